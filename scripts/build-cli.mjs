@@ -1,0 +1,17 @@
+// Bundles the command line into dist/cli.js with esbuild: one file, fast start-up (the
+// matching and building budgets are for the whole process), no TypeScript at run time.
+// Runs on `npm ci` (prepare) so that `npx rajaus` works right after install.
+import { build } from 'esbuild';
+
+await build({
+  entryPoints: ['src/cli/main.ts'],
+  outfile: 'dist/cli.js',
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  // Node built-ins and big libraries stay external: they load from node_modules as usual.
+  packages: 'external',
+  logLevel: 'warning',
+});

@@ -1,0 +1,46 @@
+/**
+ * Errors a person can act on. A `UserError` says what is wrong and where (file, row, column)
+ * in words; the CLI prints `message` as one line and exits non-zero, the pane shows it in a
+ * message bar. Anything that is not a UserError is a bug and is reported as such.
+ */
+export interface Location {
+  /** File name or sheet name as the user knows it. */
+  file?: string;
+  /** 1-based row number as the user sees it (header row = 1). */
+  row?: number;
+  /** Column header as written in the file. */
+  column?: string;
+}
+
+export class UserError extends Error {
+  readonly location: Location;
+  constructor(message: string, location: Location = {}) {
+    super(formatWithLocation(message, location));
+    this.name = 'UserError';
+    this.location = location;
+  }
+}
+
+/** Thrown when the user cancels a run; the workbook is left as it was. */
+export class CancelledError extends Error {
+  constructor(message = 'Cancelled') {
+    super(message);
+    this.name = 'CancelledError';
+  }
+}
+
+export function formatWithLocation(message: string, loc: Location): string {
+  const parts: string[] = [];
+  if (loc.file) parts.push(loc.file);
+  if (loc.row !== undefined) parts.push(`row ${loc.row}`);
+  if (loc.column) parts.push(`column '${loc.column}'`);
+  return parts.length ? `${parts.join(', ')}: ${message}` : message;
+}
+
+export function throwIfAborted(signal?: AbortSignal): void {
+  if (signal?.aborted) throw new CancelledError();
+}
+
+export function isCancel(error: unknown): boolean {
+  return error instanceof CancelledError || (error instanceof Error && error.name === 'AbortError');
+}

@@ -1,0 +1,44 @@
+/**
+ * Languages of the UI, sheet headers and notes. Finnish first; English and Swedish available.
+ * Each module keeps its own message table (see `defineMessages`) so that modules stay small and
+ * a newcomer finds a message next to the code that shows it.
+ */
+export const LANGS = ['fi', 'en', 'sv'] as const;
+export type Lang = (typeof LANGS)[number];
+export const DEFAULT_LANG: Lang = 'fi';
+
+export function isLang(value: unknown): value is Lang {
+  return typeof value === 'string' && (LANGS as readonly string[]).includes(value);
+}
+
+/** Picks the UI language from an Office display language such as "sv-SE" or "en-US". */
+export function langFromLocale(locale: string | undefined | null): Lang {
+  const prefix = (locale ?? '').slice(0, 2).toLowerCase();
+  return isLang(prefix) ? prefix : DEFAULT_LANG;
+}
+
+export type Localized = Record<Lang, string>;
+
+type Params = Record<string, string | number>;
+type MessageValue = string | ((p: Params) => string);
+
+/**
+ * A message table: Finnish is the reference (every key), English and Swedish must have the
+ * same keys (checked by the type). Values are strings with `{name}` placeholders or functions.
+ */
+export function defineMessages<K extends string>(table: {
+  fi: Record<K, MessageValue>;
+  en: Record<K, MessageValue>;
+  sv: Record<K, MessageValue>;
+}) {
+  return function t(lang: Lang, key: K, params: Params = {}): string {
+    const value = table[lang][key] ?? table.fi[key];
+    if (typeof value === 'function') return value(params);
+    return value.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+  };
+}
+
+/** Formats an integer the Finnish (or Swedish/English) way: 12 345 / 12,345. */
+export function formatCount(lang: Lang, n: number): string {
+  return new Intl.NumberFormat(lang === 'en' ? 'en-GB' : lang === 'sv' ? 'sv-FI' : 'fi-FI').format(n);
+}

@@ -1,0 +1,79 @@
+/**
+ * A sheet plan describes a sheet declaratively; the workbook adapters render it. Use cases
+ * never touch Excel objects: they say "a table of these typed columns and rows, frozen header,
+ * these widths" and the Office.js or ExcelJS adapter knows how.
+ */
+import { displayHeader, numberFormatOf, typeOf, widthOf, type ColumnType } from '../columns/catalogue';
+import type { Lang } from '../i18n/lang';
+import type { CellValue } from './cells';
+
+export type SheetRole =
+  | 'list' // a contact list (search results, or any list the user brings)
+  | 'customers' // the user's own customer register (demo only; never written over in real use)
+  | 'audit' // rows moved out of a list: removed customers, suppressed numbers, erased persons
+  | 'review' // pairs waiting for a person's decision
+  | 'filtered' // rows filtered out by building criteria
+  | 'suppression' // a do-not-call or do-not-contact list
+  | 'notes' // the privacy notes (a document, not a table)
+  | 'export' // an export laid out for Save As CSV
+  | 'labels'; // mailing labels for printing
+
+export interface PlannedColumn {
+  /** Catalogue key or `extra:<header>`; decides type and format. */
+  key: string;
+  header: string;
+  type: ColumnType;
+  /** Excel number format; "@" for every text-like type (phones, postal codes, ids). */
+  numberFormat: string;
+  width: number;
+}
+
+/** Styles a document sheet (the notes) uses per row. */
+export type RowStyle = 'title' | 'section' | 'label' | 'normal' | 'note';
+
+export interface SheetPlan {
+  name: string;
+  role: SheetRole;
+  columns: PlannedColumn[];
+  /** Row values in the row model (see cells.ts), one array per row, aligned with `columns`. */
+  rows: CellValue[][];
+  /** 'table': header row + Excel table. 'document': free rows with styles, wrapped text. */
+  layout: 'table' | 'document';
+  /** Table name for layout 'table' (valid and unique: see makeTableName). */
+  tableName?: string;
+  freezeHeader: boolean;
+  /** For layout 'document': one style per row. */
+  rowStyles?: RowStyle[];
+  print?: { orientation: 'portrait' | 'landscape'; repeatHeaderRow: boolean; fitToWidth: boolean };
+  tabColor?: string;
+}
+
+export function plannedColumn(key: string, lang: Lang, header?: string): PlannedColumn {
+  const type = typeOf(key);
+  return { key, header: header ?? displayHeader(key, lang), type, numberFormat: numberFormatOf(type), width: widthOf(key) };
+}
+
+/** A list-like table as a sheet plan: header row, Excel table, frozen header, text formats. */
+export function tablePlan(args: {
+  name: string;
+  role: SheetRole;
+  keys: readonly string[];
+  rows: CellValue[][];
+  lang: Lang;
+  tableName: string;
+  /** Headers as the user wrote them, for their own columns; default from the catalogue. */
+  headers?: readonly string[];
+  tabColor?: string;
+}): SheetPlan {
+  return {
+    name: args.name,
+    role: args.role,
+    columns: args.keys.map((k, i) => plannedColumn(k, args.lang, args.headers?.[i])),
+    rows: args.rows,
+    layout: 'table',
+    tableName: args.tableName,
+    freezeHeader: true,
+    print: { orientation: 'landscape', repeatHeaderRow: true, fitToWidth: true },
+    tabColor: args.tabColor,
+  };
+}
