@@ -11,4 +11,8 @@ if (!fs.existsSync(cli)) {
     cwd: path.join(__dirname, '..'),
   });
 }
-require(cli);
+require(cli)
+  .main(process.argv.slice(2))
+  .then((code) => {
+    process.exitCode = code;
+  });
