@@ -80,7 +80,7 @@ export const CATALOGUE: readonly ColumnDef[] = [
     'ytunnus', 'y tunnus', 'y-tunnus', 'business id', 'businessid', 'fo nummer', 'fo-nummer', 'företags- och organisationsnummer', 'alv numero', 'alv-numero', 'vat', 'vat number', 'vat id', 'org nr', 'organisaatiotunnus',
   ]),
   def('companyForm', 'code', 'Yhtiömuoto', 'Company form', 'Bolagsform', 12, ['yritysmuoto', 'oikeudellinen muoto', 'legal form', 'company type', 'företagsform']),
-  def('industryCode', 'code', 'Toimialakoodi', 'Industry code', 'Branschkod', 10, ['toimiala koodi', 'tol', 'tol 2008', 'tol 2025', 'nace', 'industry', 'branch code']),
+  def('industryCode', 'code', 'Toimialakoodi', 'Industry code', 'Branschkod', 10, ['toimiala koodi', 'tol', 'tol 2008', 'tol 2025', 'nace', 'industry code', 'branch code']),
   def('industryName', 'text', 'Toimiala', 'Industry', 'Bransch', 30, ['päätoimiala', 'toimialan nimi', 'industry name', 'main business line', 'huvudbransch']),
   def('registrationDate', 'date', 'Rekisteröity', 'Registered', 'Registrerad', 12, ['rekisteröintipäivä', 'perustettu', 'registration date', 'founded', 'registreringsdatum', 'grundad']),
   def('sizeClass', 'code', 'Kokoluokka', 'Size class', 'Storleksklass', 10, ['henkilöstöluokka', 'henkilöstö', 'employees', 'size', 'personal']),

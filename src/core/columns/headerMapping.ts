@@ -18,12 +18,13 @@ export function normalizeHeader(header: string): string {
 
 const LOOKUP: Map<string, string> = (() => {
   const m = new Map<string, string>();
-  for (const c of CATALOGUE) {
-    for (const name of [c.key, c.headers.fi, c.headers.en, c.headers.sv, ...(c.synonyms ?? [])]) {
-      const n = normalizeHeader(name);
-      if (!m.has(n)) m.set(n, c.key);
-    }
-  }
+  // Headers the catalogue itself writes win over synonyms, so every sheet we write reads back.
+  const add = (name: string, key: string) => {
+    const n = normalizeHeader(name);
+    if (!m.has(n)) m.set(n, key);
+  };
+  for (const c of CATALOGUE) for (const name of [c.key, c.headers.fi, c.headers.en, c.headers.sv]) add(name, c.key);
+  for (const c of CATALOGUE) for (const name of c.synonyms ?? []) add(name, c.key);
   return m;
 })();
 

@@ -90,14 +90,25 @@ export function parseState(json: string): WorkbookState {
   return workbookStateSchema.parse(data);
 }
 
-/** The state wrapped as a custom XML part (Office's customXmlParts take XML, not JSON). */
+/**
+ * The state wrapped as a custom XML part (Office's customXmlParts take XML, not JSON): the
+ * JSON is the text content of one root element, XML-escaped, so any value survives.
+ */
 export function stateToXml(state: WorkbookState): string {
-  const json = JSON.stringify(state).replace(/]]>/g, ']]]]><![CDATA[>');
-  return `<?xml version="1.0" encoding="UTF-8"?><rajaus xmlns="${STATE_NAMESPACE}"><![CDATA[${json}]]></rajaus>`;
+  const json = JSON.stringify(state).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return `<?xml version="1.0" encoding="UTF-8"?><rajaus xmlns="${STATE_NAMESPACE}">${json}</rajaus>`;
 }
 
 export function stateFromXml(xml: string): WorkbookState {
-  const parts = [...xml.matchAll(/<!\[CDATA\[([\s\S]*?)\]\]>/g)].map((m) => m[1]);
-  if (parts.length === 0) throw new Error('The workbook’s Rajaus state part holds no data');
-  return parseState(parts.join(']]>'));
+  const m = /<rajaus\b[^>]*>([\s\S]*)<\/rajaus>/.exec(xml);
+  const text = m?.[1]?.trim();
+  if (!text) throw new Error('The workbook’s Rajaus state part holds no data');
+  const json = text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&#(\d+);/g, (_, d: string) => String.fromCharCode(Number(d)))
+    .replace(/&amp;/g, '&');
+  return parseState(json);
 }
