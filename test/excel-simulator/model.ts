@@ -1,0 +1,333 @@
+/**
+ * The simulated workbook itself: sheets with cells, formats and layout, tables and custom XML
+ * parts. Proxies (proxies.ts) change it only while a request executes at `context.sync()`.
+ *
+ * Cells are stored in row arrays (values, number formats) so that a 100,000 × 20 sheet costs a
+ * few arrays, not two million objects. Formulas and cell styles are sparse maps.
+ */
+import { XMLValidator } from 'fast-xml-parser';
+import { GENERAL, MAX_CELL_TEXT, TEXT_FORMAT, coerce, fullAddress, sheetNameError, tableNameError, type Rect, type Scalar } from './cells';
+import { ErrorCodes, SimOfficeError, invalidArgument, invalidOperation, itemAlreadyExists, itemNotFound } from './errors';
+
+export type Visibility = 'Visible' | 'Hidden' | 'VeryHidden';
+
+export interface CellStyle {
+  bold?: boolean;
+  italic?: boolean;
+  fontColor?: string;
+  fontSize?: number;
+  fill?: string;
+  wrapText?: boolean;
+  horizontalAlignment?: string;
+  verticalAlignment?: string;
+}
+
+export interface PageLayoutModel {
+  orientation?: string;
+  printTitleRows?: string;
+  printTitleColumns?: string;
+  zoom?: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
+  centerHorizontally?: boolean;
+  printGridlines?: boolean;
+}
+
+const key = (r: number, c: number) => r * 16_384 + c;
+
+export class SheetModel {
+  visibility: Visibility = 'Visible';
+  tabColor = '';
+  frozenRows = 0;
+  frozenColumns = 0;
+  values: (Array<Scalar | undefined> | undefined)[] = [];
+  formats: (Array<string | undefined> | undefined)[] = [];
+  formulas = new Map<number, string>();
+  styles = new Map<number, CellStyle>();
+  columnWidths = new Map<number, number>();
+  rowHeights = new Map<number, number>();
+  pageLayout: PageLayoutModel = {};
+  showGridlines = true;
+  constructor(
+    readonly id: string,
+    public name: string,
+  ) {}
+
+  value(r: number, c: number): Scalar | undefined {
+    return this.values[r]?.[c];
+  }
+  format(r: number, c: number): string {
+    return this.formats[r]?.[c] ?? GENERAL;
+  }
+  formula(r: number, c: number): string | undefined {
+    return this.formulas.size ? this.formulas.get(key(r, c)) : undefined;
+  }
+  style(r: number, c: number): CellStyle | undefined {
+    return this.styles.size ? this.styles.get(key(r, c)) : undefined;
+  }
+
+  setCell(r: number, c: number, value: Scalar | undefined, formula?: string): void {
+    let row = this.values[r];
+    if (!row) {
+      if (value === undefined && !formula) {
+        this.formulas.delete(key(r, c));
+        return;
+      }
+      row = this.values[r] = [];
+    }
+    row[c] = value;
+    if (formula) this.formulas.set(key(r, c), formula);
+    else if (this.formulas.size) this.formulas.delete(key(r, c));
+  }
+
+  setFormat(r: number, c: number, format: string | undefined): void {
+    const row = this.formats[r] ?? (format === undefined ? undefined : (this.formats[r] = []));
+    if (row) row[c] = format === GENERAL ? undefined : format;
+  }
+
+  setStyle(r: number, c: number, patch: CellStyle): void {
+    const k = key(r, c);
+    this.styles.set(k, { ...this.styles.get(k), ...patch });
+  }
+
+  /** Writes input values the way Excel does (see cells.ts for the coercion rules). */
+  writeValues(rect: Rect, input: unknown, where: string): void {
+    forEachInput(rect, input, where, (r, c, v) => {
+      // Fast paths with the same outcome as coerce(): text into a text cell, numbers, booleans.
+      if (typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v))) return this.setCell(r, c, v);
+      if (typeof v === 'string' && v !== '' && v.length <= MAX_CELL_TEXT && this.format(r, c) === TEXT_FORMAT) return this.setCell(r, c, v);
+      const coerced = coerce(v, this.format(r, c), where, r, c);
+      if (!coerced) return;
+      this.setCell(r, c, coerced.cell.value, coerced.cell.formula);
+      if (coerced.autoFormat) this.setFormat(r, c, coerced.autoFormat);
+    });
+  }
+
+  writeFormats(rect: Rect, input: unknown, where: string): void {
+    forEachInput(rect, input, where, (r, c, v) => {
+      if (v === null || v === undefined) return;
+      if (typeof v !== 'string') throw invalidArgument(`${where}: a number format must be a string`);
+      this.setFormat(r, c, v === '' ? undefined : v);
+    });
+  }
+
+  /** Last row/column holding a value, formula, number format or style; null when empty. */
+  usedRect(valuesOnly: boolean): Rect | null {
+    let r0 = Infinity, c0 = Infinity, r1 = -1, c1 = -1;
+    const take = (r: number, c: number) => {
+      if (r < r0) r0 = r;
+      if (r > r1) r1 = r;
+      if (c < c0) c0 = c;
+      if (c > c1) c1 = c;
+    };
+    const scan = (rows: (Array<unknown> | undefined)[]) => {
+      rows.forEach((row, r) => {
+        if (!row) return;
+        let first = -1, last = -1;
+        for (let c = 0; c < row.length; c++) {
+          if (row[c] !== undefined) {
+            if (first < 0) first = c;
+            last = c;
+          }
+        }
+        if (first >= 0) {
+          take(r, first);
+          take(r, last);
+        }
+      });
+    };
+    scan(this.values);
+    for (const k of this.formulas.keys()) take(Math.floor(k / 16_384), k % 16_384);
+    if (!valuesOnly) {
+      scan(this.formats);
+      for (const k of this.styles.keys()) take(Math.floor(k / 16_384), k % 16_384);
+    }
+    return r1 < 0 ? null : { r0, c0, r1, c1 };
+  }
+}
+
+/** Calls `fn` for each cell of `rect` with the input broadcast the way Office.js does. */
+function forEachInput(rect: Rect, input: unknown, where: string, fn: (r: number, c: number, v: unknown) => void): void {
+  const rows = rect.r1 - rect.r0 + 1;
+  const cols = rect.c1 - rect.c0 + 1;
+  let grid: unknown[][] | null = null;
+  let single: unknown = input;
+  if (Array.isArray(input)) {
+    if (input.length === 1 && Array.isArray(input[0]) && input[0].length === 1) single = input[0][0];
+    else {
+      if (input.length !== rows || input.some((row) => !Array.isArray(row) || row.length !== cols)) {
+        throw invalidArgument(
+          `${where}: the number of rows or columns in the input array doesn't match the size or dimensions of the range (${rows}×${cols})`,
+        );
+      }
+      grid = input as unknown[][];
+    }
+  }
+  if (!grid && rows * cols > 5_000_000) throw new SimOfficeError(ErrorCodes.rangeExceedsLimit, `${where}: the range has more than 5,000,000 cells`);
+  for (let r = 0; r < rows; r++) {
+    const row = grid ? grid[r] : null;
+    for (let c = 0; c < cols; c++) fn(rect.r0 + r, rect.c0 + c, row ? row[c] : single);
+  }
+}
+
+export interface TableModel {
+  id: string;
+  name: string;
+  sheet: SheetModel;
+  rect: Rect;
+  style: string;
+  showHeaders: boolean;
+}
+
+export interface PartModel {
+  id: string;
+  namespaceUri: string;
+  xml: string;
+}
+
+export function namespaceOf(xml: string): string {
+  const root = /<([A-Za-z_][\w.\-]*:)?[A-Za-z_][\w.\-]*(\s[^>]*)?\/?>/.exec(xml.replace(/<\?[\s\S]*?\?>/g, '').replace(/<!--[\s\S]*?-->/g, ''));
+  const attrs = root?.[2] ?? '';
+  const prefix = root?.[1]?.slice(0, -1);
+  const re = prefix ? new RegExp(`xmlns:${prefix}\\s*=\\s*["']([^"']*)["']`) : /xmlns\s*=\s*["']([^"']*)["']/;
+  return re.exec(attrs)?.[1] ?? '';
+}
+
+export class WorkbookModel {
+  sheets: SheetModel[] = [];
+  tables: TableModel[] = [];
+  parts: PartModel[] = [];
+  activeSheetId: string | null = null;
+  private nextId = 1;
+
+  newId(prefix: string): string {
+    return `${prefix}${this.nextId++}`;
+  }
+
+  partId(): string {
+    const n = (this.nextId++).toString(16).padStart(12, '0');
+    return `{5A1C0DE0-0000-4000-8000-${n.toUpperCase()}}`;
+  }
+
+  sheetByName(name: string): SheetModel | undefined {
+    const lower = name.toLowerCase();
+    return this.sheets.find((s) => s.name.toLowerCase() === lower);
+  }
+
+  checkSheetName(name: unknown, except?: SheetModel): string {
+    const problem = sheetNameError(name);
+    if (problem) throw invalidArgument(`sheet name '${String(name)}': ${problem}`);
+    const existing = this.sheetByName(name as string);
+    if (existing && existing !== except) throw itemAlreadyExists(`a sheet named '${existing.name}' exists`);
+    return name as string;
+  }
+
+  addSheet(name?: string): SheetModel {
+    let n = name;
+    if (n === undefined || n === null) {
+      let i = 1;
+      while (this.sheetByName(`Sheet${i}`)) i++;
+      n = `Sheet${i}`;
+    }
+    this.checkSheetName(n);
+    const sheet = new SheetModel(this.newId('ws'), n);
+    this.sheets.push(sheet);
+    if (!this.activeSheetId) this.activeSheetId = sheet.id;
+    return sheet;
+  }
+
+  deleteSheet(sheet: SheetModel): void {
+    const visible = this.sheets.filter((s) => s.visibility === 'Visible');
+    if (visible.length === 1 && visible[0] === sheet) throw invalidOperation('a workbook must contain at least one visible worksheet');
+    const index = this.sheets.indexOf(sheet);
+    this.sheets.splice(index, 1);
+    this.tables = this.tables.filter((t) => t.sheet !== sheet);
+    if (this.activeSheetId === sheet.id) {
+      const next = this.sheets.slice(index).find((s) => s.visibility === 'Visible') ?? [...this.sheets].reverse().find((s) => s.visibility === 'Visible');
+      this.activeSheetId = next?.id ?? null;
+    }
+  }
+
+  setVisibility(sheet: SheetModel, visibility: unknown): void {
+    if (visibility !== 'Visible' && visibility !== 'Hidden' && visibility !== 'VeryHidden') throw invalidArgument(`visibility '${String(visibility)}'`);
+    if (visibility !== 'Visible') {
+      const visible = this.sheets.filter((s) => s.visibility === 'Visible');
+      if (visible.length === 1 && visible[0] === sheet) throw invalidOperation('a workbook must contain at least one visible worksheet');
+    }
+    sheet.visibility = visibility;
+    if (visibility !== 'Visible' && this.activeSheetId === sheet.id) {
+      this.activeSheetId = this.sheets.find((s) => s.visibility === 'Visible')?.id ?? null;
+    }
+  }
+
+  moveSheet(sheet: SheetModel, position: unknown): void {
+    if (typeof position !== 'number' || !Number.isInteger(position) || position < 0 || position >= this.sheets.length) {
+      throw invalidArgument(`sheet position ${String(position)} (0–${this.sheets.length - 1})`);
+    }
+    this.sheets.splice(this.sheets.indexOf(sheet), 1);
+    this.sheets.splice(position, 0, sheet);
+  }
+
+  activate(sheet: SheetModel): void {
+    if (sheet.visibility !== 'Visible') throw invalidOperation(`sheet '${sheet.name}' is hidden and cannot be activated`);
+    this.activeSheetId = sheet.id;
+  }
+
+  tableByName(name: string): TableModel | undefined {
+    const lower = name.toLowerCase();
+    return this.tables.find((t) => t.name.toLowerCase() === lower);
+  }
+
+  checkTableName(name: unknown, except?: TableModel): string {
+    const problem = tableNameError(name);
+    if (problem) throw invalidArgument(`table name '${String(name)}': ${problem}`);
+    const existing = this.tableByName(name as string);
+    if (existing && existing !== except) throw itemAlreadyExists(`a table named '${existing.name}' exists`);
+    return name as string;
+  }
+
+  /**
+   * Creates a table on `rect`. With headers, the first row becomes the header row: its cells are
+   * turned into unique text ("Column1" for blanks, "Nimi2" for a second "Nimi"), as Excel does.
+   * A header-only range grows by one empty body row (a table always has a body).
+   */
+  addTable(sheet: SheetModel, rect: Rect, hasHeaders: boolean): TableModel {
+    if (!hasHeaders) throw new SimOfficeError(ErrorCodes.notImplemented, 'the simulator supports tables.add with hasHeaders = true only');
+    for (const t of this.tables) {
+      if (t.sheet === sheet && t.rect.r0 <= rect.r1 && rect.r0 <= t.rect.r1 && t.rect.c0 <= rect.c1 && rect.c0 <= t.rect.c1) {
+        throw invalidOperation(`a table can't overlap another table (${t.name})`);
+      }
+    }
+    const body = rect.r1 > rect.r0 ? rect : { ...rect, r1: rect.r0 + 1 };
+    const seen = new Set<string>();
+    for (let c = rect.c0; c <= rect.c1; c++) {
+      const v = sheet.value(rect.r0, c);
+      let header = v === undefined ? `Column${c - rect.c0 + 1}` : typeof v === 'boolean' ? (v ? 'TRUE' : 'FALSE') : String(v);
+      const base = header;
+      for (let i = 2; seen.has(header.toLowerCase()); i++) header = `${base}${i}`;
+      seen.add(header.toLowerCase());
+      sheet.setCell(rect.r0, c, header);
+    }
+    let i = 1;
+    while (this.tableByName(`Table${i}`)) i++;
+    const table: TableModel = { id: this.newId('tbl'), name: `Table${i}`, sheet, rect: body, style: 'TableStyleMedium2', showHeaders: true };
+    this.tables.push(table);
+    return table;
+  }
+
+  addPart(xml: unknown): PartModel {
+    if (typeof xml !== 'string' || XMLValidator.validate(xml) !== true) throw invalidArgument('custom XML part: the XML is not well-formed');
+    const part = { id: this.partId(), namespaceUri: namespaceOf(xml), xml };
+    this.parts.push(part);
+    return part;
+  }
+
+  sheetAddress(sheet: SheetModel, rect: Rect): string {
+    return fullAddress(sheet.name, rect);
+  }
+
+  /** Used by proxies to look a sheet up at execution time. */
+  requireSheet(name: string): SheetModel {
+    const sheet = this.sheetByName(name);
+    if (!sheet) throw itemNotFound(`worksheet '${name}'`);
+    return sheet;
+  }
+}

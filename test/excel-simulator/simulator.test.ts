@@ -1,0 +1,479 @@
+/**
+ * The Excel simulator behaves like Excel where add-ins trip: load/sync, value coercion, the
+ * 5 MB limits, name rules, tables, custom XML parts. These tests pin those semantics, because
+ * the adapter's tests are only as good as the simulator they run against.
+ */
+import { createExcelSimulator, installGlobals, PAYLOAD_LIMIT_BYTES, type ExcelSimulator } from '.';
+import type { SimRequestContext } from './context';
+import type { SimWorkbook } from './proxies';
+
+type Ctx = SimRequestContext & { workbook: SimWorkbook };
+
+function setup(options?: Parameters<typeof createExcelSimulator>[0]): ExcelSimulator & { run: <T>(b: (ctx: Ctx) => Promise<T>) => Promise<T> } {
+  const sim = createExcelSimulator(options);
+  return { ...sim, run: (b) => sim.Excel.run(b) };
+}
+
+describe('load and sync', () => {
+  it('throws PropertyNotLoaded when a property is read before load + sync, with Office’s message', async () => {
+    const { run } = setup();
+    await run(async (ctx) => {
+      const range = ctx.workbook.worksheets.getItem('Sheet1').getRange('A1');
+      expect(() => range.values).toThrow(
+        `The property 'values' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+      );
+      range.load('values');
+      expect(() => range.values).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+      await ctx.sync();
+      expect(range.values).toEqual([['']]);
+    });
+  });
+
+  it('accepts load("a,b"), load(["a"]) and load({ a: true }) and loads nested format properties', async () => {
+    const { run } = setup();
+    await run(async (ctx) => {
+      const sheet = ctx.workbook.worksheets.getItem('Sheet1');
+      const a = sheet.getRange('A1:B2').load('rowCount, columnCount');
+      const b = sheet.getRange('C3').load(['address']);
+      const c = sheet.getRange('D4:D5').load({ numberFormat: true, format: { columnWidth: true } });
+      await ctx.sync();
+      expect([a.rowCount, a.columnCount]).toEqual([2, 2]);
+      expect(b.address).toBe('Sheet1!C3');
+      expect(c.numberFormat).toEqual([['General'], ['General']]);
+      expect(c.format.columnWidth).toBe(48);
+      expect(() => a.values).toThrow(/not available/);
+    });
+  });
+
+  it('queues writes until sync and counts each sync as one request', async () => {
+    const { run, simulator } = setup();
+    await run(async (ctx) => {
+      const range = ctx.workbook.worksheets.getItem('Sheet1').getRange('A1:B1');
+      range.values = [['Yritys', 'Y-tunnus']];
+      expect(simulator.snapshot().sheets[0].values).toEqual([]);
+      await ctx.sync();
+      expect(simulator.snapshot().sheets[0].values).toEqual([['Yritys', 'Y-tunnus']]);
+    });
+    expect(simulator.syncCount).toBe(1);
+    expect(simulator.requests[0].operationCount).toBe(1);
+  });
+
+  it('sends what is still queued when the batch returns, and nothing when it throws', async () => {
+    const { run, simulator } = setup();
+    await run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Sheet1').getRange('A1').values = [['Oulu']];
+    });
+    await expect(
+      run(async (ctx) => {
+        ctx.workbook.worksheets.getItem('Sheet1').getRange('A2').values = [['Kemi']];
+        throw new Error('user code failed');
+      }),
+    ).rejects.toThrow('user code failed');
+    expect(simulator.snapshot().sheets[0].values).toEqual([['Oulu']]);
+  });
+
+  it('resolves getItemOrNullObject at sync and reports isNullObject', async () => {
+    const { run } = setup();
+    await run(async (ctx) => {
+      const missing = ctx.workbook.worksheets.getItemOrNullObject('Asiakkaat');
+      const present = ctx.workbook.worksheets.getItemOrNullObject('sheet1');
+      expect(() => missing.isNullObject).toThrow(/isNullObject/);
+      await ctx.sync();
+      expect(missing.isNullObject).toBe(true);
+      expect(present.isNullObject).toBe(false);
+    });
+  });
+
+  it('fails getItem of a missing sheet at sync with ItemNotFound', async () => {
+    const { run } = setup();
+    await expect(
+      run(async (ctx) => {
+        ctx.workbook.worksheets.getItem('Asiakkaat').getRange('A1').load('values');
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'ItemNotFound' });
+  });
+
+  it('applies the operations before a failing one: a request is not a transaction', async () => {
+    const { run, simulator } = setup();
+    await expect(
+      run(async (ctx) => {
+        const sheet = ctx.workbook.worksheets.getItem('Sheet1');
+        sheet.getRange('A1').values = [['kirjoitettu']];
+        ctx.workbook.worksheets.add('Bad/name');
+        sheet.getRange('A2').values = [['ei kirjoitettu']];
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'InvalidArgument' });
+    expect(simulator.snapshot().sheets[0].values).toEqual([['kirjoitettu']]);
+  });
+
+  it('refuses proxies of an ended Excel.run', async () => {
+    const { run } = setup();
+    const range = await run(async (ctx) => ctx.workbook.worksheets.getItem('Sheet1').getRange('A1'));
+    expect(() => {
+      range.values = [['x']];
+    }).toThrow(/Excel.run that has ended/);
+  });
+});
+
+describe('value coercion', () => {
+  const tricky = ['0401234567', '00100', '+358401234567', '-5', '+1', '1e5', 'TRUE', '=HYPERLINK("http://x","y")', '0112038-9', '2024-03-01'];
+
+  async function writeRow(format: string | null) {
+    const { run, simulator } = setup();
+    await run(async (ctx) => {
+      const range = ctx.workbook.worksheets.getItem('Sheet1').getRangeByIndexes(0, 0, 1, tricky.length);
+      if (format) range.numberFormat = [[format]];
+      range.values = [tricky];
+      await ctx.sync();
+    });
+    return simulator.snapshot().sheets[0];
+  }
+
+  it('turns numeric-looking text, booleans, ISO dates and formulas into Excel values in a General cell', async () => {
+    const sheet = await writeRow(null);
+    expect(sheet.values[0]).toEqual([401234567, 100, 358401234567, -5, 1, 100000, true, '#NAME?', '0112038-9', 45352]);
+    expect(sheet.formulas).toEqual({ C1: '=+358401234567', E1: '=+1', H1: '=HYPERLINK("http://x","y")' });
+    expect(sheet.numberFormats[0][9]).toBe('yyyy-mm-dd');
+  });
+
+  it('keeps every string exactly as written when the cell format is text ("@")', async () => {
+    const sheet = await writeRow('@');
+    expect(sheet.values[0]).toEqual(tricky);
+    expect(sheet.formulas).toEqual({});
+  });
+
+  it('treats a leading apostrophe as Excel’s quote prefix in a General cell', async () => {
+    const { run, simulator } = setup();
+    await run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Sheet1').getRange('A1:B1').values = [["'00100", "'=1+1"]];
+    });
+    expect(simulator.snapshot().sheets[0].values).toEqual([['00100', '=1+1']]);
+  });
+
+  it('leaves a cell unchanged for null and clears it for ""', async () => {
+    const { run, simulator } = setup();
+    await run(async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem('Sheet1').getRange('A1:B1');
+      r.values = [['Tampere', 'Turku']];
+      await ctx.sync();
+      r.values = [[null, '']];
+    });
+    expect(simulator.snapshot().sheets[0].values).toEqual([['Tampere']]);
+  });
+
+  it('broadcasts a single value or 1×1 array and refuses a mismatched shape', async () => {
+    const { run, simulator } = setup();
+    await run(async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem('Sheet1').getRange('A1:A3');
+      r.numberFormat = [['@']];
+      await ctx.sync();
+    });
+    expect(simulator.snapshot().sheets[0].numberFormats).toEqual([['@'], ['@'], ['@']]);
+    await expect(
+      run(async (ctx) => {
+        ctx.workbook.worksheets.getItem('Sheet1').getRange('A1:B2').values = [['a', 'b']];
+      }),
+    ).rejects.toMatchObject({ code: 'InvalidArgument' });
+  });
+
+  it('shows a 12-digit number in a General cell in scientific notation, as a phone number would', async () => {
+    const { run } = setup();
+    await run(async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem('Sheet1').getRange('A1:B1');
+      r.values = [['+358401234567', '00100']];
+      r.load('text');
+      await ctx.sync();
+      expect(r.text).toEqual([['3.58401E+11', '100']]);
+    });
+  });
+});
+
+describe('request and response limits', () => {
+  it('records each request’s size and refuses one over 5 MB with RequestPayloadSizeLimitExceeded, executing nothing', async () => {
+    const { run, simulator } = setup();
+    const row = Array.from({ length: 10 }, (_, i) => `Katuosoite ${i} A 12, 00100 Helsinki`);
+    const rows = Array.from({ length: 20_000 }, () => row); // ≈ 7.6 MB as JSON
+    await expect(
+      run(async (ctx) => {
+        ctx.workbook.worksheets.getItem('Sheet1').getRangeByIndexes(0, 0, rows.length, 10).values = rows;
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'RequestPayloadSizeLimitExceeded' });
+    const last = simulator.requests[simulator.requests.length - 1];
+    expect(last.payloadBytes).toBeGreaterThan(PAYLOAD_LIMIT_BYTES);
+    expect(last.failed).toBe('RequestPayloadSizeLimitExceeded');
+    expect(simulator.snapshot().sheets[0].usedRange).toBeNull();
+  });
+
+  it('refuses a response over the limit and does not deliver the values', async () => {
+    const { run, simulator } = setup({ responseLimitBytes: 1_000 });
+    await run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Sheet1').getRange('A1:A100').values = Array.from({ length: 100 }, (_, i) => [`Rivi ${i}`]);
+    });
+    await run(async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem('Sheet1').getRange('A1:A100').load('values');
+      await expect(ctx.sync()).rejects.toMatchObject({ code: 'ResponsePayloadSizeLimitExceeded' });
+      expect(() => r.values).toThrow(/not available/);
+    });
+    expect(simulator.requests[simulator.requests.length - 1].responseBytes).toBeGreaterThan(1_000);
+  });
+});
+
+describe('worksheets', () => {
+  it.each([
+    ['Liian pitkä nimi taulukolle joka ylittää', 'InvalidArgument'],
+    ['Tulokset/2026', 'InvalidArgument'],
+    ['Mitä?', 'InvalidArgument'],
+    ['[Lista]', 'InvalidArgument'],
+    ["'Lista", 'InvalidArgument'],
+    ["Lista'", 'InvalidArgument'],
+    ['history', 'InvalidArgument'],
+    ['SHEET1', 'ItemAlreadyExists'],
+  ])('refuses the sheet name %p', async (name, code) => {
+    const { run } = setup();
+    await expect(
+      run(async (ctx) => {
+        ctx.workbook.worksheets.add(name);
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code });
+  });
+
+  it('accepts a 31-character name with an apostrophe inside, and renames with the same rules', async () => {
+    const name31 = "Helsinki 00100 O'Brien 27.11.26";
+    expect(name31).toHaveLength(31);
+    const { run, simulator } = setup();
+    await run(async (ctx) => {
+      const s = ctx.workbook.worksheets.add(name31);
+      await ctx.sync();
+      s.name = 'Tampere: rakennus';
+      await expect(ctx.sync()).rejects.toMatchObject({ code: 'InvalidArgument' });
+    });
+    expect(simulator.snapshot().sheets.map((s) => s.name)).toEqual(['Sheet1', name31]);
+  });
+
+  it('moves, hides, activates and deletes sheets, keeping one visible sheet', async () => {
+    const { run, simulator } = setup();
+    await run(async (ctx) => {
+      const ws = ctx.workbook.worksheets;
+      ws.add('Asiakkaat');
+      const notes = ws.add('Tietosuoja');
+      notes.position = 0;
+      ws.getItem('Asiakkaat').activate();
+      ws.getItem('Sheet1').visibility = 'Hidden';
+      await ctx.sync();
+      const items = ws.load('items/name,items/position,items/visibility');
+      const active = ws.getActiveWorksheet().load('name');
+      await ctx.sync();
+      expect(items.items.map((s) => [s.name, s.position, s.visibility])).toEqual([
+        ['Tietosuoja', 0, 'Visible'],
+        ['Sheet1', 1, 'Hidden'],
+        ['Asiakkaat', 2, 'Visible'],
+      ]);
+      expect(active.name).toBe('Asiakkaat');
+      ws.getItem('Tietosuoja').delete();
+      ws.getItem('Asiakkaat').delete();
+      await expect(ctx.sync()).rejects.toMatchObject({ code: 'InvalidOperation' });
+    });
+    expect(simulator.snapshot().sheets.map((s) => s.name)).toEqual(['Sheet1', 'Asiakkaat']);
+  });
+
+  it('keeps a proxy on the same sheet after a rename', async () => {
+    const { run, simulator } = setup();
+    await run(async (ctx) => {
+      const s = ctx.workbook.worksheets.getItem('Sheet1');
+      s.name = 'Tulokset';
+      s.getRange('A1').values = [['Yritys']];
+      s.load('name');
+      await ctx.sync();
+      expect(s.name).toBe('Tulokset');
+    });
+    expect(simulator.snapshot().sheets[0]).toMatchObject({ name: 'Tulokset', values: [['Yritys']] });
+  });
+
+  it('reports the used range, or a null object for an empty sheet', async () => {
+    const { run } = setup();
+    await run(async (ctx) => {
+      const s = ctx.workbook.worksheets.getItem('Sheet1');
+      const none = s.getUsedRangeOrNullObject();
+      await ctx.sync();
+      expect(none.isNullObject).toBe(true);
+      s.getRange('B2:C4').values = [['a', 'b'], ['c', 'd'], ['e', '']];
+      const used = s.getUsedRange().load('address,rowCount,columnCount');
+      await ctx.sync();
+      expect([used.address, used.rowCount, used.columnCount]).toEqual(['Sheet1!B2:C4', 3, 2]);
+    });
+  });
+
+  it('stores freeze panes, tab colour, column widths and print setup', async () => {
+    const { run, simulator } = setup();
+    await run(async (ctx) => {
+      const s = ctx.workbook.worksheets.getItem('Sheet1');
+      s.freezePanes.freezeRows(1);
+      s.tabColor = '#2e7d32';
+      s.getRange('A:A').format.columnWidth = 120;
+      s.pageLayout.orientation = 'Landscape';
+      s.pageLayout.setPrintTitleRows('$1:$1');
+      s.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    });
+    expect(simulator.snapshot().sheets[0]).toMatchObject({
+      frozenRows: 1,
+      tabColor: '#2E7D32',
+      columnWidths: { A: 120 },
+      pageLayout: { orientation: 'Landscape', printTitleRows: '$1:$1', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 } },
+    });
+  });
+});
+
+describe('tables', () => {
+  it('creates a table from a written range, with unique headers and Excel’s name rules', async () => {
+    const { run, simulator } = setup();
+    await run(async (ctx) => {
+      const s = ctx.workbook.worksheets.getItem('Sheet1');
+      s.getRange('A1:C3').values = [
+        ['Yritys', 'Yritys', ''],
+        ['Rakennus Oy', 'x', 'y'],
+        ['Putki Ky', 'z', 'w'],
+      ];
+      const table = s.tables.add('A1:C3', true);
+      table.name = 'Tulokset_2026';
+      const rows = table.rows.getCount();
+      const body = table.getDataBodyRange().load('address');
+      await ctx.sync();
+      expect(rows.value).toBe(2);
+      expect(body.address).toBe('Sheet1!A2:C3');
+      table.name = 'A1';
+      await expect(ctx.sync()).rejects.toMatchObject({ code: 'InvalidArgument' });
+    });
+    expect(simulator.snapshot().sheets[0].tables).toEqual([
+      { name: 'Tulokset_2026', range: 'A1:C3', header: ['Yritys', 'Yritys2', 'Column3'], rowCount: 2, style: 'TableStyleMedium2' },
+    ]);
+  });
+
+  it('keeps table names unique across the workbook and refuses overlapping tables', async () => {
+    const { run } = setup();
+    await run(async (ctx) => {
+      const s = ctx.workbook.worksheets.getItem('Sheet1');
+      const other = ctx.workbook.worksheets.add('Muut');
+      s.tables.add('A1:B2', true).name = 'Lista';
+      other.tables.add('A1:B2', true).name = 'lista';
+      await expect(ctx.sync()).rejects.toMatchObject({ code: 'ItemAlreadyExists' });
+      s.tables.add('B2:C3', true);
+      await expect(ctx.sync()).rejects.toMatchObject({ code: 'InvalidOperation' });
+      const found = ctx.workbook.tables.getItemOrNullObject('LISTA');
+      await ctx.sync();
+      expect(found.isNullObject).toBe(false);
+    });
+  });
+
+  it('gives a header-only table one empty body row', async () => {
+    const { run, simulator } = setup();
+    await run(async (ctx) => {
+      const s = ctx.workbook.worksheets.getItem('Sheet1');
+      s.getRange('A1:B1').values = [['Puhelin', 'Postinumero']];
+      s.tables.add('A1:B1', true);
+    });
+    expect(simulator.snapshot().sheets[0].tables[0]).toMatchObject({ range: 'A1:B2', rowCount: 1 });
+  });
+});
+
+describe('custom XML parts', () => {
+  const xml = '<?xml version="1.0"?><rajaus xmlns="urn:rajaus:state:v1"><![CDATA[{"version":1}]]></rajaus>';
+
+  it('adds, finds by namespace, reads and deletes a part', async () => {
+    const { run, simulator } = setup();
+    const id = await run(async (ctx) => {
+      const part = ctx.workbook.customXmlParts.add(xml).load('id,namespaceUri');
+      await ctx.sync();
+      expect(part.namespaceUri).toBe('urn:rajaus:state:v1');
+      const only = ctx.workbook.customXmlParts.getByNamespace('urn:rajaus:state:v1').getOnlyItemOrNullObject();
+      const none = ctx.workbook.customXmlParts.getByNamespace('urn:other').getOnlyItemOrNullObject();
+      await ctx.sync();
+      expect(none.isNullObject).toBe(true);
+      const text = only.getXml();
+      await ctx.sync();
+      expect(text.value).toBe(xml);
+      return part.id;
+    });
+    expect(simulator.snapshot().customXmlParts).toEqual([{ id, namespaceUri: 'urn:rajaus:state:v1', xml }]);
+    await run(async (ctx) => {
+      ctx.workbook.customXmlParts.getItem(id).delete();
+    });
+    expect(simulator.snapshot().customXmlParts).toEqual([]);
+  });
+
+  it('refuses XML that is not well-formed', async () => {
+    const { run } = setup();
+    await expect(
+      run(async (ctx) => {
+        ctx.workbook.customXmlParts.add('<rajaus><unclosed></rajaus>');
+      }),
+    ).rejects.toMatchObject({ code: 'InvalidArgument' });
+  });
+});
+
+describe('inspection, preload and failure injection', () => {
+  it('loads a saved workbook with values, formats, tables and parts as they are stored', async () => {
+    const { run, simulator } = setup();
+    simulator.load({
+      sheets: [
+        { name: 'Asiakkaat', values: [['Y-tunnus', 'Puhelin'], ['0112038-9', '0401234567']], numberFormats: [['@', '@'], ['@', '@']], tables: [{ name: 'Asiakkaat', range: 'A1:B2' }] },
+        { name: 'Tietosuoja', values: [['Rekisteriseloste']], active: true },
+      ],
+      customXmlParts: ['<r xmlns="urn:x"/>'],
+    });
+    const snap = simulator.snapshot();
+    expect(snap.activeSheet).toBe('Tietosuoja');
+    expect(snap.sheets[0].values[1]).toEqual(['0112038-9', '0401234567']);
+    expect(snap.sheets[0].tables[0].name).toBe('Asiakkaat');
+    expect(snap.customXmlParts[0].namespaceUri).toBe('urn:x');
+    await run(async (ctx) => {
+      const t = ctx.workbook.tables.getItem('Asiakkaat').rows.getCount();
+      await ctx.sync();
+      expect(t.value).toBe(1);
+    });
+  });
+
+  it('fails the chosen sync, optionally after some of its operations, and tells listeners', async () => {
+    const { run, simulator } = setup();
+    const changes: number[] = [];
+    simulator.onChange(() => changes.push(simulator.syncCount));
+    simulator.failSync(2, { afterOperations: 1 });
+    await run(async (ctx) => {
+      const s = ctx.workbook.worksheets.getItem('Sheet1');
+      s.getRange('A1').values = [['1']];
+      await ctx.sync();
+      s.getRange('A2').values = [['2']];
+      s.getRange('A3').values = [['3']];
+      await expect(ctx.sync()).rejects.toMatchObject({ code: 'GeneralException' });
+      s.getRange('A4').values = [['4']];
+      await ctx.sync();
+    });
+    expect(simulator.snapshot().sheets[0].values).toEqual([[1], [2], [''], [4]]);
+    expect(changes).toEqual([1, 2, 3]);
+    simulator.reset();
+    expect(simulator.snapshot().sheets.map((s) => s.name)).toEqual(['Sheet1']);
+    expect(simulator.requests).toEqual([]);
+  });
+});
+
+describe('Office global', () => {
+  it('answers onReady, display language and requirement sets, and installs as globals', async () => {
+    const sim = createExcelSimulator({ displayLanguage: 'sv-SE', requirementSets: { ExcelApi: '1.12' } });
+    const target: Record<string, unknown> = {};
+    const uninstall = installGlobals(sim, target);
+    const office = target.Office as typeof sim.Office;
+    await expect(office.onReady()).resolves.toEqual({ host: 'Excel', platform: 'OfficeOnline' });
+    expect(office.context.displayLanguage).toBe('sv-SE');
+    expect(office.context.requirements.isSetSupported('ExcelApi', '1.9')).toBe(true);
+    expect(office.context.requirements.isSetSupported('ExcelApi', '1.13')).toBe(false);
+    expect(office.context.requirements.isSetSupported('WordApi', '1.1')).toBe(false);
+    office.context.displayLanguage = 'en-US';
+    expect(sim.Office.context.displayLanguage).toBe('en-US');
+    expect(target.Excel).toBe(sim.Excel);
+    uninstall();
+    expect(target.Excel).toBeUndefined();
+  });
+});
