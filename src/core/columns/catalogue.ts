@@ -124,6 +124,7 @@ export const CATALOGUE: readonly ColumnDef[] = [
   // Audit sheets (removed, filtered, suppressed rows)
   def('removedAt', 'datetime', 'Siirretty', 'Moved at', 'Flyttad', 20, []),
   def('removedBy', 'text', 'Siirron vaihe', 'Moved by step', 'Flyttad av steg', 18, []),
+  def('removedReason', 'text', 'Siirron syy', 'Reason moved', 'Orsak till flytt', 40, []),
 ];
 
 const BY_KEY = new Map(CATALOGUE.map((c) => [c.key, c]));

@@ -34,6 +34,10 @@ export const sourceUseSchema = z.object({
   extractedAt: z.string(),
   /** Role of the service that handled data for the list, if any ("processor"). */
   role: z.string().optional(),
+  /** Attribution text the source's licence requires (CC BY 4.0 open data), shown in the notes. */
+  attribution: z.string().optional(),
+  /** True for fictional demo data: the notes say so. */
+  demo: z.boolean().optional(),
 });
 export type SourceUse = z.infer<typeof sourceUseSchema>;
 

@@ -1,11 +1,63 @@
 /**
- * Step 4 of the pane. Not built yet: listed as disabled, so the pane never pretends.
- * The step's own issue replaces this file with the working step.
+ * Step 4: privacy notes. The active list's processing log (rebuilt from the workbook's state,
+ * so it works for a workbook saved earlier), the settings that fill in the notes, the
+ * do-not-call check, data subject requests, and the retention warning.
  */
+import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Body1, makeStyles, tokens } from '@fluentui/react-components';
 import type { StepDefinition } from '../paneContext';
+import { usePane } from '../paneContext';
+import { DataSubjectRequests } from '../notes/DataSubjectRequests';
+import { DoNotCallImport } from '../notes/DoNotCallImport';
+import { ProcessingHistory } from '../notes/ProcessingHistory';
+import { RetentionBanner } from '../notes/RetentionBanner';
+import { t } from '../notes/messages';
+import { SettingsForm } from '../settings/SettingsForm';
+
+const useStyles = makeStyles({ step: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS } });
 
 function NotesStep(): JSX.Element {
-  return <></>;
+  const styles = useStyles();
+  const pane = usePane();
+  const lang = pane.lang;
+  const lists = pane.state?.lists ?? [];
+  const list = lists.find((l) => l.id === pane.activeListId) ?? lists.filter((l) => !l.deletedAt).at(-1);
+  const live = list && !list.deletedAt ? list : undefined;
+  return (
+    <div className={styles.step} data-testid="notes-step">
+      <RetentionBanner />
+      {!list && <Body1>{t(lang, 'noList')}</Body1>}
+      <Accordion multiple collapsible defaultOpenItems={list ? ['history'] : ['settings']}>
+        {list && (
+          <AccordionItem value="history">
+            <AccordionHeader>{t(lang, 'history')}</AccordionHeader>
+            <AccordionPanel>
+              <ProcessingHistory list={list} />
+            </AccordionPanel>
+          </AccordionItem>
+        )}
+        <AccordionItem value="settings">
+          <AccordionHeader>{t(lang, 'settings')}</AccordionHeader>
+          <AccordionPanel>
+            <SettingsForm />
+          </AccordionPanel>
+        </AccordionItem>
+        {live && (
+          <AccordionItem value="dnc">
+            <AccordionHeader>{t(lang, 'dnc')}</AccordionHeader>
+            <AccordionPanel>
+              <DoNotCallImport list={live} />
+            </AccordionPanel>
+          </AccordionItem>
+        )}
+        <AccordionItem value="dsr">
+          <AccordionHeader>{t(lang, 'dsr')}</AccordionHeader>
+          <AccordionPanel>
+            <DataSubjectRequests />
+          </AccordionPanel>
+        </AccordionItem>
+      </Accordion>
+    </div>
+  );
 }
 
 export const notesStep: StepDefinition = {
@@ -17,6 +69,6 @@ export const notesStep: StepDefinition = {
     en: 'Privacy notes, processing log, do-not-call and data subject requests.',
     sv: 'Dataskyddsbeskrivning, behandlingslogg, spärrlistor och begäranden.',
   },
-  available: false,
+  available: true,
   Component: NotesStep,
 };

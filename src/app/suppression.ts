@@ -1,0 +1,188 @@
+/**
+ * Do-not-call suppression as a step: read a do-not-call file (CSV, .xlsx or plain text, one
+ * number per line), keep it in the workbook as a suppression sheet, move the list's matching
+ * rows to an audit sheet with the reason, and record the list's name and date in the notes.
+ */
+import { mapHeaders } from '../core/columns/headerMapping';
+import { UserError } from '../core/errors';
+import type { Lang } from '../core/i18n/lang';
+import { listFromGrid, type ListTable } from '../core/list/listTable';
+import { phoneKey } from '../core/normalize/phone';
+import { emptyState, type ListState } from '../core/state/workbookState';
+import {
+  auditColumns,
+  dncText,
+  normalizeDoNotCall,
+  phoneColumns,
+  splitBySuppression,
+  suppressionSheetPlan,
+  type DoNotCallEntry,
+  type DoNotCallNumbers,
+} from '../core/suppression/doNotCall';
+import type { CellValue } from '../core/workbook/cells';
+import { makeSheetName, makeTableName } from '../core/workbook/sheetNames';
+import { tablePlan, type SheetPlan } from '../core/workbook/sheetPlan';
+import { decodeText, detectDelimiter, parseCsvRecords } from '../sources/tabular/csvParse';
+import { parseTabular } from '../sources/tabular/parseTabular';
+import { findList, recordStep } from './processingLog';
+import type { StepContext } from './stepContext';
+
+export interface Suppression {
+  /** "ASML 2026-11", "Omat kiellot" */
+  name: string;
+  /** Date of the do-not-call list (yyyy-mm-dd): the notes say how fresh the check was. */
+  checkedAt: string;
+  /** E.164 numbers. */
+  phones: string[];
+}
+
+function isZip(bytes: Uint8Array): boolean {
+  return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+}
+
+/**
+ * Reads a do-not-call file. A header row ("Puhelin", "Numero") is recognised and skipped; with
+ * several columns the phone column is used, else the first. Invalid lines are reported with
+ * their line numbers; a file with no valid number at all is an error.
+ */
+export async function readDoNotCallFile(bytes: Uint8Array, fileName: string, lang: Lang = 'fi'): Promise<DoNotCallNumbers> {
+  let entries: DoNotCallEntry[];
+  if (isZip(bytes)) {
+    const table = await parseTabular(bytes, fileName);
+    const col = Math.max(0, table.keys.indexOf('phone'));
+    // A sheet without a header row: its "header" is itself the first number.
+    const headerIsNumber = phoneKey(table.headers[col] ?? '') !== null;
+    entries = table.rows.map((r, i) => ({ value: r[col], line: table.origin.firstDataRow + i }));
+    if (headerIsNumber) entries.unshift({ value: table.headers[col], line: table.origin.firstDataRow - 1 });
+  } else {
+    const { text } = decodeText(bytes);
+    const records = parseCsvRecords(text, detectDelimiter(text));
+    const first = records.find((r) => r.some((c) => c.trim() !== ''));
+    let col = 0;
+    let skip = -1;
+    if (first && !first.some((c) => phoneKey(c) !== null)) {
+      // A header: take its phone column ("Puhelinnumero", "Telefon"), else the first column.
+      const keys = mapHeaders(first.map((c) => c.trim() || '-'), {}, fileName).keys;
+      col = Math.max(0, keys.indexOf('phone'));
+      skip = records.indexOf(first);
+    } else if (first) {
+      col = Math.max(0, first.findIndex((c) => phoneKey(c) !== null));
+    }
+    entries = records.flatMap((r, i) => (i === skip ? [] : [{ value: r[col], line: i + 1 }]));
+  }
+  const numbers = normalizeDoNotCall(entries);
+  if (numbers.phones.length === 0) throw new UserError(dncText(lang, 'noNumbers'), { file: fileName });
+  return numbers;
+}
+
+export interface SuppressedList {
+  kept: ListTable;
+  /** The moved rows: every list column + removedAt, removedBy, removedReason. */
+  suppressed: ListTable;
+}
+
+/** The pure core of the step, also used by `rajaus dnc` on files. */
+export function suppressList(list: ListTable, suppression: Suppression, at: Date, lang: Lang): SuppressedList {
+  if (phoneColumns(list).length === 0) throw new UserError(dncText(lang, 'noPhoneColumn'), { file: list.origin.name });
+  const split = splitBySuppression(list, new Set(suppression.phones));
+  const audit = auditColumns(list, lang);
+  const stepName = dncText(lang, 'stepName');
+  const rows = split.suppressed.map(({ row, phone }) => {
+    const out: CellValue[] = [...row];
+    while (out.length < audit.keys.length) out.push(null);
+    out[audit.at[0]!] = at.toISOString();
+    out[audit.at[1]!] = stepName;
+    out[audit.at[2]!] = dncText(lang, 'reason', { phone, name: suppression.name, checkedAt: suppression.checkedAt });
+    return out;
+  });
+  return {
+    kept: { ...list, rows: split.kept },
+    suppressed: { keys: audit.keys, headers: audit.headers, rows, origin: list.origin },
+  };
+}
+
+/** Reads a list sheet as a ListTable, with its table name for writing it back. */
+export async function readListSheet(ctx: StepContext, sheet: string): Promise<{ list: ListTable; tableName: string | undefined }> {
+  const infos = await ctx.workbook.listSheets();
+  const info = infos.find((s) => s.name.toLowerCase() === sheet.toLowerCase());
+  if (!info) throw new UserError(dncText(ctx.lang, 'noSheet'), { file: sheet });
+  const data = await ctx.workbook.readSheet(info.name, { signal: ctx.signal, progress: ctx.progress });
+  return { list: listFromGrid(data.name, data.headers, data.rows, {}, data.firstDataRow), tableName: info.tables[0]?.name };
+}
+
+export async function applySuppression(
+  ctx: StepContext,
+  args: { listSheet: string; suppression: Suppression },
+): Promise<{ list: ListState; kept: number; suppressed: number; auditSheet: string | null }> {
+  const { lang } = ctx;
+  const now = ctx.now();
+  const state = structuredClone((await ctx.workbook.readState()) ?? emptyState());
+  const sheetNames = (await ctx.workbook.listSheets()).map((s) => s.name);
+  const { list: table, tableName } = await readListSheet(ctx, args.listSheet);
+  const existing = findList(state, { listSheet: table.origin.name });
+  const result = suppressList(table, args.suppression, now, lang);
+  const taken = new Set(sheetNames.map((n) => n.toLowerCase()));
+  const writes: SheetPlan[] = [];
+
+  writes.push(
+    tablePlan({
+      name: table.origin.name,
+      role: 'list',
+      keys: table.keys,
+      headers: table.headers,
+      rows: result.kept.rows,
+      lang,
+      tableName: tableName ?? makeTableName(table.origin.name, []),
+    }),
+  );
+
+  // Moved rows go to the list's own do-not-call audit sheet; a later check appends to it.
+  let auditSheet: string | null = null;
+  if (result.suppressed.rows.length > 0) {
+    const base = `${dncText(lang, 'auditPrefix')} – ${table.origin.name}`;
+    const reuse = existing?.sheets.audit.find((n) => n.toLowerCase() === makeSheetName(base, []).toLowerCase() && taken.has(n.toLowerCase()));
+    auditSheet = reuse ?? makeSheetName(base, taken);
+    let rows = result.suppressed.rows;
+    let keys = result.suppressed.keys;
+    let headers = result.suppressed.headers;
+    if (reuse) {
+      const before = await readListSheet(ctx, reuse);
+      // Earlier moved rows stay; new ones follow, aligned by column key.
+      keys = [...before.list.keys];
+      headers = [...before.list.headers];
+      for (let i = 0; i < result.suppressed.keys.length; i++) {
+        if (!keys.includes(result.suppressed.keys[i]!)) {
+          keys.push(result.suppressed.keys[i]!);
+          headers.push(result.suppressed.headers[i]!);
+        }
+      }
+      const align = (srcKeys: string[], row: CellValue[]) => keys.map((k) => row[srcKeys.indexOf(k)] ?? null);
+      rows = [...before.list.rows.map((r) => align(before.list.keys, r)), ...result.suppressed.rows.map((r) => align(result.suppressed.keys, r))];
+    }
+    writes.push(tablePlan({ name: auditSheet, role: 'audit', keys, headers, rows, lang, tableName: makeTableName(auditSheet, []) }));
+  }
+
+  // The do-not-call list itself is kept in the workbook, once per name.
+  const known = state.suppressionLists.find((s) => s.name === args.suppression.name);
+  const dncSheet = known?.sheet ?? makeSheetName(`${dncText(lang, 'sheetPrefix')} ${args.suppression.name}`, taken);
+  taken.add(dncSheet.toLowerCase());
+  writes.push(suppressionSheetPlan({ name: dncSheet, phones: args.suppression.phones, lang, tableName: makeTableName(`DNC_${args.suppression.name}`, []) }));
+  const entry = { name: args.suppression.name, checkedAt: args.suppression.checkedAt, sheet: dncSheet, count: args.suppression.phones.length };
+  if (known) Object.assign(known, entry);
+  else state.suppressionLists.push(entry);
+
+  const list = await recordStep(ctx, {
+    listSheet: table.origin.name,
+    step: {
+      step: 'dnc',
+      at: now.toISOString(),
+      rowsIn: table.rows.length,
+      rowsOut: result.kept.rows.length,
+      rowsMoved: result.suppressed.rows.length,
+      params: { name: args.suppression.name, checkedAt: args.suppression.checkedAt, numbers: args.suppression.phones.length, auditSheet },
+      contacted: [],
+    },
+    change: { write: writes, state },
+  });
+  return { list, kept: result.kept.rows.length, suppressed: result.suppressed.rows.length, auditSheet };
+}

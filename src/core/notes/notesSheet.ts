@@ -1,0 +1,332 @@
+/**
+ * The privacy notes sheet of one list: a Finnish privacy statement (tietosuojaseloste) for the
+ * list as a register, in the 12 sections of compliance.md, filled in from the user's settings
+ * and from what actually happened (the list's state). Missing settings are shown as missing,
+ * never invented. Rendered as a printable document sheet; the machine-readable copy is the
+ * workbook state itself.
+ */
+import type { Lang } from '../i18n/lang';
+import { formatCount } from '../i18n/lang';
+import type { Settings } from '../settings/settings';
+import { STATE_NAMESPACE, type ListState, type ProcessingStep, type SourceUse, type WorkbookState } from '../state/workbookState';
+import type { CellValue } from '../workbook/cells';
+import type { PlannedColumn, RowStyle, SheetPlan } from '../workbook/sheetPlan';
+import { formatDate, formatDateTime, helsinkiDate } from './format';
+import { notesText as t, type NotesKey } from './messages';
+
+export interface NotesInput {
+  list: ListState;
+  state: WorkbookState;
+  settings: Settings;
+  lang: Lang;
+  now: Date;
+  sheetName: string;
+  /** Headers of the list's columns as the sheet shows them; unknown when not given. */
+  columns?: string[];
+  /** The criteria in words (the search step's summary); a generic rendering otherwise. */
+  criteriaInWords?: string;
+}
+
+/** "Tietosuoja – Tampere LVI" before it is made a valid, unique sheet name. */
+export function notesSheetBaseName(listSheet: string, lang: Lang): string {
+  return `${t(lang, 'sheetPrefix')} – ${listSheet}`;
+}
+
+/** A document built row by row: label in column A, text in column B. */
+class Doc {
+  rows: CellValue[][] = [];
+  styles: RowStyle[] = [];
+  add(style: RowStyle, a: string | null, b: string | null = null): void {
+    this.rows.push([a, b]);
+    this.styles.push(style);
+  }
+  blank(): void {
+    this.add('normal', null, null);
+  }
+}
+
+const DOC_COLUMNS: PlannedColumn[] = [
+  { key: 'extra:label', header: '', type: 'text', numberFormat: '@', width: 34 },
+  { key: 'extra:text', header: '', type: 'text', numberFormat: '@', width: 95 },
+];
+
+/** Criteria as plain "key: value" lines when no summary in words is given. */
+export function criteriaLines(criteria: unknown, prefix = ''): string[] {
+  if (criteria === null || criteria === undefined) return [];
+  if (typeof criteria !== 'object' || Array.isArray(criteria)) return [`${prefix || 'value'}: ${formatValue(criteria)}`];
+  const out: string[] = [];
+  for (const [k, v] of Object.entries(criteria as Record<string, unknown>)) {
+    const key = prefix ? `${prefix}.${k}` : k;
+    if (v && typeof v === 'object' && !Array.isArray(v)) out.push(...criteriaLines(v, key));
+    else out.push(`${key}: ${formatValue(v)}`);
+  }
+  return out;
+}
+
+function formatValue(v: unknown): string {
+  if (Array.isArray(v)) return v.map((x) => String(x)).join(', ');
+  return String(v);
+}
+
+function present(v: string | undefined | null): v is string {
+  return typeof v === 'string' && v.trim() !== '';
+}
+
+function stepName(lang: Lang, step: ProcessingStep['step']): string {
+  return t(lang, `step_${step}` as NotesKey);
+}
+
+/** "sisään 1 200 · ulos 1 150 · siirretty 50 riviä". */
+export function countsText(lang: Lang, s: Pick<ProcessingStep, 'rowsIn' | 'rowsOut' | 'rowsMoved'>): string {
+  const parts: string[] = [];
+  if (s.rowsIn !== undefined) parts.push(t(lang, 'rowsIn', { n: formatCount(lang, s.rowsIn) }));
+  if (s.rowsOut !== undefined) parts.push(t(lang, 'rowsOut', { n: formatCount(lang, s.rowsOut) }));
+  if (s.rowsMoved !== undefined) parts.push(t(lang, 'rowsMoved', { n: formatCount(lang, s.rowsMoved) }));
+  return parts.length ? `${parts.join(' · ')} ${t(lang, 'rowsUnit')}` : '';
+}
+
+/** Words for the parameters steps commonly log; others are shown by their key. */
+const PARAM_LABELS: Record<string, Record<Lang, string>> = {
+  source: { fi: 'lähde', en: 'source', sv: 'källa' },
+  name: { fi: 'nimi', en: 'name', sv: 'namn' },
+  checkedAt: { fi: 'päivätty', en: 'dated', sv: 'daterad' },
+  numbers: { fi: 'numeroita', en: 'numbers', sv: 'nummer' },
+  auditSheet: { fi: 'siirretyt taulukolle', en: 'moved to sheet', sv: 'flyttade till blad' },
+  matchedBy: { fi: 'haettu', en: 'found by', sv: 'sökt med' },
+  rowsErased: { fi: 'poistettuja rivejä', en: 'rows erased', sv: 'raderade rader' },
+  addedToDoNotContact: { fi: 'lisätty kieltolistalle', en: 'added to do-not-contact', sv: 'tillagd i spärrlistan' },
+  deleteBy: { fi: 'poistopäivä', en: 'delete by', sv: 'raderingsdag' },
+  sheetsDeleted: { fi: 'poistettuja taulukoita', en: 'sheets deleted', sv: 'raderade blad' },
+  format: { fi: 'muoto', en: 'format', sv: 'format' },
+  file: { fi: 'tiedosto', en: 'file', sv: 'fil' },
+};
+const YES: Record<Lang, string> = { fi: 'kyllä', en: 'yes', sv: 'ja' };
+
+function paramText(lang: Lang, key: string, value: string | number | boolean): string {
+  const v = value === true ? YES[lang] : String(value);
+  return `${PARAM_LABELS[key]?.[lang] ?? key}: ${v}`;
+}
+
+/** One log entry in words: step, counts, parameters, parties contacted. */
+export function stepText(lang: Lang, s: ProcessingStep): string {
+  const parts = [stepName(lang, s.step)];
+  const counts = countsText(lang, s);
+  if (counts) parts.push(counts);
+  const params = Object.entries(s.params ?? {})
+    .filter(([, v]) => v !== null && v !== '' && v !== false)
+    .map(([k, v]) => paramText(lang, k, v as string | number | boolean));
+  if (params.length) parts.push(params.join('; '));
+  for (const c of s.contacted ?? []) parts.push(t(lang, 'sentTo', { party: c.party, sent: c.sent }));
+  return parts.join(' — ');
+}
+
+/** The source's terms: what the source says, else what the user's settings say for it. */
+function termsOf(source: SourceUse, settings: Settings): string | undefined {
+  return present(source.terms) ? source.terms : settings.sourceTerms[source.id];
+}
+
+function isOpenData(source: SourceUse): boolean {
+  return /\bCC[ -]?BY\b/i.test(source.licence) || present(source.attribution);
+}
+
+export function renderNotesSheet(input: NotesInput): SheetPlan {
+  const { list, state, settings, lang, now } = input;
+  const tr = (key: NotesKey, p?: Record<string, string | number>) => t(lang, key, p);
+  const missing = tr('missing');
+  const c = settings.controller;
+  const doc = new Doc();
+  const field = (label: NotesKey, value: string | undefined, absent = missing) => doc.add('label', tr(label), present(value) ? value : absent);
+
+  doc.add('title', tr('title', { name: list.name }));
+  doc.add('note', tr('updated', { at: formatDateTime(now.toISOString(), lang) }));
+  if (settings.example) doc.add('note', tr('exampleSettings'));
+  if (list.sources.some((s) => s.demo || s.id === 'demo')) doc.add('note', tr('demoData'));
+  if (list.deletedAt) doc.add('note', tr('deletedAt', { at: formatDateTime(list.deletedAt, lang) }));
+
+  // 1. Controller
+  doc.blank();
+  doc.add('section', tr('s1'));
+  field('organisation', c.organisation);
+  field('businessId', c.businessId);
+  field('address', c.address);
+  field('contactPerson', c.contactPerson);
+  field('email', c.email);
+  field('phone', c.phone);
+  field('dpo', c.dataProtectionOfficer, tr('notGiven'));
+  doc.add('note', null, tr('controllerWhy'));
+
+  // 2. Processors and sources
+  doc.blank();
+  doc.add('section', tr('s2'));
+  if (list.sources.length === 0) doc.add('normal', null, tr('noSources'));
+  for (const s of list.sources) {
+    doc.add('label', tr('source'), s.name);
+    doc.add('normal', tr('sourceController'), s.controller);
+    doc.add('normal', tr('licence'), s.licence);
+    doc.add('normal', tr('terms'), termsOf(s, settings) ?? tr('noTerms'));
+    doc.add('normal', tr('extractedAt'), formatDateTime(s.extractedAt, lang));
+    if (present(s.role)) doc.add('normal', tr('role'), s.role);
+  }
+  const ls = settings.listService;
+  const service = [ls.name, ls.businessId, ls.contact].filter(present).join(', ');
+  doc.add('label', tr('listService'), service ? `${service} — ${tr('listServiceRole')}` : missing);
+  doc.add('label', tr('rajaus'), tr('rajausRole'));
+  const contacted = uniqueContacts(list.log);
+  doc.add('label', tr('contacted'), contacted.length ? contacted.map((x) => tr('sentTo', x)).join('; ') : tr('contactedNone'));
+
+  // 3. Register name and purpose
+  doc.blank();
+  doc.add('section', tr('s3'));
+  doc.add('label', tr('registerName'), list.name);
+  const purpose = list.purpose ?? settings.purpose;
+  const channel = list.channel ?? settings.channel;
+  doc.add('label', tr('purpose'), localizedOr(lang, `p_${purpose}`, purpose));
+  doc.add('label', tr('channel'), localizedOr(lang, `c_${channel}`, channel));
+  doc.add('label', tr('kind'), tr(list.kind));
+  doc.add('label', tr('listSheet'), list.sheets.list);
+  doc.add('label', tr('createdAt'), formatDateTime(list.createdAt, lang));
+
+  // 4. Legal basis
+  doc.blank();
+  doc.add('section', tr('s4'));
+  doc.add('normal', null, tr('legitimateInterest'));
+  doc.add('normal', null, tr('balancing'));
+  doc.add('normal', null, list.kind === 'b2c' ? tr('consumerTelesales') : tr('b2bBasis'));
+
+  // 5. Data content
+  doc.blank();
+  doc.add('section', tr('s5'));
+  doc.add('label', tr('columns'), input.columns?.length ? input.columns.join(', ') : tr('columnsUnknown'));
+  if (input.columns?.some((h) => /ikäryhmä|age group|åldersgrupp/i.test(h))) doc.add('note', null, tr('ageEstimate'));
+  doc.add('note', null, tr('provenance'));
+
+  // 6. Criteria, in words and as data
+  doc.blank();
+  doc.add('section', tr('s6'));
+  if (list.criteria === undefined || list.criteria === null) doc.add('normal', null, tr('noCriteria'));
+  else {
+    const words = input.criteriaInWords ?? criteriaLines(list.criteria).join('; ');
+    doc.add('label', tr('inWords'), words);
+    doc.add('label', tr('asData'), JSON.stringify(list.criteria));
+  }
+
+  // 7. Processing log
+  doc.blank();
+  doc.add('section', tr('s7'));
+  if (list.log.length === 0) doc.add('normal', null, tr('noSteps'));
+  for (const s of list.log) doc.add('normal', formatDateTime(s.at, lang), stepText(lang, s));
+  const dnc = lastDncCheck(list, state);
+  doc.add(
+    'label',
+    tr('dncLast'),
+    dnc ? tr('dncValue', { name: dnc.name, checkedAt: formatDate(dnc.checkedAt, lang), at: formatDateTime(dnc.at, lang) }) : tr('dncNever'),
+  );
+
+  // 8. Retention
+  doc.blank();
+  doc.add('section', tr('s8'));
+  doc.add('label', tr('deleteBy'), formatDate(list.deleteBy, lang));
+  doc.add('normal', null, tr('retentionRule'));
+  if (list.deletedAt) doc.add('note', null, tr('deletedAt', { at: formatDateTime(list.deletedAt, lang) }));
+  else if (isPastDeleteBy(list, now)) doc.add('note', null, tr('pastDue'));
+
+  // 9. Disclosures and transfers
+  doc.blank();
+  doc.add('section', tr('s9'));
+  doc.add('label', tr('disclosures'), present(settings.disclosures) ? settings.disclosures : tr('disclosuresNone'));
+  doc.add('label', tr('transfers'), present(settings.transfersOutsideEea) ? settings.transfersOutsideEea : tr('transfersNone'));
+
+  // 10. Data subject's rights
+  doc.blank();
+  doc.add('section', tr('s10'));
+  doc.add('normal', null, tr('rights'));
+  doc.add('normal', null, tr('objection'));
+  doc.add('normal', null, tr('complaint'));
+  const controllerContact = [c.organisation, c.email, c.phone].filter(present).join(', ');
+  doc.add('label', tr('requestsList'), controllerContact || missing);
+  const sourceControllers = unique(list.sources.map((s) => s.controller));
+  if (sourceControllers.length) doc.add('label', tr('requestsSource'), tr('requestsSourceValue', { controllers: sourceControllers.join('; ') }));
+  if (list.kind === 'b2c') {
+    doc.add('label', tr('requestsSubscriber'), tr('requestsSubscriberValue'));
+    doc.add('normal', null, tr('robinson'));
+  }
+
+  // 11. Notice for the first contact (art. 14)
+  doc.blank();
+  doc.add('section', tr('s11'));
+  doc.add('label', tr('scriptIntro'), firstContactScript(list, settings, lang));
+
+  // 12. Attribution
+  doc.blank();
+  doc.add('section', tr('s12'));
+  const open = list.sources.filter(isOpenData);
+  if (open.length === 0) doc.add('normal', null, tr('noAttributions'));
+  for (const s of open) doc.add('normal', s.name, present(s.attribution) ? s.attribution : `${s.controller}, ${s.licence}`);
+
+  doc.blank();
+  doc.add('label', tr('machineReadable'), tr('machineReadableValue', { ns: STATE_NAMESPACE }));
+
+  return {
+    name: input.sheetName,
+    role: 'notes',
+    columns: DOC_COLUMNS,
+    rows: doc.rows,
+    layout: 'document',
+    freezeHeader: false,
+    rowStyles: doc.styles,
+    print: { orientation: 'portrait', repeatHeaderRow: true, fitToWidth: true },
+    tabColor: '#5C2E91',
+  };
+}
+
+/** The art. 14 script a caller reads at the first contact, from the controller and sources. */
+export function firstContactScript(list: ListState, settings: Settings, lang: Lang): string {
+  const c = settings.controller;
+  const sources = unique(list.sources.map((s) => s.name));
+  const controllers = unique(list.sources.map((s) => s.controller));
+  const contact = [c.email, c.phone].filter(present).join(', ');
+  const purpose = list.purpose ?? settings.purpose;
+  return t(lang, 'script', {
+    organisation: present(c.organisation) ? c.organisation : t(lang, 'scriptMissingOrg'),
+    sources: sources.length ? sources.join(', ') : t(lang, 'scriptNoSources'),
+    controllers: controllers.length ? controllers.join(', ') : t(lang, 'scriptNoSources'),
+    purpose: localizedOr(lang, `p_${purpose}`, purpose),
+    contact: contact || t(lang, 'scriptMissingContact'),
+  });
+}
+
+/** True when the list's delete-by date has passed in Finland (the day itself is still allowed). */
+export function isPastDeleteBy(list: Pick<ListState, 'deleteBy'>, now: Date): boolean {
+  return helsinkiDate(now) > list.deleteBy.slice(0, 10);
+}
+
+function lastDncCheck(list: ListState, state: WorkbookState): { name: string; checkedAt: string; at: string } | null {
+  for (let i = list.log.length - 1; i >= 0; i--) {
+    const s = list.log[i]!;
+    if (s.step !== 'dnc') continue;
+    const name = String(s.params.name ?? '');
+    const known = state.suppressionLists.find((x) => x.name === name);
+    return { name, checkedAt: String(s.params.checkedAt ?? known?.checkedAt ?? s.at), at: s.at };
+  }
+  return null;
+}
+
+function uniqueContacts(log: ProcessingStep[]): { party: string; sent: string }[] {
+  const seen = new Map<string, { party: string; sent: string }>();
+  for (const s of log) for (const c of s.contacted ?? []) seen.set(`${c.party}\u0000${c.sent}`, c);
+  return [...seen.values()];
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values.filter(present))];
+}
+
+function localizedOr(lang: Lang, key: string, fallback: string): string {
+  // A purpose typed by hand ("rekrytointi") has no message: it is shown as written.
+  try {
+    const text = t(lang, key as NotesKey);
+    return typeof text === 'string' && text !== '' ? text : fallback;
+  } catch {
+    return fallback;
+  }
+}

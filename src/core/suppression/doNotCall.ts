@@ -1,0 +1,142 @@
+/**
+ * Do-not-call suppression (kieltolista): ASML's Puhelin-Robinson list or the user's own
+ * opt-outs, numbers in any written form, normalized to E.164 because dialers and our matching
+ * compare exact strings. A list row is suppressed when any of its phone columns holds a number
+ * on the list; the row moves to an audit sheet with the reason, never silently disappears.
+ */
+import { displayHeader, typeOf } from '../columns/catalogue';
+import { defineMessages, type Lang } from '../i18n/lang';
+import type { ListTable } from '../list/listTable';
+import { phoneKey } from '../normalize/phone';
+import type { CellValue } from '../workbook/cells';
+import { tablePlan, type SheetPlan } from '../workbook/sheetPlan';
+
+export const dncText = defineMessages({
+  fi: {
+    auditPrefix: 'Kielletyt numerot',
+    sheetPrefix: 'Kieltolista',
+    stepName: 'Kieltolistatarkistus',
+    reason: 'Numero {phone} on kieltolistalla "{name}" (päivätty {checkedAt})',
+    invalidLine: 'rivi {line}: "{value}" ei ole puhelinnumero',
+    noNumbers: 'tiedostossa ei ole yhtään kelvollista puhelinnumeroa',
+    noSheet: 'taulukkoa ei löydy työkirjasta',
+    noPhoneColumn: 'listassa ei ole puhelinnumerosaraketta (esim. "Puhelin"), joten kieltolistaa ei voi tarkistaa',
+  },
+  en: {
+    auditPrefix: 'Do-not-call numbers',
+    sheetPrefix: 'Do-not-call',
+    stepName: 'Do-not-call check',
+    reason: 'Number {phone} is on the do-not-call list "{name}" (dated {checkedAt})',
+    invalidLine: 'line {line}: "{value}" is not a phone number',
+    noNumbers: 'the file holds no valid phone numbers',
+    noSheet: 'no such sheet in the workbook',
+    noPhoneColumn: 'the list has no phone column (e.g. "Phone"), so it cannot be checked against a do-not-call list',
+  },
+  sv: {
+    auditPrefix: 'Spärrade nummer',
+    sheetPrefix: 'Spärrlista',
+    stepName: 'Kontroll mot spärrlista',
+    reason: 'Numret {phone} finns på spärrlistan "{name}" (daterad {checkedAt})',
+    invalidLine: 'rad {line}: "{value}" är inte ett telefonnummer',
+    noNumbers: 'filen innehåller inga giltiga telefonnummer',
+    noSheet: 'bladet finns inte i arbetsboken',
+    noPhoneColumn: 'listan har ingen telefonkolumn (t.ex. "Telefon"), så den kan inte kontrolleras mot en spärrlista',
+  },
+});
+
+/** A number as found in a file, with the line (or row) a person can look it up by. */
+export interface DoNotCallEntry {
+  value: CellValue | undefined;
+  line: number;
+}
+
+export interface DoNotCallNumbers {
+  /** Unique E.164 numbers, in file order. */
+  phones: string[];
+  /** Lines that held something that is not a valid phone number. */
+  invalid: { line: number; value: string }[];
+  /** Non-empty entries read. */
+  read: number;
+}
+
+/** Normalizes every written form ("040-1234567", "+358 40 123 4567", "00358…", "401234567"). */
+export function normalizeDoNotCall(entries: Iterable<DoNotCallEntry>): DoNotCallNumbers {
+  const seen = new Set<string>();
+  const phones: string[] = [];
+  const invalid: { line: number; value: string }[] = [];
+  let read = 0;
+  for (const e of entries) {
+    if (e.value === null || e.value === undefined) continue;
+    const text = String(e.value).trim();
+    if (!text || text.startsWith('#')) continue;
+    read++;
+    const key = phoneKey(text);
+    if (!key) invalid.push({ line: e.line, value: text });
+    else if (!seen.has(key)) {
+      seen.add(key);
+      phones.push(key);
+    }
+  }
+  return { phones, invalid, read };
+}
+
+/** "rivi 4: "040-12" ei ole puhelinnumero; …" for the first few invalid lines. */
+export function describeInvalid(invalid: DoNotCallNumbers['invalid'], lang: Lang, max = 5): string {
+  const shown = invalid.slice(0, max).map((i) => dncText(lang, 'invalidLine', { line: i.line, value: i.value }));
+  return invalid.length > max ? `${shown.join('; ')}; … (+${invalid.length - max})` : shown.join('; ');
+}
+
+/** Indexes of the list's phone columns (Puhelin, and any other phone-typed column). */
+export function phoneColumns(list: Pick<ListTable, 'keys'>): number[] {
+  return list.keys.flatMap((k, i) => (typeOf(k) === 'phone' ? [i] : []));
+}
+
+export interface SuppressionSplit {
+  kept: CellValue[][];
+  suppressed: { row: CellValue[]; phone: string }[];
+}
+
+/** Splits rows into kept and suppressed, keeping their order; the matched number is the reason. */
+export function splitBySuppression(list: Pick<ListTable, 'keys' | 'rows'>, phones: ReadonlySet<string>): SuppressionSplit {
+  const cols = phoneColumns(list);
+  const kept: CellValue[][] = [];
+  const suppressed: { row: CellValue[]; phone: string }[] = [];
+  for (const row of list.rows) {
+    let hit: string | null = null;
+    for (const c of cols) {
+      const key = phoneKey(row[c] as string | number | null);
+      if (key && phones.has(key)) {
+        hit = key;
+        break;
+      }
+    }
+    if (hit) suppressed.push({ row, phone: hit });
+    else kept.push(row);
+  }
+  return { kept, suppressed };
+}
+
+/** Audit columns appended to every moved row: when, by which step, and why. */
+export const AUDIT_KEYS = ['removedAt', 'removedBy', 'removedReason'] as const;
+
+/** Appends audit columns to a list's keys and headers, reusing them when already there. */
+export function auditColumns(list: Pick<ListTable, 'keys' | 'headers'>, lang: Lang): { keys: string[]; headers: string[]; at: number[] } {
+  const keys = [...list.keys];
+  const headers = [...list.headers];
+  const at = AUDIT_KEYS.map((k) => {
+    const i = keys.indexOf(k);
+    if (i >= 0) return i;
+    keys.push(k);
+    headers.push(displayHeader(k, lang));
+    return keys.length - 1;
+  });
+  return { keys, headers, at };
+}
+
+/** A suppression sheet: the normalized numbers, one per row, as text. */
+export function suppressionSheetPlan(args: { name: string; phones: string[]; lang: Lang; tableName: string }): SheetPlan {
+  return {
+    ...tablePlan({ name: args.name, role: 'suppression', keys: ['phone'], rows: args.phones.map((p) => [p]), lang: args.lang, tableName: args.tableName, tabColor: '#7F7F7F' }),
+    print: undefined,
+  };
+}

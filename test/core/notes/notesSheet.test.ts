@@ -1,0 +1,161 @@
+import { renderNotesSheet, firstContactScript, isPastDeleteBy } from '../../../src/core/notes/notesSheet';
+import { defaultSettings } from '../../../src/core/settings/settings';
+import { emptyState, listStateSchema, type ListState } from '../../../src/core/state/workbookState';
+import { tampereSettings } from '../../support/context';
+import type { Lang } from '../../../src/core/i18n/lang';
+
+const list: ListState = listStateSchema.parse({
+  id: 'list-1',
+  name: 'Tampere omakotitalot',
+  kind: 'b2c',
+  createdAt: '2026-11-20T10:15:00Z',
+  deleteBy: '2027-11-20',
+  purpose: 'telemarketing',
+  channel: 'phone',
+  sheets: { list: 'Tampere omakotitalot', notes: 'Tietosuoja – Tampere omakotit', audit: ['Kielletyt numerot – Tampere'] },
+  criteria: { kind: 'b2c', area: { postalCodes: ['33720'] }, ageGroups: ['45-54'] },
+  sources: [
+    { id: 'demo', name: 'Rajaus-demohakemisto', controller: 'Rajaus (keksitty aineisto)', licence: 'demo', extractedAt: '2026-11-20T10:14:00Z', demo: true, role: 'rekisterinpitäjä' },
+    {
+      id: 'helsinki',
+      name: 'Helsingin rakennusrekisteri',
+      controller: 'Helsingin kaupunki',
+      licence: 'CC BY 4.0',
+      extractedAt: '2026-11-20T10:20:00Z',
+      attribution: 'Helsingin kaupunki, rakennusrekisterin ote, CC BY 4.0',
+    },
+  ],
+  log: [
+    { step: 'search', at: '2026-11-20T10:15:00Z', rowsOut: 1240, params: { source: 'demo' }, contacted: [] },
+    { step: 'dnc', at: '2026-11-20T10:18:00Z', rowsIn: 1240, rowsOut: 1212, rowsMoved: 28, params: { name: 'ASML 2026-11', checkedAt: '2026-11-15' }, contacted: [] },
+    {
+      step: 'buildings',
+      at: '2026-11-20T10:20:00Z',
+      rowsIn: 1212,
+      rowsOut: 1212,
+      params: { source: 'helsinki', matched: 1010 },
+      contacted: [{ party: 'Helsingin kaupunki (WFS)', sent: 'vain postinumerot' }],
+    },
+  ],
+});
+
+function text(lang: Lang, settings = tampereSettings(), l: ListState = list, now = new Date('2026-11-21T09:00:00Z')): string {
+  const plan = renderNotesSheet({ list: l, state: emptyState(), settings, lang, now, sheetName: 'Tietosuoja', columns: ['Etunimi', 'Sukunimi', 'Puhelin', 'Ikäryhmä (arvio)'] });
+  // Intl writes thousands with a no-break space; compare as a reader sees it.
+  return plan.rows.map((r) => r.filter((v) => v !== null).join(' | ')).join('\n').replace(/[\u00a0\u202f]/g, ' ');
+}
+
+describe('privacy notes in Finnish', () => {
+  const fi = text('fi');
+
+  it('names the controller from the settings', () => {
+    expect(fi).toContain('Rekisterinpitäjä');
+    expect(fi).toContain('Organisaatio | Pirkanmaan Lämpöremontti Oy');
+    expect(fi).toContain('Y-tunnus | 2345678-0');
+    expect(fi).toContain('Yhteyshenkilö | Sanna Virtanen');
+  });
+
+  it('lists each source with controller, licence, terms from the settings and extraction time', () => {
+    expect(fi).toContain('Tietolähde | Rajaus-demohakemisto');
+    expect(fi).toContain('Lähderekisterin pitäjä | Helsingin kaupunki');
+    expect(fi).toContain('Käyttöehdot | Vain puhelinmarkkinointiin, ei kotikäynteihin.');
+    expect(fi).toContain('Poimittu | 20.11.2026 klo 12.14');
+    expect(fi).toContain('Listapalvelu | Esimerkki Listapalvelu Oy, 1975253-6 — käsittelijä');
+    expect(fi).toContain('Helsingin kaupunki (WFS): vain postinumerot');
+  });
+
+  it('says the demo data is fictional', () => {
+    expect(fi).toContain('DEMOAINEISTO');
+  });
+
+  it('gives purpose, legal basis with the balancing and the consumer written-confirmation rule', () => {
+    expect(fi).toContain('Käyttötarkoitus | puhelinmarkkinointi');
+    expect(fi).toContain('6 artiklan 1 kohdan f alakohta');
+    expect(fi).toContain('Etujen punninta on rekisterinpitäjän');
+    expect(fi).toContain('1.1.2023');
+  });
+
+  it('shows the columns, the age group as an estimate, and the criteria in words and as data', () => {
+    expect(fi).toContain('Sarakkeet | Etunimi, Sukunimi, Puhelin, Ikäryhmä (arvio)');
+    expect(fi).toContain('profilointi');
+    expect(fi).toContain('"postalCodes":["33720"]');
+  });
+
+  it('logs every step with time and counts, and the last do-not-call check', () => {
+    expect(fi).toContain('20.11.2026 klo 12.15 | Haku — ulos 1 240 riviä');
+    expect(fi).toContain('Kieltolistatarkistus — sisään 1 240 · ulos 1 212 · siirretty 28 riviä');
+    expect(fi).toContain('Viimeisin kieltolistatarkistus | ASML 2026-11, lista päivätty 15.11.2026');
+  });
+
+  it('gives the delete-by date, the rights, the supervisory authority and where to send requests', () => {
+    expect(fi).toContain('Poistettava viimeistään | 20.11.2027');
+    expect(fi).toContain('Tietosuojavaltuutetun toimisto, www.tietosuoja.fi');
+    expect(fi).toContain('vastustamisoikeus on ehdoton');
+    expect(fi).toContain('Tätä listaa koskevat pyynnöt | Pirkanmaan Lämpöremontti Oy, tietosuoja@lampoemontti.example');
+    expect(fi).toContain('lähderekisterin pitäjälle: Rajaus (keksitty aineisto); Helsingin kaupunki');
+    expect(fi).toContain('puhelinoperaattorillaan');
+    expect(fi).toContain('Luovutukset | ei luovutuksia');
+  });
+
+  it('writes the first-contact script from the controller and sources, and the attributions', () => {
+    expect(fi).toContain('Hei, soitan yrityksestä Pirkanmaan Lämpöremontti Oy. Saimme yhteystietonne rekisteristä Rajaus-demohakemisto, Helsingin rakennusrekisteri');
+    expect(fi).toContain('Helsingin rakennusrekisteri | Helsingin kaupunki, rakennusrekisterin ote, CC BY 4.0');
+    expect(fi).toContain('Koneluettava kopio');
+  });
+
+  it('shows missing settings as missing, never invented', () => {
+    const bare = text('fi', defaultSettings());
+    expect(bare).toContain('Organisaatio | puuttuu – täydennä asetuksiin');
+    expect(bare).toContain('Sähköposti | puuttuu – täydennä asetuksiin');
+    expect(bare).toContain('Listapalvelu | puuttuu – täydennä asetuksiin');
+    expect(bare).toContain('[organisaatio – täydennä asetuksiin]');
+    expect(bare).not.toContain('Pirkanmaan');
+  });
+
+  it('marks example settings and a past delete-by date', () => {
+    const late = text('fi', tampereSettings({ example: true }), list, new Date('2027-11-21T08:00:00Z'));
+    expect(late).toContain('ESIMERKKIASETUKSET');
+    expect(late).toContain('säilytysaika on päättynyt');
+    expect(text('fi')).not.toContain('säilytysaika on päättynyt');
+  });
+
+  it('is a printable document', () => {
+    const plan = renderNotesSheet({ list, state: emptyState(), settings: tampereSettings(), lang: 'fi', now: new Date(), sheetName: 'Tietosuoja' });
+    expect(plan).toMatchObject({ role: 'notes', layout: 'document', print: { orientation: 'portrait', fitToWidth: true, repeatHeaderRow: true } });
+    expect(plan.rowStyles).toHaveLength(plan.rows.length);
+    expect(plan.rowStyles!.filter((s) => s === 'section')).toHaveLength(12);
+  });
+});
+
+describe('privacy notes in English and Swedish', () => {
+  it('English', () => {
+    const en = text('en');
+    expect(en).toContain('1. Controller');
+    expect(en).toContain('Organisation | Pirkanmaan Lämpöremontti Oy');
+    expect(en).toContain('GDPR art. 6(1)(f)');
+    expect(en).toContain('Office of the Data Protection Ombudsman');
+    expect(en).toContain('Delete by | 20 Nov 2027');
+    expect(en).toContain('Do-not-call check — in 1,240 · out 1,212 · moved 28 rows');
+    expect(text('en', defaultSettings())).toContain('missing – fill in the settings');
+  });
+  it('Swedish', () => {
+    const sv = text('sv');
+    expect(sv).toContain('1. Personuppgiftsansvarig');
+    expect(sv).toContain('Dataombudsmannens byrå');
+    expect(sv).toContain('Raderas senast | 20.11.2027');
+    expect(sv).toContain('Kontroll mot spärrlista');
+    expect(text('sv', defaultSettings())).toContain('saknas – komplettera inställningarna');
+  });
+});
+
+describe('helpers', () => {
+  it('the delete-by day itself is still within retention (Finnish time)', () => {
+    expect(isPastDeleteBy({ deleteBy: '2027-11-20' }, new Date('2027-11-20T21:30:00Z'))).toBe(false);
+    expect(isPastDeleteBy({ deleteBy: '2027-11-20' }, new Date('2027-11-20T22:30:00Z'))).toBe(true);
+  });
+  it('the script has placeholders for missing controller details', () => {
+    const s = firstContactScript({ ...list, sources: [] }, defaultSettings(), 'en');
+    expect(s).toContain('[organisation – fill in the settings]');
+    expect(s).toContain('[source]');
+  });
+});
