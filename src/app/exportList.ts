@@ -1,0 +1,117 @@
+/**
+ * Use case, step 5: export a list sheet for a dialer (LeadDesk, generic CSV), as a dialer
+ * blacklist (do-not-call) or as mailing labels. Reads the list from its sheet (users edit
+ * between steps), applies the workbook's do-not-contact list, returns the files, and logs the
+ * export in the list's processing log (format, rows, file names) in one workbook change that
+ * also writes the printable labels sheet or, where the host blocks downloads, an export sheet.
+ */
+import { buildExport, exportSheetPlan, labelsSheetPlan, type ExportFormat, type SkipCount } from '../core/export/formats';
+import { t } from '../core/export/messages';
+import { csvBytes } from '../core/export/csv';
+import { listFromGrid } from '../core/list/listTable';
+import { makeSheetName, makeTableName } from '../core/workbook/sheetNames';
+import type { SheetPlan } from '../core/workbook/sheetPlan';
+import { recordStep } from './processingLog';
+import type { StepContext } from './stepContext';
+
+export interface ExportListArgs {
+  listSheet: string;
+  format: ExportFormat;
+  /** Generic CSV: columns in order; LeadDesk: custom fields. Keys or headers as shown. */
+  columns?: string[];
+  delimiter?: ',' | ';';
+  allowDemo?: boolean;
+  /** Base file name; several files become NAME-1.csv, NAME-2.csv… */
+  fileName?: string;
+  /** Also write the export into a new sheet, ready for Save As CSV (hosts that block downloads). */
+  toSheet?: boolean;
+  /** Limits for splitting (tests); default LeadDesk 10 MB, do-not-call 70,000 rows. */
+  maxBytes?: number;
+  maxRows?: number;
+}
+
+export interface ExportedFile {
+  name: string;
+  bytes: Uint8Array;
+  rows: number;
+}
+
+export interface ExportListResult {
+  files: ExportedFile[];
+  skipped: SkipCount[];
+  exported: number;
+  rowsIn: number;
+  /** Sheets written: the labels sheet (mailing) and/or the export sheet (toSheet). */
+  sheets: string[];
+}
+
+/** "Tampere: LVI 2026" → "Tampere- LVI 2026"; no path separators or characters Windows forbids. */
+export function safeFileBase(name: string): string {
+  const clean = name
+    .replace(/\.(csv|txt|xlsx)$/i, '')
+    .replace(/[\\/:*?"<>|\x00-\x1f]+/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^\.+/, '');
+  return clean || 'export';
+}
+
+/** One file → NAME.csv; several → NAME-1.csv, NAME-2.csv… */
+export function partFileNames(base: string, count: number): string[] {
+  const b = safeFileBase(base);
+  return count === 1 ? [`${b}.csv`] : Array.from({ length: count }, (_, i) => `${b}-${i + 1}.csv`);
+}
+
+export async function exportList(ctx: StepContext, args: ExportListArgs): Promise<ExportListResult> {
+  const data = await ctx.workbook.readSheet(args.listSheet, { signal: ctx.signal, progress: ctx.progress });
+  const list = listFromGrid(data.name, data.headers, data.rows, {}, data.firstDataRow);
+  const state = await ctx.workbook.readState();
+  const result = buildExport(list, {
+    format: args.format,
+    lang: ctx.lang,
+    columns: args.columns,
+    delimiter: args.delimiter,
+    allowDemo: args.allowDemo,
+    doNotContact: state?.doNotContact,
+    maxBytes: args.maxBytes,
+    maxRows: args.maxRows,
+  });
+
+  const names = partFileNames(args.fileName ?? `${data.name}-${args.format}`, result.parts.length);
+  const files = result.parts.map((p, i) => ({ name: names[i]!, bytes: csvBytes(p.csv), rows: p.rows }));
+
+  const existing = (await ctx.workbook.listSheets()).map((s) => s.name);
+  const tables = (await ctx.workbook.listSheets()).flatMap((s) => s.tables.map((x) => x.name));
+  const write: SheetPlan[] = [];
+  if (args.format === 'mailing') {
+    const name = makeSheetName(`${t(ctx.lang, 'labelsSheet')} ${data.name}`, existing);
+    existing.push(name);
+    write.push(labelsSheetPlan(result, { name, lang: ctx.lang }));
+  }
+  if (args.toSheet) {
+    const name = makeSheetName(`${t(ctx.lang, 'exportSheet')} ${data.name}`, existing);
+    existing.push(name);
+    write.push(exportSheetPlan(result, { name, tableName: makeTableName(`Export_${args.format}`, tables) }));
+  }
+
+  await recordStep(ctx, {
+    listSheet: data.name,
+    step: {
+      step: 'export',
+      at: ctx.now().toISOString(),
+      rowsIn: result.rowsIn,
+      rowsOut: result.exported,
+      params: {
+        format: args.format,
+        files: files.map((f) => f.name).join(', '),
+        ...(write.length ? { sheets: write.map((w) => w.name).join(', ') } : {}),
+        ...(args.allowDemo ? { allowDemo: true } : {}),
+        ...(result.skipped.length ? { skipped: result.skipped.map((s) => `${s.reason}: ${s.count}`).join('; ') } : {}),
+      },
+      contacted: [],
+    },
+    change: write.length ? { write, activate: write[0]!.name } : undefined,
+  });
+
+  return { files, skipped: result.skipped, exported: result.exported, rowsIn: result.rowsIn, sheets: write.map((w) => w.name) };
+}

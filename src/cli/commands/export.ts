@@ -1,0 +1,161 @@
+/**
+ * `rajaus export`: a list file (CSV or .xlsx) as a LeadDesk contact list, a generic dialer CSV,
+ * a do-not-call list for a dialer blacklist, or mailing labels. Uses the same core formats as
+ * the pane's export step. With an .xlsx made by Rajaus, the workbook's do-not-contact list is
+ * applied and the list sheet is found from the workbook's state.
+ */
+import { rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import type { Command } from '../command';
+import { UserError } from '../../core/errors';
+import { parseMapOverrides } from '../../core/columns/headerMapping';
+import { buildExport, exportSheetPlan, labelsSheetPlan, EXPORT_FORMATS, type ExportFormat } from '../../core/export/formats';
+import { t as exportText } from '../../core/export/messages';
+import { csvBytes } from '../../core/export/csv';
+import { defineMessages, formatCount } from '../../core/i18n/lang';
+import type { WorkbookState } from '../../core/state/workbookState';
+import { parseTabular } from '../../sources/tabular/parseTabular';
+import { ensureDir, readBytes } from '../io/files';
+
+const USAGE = `rajaus export --list FILE --format leaddesk|csv|dnc|mailing --out FILE [options]
+
+  --list FILE         the list: CSV or .xlsx (an .xlsx made by Rajaus: its list sheet and
+                      do-not-contact list are used)
+  --sheet NAME        sheet of an .xlsx list (default: the Rajaus list sheet, else the first)
+  --format F          leaddesk   LeadDesk contact list (E.164 phone first; files under 10 MB)
+                      csv        generic dialer CSV (--columns in that order)
+                      dnc        do-not-call list for a dialer blacklist (≤ 70,000 rows a file)
+                      mailing    mailing labels in Posti's order (CSV; with --out X.xlsx a
+                                 printable label sheet)
+  --out FILE          output file; several files are written as FILE-1.csv, FILE-2.csv…
+  --columns a,b       columns by header or key: the CSV's columns, or LeadDesk's custom fields
+  --delimiter D       ';' (default, Finnish Excel) or ','
+  --allow-demo        export rows of the demo directory too (never for real calls)
+  --map "Header=key"  header mapping override (repeatable)
+
+Every phone goes out in E.164 (+358…); rows without a valid phone (dialer formats), on the
+do-not-contact list or from demo data are left out and counted with the reason. Cells that a
+spreadsheet would run as formulas are neutralized.`;
+
+const t = defineMessages({
+  fi: {
+    exported: ({ rows, total, format }) => `Vietiin ${rows}/${total} riviä (${format}):`,
+    leftOut: 'Jätettiin pois:',
+  },
+  en: {
+    exported: ({ rows, total, format }) => `Exported ${rows} of ${total} rows (${format}) to:`,
+    leftOut: 'Left out:',
+  },
+  sv: {
+    exported: ({ rows, total, format }) => `Exporterade ${rows} av ${total} rader (${format}) till:`,
+    leftOut: 'Utelämnade:',
+  },
+});
+
+async function readState(bytes: Uint8Array, file: string): Promise<WorkbookState | null> {
+  if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) return null;
+  const JSZip = (await import('jszip')).default;
+  const { readStateFromPackage } = await import('../../workbook/exceljs/stateXmlPart');
+  try {
+    return await readStateFromPackage(await JSZip.loadAsync(bytes));
+  } catch (e) {
+    throw new UserError(`the Rajaus state stored in the workbook cannot be read: ${(e as Error).message}`, { file });
+  }
+}
+
+/** FILE.csv → [FILE.csv] or [FILE-1.csv, FILE-2.csv…]. */
+export function outputNames(out: string, count: number): string[] {
+  if (count === 1) return [out];
+  const ext = extname(out) || '.csv';
+  const stem = join(dirname(out), basename(out, extname(out)));
+  return Array.from({ length: count }, (_, i) => `${stem}-${i + 1}${ext}`);
+}
+
+/** Writes every file under a temporary name first, then renames them all: all or nothing. */
+async function writeAll(files: { path: string; data: Uint8Array }[]): Promise<void> {
+  const temps = files.map((f, i) => join(dirname(f.path), `.${basename(f.path)}.${process.pid}.${i}.tmp`));
+  try {
+    for (let i = 0; i < files.length; i++) {
+      await ensureDir(dirname(files[i]!.path));
+      await writeFile(temps[i]!, files[i]!.data);
+    }
+    for (let i = 0; i < files.length; i++) await rename(temps[i]!, files[i]!.path);
+  } catch (e) {
+    await Promise.all(temps.map((tmp) => rm(tmp, { force: true })));
+    throw e;
+  }
+}
+
+export const exportCommand: Command = {
+  name: 'export',
+  summary: 'export a list for a dialer (LeadDesk, CSV), as a do-not-call list or as mailing labels',
+  usage: USAGE,
+  options: {
+    list: { type: 'string' },
+    sheet: { type: 'string' },
+    format: { type: 'string' },
+    out: { type: 'string' },
+    columns: { type: 'string' },
+    delimiter: { type: 'string' },
+    'allow-demo': { type: 'boolean' },
+    map: { type: 'string', multiple: true },
+  },
+  async run(values, _positionals, io) {
+    const listPath = values.list as string | undefined;
+    const format = values.format as string | undefined;
+    const outArg = values.out as string | undefined;
+    if (!listPath) throw new UserError('--list FILE is required (a CSV or .xlsx list)');
+    if (!format || !(EXPORT_FORMATS as readonly string[]).includes(format)) {
+      throw new UserError(`--format must be one of ${EXPORT_FORMATS.join(', ')}${format ? `, not '${format}'` : ''}`);
+    }
+    if (!outArg) throw new UserError('--out FILE is required');
+    const delimiterArg = (values.delimiter as string | undefined) ?? ';';
+    if (delimiterArg !== ';' && delimiterArg !== ',') throw new UserError(`--delimiter must be ';' or ',', not '${delimiterArg}'`);
+    const columns = (values.columns as string | undefined)?.split(',').map((c) => c.trim()).filter(Boolean);
+
+    const path = resolve(io.cwd, listPath);
+    const out = resolve(io.cwd, outArg);
+    const bytes = await readBytes(path);
+    const state = await readState(bytes, listPath);
+    let sheet = values.sheet as string | undefined;
+    if (!sheet && state) {
+      // The demo workbook starts with the customer register: export the list, not that.
+      const live = state.lists.filter((l) => !l.deletedAt);
+      sheet = live[live.length - 1]?.sheets.list;
+    }
+    const list = await parseTabular(bytes, listPath, { sheet, map: parseMapOverrides((values.map as string[] | undefined) ?? []) });
+    const result = buildExport(list, {
+      format: format as ExportFormat,
+      lang: io.lang,
+      columns,
+      delimiter: delimiterArg,
+      allowDemo: Boolean(values['allow-demo']),
+      doNotContact: state?.doNotContact,
+    });
+
+    const written: string[] = [];
+    if (format === 'mailing' && /\.xlsx$/i.test(out)) {
+      const { createXlsxWorkbook, xlsxWorkbookToBytes } = await import('../../workbook/exceljs/xlsxWorkbook');
+      const port = createXlsxWorkbook();
+      await port.apply({
+        write: [
+          labelsSheetPlan(result, { name: exportText(io.lang, 'labelsSheet'), lang: io.lang }),
+          exportSheetPlan(result, { name: exportText(io.lang, 'exportSheet'), tableName: 'Osoitteet' }),
+        ],
+      });
+      await writeAll([{ path: out, data: await xlsxWorkbookToBytes(port) }]);
+      written.push(out);
+    } else {
+      const names = outputNames(out, result.parts.length);
+      await writeAll(result.parts.map((p, i) => ({ path: names[i]!, data: csvBytes(p.csv) })));
+      written.push(...names.map((n, i) => `${n} (${formatCount(io.lang, result.parts[i]!.rows)})`));
+    }
+
+    io.info(t(io.lang, 'exported', { rows: formatCount(io.lang, result.exported), total: formatCount(io.lang, result.rowsIn), format }));
+    for (const w of written) io.info(`  ${w}`);
+    if (result.skipped.length) {
+      io.info(t(io.lang, 'leftOut'));
+      for (const s of result.skipped) io.info(`  ${formatCount(io.lang, s.count)}  ${s.reason}`);
+    }
+  },
+};

@@ -1,0 +1,174 @@
+/**
+ * Reads a user's list or customer file (CSV or .xlsx) into a ListTable: headers mapped to
+ * catalogue keys from Finnish, Swedish and English names, every column carried through in
+ * order. The file type is decided by content, not only by the name, so that a PNG renamed
+ * .csv gets a clear message and an .xlsx saved under .csv still reads.
+ * Pure: runs in the pane (a file the user picks) and in the CLI (bytes read by src/cli/io).
+ */
+import { UserError } from '../../core/errors';
+import { listFromGrid, type ListTable } from '../../core/list/listTable';
+import { mapHeaders } from '../../core/columns/headerMapping';
+import { typeOf } from '../../core/columns/catalogue';
+import type { CellValue } from '../../core/workbook/cells';
+import { decodeText, detectDelimiter, parseCsvRecords } from './csvParse';
+
+export interface ParseTabularOptions {
+  /** Sheet of an .xlsx file; default the first visible sheet. */
+  sheet?: string;
+  /** Header as written → catalogue key ("" keeps it as the user's own column). */
+  map?: Record<string, string>;
+}
+
+type Kind = 'csv' | 'xlsx';
+
+const SIGNATURES: { bytes: number[]; what: string }[] = [
+  { bytes: [0x89, 0x50, 0x4e, 0x47], what: 'a PNG image' },
+  { bytes: [0xff, 0xd8, 0xff], what: 'a JPEG image' },
+  { bytes: [0x47, 0x49, 0x46, 0x38], what: 'a GIF image' },
+  { bytes: [0x25, 0x50, 0x44, 0x46], what: 'a PDF document' },
+  { bytes: [0xd0, 0xcf, 0x11, 0xe0], what: 'an old Excel 97–2003 (.xls) or other Office binary file; save it as .xlsx or CSV' },
+  { bytes: [0x1f, 0x8b], what: 'a gzip archive' },
+];
+
+function startsWith(bytes: Uint8Array, sig: number[]): boolean {
+  return sig.every((b, i) => bytes[i] === b);
+}
+
+function fileKind(bytes: Uint8Array, fileName: string): Kind {
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return 'xlsx';
+  for (const s of SIGNATURES) {
+    if (startsWith(bytes, s.bytes)) throw new UserError(`this is ${s.what}, not a CSV or .xlsx file`, { file: fileName });
+  }
+  if (/\.(xlsx|xlsm)$/i.test(fileName)) {
+    throw new UserError('the file is named .xlsx but is not an Excel workbook', { file: fileName });
+  }
+  // Text files hold no NUL bytes and few control characters; binary files have plenty.
+  const sample = bytes.subarray(0, 8192);
+  let control = 0;
+  for (const b of sample) {
+    if (b === 0) throw new UserError('this is not a text (CSV) file: it holds binary data', { file: fileName });
+    if (b < 0x09 || (b > 0x0d && b < 0x20)) control++;
+  }
+  if (sample.length > 0 && control / sample.length > 0.05) {
+    throw new UserError('this is not a text (CSV) file: it holds binary data', { file: fileName });
+  }
+  return 'csv';
+}
+
+const isBlank = (v: CellValue | undefined) => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+
+/** A header row must say what the columns are: not empty, and not a row of data. */
+function checkHeader(headers: string[], fileName: string, headerRow: number, overrides: Record<string, string>): void {
+  const filled = headers.filter((h) => h.trim() !== '');
+  if (filled.length === 0) {
+    throw new UserError('the first row is empty; the first row must hold the column headers (e.g. Yritys; Puhelin; Postinumero)', { file: fileName, row: headerRow });
+  }
+  const { keys } = mapHeaders(headers, overrides, fileName);
+  const known = keys.some((k) => !k.startsWith('extra:'));
+  const looksLikeData = filled.every((h) => /^[+\d\s\-().\/,:]+$/.test(h.trim()));
+  if (!known && looksLikeData) {
+    throw new UserError(
+      `the first row looks like data ('${filled[0]}'), not column headers; add a header row such as 'Puhelin' or 'Yritys'`,
+      { file: fileName, row: headerRow },
+    );
+  }
+}
+
+function parseCsv(bytes: Uint8Array, fileName: string, overrides: Record<string, string>): ListTable {
+  const { text } = decodeText(bytes);
+  if (text.trim() === '') throw new UserError('the file is empty', { file: fileName });
+  const records = parseCsvRecords(text, detectDelimiter(text));
+  // Skip blank lines before the header (some exports start with one).
+  let h = 0;
+  while (h < records.length && records[h]!.every((f) => f.trim() === '')) h++;
+  const headers = records[h]!.map((f) => f.trim());
+  // Trailing empty header cells (a trailing ";" in every line) are not columns.
+  while (headers.length > 1 && headers[headers.length - 1] === '') headers.pop();
+  checkHeader(headers, fileName, h + 1, overrides);
+  const rows: CellValue[][] = [];
+  for (let r = h + 1; r < records.length; r++) {
+    const rec = records[r]!;
+    if (rec.length > headers.length) {
+      const extra = rec.slice(headers.length);
+      if (extra.some((f) => f.trim() !== '')) {
+        throw new UserError(
+          `the row has ${rec.length} fields but the header has ${headers.length}; a value probably holds an unquoted delimiter ('${extra.find((f) => f.trim() !== '')}')`,
+          { file: fileName, row: r + 1, column: headers[headers.length - 1] },
+        );
+      }
+    }
+    const row: CellValue[] = new Array(headers.length);
+    for (let c = 0; c < headers.length; c++) {
+      const f = rec[c];
+      row[c] = f === undefined || f === '' ? null : f;
+    }
+    rows.push(row);
+  }
+  dropTrailingBlankRows(rows);
+  // Blank rows inside the data stay (as empty rows) so that row i is still file row h + 2 + i.
+  return listFromGrid(fileName, headers, rows, overrides, h + 2);
+}
+
+function dropTrailingBlankRows(rows: CellValue[][]): void {
+  while (rows.length > 0 && rows[rows.length - 1]!.every(isBlank)) rows.pop();
+}
+
+/** A postal code that Excel stored as a number lost its leading zeros: 100 → "00100". */
+function fixNumberInTextColumn(key: string, v: CellValue): CellValue {
+  if (typeof v !== 'number') return v;
+  if (typeOf(key) === 'postalCode' && Number.isInteger(v) && v >= 0 && v < 100000) return String(v).padStart(5, '0');
+  return v;
+}
+
+async function parseXlsx(bytes: Uint8Array, fileName: string, opts: ParseTabularOptions): Promise<ListTable> {
+  const mod = await import('exceljs');
+  const ExcelJS = (mod as unknown as { default?: typeof mod }).default ?? mod;
+  const { plainCellValue } = await import('../../workbook/exceljs/cellValues');
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch (e) {
+    throw new UserError(`not a readable .xlsx workbook (${(e as Error).message})`, { file: fileName });
+  }
+  const sheets = wb.worksheets;
+  let ws = opts.sheet
+    ? sheets.find((s) => s.name === opts.sheet) ?? sheets.find((s) => s.name.toLowerCase() === opts.sheet!.toLowerCase())
+    : sheets.find((s) => (s.state ?? 'visible') === 'visible') ?? sheets[0];
+  if (!ws) {
+    if (opts.sheet) throw new UserError(`no sheet named '${opts.sheet}'. Sheets: ${sheets.map((s) => s.name).join(', ')}`, { file: fileName });
+    throw new UserError('the workbook has no sheets', { file: fileName });
+  }
+  const where = `${fileName} [${ws.name}]`;
+  if (ws.actualRowCount === 0) throw new UserError('the sheet is empty', { file: where });
+  let top = 1;
+  while (top <= ws.rowCount && !ws.getRow(top).hasValues) top++;
+  const width = ws.columnCount;
+  const headerCells: string[] = [];
+  for (let c = 1; c <= width; c++) {
+    const v = plainCellValue(ws.getRow(top).getCell(c).value, 'iso');
+    headerCells.push(v === null ? '' : String(v).trim());
+  }
+  while (headerCells.length > 1 && headerCells[headerCells.length - 1] === '') headerCells.pop();
+  checkHeader(headerCells, where, top, opts.map ?? {});
+  const keys = mapHeaders(headerCells, opts.map ?? {}, where).keys;
+  const rows: CellValue[][] = [];
+  for (let r = top + 1; r <= ws.rowCount; r++) {
+    const row = ws.getRow(r);
+    const values: CellValue[] = [];
+    for (let c = 1; c <= headerCells.length; c++) {
+      // Dates as ISO text: catalogue date columns keep them, the user's own columns read well.
+      values.push(fixNumberInTextColumn(keys[c - 1]!, plainCellValue(row.getCell(c).value, 'iso')));
+    }
+    rows.push(values);
+  }
+  dropTrailingBlankRows(rows);
+  return listFromGrid(where, headerCells, rows, opts.map ?? {}, top + 1);
+}
+
+export async function parseTabular(bytes: Uint8Array, fileName: string, opts: ParseTabularOptions = {}): Promise<ListTable> {
+  if (bytes.length === 0) throw new UserError('the file is empty', { file: fileName });
+  const kind = fileKind(bytes, fileName);
+  if (kind === 'xlsx') return parseXlsx(bytes, fileName, opts);
+  if (opts.sheet) throw new UserError(`--sheet '${opts.sheet}' applies to .xlsx files; this is a CSV file`, { file: fileName });
+  return parseCsv(bytes, fileName, opts.map ?? {});
+}

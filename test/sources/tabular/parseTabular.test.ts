@@ -1,0 +1,129 @@
+import ExcelJS from 'exceljs';
+import { parseTabular } from '../../../src/sources/tabular/parseTabular';
+import { decodeText, detectDelimiter } from '../../../src/sources/tabular/csvParse';
+import { UserError } from '../../../src/core/errors';
+
+/** Windows-1252 as Finnish Excel's "CSV (semicolon delimited)" writes it: ä = 0xE4, € = 0x80. */
+function cp1252(text: string): Uint8Array {
+  return Uint8Array.from([...text].map((ch) => (ch === '€' ? 0x80 : ch.charCodeAt(0))));
+}
+const utf8 = (text: string) => new TextEncoder().encode(text);
+
+async function userError(p: Promise<unknown>): Promise<UserError> {
+  try {
+    await p;
+  } catch (e) {
+    expect(e).toBeInstanceOf(UserError);
+    return e as UserError;
+  }
+  throw new Error('expected a UserError');
+}
+
+describe('parseTabular: CSV as Finnish users have it', () => {
+  it('reads a Windows-1252 ";" file from Finnish Excel with ä and ö, keeping leading zeros', async () => {
+    const bytes = cp1252('Yrityksen nimi;Y-tunnus;Puh.;Postinro;Postitoimipaikka;Hinta €\r\nSähkö-Äijälä Oy;0112038-9;040 123 4567;00100;Helsinki;12,50\r\nMyllärin Leipomo Ky;2070757-4;09 876 5432;02100;Espoo;\r\n');
+    expect(decodeText(bytes).encoding).toBe('windows-1252');
+    const list = await parseTabular(bytes, 'asiakkaat.csv');
+    expect(list.keys).toEqual(['companyName', 'businessId', 'phone', 'postalCode', 'postOffice', 'extra:Hinta €']);
+    expect(list.headers).toEqual(['Yrityksen nimi', 'Y-tunnus', 'Puh.', 'Postinro', 'Postitoimipaikka', 'Hinta €']);
+    expect(list.rows).toEqual([
+      ['Sähkö-Äijälä Oy', '0112038-9', '040 123 4567', '00100', 'Helsinki', '12,50'],
+      ['Myllärin Leipomo Ky', '2070757-4', '09 876 5432', '02100', 'Espoo', null],
+    ]);
+    expect(list.origin).toEqual({ name: 'asiakkaat.csv', firstDataRow: 2 });
+  });
+
+  it('reads UTF-8 with a BOM, and a comma file with a quoted comma', async () => {
+    const list = await parseTabular(utf8('\uFEFFCompany,Phone,Postal code\r\n"Oy Esimerkki, Tampere",+358 40 123 4567,33100\r\n'), 'leads.csv');
+    expect(list.keys).toEqual(['companyName', 'phone', 'postalCode']);
+    expect(list.rows).toEqual([['Oy Esimerkki, Tampere', '+358 40 123 4567', '33100']]);
+  });
+
+  it('reads tab-separated files (copied from Excel) with Swedish headers', async () => {
+    const list = await parseTabular(utf8('Företag\tFO-nummer\tTelefon\nÅbo Bygg Ab\t1234567-1\t02 123 4567\n'), 'kunder.tsv');
+    expect(detectDelimiter('Företag\tFO-nummer\tTelefon')).toBe('\t');
+    expect(list.keys).toEqual(['companyName', 'businessId', 'phone']);
+    expect(list.rows[0]).toEqual(['Åbo Bygg Ab', '1234567-1', '02 123 4567']);
+  });
+
+  it('keeps a quoted multiline cell in one row, with doubled quotes unescaped, and row numbers as Excel shows them', async () => {
+    const csv = 'Yritys;Muistiinpanot;Puhelin\r\n"Kahvila ""Kulma"" Oy";"Soita aamulla\r\nei perjantaisin";040 111 2222\r\nToinen Oy;;050 333 4444\r\n';
+    const list = await parseTabular(utf8(csv), 'muistiinpanot.csv');
+    expect(list.rows).toEqual([
+      ['Kahvila "Kulma" Oy', 'Soita aamulla\r\nei perjantaisin', '040 111 2222'],
+      ['Toinen Oy', null, '050 333 4444'],
+    ]);
+    expect(list.keys[1]).toBe('extra:Muistiinpanot');
+  });
+
+  it('applies --map overrides and carries unknown columns through in order', async () => {
+    const list = await parseTabular(utf8('Asiakasnro;Puh. työ;Nimi\n1001;040 1;Matti\n'), 'a.csv', { map: { 'Puh. työ': 'phone' } });
+    expect(list.keys).toEqual(['extra:Asiakasnro', 'phone', 'fullName']);
+  });
+
+  it('names file and row for a row with more fields than the header', async () => {
+    const e = await userError(parseTabular(utf8('Yritys;Puhelin\nOy A;040 1\nOy B; Tampere;050 2\n'), 'lista.csv'));
+    expect(e.location).toEqual(expect.objectContaining({ file: 'lista.csv', row: 3 }));
+    expect(e.message).toMatch(/lista\.csv, row 3.*3 fields but the header has 2/);
+  });
+
+  it('accepts the trailing ";" some exports put on every line', async () => {
+    const list = await parseTabular(utf8('Yritys;Puhelin;\nOy A;040 1;\n'), 'a.csv');
+    expect(list.headers).toEqual(['Yritys', 'Puhelin']);
+    expect(list.rows).toEqual([['Oy A', '040 1']]);
+  });
+
+  it('rejects an empty file, a file without a header, and a PNG renamed .csv', async () => {
+    expect((await userError(parseTabular(new Uint8Array(), 'tyhja.csv'))).message).toBe('tyhja.csv: the file is empty');
+    expect((await userError(parseTabular(utf8('\r\n \r\n'), 'tyhja.csv'))).message).toMatch(/empty/);
+    const noHeader = await userError(parseTabular(utf8('040 1234567;00100\n050 7654321;33100\n'), 'numerot.csv'));
+    expect(noHeader.message).toMatch(/numerot\.csv, row 1: the first row looks like data/);
+    const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+    expect((await userError(parseTabular(png, 'lista.csv'))).message).toBe('lista.csv: this is a PNG image, not a CSV or .xlsx file');
+    const garbage = Uint8Array.from({ length: 512 }, (_, i) => (i * 37) % 256);
+    expect((await userError(parseTabular(garbage, 'lista.csv'))).message).toMatch(/not a text \(CSV\) file/);
+  });
+});
+
+describe('parseTabular: .xlsx', () => {
+  async function workbook(build: (wb: ExcelJS.Workbook) => void): Promise<Uint8Array> {
+    const wb = new ExcelJS.Workbook();
+    build(wb);
+    return new Uint8Array(await wb.xlsx.writeBuffer());
+  }
+
+  it('reads the first sheet; numbers in text columns become strings, lost leading zeros of postal codes return', async () => {
+    const bytes = await workbook((wb) => {
+      const ws = wb.addWorksheet('Asiakkaat');
+      ws.addRow(['Yritys', 'Puhelin', 'Postinumero', 'Perustettu', 'Liikevaihto']);
+      ws.addRow(['Rakennus Oy', 401234567, 100, new Date(Date.UTC(2015, 2, 1)), 125000]);
+      ws.addRow([{ richText: [{ text: 'Sähkö' }, { text: '-Äijälä Oy' }] }, '+358501234567', '33100', null, { formula: 'B1', result: 5 }]);
+      wb.addWorksheet('Muut').addRow(['x']);
+    });
+    const list = await parseTabular(bytes, 'asiakkaat.xlsx');
+    expect(list.keys).toEqual(['companyName', 'phone', 'postalCode', 'registrationDate', 'extra:Liikevaihto']);
+    expect(list.rows).toEqual([
+      ['Rakennus Oy', '401234567', '00100', '2015-03-01', '125000'],
+      ['Sähkö-Äijälä Oy', '+358501234567', '33100', null, '5'],
+    ]);
+    expect(list.origin).toEqual({ name: 'asiakkaat.xlsx [Asiakkaat]', firstDataRow: 2 });
+  });
+
+  it('reads a named sheet, and lists the sheets when the name is wrong', async () => {
+    const bytes = await workbook((wb) => {
+      wb.addWorksheet('Ohje').addRow(['Lue minut']);
+      const ws = wb.addWorksheet('Rekisteri');
+      ws.addRow(['Y-tunnus']);
+      ws.addRow(['0112038-9']);
+    });
+    expect((await parseTabular(bytes, 'r.xlsx', { sheet: 'Rekisteri' })).rows).toEqual([['0112038-9']]);
+    const e = await userError(parseTabular(bytes, 'r.xlsx', { sheet: 'Asiakkaat' }));
+    expect(e.message).toBe("r.xlsx: no sheet named 'Asiakkaat'. Sheets: Ohje, Rekisteri");
+  });
+
+  it('reads an .xlsx saved under a .csv name by its content, and rejects a non-zip named .xlsx', async () => {
+    const bytes = await workbook((wb) => wb.addWorksheet('A').addRow(['Puhelin']));
+    expect((await parseTabular(bytes, 'vaara-paate.csv')).keys).toEqual(['phone']);
+    expect((await userError(parseTabular(utf8('Yritys;Puhelin\n'), 'lista.xlsx'))).message).toMatch(/not an Excel workbook/);
+  });
+});
