@@ -1,0 +1,150 @@
+/**
+ * The demo: every step on the embedded, fictional demo data, as a user would run them. The
+ * workbook starts with the user's own customer registers (typed as people type them), then two
+ * lists are built:
+ *  - a B2B list (construction and property-maintenance companies in Pirkanmaa and Uusimaa)
+ *    with the company customers matched out and a LeadDesk export;
+ *  - a B2C list (consumers aged 35–64 in Espoo, Helsinki and Vantaa) with the consumer customers
+ *    matched out, building data joined (small houses only), a do-not-call check and mailing
+ *    labels.
+ * Used by `rajaus demo` and by the pane's "Kokeile demolla" button, so heavy demo modules are
+ * imported lazily.
+ */
+import type { Criteria } from '../core/criteria/criteria';
+import { mapHeaders } from '../core/columns/headerMapping';
+import { defineMessages } from '../core/i18n/lang';
+import type { SheetPlan } from '../core/workbook/sheetPlan';
+import { tablePlan } from '../core/workbook/sheetPlan';
+import { makeTableName } from '../core/workbook/sheetNames';
+import type { BuildingSource } from '../sources/buildings/source';
+import { runPipeline, type PipelineReport } from './pipeline';
+import type { StepContext } from './stepContext';
+
+export const DEMO_B2B_CRITERIA: Criteria = {
+  kind: 'b2b',
+  name: 'Rakennus- ja kiinteistöyritykset',
+  area: { regions: ['Pirkanmaa', 'Uusimaa'] },
+  industries: ['F', '68', '81'],
+  requirePhone: true,
+};
+
+export const DEMO_B2C_CRITERIA: Criteria = {
+  kind: 'b2c',
+  name: 'Pientalot pääkaupunkiseutu',
+  area: { municipalities: ['Espoo', 'Helsinki', 'Vantaa'] },
+  ageGroups: ['35-44', '45-54', '55-64'],
+  requirePhone: true,
+};
+
+const t = defineMessages({
+  fi: {
+    companies: 'Asiakasrekisteri',
+    consumers: 'Kuluttaja-asiakkaat',
+    dnc: 'Demo-kieltolista (keksitty)',
+    buildings: 'Rajaus demo-rakennukset (keksitty data)',
+  },
+  en: {
+    companies: 'Customer register',
+    consumers: 'Consumer customers',
+    dnc: 'Demo do-not-call list (fictional)',
+    buildings: 'Rajaus demo buildings (fictional data)',
+  },
+  sv: {
+    companies: 'Kundregister',
+    consumers: 'Konsumentkunder',
+    dnc: 'Demo-spärrlista (påhittad)',
+    buildings: 'Rajaus demobyggnader (påhittade data)',
+  },
+});
+
+/** A customer register as a user has it: their own headers, every value as they typed it. */
+export function customerSheetPlan(name: string, grid: { headers: string[]; rows: string[][] }, lang: StepContext['lang']): SheetPlan {
+  const { keys } = mapHeaders(grid.headers);
+  return tablePlan({
+    name,
+    role: 'customers',
+    keys,
+    headers: grid.headers,
+    rows: grid.rows,
+    lang,
+    tableName: makeTableName(name, []),
+    tabColor: '#5C6BC0',
+  });
+}
+
+/** The demo's building register, served for the postal codes asked like a real source would. */
+export async function demoBuildingSource(lang: StepContext['lang']): Promise<BuildingSource> {
+  const { demoBuildings } = await import('../sources/demo/buildings');
+  return {
+    id: 'demo',
+    name: t(lang, 'buildings'),
+    controller: 'Rajaus demo (fictional data)',
+    licence: 'Fictional demo data',
+    attribution: t(lang, 'buildings'),
+    async fetchBuildings(postalCodes) {
+      const wanted = new Set(postalCodes);
+      const buildings = demoBuildings().filter((b) => b.addresses.some((a) => wanted.has(a.postalCode)));
+      return { buildings, sent: [] };
+    },
+  };
+}
+
+/**
+ * A do-not-call list for the demo: deterministic numbers of the directory's consumers in the
+ * list's area (every 97th), so the suppression step has rows to move.
+ */
+async function demoDoNotCall(lang: StepContext['lang'], checkedAt: string) {
+  const { DemoDirectorySource } = await import('../sources/demo/demoDirectorySource');
+  const found = await new DemoDirectorySource().search(DEMO_B2C_CRITERIA);
+  const phones = found.records
+    .map((r) => r.phone)
+    .filter((p): p is string => typeof p === 'string' && p.startsWith('+'))
+    .filter((_, i) => i % 97 === 0);
+  return { name: t(lang, 'dnc'), checkedAt, phones };
+}
+
+export interface DemoReport {
+  b2b: PipelineReport;
+  b2c: PipelineReport;
+}
+
+export async function runDemo(ctx: StepContext, say: (line: string) => void = () => undefined): Promise<DemoReport> {
+  const demo = await import('../sources/demo/index');
+  const companiesSheet = t(ctx.lang, 'companies');
+  const consumersSheet = t(ctx.lang, 'consumers');
+  await ctx.workbook.apply({
+    write: [
+      customerSheetPlan(companiesSheet, demo.demoCustomers(), ctx.lang),
+      customerSheetPlan(consumersSheet, demo.demoConsumerCustomers(), ctx.lang),
+    ],
+  });
+  const source = new demo.DemoDirectorySource();
+  const today = ctx.now().toISOString().slice(0, 10);
+
+  const b2b = await runPipeline(
+    ctx,
+    {
+      criteria: DEMO_B2B_CRITERIA,
+      source,
+      customers: { sheet: companiesSheet },
+      exports: [{ format: 'leaddesk', allowDemo: true, fileName: 'demo-leaddesk' }],
+    },
+    say,
+  );
+  const b2c = await runPipeline(
+    ctx,
+    {
+      criteria: DEMO_B2C_CRITERIA,
+      source,
+      customers: { sheet: consumersSheet },
+      buildings: { source: await demoBuildingSource(ctx.lang), filters: { classes: ['detached', 'row'] } },
+      doNotCall: await demoDoNotCall(ctx.lang, today),
+      exports: [
+        { format: 'leaddesk', allowDemo: true, fileName: 'demo-kuluttajat-leaddesk' },
+        { format: 'mailing', allowDemo: true, fileName: 'demo-osoitetarrat' },
+      ],
+    },
+    say,
+  );
+  return { b2b, b2c };
+}
