@@ -1,0 +1,40 @@
+/**
+ * The whole demo directory, generated once on first use and kept (memoized): companies with
+ * decision-makers, consumers, and the buildings they are placed in. Deterministic: the same
+ * bytes on every run, in Node and in the task pane.
+ */
+import { CompanyFactory, type DemoCompany } from './companies';
+import { generateConsumers, type DemoConsumer } from './consumers';
+import { PhoneBook } from './phones';
+import { Places } from './places';
+import { Rng } from './random';
+
+export const DEMO_COMPANY_COUNT = 50_000;
+export const DEMO_CONSUMER_COUNT = 100_000;
+
+export interface DemoDirectory {
+  companies: DemoCompany[];
+  consumers: DemoConsumer[];
+  places: Places;
+  phones: PhoneBook;
+  factory: CompanyFactory;
+  /** Milliseconds the generation took (for the benchmark). */
+  generationMs: number;
+}
+
+let cached: DemoDirectory | null = null;
+
+export function demoDirectory(): DemoDirectory {
+  if (cached) return cached;
+  const t0 = typeof performance !== 'undefined' ? performance.now() : 0;
+  const places = new Places();
+  const phones = new PhoneBook();
+  const factory = new CompanyFactory(places, phones);
+  const rng = new Rng('demo:companies');
+  const companies: DemoCompany[] = [];
+  for (let i = 0; i < DEMO_COMPANY_COUNT; i++) companies.push(factory.create(rng));
+  const consumers = generateConsumers(DEMO_CONSUMER_COUNT, places, phones);
+  const generationMs = typeof performance !== 'undefined' ? performance.now() - t0 : 0;
+  cached = { companies, consumers, places, phones, factory, generationMs };
+  return cached;
+}
