@@ -35,6 +35,11 @@ export const settingsSchema = z
     /** Disclosures and transfers outside the EU/EEA; default none. */
     disclosures: optionalText,
     transfersOutsideEea: optionalText,
+    /**
+     * Base URL of PRH's open data API, or of a proxy in front of it: a browser may block direct
+     * calls (CORS). Default https://avoindata.prh.fi/opendata-ytj-api/v3.
+     */
+    prhBaseUrl: z.string().trim().url().optional(),
     /** True for the demo's example settings: the notes mark them as examples. */
     example: z.boolean().optional(),
   })

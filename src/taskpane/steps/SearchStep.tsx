@@ -1,11 +1,23 @@
 /**
- * Step 1 of the pane. Not built yet: listed as disabled, so the pane never pretends.
- * The step's own issue replaces this file with the working step.
+ * Step 1 of the pane: search a directory by criteria and write the results into a new sheet.
+ * The panel itself (criteria code, Posti's postal code file, the TOL tree) is loaded on first
+ * open with a dynamic import, so it stays out of the pane's first load.
  */
-import type { StepDefinition } from '../paneContext';
+import { lazy, Suspense } from 'react';
+import { Spinner } from '@fluentui/react-components';
+import { usePane, type StepDefinition } from '../paneContext';
+
+const SearchPanel = lazy(() => import(/* webpackChunkName: "search" */ '../search/SearchPanel'));
+
+const LOADING = { fi: 'Ladataan hakua…', en: 'Loading search…', sv: 'Laddar sökning…' };
 
 function SearchStep(): JSX.Element {
-  return <></>;
+  const { lang } = usePane();
+  return (
+    <Suspense fallback={<Spinner size="small" label={LOADING[lang]} />}>
+      <SearchPanel />
+    </Suspense>
+  );
 }
 
 export const searchStep: StepDefinition = {
@@ -17,6 +29,6 @@ export const searchStep: StepDefinition = {
     en: 'Criteria, a live count and results on a new sheet.',
     sv: 'Kriterier, antal i realtid och resultat på ett nytt blad.',
   },
-  available: false,
+  available: true,
   Component: SearchStep,
 };

@@ -1,0 +1,19 @@
+/**
+ * The directory sources the pane offers. The demo directory (a generator of 150,000 fictional
+ * rows) is imported only when first used, so it is not part of the pane's first load.
+ */
+import type { Lang } from '../../core/i18n/lang';
+import type { Settings } from '../../core/settings/settings';
+import type { DirectorySource } from '../../sources/directory/directorySource';
+import { createPrhSource } from '../../sources/directory/prh';
+
+export type PaneSourceId = 'demo' | 'prh';
+export const PANE_SOURCES: readonly PaneSourceId[] = ['demo', 'prh'];
+
+let demo: Promise<DirectorySource> | null = null;
+
+export function paneSource(id: PaneSourceId, settings: Settings, lang: Lang): Promise<DirectorySource> {
+  if (id === 'prh') return Promise.resolve(createPrhSource({ baseUrl: settings.prhBaseUrl, lang }));
+  demo ??= import(/* webpackChunkName: "demo-directory" */ '../../sources/demo/demoDirectorySource').then((m) => new m.DemoDirectorySource());
+  return demo;
+}
