@@ -36,4 +36,9 @@ export interface BuildingRecord {
   materialText?: string;
   /** Gross floor area, m², where known: used to pick the main building on a shared address. */
   floorArea?: number;
+  /**
+   * Which code list the heating and material codes belong to: the 1994 register codes
+   * (Helsinki, files in that layout; the default) or Ryhti's open classes ("01", "02"…).
+   */
+  codeSystem?: '1994' | 'ryhti';
 }

@@ -1,0 +1,280 @@
+/**
+ * Step 3: add building data to a list. Reads the list sheet, fetches the buildings of the
+ * list's postal codes (only postal codes leave the workbook), joins them by address, filters,
+ * and writes the list and the filtered-out rows in one atomic change with the processing log.
+ */
+import { postalArea } from '../core/area/postalAreas';
+import type { BuildingRecord } from '../core/buildings/building';
+import { BUILDING_COLUMN_KEYS, buildingValues } from '../core/buildings/columns';
+import { filterReason, hasFilters, type BuildingFilters } from '../core/buildings/filters';
+import { buildIndex, matchAddress, normalizePostalCode, type AddressMatch, type MainChoice, type MatchLevel } from '../core/buildings/join';
+import { mapHeaders } from '../core/columns/headerMapping';
+import { UserError, throwIfAborted } from '../core/errors';
+import { defineMessages, type Lang } from '../core/i18n/lang';
+import { columnIndex, listFromGrid, textAt, withColumns, type ListTable } from '../core/list/listTable';
+import { parseStreetAddress } from '../core/normalize/address';
+import type { ProcessingStep, SourceUse } from '../core/state/workbookState';
+import type { CellValue } from '../core/workbook/cells';
+import { makeSheetName, makeTableName } from '../core/workbook/sheetNames';
+import { tablePlan, type SheetPlan } from '../core/workbook/sheetPlan';
+import type { BuildingSource } from '../sources/buildings/source';
+import { findList, recordStep } from './processingLog';
+import type { StepContext } from './stepContext';
+
+const t = defineMessages({
+  fi: {
+    noAddress: 'Listassa ei ole katuosoitetta: rakennustiedot liitetään osoitteen ja postinumeron perusteella. Lisää sarake "Katuosoite".',
+    noPostal: 'Listan riveillä ei ole postinumeroita: rakennukset haetaan postinumeroittain. Lisää sarake "Postinumero".',
+    filteredSheet: 'Rajatut rakennukset',
+    sent: 'postinumerot {codes} (ei henkilöiden osoitteita)',
+    sentNothing: 'ei mitään listasta (postinumerot haettu jo aiemmin tässä istunnossa)',
+    fileOnly: 'tiedoston lataus; listasta ei lähetetty mitään',
+    fetching: 'Haetaan rakennuksia',
+    reading: 'Luetaan listaa',
+    writing: 'Kirjoitetaan listaa',
+  },
+  en: {
+    noAddress: 'The list has no street address: building data is joined by address and postal code. Add a "Street address" column.',
+    noPostal: 'The list’s rows have no postal codes: buildings are fetched by postal code. Add a "Postal code" column.',
+    filteredSheet: 'Filtered by building',
+    sent: 'postal codes {codes} (no personal addresses)',
+    sentNothing: 'nothing from the list (postal codes already fetched in this session)',
+    fileOnly: 'a file download; nothing from the list was sent',
+    fetching: 'Fetching buildings',
+    reading: 'Reading the list',
+    writing: 'Writing the list',
+  },
+  sv: {
+    noAddress: 'Listan har ingen gatuadress: byggnadsdata kopplas med adress och postnummer. Lägg till kolumnen "Gatuadress".',
+    noPostal: 'Listans rader saknar postnummer: byggnader hämtas per postnummer. Lägg till kolumnen "Postnummer".',
+    filteredSheet: 'Byggnadsfiltrerade',
+    sent: 'postnummer {codes} (inga personadresser)',
+    sentNothing: 'inget från listan (postnumren redan hämtade under sessionen)',
+    fileOnly: 'nedladdning av en fil; inget från listan skickades',
+    fetching: 'Hämtar byggnader',
+    reading: 'Läser listan',
+    writing: 'Skriver listan',
+  },
+});
+
+/** Names of the filtered sheet in every language: a re-run finds it whatever the language was. */
+const FILTERED_BASES = (['fi', 'en', 'sv'] as const).map((l) => t(l, 'filteredSheet').toLowerCase());
+
+export interface JoinSummary {
+  rows: number;
+  buildings: number;
+  byLevel: Record<MatchLevel, number>;
+  /** Rows whose address had several buildings, by how the main building was chosen. */
+  mainChoices: Record<Exclude<MainChoice, 'only'>, number>;
+}
+
+/** Joins buildings onto a list (pure): the building columns are appended or replaced. */
+export function joinBuildings(list: ListTable, buildings: readonly BuildingRecord[], lang: Lang): { list: ListTable; summary: JoinSummary; matches: AddressMatch[] } {
+  if (columnIndex(list, 'streetAddress') < 0) throw new UserError(t(lang, 'noAddress'), { file: list.origin.name });
+  const index = buildIndex(buildings);
+  const byLevel: Record<MatchLevel, number> = { exact: 0, 'street-number': 0, none: 0 };
+  const mainChoices = { residential: 0, notAuxiliary: 0, floorArea: 0, first: 0 };
+  const columns = BUILDING_COLUMN_KEYS.map(() => new Array<CellValue>(list.rows.length));
+  const matches = new Array<AddressMatch>(list.rows.length);
+  const ai = columnIndex(list, 'streetAddress');
+  const pi = columnIndex(list, 'postalCode');
+  for (let r = 0; r < list.rows.length; r++) {
+    const row = list.rows[r]!;
+    const address = row[ai] === null || row[ai] === undefined ? '' : String(row[ai]);
+    const postal = pi >= 0 && row[pi] !== null && row[pi] !== undefined ? String(row[pi]) : '';
+    const m = matchAddress(index, address, postal);
+    matches[r] = m;
+    byLevel[m.level]++;
+    if (m.choice && m.choice !== 'only') mainChoices[m.choice]++;
+    const values = buildingValues(m, lang);
+    for (let c = 0; c < values.length; c++) columns[c]![r] = values[c]!;
+  }
+  const joined = withColumns(list, BUILDING_COLUMN_KEYS.map((key, c) => ({ key, values: columns[c]! })), lang);
+  return { list: joined, summary: { rows: list.rows.length, buildings: buildings.length, byLevel, mainChoices }, matches };
+}
+
+/** The postal codes a list needs buildings for: its postal code column, or codes in the address. */
+export function postalCodesOf(list: ListTable): string[] {
+  const codes = new Set<string>();
+  for (const row of list.rows) {
+    const code = normalizePostalCode(textAt(list, row, 'postalCode')) || parseStreetAddress(textAt(list, row, 'streetAddress')).postalCode || '';
+    if (code) codes.add(code);
+  }
+  return [...codes].sort();
+}
+
+export interface FilterSplit {
+  kept: ListTable;
+  /** Rows filtered out, with `removedAt` and `removedBy` (the reason) appended. */
+  filtered: ListTable;
+}
+
+/** Splits the joined list by the filters; the reason of each filtered row is kept with it. */
+export function applyBuildingFilters(list: ListTable, matches: readonly AddressMatch[], filters: BuildingFilters | undefined, lang: Lang, now: Date): FilterSplit {
+  const keptRows: CellValue[][] = [];
+  const outRows: CellValue[][] = [];
+  const at = now.toISOString();
+  list.rows.forEach((row, i) => {
+    const reason = hasFilters(filters) ? filterReason(matches[i]!, filters!, lang) : null;
+    if (reason === null) keptRows.push(row);
+    else outRows.push([...row, at, reason]);
+  });
+  const filtered = withColumns({ ...list, rows: [] }, [{ key: 'removedAt', values: [] }, { key: 'removedBy', values: [] }], lang);
+  return { kept: { ...list, rows: keptRows }, filtered: { ...filtered, rows: outRows } };
+}
+
+export type BuildingSourceChoice = 'helsinki' | 'hsy' | 'ryhti';
+
+const HELSINKI = '091';
+const CAPITAL_REGION = new Set(['091', '049', '092', '235']); // Helsinki, Espoo, Vantaa, Kauniainen
+
+/** Helsinki's own register when every code is Helsinki's, HSY for the capital region, else Ryhti. */
+export function suggestBuildingSource(
+  postalCodes: readonly string[],
+  municipalityOf: (code: string) => string | undefined = (c) => postalArea(c)?.municipalityCode,
+): BuildingSourceChoice {
+  const municipalities = postalCodes.map((c) => municipalityOf(normalizePostalCode(c)));
+  if (!municipalities.length || municipalities.some((m) => !m)) return 'ryhti';
+  if (municipalities.every((m) => m === HELSINKI)) return 'helsinki';
+  if (municipalities.every((m) => CAPITAL_REGION.has(m!))) return 'hsy';
+  return 'ryhti';
+}
+
+/** What the notes say was sent to whom. */
+export function contactedOf(source: BuildingSource, sent: readonly string[], lang: Lang): { party: string; sent: string }[] {
+  if (!source.party) return [];
+  if (source.id.startsWith('file:')) return [{ party: source.party, sent: t(lang, 'fileOnly') }];
+  return [{ party: source.party, sent: sent.length ? t(lang, 'sent', { codes: sent.join(', ') }) : t(lang, 'sentNothing') }];
+}
+
+export function sourceUseOf(source: BuildingSource, at: string, terms?: string): SourceUse {
+  return {
+    id: source.id,
+    name: source.name,
+    controller: source.controller || source.name,
+    licence: source.licence || '—',
+    extractedAt: at,
+    ...(terms ? { terms } : {}),
+  };
+}
+
+export interface AddBuildingsArgs {
+  listSheet: string;
+  listId?: string;
+  source: BuildingSource;
+  filters?: BuildingFilters;
+}
+
+export interface AddBuildingsResult {
+  summary: JoinSummary;
+  rowsKept: number;
+  rowsFiltered: number;
+  filteredSheet?: string;
+  contacted: { party: string; sent: string }[];
+  attribution: string;
+}
+
+/** Reads rows of an existing filtered sheet so a re-run appends instead of dropping them. */
+async function previousFiltered(ctx: StepContext, sheet: string | undefined, keys: string[]): Promise<CellValue[][]> {
+  if (!sheet) return [];
+  const data = await ctx.workbook.readSheet(sheet, { signal: ctx.signal });
+  const old = listFromGrid(sheet, data.headers, data.rows, {}, data.firstDataRow);
+  const at = keys.map((k) => old.keys.indexOf(k));
+  return old.rows.map((r) => at.map((i) => (i >= 0 ? (r[i] ?? null) : null)));
+}
+
+export async function addBuildings(ctx: StepContext, args: AddBuildingsArgs): Promise<AddBuildingsResult> {
+  const { lang } = ctx;
+  ctx.progress?.(0, 3, t(lang, 'reading'));
+  const data = await ctx.workbook.readSheet(args.listSheet, { signal: ctx.signal });
+  const list = listFromGrid(args.listSheet, data.headers, data.rows, {}, data.firstDataRow);
+  if (columnIndex(list, 'streetAddress') < 0) throw new UserError(t(lang, 'noAddress'), { file: args.listSheet });
+  const codes = postalCodesOf(list);
+  if (!codes.length && list.rows.length) throw new UserError(t(lang, 'noPostal'), { file: args.listSheet });
+
+  const fetched = await args.source.fetchBuildings(codes, {
+    signal: ctx.signal,
+    progress: (done, total) => ctx.progress?.(done, total, t(lang, 'fetching')),
+  });
+  throwIfAborted(ctx.signal);
+  const now = ctx.now();
+  const joined = joinBuildings(list, fetched.buildings, lang);
+  const split = applyBuildingFilters(joined.list, joined.matches, args.filters, lang, now);
+
+  const sheets = await ctx.workbook.listSheets();
+  const names = sheets.map((s) => s.name);
+  const tableName = sheets.find((s) => s.name.toLowerCase() === args.listSheet.toLowerCase())?.tables[0]?.name ?? makeTableName(args.listSheet, sheets.flatMap((s) => s.tables.map((x) => x.name)));
+  const writes: SheetPlan[] = [
+    tablePlan({ name: args.listSheet, role: 'list', keys: split.kept.keys, rows: split.kept.rows, lang, tableName, headers: split.kept.headers }),
+  ];
+
+  let filteredSheet: string | undefined;
+  if (split.filtered.rows.length) {
+    const state = await ctx.workbook.readState();
+    const listState = state ? findList(state, { listId: args.listId, listSheet: args.listSheet }) : undefined;
+    const existing = listState?.sheets.audit.find((a) => FILTERED_BASES.some((b) => a.toLowerCase().startsWith(b)) && names.some((n) => n.toLowerCase() === a.toLowerCase()));
+    filteredSheet = existing ?? makeSheetName(t(lang, 'filteredSheet'), names);
+    const earlier = await previousFiltered(ctx, existing, split.filtered.keys);
+    const headers = split.filtered.keys.map((k, i) => split.filtered.headers[i] ?? k);
+    writes.push(
+      tablePlan({
+        name: filteredSheet,
+        role: 'filtered',
+        keys: split.filtered.keys,
+        rows: [...earlier, ...split.filtered.rows],
+        lang,
+        tableName: sheets.find((s) => s.name === existing)?.tables[0]?.name ?? makeTableName(`${args.listSheet}_rajatut`, sheets.flatMap((s) => s.tables.map((x) => x.name))),
+        headers,
+      }),
+    );
+  }
+
+  const contacted = contactedOf(args.source, fetched.sent, lang);
+  const f = args.filters ?? {};
+  const step: ProcessingStep = {
+    step: 'buildings',
+    at: now.toISOString(),
+    rowsIn: list.rows.length,
+    rowsOut: split.kept.rows.length,
+    rowsMoved: split.filtered.rows.length,
+    params: {
+      source: args.source.id,
+      sourceName: args.source.name,
+      licence: args.source.licence,
+      buildings: fetched.buildings.length,
+      matchedExact: joined.summary.byLevel.exact,
+      matchedStreetNumber: joined.summary.byLevel['street-number'],
+      unmatched: joined.summary.byLevel.none,
+      mainBuildingChosen: Object.values(joined.summary.mainChoices).reduce((a, b) => a + b, 0),
+      ...(f.yearFrom !== undefined ? { yearFrom: f.yearFrom } : {}),
+      ...(f.yearTo !== undefined ? { yearTo: f.yearTo } : {}),
+      ...(f.classes?.length ? { classes: f.classes.join(',') } : {}),
+      ...(f.fuels?.length ? { fuels: f.fuels.join(',') } : {}),
+      ...(f.match?.length ? { match: f.match.join(',') } : {}),
+      ...(filteredSheet ? { filteredSheet } : {}),
+    },
+    contacted,
+  };
+  ctx.progress?.(2, 3, t(lang, 'writing'));
+  await recordStep(ctx, {
+    listId: args.listId,
+    listSheet: args.listSheet,
+    step,
+    change: { write: writes, activate: args.listSheet },
+    sources: [sourceUseOf(args.source, now.toISOString(), ctx.settings.sourceTerms[args.source.id])],
+  });
+  ctx.progress?.(3, 3);
+  return {
+    summary: joined.summary,
+    rowsKept: split.kept.rows.length,
+    rowsFiltered: split.filtered.rows.length,
+    filteredSheet,
+    contacted,
+    attribution: args.source.attribution,
+  };
+}
+
+/** Maps sheet headers to keys as the list sheet has them (for the pane's preview). */
+export function listKeysOf(headers: readonly string[]): string[] {
+  return mapHeaders(headers).keys;
+}

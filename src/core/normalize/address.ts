@@ -1,0 +1,237 @@
+/**
+ * Street addresses as people write them, parsed into comparable parts.
+ *
+ * Hand-written rather than taken from a library: the Finnish and Swedish conventions
+ * (house letter "5a" vs staircase "5 A", "as. 12", "lh 3", "bost. 4", "Kauppak.",
+ * "Meri-Rastilan tie" = "Meri-Rastilantie") are the whole value of the building join and of
+ * customer matching, and no npm address parser knows them.
+ *
+ * Finnish addressing: `Katu 12a B 34` = street, house number 12, house letter a (part of the
+ * building's address), staircase B, apartment 34 (neither part of the building's address).
+ * People also write the letter apart and in capitals ("12 A"), which is then indistinguishable
+ * from a staircase: we record it as `staircase` and let the join decide (see `letterCandidates`).
+ */
+
+export interface ParsedAddress {
+  /** Normalized comparison key of the street name (see normalizeStreetName); '' when none. */
+  street: string;
+  /** House number as digits ("12"); null when the address has none. */
+  number: string | null;
+  /** End of a number range ("12-14" → "14"). */
+  numberTo: string | null;
+  /** House letter, lower case ("5a", "5 a" → "a"). */
+  letter: string | null;
+  /** Staircase (rappu), upper case ("12 B 5" → "B"). A lone capital after the number lands here. */
+  staircase: string | null;
+  /** Apartment (huoneisto, "as. 5", "lh 3", "bost. 4"), as written without its prefix. */
+  apartment: string | null;
+  /** A five-digit postal code written in the same text ("…, 00100 Helsinki"). */
+  postalCode?: string | null;
+}
+
+/** Abbreviations at the end of a street name, written with a dot: "Kauppak." → "Kauppakatu". */
+const SUFFIX_ABBREVIATIONS: [RegExp, string][] = [
+  [/kj\.$/, 'kuja'],
+  [/k\.$/, 'katu'],
+  [/t\.$/, 'tie'],
+  [/pl\.$/, 'polku'],
+  [/bulev\.$/, 'bulevardi'],
+  [/espl\.$/, 'esplanadi'],
+  [/v\.$/, 'vägen'],
+  [/g\.$/, 'gatan'],
+];
+
+/** Abbreviations of whole words at the start: "Pohj. Rautatiekatu", "Et. Hesperiankatu". */
+const WORD_ABBREVIATIONS: Record<string, string> = {
+  'pohj.': 'pohjoinen',
+  'et.': 'eteläinen',
+  'it.': 'itäinen',
+  'länt.': 'läntinen',
+  'n.': 'norra',
+  's.': 'södra',
+  'v.': 'västra',
+  'ö.': 'östra',
+};
+
+/** Helsinki's "Ensi linja" … are written "1. linja" too. */
+const ORDINALS: Record<string, string> = {
+  '1.': 'ensi',
+  '2.': 'toinen',
+  '3.': 'kolmas',
+  '4.': 'neljäs',
+  '5.': 'viides',
+  '6.': 'kuudes',
+  '7.': 'seitsemäs',
+  '8.': 'kahdeksas',
+  '9.': 'yhdeksäs',
+};
+
+/** Keeps å, ä, ö (they tell streets apart) and drops other accents ("Linné" = "Linne"). */
+function foldAccents(s: string): string {
+  let out = '';
+  for (const ch of s) {
+    if (ch === 'å' || ch === 'ä' || ch === 'ö') out += ch;
+    else if (ch.charCodeAt(0) < 128) out += ch;
+    else out += ch.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  }
+  return out;
+}
+
+/**
+ * The comparison key of a street name: case, spaces, hyphens, dots and apostrophes do not
+ * matter, and the common abbreviations are written out.
+ * "Meri-Rastilan tie", "MERI-RASTILANTIE", "Meri-Rastilant." → "merirastilantie";
+ * "Råholmsv." → "råholmsvägen"; "3. linja" → "kolmaslinja".
+ */
+const memo = new Map<string, string>();
+
+export function normalizeStreetName(name: string): string {
+  // Lists and registers repeat the same street thousands of times.
+  let key = memo.get(name);
+  if (key === undefined) {
+    key = computeStreetKey(name);
+    if (memo.size > 100_000) memo.clear();
+    memo.set(name, key);
+  }
+  return key;
+}
+
+function computeStreetKey(name: string): string {
+  let s = foldAccents(name.normalize('NFC').toLowerCase().trim());
+  s = s.replace(/\s+/g, ' ');
+  const words = s.split(' ');
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (i < words.length - 1 && WORD_ABBREVIATIONS[w]) words[i] = WORD_ABBREVIATIONS[w];
+    else if (i === 0 && words.length > 1 && ORDINALS[w]) words[i] = ORDINALS[w];
+  }
+  let last = words[words.length - 1]!;
+  for (const [re, full] of SUFFIX_ABBREVIATIONS) {
+    if (re.test(last)) {
+      last = last.replace(re, full);
+      break;
+    }
+  }
+  // Swedish names in their short form: "Råholmsväg" → "Råholmsvägen", "Alexandersgata".
+  last = last.replace(/väg$/, 'vägen').replace(/gata$/, 'gatan');
+  words[words.length - 1] = last;
+  return words.join('').replace(/[\s\-‐‑–—.'’´`]/g, '');
+}
+
+const EMPTY: ParsedAddress = { street: '', number: null, numberTo: null, letter: null, staircase: null, apartment: null, postalCode: null };
+
+/** "as.", "as", "asunto", "lh", "huone", "bost.", "bostad", "lgh" before an apartment number. */
+const APARTMENT_PREFIX = /^(?:as|asunto|huon|huoneisto|lh|liikehuoneisto|bst|bost|bostad|lgh|lägenhet|apt|apartment)\.?$/i;
+
+/** The house-number token: "12", "5a", "12-14", "12–14", "5a-c" (range by digits only). */
+const NUMBER_TOKEN = /^(\d{1,4})([a-zåäö])?(?:[-–](\d{1,4})?([a-zåäö])?)?$/i;
+
+/**
+ * Parses "Mannerheimintie 12 A 5", "Meri-Rastilan tie 5 as. 5", "Råholmsvägen 3b",
+ * "Kauppak. 12-14, 00100 Helsinki". The apartment part is read but never used for buildings.
+ */
+export function parseStreetAddress(raw: string): ParsedAddress {
+  const text = (raw ?? '')
+    .normalize('NFC')
+    .replace(/[,;]/g, ' ')
+    .replace(/\s*[-–]\s*(?=\d)/g, (m, offset: number, whole: string) => (/\d\s*$/.test(whole.slice(0, offset)) ? '-' : m))
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (!text) return { ...EMPTY };
+  const tokens = text.split(' ');
+
+  // A P.O. box is no street address.
+  if (/^(pl|pb|p\.o\.?)$/i.test(tokens[0]!.replace(/\.$/, '')) && tokens.length >= 2 && /^\d+$/.test(tokens[1]!)) {
+    return { ...EMPTY, postalCode: findPostalCode(tokens.slice(2)) };
+  }
+
+  // The street ends at the first token that starts with a digit (after at least one word,
+  // so that "3. linja 5" keeps its ordinal).
+  let i = 0;
+  const streetWords: string[] = [];
+  while (i < tokens.length) {
+    const t = tokens[i]!;
+    if (streetWords.length > 0 && /^\d/.test(t) && !/^\d+\.$/.test(t)) break;
+    streetWords.push(t);
+    i++;
+  }
+  // A street name glued to its number: "Mannerheimintie12".
+  if (i >= tokens.length && streetWords.length >= 1) {
+    const m = /^(.*[^\d\s])(\d{1,4}[a-zåäö]?)$/i.exec(streetWords[streetWords.length - 1]!);
+    if (m && streetWords.join(' ').length > m[2]!.length) {
+      streetWords[streetWords.length - 1] = m[1]!;
+      tokens.splice(i, 0, m[2]!);
+    }
+  }
+  const result: ParsedAddress = { ...EMPTY, street: normalizeStreetName(streetWords.join(' ')) };
+  if (i >= tokens.length) return result;
+
+  const num = NUMBER_TOKEN.exec(tokens[i]!);
+  if (!num) {
+    // "00100 Helsinki" right after the street: no house number.
+    result.postalCode = findPostalCode(tokens.slice(i));
+    return result;
+  }
+  if (/^\d{5}$/.test(tokens[i]!)) {
+    result.postalCode = tokens[i]!;
+    return result;
+  }
+  result.number = String(Number(num[1]));
+  if (num[2]) result.letter = num[2].toLowerCase();
+  if (num[3]) result.numberTo = String(Number(num[3]));
+  i++;
+
+  // After the number: a house letter, staircase, apartment, then maybe postal code and town.
+  const rest = tokens.slice(i);
+  let j = 0;
+  const at = (k: number) => rest[k];
+  // "5 a" (lower case, alone or before a staircase) is the house letter.
+  if (!result.letter && at(j) && /^[a-zåäö]$/.test(at(j)!) && !(at(j + 1) && /^\d/.test(at(j + 1)!))) {
+    result.letter = at(j)!;
+    j++;
+  }
+  if (at(j) && /^\d{5}$/.test(at(j)!)) {
+    result.postalCode = at(j)!;
+    return result;
+  }
+  // Staircase with or without apartment: "A 12", "A12", "B", "C 24", "a 5".
+  const stair = at(j) ? /^([a-zåäö])(\d{1,4}[a-zåäö]?)?$/i.exec(at(j)!) : null;
+  if (stair && !APARTMENT_PREFIX.test(at(j)!)) {
+    result.staircase = stair[1]!.toUpperCase();
+    j++;
+    if (stair[2]) result.apartment = stair[2].toLowerCase();
+    else if (at(j) && /^\d{1,4}[a-zåäö]?$/i.test(at(j)!) && !/^\d{5}$/.test(at(j)!)) {
+      result.apartment = at(j)!.toLowerCase();
+      j++;
+    }
+  }
+  // Apartment with a prefix: "as. 5", "as 5", "lh 3", "bost. 4", "as.5".
+  if (!result.apartment && at(j)) {
+    const glued = /^(as|lh|bst|bost|lgh)\.?(\d{1,4}[a-zåäö]?)$/i.exec(at(j)!);
+    if (glued) {
+      result.apartment = glued[2]!.toLowerCase();
+      j++;
+    } else if (APARTMENT_PREFIX.test(at(j)!) && at(j + 1) && /^\d{1,4}[a-zåäö]?$/i.test(at(j + 1)!)) {
+      result.apartment = at(j + 1)!.toLowerCase();
+      j += 2;
+    }
+  }
+  result.postalCode = findPostalCode(rest.slice(j));
+  return result;
+}
+
+function findPostalCode(tokens: readonly string[]): string | null {
+  for (const t of tokens) if (/^\d{5}$/.test(t)) return t;
+  return null;
+}
+
+/**
+ * A house number as a building register writes it ("6", "5a", "12-14", "12 - 14", "2 A")
+ * into number, range end and letter. Returns null when there is no number at all.
+ */
+export function parseHouseNumber(raw: string): { number: string; numberTo: string | null; letter: string | null } | null {
+  const s = (raw ?? '').trim().replace(/\s*[-–]\s*/g, '-').replace(/(\d)\s+([a-zåäö])$/i, '$1$2');
+  const m = NUMBER_TOKEN.exec(s);
+  if (!m) return null;
+  return { number: String(Number(m[1])), numberTo: m[3] ? String(Number(m[3])) : null, letter: m[2] ? m[2].toLowerCase() : null };
+}

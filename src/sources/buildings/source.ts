@@ -1,0 +1,150 @@
+/**
+ * A building source: where building records come from, who publishes them under which licence,
+ * and how to get the buildings of some postal codes. Live sources receive postal codes only,
+ * never a person's address (compliance.md); `party` names who was contacted.
+ */
+import { z } from 'zod';
+import type { BuildingRecord } from '../../core/buildings/building';
+import { UserError, isCancel, throwIfAborted } from '../../core/errors';
+import { defineMessages, type Lang } from '../../core/i18n/lang';
+import type { RunOptions } from '../../core/progress';
+
+export type BuildingSourceId = 'helsinki' | 'hsy' | 'ryhti' | 'demo' | `file:${string}`;
+
+export interface BuildingSource {
+  id: BuildingSourceId;
+  /** The register as the notes name it. */
+  name: string;
+  controller: string;
+  licence: string;
+  /** Attribution required by the licence (CC BY 4.0). */
+  attribution: string;
+  /** The outside service contacted, or undefined for a local file or the demo. */
+  party?: string;
+  /** The buildings with an address in one of `postalCodes` (a source may return more). */
+  fetchBuildings(postalCodes: readonly string[], opts?: RunOptions): Promise<BuildingFetch>;
+}
+
+export interface BuildingFetch {
+  buildings: BuildingRecord[];
+  /** Postal codes sent to `party` in this call (codes cached from earlier calls are not resent). */
+  sent: string[];
+}
+
+export type FetchFn = typeof fetch;
+
+export const t = defineMessages({
+  fi: {
+    http: '{service} vastasi virheellä {status} ({url}). Yritä myöhemmin uudelleen tai vaihda lähteen osoite.',
+    network: '{service} ei vastannut ({url}): {why}. Selaimessa syy voi olla CORS: aseta lähteelle välityspalvelimen osoite.',
+    json: '{service} palautti jotain muuta kuin JSON-vastauksen ({url}).',
+    shape: '{service}: vastaus ei ole odotetun muotoinen ({url}): {why}',
+  },
+  en: {
+    http: '{service} answered with error {status} ({url}). Try again later or change the source’s base URL.',
+    network: '{service} did not answer ({url}): {why}. In a browser the cause may be CORS: set a proxy as the source’s base URL.',
+    json: '{service} returned something other than JSON ({url}).',
+    shape: '{service}: the response is not in the expected form ({url}): {why}',
+  },
+  sv: {
+    http: '{service} svarade med fel {status} ({url}). Försök igen senare eller byt källans adress.',
+    network: '{service} svarade inte ({url}): {why}. I en webbläsare kan orsaken vara CORS: ange en proxy som källans adress.',
+    json: '{service} returnerade något annat än JSON ({url}).',
+    shape: '{service}: svaret har inte väntad form ({url}): {why}',
+  },
+});
+
+/** GETs JSON and validates it; every failure is a UserError that names the service and URL. */
+export async function getJson<T>(
+  url: string,
+  schema: z.ZodType<T>,
+  ctx: { service: string; lang?: Lang; fetch?: FetchFn; signal?: AbortSignal },
+): Promise<T> {
+  throwIfAborted(ctx.signal);
+  const lang = ctx.lang ?? 'fi';
+  let res: Response;
+  try {
+    res = await (ctx.fetch ?? fetch)(url, { signal: ctx.signal, headers: { accept: 'application/json, application/geo+json' } });
+  } catch (e) {
+    if (isCancel(e)) throw e;
+    throw new UserError(t(lang, 'network', { service: ctx.service, url, why: (e as Error).message }));
+  }
+  if (!res.ok) throw new UserError(t(lang, 'http', { service: ctx.service, status: res.status, url }));
+  let data: unknown;
+  try {
+    data = await res.json();
+  } catch (e) {
+    if (isCancel(e)) throw e;
+    throw new UserError(t(lang, 'json', { service: ctx.service, url }));
+  }
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new UserError(t(lang, 'shape', { service: ctx.service, url, why: `${issue.path.join('.')}: ${issue.message}` }));
+  }
+  return parsed.data;
+}
+
+interface Feature {
+  id?: string | number | null;
+  properties: Record<string, unknown> | null;
+}
+
+/** Every element a GeoJSON feature with a properties object (or null): one plain loop, no copies. */
+function isFeatureArray(value: unknown): value is Feature[] {
+  if (!Array.isArray(value)) return false;
+  for (const f of value) {
+    if (!f || typeof f !== 'object') return false;
+    const p = (f as { properties?: unknown }).properties;
+    if (p !== null && (typeof p !== 'object' || Array.isArray(p))) return false;
+  }
+  return true;
+}
+
+/**
+ * A GeoJSON FeatureCollection as WFS (GeoServer) and OGC API Features return it. The features
+ * are checked in one loop rather than by a zod object per feature: a register extract holds
+ * 200,000 of them, and copying each through zod took seconds.
+ */
+export const featureCollectionSchema = z
+  .object({
+    type: z.literal('FeatureCollection').optional(),
+    features: z.custom<Feature[]>(isFeatureArray, { message: 'features must be GeoJSON features with properties' }),
+    numberMatched: z.union([z.number(), z.string()]).optional(),
+    numberReturned: z.number().optional(),
+    totalFeatures: z.union([z.number(), z.string()]).optional(),
+    links: z.array(z.object({ rel: z.string(), href: z.string() }).passthrough()).optional(),
+  })
+  .passthrough();
+export type FeatureCollection = z.infer<typeof featureCollectionSchema>;
+
+export function propertiesOf(fc: FeatureCollection): Record<string, unknown>[] {
+  return fc.features.map((f) => f.properties ?? {});
+}
+
+/** Splits postal codes into batches so that no request URL grows too long. */
+export function batches<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** A CQL list of text literals: ('00100','00250'); quotes doubled, digits only expected. */
+export function cqlIn(field: string, values: readonly string[]): string {
+  const list = values.map((v) => `'${v.replace(/'/g, "''")}'`).join(',');
+  return values.length === 1 ? `${field}=${list}` : `${field} IN (${list})`;
+}
+
+/** GETs a file as text (a saved response or CSV behind a URL). */
+export async function getJsonText(url: string, ctx: { service: string; lang?: Lang; fetch?: FetchFn; signal?: AbortSignal }): Promise<string> {
+  const lang = ctx.lang ?? 'fi';
+  let res: Response;
+  try {
+    res = await (ctx.fetch ?? fetch)(url, { signal: ctx.signal });
+  } catch (e) {
+    if (isCancel(e)) throw e;
+    throw new UserError(t(lang, 'network', { service: ctx.service, url, why: (e as Error).message }));
+  }
+  if (!res.ok) throw new UserError(t(lang, 'http', { service: ctx.service, status: res.status, url }));
+  return res.text();
+}

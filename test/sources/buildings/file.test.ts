@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { buildingsFromText, fileSource } from '../../../src/sources/buildings/file';
+import { helsinkiYear } from '../../../src/sources/buildings/layouts';
+import { UserError } from '../../../src/core/errors';
+
+const dir = path.join(__dirname, '../../fixtures/buildings');
+const read = (f: string) => readFileSync(path.join(dir, f), 'utf8');
+
+describe('helsinkiYear: the register stores local midnight as a UTC timestamp', () => {
+  it.each([
+    ['1988-12-30T22:00:00Z', 1988], // 31 Dec 1988 in Helsinki
+    ['1987-12-31T22:00:00Z', 1988], // 1 Jan 1988 in Helsinki
+    ['1975-06-14T21:00:00Z', 1975], // summer time, UTC+3
+    ['1920-01-01Z', 1920], // a plain date, as Ryhti and GeoServer dates are written
+    ['1962', 1962],
+  ])('%s → %i', (value, year) => expect(helsinkiYear(value)).toBe(year));
+  it('drops impossible dates', () => {
+    expect(helsinkiYear('2999-01-01T00:00:00Z')).toBeUndefined();
+    expect(helsinkiYear('1066-10-14Z')).toBeUndefined();
+    expect(helsinkiYear(null)).toBeUndefined();
+  });
+});
+
+describe('buildingsFromText: saved responses and tables in any source layout', () => {
+  it('reads a saved Helsinki WFS response', () => {
+    const buildings = buildingsFromText(read('helsinki-extract.json'), 'hki.json');
+    expect(buildings.length).toBeGreaterThan(200);
+    expect(buildings.every((b) => b.codeSystem === '1994' && b.source === 'helsinki')).toBe(true);
+  });
+
+  it('reads saved Ryhti responses of both collections and joins them', () => {
+    const text = JSON.stringify([JSON.parse(read('ryhti-open_building.json')), JSON.parse(read('ryhti-open_address.json'))]);
+    const buildings = buildingsFromText(text, 'ryhti.json');
+    const martin = buildings.filter((b) => b.addresses.some((a) => a.streetFi === 'Martinkatu' && a.number === '7a'));
+    expect(martin).toHaveLength(1);
+    expect(martin[0]!.completionYear).toBe(1931);
+  });
+
+  it('reads a CSV in HSY\'s layout, treating 999999999 as missing', () => {
+    const csv = 'katu,osno1,oski1,osno2,oski2,postinumero,kunta,kavu,kayttarks,kerrosten_lkm,lammitystapa_s,lammitysaine_s\n' +
+      'Kielotie,16,,,,01300,Vantaa,1955,Yhden asunnon talot,999999999,Vesikeskuslämmitys,Kevyt polttoöljy\n';
+    const [b] = buildingsFromText(csv, 'hsy.csv');
+    expect(b).toMatchObject({ completionYear: 1955, useText: 'Yhden asunnon talot', heatingFuelText: 'Kevyt polttoöljy' });
+    expect(b!.floors).toBeUndefined();
+  });
+
+  it('reads a plain Finnish table (osoite, postinumero, valmistumisvuosi)', () => {
+    const csv = '\uFEFFOsoite,Postinumero,Valmistumisvuosi,Lämmitysaine\n"Mikkolantie 34a",00640,1967,Kauko- tai aluelämpö\n';
+    const [b] = buildingsFromText(csv, 'oma.csv');
+    expect(b!.addresses[0]).toMatchObject({ streetFi: 'Mikkolantie', number: '34a', postalCode: '00640' });
+    expect(b!.completionYear).toBe(1967);
+  });
+
+  it('names the file and the columns when it cannot tell what the file is', () => {
+    expect(() => buildingsFromText('a,b\n1,2\n', 'outo.csv')).toThrow(UserError);
+    expect(() => buildingsFromText('a,b\n1,2\n', 'outo.csv')).toThrow(/outo\.csv.*Sarakkeet: a, b/);
+    expect(() => buildingsFromText('{"type": "FeatureCollection", "features": [', 'rikki.json')).toThrow(/rikki\.json: Tiedosto ei ole kelvollista JSONia/);
+  });
+
+  it('a file source returns the buildings of the postal codes asked and sends nothing', async () => {
+    const source = fileSource('hki.json', async () => read('helsinki-extract.json'));
+    const { buildings, sent } = await source.fetchBuildings(['00410']);
+    expect(sent).toEqual([]);
+    expect(source.party).toBeUndefined();
+    expect(buildings.length).toBeGreaterThan(10);
+    expect(buildings.every((b) => b.addresses.some((a) => a.postalCode === '00410'))).toBe(true);
+  });
+});
