@@ -1,0 +1,130 @@
+/**
+ * Builds the PaneServices every step reads with usePane(): the workbook port, language,
+ * settings (local storage), notices, and the workbook's Rajaus state with refresh().
+ * Kept apart from the components so the wiring is in one place and App stays layout.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Lang } from '../../core/i18n/lang';
+import type { Settings } from '../../core/settings/settings';
+import type { WorkbookState } from '../../core/state/workbookState';
+import type { WorkbookPort } from '../../core/workbook/port';
+import { UserError } from '../../core/errors';
+import type { NoticeKind, PaneServices } from '../paneContext';
+import { t } from '../components/messages';
+import { initialLang, rememberLang } from './langStore';
+import { loadSettings, saveSettings } from './settingsStore';
+import type { KeyValueStore } from './storage';
+
+export interface Notice {
+  id: number;
+  kind: NoticeKind;
+  text: string;
+}
+
+export interface PaneShell {
+  services: PaneServices;
+  notices: Notice[];
+  dismiss(id: number): void;
+  setLang(lang: Lang): void;
+  /** True until the workbook's state has been read once. */
+  loading: boolean;
+}
+
+/** Success and info notices go away by themselves; warnings and errors wait for the user. */
+const AUTO_DISMISS_MS = 8000;
+const MAX_NOTICES = 4;
+
+/** The message of an error, as a person should see it. */
+export function errorText(error: unknown): string {
+  if (error instanceof UserError) return error.message;
+  if (error instanceof Error) return error.message || error.name;
+  return String(error);
+}
+
+/** The list to show when none is chosen: the newest list whose sheets still exist. */
+export function defaultActiveList(state: WorkbookState | null): string | undefined {
+  const live = (state?.lists ?? []).filter((l) => !l.deletedAt);
+  return live.length ? [...live].sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0].id : undefined;
+}
+
+/** A port, or a factory giving one per language (the Office.js adapter localizes its messages). */
+export type WorkbookSource = WorkbookPort | ((lang: Lang) => WorkbookPort);
+
+export function usePaneServices(args: {
+  workbook: WorkbookSource;
+  displayLanguage?: string | null;
+  store: KeyValueStore;
+  now?: () => Date;
+}): PaneShell {
+  const { store } = args;
+  const now = args.now ?? (() => new Date());
+  const [lang, setLangState] = useState<Lang>(() => initialLang(store, args.displayLanguage));
+  const source = args.workbook;
+  const workbook = useMemo(() => (typeof source === 'function' ? source(lang) : source), [source, lang]);
+  const initialSettings = useRef(loadSettings(store));
+  const [settings, setSettings] = useState<Settings>(initialSettings.current.settings);
+  const [state, setState] = useState<WorkbookState | null>(null);
+  const [activeListId, setActiveListId] = useState<string | undefined>(undefined);
+  const [notices, setNotices] = useState<Notice[]>([]);
+  const [loading, setLoading] = useState(true);
+  const nextId = useRef(1);
+  const langRef = useRef(lang);
+  langRef.current = lang;
+
+  const dismiss = useCallback((id: number) => setNotices((ns) => ns.filter((n) => n.id !== id)), []);
+
+  const notify = useCallback(
+    (kind: NoticeKind, text: string) => {
+      const id = nextId.current++;
+      setNotices((ns) => [...ns.slice(-(MAX_NOTICES - 1)), { id, kind, text }]);
+      if (kind === 'success' || kind === 'info') setTimeout(() => dismiss(id), AUTO_DISMISS_MS);
+    },
+    [dismiss],
+  );
+
+  const refresh = useCallback(async () => {
+    try {
+      const next = await workbook.readState();
+      setState(next);
+      setActiveListId((current) => (current && next?.lists.some((l) => l.id === current && !l.deletedAt) ? current : defaultActiveList(next)));
+    } catch (error) {
+      notify('error', t(langRef.current, 'stateReadFailed', { message: errorText(error) }));
+    } finally {
+      setLoading(false);
+    }
+  }, [workbook, notify]);
+
+  useEffect(() => {
+    void refresh();
+    const problem = initialSettings.current.problem;
+    if (problem) notify('warning', t(langRef.current, 'settingsReset', { problem }));
+  }, [refresh, notify]);
+
+  const setLang = useCallback(
+    (next: Lang) => {
+      rememberLang(store, next);
+      setLangState(next);
+    },
+    [store],
+  );
+
+  const services = useMemo<PaneServices>(
+    () => ({
+      workbook,
+      lang,
+      settings,
+      saveSettings: (s: Settings) => setSettings(saveSettings(store, s)),
+      now,
+      notify,
+      state,
+      refresh,
+      activeListId,
+      setActiveListId,
+    }),
+    // `now` is a stable default or the caller's; it must not rebuild the services each render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [workbook, lang, settings, store, notify, state, refresh, activeListId],
+  );
+
+  return { services, notices, dismiss, setLang, loading };
+}
