@@ -59,6 +59,37 @@ export function normalizePhone(raw: string | number | null | undefined): Normali
 }
 
 /**
+ * Finnish mobile and geographic numbers by their national significant number (NSN), copied
+ * from libphonenumber's FI metadata (mobile: `(?:4[0-8]|50)\d{4,8}`; fixed line below). Only
+ * used to answer "valid" early; everything else goes to libphonenumber-js.
+ */
+const FI_MOBILE_NSN = /^(?:4[0-8]|50)\d{4,8}$/;
+const FI_FIXED_NSN = /^(?:1[3-7][1-8]\d{3,6}|(?:19[1-8]|[23568][1-8]\d|9(?:00|[1-8]\d))\d{2,6})$/;
+
+/**
+ * The E.164 form of the common Finnish spellings of mobile and landline numbers, without
+ * libphonenumber (which costs ~6 µs a number: 1.2 s for the 200,000 numbers of a 100k × 100k
+ * match). Returns undefined when unsure; the caller then asks libphonenumber-js. A test checks
+ * that both give the same key on every written form.
+ */
+export function fastFinnishPhoneKey(raw: string): string | undefined {
+  if (!/^[+\d(][\d\s\-().\/]*$/.test(raw)) return undefined;
+  const digits = raw.replace(/[\s\-().\/]/g, '');
+  let nsn: string;
+  if (digits.startsWith('+358')) nsn = digits.slice(4);
+  else if (digits.startsWith('+')) return undefined;
+  else if (digits.startsWith('00358')) nsn = digits.slice(5);
+  else if (digits.startsWith('358') && digits.length >= 9 && digits.length <= 14) nsn = digits.slice(3);
+  else if (digits.startsWith('0') && !digits.startsWith('00')) nsn = digits.slice(1);
+  else return undefined;
+  if (nsn.startsWith('0')) return undefined;
+  // "(09) 123 4567" style parentheses around the area code only; anything else to the library.
+  if (raw.includes('(') && !/^\(0\d{1,3}\)/.test(raw.trim())) return undefined;
+  if (FI_MOBILE_NSN.test(nsn) || FI_FIXED_NSN.test(nsn)) return `+358${nsn}`;
+  return undefined;
+}
+
+/**
  * The matching and suppression key of a phone: E.164 of a valid number, else null.
  * Cached because lists repeat switchboard numbers and parsing costs microseconds each.
  */
@@ -66,6 +97,8 @@ const keyCache = new Map<string, string | null>();
 export function phoneKey(raw: string | number | null | undefined): string | null {
   if (raw === null || raw === undefined || raw === '') return null;
   const s = String(raw);
+  const fast = fastFinnishPhoneKey(s.trim());
+  if (fast !== undefined) return fast;
   const hit = keyCache.get(s);
   if (hit !== undefined) return hit;
   const n = normalizePhone(s);

@@ -1,0 +1,400 @@
+/**
+ * Step 2, remove own customers: the list's rows that are already customers are matched out
+ * (src/core/matching), each with the reason, score and customer row, and moved to an audit
+ * sheet ("Poistetut asiakkaat"), never silently deleted. The customer register is only read.
+ * Rows the matcher is unsure of go to a person (review); the pane passes their decisions.
+ */
+import { z } from 'zod';
+import { UserError } from '../core/errors';
+import { defineMessages, type Lang } from '../core/i18n/lang';
+import { displayHeader } from '../core/columns/catalogue';
+import { listFromGrid, type ListTable } from '../core/list/listTable';
+import { linkRecords, reasonOf } from '../core/matching/engine';
+import { DEFAULT_MODEL, type FieldWeight, type MatchModel, type Outcome } from '../core/matching/model';
+import { matchableKeys, toMatchRecords } from '../core/matching/record';
+import type { ComparisonVector } from '../core/matching/comparison';
+import type { RunOptions } from '../core/progress';
+import type { ListState, ProcessingStep } from '../core/state/workbookState';
+import type { CellValue } from '../core/workbook/cells';
+import { makeSheetName, makeTableName } from '../core/workbook/sheetNames';
+import { tablePlan, type SheetPlan } from '../core/workbook/sheetPlan';
+import { findList, recordStep } from './processingLog';
+import type { StepContext } from './stepContext';
+
+const t = defineMessages({
+  fi: {
+    auditSheet: 'Poistetut asiakkaat',
+    removedBy: 'Asiakastunnistus',
+    removedByReview: 'Asiakastunnistus (tarkistettu)',
+    nothingToMatch: 'Tiedostossa ei ole yhtään saraketta, jolla asiakkaita voi tunnistaa (Y-tunnus, puhelin, sähköposti, nimi tai osoite). Sarakkeet: {columns}',
+    sameSheet: 'Lista ja asiakasrekisteri ovat sama taulukko.',
+    noMatching: 'Listalle ei ole tehty asiakastunnistusta, jota voisi perua.',
+    auditMissing: 'Taulukkoa "{sheet}" ei löydy; poistettuja rivejä ei voi palauttaa.',
+    staleReview: 'Lista on muuttunut tunnistuksen jälkeen ({before} → {after} riviä). Aja tunnistus uudelleen.',
+  },
+  en: {
+    auditSheet: 'Removed customers',
+    removedBy: 'Customer matching',
+    removedByReview: 'Customer matching (reviewed)',
+    nothingToMatch: 'The file has no column to recognise customers by (business ID, phone, email, name or address). Columns: {columns}',
+    sameSheet: 'The list and the customer register are the same sheet.',
+    noMatching: 'The list has no customer matching to undo.',
+    auditMissing: 'The sheet "{sheet}" is missing; the removed rows cannot be restored.',
+    staleReview: 'The list has changed since matching ({before} → {after} rows). Run the matching again.',
+  },
+  sv: {
+    auditSheet: 'Borttagna kunder',
+    removedBy: 'Kundmatchning',
+    removedByReview: 'Kundmatchning (granskad)',
+    nothingToMatch: 'Filen har ingen kolumn att känna igen kunder med (FO-nummer, telefon, e-post, namn eller adress). Kolumner: {columns}',
+    sameSheet: 'Listan och kundregistret är samma blad.',
+    noMatching: 'Listan har ingen kundmatchning att ångra.',
+    auditMissing: 'Bladet "{sheet}" saknas; de borttagna raderna kan inte återställas.',
+    staleReview: 'Listan har ändrats efter matchningen ({before} → {after} rader). Kör matchningen igen.',
+  },
+});
+
+/** Names of the audit sheet in every language, to find an earlier one whatever the language was. */
+const AUDIT_BASES = (['fi', 'en', 'sv'] as const).map((l) => t(l, 'auditSheet').toLowerCase());
+
+export const MATCH_COLUMNS = ['matchedCustomerRow', 'matchReason', 'matchScore'] as const;
+const AUDIT_COLUMNS = [...MATCH_COLUMNS, 'removedAt', 'removedBy'] as const;
+
+export interface MatchedRow {
+  /** 0-based index of the row in the list. */
+  listIndex: number;
+  outcome: Outcome;
+  /** Match probability 0–1, three decimals. */
+  score: number;
+  /** The reason in the requested language ('' for kept rows with no candidate). */
+  reason: string;
+  /** 0-based index of the matched customer in the customer table, or null. */
+  customerIndex: number | null;
+  /** Row number in the customer file or sheet (header row = 1), or null. */
+  customerRow: number | null;
+  weights: FieldWeight[];
+  comparison: ComparisonVector | null;
+}
+
+export interface MatchCounts {
+  rows: number;
+  removed: number;
+  review: number;
+  kept: number;
+}
+
+export interface MatchResult {
+  rows: MatchedRow[];
+  counts: MatchCounts;
+  /** Name of the customer file or sheet, as the user knows it. */
+  customerSource: string;
+}
+
+export interface MatchOptions extends RunOptions {
+  lang: Lang;
+  model?: MatchModel;
+}
+
+function requireMatchable(table: ListTable, lang: Lang): void {
+  if (matchableKeys(table.keys).length === 0) {
+    throw new UserError(t(lang, 'nothingToMatch', { columns: table.headers.join(', ') }), { file: table.origin.name });
+  }
+}
+
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
+
+/** Pure: decides every list row against the customer register. */
+export function matchCustomers(list: ListTable, customers: ListTable, opts: MatchOptions): MatchResult {
+  requireMatchable(customers, opts.lang);
+  requireMatchable(list, opts.lang);
+  const listRecords = toMatchRecords(list.keys, list.rows);
+  const customerRecords = toMatchRecords(customers.keys, customers.rows);
+  const decisions = linkRecords(listRecords, customerRecords, { model: opts.model, progress: opts.progress, signal: opts.signal });
+  const counts: MatchCounts = { rows: list.rows.length, removed: 0, review: 0, kept: 0 };
+  const rows = decisions.map((d, i): MatchedRow => {
+    counts[d.outcome]++;
+    return {
+      listIndex: i,
+      outcome: d.outcome,
+      score: round3(d.score),
+      reason: d.outcome === 'kept' ? '' : reasonOf(d, opts.lang),
+      customerIndex: d.customerIndex,
+      customerRow: d.customerIndex === null ? null : customers.origin.firstDataRow + d.customerIndex,
+      weights: d.weights,
+      comparison: d.comparison,
+    };
+  });
+  return { rows, counts, customerSource: customers.origin.name };
+}
+
+/** A person's verdict on a pair in review: `confirmed` = it is our customer, remove the row. */
+export const reviewDecisionSchema = z.object({ listIndex: z.number().int().nonnegative(), confirmed: z.boolean() });
+export type ReviewDecision = z.infer<typeof reviewDecisionSchema>;
+
+export interface MatchSplit {
+  /** Rows that stay: kept, and review pairs not confirmed. Every input column, in order. */
+  kept: ListTable;
+  /** Rows matched out, with matchedCustomerRow, matchReason, matchScore appended. */
+  removed: ListTable;
+  /** Pairs for review (undecided or rejected), with the same columns as removed. */
+  review: ListTable;
+  /** List indexes of the removed rows, in list order. */
+  removedIndexes: number[];
+  reviewConfirmed: number;
+  reviewRejected: number;
+}
+
+/** Splits the list by outcome and decisions. Confirmed review pairs are removed too. */
+export function splitByOutcome(list: ListTable, result: MatchResult, lang: Lang, decisions: readonly ReviewDecision[] = []): MatchSplit {
+  const verdict = new Map(decisions.map((d) => [d.listIndex, d.confirmed]));
+  const withMatch = (r: MatchedRow): CellValue[] => [...list.rows[r.listIndex]!, r.customerRow, r.reason, r.score];
+  const addedKeys = [...list.keys, ...MATCH_COLUMNS];
+  const addedHeaders = [...list.headers, ...MATCH_COLUMNS.map((k) => displayHeader(k, lang))];
+  const kept: CellValue[][] = [];
+  const removed: CellValue[][] = [];
+  const review: CellValue[][] = [];
+  const removedIndexes: number[] = [];
+  let reviewConfirmed = 0;
+  let reviewRejected = 0;
+  for (const r of result.rows) {
+    const v = verdict.get(r.listIndex);
+    if (r.outcome === 'removed' || (r.outcome === 'review' && v === true)) {
+      removed.push(withMatch(r));
+      removedIndexes.push(r.listIndex);
+      if (r.outcome === 'review') reviewConfirmed++;
+    } else {
+      kept.push(list.rows[r.listIndex]!);
+      if (r.outcome === 'review') {
+        review.push(withMatch(r));
+        if (v === false) reviewRejected++;
+      }
+    }
+  }
+  const extended = (rows: CellValue[][]): ListTable => ({ ...list, keys: addedKeys, headers: addedHeaders, rows });
+  return { kept: { ...list, rows: kept }, removed: extended(removed), review: extended(review), removedIndexes, reviewConfirmed, reviewRejected };
+}
+
+export type CustomerSource = { sheet: string } | { table: ListTable; name: string };
+
+export interface RemoveCustomersArgs {
+  listSheet: string;
+  customers: CustomerSource;
+  decisions?: ReviewDecision[];
+  /** A result computed earlier (in the pane's Web Worker) for this very list; else computed here. */
+  result?: MatchResult;
+  /** Thresholds and weights; default DEFAULT_MODEL. */
+  model?: MatchModel;
+}
+
+export interface RemoveCustomersSummary {
+  listSheet: string;
+  auditSheet: string;
+  customerSource: string;
+  rowsIn: number;
+  removed: number;
+  /** Review pairs left in the list (not confirmed). */
+  review: number;
+  reviewConfirmed: number;
+  reviewRejected: number;
+  kept: number;
+  removedAt: string;
+  list: ListState;
+}
+
+async function readTable(ctx: StepContext, sheet: string): Promise<ListTable> {
+  const data = await ctx.workbook.readSheet(sheet, { signal: ctx.signal, progress: ctx.progress });
+  return listFromGrid(data.name, data.headers, data.rows, {}, data.firstDataRow);
+}
+
+async function tableNames(ctx: StepContext): Promise<{ sheets: string[]; tables: string[]; tableOf: Map<string, string> }> {
+  const infos = await ctx.workbook.listSheets();
+  const tableOf = new Map<string, string>();
+  for (const s of infos) if (s.tables[0]) tableOf.set(s.name.toLowerCase(), s.tables[0].name);
+  return { sheets: infos.map((s) => s.name), tables: infos.flatMap((s) => s.tables.map((x) => x.name)), tableOf };
+}
+
+/** The audit sheet of this list from an earlier matching, if any. */
+function existingAuditSheet(list: ListState | undefined, sheets: readonly string[]): string | undefined {
+  const names = new Set(sheets.map((s) => s.toLowerCase()));
+  return list?.sheets.audit.find((a) => names.has(a.toLowerCase()) && AUDIT_BASES.some((b) => a.toLowerCase().startsWith(b)));
+}
+
+/** Rows of `from` re-laid in the column order `keys` (missing columns empty). */
+function relay(from: { keys: readonly string[]; rows: readonly CellValue[][] }, keys: readonly string[]): CellValue[][] {
+  const idx = keys.map((k) => from.keys.indexOf(k));
+  return from.rows.map((r) => idx.map((i) => (i < 0 ? null : (r[i] ?? null))));
+}
+
+/**
+ * Matches the list sheet against the customer register and, in one atomic change, rewrites the
+ * list with the rows that stay, appends the removed rows to the audit sheet, and logs the step.
+ */
+export async function removeCustomers(ctx: StepContext, args: RemoveCustomersArgs): Promise<RemoveCustomersSummary> {
+  if ('sheet' in args.customers && args.customers.sheet.toLowerCase() === args.listSheet.toLowerCase()) {
+    throw new UserError(t(ctx.lang, 'sameSheet'), { file: args.listSheet });
+  }
+  const decisions = z.array(reviewDecisionSchema).parse(args.decisions ?? []);
+  const list = await readTable(ctx, args.listSheet);
+  const customers = 'sheet' in args.customers ? await readTable(ctx, args.customers.sheet) : { ...args.customers.table, origin: { ...args.customers.table.origin, name: args.customers.name } };
+  let result = args.result;
+  if (result && result.rows.length !== list.rows.length) {
+    throw new UserError(t(ctx.lang, 'staleReview', { before: result.rows.length, after: list.rows.length }), { file: args.listSheet });
+  }
+  result ??= matchCustomers(list, customers, { lang: ctx.lang, model: args.model, signal: ctx.signal });
+  const split = splitByOutcome(list, result, ctx.lang, decisions);
+
+  const now = ctx.now();
+  const removedAt = now.toISOString();
+  const state = await ctx.workbook.readState();
+  const listState = state ? findList(state, { listSheet: args.listSheet }) : undefined;
+  const names = await tableNames(ctx);
+  const previousAudit = existingAuditSheet(listState, names.sheets);
+  const auditSheet = previousAudit ?? makeSheetName(t(ctx.lang, 'auditSheet'), names.sheets);
+
+  // The audit sheet: earlier runs' rows first, then this run's, under the union of columns.
+  const auditKeys = [...list.keys, ...AUDIT_COLUMNS];
+  const auditHeaders = [...list.headers, ...AUDIT_COLUMNS.map((k) => displayHeader(k, ctx.lang))];
+  let earlier: CellValue[][] = [];
+  if (previousAudit) {
+    const old = await readTable(ctx, previousAudit);
+    for (let i = 0; i < old.keys.length; i++) {
+      if (!auditKeys.includes(old.keys[i]!)) {
+        auditKeys.splice(list.keys.length, 0, old.keys[i]!);
+        auditHeaders.splice(list.keys.length, 0, old.headers[i]!);
+      }
+    }
+    earlier = relay(old, auditKeys);
+  }
+  const verdict = new Map(decisions.map((d) => [d.listIndex, d.confirmed]));
+  const movedBy = (i: number) => t(ctx.lang, result!.rows[i]!.outcome === 'review' && verdict.get(i) ? 'removedByReview' : 'removedBy');
+  const nowRows = relay(
+    { keys: [...split.removed.keys, 'removedAt', 'removedBy'], rows: split.removed.rows.map((r, k) => [...r, removedAt, movedBy(split.removedIndexes[k]!)]) },
+    auditKeys,
+  );
+  const auditPlan: SheetPlan = tablePlan({
+    name: auditSheet,
+    role: 'audit',
+    keys: auditKeys,
+    headers: auditHeaders,
+    rows: [...earlier, ...nowRows],
+    lang: ctx.lang,
+    tableName: names.tableOf.get(auditSheet.toLowerCase()) ?? makeTableName(t(ctx.lang, 'auditSheet'), names.tables),
+    tabColor: '#A4262C',
+  });
+  const listPlan: SheetPlan = tablePlan({
+    name: list.origin.name,
+    role: 'list',
+    keys: list.keys,
+    headers: list.headers,
+    rows: split.kept.rows,
+    lang: ctx.lang,
+    tableName: names.tableOf.get(list.origin.name.toLowerCase()) ?? makeTableName(list.origin.name, [...names.tables, auditPlan.tableName!]),
+  });
+  const model = args.model ?? DEFAULT_MODEL;
+  const step: ProcessingStep = {
+    step: 'match',
+    at: removedAt,
+    rowsIn: list.rows.length,
+    rowsOut: split.kept.rows.length,
+    rowsMoved: split.removed.rows.length,
+    params: {
+      customerSource: customers.origin.name,
+      customerRows: customers.rows.length,
+      auditSheet,
+      removedAt,
+      removedCertain: split.removed.rows.length - split.reviewConfirmed,
+      reviewConfirmed: split.reviewConfirmed,
+      reviewRejected: split.reviewRejected,
+      reviewUndecided: split.review.rows.length - split.reviewRejected,
+      rules: `Y-tunnus, puhelin, sähköposti, nimi, osoite; poisto ≥ ${model.removeAt}, tarkistus ≥ ${model.reviewAt}`,
+    },
+    contacted: [],
+  };
+  const saved = await recordStep(ctx, { listSheet: list.origin.name, step, change: { write: [listPlan, auditPlan], activate: list.origin.name } });
+  return {
+    listSheet: list.origin.name,
+    auditSheet,
+    customerSource: customers.origin.name,
+    rowsIn: list.rows.length,
+    removed: split.removed.rows.length,
+    review: split.review.rows.length,
+    reviewConfirmed: split.reviewConfirmed,
+    reviewRejected: split.reviewRejected,
+    kept: split.kept.rows.length,
+    removedAt,
+    list: saved,
+  };
+}
+
+export interface UndoSummary {
+  listSheet: string;
+  auditSheet: string;
+  restored: number;
+  list: ListState;
+}
+
+/**
+ * Undoes the last matching of a list: its rows come back from the audit sheet (to the end of
+ * the list, in their order), the audit sheet keeps earlier runs' rows (or goes when empty).
+ */
+export async function undoLastMatching(ctx: StepContext, args: { listSheet: string }): Promise<UndoSummary> {
+  const state = await ctx.workbook.readState();
+  const listState = state ? findList(state, { listSheet: args.listSheet }) : undefined;
+  const log = listState?.log ?? [];
+  let last: ProcessingStep | undefined;
+  for (let i = log.length - 1; i >= 0; i--) {
+    const s = log[i]!;
+    if (s.step === 'matchUndo') break;
+    if (s.step === 'match') {
+      last = s;
+      break;
+    }
+  }
+  if (!last) throw new UserError(t(ctx.lang, 'noMatching'), { file: args.listSheet });
+  const auditSheet = String(last.params.auditSheet ?? '');
+  const removedAt = String(last.params.removedAt ?? last.at);
+  const names = await tableNames(ctx);
+  if (!names.sheets.some((s) => s.toLowerCase() === auditSheet.toLowerCase())) {
+    throw new UserError(t(ctx.lang, 'auditMissing', { sheet: auditSheet }), { file: auditSheet });
+  }
+  const list = await readTable(ctx, args.listSheet);
+  const audit = await readTable(ctx, auditSheet);
+  const at = audit.keys.indexOf('removedAt');
+  const back = { keys: audit.keys, rows: audit.rows.filter((r) => String(r[at] ?? '') === removedAt) };
+  const stay = audit.rows.filter((r) => String(r[at] ?? '') !== removedAt);
+  const listPlan = tablePlan({
+    name: list.origin.name,
+    role: 'list',
+    keys: list.keys,
+    headers: list.headers,
+    rows: [...list.rows, ...relay(back, list.keys)],
+    lang: ctx.lang,
+    tableName: names.tableOf.get(list.origin.name.toLowerCase()) ?? makeTableName(list.origin.name, names.tables),
+  });
+  const write: SheetPlan[] = [listPlan];
+  const remove: string[] = [];
+  if (stay.length) {
+    write.push(
+      tablePlan({
+        name: audit.origin.name,
+        role: 'audit',
+        keys: audit.keys,
+        headers: audit.headers,
+        rows: stay,
+        lang: ctx.lang,
+        tableName: names.tableOf.get(audit.origin.name.toLowerCase()) ?? makeTableName(audit.origin.name, names.tables),
+        tabColor: '#A4262C',
+      }),
+    );
+  } else remove.push(audit.origin.name);
+  const step: ProcessingStep = {
+    step: 'matchUndo',
+    at: ctx.now().toISOString(),
+    rowsIn: list.rows.length,
+    rowsOut: list.rows.length + back.rows.length,
+    params: { auditSheet, undoneMatching: removedAt, restored: back.rows.length },
+    contacted: [],
+  };
+  const saved = await recordStep(ctx, { listSheet: list.origin.name, step, change: { write, remove: remove.length ? remove : undefined, activate: list.origin.name } });
+  return { listSheet: list.origin.name, auditSheet, restored: back.rows.length, list: saved };
+}

@@ -1,0 +1,81 @@
+/**
+ * Company names as comparison keys. "OY VIRTASEN RAKENNUS AB", "Virtasen Rakennus Oy" and
+ * "Virtasen rakennus osakeyhtiö" are one name; the legal form is read off either end (and
+ * kept apart, as a weaker clue of its own), case, punctuation and diacritics do not matter,
+ * and "&", "ja", "och" and "and" are the same connector, so they are dropped from the key.
+ * A legal form alone ("Oy", "Ab Oy") leaves no name: it never makes a match.
+ * Forms of one or two words are recognised ("oy ab", "avoin yhtiö", "t:mi").
+ */
+import { foldText } from './fold';
+
+/** Legal-form families: the forms within one family are variants of the same form. */
+export type LegalForm = 'oy' | 'oyj' | 'ky' | 'ay' | 'tmi' | 'osk' | 'ry' | 'foreign';
+
+/** Folded spellings (one or more words) → family. Longest spellings are tried first. */
+const LEGAL_FORMS: [string[], LegalForm][] = (
+  [
+    ['julkinen osakeyhtio', 'oyj'], ['publikt aktiebolag', 'oyj'], ['oyj', 'oyj'], ['abp', 'oyj'], ['plc', 'oyj'],
+    ['oy ab', 'oy'], ['ab oy', 'oy'], ['oy ltd', 'oy'], ['o y', 'oy'], ['osakeyhtio', 'oy'], ['aktiebolag', 'oy'],
+    ['oy', 'oy'], ['ab', 'oy'], ['ltd', 'oy'], ['limited', 'oy'], ['inc', 'foreign'], ['incorporated', 'foreign'],
+    ['llc', 'foreign'], ['gmbh', 'foreign'], ['corp', 'foreign'], ['corporation', 'foreign'],
+    ['kommandiittiyhtio', 'ky'], ['kommanditbolag', 'ky'], ['ky', 'ky'], ['kb', 'ky'],
+    ['avoin yhtio', 'ay'], ['handelsbolag', 'ay'], ['ay', 'ay'], ['hb', 'ay'],
+    ['toiminimi', 'tmi'], ['t mi', 'tmi'], ['tmi', 'tmi'], ['enskild firma', 'tmi'], ['enskild naringsidkare', 'tmi'],
+    ['osuuskunta', 'osk'], ['andelslag', 'osk'], ['osk', 'osk'],
+    ['rekisteroity yhdistys', 'ry'], ['registrerad forening', 'ry'], ['r y', 'ry'], ['ry', 'ry'], ['rf', 'ry'], ['r f', 'ry'],
+  ] as [string, LegalForm][]
+)
+  .map(([s, f]): [string[], LegalForm] => [s.split(' '), f])
+  ;
+
+const CONNECTORS = new Set(['ja', 'och', 'and']);
+
+export interface NormalizedCompanyName {
+  /** Folded words of the name without legal forms and connectors: ["virtasen", "rakennus"]. */
+  tokens: string[];
+  /** The words run together, so "Auto-Virtanen" = "Autovirtanen" = "Auto Virtanen". '' = no name. */
+  compact: string;
+  /** Legal-form family found at either end, if any. */
+  legalForm: LegalForm | null;
+}
+
+/** Legal forms by their spelling, words joined with a space: "oy ab", "t mi", "osakeyhtio". */
+const FORM_BY_TEXT = new Map(LEGAL_FORMS.map(([words, form]) => [words.join(' '), form]));
+
+/** The legal form at the start or end of the words, and how many words it takes. */
+function formAt(tokens: string[], atEnd: boolean): [LegalForm, number] | null {
+  const n = tokens.length;
+  if (n === 0) return null;
+  // Longest first: "julkinen osakeyhtio" before "osakeyhtio", "oy ab" before "ab".
+  if (n >= 2) {
+    const two = atEnd ? `${tokens[n - 2]} ${tokens[n - 1]}` : `${tokens[0]} ${tokens[1]}`;
+    const f = FORM_BY_TEXT.get(two);
+    if (f) return [f, 2];
+  }
+  const f = FORM_BY_TEXT.get(atEnd ? tokens[n - 1]! : tokens[0]!);
+  return f ? [f, 1] : null;
+}
+
+export function normalizeCompanyName(raw: string | null | undefined): NormalizedCompanyName {
+  const text = raw ?? '';
+  const tokens = foldText(text.replace(/[&+]/g, ' ja ')).split(' ').filter(Boolean);
+  let legalForm: LegalForm | null = null;
+  // Strip legal forms from both ends until none is left: "Oy Virtanen Ab" → "Virtanen".
+  for (;;) {
+    const start = formAt(tokens, false);
+    if (start) {
+      tokens.splice(0, start[1]);
+      legalForm ??= start[0];
+      continue;
+    }
+    const end = formAt(tokens, true);
+    if (end) {
+      tokens.splice(tokens.length - end[1], end[1]);
+      legalForm ??= end[0];
+      continue;
+    }
+    break;
+  }
+  const kept = tokens.filter((t) => !CONNECTORS.has(t));
+  return { tokens: kept, compact: kept.join(''), legalForm };
+}

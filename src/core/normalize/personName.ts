@@ -1,0 +1,43 @@
+/**
+ * Person names as comparison keys. Lists give names as first and last name columns, or as one
+ * "Nimi" column in either order ("Virtanen Matti" in registers, "Matti Virtanen" in CRMs).
+ * A hyphenated name stays one part ("Anna-Liisa", "Virtanen-Mäkelä"), and the folded form is
+ * compared (ä = a, w = v), while the display keeps ä/ö/å.
+ */
+import { foldedTokens } from './fold';
+
+export interface NormalizedPersonName {
+  /** Folded first-name parts, when the source says which part is the first name. */
+  first: string[];
+  /** Folded last-name parts, when the source says which part is the last name. */
+  last: string[];
+  /** Every folded part, in written order; the only thing known for a one-column "Nimi". */
+  all: string[];
+  /** True when first and last came from their own columns. */
+  structured: boolean;
+}
+
+const TITLES = new Set(['dr', 'tri', 'prof', 'ins', 'dipl', 'mr', 'mrs', 'ms', 'rouva', 'herra', 'fru', 'herr']);
+
+/**
+ * Folded name parts. A hyphenated name is one part ("Anna-Liisa" → "annaliisa"): "Anna-Liisa"
+ * and "Liisa" are usually mother and daughter, not one person written twice.
+ */
+function parts(raw: string | null | undefined): string[] {
+  return raw ? foldedTokens(raw.replace(/\s*[-‐‑–]\s*/g, '')).filter((t) => !TITLES.has(t)) : [];
+}
+
+export function normalizePersonName(args: { first?: string | null; last?: string | null; full?: string | null }): NormalizedPersonName {
+  const first = parts(args.first);
+  const last = parts(args.last);
+  if (first.length > 0 || last.length > 0) {
+    return { first, last, all: [...first, ...last], structured: first.length > 0 && last.length > 0 };
+  }
+  const all = parts(args.full);
+  return { first: [], last: [], all, structured: false };
+}
+
+/** True when the name has at least two parts (a surname alone is weak evidence). */
+export function isFullPersonName(n: NormalizedPersonName): boolean {
+  return n.all.length >= 2;
+}

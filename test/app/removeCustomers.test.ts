@@ -1,0 +1,115 @@
+/**
+ * The use case over an in-memory workbook: the list loses its customers to the audit sheet in
+ * one change, the customer sheet is untouched, review verdicts are honoured, the step is in
+ * the processing log, and undo brings the rows back.
+ */
+import { removeCustomers, undoLastMatching } from '../../src/app/removeCustomers';
+import { parseState } from '../../src/core/state/workbookState';
+import { listSheet, memoryWorkbook } from '../support/memoryWorkbook';
+import { testContext } from '../support/context';
+
+const LIST_KEYS = ['companyName', 'businessId', 'phone', 'streetAddress', 'postalCode', 'postOffice', 'extra:Muistiinpanot'];
+const LIST_ROWS = [
+  ['Virtasen Rakennus Oy', '2345678-0', '+358401234567', 'Hämeenkatu 12', '33100', 'Tampere', 'soitettu 3.11.'],
+  ['Pirkanmaan Mainostoimisto Oy', '', '+358449876543', 'Hämeenkatu 12', '33100', 'Tampere', ''],
+  ['Kiinteistöhuolto Laine', '', '+35832123456', 'Teollisuustie 8', '33720', 'Tampere', ''],
+  ['Laineen Kiinteistöpalvelu', '', '+35832123456', 'Teollisuustie 8', '33720', 'Tampere', 'sama vaihde?'],
+  ['=HYPERLINK("http://x","klikkaa")', '', '', '', '00100', 'Helsinki', ''],
+];
+const CUSTOMER_KEYS = ['extra:Asiakasnumero', 'companyName', 'businessId', 'phone', 'streetAddress', 'postalCode'];
+const CUSTOMER_ROWS = [
+  ['A1001', 'Virtasen Rakennus Oy', '2345678-0', '040 123 4567', 'Hämeenkatu 12 A 5', '33100'],
+  ['A1003', 'Kiinteistöhuolto Laine Ky', '', '03 2123 456', 'Teollisuustie 8', '33720'],
+];
+
+function workbook() {
+  return memoryWorkbook({ sheets: [listSheet('Tampere LVI', LIST_KEYS, LIST_ROWS), listSheet('Asiakkaat', CUSTOMER_KEYS, CUSTOMER_ROWS)] });
+}
+
+describe('removeCustomers', () => {
+  it('moves certain matches to "Poistetut asiakkaat" with reason, score and customer row, in one change', async () => {
+    const wb = workbook();
+    const customersBefore = JSON.stringify(wb.sheet('Asiakkaat'));
+    const summary = await removeCustomers(testContext(wb), { listSheet: 'Tampere LVI', customers: { sheet: 'Asiakkaat' } });
+
+    expect(summary).toMatchObject({ rowsIn: 5, removed: 2, auditSheet: 'Poistetut asiakkaat' });
+    expect(wb.applied).toHaveLength(1);
+    expect(JSON.stringify(wb.sheet('Asiakkaat'))).toBe(customersBefore);
+
+    const audit = wb.sheet('Poistetut asiakkaat')!;
+    expect(audit.role).toBe('audit');
+    expect(audit.columns.map((c) => c.header)).toEqual([
+      'Yritys', 'Y-tunnus', 'Puhelin', 'Katuosoite', 'Postinumero', 'Postitoimipaikka', 'Muistiinpanot',
+      'Asiakasrekisterin rivi', 'Tunnistamisen syy', 'Tunnistamisen varmuus', 'Siirretty', 'Siirron vaihe',
+    ]);
+    const first = audit.rows[0]!;
+    expect(first[0]).toBe('Virtasen Rakennus Oy');
+    expect(first[6]).toBe('soitettu 3.11.');
+    expect(first[7]).toBe(2);
+    expect(String(first[8])).toMatch(/^Sama Y-tunnus/);
+    expect(first[9]).toBeGreaterThan(0.97);
+    expect(first[10]).toBe('2026-11-20T10:15:00.000Z');
+
+    const list = wb.sheet('Tampere LVI')!;
+    expect(list.rows.map((r) => r[0])).toEqual(['Pirkanmaan Mainostoimisto Oy', 'Laineen Kiinteistöpalvelu', '=HYPERLINK("http://x","klikkaa")']);
+    // The list keeps its text formats: an untrusted formula stays text.
+    expect(list.columns[0]!.numberFormat).toBe('@');
+
+    const state = parseState(wb.stateJson!);
+    const step = state.lists[0]!.log.at(-1)!;
+    expect(step).toMatchObject({ step: 'match', rowsIn: 5, rowsOut: 3, rowsMoved: 2 });
+    expect(step.params.customerSource).toBe('Asiakkaat');
+    expect(state.lists[0]!.sheets.audit).toContain('Poistetut asiakkaat');
+  });
+
+  it('removes a review pair only when a person confirms it', async () => {
+    const wb = workbook();
+    const ctx = testContext(wb, { lang: 'en' });
+    const { matchCustomers } = await import('../../src/app/removeCustomers');
+    const { listFromGrid } = await import('../../src/core/list/listTable');
+    // Make row 4 (a shared switchboard look-alike) a review pair by a stricter model.
+    const { DEFAULT_MODEL } = await import('../../src/core/matching/model');
+    const model = { ...DEFAULT_MODEL, removeAt: 0.999999, reviewAt: 0.01 };
+    const list = listFromGrid('Tampere LVI', wb.sheet('Tampere LVI')!.columns.map((c) => c.header), LIST_ROWS);
+    const customers = listFromGrid('Asiakkaat', wb.sheet('Asiakkaat')!.columns.map((c) => c.header), CUSTOMER_ROWS);
+    const result = matchCustomers(list, customers, { lang: 'en', model });
+    const review = result.rows.filter((r) => r.outcome === 'review').map((r) => r.listIndex);
+    expect(review.length).toBeGreaterThanOrEqual(2);
+
+    const summary = await removeCustomers(ctx, {
+      listSheet: 'Tampere LVI',
+      customers: { sheet: 'Asiakkaat' },
+      result,
+      decisions: [
+        { listIndex: review[0]!, confirmed: true },
+        { listIndex: review[1]!, confirmed: false },
+      ],
+    });
+    expect(summary.reviewConfirmed).toBe(1);
+    expect(summary.reviewRejected).toBe(1);
+    expect(summary.auditSheet).toBe('Removed customers');
+    const audit = wb.sheet('Removed customers')!;
+    expect(audit.rows.some((r) => r.at(-1) === 'Customer matching (reviewed)')).toBe(true);
+    expect(wb.sheet('Tampere LVI')!.rows).toHaveLength(LIST_ROWS.length - summary.removed);
+  });
+
+  it('refuses to use the list as its own customer register', async () => {
+    await expect(removeCustomers(testContext(workbook()), { listSheet: 'Tampere LVI', customers: { sheet: 'tampere lvi' } })).rejects.toThrow(/sama taulukko/);
+  });
+
+  it('undo brings the removed rows back and logs matchUndo', async () => {
+    const wb = workbook();
+    const ctx = testContext(wb);
+    await removeCustomers(ctx, { listSheet: 'Tampere LVI', customers: { sheet: 'Asiakkaat' } });
+    const undo = await undoLastMatching(ctx, { listSheet: 'Tampere LVI' });
+    expect(undo.restored).toBe(2);
+    const list = wb.sheet('Tampere LVI')!;
+    expect(list.rows).toHaveLength(5);
+    expect(list.rows.map((r) => r[0]).sort()).toEqual(LIST_ROWS.map((r) => r[0]).sort());
+    expect(list.rows.find((r) => r[0] === 'Virtasen Rakennus Oy')![6]).toBe('soitettu 3.11.');
+    expect(wb.sheet('Poistetut asiakkaat')).toBeUndefined();
+    const log = parseState(wb.stateJson!).lists[0]!.log;
+    expect(log.map((s) => s.step)).toEqual(['match', 'matchUndo']);
+    await expect(undoLastMatching(ctx, { listSheet: 'Tampere LVI' })).rejects.toThrow(/perua/);
+  });
+});

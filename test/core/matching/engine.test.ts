@@ -1,0 +1,135 @@
+/**
+ * The matcher as a person would check it: pairs that are the same customer are removed with a
+ * reason one can read; the hard look-alikes stay in the list.
+ */
+import { matchCustomers } from '../../../src/app/removeCustomers';
+import { listFromGrid } from '../../../src/core/list/listTable';
+import { jaroWinkler, alignWords } from '../../../src/core/matching/similarity';
+import { compareRecords } from '../../../src/core/matching/comparison';
+import { toMatchRecords } from '../../../src/core/matching/record';
+
+const CUSTOMER_HEADERS = ['Asiakasnumero', 'Asiakas', 'Y-tunnus', 'Puhelin', 'Katuosoite', 'Postinumero', 'Postitoimipaikka'];
+const CUSTOMERS = [
+  ['A1001', 'Virtasen Rakennus Oy', '2345678-0', '040 123 4567', 'Hämeenkatu 12 A 5', '33100', 'Tampere'],
+  ['A1002', 'Tmi Matti Nieminen', '', '050 765 4321', 'Satamakatu 3', '20100', 'Turku'],
+  ['A1003', 'Kiinteistöhuolto Laine Ky', '', '03 2123 456', 'Teollisuustie 8', '33720', 'Tampere'],
+  ['A1004', 'Pohjolan Tilitoimisto Oy', '1572860-0', '010 555 1200', 'Kauppakatu 4', '40100', 'Jyväskylä'],
+];
+const customers = listFromGrid('asiakkaat.xlsx', CUSTOMER_HEADERS, CUSTOMERS);
+
+const LIST_HEADERS = ['Yritys', 'Y-tunnus', 'Puhelin', 'Katuosoite', 'Postinumero', 'Postitoimipaikka'];
+function run(rows: string[][], lang: 'fi' | 'en' | 'sv' = 'fi') {
+  return matchCustomers(listFromGrid('lista.csv', LIST_HEADERS, rows), customers, { lang });
+}
+
+describe('matchCustomers: the same customer written another way is removed, with the reason', () => {
+  it('removes a row with the same business id and says so', () => {
+    const r = run([['OY VIRTASEN RAKENNUS', 'FI23456780', '', '', '', '']]).rows[0]!;
+    expect(r.outcome).toBe('removed');
+    expect(r.reason).toMatch(/^Sama Y-tunnus/);
+    expect(r.customerRow).toBe(2); // header row = 1
+    expect(r.score).toBeGreaterThan(0.99);
+  });
+
+  it('removes a mistyped name at the same street address and gives the name similarity', () => {
+    const r = run([['Virtasen Rakenus Osakeyhtiö', '', '', 'Hämeenkatu 12 a 5', '33100', 'Tampere']]).rows[0]!;
+    expect(r.outcome).toBe('removed');
+    expect(r.reason).toMatch(/^Nimi 9\d % \+ sama katuosoite/);
+  });
+
+  it('removes the same phone in another written form when the names agree', () => {
+    const r = run([['Kiinteistöhuolto Laine', '', '+358 3 2123456', 'Teollisuustie 10', '33720', 'Tampere']], 'en').rows[0]!;
+    expect(r.outcome).toBe('removed');
+    expect(r.reason).toMatch(/same phone number/i);
+    expect(r.customerRow).toBe(4);
+  });
+
+  it('explains in Swedish too', () => {
+    const r = run([['Virtasen Rakennus Ab', '2345678-0', '', '', '', '']], 'sv').rows[0]!;
+    expect(r.reason).toMatch(/^Samma FO-nummer/);
+  });
+});
+
+describe('matchCustomers: hard look-alikes stay in the list', () => {
+  it('keeps another company at the same office address', () => {
+    const r = run([['Pirkanmaan Mainostoimisto Oy', '', '044 987 6543', 'Hämeenkatu 12', '33100', 'Tampere']]).rows[0]!;
+    expect(r.outcome).toBe('kept');
+  });
+
+  it('keeps a company of the same name in another town with another business id', () => {
+    const r = run([['Virtasen Rakennus Oy', '0737546-2', '044 333 2211', 'Isokatu 5', '90100', 'Oulu']]).rows[0]!;
+    expect(r.outcome).toBe('kept');
+  });
+
+  it('keeps a look-alike name in another town even without a business id', () => {
+    const r = run([['Virtasen Rakennus Ky', '', '044 333 2211', 'Isokatu 5', '90100', 'Oulu']]).rows[0]!;
+    expect(r.outcome).not.toBe('removed');
+  });
+
+  it('keeps a sole trader with the same surname and another first name', () => {
+    const r = run([['Tmi Pekka Nieminen', '', '050 111 2233', 'Satamakatu 9', '20100', 'Turku']]).rows[0]!;
+    expect(r.outcome).toBe('kept');
+  });
+
+  it('keeps a company that shares a switchboard number when the names disagree', () => {
+    const r = run([['Keski-Suomen Konepaja Oy', '', '010 555 1200', 'Kauppakatu 4', '40100', 'Jyväskylä']]).rows[0]!;
+    expect(r.outcome).toBe('kept');
+  });
+
+  it('never matches on a legal form alone', () => {
+    const r = run([['Oy', '', '', '', '33100', 'Tampere']]).rows[0]!;
+    expect(r.outcome).toBe('kept');
+  });
+});
+
+describe('matchCustomers: persons with name and address only', () => {
+  const people = listFromGrid('asiakkaat.csv', ['Nimi', 'Lähiosoite', 'Postinro', 'Postitoimipaikka'], [
+    ['Virtanen Matti Juhani', 'Kalevankatu 5 B 12', '00100', 'Helsinki'],
+    ['Korhonen Hanna', 'Pyynikintie 22 A 3', '33230', 'Tampere'],
+  ]);
+  const list = (rows: string[][]) =>
+    matchCustomers(listFromGrid('lista.csv', ['Etunimi', 'Sukunimi', 'Katuosoite', 'Postinumero'], rows), people, { lang: 'fi' }).rows;
+
+  it('removes the same person written first-name-first, without the middle name', () => {
+    const [r] = list([['Matti', 'Virtanen', 'Kalevankatu 5 b 12', '00100']]);
+    expect(r!.outcome).toBe('removed');
+    expect(r!.customerRow).toBe(2);
+  });
+
+  it('keeps a family member at the same address: Hannu is not Hanna', () => {
+    const [r] = list([['Hannu', 'Korhonen', 'Pyynikintie 22 A 3', '33230']]);
+    expect(r!.outcome).toBe('kept');
+  });
+
+  it('keeps a namesake in another town', () => {
+    const [r] = list([['Matti', 'Virtanen', 'Kauppakatu 5', '40100']]);
+    expect(r!.outcome).toBe('kept');
+  });
+
+  it('keeps a neighbour in another apartment of the same building', () => {
+    const [r] = list([['Liisa', 'Virtanen', 'Kalevankatu 5 B 14', '00100']]);
+    expect(r!.outcome).toBe('kept');
+  });
+});
+
+describe('comparison levels', () => {
+  it('scores Jaro-Winkler as published (MARTHA/MARHTA 0.961, DWAYNE/DUANE 0.84)', () => {
+    expect(jaroWinkler('martha', 'marhta')).toBeCloseTo(0.961, 3);
+    expect(jaroWinkler('dwayne', 'duane')).toBeCloseTo(0.84, 2);
+    expect(jaroWinkler('', 'abc')).toBe(0);
+  });
+
+  it('aligns words regardless of order and counts the odd ones out', () => {
+    expect(alignWords(['virtanen', 'matti'], ['matti', 'virtanen'])).toMatchObject({ aligned: 2, unaligned: 0, extra: 0, similarity: 1 });
+    expect(alignWords(['pekka', 'virtanen'], ['matti', 'virtanen'])).toMatchObject({ aligned: 1, unaligned: 1 });
+  });
+
+  it('gives each field a level, and none when a value is missing', () => {
+    const [a, b] = toMatchRecords(LIST_HEADERS.length ? ['companyName', 'businessId', 'phone', 'streetAddress', 'postalCode'] : [], [
+      ['Virtasen Rakennus Oy', '2345678-0', '040-1234567', 'Hämeenkatu 12 A 5', '33100'],
+      ['Virtasen Rakennus Ky', '', '+358401234567', 'Hämeenkatu 12 A 6', '33100'],
+    ]);
+    const v = compareRecords(a!, b!);
+    expect(v).toMatchObject({ businessId: null, phone: 'same', name: 'exact', legalForm: 'different', address: 'otherUnit', area: 'same' });
+  });
+});

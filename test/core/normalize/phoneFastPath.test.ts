@@ -1,0 +1,40 @@
+import { fastFinnishPhoneKey, normalizePhone, phoneKey } from '../../../src/core/normalize/phone';
+
+/** The key libphonenumber-js gives, without the fast path. */
+function libraryKey(raw: string): string | null {
+  const n = normalizePhone(raw);
+  return n.valid ? n.e164 : null;
+}
+
+describe('phone keys without libphonenumber (fast path)', () => {
+  it('gives the same key as libphonenumber-js for every written form of real numbers', () => {
+    const forms = (national: string) => {
+      const rest = national.slice(1);
+      return [national, `${national.slice(0, 3)}-${national.slice(3)}`, `${national.slice(0, 3)} ${national.slice(3, 6)} ${national.slice(6)}`, `+358${rest}`, `+358 ${rest.slice(0, 2)} ${rest.slice(2)}`, `00358${rest}`, `358${rest}`];
+    };
+    const numbers = ['0401234567', '0509876543', '0451234', '0441234567890', '0912345678', '031234567', '0207654321', '0101234567', '0800123456', '0600123456', '0181234567', '0141234567', '0123'];
+    // Pseudo-random numbers of every prefix and length, to cover what a list holds.
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    for (let i = 0; i < 400; i++) numbers.push('0' + String(Math.floor(rnd() * 10)) + String(Math.floor(rnd() * 1e9)).slice(0, 4 + Math.floor(rnd() * 6)));
+    for (const n of numbers) {
+      for (const f of forms(n)) {
+        const fast = fastFinnishPhoneKey(f);
+        if (fast !== undefined) expect({ f, key: fast }).toEqual({ f, key: libraryKey(f) });
+        expect({ f, key: phoneKey(f) }).toEqual({ f, key: libraryKey(f) });
+      }
+    }
+  });
+
+  it('answers the common mobile and landline forms itself', () => {
+    expect(fastFinnishPhoneKey('040-1234567')).toBe('+358401234567');
+    expect(fastFinnishPhoneKey('+358 40 123 4567')).toBe('+358401234567');
+    expect(fastFinnishPhoneKey('(09) 123 4567')).toBe('+35891234567');
+  });
+
+  it('leaves foreign and odd numbers to the library', () => {
+    expect(fastFinnishPhoneKey('+46 8 123 456 78')).toBeUndefined();
+    expect(fastFinnishPhoneKey('puh. 040 1234567')).toBeUndefined();
+    expect(phoneKey('040-12')).toBeNull();
+  });
+});

@@ -1,0 +1,105 @@
+/**
+ * Step 2 in the pane, in Chromium beside the simulated workbook: a list of Tampere companies is
+ * matched against the customer sheet in a Web Worker; the summary and the review queue show,
+ * a person confirms one pair and rejects another, and the matches move to "Poistetut
+ * asiakkaat" while the customer sheet stays as it was. Then the matching is undone.
+ * Screenshots: test-results/match-review.png, match-audit.png.
+ */
+import { openPane } from './support';
+import { emptyState, stateFromXml, stateToXml, STATE_NAMESPACE, type WorkbookState } from '../../src/core/state/workbookState';
+import type { WorkbookInit } from '../excel-simulator';
+
+const LIST = 'Tampere LVI 20.11.2026';
+const LIST_ROWS = [
+  ['Yritys', 'Y-tunnus', 'Puhelin', 'Katuosoite', 'Postinumero', 'Postitoimipaikka'],
+  ['OY VIRTASEN RAKENNUS', 'FI23456780', '+358 40 123 4567', 'Hämeenkatu 12 A 5', '33100', 'TAMPERE'],
+  ['Pirkanmaan Mainostoimisto Oy', '', '044 987 6543', 'Hämeenkatu 12', '33100', 'Tampere'],
+  ['Kiinteistöhuolto Laine', '', '+358 3 2123 456', 'Satakunnankatu 8', '33210', 'Tampere'],
+  ['Tmi Pekka Nieminen', '', '050 111 2233', 'Pispalan valtatie 9', '33250', 'Tampere'],
+  ['Lämpöpumppu Mäkelä Oy', '', '040 555 6677', 'Hatanpään valtatie 30', '33100', 'Tampere'],
+  ['Mäkelän LVI-huolto Ky', '', '045 555 7788', 'Sammonkatu 40', '33540', 'Tampere'],
+];
+const CUSTOMERS = 'Asiakkaat';
+const CUSTOMER_ROWS = [
+  ['Asiakasnumero', 'Asiakas', 'Y-tunnus', 'Puhelin', 'Katuosoite', 'Postinumero'],
+  ['A1001', 'Virtasen Rakennus Oy', '2345678-0', '040 123 4567', 'Hämeenkatu 12 A 5', '33100'],
+  ['A1002', 'Tmi Matti Nieminen', '', '050 765 4321', 'Pispalan valtatie 9', '33250'],
+  ['A1003', 'Kiinteistöhuolto Laine Ky', '', '03 2123 456', 'Teollisuustie 8', '33720'],
+  ['A1004', 'Mäkelän LVI-huolto Ky', '', '045 555 7788', 'Hervannan valtaväylä 2', '33720'],
+];
+
+function workbook(): WorkbookInit {
+  const state: WorkbookState = {
+    ...emptyState(),
+    lists: [
+      {
+        id: 'list-1',
+        name: 'Tampere LVI',
+        kind: 'b2b',
+        createdAt: '2026-11-20T09:00:00.000Z',
+        deleteBy: '2027-11-20',
+        sheets: { list: LIST, audit: [] },
+        sources: [],
+        log: [{ step: 'search', at: '2026-11-20T09:00:00.000Z', rowsOut: 6, params: {}, contacted: [] }],
+      },
+    ],
+  };
+  const formats = (rows: string[][]) => rows.map((r) => r.map(() => '@'));
+  return {
+    activeSheet: LIST,
+    sheets: [
+      { name: LIST, frozenRows: 1, values: LIST_ROWS, numberFormats: formats(LIST_ROWS), tables: [{ name: 'Lista_Tampere', range: 'A1:F7' }] },
+      { name: CUSTOMERS, frozenRows: 1, values: CUSTOMER_ROWS, numberFormats: formats(CUSTOMER_ROWS), tables: [{ name: 'Asiakkaat', range: 'A1:F5' }] },
+    ],
+    customXmlParts: [stateToXml(state)],
+  };
+}
+
+describe('match step (Chromium, Excel simulator)', () => {
+  it('matches in a worker, shows the review queue, moves the matches to the audit sheet and undoes', async () => {
+    const s = await openPane({ preload: workbook() });
+    try {
+      const header = s.pane.locator('[data-step="match"]').getByRole('button').first();
+      await header.waitFor();
+      if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+      const step = s.pane.getByTestId('match-step');
+      await step.waitFor();
+      await step.getByRole('button', { name: 'Tunnista asiakkaat' }).click();
+      const summary = s.pane.getByTestId('match-summary');
+      await summary.waitFor({ timeout: 20_000 });
+      expect(await summary.textContent()).toMatch(/Poistetaan 1, tarkistettavana 2, jää listalle 3/);
+      const pairs = s.pane.getByTestId('review-pair');
+      expect(await pairs.count()).toBe(2);
+      await pairs.nth(0).getByRole('button', { name: /Sama asiakas/ }).click();
+      await pairs.nth(1).getByRole('button', { name: /Eri asiakas/ }).click();
+      await s.screenshot('match-review');
+
+      await step.getByRole('button', { name: /Siirrä poistettavat/ }).click();
+      const snap = await s.waitForSnapshot((x) => x.sheets.some((sh) => sh.name === 'Poistetut asiakkaat'));
+      const audit = snap.sheets.find((sh) => sh.name === 'Poistetut asiakkaat')!;
+      const values = audit.values as unknown[][];
+      expect(values[0]).toEqual([...LIST_ROWS[0]!, 'Asiakasrekisterin rivi', 'Tunnistamisen syy', 'Tunnistamisen varmuus', 'Siirretty', 'Siirron vaihe']);
+      expect(values).toHaveLength(3);
+      expect(values[1]![0]).toBe('OY VIRTASEN RAKENNUS');
+      expect(values[1]![6]).toBe(2);
+      expect(String(values[1]![7])).toMatch(/^Sama Y-tunnus/);
+      const list = snap.sheets.find((sh) => sh.name === LIST)!;
+      expect((list.values as unknown[][]).length).toBe(5);
+      expect(snap.sheets.find((sh) => sh.name === CUSTOMERS)!.values).toEqual(CUSTOMER_ROWS);
+      const state = stateFromXml(snap.customXmlParts.find((p) => p.xml.includes(STATE_NAMESPACE))!.xml);
+      expect(state.lists[0]!.log.at(-1)).toMatchObject({ step: 'match', rowsIn: 6, rowsOut: 4, rowsMoved: 2 });
+      await s.showSheet('Poistetut asiakkaat');
+      await s.screenshot('match-audit');
+
+      await step.getByRole('button', { name: 'Peru viimeisin tunnistus' }).click();
+      const back = await s.waitForSnapshot((x) => !x.sheets.some((sh) => sh.name === 'Poistetut asiakkaat'));
+      expect((back.sheets.find((sh) => sh.name === LIST)!.values as unknown[][]).length).toBe(7);
+      expect(s.errors).toEqual([]);
+    } catch (e) {
+      await s.screenshot('match-failure');
+      throw new Error(`${(e as Error).message}\nPane: ${await s.pane.locator('body').innerText()}\nErrors: ${s.errors.join('; ')}`);
+    } finally {
+      await s.close();
+    }
+  }, 90_000);
+});
