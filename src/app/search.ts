@@ -182,7 +182,11 @@ export async function runSearch(ctx: StepContext, args: SearchArgs): Promise<Sea
   const rows = kept.map((r) => resultRow(keys, r, { source: sourceLabel, extractedAt }, ctx.lang));
 
   const sheets = await ctx.workbook.listSheets();
-  const sheetName = makeSheetName(resultSheetBase(criteria, ctx.lang, now), sheets.map((s) => s.name));
+  // A list the user named ("Pientalot Espoo") keeps that name on its sheet; otherwise the
+  // sheet is named from the criteria. Either way the date tells lists of different months apart.
+  const givenName = args.listName?.trim() || criteria.name?.trim();
+  const date = formatDate(now.toISOString().slice(0, 10), ctx.lang);
+  const sheetName = makeSheetName(givenName || criteriaShortName(criteria, ctx.lang), sheets.map((s) => s.name), date);
   const tableName = makeTableName(`Rajaus_${sheetName}`, sheets.flatMap((s) => s.tables.map((x) => x.name)));
   const plan = tablePlan({ name: sheetName, role: 'list', keys, rows, lang: ctx.lang, tableName });
 
@@ -198,7 +202,7 @@ export async function runSearch(ctx: StepContext, args: SearchArgs): Promise<Sea
   if (removed > 0) appliedLocally.push(t(ctx.lang, 'dnc', { count: formatCount(ctx.lang, removed) }));
   const summary = summarizeCriteria(criteria, ctx.lang);
   const newList = createListState({
-    name: args.listName?.trim() || sheetName,
+    name: givenName || sheetName,
     kind: criteria.kind,
     listSheet: sheetName,
     settings: ctx.settings,

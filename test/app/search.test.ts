@@ -58,6 +58,16 @@ describe('runSearch', () => {
     expect(sheet.columns[col('registrationDate')]!.type).toBe('date');
   });
 
+  test('a list the user named keeps its name on the sheet, with the date', async () => {
+    const wb = memoryWorkbook();
+    const named = await runSearch(testContext(wb), { criteria: { ...construction, name: 'Rakentajat: Tampere/Pirkkala' }, source: listSource(TAMPERE) });
+    expect(named.sheetName).toBe('Rakentajat Tampere-P 20.11.2026');
+    const state = (await wb.readState())!;
+    expect(state.lists.find((l) => l.id === named.listId)!.name).toBe('Rakentajat: Tampere/Pirkkala');
+    const byArg = await runSearch(testContext(wb), { criteria: construction, source: listSource(TAMPERE), listName: 'Kevätkampanja' });
+    expect(byArg.sheetName).toBe('Kevätkampanja 20.11.2026');
+  });
+
   test('a directory value that looks like a formula arrives as text', async () => {
     const wb = memoryWorkbook();
     const out = await runSearch(testContext(wb), { criteria: construction, source: listSource(TAMPERE) });

@@ -19,7 +19,7 @@ export function sheetNameProblem(name: string): string | null {
  * Makes a valid sheet name from any text, unique among `existing` ignoring case:
  * "Tampere: rakennus/LVI 27.11.2026" → "Tampere rakennus-LVI 27.11.2026", then " (2)", " (3)"…
  */
-export function makeSheetName(base: string, existing: Iterable<string>): string {
+export function makeSheetName(base: string, existing: Iterable<string>, keepSuffix = ''): string {
   let clean = base
     .replace(/[\/\\]/g, '-')
     .replace(/[?*:\[\]]/g, ' ')
@@ -29,10 +29,18 @@ export function makeSheetName(base: string, existing: Iterable<string>): string 
     .trim();
   if (!clean || clean.toLowerCase() === 'history') clean = clean ? `${clean} 1` : 'Lista';
   const taken = new Set([...existing].map((n) => n.toLowerCase()));
-  const fit = (s: string, suffix: string) => (s.slice(0, MAX_SHEET_NAME - suffix.length).replace(/'+$/, '').trimEnd() + suffix);
+  // `keepSuffix` (a date, say) survives whole: the base gives way instead, so that
+  // "Rakentajat Tampere-Pirkkala 20.11.2026" becomes "Rakentajat Tampere-P 20.11.2026".
+  const tail = keepSuffix ? ` ${makeSheetNameText(keepSuffix)}` : '';
+  const fit = (s: string, counter: string) =>
+    s.slice(0, Math.max(1, MAX_SHEET_NAME - tail.length - counter.length)).replace(/'+$/, '').trimEnd() + tail + counter;
   let candidate = fit(clean, '');
   for (let i = 2; taken.has(candidate.toLowerCase()); i++) candidate = fit(clean, ` (${i})`);
   return candidate;
+}
+
+function makeSheetNameText(text: string): string {
+  return text.replace(/[\/\\]/g, '-').replace(/[?*:\[\]]/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
 /** Excel table names: start with a letter or _, then letters, digits, _ or .; max 255; unique. */

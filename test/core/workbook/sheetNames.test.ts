@@ -33,6 +33,15 @@ describe("Excel's sheet-name rules", () => {
     expect(makeSheetName(base, [first, second])).toMatch(/ \(3\)$/);
   });
 
+  it('keeps a date suffix whole and shortens the name instead, counters included', () => {
+    const name = makeSheetName('Rakennus- ja kiinteistöyritykset', [], '27.11.2026');
+    expect(name).toBe('Rakennus- ja kiintei 27.11.2026');
+    expect(name.length).toBe(31);
+    const again = makeSheetName('Rakennus- ja kiinteistöyritykset', [name], '27.11.2026');
+    expect(again).toBe('Rakennus- ja kii 27.11.2026 (2)');
+    expect(makeSheetName('Espoo', [], '27.11.2026')).toBe('Espoo 27.11.2026');
+  });
+
   it('never produces "History" or an empty name', () => {
     expect(sheetNameProblem(makeSheetName('History', []))).toBeNull();
     expect(sheetNameProblem(makeSheetName('???', []))).toBeNull();
