@@ -6,6 +6,7 @@ import { makeStyles, Spinner, tokens } from '@fluentui/react-components';
 import { PaneContext, type StepDefinition } from './paneContext';
 import { STEPS } from './steps';
 import { ActiveList } from './components/ActiveList';
+import { RetentionBanner } from './notes/RetentionBanner';
 import { Header } from './components/Header';
 import { Notices } from './components/Notices';
 import { StepFlow } from './components/StepFlow';
@@ -49,6 +50,8 @@ export function App(props: AppProps): JSX.Element {
         ) : (
           <>
             <ActiveList />
+            {/* A list past its delete-by date is flagged as soon as the pane opens (compliance.md). */}
+            <RetentionBanner />
             <StepFlow lang={lang} steps={props.steps ?? STEPS} />
           </>
         )}

@@ -88,4 +88,29 @@ describe('notes step (Chromium, Excel simulator)', () => {
       await s.close();
     }
   });
+
+  it('flags a list past its delete-by date when the pane opens, and deletes its sheets in one click', async () => {
+    const saved = savedWorkbook();
+    const part = saved.customXmlParts![0]!;
+    const state = stateFromXml(typeof part === 'string' ? part : part.xml);
+    state.lists[0]!.deleteBy = '2026-01-31'; // long past: the pane's clock is today
+    const s = await openPane({ preload: { ...saved, customXmlParts: [stateToXml(state)] } });
+    try {
+      // The banner is at the top of the pane, before any step is opened.
+      await s.pane.getByText('Säilytysaika päättynyt').waitFor();
+      await s.pane.getByText(`Lista "${LIST}" piti poistaa viimeistään`, { exact: false }).waitFor();
+      await s.screenshot('retention-banner');
+      await s.pane.getByRole('button', { name: 'Poista listan taulukot' }).click();
+      const snap = await s.waitForSnapshot((x) => !x.sheets.some((sheet) => sheet.name === LIST));
+      const after = stateOf(snap).lists[0]!;
+      expect(after.deletedAt).toBeTruthy();
+      expect(after.log.at(-1)!.step).toBe('retention');
+      // The notes stay as the record of the deletion.
+      expect(snap.sheets.some((x) => x.name === after.sheets.notes)).toBe(true);
+      await s.pane.getByText('Säilytysaika päättynyt').waitFor({ state: 'detached' });
+      expect(s.errors).toEqual([]);
+    } finally {
+      await s.close();
+    }
+  });
 });

@@ -155,7 +155,8 @@ describe('task pane shell (Chromium, Excel simulator)', () => {
       await expect(box.textContent()).resolves.toContain('Rakennusliikkeet Tampere');
       await box.getByText('4 riviä').waitFor();
       await expect(box.textContent()).resolves.toContain('Poistettava viimeistään 20.11.2027');
-      await expect(box.getByText(/Säilytysaika päättyi/).count()).resolves.toBe(0);
+      // Not yet past its delete-by date: no retention warning anywhere in the pane.
+      await expect(s.pane.getByText('Säilytysaika päättynyt').count()).resolves.toBe(0);
       // The harness draws the list sheet: tab, table header, text-formatted phone numbers.
       await expect(s.page.locator('body').getAttribute('data-shown-sheet')).resolves.toBe('Tampere 20.11.2026');
       await expect(s.page.locator('td[data-address="C2"]').textContent()).resolves.toBe('+35832221100');
@@ -168,7 +169,9 @@ describe('task pane shell (Chromium, Excel simulator)', () => {
 
   it('warns when the list is past its delete-by date', async () => {
     await withPane({ preload: workbookWithList('2025-01-31'), lang: 'en' }, async (s) => {
-      await s.pane.getByText('Retention ended on 31 Jan 2025: the list must be deleted.').waitFor();
+      await s.pane.getByText('Retention period over').waitFor();
+      await s.pane.getByText('should have been deleted by', { exact: false }).waitFor();
+      await s.pane.getByRole('button', { name: 'Delete the list’s sheets' }).waitFor();
     });
   });
 

@@ -1,6 +1,6 @@
 /**
- * The list the user works on: name, rows, delete-by date, and a warning once the retention
- * period is over (compliance.md §8). With several lists in the workbook, a picker.
+ * The list the user works on: name, rows and delete-by date (an expired list is flagged, with
+ * its deletion button, by the RetentionBanner below this). With several lists, a picker.
  * Rows come from the list sheet itself (users edit between steps), not from the log.
  */
 import { useEffect, useState } from 'react';
@@ -61,15 +61,13 @@ function useListRows(list: ListState | undefined): { rows: number | null; missin
 
 export function ActiveList(): JSX.Element | null {
   const styles = useStyles();
-  const { lang, state, activeListId, setActiveListId, now } = usePane();
+  const { lang, state, activeListId, setActiveListId } = usePane();
   const lists = (state?.lists ?? []).filter((l) => !l.deletedAt);
   const list = lists.find((l) => l.id === activeListId);
   const { rows, missing } = useListRows(list);
 
   if (!list) return <Caption1 className={styles.empty}>{t(lang, 'noList')}</Caption1>;
 
-  const today = now().toISOString().slice(0, 10);
-  const overdue = list.deleteBy.slice(0, 10) < today;
   return (
     <section className={styles.box} aria-label={t(lang, 'activeList')}>
       <Caption1 className={styles.label}>{t(lang, 'activeList')}</Caption1>
@@ -100,11 +98,6 @@ export function ActiveList(): JSX.Element | null {
           {t(lang, 'deleteBy', { date: formatDate(lang, list.deleteBy) })}
         </span>
       </div>
-      {overdue && (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>{t(lang, 'overdue', { date: formatDate(lang, list.deleteBy) })}</MessageBarBody>
-        </MessageBar>
-      )}
       {missing && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>{t(lang, 'listSheetMissing', { sheet: list.sheets.list })}</MessageBarBody>

@@ -1,7 +1,7 @@
 /**
  * Warns when a list in the workbook is past its delete-by date, with one-click deletion of
- * that list's sheets (the notes stay, with the deletion logged). The shell may render it at
- * the top of the pane; step 4 renders it too.
+ * that list's sheets (the notes stay, with the deletion logged). The shell renders it at the
+ * top of the pane, above the steps.
  */
 import { useState } from 'react';
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';

@@ -9,7 +9,6 @@ import { usePane } from '../paneContext';
 import { DataSubjectRequests } from '../notes/DataSubjectRequests';
 import { DoNotCallImport } from '../notes/DoNotCallImport';
 import { ProcessingHistory } from '../notes/ProcessingHistory';
-import { RetentionBanner } from '../notes/RetentionBanner';
 import { t } from '../notes/messages';
 import { SettingsForm } from '../settings/SettingsForm';
 
@@ -24,7 +23,6 @@ function NotesStep(): JSX.Element {
   const live = list && !list.deletedAt ? list : undefined;
   return (
     <div className={styles.step} data-testid="notes-step">
-      <RetentionBanner />
       {!list && <Body1>{t(lang, 'noList')}</Body1>}
       <Accordion multiple collapsible defaultOpenItems={list ? ['history'] : ['settings']}>
         {list && (
