@@ -76,7 +76,8 @@ export function customerSheetPlan(name: string, grid: { headers: string[]; rows:
 export async function demoBuildingSource(lang: StepContext['lang']): Promise<BuildingSource> {
   const { demoBuildings } = await import('../sources/demo/buildings');
   return {
-    id: 'demo',
+    // Not 'demo': that is the demo directory's id, and the notes list each source by its id.
+    id: 'demo-buildings',
     name: t(lang, 'buildings'),
     controller: 'Rajaus demo (fictional data)',
     licence: 'Fictional demo data',

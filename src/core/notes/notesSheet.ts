@@ -99,6 +99,42 @@ const PARAM_LABELS: Record<string, Record<Lang, string>> = {
   sheetsDeleted: { fi: 'poistettuja taulukoita', en: 'sheets deleted', sv: 'raderade blad' },
   format: { fi: 'muoto', en: 'format', sv: 'format' },
   file: { fi: 'tiedosto', en: 'file', sv: 'fil' },
+  // search
+  criteria: { fi: 'kriteerit', en: 'criteria', sv: 'kriterier' },
+  found: { fi: 'osumia lähteessä', en: 'matches in the source', sv: 'träffar i källan' },
+  limit: { fi: 'enimmäismäärä', en: 'row limit', sv: 'maxantal' },
+  doNotContactRemoved: { fi: 'jätetty pois työkirjan kieltolistan vuoksi', en: 'left out (workbook do-not-contact list)', sv: 'utelämnade (arbetsbokens spärrlista)' },
+  appliedLocally: { fi: 'tarkistettu paikallisesti', en: 'checked locally', sv: 'kontrollerat lokalt' },
+  // customer matching
+  customerSource: { fi: 'asiakasrekisteri', en: 'customer register', sv: 'kundregister' },
+  customerRows: { fi: 'asiakasrivejä', en: 'customer rows', sv: 'kundrader' },
+  removedAt: { fi: 'siirtohetki', en: 'moved at', sv: 'flyttad' },
+  removedCertain: { fi: 'varmat tunnistukset', en: 'certain matches', sv: 'säkra matchningar' },
+  reviewConfirmed: { fi: 'tarkistuksessa vahvistetut', en: 'confirmed in review', sv: 'bekräftade vid granskning' },
+  reviewRejected: { fi: 'tarkistuksessa hylätyt', en: 'rejected in review', sv: 'avvisade vid granskning' },
+  reviewUndecided: { fi: 'ratkaisematta listalla', en: 'undecided, left in the list', sv: 'oavgjorda, kvar i listan' },
+  rules: { fi: 'säännöt', en: 'rules', sv: 'regler' },
+  undoneMatching: { fi: 'peruttu tunnistus', en: 'matching undone', sv: 'ångrad matchning' },
+  restored: { fi: 'palautettuja rivejä', en: 'rows restored', sv: 'återställda rader' },
+  // building data
+  sourceName: { fi: 'rekisteri', en: 'register', sv: 'register' },
+  licence: { fi: 'lisenssi', en: 'licence', sv: 'licens' },
+  buildings: { fi: 'rakennuksia haettu', en: 'buildings fetched', sv: 'hämtade byggnader' },
+  matchedExact: { fi: 'tarkka osoite', en: 'exact address', sv: 'exakt adress' },
+  matchedStreetNumber: { fi: 'katu ja numero', en: 'street and number', sv: 'gata och nummer' },
+  unmatched: { fi: 'ei tunnistettu', en: 'not matched', sv: 'ej matchade' },
+  mainBuildingChosen: { fi: 'päärakennus valittu useasta', en: 'main building chosen among several', sv: 'huvudbyggnad vald bland flera' },
+  yearFrom: { fi: 'valmistunut aikaisintaan', en: 'completed from', sv: 'färdigställd från' },
+  yearTo: { fi: 'valmistunut viimeistään', en: 'completed by', sv: 'färdigställd senast' },
+  classes: { fi: 'rakennusluokat', en: 'building classes', sv: 'byggnadsklasser' },
+  fuels: { fi: 'lämmitysaineet', en: 'heating fuels', sv: 'bränslen' },
+  match: { fi: 'tunnistustasot', en: 'match levels', sv: 'matchningsnivåer' },
+  filteredSheet: { fi: 'rajatut taulukolle', en: 'filtered rows to sheet', sv: 'bortfiltrerade till blad' },
+  // export
+  files: { fi: 'tiedostot', en: 'files', sv: 'filer' },
+  sheets: { fi: 'taulukot', en: 'sheets', sv: 'blad' },
+  allowDemo: { fi: 'demoaineisto sallittu', en: 'demo data allowed', sv: 'demodata tillåtna' },
+  skipped: { fi: 'jätetty pois', en: 'left out', sv: 'utelämnade' },
 };
 const YES: Record<Lang, string> = { fi: 'kyllä', en: 'yes', sv: 'ja' };
 

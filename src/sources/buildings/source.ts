@@ -9,7 +9,7 @@ import { UserError, isCancel, throwIfAborted } from '../../core/errors';
 import { defineMessages, type Lang } from '../../core/i18n/lang';
 import type { RunOptions } from '../../core/progress';
 
-export type BuildingSourceId = 'helsinki' | 'hsy' | 'ryhti' | 'demo' | `file:${string}`;
+export type BuildingSourceId = 'helsinki' | 'hsy' | 'ryhti' | 'demo-buildings' | `file:${string}`;
 
 export interface BuildingSource {
   id: BuildingSourceId;

@@ -1,4 +1,4 @@
-import { renderNotesSheet, firstContactScript, isPastDeleteBy } from '../../../src/core/notes/notesSheet';
+import { renderNotesSheet, firstContactScript, isPastDeleteBy, stepText } from '../../../src/core/notes/notesSheet';
 import { defaultSettings } from '../../../src/core/settings/settings';
 import { emptyState, listStateSchema, type ListState } from '../../../src/core/state/workbookState';
 import { tampereSettings } from '../../support/context';
@@ -157,5 +157,25 @@ describe('helpers', () => {
     const s = firstContactScript({ ...list, sources: [] }, defaultSettings(), 'en');
     expect(s).toContain('[organisation – fill in the settings]');
     expect(s).toContain('[source]');
+  });
+});
+
+describe('processing log in words', () => {
+  // The parameters each step logs (search, matching, buildings, export): the notes name every
+  // one of them in the reader's language instead of showing a programmer's key.
+  const steps = [
+    { step: 'search', params: { source: 'demo', criteria: 'Toimiala F', found: 120, limit: 100, doNotContactRemoved: 2, appliedLocally: 'toimiala' } },
+    { step: 'match', params: { customerSource: 'Asiakasrekisteri', customerRows: 2000, auditSheet: 'Poistetut', removedAt: '2026-11-27T10:00:00Z', removedCertain: 12, reviewConfirmed: 1, reviewRejected: 2, reviewUndecided: 3, rules: 'x' } },
+    { step: 'matchUndo', params: { auditSheet: 'Poistetut', undoneMatching: '2026-11-27T10:00:00Z', restored: 13 } },
+    { step: 'buildings', params: { source: 'helsinki', sourceName: 'Helsinki', licence: 'CC BY 4.0', buildings: 10, matchedExact: 5, matchedStreetNumber: 1, unmatched: 1, mainBuildingChosen: 1, yearFrom: 1960, yearTo: 1985, classes: 'detached', fuels: 'oil', match: 'exact', filteredSheet: 'Rajatut' } },
+    { step: 'export', params: { format: 'leaddesk', files: 'a.csv', sheets: 'Vienti', allowDemo: true, skipped: 'ei puhelinta: 3' } },
+  ] as const;
+
+  it.each(['fi', 'en', 'sv'] as const)('labels every parameter in %s', (lang) => {
+    for (const s of steps) {
+      const text = stepText(lang, { ...s, at: '2026-11-27T10:00:00Z', params: { ...s.params }, contacted: [] });
+      expect(text).not.toMatch(/\b[a-z]+[A-Z]\w*:/); // no camelCase key left
+      if (lang === 'fi') for (const key of Object.keys(s.params)) expect(text).not.toContain(`${key}:`);
+    }
   });
 });
