@@ -68,60 +68,162 @@ export interface KeyOptions {
   indexSide: boolean;
 }
 
+/** A growable buffer of keys, reused from record to record (no array per record). */
+class KeyBuffer {
+  keys = new Uint32Array(64);
+  length = 0;
+  push(k: number): void {
+    if (this.length === this.keys.length) {
+      const grown = new Uint32Array(this.keys.length * 2);
+      grown.set(this.keys);
+      this.keys = grown;
+    }
+    this.keys[this.length++] = k;
+  }
+}
+
+/** Appends the blocking keys of `r` to `out` (see blockingKeys). */
+function collectKeys(r: MatchRecord, indexSide: boolean, out: KeyBuffer): void {
+  if (r.businessId) out.push(key(Kind.BusinessId, r.businessId));
+  if (r.phone) out.push(key(Kind.Phone, r.phone));
+  if (r.email) out.push(key(Kind.Email, r.email));
+  const area1 = r.postalCode;
+  const area2 = r.town && (indexSide || !r.postalCode) ? r.town : null;
+  if (r.company) {
+    out.push(key(Kind.CompanyName, r.company.compact));
+    const words = r.company.tokens;
+    for (const area of [area1, area2]) {
+      if (!area) continue;
+      for (let i = 0; i < words.length && i < 5; i++) if (words[i]!.length >= 3) out.push(key(Kind.CompanyWord, area, words[i]!));
+    }
+  }
+  const personWords = r.person && !r.company ? r.person.all : r.company?.legalForm === 'tmi' ? r.company.tokens : null;
+  if (personWords && personWords.length) {
+    const codes: string[] = [];
+    for (const w of personWords) {
+      const c = phonetic(w);
+      if (c) codes.push(c);
+    }
+    for (const area of [area1, area2]) {
+      if (!area) continue;
+      for (const c of codes) out.push(key(Kind.NameSound, area, c));
+    }
+    if (codes.length >= 2 && (indexSide || !r.postalCode)) out.push(key(Kind.WholeNameSound, codes.sort().join(' ')));
+  }
+  if (r.address && r.address.house) {
+    if (area1) out.push(key(Kind.Address, area1, r.address.street, r.address.house));
+    if (area2) out.push(key(Kind.Address, area2, r.address.street, r.address.house));
+  }
+}
+
 /**
  * Blocking keys of a record. A customer is indexed under both its postal code and its town, a
  * list row asks with its postal code, or its town when it has none (exports drop columns).
  */
 export function blockingKeys(r: MatchRecord, opts: KeyOptions = { indexSide: true }): number[] {
-  const keys: number[] = [];
-  if (r.businessId) keys.push(key(Kind.BusinessId, r.businessId));
-  if (r.phone) keys.push(key(Kind.Phone, r.phone));
-  if (r.email) keys.push(key(Kind.Email, r.email));
-  const areas: string[] = [];
-  if (r.postalCode) areas.push(r.postalCode);
-  if (r.town && (opts.indexSide || !r.postalCode)) areas.push(r.town);
-  if (r.company) {
-    keys.push(key(Kind.CompanyName, r.company.compact));
-    const words = r.company.tokens;
-    for (const area of areas) for (let i = 0; i < words.length && i < 5; i++) if (words[i]!.length >= 3) keys.push(key(Kind.CompanyWord, area, words[i]!));
-  }
-  const personWords = r.person && !r.company ? r.person.all : r.company?.legalForm === 'tmi' ? r.company.tokens : null;
-  if (personWords && personWords.length) {
-    const codes = personWords.map(phonetic).filter(Boolean);
-    for (const area of areas) for (const c of codes) keys.push(key(Kind.NameSound, area, c));
-    if (codes.length >= 2 && (opts.indexSide || !r.postalCode)) keys.push(key(Kind.WholeNameSound, [...codes].sort().join(' ')));
-  }
-  if (r.address && r.address.house) for (const area of areas) keys.push(key(Kind.Address, area, r.address.street, r.address.house));
-  return keys;
+  const buf = new KeyBuffer();
+  collectKeys(r, opts.indexSide, buf);
+  return Array.from(buf.keys.subarray(0, buf.length));
 }
 
-/** An index of the customer register by blocking key. */
+/** Slot of a key in an open-addressing table of 2^bits slots. */
+const slotOf = (k: number, bits: number) => Math.imul(k, 0x9e3779b1) >>> (32 - bits);
+
+/**
+ * An index of the customer register by blocking key: an open-addressing hash table of keys in
+ * typed arrays, each slot pointing at its run of customer indexes in one array (no Map, no
+ * array per key: 100,000 customers have ~800,000 keys).
+ */
 export class BlockIndex {
-  private readonly blocks = new Map<number, number[]>();
+  private readonly bits: number;
+  private readonly slotKey: Uint32Array;
+  /** Start and end of each slot's run in `members`; end = start for an empty slot. */
+  private readonly slotStart: Int32Array;
+  private readonly slotEnd: Int32Array;
+  private readonly members: Int32Array;
   private readonly stamp: Int32Array;
+  private readonly query = new KeyBuffer();
   private generation = 0;
 
   constructor(readonly customers: readonly MatchRecord[]) {
-    for (const c of customers) {
-      for (const k of blockingKeys(c)) {
-        const b = this.blocks.get(k);
-        if (b) {
-          if (b[b.length - 1] !== c.index) b.push(c.index);
-        } else this.blocks.set(k, [c.index]);
+    // All keys of all customers, with where each customer's keys start.
+    const all = new KeyBuffer();
+    const from = new Int32Array(customers.length + 1);
+    for (let c = 0; c < customers.length; c++) {
+      from[c] = all.length;
+      collectKeys(customers[c]!, true, all);
+    }
+    from[customers.length] = all.length;
+    let bits = 4;
+    while (1 << bits < all.length * 2) bits++;
+    this.bits = bits;
+    const size = 1 << bits;
+    const mask = size - 1;
+    const slotKey = new Uint32Array(size);
+    const count = new Int32Array(size);
+    const entrySlot = new Int32Array(all.length);
+    const keys = all.keys;
+    for (let e = 0; e < all.length; e++) {
+      const k = keys[e]!;
+      let s = slotOf(k, bits);
+      while (count[s] !== 0 && slotKey[s] !== k) s = (s + 1) & mask;
+      slotKey[s] = k;
+      count[s]++;
+      entrySlot[e] = s;
+    }
+    const slotStart = new Int32Array(size);
+    let total = 0;
+    for (let s = 0; s < size; s++) {
+      slotStart[s] = total;
+      total += count[s]!;
+    }
+    // Fill: a customer with the same key twice is listed once (its entries are adjacent).
+    const slotEnd = count;
+    slotEnd.set(slotStart);
+    const members = new Int32Array(total);
+    for (let c = 0; c < customers.length; c++) {
+      const index = customers[c]!.index;
+      for (let e = from[c]!; e < from[c + 1]!; e++) {
+        const s = entrySlot[e]!;
+        const p = slotEnd[s]!;
+        if (p > slotStart[s]! && members[p - 1] === index) continue;
+        members[p] = index;
+        slotEnd[s] = p + 1;
       }
     }
+    this.slotKey = slotKey;
+    this.slotStart = slotStart;
+    this.slotEnd = slotEnd;
+    this.members = members;
     this.stamp = new Int32Array(customers.length).fill(-1);
+  }
+
+  private slot(k: number): number {
+    const mask = (1 << this.bits) - 1;
+    let s = slotOf(k, this.bits);
+    while (this.slotEnd[s]! > this.slotStart[s]!) {
+      if (this.slotKey[s] === k) return s;
+      s = (s + 1) & mask;
+    }
+    return -1;
   }
 
   /** Customers that share a usable key with `r`, each once. */
   candidates(r: MatchRecord): number[] {
     const gen = ++this.generation;
     const out: number[] = [];
-    for (const k of blockingKeys(r, { indexSide: false })) {
-      const b = this.blocks.get(k);
-      if (!b) continue;
-      if (b.length > (k & 1 ? MAX_FUZZY_BLOCK : MAX_ID_BLOCK)) continue;
-      for (const i of b) {
+    const q = this.query;
+    q.length = 0;
+    collectKeys(r, false, q);
+    for (let j = 0; j < q.length; j++) {
+      const k = q.keys[j]!;
+      const s = this.slot(k);
+      if (s < 0) continue;
+      const lo = this.slotStart[s]!;
+      const hi = this.slotEnd[s]!;
+      if (hi - lo > (k & 1 ? MAX_FUZZY_BLOCK : MAX_ID_BLOCK)) continue;
+      for (let p = lo; p < hi; p++) {
+        const i = this.members[p]!;
         if (this.stamp[i] !== gen) {
           this.stamp[i] = gen;
           out.push(i);

@@ -3,7 +3,7 @@
  * manner of Splink ("exact", "mistyped", "else"); the model (model.ts) turns levels into
  * weights. A missing value on either side gives no level at all: it is neither for nor against.
  */
-import { alignWords, jaroWinkler, samePersonWord, sameWord } from './similarity';
+import { alignWords, jaroWinkler, jaroWinklerBound, samePersonWord, sameWord } from './similarity';
 import type { MatchRecord } from './record';
 
 export type IdLevel = 'same' | 'different';
@@ -67,8 +67,11 @@ export function compareNames(
   }
   // Words glued or split differently ("Autovirtanen" / "Auto Virtanen Ky" mistyped).
   if (compactA !== undefined && compactB !== undefined) {
-    const jw = jaroWinkler(compactA, compactB);
-    if (jw >= 0.95 && Math.abs(compactA.length - compactB.length) <= 2) return { level: 'close', similarity: jw };
+    // Lengths first: most pairs of a run are plainly different names.
+    if (Math.abs(compactA.length - compactB.length) <= 2 && jaroWinklerBound(compactA.length, compactB.length) >= 0.95) {
+      const jw = jaroWinkler(compactA, compactB);
+      if (jw >= 0.95) return { level: 'close', similarity: jw };
+    }
   }
   if (al.aligned === 0) return { level: 'different', similarity: 0 };
   const similarity = (al.similarity * al.aligned) / longer;
@@ -83,7 +86,8 @@ function compareAddress(a: MatchRecord, b: MatchRecord): AddressLevel | null {
   // "Koulukatu 1" is in every town: a street only counts within the same postal code or town.
   if (a.postalCode && b.postalCode && a.postalCode !== b.postalCode) return 'different';
   if (!(a.postalCode && b.postalCode) && a.town && b.town && a.town !== b.town) return 'different';
-  const sameStreet = x.street === y.street || (x.street.length >= 6 && jaroWinkler(x.street, y.street) >= 0.94);
+  const sameStreet =
+    x.street === y.street || (x.street.length >= 6 && jaroWinklerBound(x.street.length, y.street.length) >= 0.94 && jaroWinkler(x.street, y.street) >= 0.94);
   if (!sameStreet) return 'different';
   if (!x.house || !y.house) return 'street';
   if (x.house !== y.house) {
@@ -103,6 +107,13 @@ function compareArea(a: MatchRecord, b: MatchRecord): AreaLevel | null {
   return null;
 }
 
+/** True when every word of the row's contact person is a word of its company name. */
+function namesContact(r: MatchRecord): boolean {
+  const words = r.company!.tokens;
+  for (const w of r.person!.all) if (!words.includes(w)) return false;
+  return true;
+}
+
 export function compareRecords(a: MatchRecord, b: MatchRecord): ComparisonVector {
   let name: NameLevel | null = null;
   let nameKind: NameKind = 'company';
@@ -114,7 +125,11 @@ export function compareRecords(a: MatchRecord, b: MatchRecord): ComparisonVector
     name = c.level;
     nameSimilarity = c.similarity;
     legalForm = id(a.company.legalForm, b.company.legalForm);
-    if (a.person && b.person) contact = compareNames(a.person.all, b.person.all, undefined, undefined, samePersonWord).level;
+    // A sole trader's name is its owner's name ("Tmi Matti Virtanen", contact Matti Virtanen):
+    // the contact then says nothing the name did not, and is not counted twice.
+    if (a.person && b.person && !(namesContact(a) && namesContact(b))) {
+      contact = compareNames(a.person.all, b.person.all, undefined, undefined, samePersonWord).level;
+    }
   } else if (a.person || b.person) {
     // Persons, or a sole trader ("Tmi Matti Virtanen") against a person's name.
     const x = a.person?.all ?? a.company?.tokens;

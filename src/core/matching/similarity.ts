@@ -6,8 +6,11 @@
  */
 import { isCommonFirstName } from '../normalize/firstNames';
 
-let flagsA = new Uint8Array(64);
-let flagsB = new Uint8Array(64);
+/** Per character of b: the call that matched it (a stamp, so nothing is cleared per call). */
+let matchedB = new Int32Array(64);
+/** The matched characters of a, in a's order. */
+let charsA = new Uint16Array(64);
+let call = 0;
 
 /** Jaro-Winkler similarity in 0–1 (prefix scale 0.1, up to 4 characters). */
 export function jaroWinkler(a: string, b: string): number {
@@ -15,21 +18,23 @@ export function jaroWinkler(a: string, b: string): number {
   const la = a.length;
   const lb = b.length;
   if (!la || !lb) return 0;
-  if (flagsA.length < la) flagsA = new Uint8Array(la * 2);
-  if (flagsB.length < lb) flagsB = new Uint8Array(lb * 2);
-  flagsA.fill(0, 0, la);
-  flagsB.fill(0, 0, lb);
+  if (matchedB.length < lb) matchedB = new Int32Array(lb * 2);
+  if (charsA.length < la) charsA = new Uint16Array(la * 2);
+  if (++call === 0x7fffffff) {
+    call = 1;
+    matchedB.fill(0);
+  }
+  const stamp = call;
   const window = Math.max(0, Math.floor(Math.max(la, lb) / 2) - 1);
   let matches = 0;
   for (let i = 0; i < la; i++) {
-    const lo = Math.max(0, i - window);
+    const lo = i > window ? i - window : 0;
     const hi = Math.min(lb - 1, i + window);
     const c = a.charCodeAt(i);
     for (let j = lo; j <= hi; j++) {
-      if (!flagsB[j] && b.charCodeAt(j) === c) {
-        flagsA[i] = 1;
-        flagsB[j] = 1;
-        matches++;
+      if (matchedB[j] !== stamp && b.charCodeAt(j) === c) {
+        matchedB[j] = stamp;
+        charsA[matches++] = c;
         break;
       }
     }
@@ -37,10 +42,9 @@ export function jaroWinkler(a: string, b: string): number {
   if (!matches) return 0;
   let t = 0;
   let k = 0;
-  for (let i = 0; i < la; i++) {
-    if (!flagsA[i]) continue;
-    while (!flagsB[k]) k++;
-    if (a.charCodeAt(i) !== b.charCodeAt(k)) t++;
+  for (let j = 0; j < lb; j++) {
+    if (matchedB[j] !== stamp) continue;
+    if (b.charCodeAt(j) !== charsA[k]) t++;
     k++;
   }
   const jaro = (matches / la + matches / lb + (matches - t / 2) / matches) / 3;
@@ -48,6 +52,18 @@ export function jaroWinkler(a: string, b: string): number {
   const maxPrefix = Math.min(4, la, lb);
   while (prefix < maxPrefix && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
   return jaro + prefix * 0.1 * (1 - jaro);
+}
+
+/**
+ * The most Jaro-Winkler can give two strings of these lengths (every character of the shorter
+ * matched, no transpositions, a full prefix): a test that skips the computation when even
+ * that stays under a threshold.
+ */
+export function jaroWinklerBound(la: number, lb: number): number {
+  if (!la || !lb) return 0;
+  const lo = Math.min(la, lb);
+  const jaro = (lo / la + lo / lb + 1) / 3;
+  return jaro + Math.min(4, lo) * 0.1 * (1 - jaro);
 }
 
 /**
@@ -87,15 +103,19 @@ export interface WordAlignment {
  * Also aligns a compound with its parts ("Autovirtanen" = "Auto Virtanen").
  */
 export function alignWords(a: readonly string[], b: readonly string[], same: (x: string, y: string) => number = sameWord): WordAlignment {
-  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  const used = new Array<boolean>(long.length).fill(false);
+  const short = a.length <= b.length ? a : b;
+  const long = a.length <= b.length ? b : a;
+  // Used words of the longer name: bits of a number for up to 31 words (no array per call).
+  const used: boolean[] | null = long.length > 31 ? new Array<boolean>(long.length).fill(false) : null;
+  let usedBits = 0;
   let aligned = 0;
   let total = 0;
-  for (const w of short) {
+  for (let i = 0; i < short.length; i++) {
+    const w = short[i]!;
     let best = -1;
     let bestSim = 0;
     for (let j = 0; j < long.length; j++) {
-      if (used[j]) continue;
+      if (used ? used[j] : usedBits & (1 << j)) continue;
       const s = same(w, long[j]!);
       if (s > bestSim) {
         bestSim = s;
@@ -104,7 +124,8 @@ export function alignWords(a: readonly string[], b: readonly string[], same: (x:
       }
     }
     if (best >= 0) {
-      used[best] = true;
+      if (used) used[best] = true;
+      else usedBits |= 1 << best;
       aligned++;
       total += bestSim;
     }
