@@ -5,14 +5,13 @@
  */
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Command } from '../command';
+import { xlsxTools } from '../io/xlsx';
 import { UserError } from '../../core/errors';
 import { criteriaSchema } from '../../core/criteria/criteria';
 import { parseMapOverrides } from '../../core/columns/headerMapping';
 import { EXPORT_FORMATS, type ExportFormat } from '../../core/export/formats';
 import { runPipeline, type PipelinePlan } from '../../app/pipeline';
 import { readDoNotCallFile } from '../../app/suppression';
-import { createXlsxWorkbook } from '../../workbook/exceljs/xlsxWorkbook';
-import { saveXlsxWorkbook } from '../../workbook/exceljs/xlsxFile.node';
 import { ensureDir, readBytes, readListFile, writeFileAtomic } from '../io/files';
 import { readSettingsFile } from '../io/settings';
 import { directorySourceFromOption, readCriteria } from './search';
@@ -113,6 +112,7 @@ export const buildCommand: Command = {
     const base = basename(out).replace(/\.xlsx$/i, '');
     plan.exports = formats.map((format) => ({ format: format as ExportFormat, allowDemo: Boolean(values['allow-demo']), fileName: `${base}-${format}` }));
 
+    const { createXlsxWorkbook, saveXlsxWorkbook } = await xlsxTools();
     const workbook = createXlsxWorkbook();
     const report = await runPipeline({ workbook, lang: io.lang, settings, now: io.now }, plan, (line) => io.info(`  ${line}`));
     await ensureDir(dirname(out));

@@ -5,10 +5,9 @@
  */
 import { dirname, join, resolve } from 'node:path';
 import type { Command } from '../command';
+import { xlsxTools } from '../io/xlsx';
 import { runDemo } from '../../app/demo';
 import { exampleSettings } from '../../app/settingsFile';
-import { createXlsxWorkbook } from '../../workbook/exceljs/xlsxWorkbook';
-import { saveXlsxWorkbook } from '../../workbook/exceljs/xlsxFile.node';
 import { ensureDir, writeFileAtomic } from '../io/files';
 import { defineMessages } from '../../core/i18n/lang';
 import { UserError } from '../../core/errors';
@@ -31,6 +30,7 @@ export const demoCommand: Command = {
     const out = resolve(io.cwd, (values.out as string | undefined) ?? join('out', 'demo.xlsx'));
     if (!out.toLowerCase().endsWith('.xlsx')) throw new UserError('--out must name an .xlsx file', { file: out });
     io.info(t(io.lang, 'start'));
+    const { createXlsxWorkbook, saveXlsxWorkbook } = await xlsxTools();
     const workbook = createXlsxWorkbook();
     const report = await runDemo(
       { workbook, lang: io.lang, settings: exampleSettings(), now: io.now },

@@ -5,6 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
+import { xlsxTools } from '../io/xlsx';
 import type { Command, CliIo } from '../command';
 import { runSearch } from '../../app/search';
 import { CriteriaError } from '../../core/criteria/area';
@@ -18,8 +19,6 @@ import { csvBytes, listToCsv } from '../../core/export/csv';
 import type { DirectorySource } from '../../sources/directory/directorySource';
 import { createPrhSource } from '../../sources/directory/prh';
 import { createFileSource } from '../../sources/directory/fileSource';
-import { createXlsxWorkbook } from '../../workbook/exceljs/xlsxWorkbook';
-import { saveXlsxWorkbook } from '../../workbook/exceljs/xlsxFile.node';
 import { readListFile, writeFileAtomic } from '../io/files';
 import { readSettingsFile } from '../io/settings';
 
@@ -129,7 +128,8 @@ export const searchCommand: Command = {
     try {
       // A CSV needs only the list's rows: skip building an .xlsx in memory (ExcelJS holds an
       // object per cell, which for 100,000 rows is most of the process's memory).
-      const workbook = ext === '.xlsx' ? createXlsxWorkbook() : captureWorkbook();
+      const xlsx = ext === '.xlsx' ? await xlsxTools() : null;
+      const workbook = xlsx ? xlsx.createXlsxWorkbook() : captureWorkbook();
       const started = Date.now();
       const outcome = await runSearch(
         {
@@ -148,7 +148,7 @@ export const searchCommand: Command = {
       );
       const target = resolve(io.cwd, out);
       if ('workbook' in workbook) {
-        await saveXlsxWorkbook(workbook, target);
+        await xlsx!.saveXlsxWorkbook(workbook, target);
       } else {
         const plan = workbook.written.find((p) => p.name === outcome.sheetName)!;
         const list = { keys: plan.columns.map((c) => c.key), headers: plan.columns.map((c) => c.header), rows: plan.rows };
