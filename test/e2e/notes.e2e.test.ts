@@ -7,6 +7,7 @@
 import { openPane, type PaneSession } from './support';
 import { emptyState, stateFromXml, stateToXml, STATE_NAMESPACE, type WorkbookState } from '../../src/core/state/workbookState';
 import type { WorkbookInit } from '../excel-simulator';
+import { DemoDirectorySource } from '../../src/sources/demo/demoDirectorySource';
 
 const LIST = 'Hervanta kuluttajat';
 const ROWS = [
@@ -88,6 +89,74 @@ describe('notes step (Chromium, Excel simulator)', () => {
       await s.close();
     }
   });
+
+  it('erases a person found by a search, and the next search leaves them out', async () => {
+    // A real person of the demo directory, found as the pane's search would find them.
+    const criteria = { kind: 'b2c' as const, area: { postalCodes: ['00250'] }, requirePhone: true };
+    const found = await new DemoDirectorySource().search(criteria);
+    const person = found.records[0]!;
+    const phone = String(person.phone);
+    const listName = 'Taka-Töölö kuluttajat';
+    const header = ['Etunimi', 'Sukunimi', 'Puhelin', 'Katuosoite', 'Postinumero', 'Postitoimipaikka'];
+    const row = [person.firstName, person.lastName, phone, person.streetAddress, person.postalCode, person.postOffice].map(String);
+    const state: WorkbookState = {
+      ...emptyState(),
+      lists: [
+        {
+          id: 'list-toolo',
+          name: listName,
+          kind: 'b2c',
+          createdAt: '2026-11-02T09:00:00.000Z',
+          deleteBy: '2027-11-02',
+          sheets: { list: listName, audit: [] },
+          sources: [],
+          log: [{ step: 'search', at: '2026-11-02T09:00:00.000Z', rowsOut: 1, params: { source: 'demo' }, contacted: [] }],
+        },
+      ],
+    };
+    const s = await openPane({
+      preload: {
+        activeSheet: listName,
+        sheets: [{ name: listName, frozenRows: 1, values: [header, row], numberFormats: [header, row].map((r) => r.map(() => '@')), tables: [{ name: 'Toolo', range: 'A1:F2' }] }],
+        customXmlParts: [stateToXml(state)],
+      },
+    });
+    try {
+      await openNotes(s);
+      await s.pane.getByTestId('notes-step').getByRole('button', { name: 'Rekisteröidyn pyynnöt', exact: true }).click();
+      await s.pane.getByTestId('dsr-phone').fill(phone);
+      await s.pane.getByTestId('dsr-find').click();
+      await s.pane.getByText('Löytyi 1 riviä:').waitFor();
+      await s.pane.getByTestId('dsr-erase').click();
+      await s.pane.getByTestId('dsr-erase-confirm').click();
+      await s.waitForSnapshot((x) => stateOf(x).doNotContact.phones.includes(phone));
+
+      // The same search again, in the pane: everyone in 00250 with a phone, but not them.
+      const search = s.pane.locator('[data-step="search"]').getByRole('button').first();
+      if ((await search.getAttribute('aria-expanded')) !== 'true') await search.click();
+      await s.pane.getByTestId('search-step').waitFor({ timeout: 20_000 });
+      await s.pane.getByRole('radio', { name: 'Kuluttajat (B2C)' }).check();
+      const area = s.pane.getByTestId('area-input');
+      await area.fill('00250');
+      await area.press('Enter');
+      await s.pane.getByTestId('area-chips').getByText('00250').waitFor();
+      await s.pane.getByRole('checkbox', { name: 'Vain puhelinnumerolliset' }).check();
+      await s.pane.getByText(/^Hakuehtoja vastaa \d/).waitFor({ timeout: 30_000 });
+      await s.pane.getByTestId('search-run').click();
+      const snap = await s.waitForSnapshot((x) => stateOf(x).lists.length === 2, 30_000);
+      const second = stateOf(snap).lists[1]!;
+      const sheet = snap.sheets.find((x) => x.name === second.sheets.list)!;
+      const phones = sheet.values.slice(1).map((r) => String(r[(sheet.values[0] as string[]).indexOf('Puhelin')]));
+      expect(phones).toHaveLength(found.total - 1);
+      expect(phones).not.toContain(phone);
+      expect(second.log[0]!.params.doNotContactRemoved).toBe(1);
+      await s.showSheet(sheet.name);
+      await s.screenshot('notes-search-after-erasure');
+      expect(s.errors).toEqual([]);
+    } finally {
+      await s.close();
+    }
+  }, 120_000);
 
   it('flags a list past its delete-by date when the pane opens, and deletes its sheets in one click', async () => {
     const saved = savedWorkbook();

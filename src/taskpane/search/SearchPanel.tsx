@@ -47,6 +47,8 @@ const useStyles = makeStyles({
   row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'flex-end', flexWrap: 'wrap' },
   checks: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS },
   year: { width: '6.5em' },
+  // Fluent's Select keeps a minimum width wider than a 320 px task pane; let it shrink.
+  select: { minWidth: 0, maxWidth: '100%' },
   count: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   summary: { color: tokens.colorNeutralForeground3 },
   sticky: {
@@ -171,7 +173,7 @@ export default function SearchPanel(): JSX.Element {
       </RadioGroup>
 
       <Field label={t(lang, 'source')}>
-        <Select value={sourceId} onChange={(_e, d) => setSourceId(d.value as PaneSourceId)} data-testid="search-source">
+        <Select className={styles.select} value={sourceId} onChange={(_e, d) => setSourceId(d.value as PaneSourceId)} data-testid="search-source">
           {PANE_SOURCES.map((s) => (
             <option key={s} value={s}>
               {t(lang, s === 'demo' ? 'sourceDemo' : 'sourcePrh')}
@@ -187,7 +189,7 @@ export default function SearchPanel(): JSX.Element {
 
       {presets.length > 0 && (
         <Field label={t(lang, 'presets')}>
-          <Select value="" onChange={(_e, d) => loadPreset(d.value)} data-testid="search-presets">
+          <Select className={styles.select} value="" onChange={(_e, d) => loadPreset(d.value)} data-testid="search-presets">
             <option value="">{t(lang, 'presetNone')}</option>
             {presets.map((p) => (
               <option key={p.name} value={p.name}>
