@@ -78,6 +78,8 @@ export function joinBuildings(list: ListTable, buildings: readonly BuildingRecor
   const matches = new Array<AddressMatch>(list.rows.length);
   const ai = columnIndex(list, 'streetAddress');
   const pi = columnIndex(list, 'postalCode');
+  // A building's values are the same on every row that matches it at the same level.
+  const valuesOf = memoByMatch((m) => buildingValues(m, lang));
   for (let r = 0; r < list.rows.length; r++) {
     const row = list.rows[r]!;
     const address = row[ai] === null || row[ai] === undefined ? '' : String(row[ai]);
@@ -86,11 +88,24 @@ export function joinBuildings(list: ListTable, buildings: readonly BuildingRecor
     matches[r] = m;
     byLevel[m.level]++;
     if (m.choice && m.choice !== 'only') mainChoices[m.choice]++;
-    const values = buildingValues(m, lang);
+    const values = valuesOf(m);
     for (let c = 0; c < values.length; c++) columns[c]![r] = values[c]!;
   }
   const joined = withColumns(list, BUILDING_COLUMN_KEYS.map((key, c) => ({ key, values: columns[c]! })), lang);
   return { list: joined, summary: { rows: list.rows.length, buildings: buildings.length, byLevel, mainChoices }, matches };
+}
+
+/** A function of a match that depends only on its building and level, remembered for each pair. */
+function memoByMatch<T>(f: (m: AddressMatch) => T): (m: AddressMatch) => T {
+  const byLevel = new Map<MatchLevel, Map<BuildingRecord | null, T>>();
+  return (m) => {
+    let memo = byLevel.get(m.level);
+    if (!memo) byLevel.set(m.level, (memo = new Map()));
+    if (memo.has(m.building)) return memo.get(m.building)!;
+    const v = f(m);
+    memo.set(m.building, v);
+    return v;
+  };
 }
 
 /** The postal codes a list needs buildings for: its postal code column, or codes in the address. */
@@ -114,11 +129,18 @@ export function applyBuildingFilters(list: ListTable, matches: readonly AddressM
   const keptRows: CellValue[][] = [];
   const outRows: CellValue[][] = [];
   const at = now.toISOString();
-  list.rows.forEach((row, i) => {
-    const reason = hasFilters(filters) ? filterReason(matches[i]!, filters!, lang) : null;
+  const reasonOf = hasFilters(filters) ? memoByMatch((m) => filterReason(m, filters!, lang)) : () => null;
+  const rows = list.rows;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    const reason = reasonOf(matches[i]!);
     if (reason === null) keptRows.push(row);
-    else outRows.push([...row, at, reason]);
-  });
+    else {
+      const out = row.slice();
+      out.push(at, reason);
+      outRows.push(out);
+    }
+  }
   const filtered = withColumns({ ...list, rows: [] }, [{ key: 'removedAt', values: [] }, { key: 'removedBy', values: [] }], lang);
   return { kept: { ...list, rows: keptRows }, filtered: { ...filtered, rows: outRows } };
 }

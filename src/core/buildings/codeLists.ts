@@ -291,36 +291,54 @@ export function codeOf(value: unknown): string | null {
   const s = String(value).trim();
   if (!s) return null;
   const last = s.includes('/') ? s.slice(s.lastIndexOf('/') + 1) : s;
-  return last.replace(/#.*$/, '') || null;
+  return (last.includes('#') ? last.replace(/#.*$/, '') : last) || null;
+}
+
+/**
+ * A register holds a handful of distinct code values and 200,000 buildings: each reader below
+ * remembers its answers (bounded, keyed by the raw string or number).
+ */
+function memoized(read: (value: unknown) => string | null): (value: unknown) => string | null {
+  const memo = new Map<string | number, string | null>();
+  return (value) => {
+    if (typeof value !== 'string' && typeof value !== 'number') return read(value);
+    let c = memo.get(value);
+    if (c === undefined) {
+      c = read(value);
+      if (memo.size >= 1000) memo.clear();
+      memo.set(value, c);
+    }
+    return c;
+  };
 }
 
 /** A 1994 use class as its 3-digit text: 32 → "032", "11" → "011". */
-export function useCode1994(value: unknown): string | null {
+export const useCode1994 = memoized((value) => {
   const c = codeOf(value);
   if (!c || !/^\d{1,3}$/.test(c)) return null;
   return c.padStart(3, '0');
-}
+});
 
 /** A 2018 class as its 4-digit text: 110 → "0110". */
-export function class2018Code(value: unknown): string | null {
+export const class2018Code = memoized((value) => {
   const c = codeOf(value);
   if (!c || !/^\d{3,4}$/.test(c)) return null;
   return c.padStart(4, '0');
-}
+});
 
 /** A small code as Helsinki writes it ("2", 2, "02" → "2"). */
-export function smallCode(value: unknown): string | null {
+export const smallCode = memoized((value) => {
   const c = codeOf(value);
   if (!c || !/^\d{1,2}$/.test(c)) return null;
   return String(Number(c));
-}
+});
 
 /** A Ryhti code with its leading zero ("5", "05" → "05"). */
-export function ryhtiCode(value: unknown): string | null {
+export const ryhtiCode = memoized((value) => {
   const c = codeOf(value);
   if (!c || !/^\d{1,2}$/.test(c)) return null;
   return c.padStart(2, '0');
-}
+});
 
 /** The readable name of a code, or the code itself when the list does not know it. */
 export function nameOf(list: CodeList, code: string | null | undefined, lang: Lang): string | null {

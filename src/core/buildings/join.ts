@@ -4,8 +4,10 @@
  * names, house letters vs staircases, number ranges, and which building is "the" building when
  * a house and its sauna share an address.
  *
- * Blocking is a Map lookup by normalized key (street|number|letter|postal code), built once, so
- * a row costs a few Map lookups whatever the number of buildings.
+ * Blocking is a Map lookup by normalized street, postal code and house (number and letter), built
+ * once, so a row costs a few Map lookups whatever the number of buildings. The maps are nested
+ * rather than keyed by one joined string: the street keys and postal codes are strings that
+ * already exist (and keep their hash), so a lookup builds no new key.
  *
  * Levels:
  * - exact: street, number, letter and postal code agree (a lone capital after the number,
@@ -38,11 +40,14 @@ interface Slot {
   choice: MainChoice;
 }
 
+/** A house within a street: the number and its letter, "5" + "a" (a number is digits, a letter is not). */
+type HouseKey = string;
+
 export interface BuildingIndex {
-  /** street|number|letter|postal → the building there, or the slot when several share it. */
-  full: Map<string, BuildingRecord | Slot>;
-  /** street|number|letter → the postal codes where that address exists: "00100", "00100,00250", or "*" for three or more. */
-  postals: Map<string, string>;
+  /** street → postal code → house → the building there, or the slot when several share it. */
+  full: Map<string, Map<string, Map<HouseKey, BuildingRecord | Slot>>>;
+  /** street → house → the postal codes where that address exists: "00100", "00100,00250", or "*" for three or more. */
+  postals: Map<string, Map<HouseKey, string>>;
   streets: Set<string>;
   /** Swedish street key → the Finnish keys it names (indexing each address once halves the index). */
   swedish: Map<string, string[]>;
@@ -64,11 +69,20 @@ function numbersOf(number: string, numberTo: string | null): string[] {
 /** Postal codes are five digits as text; a number that lost its zeros (250) gets them back. */
 export function normalizePostalCode(value: unknown): string {
   if (value === null || value === undefined) return '';
+  if (typeof value === 'string' && value.length === 5 && isDigits5(value)) return value;
   const s = String(value).trim();
   if (/^\d{5}$/.test(s)) return s;
   if (/^\d{1,4}$/.test(s)) return s.padStart(5, '0');
   const m = /\b(\d{5})\b/.exec(s);
   return m ? m[1]! : '';
+}
+
+function isDigits5(s: string): boolean {
+  for (let i = 0; i < 5; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 function rank(b: BuildingRecord): number {
@@ -91,10 +105,21 @@ function pickMain(candidates: BuildingRecord[]): Slot {
   return { main: first, count: candidates.length, choice };
 }
 
-const key4 = (s: string, n: string, l: string, p: string) => `${s}|${n}|${l}|${p}`;
-const key3 = (a: string, b: string, c: string) => `${a}|${b}|${c}`;
+/** The map under `key`, made when missing. */
+function inner<K, V>(outer: Map<K, Map<string, V>>, key: K): Map<string, V> {
+  let m = outer.get(key);
+  if (m === undefined) {
+    m = new Map<string, V>();
+    outer.set(key, m);
+  }
+  return m;
+}
 
-function addPostal(postals: Map<string, string>, key: string, postal: string): void {
+function entryAt(index: BuildingIndex, street: string, house: HouseKey, postal: string): BuildingRecord | Slot | undefined {
+  return index.full.get(street)?.get(postal)?.get(house);
+}
+
+function addPostal(postals: Map<HouseKey, string>, key: HouseKey, postal: string): void {
   const seen = postals.get(key);
   if (seen === undefined) postals.set(key, postal);
   else if (seen !== '*' && !seen.split(',').includes(postal)) postals.set(key, seen.includes(',') ? '*' : `${seen},${postal}`);
@@ -111,14 +136,26 @@ export function buildIndex(buildings: readonly BuildingRecord[]): BuildingIndex 
     }
     return k;
   };
-  const full = new Map<string, BuildingRecord | Slot>();
-  const shared = new Map<string, BuildingRecord[]>();
-  const postals = new Map<string, string>();
+  // House numbers repeat as much as streets ("1" … "12", "5a").
+  const houseNumbers = new Map<string, ReturnType<typeof parseHouseNumber>>();
+  const house = (raw: string) => {
+    let hn = houseNumbers.get(raw);
+    if (hn === undefined) {
+      hn = parseHouseNumber(raw);
+      houseNumbers.set(raw, hn);
+    }
+    return hn;
+  };
+  const full: BuildingIndex['full'] = new Map();
+  // Addresses several buildings share: where they are, and the buildings, for pickMain at the end.
+  const shared: { at: Map<HouseKey, BuildingRecord | Slot>; house: HouseKey; list: BuildingRecord[] }[] = [];
+  const sharedAt = new Map<Map<HouseKey, BuildingRecord | Slot>, Map<HouseKey, BuildingRecord[]>>();
+  const postals: BuildingIndex['postals'] = new Map();
   const streets = new Set<string>();
   const swedish = new Map<string, string[]>();
   for (const b of buildings) {
     for (const a of b.addresses) {
-      const hn = parseHouseNumber(a.number);
+      const hn = house(a.number);
       if (!hn) continue;
       const postal = normalizePostalCode(a.postalCode);
       const s = norm(a.streetFi);
@@ -132,23 +169,32 @@ export function buildIndex(buildings: readonly BuildingRecord[]): BuildingIndex 
         }
       }
       streets.add(s);
+      const byStreet = inner(full, s);
+      const houses = inner(byStreet, postal);
+      const streetPostals = inner(postals, s);
       const numbers = hn.numberTo === null ? [hn.number] : numbersOf(hn.number, hn.numberTo);
       for (const n of numbers) {
         // A letter belongs to the first number of a range only ("5a-7" is 5a and 7).
         const l = n === hn.number ? (hn.letter ?? '') : '';
-        const k = key4(s, n, l, postal);
-        const there = full.get(k);
-        if (there === undefined) full.set(k, b);
+        const k: HouseKey = n + l;
+        const there = houses.get(k);
+        if (there === undefined) houses.set(k, b);
         else if (there !== b) {
-          const list = shared.get(k) ?? [there as BuildingRecord];
+          const lists = sharedAt.get(houses) ?? new Map<HouseKey, BuildingRecord[]>();
+          sharedAt.set(houses, lists);
+          let list = lists.get(k);
+          if (!list) {
+            list = [there as BuildingRecord];
+            lists.set(k, list);
+            shared.push({ at: houses, house: k, list });
+          }
           if (!list.includes(b)) list.push(b);
-          shared.set(k, list);
         }
-        addPostal(postals, key3(s, n, l), postal);
+        addPostal(streetPostals, k, postal);
       }
     }
   }
-  for (const [k, list] of shared) full.set(k, pickMain(list));
+  for (const { at, house, list } of shared) at.set(house, pickMain(list));
   return { full, postals, streets, swedish, buildings: buildings.length };
 }
 
@@ -180,19 +226,21 @@ function found(entry: BuildingRecord | Slot, level: MatchLevel): AddressMatch {
 /** The match within one postal code, or null. `exactLevel` is downgraded when the code was guessed. */
 function atPostal(index: BuildingIndex, s: string, n: string, a: ParsedAddress, postal: string, exactLevel: MatchLevel): AddressMatch | null {
   const letter = a.letter ?? '';
-  let slot = index.full.get(key4(s, n, letter, postal));
+  let slot = entryAt(index, s, n + letter, postal);
   if (slot) return found(slot, exactLevel);
   if (!a.letter && a.staircase) {
     // "Kauppakatu 5 A" where the register has 5a and no plain 5.
-    slot = index.full.get(key4(s, n, a.staircase.toLowerCase(), postal));
+    slot = entryAt(index, s, n + a.staircase.toLowerCase(), postal);
     if (slot) return found(slot, exactLevel);
   }
   if (!a.letter) {
     // "5" against a register that has only "5a": taken when there is exactly one such letter.
     let only: BuildingRecord | Slot | undefined;
     let count = 0;
+    const houses = index.full.get(s)?.get(postal);
+    if (!houses) return null;
     for (const l of LETTERS) {
-      const e = index.full.get(key4(s, n, l, postal));
+      const e = houses.get(n + l);
       if (e) {
         only = e;
         if (++count > 1) return null;
@@ -201,7 +249,7 @@ function atPostal(index: BuildingIndex, s: string, n: string, a: ParsedAddress, 
     return only ? found(only, 'street-number') : null;
   }
   // "5a" against a register that has only "5".
-  slot = index.full.get(key4(s, n, '', postal));
+  slot = entryAt(index, s, n, postal);
   return slot ? found(slot, 'street-number') : null;
 }
 
@@ -220,7 +268,7 @@ export function matchAddress(index: BuildingIndex, streetAddress: string, postal
       // Ignoring the postal code: only when the address exists under exactly one other code.
       const elsewhere = new Set<string>();
       for (const l of new Set([a.letter ?? '', a.staircase?.toLowerCase() ?? '', ''])) {
-        const codes = index.postals.get(key3(s, n, l));
+        const codes = index.postals.get(s)?.get(n + l);
         if (codes === '*') elsewhere.add('*').add('**');
         else if (codes) for (const p of codes.split(',')) if (p !== postal) elsewhere.add(p);
       }

@@ -26,10 +26,12 @@ type Props = Record<string, unknown>;
 /** HSY's "hidden" sentinel and other non-values become undefined. */
 export const HIDDEN_VALUE = 999999999;
 
+const HIDDEN_TEXT = String(HIDDEN_VALUE);
+
 function asText(v: unknown): string | undefined {
   if (v === null || v === undefined) return undefined;
-  const s = String(v).trim();
-  if (!s || s === String(HIDDEN_VALUE)) return undefined;
+  const s = typeof v === 'string' ? v.trim() : String(v).trim();
+  if (!s || s === HIDDEN_TEXT) return undefined;
   return s;
 }
 
@@ -56,6 +58,8 @@ function plausibleYear(y: number | undefined): number | undefined {
 export function helsinkiYear(value: unknown): number | undefined {
   const s = asText(value);
   if (!s) return undefined;
+  const fast = utcMidnightYear(s);
+  if (fast !== undefined) return plausibleYear(fast);
   if (/^\d{4}$/.test(s)) return plausibleYear(Number(s));
   const dateOnly = /^(\d{4})-\d{2}-\d{2}(?:Z|[+-]\d{2}:?\d{2})?$/.exec(s);
   if (dateOnly) return plausibleYear(Number(dateOnly[1]));
@@ -66,6 +70,31 @@ export function helsinkiYear(value: unknown): number | undefined {
   }
   if (/[zZ]|[+-]\d{2}:?\d{2}$/.test(s)) return plausibleYear(new Date(ms + 2 * 3600_000).getUTCFullYear());
   return plausibleYear(Number(s.slice(0, 4)));
+}
+
+const UTC_TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?Z$/;
+
+/**
+ * The local year of a UTC timestamp as the register writes it ("1988-12-30T22:00:00.000Z")
+ * without a Date: adding two hours (see helsinkiYear) changes the year only from 31 December
+ * 22:00 UTC on. Undefined for any other form, which takes the general path.
+ */
+function utcMidnightYear(s: string): number | undefined {
+  if (!UTC_TIMESTAMP.test(s)) return undefined;
+  const month = digits(s, 5, 2);
+  const day = digits(s, 8, 2);
+  const hour = digits(s, 11, 2);
+  const seconds = s.charCodeAt(16) === 58 ? digits(s, 17, 2) : 0;
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || digits(s, 14, 2) > 59 || seconds > 59) return undefined;
+  const year = digits(s, 0, 4);
+  return month === 12 && day === 31 && hour >= 22 ? year + 1 : year;
+}
+
+/** The number written by `length` ASCII digits at `at` (checked by the caller's pattern). */
+function digits(s: string, at: number, length: number): number {
+  let n = 0;
+  for (let i = at; i < at + length; i++) n = n * 10 + s.charCodeAt(i) - 48;
+  return n;
 }
 
 const helsinkiSchema = z
@@ -92,7 +121,7 @@ const helsinkiSchema = z
   })
   .passthrough();
 
-function helsinki(p: Props, fallbackId: string): BuildingRecord | null {
+function helsinki(p: Props, row: number): BuildingRecord | null {
   const r = p as z.infer<typeof helsinkiSchema>;
   if (asText(r.tila_koodi) === '1' || /purettu/i.test(asText(r.tila) ?? '')) return null;
   const street = asText(r.katunimi_suomi);
@@ -100,7 +129,7 @@ function helsinki(p: Props, fallbackId: string): BuildingRecord | null {
   const addresses: BuildingAddress[] =
     street && number ? [{ streetFi: street, streetSv: asText(r.katunimi_ruotsi), number, postalCode: normalizePostalCode(r.postinumero), municipality: 'Helsinki' }] : [];
   return {
-    id: asText(r.vtj_prt) ?? asText(r.c_vtj_prt) ?? asText(r.ratu) ?? fallbackId,
+    id: asText(r.vtj_prt) ?? asText(r.c_vtj_prt) ?? asText(r.ratu) ?? `helsinki-${row}`,
     source: 'helsinki',
     addresses,
     completionYear: helsinkiYear(r.c_valmpvm),
@@ -139,7 +168,7 @@ const hsySchema = z
   })
   .passthrough();
 
-function hsy(p: Props, fallbackId: string): BuildingRecord | null {
+function hsy(p: Props, row: number): BuildingRecord | null {
   const r = p as z.infer<typeof hsySchema>;
   if (/purettu/i.test(asText(r.olotila_s) ?? '')) return null;
   const street = asText(r.katu);
@@ -152,7 +181,7 @@ function hsy(p: Props, fallbackId: string): BuildingRecord | null {
     addresses.push({ streetFi: street, number: `${n1}${letter}${to}`, postalCode: normalizePostalCode(asText(r.postinumero) ?? asText(r.posno)), municipality: asText(r.kunta) });
   }
   return {
-    id: asText(r.vtj_prt) ?? asText(r.raktun) ?? fallbackId,
+    id: asText(r.vtj_prt) ?? asText(r.raktun) ?? `hsy-${row}`,
     source: 'hsy',
     addresses,
     completionYear: plausibleYear(asNumber(r.kavu)),
@@ -411,15 +440,53 @@ const SCHEMAS: Record<Layout, z.ZodTypeAny> = {
   generic: genericSchema,
 };
 
+/** Rows checked with the full zod schema before the fast check takes over. */
+const STRICT_ROWS = 100;
+
 /**
- * Checks rows against the layout's zod schema. A register extract holds up to hundreds of
- * thousands of rows and zod costs ~10 µs an object, so every 500th row is checked (the first
- * always); the field readers above coerce any value safely, so an unchecked row can only lose a
- * field, never carry a wrong type into the list.
+ * The fast check of one row, compiled from a layout's zod schema: the fields declared as text or
+ * number (string, number, null or absent) are checked by `typeof`; a row with any other declared
+ * field present (the generic layout's `addresses`, `codeSystem`) goes through zod.
+ */
+interface FastCheck {
+  scalar: string[];
+  other: string[];
+}
+
+const FAST_CHECKS = new Map<z.ZodTypeAny, FastCheck>();
+
+function fastCheckOf(schema: z.ZodTypeAny): FastCheck {
+  let c = FAST_CHECKS.get(schema);
+  if (!c) {
+    const shape = (schema as z.AnyZodObject).shape as Record<string, z.ZodTypeAny>;
+    const keys = Object.keys(shape);
+    c = { scalar: keys.filter((k) => shape[k] === text || shape[k] === num), other: keys.filter((k) => shape[k] !== text && shape[k] !== num) };
+    FAST_CHECKS.set(schema, c);
+  }
+  return c;
+}
+
+function passesFast(c: FastCheck, row: Props): boolean {
+  if (row === null || typeof row !== 'object' || Array.isArray(row)) return false;
+  for (const k of c.scalar) {
+    const v = row[k];
+    if (v !== undefined && v !== null && typeof v !== 'string' && (typeof v !== 'number' || Number.isNaN(v))) return false;
+  }
+  for (const k of c.other) if (row[k] !== undefined && row[k] !== null) return false;
+  return true;
+}
+
+/**
+ * Checks every row against the layout's schema. A register extract holds up to hundreds of
+ * thousands of rows and zod costs ~10 µs an object, so the first rows go through zod and the
+ * rest through the fast check compiled from the same schema; a row the fast check doubts goes
+ * through zod too, so an error names the row (feature) and field exactly as zod words it.
  */
 export function checkLayout(layout: Layout, rows: readonly Props[], source: string): void {
   const schema = SCHEMAS[layout];
-  for (let i = 0; i < rows.length; i += 500) {
+  const fast = fastCheckOf(schema);
+  for (let i = 0; i < rows.length; i++) {
+    if (i >= STRICT_ROWS && passesFast(fast, rows[i]!)) continue;
     const r = schema.safeParse(rows[i]);
     if (!r.success) {
       const issue = r.error.issues[0]!;
@@ -428,14 +495,24 @@ export function checkLayout(layout: Layout, rows: readonly Props[], source: stri
   }
 }
 
+/** One record per row (row numbers from 1 for fallback ids), demolished buildings left out. */
+function recordsOf(rows: readonly Props[], read: (p: Props, row: number) => BuildingRecord | null): BuildingRecord[] {
+  const out: BuildingRecord[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const b = read(rows[i]!, i + 1);
+    if (b) out.push(b);
+  }
+  return out;
+}
+
 /** Parses property records of one layout. Ryhti address-only input yields no buildings. */
 export function recordsOfLayout(layout: Layout, rows: readonly Props[], source: string, ryhtiAddresses: { key: string; address: BuildingAddress }[] = []): BuildingRecord[] {
   checkLayout(layout, rows, source);
   switch (layout) {
     case 'helsinki':
-      return mergeById(rows.map((p, i) => helsinki(p, `helsinki-${i + 1}`)).filter((b): b is BuildingRecord => b !== null));
+      return mergeById(recordsOf(rows, helsinki));
     case 'hsy':
-      return mergeById(rows.map((p, i) => hsy(p, `hsy-${i + 1}`)).filter((b): b is BuildingRecord => b !== null));
+      return mergeById(recordsOf(rows, hsy));
     case 'ryhtiBuilding':
       return joinRyhti(rows.map((p, i) => ryhtiBuilding(p, `ryhti-${i + 1}`)), ryhtiAddresses);
     case 'ryhtiAddress':

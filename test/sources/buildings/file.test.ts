@@ -20,6 +20,19 @@ describe('helsinkiYear: the register stores local midnight as a UTC timestamp', 
     expect(helsinkiYear('1066-10-14Z')).toBeUndefined();
     expect(helsinkiYear(null)).toBeUndefined();
   });
+  it('reads every UTC form the register writes as the year in Helsinki', () => {
+    // The fast path (no Date) against the year of the instant in Europe/Helsinki (since 1921:
+    // the city kept its own mean time before that, and the register's +2 h rule is kept there).
+    const local = (iso: string) => Number(new Intl.DateTimeFormat('en', { timeZone: 'Europe/Helsinki', year: 'numeric' }).format(new Date(iso)));
+    for (const year of [1921, 1959, 1960, 1985, 1999, 2000, 2019]) {
+      for (const [date, time] of [['12-31', '21:59:59'], ['12-31', '22:00:00'], ['12-31', '23:30'], ['01-01', '00:00:00.000'], ['06-30', '21:00:00.5'], ['12-30', '22:00:00']]) {
+        const iso = `${year}-${date}T${time}Z`;
+        expect([iso, helsinkiYear(iso)]).toEqual([iso, local(iso)]);
+      }
+    }
+    expect(helsinkiYear('1988-13-01T22:00:00Z')).toBe(1988);
+    expect(helsinkiYear('1988-12-31T22:00:00+02:00')).toBe(1988);
+  });
 });
 
 describe('buildingsFromText: saved responses and tables in any source layout', () => {
@@ -56,6 +69,10 @@ describe('buildingsFromText: saved responses and tables in any source layout', (
     expect(() => buildingsFromText('a,b\n1,2\n', 'outo.csv')).toThrow(UserError);
     expect(() => buildingsFromText('a,b\n1,2\n', 'outo.csv')).toThrow(/outo\.csv.*Sarakkeet: a, b/);
     expect(() => buildingsFromText('{"type": "FeatureCollection", "features": [', 'rikki.json')).toThrow(/rikki\.json: Tiedosto ei ole kelvollista JSONia/);
+    // Every feature is checked, not only the first ones: a bad one far down is named by its number.
+    const features = Array.from({ length: 300 }, (_, i) => ({ type: 'Feature', geometry: null, properties: { vtj_prt: `1${i}X`, katunimi_suomi: 'Koivutie', osoitenumero: String(i + 1), postinumero: '00100' } }));
+    (features[249]!.properties as Record<string, unknown>).osoitenumero = { value: 250 };
+    expect(() => buildingsFromText(JSON.stringify({ type: 'FeatureCollection', features }), 'hki.json')).toThrow(/hki\.json.*row 250.*osoitenumero/);
   });
 
   it('a file source returns the buildings of the postal codes asked and sends nothing', async () => {
