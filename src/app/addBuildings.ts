@@ -176,6 +176,10 @@ export function sourceUseOf(source: BuildingSource, at: string, terms?: string):
     controller: source.controller || source.name,
     licence: source.licence || '—',
     extractedAt: at,
+    // CC BY 4.0 requires naming the source: the notes' attribution section prints this.
+    ...(source.attribution ? { attribution: source.attribution } : {}),
+    ...(source.id === 'demo-buildings' ? { demo: true } : {}),
+    kind: 'enrichment',
     ...(terms ? { terms } : {}),
   };
 }

@@ -197,6 +197,9 @@ export async function runSearch(ctx: StepContext, args: SearchArgs): Promise<Sea
     licence: source.info.licence,
     terms: ctx.settings.sourceTerms[source.info.id] ?? source.info.terms,
     extractedAt,
+    kind: 'directory',
+    ...(source.info.attribution ? { attribution: source.info.attribution } : {}),
+    ...(source.info.demo ? { demo: true } : {}),
   };
   const appliedLocally = [...result.appliedLocally];
   if (removed > 0) appliedLocally.push(t(ctx.lang, 'dnc', { count: formatCount(ctx.lang, removed) }));

@@ -318,8 +318,10 @@ export function renderNotesSheet(input: NotesInput): SheetPlan {
 /** The art. 14 script a caller reads at the first contact, from the controller and sources. */
 export function firstContactScript(list: ListState, settings: Settings, lang: Lang): string {
   const c = settings.controller;
-  const sources = unique(list.sources.map((s) => s.name));
-  const controllers = unique(list.sources.map((s) => s.controller));
+  // Where we got the number: the directories, not the registers whose columns were joined on.
+  const origin = list.sources.filter((s) => s.kind !== 'enrichment');
+  const sources = unique(origin.map((s) => s.name));
+  const controllers = unique(origin.map((s) => s.controller));
   const contact = [c.email, c.phone].filter(present).join(', ');
   const purpose = list.purpose ?? settings.purpose;
   return t(lang, 'script', {

@@ -38,6 +38,11 @@ export const sourceUseSchema = z.object({
   attribution: z.string().optional(),
   /** True for fictional demo data: the notes say so. */
   demo: z.boolean().optional(),
+  /**
+   * What the source gave the list: its rows and contact details (a directory), or columns
+   * joined onto rows (building data). The first-contact script names only the former.
+   */
+  kind: z.enum(['directory', 'enrichment']).optional(),
 });
 export type SourceUse = z.infer<typeof sourceUseSchema>;
 

@@ -179,3 +179,20 @@ describe('processing log in words', () => {
     }
   });
 });
+
+describe('first-contact notice names where the number came from', () => {
+  it('names the directory, not a building register whose columns were joined on', () => {
+    const withKinds = listStateSchema.parse({
+      ...list,
+      sources: [
+        { ...list.sources[0]!, kind: 'directory' },
+        { ...list.sources[1]!, kind: 'enrichment' },
+      ],
+    });
+    const script = firstContactScript(withKinds, tampereSettings(), 'fi');
+    expect(script).toContain('Rajaus-demohakemisto');
+    expect(script).not.toContain('Helsingin rakennusrekisteri');
+    // The building register is still credited where its licence asks.
+    expect(text('fi', tampereSettings(), withKinds)).toContain('Helsingin kaupunki, rakennusrekisterin ote, CC BY 4.0');
+  });
+});
