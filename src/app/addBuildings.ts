@@ -69,7 +69,11 @@ export interface JoinSummary {
 }
 
 /** Joins buildings onto a list (pure): the building columns are appended or replaced. */
-export function joinBuildings(list: ListTable, buildings: readonly BuildingRecord[], lang: Lang): { list: ListTable; summary: JoinSummary; matches: AddressMatch[] } {
+export function joinBuildings(
+  list: ListTable,
+  buildings: readonly BuildingRecord[],
+  lang: Lang,
+): { list: ListTable; summary: JoinSummary; matches: AddressMatch[] } {
   if (columnIndex(list, 'streetAddress') < 0) throw new UserError(t(lang, 'noAddress'), { file: list.origin.name });
   const index = buildIndex(buildings);
   const byLevel: Record<MatchLevel, number> = { exact: 0, 'street-number': 0, none: 0 };
@@ -91,7 +95,11 @@ export function joinBuildings(list: ListTable, buildings: readonly BuildingRecor
     const values = valuesOf(m);
     for (let c = 0; c < values.length; c++) columns[c]![r] = values[c]!;
   }
-  const joined = withColumns(list, BUILDING_COLUMN_KEYS.map((key, c) => ({ key, values: columns[c]! })), lang);
+  const joined = withColumns(
+    list,
+    BUILDING_COLUMN_KEYS.map((key, c) => ({ key, values: columns[c]! })),
+    lang,
+  );
   return { list: joined, summary: { rows: list.rows.length, buildings: buildings.length, byLevel, mainChoices }, matches };
 }
 
@@ -112,7 +120,8 @@ function memoByMatch<T>(f: (m: AddressMatch) => T): (m: AddressMatch) => T {
 export function postalCodesOf(list: ListTable): string[] {
   const codes = new Set<string>();
   for (const row of list.rows) {
-    const code = normalizePostalCode(textAt(list, row, 'postalCode')) || parseStreetAddress(textAt(list, row, 'streetAddress')).postalCode || '';
+    const code =
+      normalizePostalCode(textAt(list, row, 'postalCode')) || parseStreetAddress(textAt(list, row, 'streetAddress')).postalCode || '';
     if (code) codes.add(code);
   }
   return [...codes].sort();
@@ -125,7 +134,13 @@ export interface FilterSplit {
 }
 
 /** Splits the joined list by the filters; the reason of each filtered row is kept with it. */
-export function applyBuildingFilters(list: ListTable, matches: readonly AddressMatch[], filters: BuildingFilters | undefined, lang: Lang, now: Date): FilterSplit {
+export function applyBuildingFilters(
+  list: ListTable,
+  matches: readonly AddressMatch[],
+  filters: BuildingFilters | undefined,
+  lang: Lang,
+  now: Date,
+): FilterSplit {
   const keptRows: CellValue[][] = [];
   const outRows: CellValue[][] = [];
   const at = now.toISOString();
@@ -141,7 +156,14 @@ export function applyBuildingFilters(list: ListTable, matches: readonly AddressM
       outRows.push(out);
     }
   }
-  const filtered = withColumns({ ...list, rows: [] }, [{ key: 'removedAt', values: [] }, { key: 'removedBy', values: [] }], lang);
+  const filtered = withColumns(
+    { ...list, rows: [] },
+    [
+      { key: 'removedAt', values: [] },
+      { key: 'removedBy', values: [] },
+    ],
+    lang,
+  );
   return { kept: { ...list, rows: keptRows }, filtered: { ...filtered, rows: outRows } };
 }
 
@@ -229,16 +251,31 @@ export async function addBuildings(ctx: StepContext, args: AddBuildingsArgs): Pr
 
   const sheets = await ctx.workbook.listSheets();
   const names = sheets.map((s) => s.name);
-  const tableName = sheets.find((s) => s.name.toLowerCase() === args.listSheet.toLowerCase())?.tables[0]?.name ?? makeTableName(args.listSheet, sheets.flatMap((s) => s.tables.map((x) => x.name)));
+  const tableName =
+    sheets.find((s) => s.name.toLowerCase() === args.listSheet.toLowerCase())?.tables[0]?.name ??
+    makeTableName(
+      args.listSheet,
+      sheets.flatMap((s) => s.tables.map((x) => x.name)),
+    );
   const writes: SheetPlan[] = [
-    tablePlan({ name: args.listSheet, role: 'list', keys: split.kept.keys, rows: split.kept.rows, lang, tableName, headers: split.kept.headers }),
+    tablePlan({
+      name: args.listSheet,
+      role: 'list',
+      keys: split.kept.keys,
+      rows: split.kept.rows,
+      lang,
+      tableName,
+      headers: split.kept.headers,
+    }),
   ];
 
   let filteredSheet: string | undefined;
   if (split.filtered.rows.length) {
     const state = await ctx.workbook.readState();
     const listState = state ? findList(state, { listId: args.listId, listSheet: args.listSheet }) : undefined;
-    const existing = listState?.sheets.audit.find((a) => FILTERED_BASES.some((b) => a.toLowerCase().startsWith(b)) && names.some((n) => n.toLowerCase() === a.toLowerCase()));
+    const existing = listState?.sheets.audit.find(
+      (a) => FILTERED_BASES.some((b) => a.toLowerCase().startsWith(b)) && names.some((n) => n.toLowerCase() === a.toLowerCase()),
+    );
     filteredSheet = existing ?? makeSheetName(t(lang, 'filteredSheet'), names);
     const earlier = await previousFiltered(ctx, existing, split.filtered.keys);
     const headers = split.filtered.keys.map((k, i) => split.filtered.headers[i] ?? k);
@@ -249,7 +286,12 @@ export async function addBuildings(ctx: StepContext, args: AddBuildingsArgs): Pr
         keys: split.filtered.keys,
         rows: [...earlier, ...split.filtered.rows],
         lang,
-        tableName: sheets.find((s) => s.name === existing)?.tables[0]?.name ?? makeTableName(`${args.listSheet}_rajatut`, sheets.flatMap((s) => s.tables.map((x) => x.name))),
+        tableName:
+          sheets.find((s) => s.name === existing)?.tables[0]?.name ??
+          makeTableName(
+            `${args.listSheet}_rajatut`,
+            sheets.flatMap((s) => s.tables.map((x) => x.name)),
+          ),
         headers,
       }),
     );

@@ -124,7 +124,10 @@ async function scan(ctx: StepContext, state: WorkbookState, q: Keys): Promise<Sc
   const out: ScannedSheet[] = [];
   for (const list of state.lists) {
     if (list.deletedAt) continue;
-    const sheets: [string, 'list' | 'audit'][] = [[list.sheets.list, 'list'], ...list.sheets.audit.map((a): [string, 'audit'] => [a, 'audit'])];
+    const sheets: [string, 'list' | 'audit'][] = [
+      [list.sheets.list, 'list'],
+      ...list.sheets.audit.map((a): [string, 'audit'] => [a, 'audit']),
+    ];
     for (const [name, role] of sheets) {
       const info = infos.get(name.toLowerCase());
       if (!info) continue;
@@ -180,7 +183,10 @@ export function personCsv(matches: PersonMatch[], state: WorkbookState | null, l
 }
 
 /** Access and portability: the person's rows as CSV bytes; the request is logged (counts only). */
-export async function exportPerson(ctx: StepContext, query: PersonQuery): Promise<{ bytes: Uint8Array; rows: number; matches: PersonMatch[] }> {
+export async function exportPerson(
+  ctx: StepContext,
+  query: PersonQuery,
+): Promise<{ bytes: Uint8Array; rows: number; matches: PersonMatch[] }> {
   const q = queryKeys(query, ctx.lang);
   const state = (await ctx.workbook.readState()) ?? emptyState();
   const scanned = await scan(ctx, state, q);

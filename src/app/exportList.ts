@@ -49,6 +49,8 @@ export interface ExportListResult {
 export function safeFileBase(name: string): string {
   const clean = name
     .replace(/\.(csv|txt|xlsx)$/i, '')
+    // Control characters are not allowed in Windows file names either.
+    // eslint-disable-next-line no-control-regex
     .replace(/[\\/:*?"<>|\x00-\x1f]+/g, '-')
     .replace(/\s+/g, ' ')
     .trim()

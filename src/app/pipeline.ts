@@ -59,7 +59,11 @@ const t = defineMessages({
   },
 });
 
-export async function runPipeline(ctx: StepContext, plan: PipelinePlan, say: (line: string) => void = () => undefined): Promise<PipelineReport> {
+export async function runPipeline(
+  ctx: StepContext,
+  plan: PipelinePlan,
+  say: (line: string) => void = () => undefined,
+): Promise<PipelineReport> {
   const n = (x: number) => formatCount(ctx.lang, x);
   const lines: string[] = [];
   const note = (line: string) => {
@@ -78,7 +82,13 @@ export async function runPipeline(ctx: StepContext, plan: PipelinePlan, say: (li
 
   if (plan.buildings) {
     const b = await addBuildings(ctx, { listSheet, listId: found.listId, source: plan.buildings.source, filters: plan.buildings.filters });
-    note(t(ctx.lang, 'buildings', { matched: n(b.summary.rows - b.summary.byLevel.none), rows: n(b.summary.rows), filtered: n(b.rowsFiltered) }));
+    note(
+      t(ctx.lang, 'buildings', {
+        matched: n(b.summary.rows - b.summary.byLevel.none),
+        rows: n(b.summary.rows),
+        filtered: n(b.rowsFiltered),
+      }),
+    );
   }
 
   if (plan.doNotCall) {

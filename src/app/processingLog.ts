@@ -252,10 +252,7 @@ async function listKeys(ctx: StepContext, sheet: string, change: WorkbookChange 
   }
 }
 
-export async function recordStep(
-  ctx: StepContext,
-  args: RecordArgs,
-): Promise<ListState> {
+export async function recordStep(ctx: StepContext, args: RecordArgs): Promise<ListState> {
   const base = args.change?.state ?? (await ctx.workbook.readState()) ?? emptyState();
   const now = ctx.now();
   let list = findList(base, args);

@@ -29,21 +29,24 @@ const t = defineMessages({
     kind: 'Lähde {source} ei sisällä {kind}-tietoja; valitse toinen lähde.',
     b2b: 'yritys',
     b2c: 'kuluttaja',
-    tooMany: 'Tulos on {rows} riviä, mutta Excelin taulukkoon mahtuu {max}. Rajaa hakuehtoja (esim. postinumeroilla tai toimialalla) tai aseta enimmäismäärä.',
+    tooMany:
+      'Tulos on {rows} riviä, mutta Excelin taulukkoon mahtuu {max}. Rajaa hakuehtoja (esim. postinumeroilla tai toimialalla) tai aseta enimmäismäärä.',
     dnc: '{count} riviä jätettiin pois, koska puhelinnumero tai sähköposti on työkirjan omalla kieltolistalla.',
   },
   en: {
     kind: 'The source {source} has no {kind} data; choose another source.',
     b2b: 'company',
     b2c: 'consumer',
-    tooMany: 'The result has {rows} rows but an Excel sheet holds {max}. Narrow the criteria (postal codes or industry, for example) or set a limit.',
+    tooMany:
+      'The result has {rows} rows but an Excel sheet holds {max}. Narrow the criteria (postal codes or industry, for example) or set a limit.',
     dnc: "{count} rows were left out because their phone or email is on the workbook's own do-not-contact list.",
   },
   sv: {
     kind: 'Källan {source} har inga {kind}uppgifter; välj en annan källa.',
     b2b: 'företags',
     b2c: 'konsument',
-    tooMany: 'Resultatet har {rows} rader men ett Excel-blad rymmer {max}. Avgränsa kriterierna (t.ex. med postnummer eller bransch) eller ange ett maxantal.',
+    tooMany:
+      'Resultatet har {rows} rader men ett Excel-blad rymmer {max}. Avgränsa kriterierna (t.ex. med postnummer eller bransch) eller ange ett maxantal.',
     dnc: '{count} rader lämnades bort eftersom telefonnumret eller e-posten finns på arbetsbokens egen spärrlista.',
   },
 });
@@ -70,17 +73,57 @@ export interface SearchOutcome {
 
 /** Columns a directory row can fill, in the catalogue's order. */
 const DIRECTORY_KEYS = [
-  'companyName', 'businessId', 'companyForm', 'industryCode', 'industryName', 'registrationDate', 'sizeClass',
-  'firstName', 'lastName', 'fullName', 'role', 'ageGroup',
-  'streetAddress', 'postalCode', 'postOffice', 'municipality',
-  'phone', 'phoneNational', 'email', 'website',
-  'source', 'sourceId', 'extractedAt',
+  'companyName',
+  'businessId',
+  'companyForm',
+  'industryCode',
+  'industryName',
+  'registrationDate',
+  'sizeClass',
+  'firstName',
+  'lastName',
+  'fullName',
+  'role',
+  'ageGroup',
+  'streetAddress',
+  'postalCode',
+  'postOffice',
+  'municipality',
+  'phone',
+  'phoneNational',
+  'email',
+  'website',
+  'source',
+  'sourceId',
+  'extractedAt',
 ] as const;
 
 /** Always shown, even when empty: who the row is and where it came from. */
 const ALWAYS: Record<'b2b' | 'b2c', readonly string[]> = {
-  b2b: ['companyName', 'businessId', 'streetAddress', 'postalCode', 'postOffice', 'phone', 'phoneNational', 'source', 'sourceId', 'extractedAt'],
-  b2c: ['firstName', 'lastName', 'streetAddress', 'postalCode', 'postOffice', 'phone', 'phoneNational', 'source', 'sourceId', 'extractedAt'],
+  b2b: [
+    'companyName',
+    'businessId',
+    'streetAddress',
+    'postalCode',
+    'postOffice',
+    'phone',
+    'phoneNational',
+    'source',
+    'sourceId',
+    'extractedAt',
+  ],
+  b2c: [
+    'firstName',
+    'lastName',
+    'streetAddress',
+    'postalCode',
+    'postOffice',
+    'phone',
+    'phoneNational',
+    'source',
+    'sourceId',
+    'extractedAt',
+  ],
 };
 
 function hasValue(v: CellValue | undefined): boolean {
@@ -104,7 +147,12 @@ export function resultKeys(kind: 'b2b' | 'b2c', records: readonly DirectoryRecor
 }
 
 /** One row in catalogue columns: phone in E.164 plus a readable national form; provenance. */
-export function resultRow(keys: readonly string[], r: DirectoryRecord, provenance: { source: string; extractedAt: string }, lang: Lang = 'fi'): CellValue[] {
+export function resultRow(
+  keys: readonly string[],
+  r: DirectoryRecord,
+  provenance: { source: string; extractedAt: string },
+  lang: Lang = 'fi',
+): CellValue[] {
   const phone = normalizePhone(hasValue(r.phone) ? String(r.phone) : null);
   return keys.map((k) => {
     switch (k) {
@@ -152,11 +200,14 @@ export function resultSheetBase(criteria: Criteria, lang: Lang, now: Date): stri
 }
 
 function checkKind(criteria: Criteria, source: DirectorySource, lang: Lang): void {
-  if (!source.kinds.includes(criteria.kind)) throw new UserError(t(lang, 'kind', { source: source.info.name, kind: t(lang, criteria.kind) }));
+  if (!source.kinds.includes(criteria.kind))
+    throw new UserError(t(lang, 'kind', { source: source.info.name, kind: t(lang, criteria.kind) }));
 }
 
 /** The live count of the pane: validated criteria, the source's count, cancellable. */
-export async function countSearch(args: { criteria: Criteria | unknown; source: DirectorySource; lang: Lang } & RunOptions): Promise<{ count: number; exact: boolean }> {
+export async function countSearch(
+  args: { criteria: Criteria | unknown; source: DirectorySource; lang: Lang } & RunOptions,
+): Promise<{ count: number; exact: boolean }> {
   const criteria = parseCriteria(args.criteria, args.lang);
   checkKind(criteria, args.source, args.lang);
   return args.source.count(criteria, { signal: args.signal, progress: args.progress });
@@ -186,8 +237,15 @@ export async function runSearch(ctx: StepContext, args: SearchArgs): Promise<Sea
   // sheet is named from the criteria. Either way the date tells lists of different months apart.
   const givenName = args.listName?.trim() || criteria.name?.trim();
   const date = formatDate(now.toISOString().slice(0, 10), ctx.lang);
-  const sheetName = makeSheetName(givenName || criteriaShortName(criteria, ctx.lang), sheets.map((s) => s.name), date);
-  const tableName = makeTableName(`Rajaus_${sheetName}`, sheets.flatMap((s) => s.tables.map((x) => x.name)));
+  const sheetName = makeSheetName(
+    givenName || criteriaShortName(criteria, ctx.lang),
+    sheets.map((s) => s.name),
+    date,
+  );
+  const tableName = makeTableName(
+    `Rajaus_${sheetName}`,
+    sheets.flatMap((s) => s.tables.map((x) => x.name)),
+  );
   const plan = tablePlan({ name: sheetName, role: 'list', keys, rows, lang: ctx.lang, tableName });
 
   const sourceUse: SourceUse = {

@@ -62,11 +62,18 @@ export async function readDoNotCallFile(bytes: Uint8Array, fileName: string, lan
     let skip = -1;
     if (first && !first.some((c) => phoneKey(c) !== null)) {
       // A header: take its phone column ("Puhelinnumero", "Telefon"), else the first column.
-      const keys = mapHeaders(first.map((c) => c.trim() || '-'), {}, fileName).keys;
+      const keys = mapHeaders(
+        first.map((c) => c.trim() || '-'),
+        {},
+        fileName,
+      ).keys;
       col = Math.max(0, keys.indexOf('phone'));
       skip = records.indexOf(first);
     } else if (first) {
-      col = Math.max(0, first.findIndex((c) => phoneKey(c) !== null));
+      col = Math.max(
+        0,
+        first.findIndex((c) => phoneKey(c) !== null),
+      );
     }
     entries = records.flatMap((r, i) => (i === skip ? [] : [{ value: r[col], line: i + 1 }]));
   }
@@ -140,7 +147,9 @@ export async function applySuppression(
   let auditSheet: string | null = null;
   if (result.suppressed.rows.length > 0) {
     const base = `${dncText(lang, 'auditPrefix')} – ${table.origin.name}`;
-    const reuse = existing?.sheets.audit.find((n) => n.toLowerCase() === makeSheetName(base, []).toLowerCase() && taken.has(n.toLowerCase()));
+    const reuse = existing?.sheets.audit.find(
+      (n) => n.toLowerCase() === makeSheetName(base, []).toLowerCase() && taken.has(n.toLowerCase()),
+    );
     auditSheet = reuse ?? makeSheetName(base, taken);
     let rows = result.suppressed.rows;
     let keys = result.suppressed.keys;
@@ -157,7 +166,10 @@ export async function applySuppression(
         }
       }
       const align = (srcKeys: string[], row: CellValue[]) => keys.map((k) => row[srcKeys.indexOf(k)] ?? null);
-      rows = [...before.list.rows.map((r) => align(before.list.keys, r)), ...result.suppressed.rows.map((r) => align(result.suppressed.keys, r))];
+      rows = [
+        ...before.list.rows.map((r) => align(before.list.keys, r)),
+        ...result.suppressed.rows.map((r) => align(result.suppressed.keys, r)),
+      ];
     }
     writes.push(tablePlan({ name: auditSheet, role: 'audit', keys, headers, rows, lang, tableName: makeTableName(auditSheet, []) }));
   }
@@ -166,8 +178,20 @@ export async function applySuppression(
   const known = state.suppressionLists.find((s) => s.name === args.suppression.name);
   const dncSheet = known?.sheet ?? makeSheetName(`${dncText(lang, 'sheetPrefix')} ${args.suppression.name}`, taken);
   taken.add(dncSheet.toLowerCase());
-  writes.push(suppressionSheetPlan({ name: dncSheet, phones: args.suppression.phones, lang, tableName: makeTableName(`DNC_${args.suppression.name}`, []) }));
-  const entry = { name: args.suppression.name, checkedAt: args.suppression.checkedAt, sheet: dncSheet, count: args.suppression.phones.length };
+  writes.push(
+    suppressionSheetPlan({
+      name: dncSheet,
+      phones: args.suppression.phones,
+      lang,
+      tableName: makeTableName(`DNC_${args.suppression.name}`, []),
+    }),
+  );
+  const entry = {
+    name: args.suppression.name,
+    checkedAt: args.suppression.checkedAt,
+    sheet: dncSheet,
+    count: args.suppression.phones.length,
+  };
   if (known) Object.assign(known, entry);
   else state.suppressionLists.push(entry);
 

@@ -30,7 +30,7 @@ Office.onReady((info) => {
   const displayLanguage = Office.context?.displayLanguage ?? navigator.language;
   const lang = initialLang(store, displayLanguage);
   document.documentElement.lang = lang;
-  if (String(info.host) !== "Excel" || typeof Excel === "undefined") {
+  if (String(info.host) !== 'Excel' || typeof Excel === 'undefined') {
     render(<NotInExcel lang={lang} reason="notExcel" />);
     return;
   }

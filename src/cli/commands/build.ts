@@ -95,7 +95,10 @@ export const buildCommand: Command = {
     const buildingsSpec = values.buildings as string | undefined;
     if (buildingsSpec) {
       const spec = buildingsSpec.startsWith('file:') ? `file:${resolveSpec(buildingsSpec.slice(5), io.cwd)}` : buildingsSpec;
-      plan.buildings = { source: sourceFromOption(spec, values['base-url'] as string | undefined, io.lang), filters: buildingFiltersFromOptions(values) };
+      plan.buildings = {
+        source: sourceFromOption(spec, values['base-url'] as string | undefined, io.lang),
+        filters: buildingFiltersFromOptions(values),
+      };
     }
     const dncPath = values.dnc as string | undefined;
     if (dncPath) {
@@ -105,12 +108,20 @@ export const buildCommand: Command = {
       if (!/^\d{4}-\d{2}-\d{2}$/.test(checkedAt)) throw new UserError(`--dnc-date must be yyyy-mm-dd, not '${checkedAt}'`);
       plan.doNotCall = { name: (values['dnc-name'] as string | undefined) ?? basename(dncPath), checkedAt, phones: numbers.phones };
     }
-    const formats = ((values.export as string | undefined) ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    const formats = ((values.export as string | undefined) ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     for (const f of formats) {
-      if (!(EXPORT_FORMATS as readonly string[]).includes(f)) throw new UserError(`--export: unknown format '${f}'. Formats: ${EXPORT_FORMATS.join(', ')}`);
+      if (!(EXPORT_FORMATS as readonly string[]).includes(f))
+        throw new UserError(`--export: unknown format '${f}'. Formats: ${EXPORT_FORMATS.join(', ')}`);
     }
     const base = basename(out).replace(/\.xlsx$/i, '');
-    plan.exports = formats.map((format) => ({ format: format as ExportFormat, allowDemo: Boolean(values['allow-demo']), fileName: `${base}-${format}` }));
+    plan.exports = formats.map((format) => ({
+      format: format as ExportFormat,
+      allowDemo: Boolean(values['allow-demo']),
+      fileName: `${base}-${format}`,
+    }));
 
     const { createXlsxWorkbook, saveXlsxWorkbook } = await xlsxTools();
     const workbook = createXlsxWorkbook();

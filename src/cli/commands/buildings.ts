@@ -42,7 +42,10 @@ Only the list's postal codes are sent to the service, never a person's address.`
 
 function list(value: unknown): string[] | undefined {
   if (typeof value !== 'string' || !value.trim()) return undefined;
-  return value.split(',').map((s) => s.trim()).filter(Boolean);
+  return value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 function year(value: unknown, option: string): number | undefined {
@@ -77,7 +80,8 @@ export function buildingFiltersFromOptions(values: Record<string, unknown>): Bui
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    const option = { yearTo: '--year-to', classes: '--class', fuels: '--fuel', match: '--match' }[String(issue.path[0])] ?? String(issue.path[0]);
+    const option =
+      { yearTo: '--year-to', classes: '--class', fuels: '--fuel', match: '--match' }[String(issue.path[0])] ?? String(issue.path[0]);
     throw new UserError(`${option}: ${issue.message}`);
   }
   return parsed.data;
@@ -106,7 +110,11 @@ export const buildingsCommand: Command = {
     const spec = values.source as string | undefined;
     if (!listPath || !spec) throw new UserError('--list and --source are required. See: rajaus buildings --help');
     const filters = buildingFiltersFromOptions(values);
-    const source = sourceFromOption(spec.startsWith('file:') ? `file:${resolveSpec(spec.slice(5), io.cwd)}` : spec, values['base-url'] as string | undefined, io.lang);
+    const source = sourceFromOption(
+      spec.startsWith('file:') ? `file:${resolveSpec(spec.slice(5), io.cwd)}` : spec,
+      values['base-url'] as string | undefined,
+      io.lang,
+    );
 
     const map = parseMapOverrides((values.map as string[] | undefined) ?? []);
     const listFile = await readListFile(resolve(io.cwd, listPath), { sheet: values.sheet as string | undefined, map });

@@ -13,8 +13,16 @@ import { defineMessages } from '../../core/i18n/lang';
 import { UserError } from '../../core/errors';
 
 const t = defineMessages({
-  fi: { wrote: 'Kirjoitettiin {file} ({ms} ms)', file: 'Vientitiedosto {file}', start: 'Demo: keksitty hakemisto, omat asiakkaat, rakennukset ja kieltolista' },
-  en: { wrote: 'Wrote {file} ({ms} ms)', file: 'Export file {file}', start: 'Demo: fictional directory, own customers, buildings and a do-not-call list' },
+  fi: {
+    wrote: 'Kirjoitettiin {file} ({ms} ms)',
+    file: 'Vientitiedosto {file}',
+    start: 'Demo: keksitty hakemisto, omat asiakkaat, rakennukset ja kieltolista',
+  },
+  en: {
+    wrote: 'Wrote {file} ({ms} ms)',
+    file: 'Export file {file}',
+    start: 'Demo: fictional directory, own customers, buildings and a do-not-call list',
+  },
   sv: { wrote: 'Skrev {file} ({ms} ms)', file: 'Exportfil {file}', start: 'Demo: påhittad katalog, egna kunder, byggnader och spärrlista' },
 });
 
@@ -32,10 +40,7 @@ export const demoCommand: Command = {
     io.info(t(io.lang, 'start'));
     const { createXlsxWorkbook, saveXlsxWorkbook } = await xlsxTools();
     const workbook = createXlsxWorkbook();
-    const report = await runDemo(
-      { workbook, lang: io.lang, settings: exampleSettings(), now: io.now },
-      (line) => io.info(`  ${line}`),
-    );
+    const report = await runDemo({ workbook, lang: io.lang, settings: exampleSettings(), now: io.now }, (line) => io.info(`  ${line}`));
     await ensureDir(dirname(out));
     await saveXlsxWorkbook(workbook, out);
     for (const f of [...report.b2b.files, ...report.b2c.files]) {

@@ -111,7 +111,10 @@ export const exportCommand: Command = {
     if (!outArg) throw new UserError('--out FILE is required');
     const delimiterArg = (values.delimiter as string | undefined) ?? ';';
     if (delimiterArg !== ';' && delimiterArg !== ',') throw new UserError(`--delimiter must be ';' or ',', not '${delimiterArg}'`);
-    const columns = (values.columns as string | undefined)?.split(',').map((c) => c.trim()).filter(Boolean);
+    const columns = (values.columns as string | undefined)
+      ?.split(',')
+      .map((c) => c.trim())
+      .filter(Boolean);
 
     const path = resolve(io.cwd, listPath);
     const out = resolve(io.cwd, outArg);

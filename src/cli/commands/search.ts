@@ -35,7 +35,10 @@ const USAGE = `Usage: rajaus search --criteria FILE.json [--source SOURCE] --out
   --out FILE            .csv (UTF-8 with BOM, ';') or .xlsx (list, privacy notes and state)`;
 
 /** The directory source named by --source. */
-export async function directorySourceFromOption(spec: string, opts: { lang: Lang; cwd: string; prhBase?: string }): Promise<DirectorySource> {
+export async function directorySourceFromOption(
+  spec: string,
+  opts: { lang: Lang; cwd: string; prhBase?: string },
+): Promise<DirectorySource> {
   if (spec === 'demo') {
     const { DemoDirectorySource } = await import('../../sources/demo/demoDirectorySource');
     return new DemoDirectorySource();
@@ -76,7 +79,13 @@ function captureWorkbook(): WorkbookPort & { written: SheetPlan[] } {
   return {
     written,
     async listSheets() {
-      return written.map((p) => ({ name: p.name, visible: true, tables: p.tableName ? [{ name: p.tableName, rowCount: p.rows.length }] : [], rowCount: p.rows.length + 1, columnCount: p.columns.length }));
+      return written.map((p) => ({
+        name: p.name,
+        visible: true,
+        tables: p.tableName ? [{ name: p.tableName, rowCount: p.rows.length }] : [],
+        rowCount: p.rows.length + 1,
+        columnCount: p.columns.length,
+      }));
     },
     async readSheet(name) {
       throw new UserError(`no sheet '${name}'`);
@@ -118,7 +127,11 @@ export const searchCommand: Command = {
       if (e instanceof CriteriaError) throw new UserError(e.message, { file: criteriaPath });
       throw e;
     }
-    const source = await directorySourceFromOption((values.source as string | undefined) ?? 'demo', { lang: io.lang, cwd: io.cwd, prhBase: values['prh-base'] as string | undefined });
+    const source = await directorySourceFromOption((values.source as string | undefined) ?? 'demo', {
+      lang: io.lang,
+      cwd: io.cwd,
+      prhBase: values['prh-base'] as string | undefined,
+    });
     const settings = await readSettingsFile(values.settings as string | undefined, { cwd: io.cwd, lang: io.lang });
 
     const abort = new AbortController();

@@ -17,7 +17,9 @@ export async function readSettingsFile(path: string | undefined, opts: { cwd?: s
     text = await readFile(full, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new UserError(code === 'ENOENT' ? 'settings file not found' : `cannot read the settings file (${code ?? (e as Error).message})`, { file: path });
+    throw new UserError(code === 'ENOENT' ? 'settings file not found' : `cannot read the settings file (${code ?? (e as Error).message})`, {
+      file: path,
+    });
   }
   return parseSettingsJson(text, path, opts.lang);
 }

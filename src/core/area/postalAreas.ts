@@ -80,7 +80,13 @@ export function areaIndex(): AreaIndex {
     });
     let m = municipalities.get(v.municipal_code);
     if (!m) {
-      m = { code: v.municipal_code, nameFi: v.municipal_name_fi, nameSv: v.municipal_name_sv || v.municipal_name_fi, regionCode: v.ad_area_code, postalCodes: [] };
+      m = {
+        code: v.municipal_code,
+        nameFi: v.municipal_name_fi,
+        nameSv: v.municipal_name_sv || v.municipal_name_fi,
+        regionCode: v.ad_area_code,
+        postalCodes: [],
+      };
       municipalities.set(m.code, m);
       municipalityByName.set(nameKey(m.nameFi), m.code);
       municipalityByName.set(nameKey(m.nameSv), m.code);

@@ -75,7 +75,8 @@ export function filterReason(m: AddressMatch, f: BuildingFilters, lang: Lang): s
   if (f.classes?.length) {
     const groups = b ? groupsOf(b) : [];
     if (!groups.length) return t(lang, 'noClass');
-    if (!groups.some((g) => f.classes!.includes(g))) return t(lang, 'cls', { classes: f.classes.map((c) => GROUP_NAMES[c][lang]).join(', ') });
+    if (!groups.some((g) => f.classes!.includes(g)))
+      return t(lang, 'cls', { classes: f.classes.map((c) => GROUP_NAMES[c][lang]).join(', ') });
   }
   if (f.fuels?.length) {
     const fuel = b ? fuelGroupOf(b) : null;

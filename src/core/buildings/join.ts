@@ -101,7 +101,13 @@ function pickMain(candidates: BuildingRecord[]): Slot {
   );
   const [first, second] = [sorted[0]!, sorted[1]!];
   const choice: MainChoice =
-    rank(first) > rank(second) ? (rank(first) === 3 ? 'residential' : 'notAuxiliary') : (first.floorArea ?? -1) > (second.floorArea ?? -1) ? 'floorArea' : 'first';
+    rank(first) > rank(second)
+      ? rank(first) === 3
+        ? 'residential'
+        : 'notAuxiliary'
+      : (first.floorArea ?? -1) > (second.floorArea ?? -1)
+        ? 'floorArea'
+        : 'first';
   return { main: first, count: candidates.length, choice };
 }
 
@@ -206,7 +212,13 @@ function streetCandidates(index: BuildingIndex, street: string): string[] {
   const fi = index.swedish.get(street);
   if (fi) return fi;
   const out: string[] = [];
-  for (const [end, full] of [['kj', 'kuja'], ['k', 'katu'], ['t', 'tie'], ['v', 'vägen'], ['g', 'gatan']] as const) {
+  for (const [end, full] of [
+    ['kj', 'kuja'],
+    ['k', 'katu'],
+    ['t', 'tie'],
+    ['v', 'vägen'],
+    ['g', 'gatan'],
+  ] as const) {
     if (street.endsWith(end)) {
       const s = street.slice(0, -end.length) + full;
       if (index.streets.has(s)) out.push(s);
@@ -224,7 +236,14 @@ function found(entry: BuildingRecord | Slot, level: MatchLevel): AddressMatch {
 }
 
 /** The match within one postal code, or null. `exactLevel` is downgraded when the code was guessed. */
-function atPostal(index: BuildingIndex, s: string, n: string, a: ParsedAddress, postal: string, exactLevel: MatchLevel): AddressMatch | null {
+function atPostal(
+  index: BuildingIndex,
+  s: string,
+  n: string,
+  a: ParsedAddress,
+  postal: string,
+  exactLevel: MatchLevel,
+): AddressMatch | null {
   const letter = a.letter ?? '';
   let slot = entryAt(index, s, n + letter, postal);
   if (slot) return found(slot, exactLevel);

@@ -16,17 +16,7 @@ import type { Lang, Localized } from '../i18n/lang';
  * - datetime: an ISO timestamp in the row model; written as text (time zone kept readable).
  */
 export type ColumnType =
-  | 'text'
-  | 'phone'
-  | 'postalCode'
-  | 'businessId'
-  | 'code'
-  | 'email'
-  | 'integer'
-  | 'number'
-  | 'score'
-  | 'date'
-  | 'datetime';
+  'text' | 'phone' | 'postalCode' | 'businessId' | 'code' | 'email' | 'integer' | 'number' | 'score' | 'date' | 'datetime';
 
 export interface ColumnDef {
   key: string;
@@ -74,35 +64,174 @@ const def = (
 export const CATALOGUE: readonly ColumnDef[] = [
   // Company (B2B)
   def('companyName', 'text', 'Yritys', 'Company', 'Företag', 32, [
-    'yrityksen nimi', 'yritys nimi', 'toiminimi', 'nimi yritys', 'company name', 'firma', 'företagsnamn', 'organisation', 'organization', 'asiakas', 'asiakkaan nimi', 'customer', 'customer name', 'kund',
+    'yrityksen nimi',
+    'yritys nimi',
+    'toiminimi',
+    'nimi yritys',
+    'company name',
+    'firma',
+    'företagsnamn',
+    'organisation',
+    'organization',
+    'asiakas',
+    'asiakkaan nimi',
+    'customer',
+    'customer name',
+    'kund',
   ]),
   def('businessId', 'businessId', 'Y-tunnus', 'Business ID', 'FO-nummer', 12, [
-    'ytunnus', 'y tunnus', 'y-tunnus', 'business id', 'businessid', 'fo nummer', 'fo-nummer', 'företags- och organisationsnummer', 'alv numero', 'alv-numero', 'vat', 'vat number', 'vat id', 'org nr', 'organisaatiotunnus',
+    'ytunnus',
+    'y tunnus',
+    'y-tunnus',
+    'business id',
+    'businessid',
+    'fo nummer',
+    'fo-nummer',
+    'företags- och organisationsnummer',
+    'alv numero',
+    'alv-numero',
+    'vat',
+    'vat number',
+    'vat id',
+    'org nr',
+    'organisaatiotunnus',
   ]),
-  def('companyForm', 'code', 'Yhtiömuoto', 'Company form', 'Bolagsform', 12, ['yritysmuoto', 'oikeudellinen muoto', 'legal form', 'company type', 'företagsform']),
-  def('industryCode', 'code', 'Toimialakoodi', 'Industry code', 'Branschkod', 10, ['toimiala koodi', 'tol', 'tol 2008', 'tol 2025', 'nace', 'industry code', 'branch code']),
-  def('industryName', 'text', 'Toimiala', 'Industry', 'Bransch', 30, ['päätoimiala', 'toimialan nimi', 'industry name', 'main business line', 'huvudbransch']),
-  def('registrationDate', 'date', 'Rekisteröity', 'Registered', 'Registrerad', 12, ['rekisteröintipäivä', 'perustettu', 'registration date', 'founded', 'registreringsdatum', 'grundad']),
-  def('sizeClass', 'code', 'Kokoluokka', 'Size class', 'Storleksklass', 10, ['henkilöstöluokka', 'henkilöstö', 'employees', 'size', 'personal']),
+  def('companyForm', 'code', 'Yhtiömuoto', 'Company form', 'Bolagsform', 12, [
+    'yritysmuoto',
+    'oikeudellinen muoto',
+    'legal form',
+    'company type',
+    'företagsform',
+  ]),
+  def('industryCode', 'code', 'Toimialakoodi', 'Industry code', 'Branschkod', 10, [
+    'toimiala koodi',
+    'tol',
+    'tol 2008',
+    'tol 2025',
+    'nace',
+    'industry code',
+    'branch code',
+  ]),
+  def('industryName', 'text', 'Toimiala', 'Industry', 'Bransch', 30, [
+    'päätoimiala',
+    'toimialan nimi',
+    'industry name',
+    'main business line',
+    'huvudbransch',
+  ]),
+  def('registrationDate', 'date', 'Rekisteröity', 'Registered', 'Registrerad', 12, [
+    'rekisteröintipäivä',
+    'perustettu',
+    'registration date',
+    'founded',
+    'registreringsdatum',
+    'grundad',
+  ]),
+  def('sizeClass', 'code', 'Kokoluokka', 'Size class', 'Storleksklass', 10, [
+    'henkilöstöluokka',
+    'henkilöstö',
+    'employees',
+    'size',
+    'personal',
+  ]),
   // Person
   def('firstName', 'text', 'Etunimi', 'First name', 'Förnamn', 14, ['etunimet', 'first name', 'firstname', 'given name', 'förnamn']),
   def('lastName', 'text', 'Sukunimi', 'Last name', 'Efternamn', 16, ['last name', 'lastname', 'surname', 'family name', 'efternamn']),
-  def('fullName', 'text', 'Nimi', 'Name', 'Namn', 24, ['henkilö', 'yhteyshenkilö', 'kontaktperson', 'contact', 'contact person', 'full name', 'namn', 'person']),
-  def('role', 'text', 'Rooli', 'Role', 'Roll', 18, ['tehtävä', 'asema', 'titteli', 'title', 'position', 'job title', 'befattning', 'titel']),
-  def('ageGroup', 'code', 'Ikäryhmä (arvio)', 'Age group (estimate)', 'Åldersgrupp (uppskattning)', 12, ['ikäryhmä', 'age group', 'åldersgrupp']),
+  def('fullName', 'text', 'Nimi', 'Name', 'Namn', 24, [
+    'henkilö',
+    'yhteyshenkilö',
+    'kontaktperson',
+    'contact',
+    'contact person',
+    'full name',
+    'namn',
+    'person',
+  ]),
+  def('role', 'text', 'Rooli', 'Role', 'Roll', 18, [
+    'tehtävä',
+    'asema',
+    'titteli',
+    'title',
+    'position',
+    'job title',
+    'befattning',
+    'titel',
+  ]),
+  def('ageGroup', 'code', 'Ikäryhmä (arvio)', 'Age group (estimate)', 'Åldersgrupp (uppskattning)', 12, [
+    'ikäryhmä',
+    'age group',
+    'åldersgrupp',
+  ]),
   // Address
   def('streetAddress', 'text', 'Katuosoite', 'Street address', 'Gatuadress', 30, [
-    'osoite', 'lähiosoite', 'postiosoite', 'käyntiosoite', 'katu', 'address', 'street', 'street address', 'adress', 'gatuadress', 'besöksadress', 'postadress',
+    'osoite',
+    'lähiosoite',
+    'postiosoite',
+    'käyntiosoite',
+    'katu',
+    'address',
+    'street',
+    'street address',
+    'adress',
+    'gatuadress',
+    'besöksadress',
+    'postadress',
   ]),
-  def('postalCode', 'postalCode', 'Postinumero', 'Postal code', 'Postnummer', 10, ['postinro', 'postinro.', 'postal code', 'postcode', 'post code', 'zip', 'zip code', 'postnr', 'postnummer', 'pno']),
-  def('postOffice', 'text', 'Postitoimipaikka', 'Post office', 'Postanstalt', 16, ['toimipaikka', 'postitoimipaikka', 'postitoimip.', 'city', 'town', 'ort', 'postort', 'postanstalt', 'kaupunki']),
+  def('postalCode', 'postalCode', 'Postinumero', 'Postal code', 'Postnummer', 10, [
+    'postinro',
+    'postinro.',
+    'postal code',
+    'postcode',
+    'post code',
+    'zip',
+    'zip code',
+    'postnr',
+    'postnummer',
+    'pno',
+  ]),
+  def('postOffice', 'text', 'Postitoimipaikka', 'Post office', 'Postanstalt', 16, [
+    'toimipaikka',
+    'postitoimipaikka',
+    'postitoimip.',
+    'city',
+    'town',
+    'ort',
+    'postort',
+    'postanstalt',
+    'kaupunki',
+  ]),
   def('municipality', 'text', 'Kunta', 'Municipality', 'Kommun', 14, ['kotikunta', 'municipality', 'kommun', 'hemkommun']),
   // Contact
   def('phone', 'phone', 'Puhelin', 'Phone', 'Telefon', 16, [
-    'puhelin', 'puh', 'puh.', 'puhelinnumero', 'puhelinnro', 'matkapuhelin', 'gsm', 'mobile', 'mobile phone', 'phone number', 'telephone', 'tel', 'tel.', 'telefon', 'telefonnummer', 'mobil', 'numero',
+    'puhelin',
+    'puh',
+    'puh.',
+    'puhelinnumero',
+    'puhelinnro',
+    'matkapuhelin',
+    'gsm',
+    'mobile',
+    'mobile phone',
+    'phone number',
+    'telephone',
+    'tel',
+    'tel.',
+    'telefon',
+    'telefonnummer',
+    'mobil',
+    'numero',
   ]),
   def('phoneNational', 'text', 'Puhelin (luettava)', 'Phone (readable)', 'Telefon (läsbar)', 16, []),
-  def('email', 'email', 'Sähköposti', 'Email', 'E-post', 26, ['sähköpostiosoite', 's-posti', 'email', 'e-mail', 'email address', 'e-post', 'epost', 'mail']),
+  def('email', 'email', 'Sähköposti', 'Email', 'E-post', 26, [
+    'sähköpostiosoite',
+    's-posti',
+    'email',
+    'e-mail',
+    'email address',
+    'e-post',
+    'epost',
+    'mail',
+  ]),
   def('website', 'text', 'Verkkosivu', 'Website', 'Webbplats', 22, ['www', 'kotisivu', 'website', 'web', 'url', 'hemsida']),
   // Provenance: every row says where it came from (compliance.md)
   def('source', 'text', 'Lähde', 'Source', 'Källa', 16, ['tietolähde', 'source', 'källa']),

@@ -11,7 +11,7 @@ export function normalizeHeader(header: string): string {
   return header
     .normalize('NFC')
     .toLowerCase()
-    .replace(/[._\-/()\[\]:#*]+/g, ' ')
+    .replace(/[._\-/()[\]:#*]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
 }

@@ -5,7 +5,16 @@
  */
 import { UserError } from '../errors';
 import type { Lang } from '../i18n/lang';
-import { areaIndex, findMunicipality, findRegion, municipalityLabel, nameKey, regionLabel, type Municipality, type Region } from '../area/postalAreas';
+import {
+  areaIndex,
+  findMunicipality,
+  findRegion,
+  municipalityLabel,
+  nameKey,
+  regionLabel,
+  type Municipality,
+  type Region,
+} from '../area/postalAreas';
 import type { Criteria } from './criteria';
 import { issue, localized, t, type CriteriaIssue } from './messages';
 
@@ -82,11 +91,20 @@ function suggest(value: string, names: Iterable<string>): string | undefined {
   return best;
 }
 
-function unknownName(path: (string | number)[], key: 'municipalityUnknown' | 'regionUnknown', value: string, names: Iterable<string>): CriteriaIssue {
+function unknownName(
+  path: (string | number)[],
+  key: 'municipalityUnknown' | 'regionUnknown',
+  value: string,
+  names: Iterable<string>,
+): CriteriaIssue {
   const s = suggest(value, names);
   const base = localized(key, { value });
   if (!s) return issue(path, base);
-  return issue(path, { fi: t('fi', 'didYouMean', { message: base.fi, suggestion: s }), en: t('en', 'didYouMean', { message: base.en, suggestion: s }), sv: t('sv', 'didYouMean', { message: base.sv, suggestion: s }) });
+  return issue(path, {
+    fi: t('fi', 'didYouMean', { message: base.fi, suggestion: s }),
+    en: t('en', 'didYouMean', { message: base.en, suggestion: s }),
+    sv: t('sv', 'didYouMean', { message: base.sv, suggestion: s }),
+  });
 }
 
 /** The field-level problems of an area, without throwing. `base` is the area's key path. */
@@ -94,7 +112,10 @@ export function areaIssues(area: Area | undefined, base: (string | number)[] = [
   return expand(area, base).issues;
 }
 
-function expand(area: Area | undefined, base: (string | number)[]): { codes: Set<string> | null; municipalities: Municipality[]; regions: Region[]; issues: CriteriaIssue[] } {
+function expand(
+  area: Area | undefined,
+  base: (string | number)[],
+): { codes: Set<string> | null; municipalities: Municipality[]; regions: Region[]; issues: CriteriaIssue[] } {
   const issues: CriteriaIssue[] = [];
   const municipalities: Municipality[] = [];
   const regions: Region[] = [];
@@ -124,7 +145,14 @@ function expand(area: Area | undefined, base: (string | number)[]): { codes: Set
   (area.regions ?? []).forEach((name, i) => {
     const r = findRegion(name);
     if (!r) {
-      issues.push(unknownName([...base, 'regions', i], 'regionUnknown', name, [...idx.regions.values()].map((x) => x.nameFi)));
+      issues.push(
+        unknownName(
+          [...base, 'regions', i],
+          'regionUnknown',
+          name,
+          [...idx.regions.values()].map((x) => x.nameFi),
+        ),
+      );
       return;
     }
     regions.push(r);
@@ -175,10 +203,20 @@ export function expandArea(area: Area | undefined, lang: Lang = 'fi'): ExpandedA
 function describeArea(area: Area | undefined, municipalities: Municipality[], regions: Region[], lang: Lang): string {
   const parts: string[] = [];
   const pcs = area?.postalCodes ?? [];
-  if (pcs.length) parts.push(t(lang, pcs.length === 1 && /^\d{5}$/.test(pcs[0]!.trim()) ? 'sumPostal' : 'sumPostals', { value: pcs.map(formatPostalSpec).join(', ') }));
+  if (pcs.length)
+    parts.push(
+      t(lang, pcs.length === 1 && /^\d{5}$/.test(pcs[0]!.trim()) ? 'sumPostal' : 'sumPostals', {
+        value: pcs.map(formatPostalSpec).join(', '),
+      }),
+    );
   if (municipalities.length) {
-    parts.push(t(lang, municipalities.length === 1 ? 'sumMunicipality' : 'sumMunicipalities', { value: municipalities.map((m) => municipalityLabel(m, lang)).join(', ') }));
+    parts.push(
+      t(lang, municipalities.length === 1 ? 'sumMunicipality' : 'sumMunicipalities', {
+        value: municipalities.map((m) => municipalityLabel(m, lang)).join(', '),
+      }),
+    );
   }
-  if (regions.length) parts.push(t(lang, regions.length === 1 ? 'sumRegion' : 'sumRegions', { value: regions.map((r) => regionLabel(r, lang)).join(', ') }));
+  if (regions.length)
+    parts.push(t(lang, regions.length === 1 ? 'sumRegion' : 'sumRegions', { value: regions.map((r) => regionLabel(r, lang)).join(', ') }));
   return parts.join('; ');
 }

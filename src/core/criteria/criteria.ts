@@ -46,7 +46,14 @@ export const b2bCriteriaSchema = z
     kind: z.literal('b2b'),
     ...common,
     /** TOL 2008 section letters ("F"), TOL 2008 or TOL 2025 codes or prefixes ("43", "43220", "62100"). */
-    industries: z.array(z.string().trim().regex(/^([A-Ua-u]|\d{2,5})$/, 'industry is a TOL section letter (F) or a code (43, 43220)')).optional(),
+    industries: z
+      .array(
+        z
+          .string()
+          .trim()
+          .regex(/^([A-Ua-u]|\d{2,5})$/, 'industry is a TOL section letter (F) or a code (43, 43220)'),
+      )
+      .optional(),
     companyForms: z.array(z.string().trim().min(1)).optional(),
     registeredFrom: isoDate.optional(),
     registeredTo: isoDate.optional(),

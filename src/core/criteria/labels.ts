@@ -22,9 +22,35 @@ export const ROLE_LABELS: Record<Role, Localized> = {
 const ROLE_SYNONYMS: Record<Role, string[]> = {
   CEO: ['tj', 'toimitusjohtaja', 'vd', 'ceo', 'managing director', 'chief executive officer', 'verkställande direktör'],
   CFO: ['talousjohtaja', 'talouspäällikkö', 'cfo', 'finance director', 'chief financial officer', 'ekonomichef', 'ekonomidirektör'],
-  CTO: ['teknologiajohtaja', 'teknologiajohtaja', 'tekninen johtaja', 'it-johtaja', 'cto', 'chief technology officer', 'it-chef', 'teknisk direktör', 'teknikdirektör'],
-  SALES: ['myyntijohtaja', 'myyntipäällikkö', 'sales director', 'head of sales', 'sales manager', 'försäljningschef', 'försäljningsdirektör'],
-  MARKETING: ['markkinointijohtaja', 'markkinointipäällikkö', 'marketing director', 'cmo', 'marketing manager', 'marknadschef', 'marknadsdirektör'],
+  CTO: [
+    'teknologiajohtaja',
+    'teknologiajohtaja',
+    'tekninen johtaja',
+    'it-johtaja',
+    'cto',
+    'chief technology officer',
+    'it-chef',
+    'teknisk direktör',
+    'teknikdirektör',
+  ],
+  SALES: [
+    'myyntijohtaja',
+    'myyntipäällikkö',
+    'sales director',
+    'head of sales',
+    'sales manager',
+    'försäljningschef',
+    'försäljningsdirektör',
+  ],
+  MARKETING: [
+    'markkinointijohtaja',
+    'markkinointipäällikkö',
+    'marketing director',
+    'cmo',
+    'marketing manager',
+    'marknadschef',
+    'marknadsdirektör',
+  ],
   HR: ['henkilöstöjohtaja', 'henkilöstöpäällikkö', 'hr-johtaja', 'hr director', 'hr manager', 'personalchef', 'personaldirektör'],
   PURCHASING: ['hankintapäällikkö', 'hankintajohtaja', 'ostopäällikkö', 'purchasing manager', 'procurement manager', 'inköpschef'],
   OWNER: ['omistaja', 'yrittäjä', 'owner', 'ägare', 'företagare'],
@@ -103,7 +129,22 @@ const FORM_LOOKUP = (() => {
   }
   for (const [d, c] of Object.entries(BY_DESCRIPTION)) m.set(d, c);
   // Spellings seen in vendor files and business names.
-  for (const [s, c] of [['oy ab', 'OY'], ['ab', 'OY'], ['abp', 'OYJ'], ['ltd', 'OY'], ['plc', 'OYJ'], ['t:mi', 'TMI'], ['tmi.', 'TMI'], ['ky.', 'KY'], ['ay.', 'AY'], ['säätiö', 'SÄÄTIÖ'], ['saatio', 'SÄÄTIÖ'], ['sr', 'SÄÄTIÖ'], ['r.y.', 'RY']] as const) m.set(s, c);
+  for (const [s, c] of [
+    ['oy ab', 'OY'],
+    ['ab', 'OY'],
+    ['abp', 'OYJ'],
+    ['ltd', 'OY'],
+    ['plc', 'OYJ'],
+    ['t:mi', 'TMI'],
+    ['tmi.', 'TMI'],
+    ['ky.', 'KY'],
+    ['ay.', 'AY'],
+    ['säätiö', 'SÄÄTIÖ'],
+    ['saatio', 'SÄÄTIÖ'],
+    ['sr', 'SÄÄTIÖ'],
+    ['r.y.', 'RY'],
+  ] as const)
+    m.set(s, c);
   return m;
 })();
 

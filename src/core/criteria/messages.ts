@@ -65,7 +65,7 @@ export const t = defineMessages({
     kind: 'must be "b2b" (companies) or "b2c" (consumers)',
     oneOf: 'allowed values: {values}',
     postalSpec: 'a postal code is five digits ("33100"), a range ("33200-33500") or a prefix ("33*"); got "{value}"',
-    postalUnknown: 'postal code {value} is not in Posti\'s postal code file',
+    postalUnknown: "postal code {value} is not in Posti's postal code file",
     postalRangeOrder: 'the range starts after it ends: "{value}"',
     postalNoMatch: '"{value}" matches no postal code',
     municipalityUnknown: 'unknown municipality "{value}"',

@@ -70,7 +70,8 @@ export function summarizeCriteria(criteria: Criteria, lang: Lang): string {
     if (criteria.companyForms?.length) parts.push(t(lang, 'sumForm', { value: criteria.companyForms.join(', ') }));
     const reg = registered(criteria.registeredFrom, criteria.registeredTo, lang);
     if (reg) parts.push(reg);
-    if (criteria.sizeClasses?.length) parts.push(t(lang, 'sumSize', { value: criteria.sizeClasses.map((s) => s.replace('-', '–')).join(', ') }));
+    if (criteria.sizeClasses?.length)
+      parts.push(t(lang, 'sumSize', { value: criteria.sizeClasses.map((s) => s.replace('-', '–')).join(', ') }));
     if (criteria.roles?.length) parts.push(t(lang, 'sumRole', { value: criteria.roles.map((r) => roleLabel(r, lang)).join(', ') }));
   } else if (criteria.ageGroups?.length) {
     parts.push(t(lang, 'sumAge', { value: criteria.ageGroups.map((a) => a.replace('-', '–')).join(', ') }));
@@ -80,8 +81,12 @@ export function summarizeCriteria(criteria: Criteria, lang: Lang): string {
   const ex = criteria.exclude;
   if (ex) {
     const exParts: string[] = [];
-    if (ex.postalCodes?.length) exParts.push(t(lang, ex.postalCodes.length === 1 ? 'sumPostal' : 'sumPostals', { value: ex.postalCodes.map(formatPostalSpec).join(', ') }));
-    if ('industries' in ex && ex.industries?.length) exParts.push(t(lang, 'sumIndustries', { value: ex.industries.map((s) => industryText(s, lang)).join(', ') }));
+    if (ex.postalCodes?.length)
+      exParts.push(
+        t(lang, ex.postalCodes.length === 1 ? 'sumPostal' : 'sumPostals', { value: ex.postalCodes.map(formatPostalSpec).join(', ') }),
+      );
+    if ('industries' in ex && ex.industries?.length)
+      exParts.push(t(lang, 'sumIndustries', { value: ex.industries.map((s) => industryText(s, lang)).join(', ') }));
     if ('companyForms' in ex && ex.companyForms?.length) exParts.push(t(lang, 'sumForm', { value: ex.companyForms.join(', ') }));
     if ('businessIds' in ex && ex.businessIds?.length) exParts.push(t(lang, 'sumBusinessIds', { value: ex.businessIds.length }));
     if (exParts.length) parts.push(t(lang, 'sumExclude', { value: exParts.join(', ') }));
@@ -106,6 +111,11 @@ export function criteriaShortName(criteria: Criteria, lang: Lang): string {
   } else if (a?.postalCodes?.length) {
     place = formatPostalSpec(a.postalCodes[0]!) + more(a.postalCodes.length);
   }
-  const what = criteria.kind === 'b2c' ? t(lang, 'sumB2c') : criteria.industries?.length ? criteria.industries[0]! + more(criteria.industries.length) : t(lang, 'sumB2b');
+  const what =
+    criteria.kind === 'b2c'
+      ? t(lang, 'sumB2c')
+      : criteria.industries?.length
+        ? criteria.industries[0]! + more(criteria.industries.length)
+        : t(lang, 'sumB2b');
   return [place, what].filter(Boolean).join(' ');
 }

@@ -72,7 +72,19 @@ function fromZod(z: ZodIssue, input: unknown): CriteriaIssue[] {
     case 'invalid_type': {
       if (z.received === 'undefined') return [issue(path, field === 'kind' ? localized('kind') : localized('required'))];
       const key: MessageKey =
-        z.expected === 'string' ? 'notString' : z.expected === 'number' || z.expected === 'integer' ? (field === 'limit' ? 'limit' : 'notNumber') : z.expected === 'boolean' ? 'notBoolean' : z.expected === 'array' ? 'notArray' : z.expected === 'object' ? 'notObject' : 'invalid';
+        z.expected === 'string'
+          ? 'notString'
+          : z.expected === 'number' || z.expected === 'integer'
+            ? field === 'limit'
+              ? 'limit'
+              : 'notNumber'
+            : z.expected === 'boolean'
+              ? 'notBoolean'
+              : z.expected === 'array'
+                ? 'notArray'
+                : z.expected === 'object'
+                  ? 'notObject'
+                  : 'invalid';
       return [issue(path, localized(key, { example: ARRAY_EXAMPLES[field] ?? '…' }))];
     }
     case 'too_small':
@@ -111,7 +123,13 @@ function semanticIssues(c: Criteria): CriteriaIssue[] {
       const v = c[key];
       if (v && !isRealDate(v)) out.push(issue([key], localized('date', { value: v })));
     }
-    if (c.registeredFrom && c.registeredTo && c.registeredFrom > c.registeredTo && isRealDate(c.registeredFrom) && isRealDate(c.registeredTo)) {
+    if (
+      c.registeredFrom &&
+      c.registeredTo &&
+      c.registeredFrom > c.registeredTo &&
+      isRealDate(c.registeredFrom) &&
+      isRealDate(c.registeredTo)
+    ) {
       out.push(issue(['registeredTo'], localized('dateOrder', { from: c.registeredFrom, to: c.registeredTo })));
     }
   }

@@ -169,7 +169,11 @@ function selectRows(list: ListTable, opts: ExportOptions, skips: Skips): Selecte
       seen.add(e164!);
     }
     if (opts.format === 'mailing') {
-      if (!text(list, row, 'streetAddress') || !text(list, row, 'postalCode') || !(text(list, row, 'postOffice') || text(list, row, 'municipality'))) {
+      if (
+        !text(list, row, 'streetAddress') ||
+        !text(list, row, 'postalCode') ||
+        !(text(list, row, 'postOffice') || text(list, row, 'municipality'))
+      ) {
         skips.add('incompleteAddress');
         continue;
       }
@@ -191,7 +195,10 @@ function shapeLeadDesk(list: ListTable, selected: Selected[], opts: ExportOption
   const custom = (opts.columns ?? [])
     .map((c) => resolveColumn(list, c, lang))
     .filter((i, n, all) => all.indexOf(i) === n)
-    .filter((i) => !['phone', 'fullName', 'firstName', 'lastName', 'companyName', 'streetAddress', 'postalCode', 'postOffice'].includes(list.keys[i]!));
+    .filter(
+      (i) =>
+        !['phone', 'fullName', 'firstName', 'lastName', 'companyName', 'streetAddress', 'postalCode', 'postOffice'].includes(list.keys[i]!),
+    );
   const headers = [...fixedKeys.map((k) => headerOf(k, lang)), ...custom.map((i) => list.headers[i]!)];
   const rows = selected.map(({ row, e164 }) => [
     e164,
@@ -216,7 +223,7 @@ function shapeGeneric(list: ListTable, selected: Selected[], opts: ExportOptions
   idx.forEach((i, n) => {
     if (i === phoneIdx) phoneColumns.add(n);
   });
-  const rows = selected.map(({ row, e164 }) => idx.map((i) => (i === phoneIdx ? e164 : row[i] ?? null)));
+  const rows = selected.map(({ row, e164 }) => idx.map((i) => (i === phoneIdx ? e164 : (row[i] ?? null))));
   return { headers, rows, phoneColumns };
 }
 
@@ -232,7 +239,12 @@ export function postalLine(postalCode: string, postOffice: string): string {
 /** The label's lines in Posti's order; empty lines (no person, no company) left out. */
 export function labelLines(list: Pick<ListTable, 'keys'>, row: readonly CellValue[]): string[] {
   const office = text(list, row, 'postOffice') || text(list, row, 'municipality');
-  return [personName(list, row), text(list, row, 'companyName'), text(list, row, 'streetAddress'), postalLine(text(list, row, 'postalCode'), office)].filter(Boolean);
+  return [
+    personName(list, row),
+    text(list, row, 'companyName'),
+    text(list, row, 'streetAddress'),
+    postalLine(text(list, row, 'postalCode'), office),
+  ].filter(Boolean);
 }
 
 function shapeMailing(list: ListTable, selected: Selected[], opts: ExportOptions): Shaped {
@@ -266,7 +278,12 @@ export function utf8Length(s: string): number {
  * Splits into CSV files, each with BOM and header, by rows and by bytes: a file is closed
  * before a row would take it to `maxBytes` or past `maxRows`.
  */
-export function splitCsv(headers: string[], rows: CellValue[][], opts: CsvOptions, limits: { maxBytes?: number; maxRows?: number }): { csv: string; rows: number }[] {
+export function splitCsv(
+  headers: string[],
+  rows: CellValue[][],
+  opts: CsvOptions,
+  limits: { maxBytes?: number; maxRows?: number },
+): { csv: string; rows: number }[] {
   const head = (opts.bom ? BOM : '') + csvLine(headers, { ...opts, phoneColumns: undefined }) + opts.eol;
   const headBytes = utf8Length(head);
   const maxBytes = limits.maxBytes ?? Infinity;
@@ -377,7 +394,13 @@ export function exportSheetPlan(result: Pick<ExportResult, 'headers' | 'rows'>, 
   return {
     name: args.name,
     role: 'export',
-    columns: result.headers.map((h, i) => ({ key: `extra:${h || `Column ${i + 1}`}`, header: h, type: 'text', numberFormat: '@', width: Math.min(40, Math.max(10, h.length + 4)) })),
+    columns: result.headers.map((h, i) => ({
+      key: `extra:${h || `Column ${i + 1}`}`,
+      header: h,
+      type: 'text',
+      numberFormat: '@',
+      width: Math.min(40, Math.max(10, h.length + 4)),
+    })),
     rows: result.rows.map((r) => r.map((v) => (v === null || v === undefined ? null : String(v)))),
     layout: 'table',
     tableName: args.tableName,

@@ -48,11 +48,7 @@ export function textAt(list: Pick<ListTable, 'keys'>, row: readonly CellValue[],
 }
 
 /** Returns a copy of the list with columns appended (or replaced when the key exists). */
-export function withColumns(
-  list: ListTable,
-  added: { key: string; values: CellValue[] }[],
-  lang: Lang,
-): ListTable {
+export function withColumns(list: ListTable, added: { key: string; values: CellValue[] }[], lang: Lang): ListTable {
   const keys = [...list.keys];
   const headers = [...list.headers];
   const rows = list.rows.map((r) => [...r]);

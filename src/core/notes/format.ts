@@ -13,7 +13,12 @@ function parse(iso: string): Date | null {
 export function formatDate(iso: string, lang: Lang): string {
   const d = parse(iso);
   if (!d) return iso;
-  return new Intl.DateTimeFormat(LOCALE[lang], { timeZone: ZONE, day: 'numeric', month: lang === 'en' ? 'short' : 'numeric', year: 'numeric' }).format(d);
+  return new Intl.DateTimeFormat(LOCALE[lang], {
+    timeZone: ZONE,
+    day: 'numeric',
+    month: lang === 'en' ? 'short' : 'numeric',
+    year: 'numeric',
+  }).format(d);
 }
 
 /** An ISO timestamp → "27.11.2026 klo 14.05" in Finnish time. */

@@ -22,7 +22,8 @@ export const notesText = defineMessages({
     email: 'Sähköposti',
     phone: 'Puhelin',
     dpo: 'Tietosuojavastaava',
-    controllerWhy: 'Listan käyttäjän organisaatio on listan rekisterinpitäjä, koska se valitsi rajauskriteerit ja lista on vain sen käyttöön.',
+    controllerWhy:
+      'Listan käyttäjän organisaatio on listan rekisterinpitäjä, koska se valitsi rajauskriteerit ja lista on vain sen käyttöön.',
     s2: '2. Käsittelijät ja tietolähteet',
     source: 'Tietolähde',
     sourceController: 'Lähderekisterin pitäjä',
@@ -55,9 +56,11 @@ export const notesText = defineMessages({
     c_email: 'sähköposti',
     c_visit: 'kotikäynti',
     s4: '4. Käsittelyn oikeusperuste',
-    legitimateInterest: 'Rekisterinpitäjän oikeutettu etu (EU:n yleinen tietosuoja-asetus, 6 artiklan 1 kohdan f alakohta): suoramarkkinointi.',
+    legitimateInterest:
+      'Rekisterinpitäjän oikeutettu etu (EU:n yleinen tietosuoja-asetus, 6 artiklan 1 kohdan f alakohta): suoramarkkinointi.',
     balancing: 'Etujen punninta on rekisterinpitäjän tehtävä: se arvioi ja dokumentoi, ettei markkinointi loukkaa rekisteröityjen etuja.',
-    consumerTelesales: 'Kuluttajien puhelinmyynti: 1.1.2023 alkaen puhelimessa tehty sopimus sitoo kuluttajaa vain, jos elinkeinonharjoittaja vahvistaa tarjouksen kirjallisesti ja kuluttaja hyväksyy sen kirjallisesti (kuluttajansuojalaki 6 luku).',
+    consumerTelesales:
+      'Kuluttajien puhelinmyynti: 1.1.2023 alkaen puhelimessa tehty sopimus sitoo kuluttajaa vain, jos elinkeinonharjoittaja vahvistaa tarjouksen kirjallisesti ja kuluttaja hyväksyy sen kirjallisesti (kuluttajansuojalaki 6 luku).',
     b2bBasis: 'Yrityksiin kohdistuvassa markkinoinnissa käsitellään päättäjien tietoja heidän työtehtävänsä perusteella.',
     s5: '5. Tietosisältö',
     columns: 'Sarakkeet',
@@ -100,7 +103,8 @@ export const notesText = defineMessages({
     transfers: 'Siirrot EU:n/ETA:n ulkopuolelle',
     transfersNone: 'ei siirtoja',
     s10: '10. Rekisteröidyn oikeudet',
-    rights: 'Rekisteröidyllä on oikeus tarkastaa tietonsa, oikaista ne, vaatia niiden poistamista ja käsittelyn rajoittamista, siirtää tietonsa järjestelmästä toiseen sekä vastustaa tietojensa käsittelyä.',
+    rights:
+      'Rekisteröidyllä on oikeus tarkastaa tietonsa, oikaista ne, vaatia niiden poistamista ja käsittelyn rajoittamista, siirtää tietonsa järjestelmästä toiseen sekä vastustaa tietojensa käsittelyä.',
     objection: 'Suoramarkkinoinnin vastustamisoikeus on ehdoton: kiellon jälkeen henkilöön ei oteta yhteyttä markkinointitarkoituksessa.',
     complaint: 'Rekisteröity voi tehdä valituksen valvontaviranomaiselle: Tietosuojavaltuutetun toimisto, www.tietosuoja.fi.',
     requestsList: 'Tätä listaa koskevat pyynnöt',
@@ -111,14 +115,16 @@ export const notesText = defineMessages({
     robinson: 'Puhelinmarkkinoinnin voi kieltää myös ASML:n Robinson-palvelussa.',
     s11: '11. Ilmoitus ensimmäisessä yhteydenotossa (tietosuoja-asetus 14 art.)',
     scriptIntro: 'Soittajalle luettavaksi:',
-    script: 'Hei, soitan yrityksestä {organisation}. Saimme yhteystietonne rekisteristä {sources} ({controllers}). Käyttötarkoitus on {purpose}. Voitte kieltää markkinoinnin milloin tahansa, jolloin poistamme tietonne listaltamme. Lisätietoja tietojenne käsittelystä: {contact}.',
+    script:
+      'Hei, soitan yrityksestä {organisation}. Saimme yhteystietonne rekisteristä {sources} ({controllers}). Käyttötarkoitus on {purpose}. Voitte kieltää markkinoinnin milloin tahansa, jolloin poistamme tietonne listaltamme. Lisätietoja tietojenne käsittelystä: {contact}.',
     scriptMissingOrg: '[organisaatio – täydennä asetuksiin]',
     scriptMissingContact: '[yhteystieto – täydennä asetuksiin]',
     scriptNoSources: '[lähde]',
     s12: '12. Avoimen datan lähdemaininnat',
     noAttributions: 'ei avoimen datan lähteitä',
     machineReadable: 'Koneluettava kopio',
-    machineReadableValue: 'Samat tiedot JSON-muodossa työkirjan sisällä (Excelissä mukautettu XML-osa, nimiavaruus {ns}). Rajaus lukee listan historian siitä, kun työkirja avataan uudelleen.',
+    machineReadableValue:
+      'Samat tiedot JSON-muodossa työkirjan sisällä (Excelissä mukautettu XML-osa, nimiavaruus {ns}). Rajaus lukee listan historian siitä, kun työkirja avataan uudelleen.',
   },
   en: {
     sheetPrefix: 'Privacy',
@@ -170,8 +176,10 @@ export const notesText = defineMessages({
     c_visit: 'home visit',
     s4: '4. Legal basis',
     legitimateInterest: 'Legitimate interest of the controller (GDPR art. 6(1)(f)): direct marketing.',
-    balancing: 'The balancing of interests is the controller’s: it assesses and documents that the marketing does not override the data subjects’ interests.',
-    consumerTelesales: 'Consumer telesales: since 1 January 2023 a contract made by phone binds a consumer only if the trader confirms the offer in writing and the consumer accepts it in writing (Consumer Protection Act, chapter 6).',
+    balancing:
+      'The balancing of interests is the controller’s: it assesses and documents that the marketing does not override the data subjects’ interests.',
+    consumerTelesales:
+      'Consumer telesales: since 1 January 2023 a contract made by phone binds a consumer only if the trader confirms the offer in writing and the consumer accepts it in writing (Consumer Protection Act, chapter 6).',
     b2bBasis: 'Marketing to companies processes decision-makers’ details on the basis of their work role.',
     s5: '5. Data content',
     columns: 'Columns',
@@ -205,7 +213,8 @@ export const notesText = defineMessages({
     step_import: 'List imported',
     s8: '8. Retention',
     deleteBy: 'Delete by',
-    retentionRule: 'The list is deleted when no longer needed, at the latest on the delete-by date. The add-in warns when the date has passed.',
+    retentionRule:
+      'The list is deleted when no longer needed, at the latest on the delete-by date. The add-in warns when the date has passed.',
     pastDue: 'NOTE: the retention period has ended – delete the list.',
     deletedAt: 'The list’s sheets were deleted {at}. This statement is kept as the record of processing.',
     s9: '9. Disclosures and transfers',
@@ -214,9 +223,11 @@ export const notesText = defineMessages({
     transfers: 'Transfers outside the EU/EEA',
     transfersNone: 'none',
     s10: '10. Data subject’s rights',
-    rights: 'The data subject has the right of access, to rectification, to erasure, to restriction of processing, to data portability and to object to processing.',
+    rights:
+      'The data subject has the right of access, to rectification, to erasure, to restriction of processing, to data portability and to object to processing.',
     objection: 'The right to object to direct marketing is absolute: after an objection the person is not contacted for marketing.',
-    complaint: 'The data subject may lodge a complaint with the supervisory authority: Office of the Data Protection Ombudsman (Tietosuojavaltuutetun toimisto), www.tietosuoja.fi.',
+    complaint:
+      'The data subject may lodge a complaint with the supervisory authority: Office of the Data Protection Ombudsman (Tietosuojavaltuutetun toimisto), www.tietosuoja.fi.',
     requestsList: 'Requests about this list',
     requestsSource: 'Requests about the source register',
     requestsSourceValue: 'to the source register’s controller: {controllers}',
@@ -225,14 +236,16 @@ export const notesText = defineMessages({
     robinson: 'Telemarketing calls can also be refused through ASML’s Robinson service.',
     s11: '11. Notice for the first contact (GDPR art. 14)',
     scriptIntro: 'For the caller to read:',
-    script: 'Hello, I am calling from {organisation}. We got your contact details from the register {sources} ({controllers}). We use them for {purpose}. You can refuse marketing at any time and we will remove your details from our list. More about how we process your data: {contact}.',
+    script:
+      'Hello, I am calling from {organisation}. We got your contact details from the register {sources} ({controllers}). We use them for {purpose}. You can refuse marketing at any time and we will remove your details from our list. More about how we process your data: {contact}.',
     scriptMissingOrg: '[organisation – fill in the settings]',
     scriptMissingContact: '[contact – fill in the settings]',
     scriptNoSources: '[source]',
     s12: '12. Open data attribution',
     noAttributions: 'no open data sources',
     machineReadable: 'Machine-readable copy',
-    machineReadableValue: 'The same facts as JSON inside the workbook (in Excel a custom XML part, namespace {ns}). Rajaus rebuilds the list’s history from it when the workbook is opened again.',
+    machineReadableValue:
+      'The same facts as JSON inside the workbook (in Excel a custom XML part, namespace {ns}). Rajaus rebuilds the list’s history from it when the workbook is opened again.',
   },
   sv: {
     sheetPrefix: 'Dataskydd',
@@ -250,7 +263,8 @@ export const notesText = defineMessages({
     email: 'E-post',
     phone: 'Telefon',
     dpo: 'Dataskyddsombud',
-    controllerWhy: 'Organisationen som använder listan är dess personuppgiftsansvarige, eftersom den valde kriterierna och listan är endast för dess bruk.',
+    controllerWhy:
+      'Organisationen som använder listan är dess personuppgiftsansvarige, eftersom den valde kriterierna och listan är endast för dess bruk.',
     s2: '2. Biträden och källor',
     source: 'Källa',
     sourceController: 'Källregistrets ansvarige',
@@ -284,8 +298,10 @@ export const notesText = defineMessages({
     c_visit: 'hembesök',
     s4: '4. Rättslig grund',
     legitimateInterest: 'Den personuppgiftsansvariges berättigade intresse (dataskyddsförordningen art. 6.1 f): direktmarknadsföring.',
-    balancing: 'Intresseavvägningen görs av den personuppgiftsansvarige, som bedömer och dokumenterar att marknadsföringen inte väger tyngre än de registrerades intressen.',
-    consumerTelesales: 'Telefonförsäljning till konsumenter: från 1.1.2023 binder ett avtal som ingåtts per telefon konsumenten endast om näringsidkaren bekräftar anbudet skriftligen och konsumenten godkänner det skriftligen (konsumentskyddslagen 6 kap.).',
+    balancing:
+      'Intresseavvägningen görs av den personuppgiftsansvarige, som bedömer och dokumenterar att marknadsföringen inte väger tyngre än de registrerades intressen.',
+    consumerTelesales:
+      'Telefonförsäljning till konsumenter: från 1.1.2023 binder ett avtal som ingåtts per telefon konsumenten endast om näringsidkaren bekräftar anbudet skriftligen och konsumenten godkänner det skriftligen (konsumentskyddslagen 6 kap.).',
     b2bBasis: 'Vid marknadsföring till företag behandlas beslutsfattares uppgifter på grund av deras arbetsuppgifter.',
     s5: '5. Datainnehåll',
     columns: 'Kolumner',
@@ -328,9 +344,12 @@ export const notesText = defineMessages({
     transfers: 'Överföringar utanför EU/EES',
     transfersNone: 'inga',
     s10: '10. Den registrerades rättigheter',
-    rights: 'Den registrerade har rätt till tillgång, rättelse, radering, begränsning av behandlingen, dataportabilitet och att invända mot behandlingen.',
-    objection: 'Rätten att invända mot direktmarknadsföring är ovillkorlig: efter en invändning kontaktas personen inte i marknadsföringssyfte.',
-    complaint: 'Den registrerade kan lämna klagomål till tillsynsmyndigheten: Dataombudsmannens byrå (Tietosuojavaltuutetun toimisto), www.tietosuoja.fi.',
+    rights:
+      'Den registrerade har rätt till tillgång, rättelse, radering, begränsning av behandlingen, dataportabilitet och att invända mot behandlingen.',
+    objection:
+      'Rätten att invända mot direktmarknadsföring är ovillkorlig: efter en invändning kontaktas personen inte i marknadsföringssyfte.',
+    complaint:
+      'Den registrerade kan lämna klagomål till tillsynsmyndigheten: Dataombudsmannens byrå (Tietosuojavaltuutetun toimisto), www.tietosuoja.fi.',
     requestsList: 'Begäranden om denna lista',
     requestsSource: 'Begäranden om källregistret',
     requestsSourceValue: 'till källregistrets ansvarige: {controllers}',
@@ -339,14 +358,16 @@ export const notesText = defineMessages({
     robinson: 'Telefonförsäljning kan också spärras via ASML:s Robinson-tjänst.',
     s11: '11. Information vid första kontakten (dataskyddsförordningen art. 14)',
     scriptIntro: 'För den som ringer att läsa:',
-    script: 'Hej, jag ringer från {organisation}. Vi fick era kontaktuppgifter från registret {sources} ({controllers}). Vi använder dem för {purpose}. Ni kan när som helst förbjuda marknadsföring, och då tar vi bort era uppgifter från vår lista. Mer om hur vi behandlar era uppgifter: {contact}.',
+    script:
+      'Hej, jag ringer från {organisation}. Vi fick era kontaktuppgifter från registret {sources} ({controllers}). Vi använder dem för {purpose}. Ni kan när som helst förbjuda marknadsföring, och då tar vi bort era uppgifter från vår lista. Mer om hur vi behandlar era uppgifter: {contact}.',
     scriptMissingOrg: '[organisation – komplettera inställningarna]',
     scriptMissingContact: '[kontaktuppgift – komplettera inställningarna]',
     scriptNoSources: '[källa]',
     s12: '12. Källhänvisningar för öppna data',
     noAttributions: 'inga öppna datakällor',
     machineReadable: 'Maskinläsbar kopia',
-    machineReadableValue: 'Samma uppgifter som JSON i arbetsboken (i Excel en anpassad XML-del, namnrymd {ns}). Rajaus läser listans historik därifrån när arbetsboken öppnas igen.',
+    machineReadableValue:
+      'Samma uppgifter som JSON i arbetsboken (i Excel en anpassad XML-del, namnrymd {ns}). Rajaus läser listans historik därifrån när arbetsboken öppnas igen.',
   },
 });
 

@@ -103,7 +103,11 @@ const PARAM_LABELS: Record<string, Record<Lang, string>> = {
   criteria: { fi: 'kriteerit', en: 'criteria', sv: 'kriterier' },
   found: { fi: 'osumia lähteessä', en: 'matches in the source', sv: 'träffar i källan' },
   limit: { fi: 'enimmäismäärä', en: 'row limit', sv: 'maxantal' },
-  doNotContactRemoved: { fi: 'jätetty pois työkirjan kieltolistan vuoksi', en: 'left out (workbook do-not-contact list)', sv: 'utelämnade (arbetsbokens spärrlista)' },
+  doNotContactRemoved: {
+    fi: 'jätetty pois työkirjan kieltolistan vuoksi',
+    en: 'left out (workbook do-not-contact list)',
+    sv: 'utelämnade (arbetsbokens spärrlista)',
+  },
   appliedLocally: { fi: 'tarkistettu paikallisesti', en: 'checked locally', sv: 'kontrollerat lokalt' },
   // customer matching
   customerSource: { fi: 'asiakasrekisteri', en: 'customer register', sv: 'kundregister' },
@@ -171,7 +175,8 @@ export function renderNotesSheet(input: NotesInput): SheetPlan {
   const missing = tr('missing');
   const c = settings.controller;
   const doc = new Doc();
-  const field = (label: NotesKey, value: string | undefined, absent = missing) => doc.add('label', tr(label), present(value) ? value : absent);
+  const field = (label: NotesKey, value: string | undefined, absent = missing) =>
+    doc.add('label', tr(label), present(value) ? value : absent);
 
   doc.add('title', tr('title', { name: list.name }));
   doc.add('note', tr('updated', { at: formatDateTime(now.toISOString(), lang) }));
@@ -281,7 +286,8 @@ export function renderNotesSheet(input: NotesInput): SheetPlan {
   const controllerContact = [c.organisation, c.email, c.phone].filter(present).join(', ');
   doc.add('label', tr('requestsList'), controllerContact || missing);
   const sourceControllers = unique(list.sources.map((s) => s.controller));
-  if (sourceControllers.length) doc.add('label', tr('requestsSource'), tr('requestsSourceValue', { controllers: sourceControllers.join('; ') }));
+  if (sourceControllers.length)
+    doc.add('label', tr('requestsSource'), tr('requestsSourceValue', { controllers: sourceControllers.join('; ') }));
   if (list.kind === 'b2c') {
     doc.add('label', tr('requestsSubscriber'), tr('requestsSubscriberValue'));
     doc.add('normal', null, tr('robinson'));

@@ -26,10 +26,7 @@ export const settingsSchema = z
     channel: z.enum(['phone', 'mail', 'email', 'visit']).default('phone'),
     retentionMonths: z.number().int().min(1).max(120).default(12),
     /** The list service that filtered the directory on the controller's instructions. */
-    listService: z
-      .object({ name: optionalText, businessId: optionalText, contact: optionalText })
-      .strict()
-      .default({}),
+    listService: z.object({ name: optionalText, businessId: optionalText, contact: optionalText }).strict().default({}),
     /** Terms of use per source id ("demo", "prh", "file:…"), carried into the notes. */
     sourceTerms: z.record(z.string()).default({}),
     /** Disclosures and transfers outside the EU/EEA; default none. */

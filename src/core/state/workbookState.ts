@@ -12,7 +12,19 @@ export const STATE_NAMESPACE = 'urn:rajaus:state:v1';
 const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
 export const processingStepSchema = z.object({
-  step: z.enum(['search', 'match', 'matchUndo', 'dnc', 'buildings', 'buildingFilter', 'export', 'dsrAccess', 'dsrErasure', 'retention', 'import']),
+  step: z.enum([
+    'search',
+    'match',
+    'matchUndo',
+    'dnc',
+    'buildings',
+    'buildingFilter',
+    'export',
+    'dsrAccess',
+    'dsrErasure',
+    'retention',
+    'import',
+  ]),
   at: z.string(),
   rowsIn: z.number().int().nonnegative().optional(),
   rowsOut: z.number().int().nonnegative().optional(),
@@ -77,9 +89,7 @@ export const workbookStateSchema = z.object({
     .object({ phones: z.array(z.string()).default([]), emails: z.array(z.string()).default([]) })
     .default({ phones: [], emails: [] }),
   /** Imported do-not-call lists (ASML Puhelin-Robinson, own opt-outs): name, date, sheet. */
-  suppressionLists: z
-    .array(z.object({ name: z.string(), checkedAt: z.string(), sheet: z.string(), count: z.number().int() }))
-    .default([]),
+  suppressionLists: z.array(z.object({ name: z.string(), checkedAt: z.string(), sheet: z.string(), count: z.number().int() })).default([]),
   presets: z.array(z.object({ name: z.string(), criteria: z.unknown() })).default([]),
 });
 export type WorkbookState = z.infer<typeof workbookStateSchema>;

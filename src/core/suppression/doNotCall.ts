@@ -136,7 +136,15 @@ export function auditColumns(list: Pick<ListTable, 'keys' | 'headers'>, lang: La
 /** A suppression sheet: the normalized numbers, one per row, as text. */
 export function suppressionSheetPlan(args: { name: string; phones: string[]; lang: Lang; tableName: string }): SheetPlan {
   return {
-    ...tablePlan({ name: args.name, role: 'suppression', keys: ['phone'], rows: args.phones.map((p) => [p]), lang: args.lang, tableName: args.tableName, tabColor: '#7F7F7F' }),
+    ...tablePlan({
+      name: args.name,
+      role: 'suppression',
+      keys: ['phone'],
+      rows: args.phones.map((p) => [p]),
+      lang: args.lang,
+      tableName: args.tableName,
+      tabColor: '#7F7F7F',
+    }),
     print: undefined,
   };
 }

@@ -31,7 +31,10 @@ export function toCell(type: ColumnType, value: CellValue | undefined): CellValu
     const n = Number(value.replace(',', '.'));
     return value.trim() !== '' && Number.isFinite(n) ? n : value;
   }
-  if (typeof value === 'number' && (type === 'text' || type === 'phone' || type === 'postalCode' || type === 'businessId' || type === 'code' || type === 'email')) {
+  if (
+    typeof value === 'number' &&
+    (type === 'text' || type === 'phone' || type === 'postalCode' || type === 'businessId' || type === 'code' || type === 'email')
+  ) {
     return String(value);
   }
   return value;

@@ -3,7 +3,7 @@
  * not starting or ending with an apostrophe, unique ignoring case, and not "History".
  */
 export const MAX_SHEET_NAME = 31;
-const FORBIDDEN = /[\/\\?*:\[\]]/;
+const FORBIDDEN = /[/\\?*:[\]]/;
 
 /** Why a name is not a valid sheet name, or null when it is. Uniqueness is checked separately. */
 export function sheetNameProblem(name: string): string | null {
@@ -21,8 +21,8 @@ export function sheetNameProblem(name: string): string | null {
  */
 export function makeSheetName(base: string, existing: Iterable<string>, keepSuffix = ''): string {
   let clean = base
-    .replace(/[\/\\]/g, '-')
-    .replace(/[?*:\[\]]/g, ' ')
+    .replace(/[/\\]/g, '-')
+    .replace(/[?*:[\]]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/^'+|'+$/g, '')
@@ -33,14 +33,23 @@ export function makeSheetName(base: string, existing: Iterable<string>, keepSuff
   // "Rakentajat Tampere-Pirkkala 20.11.2026" becomes "Rakentajat Tampere-P 20.11.2026".
   const tail = keepSuffix ? ` ${makeSheetNameText(keepSuffix)}` : '';
   const fit = (s: string, counter: string) =>
-    s.slice(0, Math.max(1, MAX_SHEET_NAME - tail.length - counter.length)).replace(/'+$/, '').trimEnd() + tail + counter;
+    s
+      .slice(0, Math.max(1, MAX_SHEET_NAME - tail.length - counter.length))
+      .replace(/'+$/, '')
+      .trimEnd() +
+    tail +
+    counter;
   let candidate = fit(clean, '');
   for (let i = 2; taken.has(candidate.toLowerCase()); i++) candidate = fit(clean, ` (${i})`);
   return candidate;
 }
 
 function makeSheetNameText(text: string): string {
-  return text.replace(/[\/\\]/g, '-').replace(/[?*:\[\]]/g, ' ').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/[/\\]/g, '-')
+    .replace(/[?*:[\]]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Excel table names: start with a letter or _, then letters, digits, _ or .; max 255; unique. */

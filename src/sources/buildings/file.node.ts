@@ -7,12 +7,16 @@ import type { BuildingSource } from './source';
 
 export function fileSourceFromSpec(spec: string, lang: Lang = 'fi'): BuildingSource {
   if (/^https?:\/\//i.test(spec)) return urlFileSource(spec, { lang });
-  return fileSource(spec, async () => {
-    try {
-      return await readFile(spec, 'utf8');
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      throw new UserError(code === 'ENOENT' ? 'file not found' : (e as Error).message, { file: spec });
-    }
-  }, lang);
+  return fileSource(
+    spec,
+    async () => {
+      try {
+        return await readFile(spec, 'utf8');
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        throw new UserError(code === 'ENOENT' ? 'file not found' : (e as Error).message, { file: spec });
+      }
+    },
+    lang,
+  );
 }

@@ -14,28 +14,47 @@ import { featureCollectionSchema, getJsonText, propertiesOf, type BuildingSource
 const t = defineMessages({
   fi: {
     empty: 'Tiedostossa ei ole rakennuksia.',
-    unknown: 'Tiedoston sarakkeista ei tunnistu rakennusaineisto (odotettiin esim. katunimi_suomi, katu/osno1, building_key tai osoite ja postinumero). Sarakkeet: {keys}',
+    unknown:
+      'Tiedoston sarakkeista ei tunnistu rakennusaineisto (odotettiin esim. katunimi_suomi, katu/osno1, building_key tai osoite ja postinumero). Sarakkeet: {keys}',
     json: 'Tiedosto ei ole kelvollista JSONia: {why}',
   },
   en: {
     empty: 'The file holds no buildings.',
-    unknown: 'The file’s columns are not building data we know (expected e.g. katunimi_suomi, katu/osno1, building_key, or address and postal code). Columns: {keys}',
+    unknown:
+      'The file’s columns are not building data we know (expected e.g. katunimi_suomi, katu/osno1, building_key, or address and postal code). Columns: {keys}',
     json: 'The file is not valid JSON: {why}',
   },
   sv: {
     empty: 'Filen innehåller inga byggnader.',
-    unknown: 'Filens kolumner känns inte igen som byggnadsdata (väntade t.ex. katunimi_suomi, katu/osno1, building_key eller adress och postnummer). Kolumner: {keys}',
+    unknown:
+      'Filens kolumner känns inte igen som byggnadsdata (väntade t.ex. katunimi_suomi, katu/osno1, building_key eller adress och postnummer). Kolumner: {keys}',
     json: 'Filen är inte giltig JSON: {why}',
   },
 });
 
 /** Plain Finnish/English/Swedish headers of a simple building table → our own field names. */
 const PLAIN_HEADERS: Record<string, string> = {
-  osoite: 'address', katuosoite: 'address', lähiosoite: 'address', address: 'address', adress: 'address', gatuadress: 'address',
-  postinumero: 'postalCode', 'postal code': 'postalCode', postnummer: 'postalCode',
-  valmistumisvuosi: 'completionYear', rakennusvuosi: 'completionYear', 'building year': 'completionYear', byggnadsår: 'completionYear',
-  käyttötarkoitus: 'useText', kerroksia: 'floors', kerrosluku: 'floors', lämmitystapa: 'heatingMethodText',
-  lämmitysaine: 'heatingFuelText', polttoaine: 'heatingFuelText', rakennusaine: 'materialText', rakennustunnus: 'id',
+  osoite: 'address',
+  katuosoite: 'address',
+  lähiosoite: 'address',
+  address: 'address',
+  adress: 'address',
+  gatuadress: 'address',
+  postinumero: 'postalCode',
+  'postal code': 'postalCode',
+  postnummer: 'postalCode',
+  valmistumisvuosi: 'completionYear',
+  rakennusvuosi: 'completionYear',
+  'building year': 'completionYear',
+  byggnadsår: 'completionYear',
+  käyttötarkoitus: 'useText',
+  kerroksia: 'floors',
+  kerrosluku: 'floors',
+  lämmitystapa: 'heatingMethodText',
+  lämmitysaine: 'heatingFuelText',
+  polttoaine: 'heatingFuelText',
+  rakennusaine: 'materialText',
+  rakennustunnus: 'id',
 };
 
 function rowsOf(json: unknown): Record<string, unknown>[][] {
@@ -86,10 +105,11 @@ export function buildingsFromText(text: string, source: string, lang: Lang = 'fi
   const addresses: { key: string; address: BuildingAddress }[] = [];
   const typed = groups.map((rows) => ({ rows, layout: layoutOf(rows) }));
   for (const g of typed) {
-    if (g.layout === 'ryhtiAddress') for (const r of g.rows) {
-      const a = parseRyhtiAddress(r);
-      if (a) addresses.push(a);
-    }
+    if (g.layout === 'ryhtiAddress')
+      for (const r of g.rows) {
+        const a = parseRyhtiAddress(r);
+        if (a) addresses.push(a);
+      }
   }
   const out: BuildingRecord[] = [];
   for (const g of typed) {

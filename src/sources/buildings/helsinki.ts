@@ -12,8 +12,21 @@ export const HELSINKI_WFS = 'https://kartta.hel.fi/ws/geoserver/avoindata/wfs';
 export const HELSINKI_LAYER = 'avoindata:Rakennukset_alue_rekisteritiedot';
 
 const FIELDS = [
-  'ratu', 'vtj_prt', 'katunimi_suomi', 'katunimi_ruotsi', 'osoitenumero', 'postinumero', 'c_valmpvm', 'c_kayttark',
-  'c_rakennusluokka', 'i_kerrlkm', 'c_lammtapa', 'c_poltaine', 'c_rakeaine', 'i_kerrosala', 'tila_koodi',
+  'ratu',
+  'vtj_prt',
+  'katunimi_suomi',
+  'katunimi_ruotsi',
+  'osoitenumero',
+  'postinumero',
+  'c_valmpvm',
+  'c_kayttark',
+  'c_rakennusluokka',
+  'i_kerrlkm',
+  'c_lammtapa',
+  'c_poltaine',
+  'c_rakeaine',
+  'i_kerrosala',
+  'tila_koodi',
 ];
 
 export interface LiveSourceOptions {
@@ -35,12 +48,27 @@ export function helsinkiSource(o: LiveSourceOptions = {}): BuildingSource {
     attribution: 'Helsingin kaupunki, rakennusrekisteri (CC BY 4.0)',
     party: `Helsingin kaupunki (${new URL(baseUrl).host})`,
     fetchBuildings: (codes, opts) =>
-      fetchPerPostalCode(`helsinki|${baseUrl}`, codes, o.batchSize ?? 10, async (group, runOpts) => {
-        const rows = await wfsGetAll(
-          { baseUrl, typeName: HELSINKI_LAYER, cqlFilter: cqlIn('postinumero', group), propertyNames: FIELDS, pageSize: o.pageSize ?? 5000, service: name, lang: o.lang, fetch: o.fetch },
-          runOpts,
-        );
-        return recordsOfLayout('helsinki', rows, 'helsinki');
-      }, opts),
+      fetchPerPostalCode(
+        `helsinki|${baseUrl}`,
+        codes,
+        o.batchSize ?? 10,
+        async (group, runOpts) => {
+          const rows = await wfsGetAll(
+            {
+              baseUrl,
+              typeName: HELSINKI_LAYER,
+              cqlFilter: cqlIn('postinumero', group),
+              propertyNames: FIELDS,
+              pageSize: o.pageSize ?? 5000,
+              service: name,
+              lang: o.lang,
+              fetch: o.fetch,
+            },
+            runOpts,
+          );
+          return recordsOfLayout('helsinki', rows, 'helsinki');
+        },
+        opts,
+      ),
   };
 }

@@ -22,12 +22,26 @@ export function hsySource(o: LiveSourceOptions = {}): BuildingSource {
     attribution: 'HSY, pääkaupunkiseudun rakennukset (CC BY 4.0)',
     party: `HSY (${new URL(baseUrl).host})`,
     fetchBuildings: (codes, opts) =>
-      fetchPerPostalCode(`hsy|${baseUrl}`, codes, o.batchSize ?? 10, async (group, runOpts) => {
-        const rows = await wfsGetAll(
-          { baseUrl, typeName: HSY_LAYER, cqlFilter: cqlIn('postinumero', group), pageSize: o.pageSize ?? 5000, service: name, lang: o.lang, fetch: o.fetch },
-          runOpts,
-        );
-        return recordsOfLayout('hsy', rows, 'hsy');
-      }, opts),
+      fetchPerPostalCode(
+        `hsy|${baseUrl}`,
+        codes,
+        o.batchSize ?? 10,
+        async (group, runOpts) => {
+          const rows = await wfsGetAll(
+            {
+              baseUrl,
+              typeName: HSY_LAYER,
+              cqlFilter: cqlIn('postinumero', group),
+              pageSize: o.pageSize ?? 5000,
+              service: name,
+              lang: o.lang,
+              fetch: o.fetch,
+            },
+            runOpts,
+          );
+          return recordsOfLayout('hsy', rows, 'hsy');
+        },
+        opts,
+      ),
   };
 }

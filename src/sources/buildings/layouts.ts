@@ -127,7 +127,17 @@ function helsinki(p: Props, row: number): BuildingRecord | null {
   const street = asText(r.katunimi_suomi);
   const number = asText(r.osoitenumero);
   const addresses: BuildingAddress[] =
-    street && number ? [{ streetFi: street, streetSv: asText(r.katunimi_ruotsi), number, postalCode: normalizePostalCode(r.postinumero), municipality: 'Helsinki' }] : [];
+    street && number
+      ? [
+          {
+            streetFi: street,
+            streetSv: asText(r.katunimi_ruotsi),
+            number,
+            postalCode: normalizePostalCode(r.postinumero),
+            municipality: 'Helsinki',
+          },
+        ]
+      : [];
   return {
     id: asText(r.vtj_prt) ?? asText(r.c_vtj_prt) ?? asText(r.ratu) ?? `helsinki-${row}`,
     source: 'helsinki',
@@ -178,7 +188,12 @@ function hsy(p: Props, row: number): BuildingRecord | null {
   if (street && n1 !== undefined) {
     const letter = (asText(r.oski1) ?? '').toLowerCase();
     const to = n2 !== undefined && n2 > n1 ? `-${n2}` : '';
-    addresses.push({ streetFi: street, number: `${n1}${letter}${to}`, postalCode: normalizePostalCode(asText(r.postinumero) ?? asText(r.posno)), municipality: asText(r.kunta) });
+    addresses.push({
+      streetFi: street,
+      number: `${n1}${letter}${to}`,
+      postalCode: normalizePostalCode(asText(r.postinumero) ?? asText(r.posno)),
+      municipality: asText(r.kunta),
+    });
   }
   return {
     id: asText(r.vtj_prt) ?? asText(r.raktun) ?? `hsy-${row}`,
@@ -237,7 +252,12 @@ export function ryhtiBuilding(p: Props, fallbackId: string): RyhtiBuilding {
   const split = fin ? splitStreetAndNumber(fin) : null;
   if (split) {
     const sv = asText(r.address_swe);
-    addresses.push({ streetFi: split.street, streetSv: sv ? splitStreetAndNumber(sv)?.street : undefined, number: split.number, postalCode: normalizePostalCode(r.postal_code) });
+    addresses.push({
+      streetFi: split.street,
+      streetSv: sv ? splitStreetAndNumber(sv)?.street : undefined,
+      number: split.number,
+      postalCode: normalizePostalCode(r.postal_code),
+    });
   }
   const y = asText(r.completion_date);
   return {
@@ -289,13 +309,24 @@ export function ryhtiAddress(p: Props): { key: string; address: BuildingAddress 
   if (name && n1 !== undefined) {
     const n2 = asNumber(r.number_part_of_address_number2);
     const letter = (asText(r.subdivision_letter_of_address_number) ?? '').toLowerCase();
-    return { key, address: { streetFi: name, streetSv: asText(r.address_name_swe), number: `${n1}${letter}${n2 !== undefined && n2 > n1 ? `-${n2}` : ''}`, postalCode } };
+    return {
+      key,
+      address: {
+        streetFi: name,
+        streetSv: asText(r.address_name_swe),
+        number: `${n1}${letter}${n2 !== undefined && n2 > n1 ? `-${n2}` : ''}`,
+        postalCode,
+      },
+    };
   }
   const fin = asText(r.address_fin);
   const split = fin ? splitStreetAndNumber(fin) : null;
   if (!split) return null;
   const sv = asText(r.address_swe);
-  return { key, address: { streetFi: split.street, streetSv: sv ? splitStreetAndNumber(sv)?.street : undefined, number: split.number, postalCode } };
+  return {
+    key,
+    address: { streetFi: split.street, streetSv: sv ? splitStreetAndNumber(sv)?.street : undefined, number: split.number, postalCode },
+  };
 }
 
 /** Ryhti's duplicates: one record per permanent id, the latest modification wins. */
@@ -343,7 +374,17 @@ const genericSchema = z
   .object({
     id: text,
     source: text,
-    addresses: z.array(z.object({ streetFi: z.string(), streetSv: z.string().nullish(), number: text, postalCode: text, municipality: z.string().nullish() })).optional(),
+    addresses: z
+      .array(
+        z.object({
+          streetFi: z.string(),
+          streetSv: z.string().nullish(),
+          number: text,
+          postalCode: text,
+          municipality: z.string().nullish(),
+        }),
+      )
+      .optional(),
     streetFi: text,
     street: text,
     streetSv: text,
@@ -382,7 +423,14 @@ function generic(p: Props, fallbackId: string, source: string): BuildingRecord {
     const number = asText(r.number);
     const split = !street && asText(r.address) ? splitStreetAndNumber(asText(r.address)!) : null;
     if ((street && number) || split) {
-      addresses = [{ streetFi: street ?? split!.street, streetSv: asText(r.streetSv), number: number ?? split!.number, postalCode: normalizePostalCode(r.postalCode) }];
+      addresses = [
+        {
+          streetFi: street ?? split!.street,
+          streetSv: asText(r.streetSv),
+          number: number ?? split!.number,
+          postalCode: normalizePostalCode(r.postalCode),
+        },
+      ];
     }
   }
   return {
@@ -411,9 +459,11 @@ export function detectLayout(keys: readonly string[]): Layout | null {
   const has = (k: string) => keys.includes(k);
   if (has('katunimi_suomi') || has('c_valmpvm')) return 'helsinki';
   if (has('katu') && (has('osno1') || has('kavu'))) return 'hsy';
-  if (has('building_key') && (has('completion_date') || has('main_purpose') || has('permanent_building_identifier'))) return 'ryhtiBuilding';
+  if (has('building_key') && (has('completion_date') || has('main_purpose') || has('permanent_building_identifier')))
+    return 'ryhtiBuilding';
   if (has('building_key') && (has('address_fin') || has('address_name_fin'))) return 'ryhtiAddress';
-  if (has('completionYear') || has('addresses') || (has('postalCode') && (has('streetFi') || has('street') || has('address')))) return 'generic';
+  if (has('completionYear') || has('addresses') || (has('postalCode') && (has('streetFi') || has('street') || has('address'))))
+    return 'generic';
   return null;
 }
 
@@ -425,7 +475,8 @@ export function mergeById(records: Iterable<BuildingRecord>): BuildingRecord[] {
     if (!prev) byId.set(r.id, r);
     else {
       for (const a of r.addresses) {
-        if (!prev.addresses.some((x) => x.streetFi === a.streetFi && x.number === a.number && x.postalCode === a.postalCode)) prev.addresses.push(a);
+        if (!prev.addresses.some((x) => x.streetFi === a.streetFi && x.number === a.number && x.postalCode === a.postalCode))
+          prev.addresses.push(a);
       }
     }
   }
@@ -460,7 +511,10 @@ function fastCheckOf(schema: z.ZodTypeAny): FastCheck {
   if (!c) {
     const shape = (schema as z.AnyZodObject).shape as Record<string, z.ZodTypeAny>;
     const keys = Object.keys(shape);
-    c = { scalar: keys.filter((k) => shape[k] === text || shape[k] === num), other: keys.filter((k) => shape[k] !== text && shape[k] !== num) };
+    c = {
+      scalar: keys.filter((k) => shape[k] === text || shape[k] === num),
+      other: keys.filter((k) => shape[k] !== text && shape[k] !== num),
+    };
     FAST_CHECKS.set(schema, c);
   }
   return c;
@@ -506,7 +560,12 @@ function recordsOf(rows: readonly Props[], read: (p: Props, row: number) => Buil
 }
 
 /** Parses property records of one layout. Ryhti address-only input yields no buildings. */
-export function recordsOfLayout(layout: Layout, rows: readonly Props[], source: string, ryhtiAddresses: { key: string; address: BuildingAddress }[] = []): BuildingRecord[] {
+export function recordsOfLayout(
+  layout: Layout,
+  rows: readonly Props[],
+  source: string,
+  ryhtiAddresses: { key: string; address: BuildingAddress }[] = [],
+): BuildingRecord[] {
   checkLayout(layout, rows, source);
   switch (layout) {
     case 'helsinki':
@@ -514,7 +573,10 @@ export function recordsOfLayout(layout: Layout, rows: readonly Props[], source: 
     case 'hsy':
       return mergeById(recordsOf(rows, hsy));
     case 'ryhtiBuilding':
-      return joinRyhti(rows.map((p, i) => ryhtiBuilding(p, `ryhti-${i + 1}`)), ryhtiAddresses);
+      return joinRyhti(
+        rows.map((p, i) => ryhtiBuilding(p, `ryhti-${i + 1}`)),
+        ryhtiAddresses,
+      );
     case 'ryhtiAddress':
       return [];
     case 'generic':

@@ -17,7 +17,13 @@ export const RYHTI_OGC = 'https://paikkatiedot.ymparisto.fi/geoserver/ryhti_buil
 const MAX_PAGES = 10_000;
 
 export function ogcItemsUrl(baseUrl: string, collection: string, filter: string, limit: number, startIndex: number): string {
-  const params = new URLSearchParams({ f: 'json', limit: String(limit), startIndex: String(startIndex), filter, 'filter-lang': 'cql2-text' });
+  const params = new URLSearchParams({
+    f: 'json',
+    limit: String(limit),
+    startIndex: String(startIndex),
+    filter,
+    'filter-lang': 'cql2-text',
+  });
   return `${baseUrl.replace(/\/$/, '')}/collections/${collection}/items?${params.toString()}`;
 }
 
@@ -63,16 +69,23 @@ export function ryhtiSource(o: LiveSourceOptions = {}): BuildingSource {
     attribution: 'Suomen ympäristökeskus (SYKE), Ryhti (CC BY 4.0)',
     party: `Suomen ympäristökeskus SYKE (${new URL(baseUrl).host})`,
     fetchBuildings: (codes, opts) =>
-      fetchPerPostalCode(`ryhti|${baseUrl}`, codes, o.batchSize ?? 10, async (group, runOpts) => {
-        const addressRows = await ogcGetAll(baseUrl, 'open_address', cqlIn('postal_code', group), q, runOpts);
-        const addresses = addressRows.map(parseRyhtiAddress).filter((a): a is { key: string; address: BuildingAddress } => a !== null);
-        const keys = [...new Set(addresses.map((a) => a.key))];
-        const buildingRows: Record<string, unknown>[] = [];
-        // Building keys are sent, not addresses: the keys came from the postal-code query.
-        for (const keyBatch of batches(keys, 50)) {
-          for (const row of await ogcGetAll(baseUrl, 'open_building', cqlIn('building_key', keyBatch), q, runOpts)) buildingRows.push(row);
-        }
-        return recordsOfLayout('ryhtiBuilding', buildingRows, 'ryhti', addresses);
-      }, opts),
+      fetchPerPostalCode(
+        `ryhti|${baseUrl}`,
+        codes,
+        o.batchSize ?? 10,
+        async (group, runOpts) => {
+          const addressRows = await ogcGetAll(baseUrl, 'open_address', cqlIn('postal_code', group), q, runOpts);
+          const addresses = addressRows.map(parseRyhtiAddress).filter((a): a is { key: string; address: BuildingAddress } => a !== null);
+          const keys = [...new Set(addresses.map((a) => a.key))];
+          const buildingRows: Record<string, unknown>[] = [];
+          // Building keys are sent, not addresses: the keys came from the postal-code query.
+          for (const keyBatch of batches(keys, 50)) {
+            for (const row of await ogcGetAll(baseUrl, 'open_building', cqlIn('building_key', keyBatch), q, runOpts))
+              buildingRows.push(row);
+          }
+          return recordsOfLayout('ryhtiBuilding', buildingRows, 'ryhti', addresses);
+        },
+        opts,
+      ),
   };
 }

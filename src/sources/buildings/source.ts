@@ -136,7 +136,10 @@ export function cqlIn(field: string, values: readonly string[]): string {
 }
 
 /** GETs a file as text (a saved response or CSV behind a URL). */
-export async function getJsonText(url: string, ctx: { service: string; lang?: Lang; fetch?: FetchFn; signal?: AbortSignal }): Promise<string> {
+export async function getJsonText(
+  url: string,
+  ctx: { service: string; lang?: Lang; fetch?: FetchFn; signal?: AbortSignal },
+): Promise<string> {
   const lang = ctx.lang ?? 'fi';
   let res: Response;
   try {

@@ -41,13 +41,14 @@ export function wfsUrl(q: WfsQuery, startIndex: number): string {
 /** All features' properties for one query, page by page. */
 export async function wfsGetAll(q: WfsQuery, opts: RunOptions = {}): Promise<Record<string, unknown>[]> {
   const out: Record<string, unknown>[] = [];
-  for (let start = 0; ; ) {
+  for (let start = 0; ;) {
     throwIfAborted(opts.signal);
     const url = wfsUrl(q, start);
     const fc = await getJson(url, featureCollectionSchema, { service: q.service, lang: q.lang, fetch: q.fetch, signal: opts.signal });
     for (const p of propertiesOf(fc)) out.push(p); // no spread: pages can be large
     const returned = fc.features.length;
-    const matched = typeof fc.numberMatched === 'number' ? fc.numberMatched : typeof fc.totalFeatures === 'number' ? fc.totalFeatures : undefined;
+    const matched =
+      typeof fc.numberMatched === 'number' ? fc.numberMatched : typeof fc.totalFeatures === 'number' ? fc.totalFeatures : undefined;
     start += returned;
     if (returned === 0 || returned < q.pageSize) break;
     if (matched !== undefined && start >= matched) break;

@@ -108,7 +108,11 @@ export interface FeatureCollection {
 /** The Helsinki buildings in the layout of `avoindata:Rakennukset_alue_rekisteritiedot` (JSON). */
 export function demoBuildingsAsHelsinkiWfs(): FeatureCollection {
   const features: WfsFeature[] = [];
-  const feature = (b: DemoBuilding, ratu: number, p: { id: string; date: string; use: string; cls: string; floors: number; method: string; fuel: string; material: string; area: number }): WfsFeature => ({
+  const feature = (
+    b: DemoBuilding,
+    ratu: number,
+    p: { id: string; date: string; use: string; cls: string; floors: number; method: string; fuel: string; material: string; area: number },
+  ): WfsFeature => ({
     type: 'Feature',
     id: `Rakennukset_alue_rekisteritiedot.${ratu}`,
     // A plausible point in EPSG:3879 (GK25) inside Helsinki; the join works on addresses.
@@ -135,10 +139,34 @@ export function demoBuildingsAsHelsinkiWfs(): FeatureCollection {
   for (const b of settledBuildings()) {
     if (b.area.municipalityFi !== 'Helsinki') continue;
     const ratu = 40_000 + b.seq * 2;
-    features.push(feature(b, ratu, { id: b.id, date: b.completionDate, use: b.useCode1994, cls: b.class2018, floors: b.floors, method: b.heatingMethod, fuel: b.heatingFuel, material: b.material, area: b.floorArea }));
+    features.push(
+      feature(b, ratu, {
+        id: b.id,
+        date: b.completionDate,
+        use: b.useCode1994,
+        cls: b.class2018,
+        floors: b.floors,
+        method: b.heatingMethod,
+        fuel: b.heatingFuel,
+        material: b.material,
+        area: b.floorArea,
+      }),
+    );
     if (b.annex) {
       const a = b.annex;
-      features.push(feature(b, ratu + 1, { id: a.id, date: a.completionDate, use: a.useCode1994, cls: a.class2018, floors: 1, method: a.heatingMethod, fuel: a.heatingFuel, material: a.material, area: a.floorArea }));
+      features.push(
+        feature(b, ratu + 1, {
+          id: a.id,
+          date: a.completionDate,
+          use: a.useCode1994,
+          cls: a.class2018,
+          floors: 1,
+          method: a.heatingMethod,
+          fuel: a.heatingFuel,
+          material: a.material,
+          area: a.floorArea,
+        }),
+      );
     }
   }
   return {

@@ -69,31 +69,181 @@ export interface DemoCompany {
 
 /** TOL 2008 codes with their share of the demo's companies (per mille, roughly Finnish). */
 const INDUSTRY_WEIGHTS: readonly (readonly [string, number])[] = [
-  ['01110', 3], ['01410', 2], ['02200', 1.5], ['02400', 1.5], ['10710', 0.6], ['16100', 0.5], ['18120', 0.4], ['25110', 0.8],
-  ['25620', 1], ['31090', 0.5], ['33120', 0.8], ['35300', 0.2], ['38110', 0.3], ['41100', 1.5], ['41200', 5], ['42110', 0.6],
-  ['42210', 0.4], ['42990', 0.5], ['43110', 0.3], ['43120', 2], ['43210', 2.5], ['43220', 2.5], ['43290', 0.8], ['43310', 0.3],
-  ['43320', 1.2], ['43330', 0.8], ['43341', 1.5], ['43342', 0.3], ['43390', 1], ['43910', 0.8], ['43999', 1.5], ['45112', 0.8],
-  ['45200', 2], ['46190', 0.8], ['46630', 0.4], ['46730', 0.5], ['46900', 1.5], ['47111', 0.2], ['47112', 0.2], ['47113', 0.3],
-  ['47114', 0.3], ['47190', 0.6], ['47240', 0.2], ['47300', 0.3], ['47410', 0.3], ['47521', 0.3], ['47540', 0.2], ['47591', 0.3],
-  ['47610', 0.1], ['47640', 0.3], ['47650', 0.15], ['47711', 0.5], ['47712', 0.2], ['47721', 0.15], ['47730', 0.3], ['47750', 0.3],
-  ['47761', 0.4], ['47770', 0.2], ['47782', 0.2], ['47789', 1], ['47791', 0.2], ['47910', 1.2], ['49320', 2.5], ['49410', 3.5],
-  ['49420', 0.3], ['52100', 0.3], ['53200', 0.3], ['55101', 0.4], ['56101', 2], ['56102', 0.8], ['56103', 0.3], ['56210', 0.4],
-  ['56290', 0.2], ['56301', 0.6], ['56302', 0.6], ['58110', 0.2], ['58210', 0.2], ['59110', 0.6], ['61100', 0.1], ['61200', 0.1],
-  ['62010', 2.5], ['62020', 1.5], ['62030', 0.3], ['62090', 1], ['63110', 0.3], ['63120', 0.15], ['64190', 0.05], ['64200', 2],
-  ['66220', 0.3], ['68100', 0.8], ['68201', 2.5], ['68202', 0.5], ['68209', 3], ['68310', 0.6], ['68320', 0.5], ['69101', 0.4],
-  ['69102', 0.3], ['69201', 1.8], ['69202', 0.2], ['70100', 0.3], ['70210', 0.4], ['70220', 4], ['71110', 0.6], ['71200', 0.3],
-  ['73111', 0.6], ['73200', 0.1], ['74200', 0.5], ['75000', 0.15], ['77110', 0.2], ['78200', 0.3], ['80100', 0.2], ['81100', 0.6],
-  ['81210', 1.2], ['81300', 0.6], ['82110', 0.3], ['82990', 1], ['85510', 0.5], ['85520', 0.3], ['85530', 0.15], ['86210', 0.6],
-  ['86230', 0.5], ['86901', 1.2], ['88101', 0.3], ['88911', 0.2], ['90010', 0.5], ['90030', 0.8], ['93110', 0.2], ['93130', 0.3],
-  ['94999', 1.5], ['95110', 0.3], ['96010', 0.1], ['96021', 2.5], ['96022', 1.2], ['96040', 0.2], ['96090', 0.8],
+  ['01110', 3],
+  ['01410', 2],
+  ['02200', 1.5],
+  ['02400', 1.5],
+  ['10710', 0.6],
+  ['16100', 0.5],
+  ['18120', 0.4],
+  ['25110', 0.8],
+  ['25620', 1],
+  ['31090', 0.5],
+  ['33120', 0.8],
+  ['35300', 0.2],
+  ['38110', 0.3],
+  ['41100', 1.5],
+  ['41200', 5],
+  ['42110', 0.6],
+  ['42210', 0.4],
+  ['42990', 0.5],
+  ['43110', 0.3],
+  ['43120', 2],
+  ['43210', 2.5],
+  ['43220', 2.5],
+  ['43290', 0.8],
+  ['43310', 0.3],
+  ['43320', 1.2],
+  ['43330', 0.8],
+  ['43341', 1.5],
+  ['43342', 0.3],
+  ['43390', 1],
+  ['43910', 0.8],
+  ['43999', 1.5],
+  ['45112', 0.8],
+  ['45200', 2],
+  ['46190', 0.8],
+  ['46630', 0.4],
+  ['46730', 0.5],
+  ['46900', 1.5],
+  ['47111', 0.2],
+  ['47112', 0.2],
+  ['47113', 0.3],
+  ['47114', 0.3],
+  ['47190', 0.6],
+  ['47240', 0.2],
+  ['47300', 0.3],
+  ['47410', 0.3],
+  ['47521', 0.3],
+  ['47540', 0.2],
+  ['47591', 0.3],
+  ['47610', 0.1],
+  ['47640', 0.3],
+  ['47650', 0.15],
+  ['47711', 0.5],
+  ['47712', 0.2],
+  ['47721', 0.15],
+  ['47730', 0.3],
+  ['47750', 0.3],
+  ['47761', 0.4],
+  ['47770', 0.2],
+  ['47782', 0.2],
+  ['47789', 1],
+  ['47791', 0.2],
+  ['47910', 1.2],
+  ['49320', 2.5],
+  ['49410', 3.5],
+  ['49420', 0.3],
+  ['52100', 0.3],
+  ['53200', 0.3],
+  ['55101', 0.4],
+  ['56101', 2],
+  ['56102', 0.8],
+  ['56103', 0.3],
+  ['56210', 0.4],
+  ['56290', 0.2],
+  ['56301', 0.6],
+  ['56302', 0.6],
+  ['58110', 0.2],
+  ['58210', 0.2],
+  ['59110', 0.6],
+  ['61100', 0.1],
+  ['61200', 0.1],
+  ['62010', 2.5],
+  ['62020', 1.5],
+  ['62030', 0.3],
+  ['62090', 1],
+  ['63110', 0.3],
+  ['63120', 0.15],
+  ['64190', 0.05],
+  ['64200', 2],
+  ['66220', 0.3],
+  ['68100', 0.8],
+  ['68201', 2.5],
+  ['68202', 0.5],
+  ['68209', 3],
+  ['68310', 0.6],
+  ['68320', 0.5],
+  ['69101', 0.4],
+  ['69102', 0.3],
+  ['69201', 1.8],
+  ['69202', 0.2],
+  ['70100', 0.3],
+  ['70210', 0.4],
+  ['70220', 4],
+  ['71110', 0.6],
+  ['71200', 0.3],
+  ['73111', 0.6],
+  ['73200', 0.1],
+  ['74200', 0.5],
+  ['75000', 0.15],
+  ['77110', 0.2],
+  ['78200', 0.3],
+  ['80100', 0.2],
+  ['81100', 0.6],
+  ['81210', 1.2],
+  ['81300', 0.6],
+  ['82110', 0.3],
+  ['82990', 1],
+  ['85510', 0.5],
+  ['85520', 0.3],
+  ['85530', 0.15],
+  ['86210', 0.6],
+  ['86230', 0.5],
+  ['86901', 1.2],
+  ['88101', 0.3],
+  ['88911', 0.2],
+  ['90010', 0.5],
+  ['90030', 0.8],
+  ['93110', 0.2],
+  ['93130', 0.3],
+  ['94999', 1.5],
+  ['95110', 0.3],
+  ['96010', 0.1],
+  ['96021', 2.5],
+  ['96022', 1.2],
+  ['96040', 0.2],
+  ['96090', 0.8],
 ];
 
-const FORMS_DEFAULT = weighted<CompanyForm>([['OY', 62], ['TMI', 22], ['KY', 8], ['AY', 3], ['OSK', 1.3], ['OYJ', 0.4]]);
-const FORMS_PERSONAL = weighted<CompanyForm>([['TMI', 62], ['OY', 28], ['KY', 7], ['AY', 3]]);
-const FORMS_FARM = weighted<CompanyForm>([['TMI', 70], ['OY', 18], ['AY', 6], ['KY', 5], ['OSK', 1]]);
-const FORMS_HOLDING = weighted<CompanyForm>([['OY', 93], ['KY', 3], ['OSK', 3], ['OYJ', 1]]);
-const FORMS_GROCERY = weighted<CompanyForm>([['OY', 65], ['OSK', 25], ['KY', 6], ['TMI', 4]]);
-const FORMS_ASSOCIATION = weighted<CompanyForm>([['RY', 88], ['OSK', 7], ['OY', 5]]);
+const FORMS_DEFAULT = weighted<CompanyForm>([
+  ['OY', 62],
+  ['TMI', 22],
+  ['KY', 8],
+  ['AY', 3],
+  ['OSK', 1.3],
+  ['OYJ', 0.4],
+]);
+const FORMS_PERSONAL = weighted<CompanyForm>([
+  ['TMI', 62],
+  ['OY', 28],
+  ['KY', 7],
+  ['AY', 3],
+]);
+const FORMS_FARM = weighted<CompanyForm>([
+  ['TMI', 70],
+  ['OY', 18],
+  ['AY', 6],
+  ['KY', 5],
+  ['OSK', 1],
+]);
+const FORMS_HOLDING = weighted<CompanyForm>([
+  ['OY', 93],
+  ['KY', 3],
+  ['OSK', 3],
+  ['OYJ', 1],
+]);
+const FORMS_GROCERY = weighted<CompanyForm>([
+  ['OY', 65],
+  ['OSK', 25],
+  ['KY', 6],
+  ['TMI', 4],
+]);
+const FORMS_ASSOCIATION = weighted<CompanyForm>([
+  ['RY', 88],
+  ['OSK', 7],
+  ['OY', 5],
+]);
 
 function formPickerFor(code: string): WeightedPicker<CompanyForm> {
   if (code === '94999') return FORMS_ASSOCIATION;
@@ -105,13 +255,49 @@ function formPickerFor(code: string): WeightedPicker<CompanyForm> {
 }
 
 const SIZE_BY_FORM: Record<CompanyForm, WeightedPicker<SizeClass>> = {
-  OY: weighted<SizeClass>([['0-4', 58], ['5-9', 17], ['10-19', 11], ['20-49', 8], ['50-99', 3], ['100-249', 2], ['250+', 1]]),
-  OYJ: weighted<SizeClass>([['20-49', 5], ['50-99', 15], ['100-249', 30], ['250+', 50]]),
-  KY: weighted<SizeClass>([['0-4', 85], ['5-9', 10], ['10-19', 5]]),
-  AY: weighted<SizeClass>([['0-4', 88], ['5-9', 9], ['10-19', 3]]),
-  TMI: weighted<SizeClass>([['0-4', 95], ['5-9', 5]]),
-  OSK: weighted<SizeClass>([['0-4', 50], ['5-9', 15], ['10-19', 10], ['20-49', 10], ['50-99', 7], ['100-249', 5], ['250+', 3]]),
-  RY: weighted<SizeClass>([['0-4', 90], ['5-9', 7], ['10-19', 3]]),
+  OY: weighted<SizeClass>([
+    ['0-4', 58],
+    ['5-9', 17],
+    ['10-19', 11],
+    ['20-49', 8],
+    ['50-99', 3],
+    ['100-249', 2],
+    ['250+', 1],
+  ]),
+  OYJ: weighted<SizeClass>([
+    ['20-49', 5],
+    ['50-99', 15],
+    ['100-249', 30],
+    ['250+', 50],
+  ]),
+  KY: weighted<SizeClass>([
+    ['0-4', 85],
+    ['5-9', 10],
+    ['10-19', 5],
+  ]),
+  AY: weighted<SizeClass>([
+    ['0-4', 88],
+    ['5-9', 9],
+    ['10-19', 3],
+  ]),
+  TMI: weighted<SizeClass>([
+    ['0-4', 95],
+    ['5-9', 5],
+  ]),
+  OSK: weighted<SizeClass>([
+    ['0-4', 50],
+    ['5-9', 15],
+    ['10-19', 10],
+    ['20-49', 10],
+    ['50-99', 7],
+    ['100-249', 5],
+    ['250+', 3],
+  ]),
+  RY: weighted<SizeClass>([
+    ['0-4', 90],
+    ['5-9', 7],
+    ['10-19', 3],
+  ]),
 };
 
 /** Registration years 1960–2026: more recent years hold more of today's companies. */
@@ -146,12 +332,7 @@ export function businessIdCheckDigit(sevenDigits: string): number | null {
 
 /** Letters folded for domains and emails: "Mäkinen" → "makinen". */
 export function asciiFold(s: string): string {
-  return s
-    .toLowerCase()
-    .replace(/[äå]/g, 'a')
-    .replace(/ö/g, 'o')
-    .replace(/é/g, 'e')
-    .replace(/ü/g, 'u');
+  return s.toLowerCase().replace(/[äå]/g, 'a').replace(/ö/g, 'o').replace(/é/g, 'e').replace(/ü/g, 'u');
 }
 
 function tradeWordFor(rng: Rng, code: string): string {
@@ -207,7 +388,13 @@ export class CompanyFactory {
     return { firstName: pickFirstName(rng, rng.chance(maleShare)), lastName: pickSurname(rng) };
   }
 
-  private companyName(rng: Rng, form: CompanyForm, code: string, owner: { firstName: string; lastName: string }, area: DemoPostalArea): string {
+  private companyName(
+    rng: Rng,
+    form: CompanyForm,
+    code: string,
+    owner: { firstName: string; lastName: string },
+    area: DemoPostalArea,
+  ): string {
     const trade = tradeWordFor(rng, code);
     const last = owner.lastName;
     const brand = rng.pick(BRAND_WORDS);
@@ -252,14 +439,18 @@ export class CompanyFactory {
   private buildingKindFor(rng: Rng, form: CompanyForm, code: string, area: DemoPostalArea): BuildingKind | 'home' {
     if (form === 'TMI' || ((form === 'AY' || form === 'KY') && rng.chance(0.6))) return rng.chance(0.75) ? 'home' : 'office';
     const division = code.slice(0, 2);
-    if (['10', '16', '25', '31', '33', '38', '41', '42', '43', '45', '46', '49', '52'].includes(division) && rng.chance(0.55)) return 'industrial';
+    if (['10', '16', '25', '31', '33', '38', '41', '42', '43', '45', '46', '49', '52'].includes(division) && rng.chance(0.55))
+      return 'industrial';
     if (['47', '56', '96', '55', '86', '93'].includes(division) && rng.chance(0.6)) return 'retail';
     if (area.density < 0.25 && rng.chance(0.5)) return 'home';
     return 'office';
   }
 
   /** One company, at a postal area drawn by population unless given. */
-  create(rng: Rng, opts: { area?: DemoPostalArea; industryCode2008?: string; form?: CompanyForm; name?: string; reuseName?: boolean } = {}): DemoCompany {
+  create(
+    rng: Rng,
+    opts: { area?: DemoPostalArea; industryCode2008?: string; form?: CompanyForm; name?: string; reuseName?: boolean } = {},
+  ): DemoCompany {
     const area = opts.area ?? pickPostalArea(rng);
     const code2008 = opts.industryCode2008 ?? industryPicker.pick(rng);
     const form = opts.form ?? formPickerFor(code2008).pick(rng);
@@ -287,19 +478,25 @@ export class CompanyFactory {
 
     const kind = this.buildingKindFor(rng, form, code2008, area);
     const placed = kind === 'home' ? this.places.placeResident(area, rng) : this.places.placeCompany(area, kind);
-    const streetAddress = kind === 'home' ? residentAddress(placed.building, placed.slot).street : `${placed.building.street.fi} ${placed.building.number}`;
+    const streetAddress =
+      kind === 'home' ? residentAddress(placed.building, placed.slot).street : `${placed.building.street.fi} ${placed.building.number}`;
 
     const switchboard =
       sizeClass === '0-4' && rng.chance(0.06)
         ? null
         : form === 'TMI' || (form !== 'OYJ' && sizeClass === '0-4' && rng.chance(0.45))
-        ? this.phones.mobile(rng)
-        : SIZE_CLASSES.indexOf(sizeClass) >= 3 && rng.chance(0.4)
-          ? this.phones.business(rng)
-          : this.phones.landline(rng, area.regionFi);
+          ? this.phones.mobile(rng)
+          : SIZE_CLASSES.indexOf(sizeClass) >= 3 && rng.chance(0.4)
+            ? this.phones.business(rng)
+            : this.phones.landline(rng, area.regionFi);
 
     const hasDomain = form === 'OY' || form === 'OYJ' || form === 'OSK' ? rng.chance(0.88) : rng.chance(0.45);
-    const domainBase = `${asciiFold(name.replace(/^(Oy|Tmi) /, '').replace(/ (Oy|Oyj|Ab|Ky|Ay|ry|osk|Tmi)$/g, '').replace(/ Ab$/, ''))
+    const domainBase = `${asciiFold(
+      name
+        .replace(/^(Oy|Tmi) /, '')
+        .replace(/ (Oy|Oyj|Ab|Ky|Ay|ry|osk|Tmi)$/g, '')
+        .replace(/ Ab$/, ''),
+    )
       .replace(/&/g, 'ja')
       .replace(/[^a-z0-9 -]/g, '')
       .trim()
@@ -308,7 +505,8 @@ export class CompanyFactory {
     const website = domain && rng.chance(0.75) ? `www.${domain}` : null;
 
     const contacts: DemoContact[] = [this.contact(rng, owner, ownerRole, domain)];
-    const extra = sizeClass === '0-4' ? (rng.chance(0.3) ? 1 : 0) : sizeClass === '5-9' || sizeClass === '10-19' ? (rng.chance(0.6) ? 1 : 2) : 2;
+    const extra =
+      sizeClass === '0-4' ? (rng.chance(0.3) ? 1 : 0) : sizeClass === '5-9' || sizeClass === '10-19' ? (rng.chance(0.6) ? 1 : 2) : 2;
     const roles: Role[] = ['CFO', 'SALES', 'MARKETING', 'HR', 'PURCHASING', 'BOARD_CHAIR'];
     if (code2008.startsWith('62') || code2008.startsWith('63')) roles.push('CTO', 'CTO');
     if (ownerRole === 'CEO' && sizeClass === '0-4') roles.push('OWNER', 'OWNER');

@@ -31,7 +31,15 @@ export interface DemoConsumer {
   phone: DemoPhone | null;
 }
 
-const AGE_PICKER = weighted<AgeGroup>([['18-24', 10], ['25-34', 16], ['35-44', 16], ['45-54', 15], ['55-64', 16], ['65-74', 15], ['75+', 12]]);
+const AGE_PICKER = weighted<AgeGroup>([
+  ['18-24', 10],
+  ['25-34', 16],
+  ['35-44', 16],
+  ['45-54', 15],
+  ['55-64', 16],
+  ['65-74', 15],
+  ['75+', 12],
+]);
 
 function neighbourAge(rng: Rng, age: AgeGroup): AgeGroup {
   const i = AGE_GROUPS.indexOf(age) + rng.int(-1, 1);
@@ -51,7 +59,11 @@ export function generateConsumers(count: number, places: Places, phones: PhoneBo
     const { building, slot } = places.placeResident(area, rng);
     // A household: one person, or a couple sharing the address and often the surname.
     const size = M.min(count - out.length, rng.chance(0.4) ? 2 : 1);
-    const first: { lastName: string; age: AgeGroup; male: boolean } = { lastName: pickSurname(rng), age: AGE_PICKER.pick(rng), male: rng.chance(0.5) };
+    const first: { lastName: string; age: AgeGroup; male: boolean } = {
+      lastName: pickSurname(rng),
+      age: AGE_PICKER.pick(rng),
+      male: rng.chance(0.5),
+    };
     for (let i = 0; i < size; i++) {
       const male = i === 0 ? first.male : rng.chance(0.85) ? !first.male : first.male;
       const ageGroup = i === 0 ? first.age : neighbourAge(rng, first.age);

@@ -22,14 +22,7 @@ import { residentAddress } from './places';
 const Str = String;
 
 export type CustomerCaseKind =
-  | 'copy'
-  | 'sameAddress'
-  | 'lookAlike'
-  | 'soleTraderSameSurname'
-  | 'sharedSwitchboard'
-  | 'notInDirectory'
-  | 'familyMember'
-  | 'namesake';
+  'copy' | 'sameAddress' | 'lookAlike' | 'soleTraderSameSurname' | 'sharedSwitchboard' | 'notInDirectory' | 'familyMember' | 'namesake';
 
 export interface CustomerCase {
   kind: CustomerCaseKind;
@@ -44,8 +37,28 @@ export interface CustomerGrid {
   rows: string[][];
 }
 
-export const COMPANY_CUSTOMER_HEADERS = ['Asiakasnumero', 'Yritys', 'Y-tunnus', 'Puh.', 'Lähiosoite', 'Postinro', 'Postitoimipaikka', 'Yhteyshenkilö', 'Sähköposti', 'Muistiinpanot'];
-export const CONSUMER_CUSTOMER_HEADERS = ['Asiakasnumero', 'Nimi', 'Lähiosoite', 'Postinumero', 'Postitoimipaikka', 'Puhelin', 'Sähköposti', 'Muistiinpanot'];
+export const COMPANY_CUSTOMER_HEADERS = [
+  'Asiakasnumero',
+  'Yritys',
+  'Y-tunnus',
+  'Puh.',
+  'Lähiosoite',
+  'Postinro',
+  'Postitoimipaikka',
+  'Yhteyshenkilö',
+  'Sähköposti',
+  'Muistiinpanot',
+];
+export const CONSUMER_CUSTOMER_HEADERS = [
+  'Asiakasnumero',
+  'Nimi',
+  'Lähiosoite',
+  'Postinumero',
+  'Postitoimipaikka',
+  'Puhelin',
+  'Sähköposti',
+  'Muistiinpanot',
+];
 
 /** Planned sizes and rates; the tests check the generated registers against these. */
 export const CUSTOMER_PLAN = {
@@ -62,7 +75,22 @@ export const CUSTOMER_PLAN = {
   consumerNotInDirectory: 220,
 } as const;
 
-const NOTES = ['', '', '', '', 'Soitettu 3/2024', 'Ei puhelinmyyntiä', 'Tilasi 2023', 'Sopimus päättyy 12/2026', 'Vanha asiakas', 'Laskutus sähköpostilla', 'Yhteyshenkilö vaihtunut', 'Kiinnostunut huoltosopimuksesta', 'Maksaa myöhässä', 'VIP'];
+const NOTES = [
+  '',
+  '',
+  '',
+  '',
+  'Soitettu 3/2024',
+  'Ei puhelinmyyntiä',
+  'Tilasi 2023',
+  'Sopimus päättyy 12/2026',
+  'Vanha asiakas',
+  'Laskutus sähköpostilla',
+  'Yhteyshenkilö vaihtunut',
+  'Kiinnostunut huoltosopimuksesta',
+  'Maksaa myöhässä',
+  'VIP',
+];
 
 const CAPITAL_AND_TAMPERE = new Set(['Helsinki', 'Espoo', 'Vantaa', 'Kauniainen', 'Tampere']);
 
@@ -135,7 +163,10 @@ function phoneAsWritten(rng: Rng, phone: DemoPhone | null, missing: number): str
 }
 
 function abbreviateStreet(street: string): string {
-  return street.replace(/katu\b/, 'k.').replace(/tie\b/, 't.').replace(/kuja\b/, 'kj.');
+  return street
+    .replace(/katu\b/, 'k.')
+    .replace(/tie\b/, 't.')
+    .replace(/kuja\b/, 'kj.');
 }
 
 function postOfficeAsWritten(rng: Rng, po: string): string {
@@ -200,7 +231,18 @@ function companyRow(rng: Rng, co: DemoCompany, opts: { nameNoise: boolean; addre
   const contact = person < 0.6 ? `${main.firstName} ${main.lastName}` : person < 0.75 ? `${main.lastName} ${main.firstName}` : '';
   const email = rng.next();
   const mail = email < 0.5 ? (contactEmail(main, co.domain) ?? '') : email < 0.65 && co.domain ? `info@${co.domain}` : '';
-  return ['', name, businessIdAsWritten(rng, co.businessId), phoneAsWritten(rng, phone, 0.15), street, co.area.code, postOfficeAsWritten(rng, co.postOffice), contact, mail, rng.pick(NOTES)];
+  return [
+    '',
+    name,
+    businessIdAsWritten(rng, co.businessId),
+    phoneAsWritten(rng, phone, 0.15),
+    street,
+    co.area.code,
+    postOfficeAsWritten(rng, co.postOffice),
+    contact,
+    mail,
+    rng.pick(NOTES),
+  ];
 }
 
 function buildRegisters(): Registers {
@@ -217,21 +259,34 @@ function buildRegisters(): Registers {
     rows.push({ row: companyRow(rng, co, { nameNoise: true }), case: { kind: 'copy', directoryId: co.id } });
   }
 
-  const inOffices = dir.companies.filter((c) => c.building.kind === 'office' || c.building.kind === 'retail' || c.building.kind === 'industrial');
+  const inOffices = dir.companies.filter(
+    (c) => c.building.kind === 'office' || c.building.kind === 'retail' || c.building.kind === 'industrial',
+  );
   for (const co of sample(rng, inOffices, CUSTOMER_PLAN.sameAddress, preferred)) {
     const neighbour = others.create(rng, { area: co.area });
-    rows.push({ row: companyRow(rng, neighbour, { nameNoise: false, address: co.streetAddress }), case: { kind: 'sameAddress', directoryId: null, resembles: co.id } });
+    rows.push({
+      row: companyRow(rng, neighbour, { nameNoise: false, address: co.streetAddress }),
+      case: { kind: 'sameAddress', directoryId: null, resembles: co.id },
+    });
   }
 
   const named = dir.companies.filter((c) => / (Oy|Ky)$/.test(c.name) && c.name.split(' ').length >= 3);
   for (const co of sample(rng, named, CUSTOMER_PLAN.lookAlike, preferred)) {
     const base = co.name.replace(/ (Oy|Ky)$/, '');
     const name = co.name.endsWith(' Oy') ? `${base} Ky` : `${base} Oy`;
-    const lookAlike = others.create(rng, { area: otherMunicipalityArea(rng, co.area), industryCode2008: co.industryCode2008, form: co.name.endsWith(' Oy') ? 'KY' : 'OY', name, reuseName: true });
+    const lookAlike = others.create(rng, {
+      area: otherMunicipalityArea(rng, co.area),
+      industryCode2008: co.industryCode2008,
+      form: co.name.endsWith(' Oy') ? 'KY' : 'OY',
+      name,
+      reuseName: true,
+    });
     rows.push({ row: companyRow(rng, lookAlike, { nameNoise: false }), case: { kind: 'lookAlike', directoryId: null, resembles: co.id } });
   }
 
-  const soleTraders = dir.companies.filter((c) => c.form === 'TMI' && c.name.includes(`${c.contacts[0]!.firstName} ${c.contacts[0]!.lastName}`));
+  const soleTraders = dir.companies.filter(
+    (c) => c.form === 'TMI' && c.name.includes(`${c.contacts[0]!.firstName} ${c.contacts[0]!.lastName}`),
+  );
   for (const co of sample(rng, soleTraders, CUSTOMER_PLAN.soleTraderSameSurname, preferred)) {
     const owner = co.contacts[0]!;
     let first = owner.firstName;
@@ -239,7 +294,10 @@ function buildRegisters(): Registers {
     const name = co.name.replace(`${owner.firstName} ${owner.lastName}`, `${first} ${owner.lastName}`);
     const trader = others.create(rng, { area: co.area, industryCode2008: co.industryCode2008, form: 'TMI', name, reuseName: true });
     trader.contacts[0] = { ...trader.contacts[0]!, firstName: first, lastName: owner.lastName };
-    rows.push({ row: companyRow(rng, trader, { nameNoise: false }), case: { kind: 'soleTraderSameSurname', directoryId: null, resembles: co.id } });
+    rows.push({
+      row: companyRow(rng, trader, { nameNoise: false }),
+      case: { kind: 'soleTraderSameSurname', directoryId: null, resembles: co.id },
+    });
   }
 
   const switchboards = dir.companies.filter((c) => c.switchboard && !/^0(4|50)/.test(c.switchboard));
@@ -271,7 +329,14 @@ function apartmentVariant(rng: Rng, street: string, apartment: string | null): s
   if (!apartment || !rng.chance(0.4)) return street;
   const base = street.slice(0, street.length - apartment.length).trimEnd();
   const [stair, no] = apartment.split(' ') as [string, string];
-  const variant = rng.pick([`${stair}${no}`, `${stair.toLowerCase()} ${no}`, `${stair} as ${no}`, `as. ${no}`, `${stair} ${no}`, `${stair}-${no}`]);
+  const variant = rng.pick([
+    `${stair}${no}`,
+    `${stair.toLowerCase()} ${no}`,
+    `${stair} as ${no}`,
+    `as. ${no}`,
+    `${stair} ${no}`,
+    `${stair}-${no}`,
+  ]);
   return `${base} ${variant}`;
 }
 
@@ -283,18 +348,42 @@ function personName(rng: Rng, first: string, last: string, noise: boolean): stri
   return noise && rng.chance(0.25) ? `${l} ${f}` : `${f} ${l}`;
 }
 
-function consumerRow(rng: Rng, p: { firstName: string; lastName: string; street: string; apartment: string | null; area: DemoPostalArea; phone: DemoPhone | null }, noise: boolean): string[] {
+function consumerRow(
+  rng: Rng,
+  p: { firstName: string; lastName: string; street: string; apartment: string | null; area: DemoPostalArea; phone: DemoPhone | null },
+  noise: boolean,
+): string[] {
   let street = apartmentVariant(rng, p.street, p.apartment);
   if (noise && rng.chance(0.05)) street = oldAddress(rng, p.area);
-  const email = rng.chance(0.2) ? `${asciiFold(p.firstName)}.${asciiFold(p.lastName)}@${rng.pick(['gmail.com', 'hotmail.com', 'outlook.com', 'luukku.com'])}`.replace(/[^a-z.@-]/g, '') : '';
-  return ['', personName(rng, p.firstName, p.lastName, noise), street, p.area.code, postOfficeAsWritten(rng, postOfficeOf(p.area)), phoneAsWritten(rng, p.phone, 0.3), email, rng.pick(NOTES)];
+  const email = rng.chance(0.2)
+    ? `${asciiFold(p.firstName)}.${asciiFold(p.lastName)}@${rng.pick(['gmail.com', 'hotmail.com', 'outlook.com', 'luukku.com'])}`.replace(
+        /[^a-z.@-]/g,
+        '',
+      )
+    : '';
+  return [
+    '',
+    personName(rng, p.firstName, p.lastName, noise),
+    street,
+    p.area.code,
+    postOfficeAsWritten(rng, postOfficeOf(p.area)),
+    phoneAsWritten(rng, p.phone, 0.3),
+    email,
+    rng.pick(NOTES),
+  ];
 }
 
 function buildConsumerRegister(rng: Rng): CustomerGrid & { cases: CustomerCase[] } {
   const dir = demoDirectory();
   const rows: { row: string[]; case: CustomerCase }[] = [];
   const preferred = (p: DemoConsumer) => CAPITAL_AND_TAMPERE.has(p.area.municipalityFi);
-  const asPerson = (p: DemoConsumer) => ({ firstName: p.firstName, lastName: p.lastName, ...consumerAddress(p), area: p.area, phone: p.phone });
+  const asPerson = (p: DemoConsumer) => ({
+    firstName: p.firstName,
+    lastName: p.lastName,
+    ...consumerAddress(p),
+    area: p.area,
+    phone: p.phone,
+  });
 
   for (const p of sample(rng, dir.consumers, CUSTOMER_PLAN.consumerCopies, preferred)) {
     rows.push({ row: consumerRow(rng, asPerson(p), true), case: { kind: 'copy', directoryId: p.id } });
@@ -303,14 +392,21 @@ function buildConsumerRegister(rng: Rng): CustomerGrid & { cases: CustomerCase[]
   for (const p of sample(rng, dir.consumers, CUSTOMER_PLAN.familyMember, preferred)) {
     let first = p.firstName;
     while (first === p.firstName) first = pickFirstName(rng, rng.chance(0.5));
-    rows.push({ row: consumerRow(rng, { ...asPerson(p), firstName: first, phone: dir.phones.mobile(rng) }, false), case: { kind: 'familyMember', directoryId: null, resembles: p.id } });
+    rows.push({
+      row: consumerRow(rng, { ...asPerson(p), firstName: first, phone: dir.phones.mobile(rng) }, false),
+      case: { kind: 'familyMember', directoryId: null, resembles: p.id },
+    });
   }
   // A namesake in another town.
   for (const p of sample(rng, dir.consumers, CUSTOMER_PLAN.namesake, preferred)) {
     const area = otherMunicipalityArea(rng, p.area);
     const { building, slot } = dir.places.placeResident(area, rng);
     rows.push({
-      row: consumerRow(rng, { firstName: p.firstName, lastName: p.lastName, ...residentAddress(building, slot), area, phone: dir.phones.mobile(rng) }, false),
+      row: consumerRow(
+        rng,
+        { firstName: p.firstName, lastName: p.lastName, ...residentAddress(building, slot), area, phone: dir.phones.mobile(rng) },
+        false,
+      ),
       case: { kind: 'namesake', directoryId: null, resembles: p.id },
     });
   }
@@ -319,7 +415,17 @@ function buildConsumerRegister(rng: Rng): CustomerGrid & { cases: CustomerCase[]
     const { building, slot } = dir.places.placeResident(area, rng);
     const male = rng.chance(0.5);
     rows.push({
-      row: consumerRow(rng, { firstName: pickFirstName(rng, male), lastName: pickSurname(rng), ...residentAddress(building, slot), area, phone: rng.chance(0.8) ? dir.phones.mobile(rng) : null }, true),
+      row: consumerRow(
+        rng,
+        {
+          firstName: pickFirstName(rng, male),
+          lastName: pickSurname(rng),
+          ...residentAddress(building, slot),
+          area,
+          phone: rng.chance(0.8) ? dir.phones.mobile(rng) : null,
+        },
+        true,
+      ),
       case: { kind: 'notInDirectory', directoryId: null },
     });
   }

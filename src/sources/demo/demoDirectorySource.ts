@@ -140,7 +140,10 @@ function companyCandidates(c: B2BCriteria, compiled: CompiledCriteria, idx: Inde
   return lists[0]!;
 }
 
-function companyTest(c: B2BCriteria, compiled: CompiledCriteria): { company: (co: DemoCompany) => boolean; contact: (co: DemoCompany, k: DemoContact) => boolean } {
+function companyTest(
+  c: B2BCriteria,
+  compiled: CompiledCriteria,
+): { company: (co: DemoCompany) => boolean; contact: (co: DemoCompany, k: DemoContact) => boolean } {
   const area = compiled.area;
   const excluded = compiled.excludedArea;
   const forms = c.companyForms?.length ? new Set(c.companyForms.map((f) => companyFormOf(f) ?? f.toUpperCase())) : null;

@@ -46,14 +46,50 @@ export interface DemoPostalArea {
 
 /** Approximate populations (2024) of the larger municipalities; the rest get FLOOR. */
 const POPULATION: Record<string, number> = {
-  Helsinki: 674_000, Espoo: 314_000, Tampere: 255_000, Vantaa: 247_000, Oulu: 215_000, Turku: 200_000,
-  Jyväskylä: 148_000, Kuopio: 124_000, Lahti: 121_000, Pori: 83_000, Kouvola: 79_000, Joensuu: 78_000,
-  Lappeenranta: 73_000, Hämeenlinna: 68_000, Vaasa: 68_000, Seinäjoki: 65_000, Rovaniemi: 65_000,
-  Mikkeli: 52_000, Kotka: 51_000, Salo: 51_000, Porvoo: 51_000, Kokkola: 48_000, Hyvinkää: 47_000,
-  Lohja: 46_000, Järvenpää: 46_000, Nurmijärvi: 44_000, Kirkkonummi: 41_000, Tuusula: 40_000,
-  Rauma: 38_000, Kerava: 38_000, Kajaani: 36_000, Kaarina: 36_000, Nokia: 35_000, Ylöjärvi: 34_000,
-  Kangasala: 33_000, Savonlinna: 31_000, Riihimäki: 29_000, Vihti: 29_000, Raisio: 25_000,
-  Sipoo: 23_000, Lempäälä: 24_000, Naantali: 20_000, Pirkkala: 20_000, Kauniainen: 10_000,
+  Helsinki: 674_000,
+  Espoo: 314_000,
+  Tampere: 255_000,
+  Vantaa: 247_000,
+  Oulu: 215_000,
+  Turku: 200_000,
+  Jyväskylä: 148_000,
+  Kuopio: 124_000,
+  Lahti: 121_000,
+  Pori: 83_000,
+  Kouvola: 79_000,
+  Joensuu: 78_000,
+  Lappeenranta: 73_000,
+  Hämeenlinna: 68_000,
+  Vaasa: 68_000,
+  Seinäjoki: 65_000,
+  Rovaniemi: 65_000,
+  Mikkeli: 52_000,
+  Kotka: 51_000,
+  Salo: 51_000,
+  Porvoo: 51_000,
+  Kokkola: 48_000,
+  Hyvinkää: 47_000,
+  Lohja: 46_000,
+  Järvenpää: 46_000,
+  Nurmijärvi: 44_000,
+  Kirkkonummi: 41_000,
+  Tuusula: 40_000,
+  Rauma: 38_000,
+  Kerava: 38_000,
+  Kajaani: 36_000,
+  Kaarina: 36_000,
+  Nokia: 35_000,
+  Ylöjärvi: 34_000,
+  Kangasala: 33_000,
+  Savonlinna: 31_000,
+  Riihimäki: 29_000,
+  Vihti: 29_000,
+  Raisio: 25_000,
+  Sipoo: 23_000,
+  Lempäälä: 24_000,
+  Naantali: 20_000,
+  Pirkkala: 20_000,
+  Kauniainen: 10_000,
 };
 const FLOOR = 5_000;
 
@@ -86,7 +122,13 @@ function build() {
       const density = M.min(1, M.max(0, townDensity * (0.35 + 0.75 * centrality) + (rng.next() - 0.5) * 0.2));
       // Centres were built before the war, suburbs in 1960–1990, outskirts mixed and recent.
       const eraYear = M.round(
-        density > 0.8 ? 1925 + rng.int(0, 35) : density > 0.45 ? 1962 + rng.int(0, 28) : rng.chance(0.5) ? 1975 + rng.int(0, 40) : 1950 + rng.int(0, 30),
+        density > 0.8
+          ? 1925 + rng.int(0, 35)
+          : density > 0.45
+            ? 1962 + rng.int(0, 28)
+            : rng.chance(0.5)
+              ? 1975 + rng.int(0, 40)
+              : 1950 + rng.int(0, 30),
       );
       areas.push({
         code: p.postcode,

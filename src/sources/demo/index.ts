@@ -18,4 +18,10 @@ export {
   type CustomerCaseKind,
   type CustomerGrid,
 } from './customers';
-export { demoBuildings, demoBuildingsAsHelsinkiWfs, helsinkiMidnightUtc, DEMO_BUILDING_MUNICIPALITIES, type FeatureCollection } from './buildings';
+export {
+  demoBuildings,
+  demoBuildingsAsHelsinkiWfs,
+  helsinkiMidnightUtc,
+  DEMO_BUILDING_MUNICIPALITIES,
+  type FeatureCollection,
+} from './buildings';

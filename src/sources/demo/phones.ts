@@ -21,9 +21,25 @@ const MOBILE_PREFIXES = ['40', '40', '40', '41', '44', '44', '45', '46', '50', '
 
 /** Landline area codes by region (maakunta). */
 const AREA_CODE: Record<string, string> = {
-  'Helsinki-Uusimaa': '9', 'Varsinais-Suomi': '2', Satakunta: '2', 'Kanta-Häme': '3', Pirkanmaa: '3', 'Päijät-Häme': '3',
-  Kymenlaakso: '5', 'Etelä-Karjala': '5', 'Etelä-Savo': '15', 'Pohjois-Savo': '17', 'Pohjois-Karjala': '13', 'Keski-Suomi': '14',
-  'Etelä-Pohjanmaa': '6', Pohjanmaa: '6', 'Keski-Pohjanmaa': '6', 'Pohjois-Pohjanmaa': '8', Kainuu: '8', Lappi: '16', Ahvenanmaa: '18',
+  'Helsinki-Uusimaa': '9',
+  'Varsinais-Suomi': '2',
+  Satakunta: '2',
+  'Kanta-Häme': '3',
+  Pirkanmaa: '3',
+  'Päijät-Häme': '3',
+  Kymenlaakso: '5',
+  'Etelä-Karjala': '5',
+  'Etelä-Savo': '15',
+  'Pohjois-Savo': '17',
+  'Pohjois-Karjala': '13',
+  'Keski-Suomi': '14',
+  'Etelä-Pohjanmaa': '6',
+  Pohjanmaa: '6',
+  'Keski-Pohjanmaa': '6',
+  'Pohjois-Pohjanmaa': '8',
+  Kainuu: '8',
+  Lappi: '16',
+  Ahvenanmaa: '18',
 };
 
 export class PhoneBook {

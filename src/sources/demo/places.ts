@@ -45,7 +45,17 @@ export interface DemoBuilding {
   material: string;
   floorArea: number;
   /** A sauna or outbuilding on the same plot (detached houses). */
-  annex?: { id: string; seq: number; useCode1994: string; class2018: string; completionDate: string; floorArea: number; material: string; heatingMethod: string; heatingFuel: string };
+  annex?: {
+    id: string;
+    seq: number;
+    useCode1994: string;
+    class2018: string;
+    completionDate: string;
+    floorArea: number;
+    material: string;
+    heatingMethod: string;
+    heatingFuel: string;
+  };
 }
 
 const CHECK_CHARS = '0123456789ABCDEFHJKLMNPRSTUVWXY';
@@ -71,7 +81,11 @@ function makeStreet(rng: Rng, area: DemoPostalArea, used: Set<string>): DemoStre
       // "Leskirouva Freytagin kuja" / "Änkefru Freytags gränd"
       const [tFi, tSv] = rng.pick(STREET_TITLES);
       const person = rng.pick(STREET_PERSONS);
-      const [sFi, sSv] = rng.pick([['kuja', 'gränd'], ['tie', 'väg'], ['katu', 'gata']] as const);
+      const [sFi, sSv] = rng.pick([
+        ['kuja', 'gränd'],
+        ['tie', 'väg'],
+        ['katu', 'gata'],
+      ] as const);
       fi = `${tFi} ${person}in ${sFi}`;
       sv = `${tSv} ${person}s ${sSv}`;
     } else if (r < 0.1) {
@@ -152,7 +166,8 @@ export class Places {
       const names = new Set<string>();
       const count = 4 + M.round(M.sqrt(area.weight) / 6) + rng.int(0, 4);
       const streets: StreetState[] = [];
-      for (let i = 0; i < M.min(60, count); i++) streets.push({ street: makeStreet(rng, area, names), next: rng.int(1, 3), lastLetterable: null });
+      for (let i = 0; i < M.min(60, count); i++)
+        streets.push({ street: makeStreet(rng, area, names), next: rng.int(1, 3), lastLetterable: null });
       s = { rng, mix: weighted(residentialMix(area.density)), streets, names, open: {} };
       this.states.set(area.code, s);
     }
@@ -218,7 +233,14 @@ export class Places {
   }
 }
 
-function describeBuilding(rng: Rng, area: DemoPostalArea, street: DemoStreet, number: string, kind: BuildingKind, seq: number): DemoBuilding {
+function describeBuilding(
+  rng: Rng,
+  area: DemoPostalArea,
+  street: DemoStreet,
+  number: string,
+  kind: BuildingKind,
+  seq: number,
+): DemoBuilding {
   let year = clampYear(area.eraYear + gauss(rng) * (kind === 'block' ? 12 : 18));
   if (kind === 'row' && year < 1960) year = 1960 + rng.int(0, 30);
   if ((kind === 'office' || kind === 'industrial') && year < 1950) year = 1950 + rng.int(0, 60);
@@ -320,17 +342,39 @@ function describeBuilding(rng: Rng, area: DemoPostalArea, street: DemoStreet, nu
 function heating(rng: Rng, kind: BuildingKind, year: number): { method: string; fuel: string } {
   const r = rng.next();
   if (kind === 'block') return r < 0.93 ? { method: '1', fuel: '1' } : r < 0.97 ? { method: '1', fuel: '2' } : { method: '3', fuel: '4' };
-  if (kind === 'office' || kind === 'retail') return r < 0.8 ? { method: '1', fuel: '1' } : r < 0.9 ? { method: '2', fuel: '4' } : { method: '1', fuel: '9' };
-  if (kind === 'industrial') return r < 0.5 ? { method: '1', fuel: '1' } : r < 0.75 ? { method: '2', fuel: '2' } : { method: '3', fuel: '4' };
+  if (kind === 'office' || kind === 'retail')
+    return r < 0.8 ? { method: '1', fuel: '1' } : r < 0.9 ? { method: '2', fuel: '4' } : { method: '1', fuel: '9' };
+  if (kind === 'industrial')
+    return r < 0.5 ? { method: '1', fuel: '1' } : r < 0.75 ? { method: '2', fuel: '2' } : { method: '3', fuel: '4' };
   if (kind === 'row') {
     if (year >= 2005) return r < 0.4 ? { method: '1', fuel: '1' } : r < 0.75 ? { method: '1', fuel: '9' } : { method: '3', fuel: '4' };
     return r < 0.55 ? { method: '1', fuel: '1' } : r < 0.9 ? { method: '3', fuel: '4' } : { method: '1', fuel: '2' };
   }
   // Detached and semi-detached houses: oil in many houses of 1960–1985, ground heat in new ones.
   if (year >= 2005) return r < 0.6 ? { method: '1', fuel: '9' } : r < 0.85 ? { method: '3', fuel: '4' } : { method: '1', fuel: '1' };
-  if (year >= 1960 && year <= 1985) return r < 0.5 ? { method: '1', fuel: '2' } : r < 0.8 ? { method: '3', fuel: '4' } : r < 0.9 ? { method: '1', fuel: '9' } : { method: '1', fuel: '1' };
-  if (year < 1960) return r < 0.25 ? { method: '4', fuel: '7' } : r < 0.55 ? { method: '1', fuel: '2' } : r < 0.8 ? { method: '3', fuel: '4' } : { method: '1', fuel: '1' };
-  return r < 0.55 ? { method: '3', fuel: '4' } : r < 0.75 ? { method: '1', fuel: '9' } : r < 0.9 ? { method: '1', fuel: '2' } : { method: '1', fuel: '1' };
+  if (year >= 1960 && year <= 1985)
+    return r < 0.5
+      ? { method: '1', fuel: '2' }
+      : r < 0.8
+        ? { method: '3', fuel: '4' }
+        : r < 0.9
+          ? { method: '1', fuel: '9' }
+          : { method: '1', fuel: '1' };
+  if (year < 1960)
+    return r < 0.25
+      ? { method: '4', fuel: '7' }
+      : r < 0.55
+        ? { method: '1', fuel: '2' }
+        : r < 0.8
+          ? { method: '3', fuel: '4' }
+          : { method: '1', fuel: '1' };
+  return r < 0.55
+    ? { method: '3', fuel: '4' }
+    : r < 0.75
+      ? { method: '1', fuel: '9' }
+      : r < 0.9
+        ? { method: '1', fuel: '2' }
+        : { method: '1', fuel: '1' };
 }
 
 /** 1994 codes: 1 concrete, 2 brick, 3 steel, 4 wood, 5 log. */

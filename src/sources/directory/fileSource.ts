@@ -54,7 +54,8 @@ export function rowToRecord(list: ListTable, row: readonly unknown[], index: num
   });
   if (typeof r.companyForm === 'string') r.companyForm = companyFormOf(r.companyForm) ?? r.companyForm;
   // Postal codes that lost their leading zero in a spreadsheet ("180" → "00180").
-  if (r.postalCode !== null && r.postalCode !== undefined && /^\d{3,4}$/.test(String(r.postalCode).trim())) r.postalCode = String(r.postalCode).trim().padStart(5, '0');
+  if (r.postalCode !== null && r.postalCode !== undefined && /^\d{3,4}$/.test(String(r.postalCode).trim()))
+    r.postalCode = String(r.postalCode).trim().padStart(5, '0');
   if (!r.sourceId) r.sourceId = `${fileName}:${list.origin.firstDataRow + index}`;
   return r;
 }
@@ -63,7 +64,13 @@ export function createFileSource(opts: FileSourceOptions): DirectorySource {
   const lang = opts.lang ?? 'fi';
   let loaded: Promise<ListTable> | null = null;
   const load = () => (loaded ??= opts.load());
-  const info = { id: `file:${opts.fileName}`, name: opts.fileName, controller: t(lang, 'controller'), licence: t(lang, 'licence'), terms: opts.terms };
+  const info = {
+    id: `file:${opts.fileName}`,
+    name: opts.fileName,
+    controller: t(lang, 'controller'),
+    licence: t(lang, 'licence'),
+    terms: opts.terms,
+  };
 
   async function matching(criteria: Criteria, runOpts: RunOptions, visit: (r: DirectoryRecord) => void): Promise<ListTable> {
     const list = await load();
@@ -97,7 +104,12 @@ export function createFileSource(opts: FileSourceOptions): DirectorySource {
         total++;
         if (records.length < limit) records.push(r);
       });
-      return { records, total, appliedLocally: [t(lang, 'local', { file: opts.fileName, what: summarizeCriteria(criteria, lang) })], contacted: [] };
+      return {
+        records,
+        total,
+        appliedLocally: [t(lang, 'local', { file: opts.fileName, what: summarizeCriteria(criteria, lang) })],
+        contacted: [],
+      };
     },
   };
 }

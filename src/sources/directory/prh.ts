@@ -35,8 +35,10 @@ const t = defineMessages({
     busy: 'PRH:n rajapinta on ruuhkautunut (HTTP {status}) eikä vastannut {tries} yrityksellä. Yritä hetken päästä uudelleen.',
     server: 'PRH:n rajapinnassa on vika (HTTP {status}): {message}',
     invalid: 'PRH:n vastaus ei ollut odotetun muotoinen ({detail}).',
-    tooBroad: 'Hakuehdot ovat PRH:n rajapinnalle liian laajat ({series} kyselysarjaa). Rajaa postinumeroihin, kuntiin tai yhtiömuotoon, tai käytä koko rekisterin tiedostoa (prh-bulk).',
-    noArea: 'PRH:n rajapinnasta haetaan alueen mukaan: valitse postinumerot, kunnat tai maakunta, tai käytä koko rekisterin tiedostoa (prh-bulk).',
+    tooBroad:
+      'Hakuehdot ovat PRH:n rajapinnalle liian laajat ({series} kyselysarjaa). Rajaa postinumeroihin, kuntiin tai yhtiömuotoon, tai käytä koko rekisterin tiedostoa (prh-bulk).',
+    noArea:
+      'PRH:n rajapinnasta haetaan alueen mukaan: valitse postinumerot, kunnat tai maakunta, tai käytä koko rekisterin tiedostoa (prh-bulk).',
     noPhones: 'PRH:n avoimessa datassa ei ole puhelinnumeroita eikä sähköposteja: "{what}" jättää tuloksen tyhjäksi.',
     noPersons: 'PRH:n avoimessa datassa ei ole henkilöitä eikä henkilöstömäärää: "{what}" jättää tuloksen tyhjäksi.',
     b2c: 'PRH:n rekisterissä on vain yrityksiä ja yhteisöjä, ei kuluttajia.',
@@ -53,7 +55,8 @@ const t = defineMessages({
     busy: "PRH's API is busy (HTTP {status}) and did not answer in {tries} tries. Try again in a moment.",
     server: "PRH's API failed (HTTP {status}): {message}",
     invalid: "PRH's response was not of the expected shape ({detail}).",
-    tooBroad: "The criteria are too broad for PRH's API ({series} query series). Narrow them to postal codes, municipalities or a company form, or use the whole-register file (prh-bulk).",
+    tooBroad:
+      "The criteria are too broad for PRH's API ({series} query series). Narrow them to postal codes, municipalities or a company form, or use the whole-register file (prh-bulk).",
     noArea: "PRH's API is searched by area: choose postal codes, municipalities or a region, or use the whole-register file (prh-bulk).",
     noPhones: 'PRH\'s open data has no phone numbers or emails: "{what}" leaves the result empty.',
     noPersons: 'PRH\'s open data has no persons and no staff sizes: "{what}" leaves the result empty.',
@@ -71,7 +74,8 @@ const t = defineMessages({
     busy: 'PRH:s gränssnitt är överbelastat (HTTP {status}) och svarade inte på {tries} försök. Försök igen om en stund.',
     server: 'Fel i PRH:s gränssnitt (HTTP {status}): {message}',
     invalid: 'PRH:s svar hade inte den väntade formen ({detail}).',
-    tooBroad: 'Kriterierna är för breda för PRH:s gränssnitt ({series} frågeserier). Avgränsa till postnummer, kommuner eller bolagsform, eller använd hela registrets fil (prh-bulk).',
+    tooBroad:
+      'Kriterierna är för breda för PRH:s gränssnitt ({series} frågeserier). Avgränsa till postnummer, kommuner eller bolagsform, eller använd hela registrets fil (prh-bulk).',
     noArea: 'PRH:s gränssnitt söks per område: välj postnummer, kommuner eller landskap, eller använd hela registrets fil (prh-bulk).',
     noPhones: 'PRH:s öppna data har inga telefonnummer eller e-postadresser: "{what}" ger ett tomt resultat.',
     noPersons: 'PRH:s öppna data har inga personer och ingen personalstorlek: "{what}" ger ett tomt resultat.',
@@ -143,7 +147,11 @@ export function planPrhQueries(criteria: Criteria, lang: Lang): PrhQueryPlan {
   const local: string[] = [];
   const words = (part: Partial<B2BCriteria>) => summarizeCriteria({ kind: 'b2b', ...part } as Criteria, lang);
   if (c.requirePhone || c.requireEmail) {
-    return { series: [], appliedLocally: [], empty: t(lang, 'noPhones', { what: words({ requirePhone: c.requirePhone, requireEmail: c.requireEmail }) }) };
+    return {
+      series: [],
+      appliedLocally: [],
+      empty: t(lang, 'noPhones', { what: words({ requirePhone: c.requirePhone, requireEmail: c.requireEmail }) }),
+    };
   }
   if (c.roles?.length || c.sizeClasses?.length) {
     return { series: [], appliedLocally: [], empty: t(lang, 'noPersons', { what: words({ roles: c.roles, sizeClasses: c.sizeClasses }) }) };
@@ -175,7 +183,8 @@ export function planPrhQueries(criteria: Criteria, lang: Lang): PrhQueryPlan {
   if (c.registeredFrom) dates.registrationDateStart = c.registeredFrom;
   if (c.registeredTo) dates.registrationDateEnd = c.registeredTo;
   if (c.industries?.length) local.push(t(lang, 'localIndustry', { what: words({ industries: c.industries }) }));
-  if (c.exclude && Object.values(c.exclude).some((v) => v?.length)) local.push(t(lang, 'localOther', { what: words({ exclude: c.exclude }).replace(/^./, (ch) => ch.toLowerCase()) }));
+  if (c.exclude && Object.values(c.exclude).some((v) => v?.length))
+    local.push(t(lang, 'localOther', { what: words({ exclude: c.exclude }).replace(/^./, (ch) => ch.toLowerCase()) }));
   local.push(t(lang, 'ended'));
   const series: Record<string, string>[] = [];
   for (const a of areaParams) for (const f of formParams) series.push({ ...a, ...f, ...dates });
@@ -226,7 +235,10 @@ export function createPrhSource(opts: PrhSourceOptions = {}): DirectorySource {
       let res: Response;
       try {
         const timeout = AbortSignal.timeout(timeoutMs);
-        res = await doFetch(url, { headers: { accept: 'application/json' }, signal: signal ? AbortSignal.any([signal, timeout]) : timeout });
+        res = await doFetch(url, {
+          headers: { accept: 'application/json' },
+          signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+        });
       } catch (e) {
         if (signal?.aborted) throw new CancelledError();
         // By name, not instanceof: fetch's TypeError may come from another realm (a worker, a test VM).
@@ -270,7 +282,12 @@ export function createPrhSource(opts: PrhSourceOptions = {}): DirectorySource {
   }
 
   /** Pages through one series; calls `onPage` with each page's companies. */
-  async function runSeries(params: Record<string, string>, onPage: (companies: PrhCompany[], total: number) => void, signal?: AbortSignal, firstOnly = false): Promise<number> {
+  async function runSeries(
+    params: Record<string, string>,
+    onPage: (companies: PrhCompany[], total: number) => void,
+    signal?: AbortSignal,
+    firstOnly = false,
+  ): Promise<number> {
     const first = await getPage(params, 1, signal);
     onPage(first.companies, first.totalResults);
     if (firstOnly) return first.totalResults;

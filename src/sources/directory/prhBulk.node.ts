@@ -103,7 +103,13 @@ function rawPostCodes(raw: unknown): string[] {
  * nothing; the scan stops on cancel. Companies whose postal codes are all outside the area are
  * skipped before validation, which is most of them for a local search.
  */
-async function scan(file: string, lang: Lang, compiled: CompiledCriteria, visit: (record: DirectoryRecord) => void, opts: RunOptions): Promise<void> {
+async function scan(
+  file: string,
+  lang: Lang,
+  compiled: CompiledCriteria,
+  visit: (record: DirectoryRecord) => void,
+  opts: RunOptions,
+): Promise<void> {
   const { stream, size } = await openCompanies(file, lang);
   const splitter = new JsonArraySplitter();
   const area = compiled.area.postalCodes;
@@ -156,7 +162,16 @@ async function scan(file: string, lang: Lang, compiled: CompiledCriteria, visit:
 function impossible(criteria: Criteria, lang: Lang): string | undefined {
   if (criteria.kind !== 'b2b') return t(lang, 'b2c');
   if (criteria.requirePhone || criteria.requireEmail || criteria.roles?.length || criteria.sizeClasses?.length) {
-    const what = summarizeCriteria({ kind: 'b2b', requirePhone: criteria.requirePhone, requireEmail: criteria.requireEmail, roles: criteria.roles, sizeClasses: criteria.sizeClasses }, lang);
+    const what = summarizeCriteria(
+      {
+        kind: 'b2b',
+        requirePhone: criteria.requirePhone,
+        requireEmail: criteria.requireEmail,
+        roles: criteria.roles,
+        sizeClasses: criteria.sizeClasses,
+      },
+      lang,
+    );
     return t(lang, 'noPhones', { what });
   }
   return undefined;

@@ -18,7 +18,8 @@ export function isActiveCompany(c: PrhCompany): boolean {
 }
 
 function describe(descriptions: { languageCode: string; description: string }[], lang: Lang): string | undefined {
-  return (descriptions.find((d) => d.languageCode === PRH_LANG[lang]) ?? descriptions.find((d) => d.languageCode === PRH_LANG.fi))?.description;
+  return (descriptions.find((d) => d.languageCode === PRH_LANG[lang]) ?? descriptions.find((d) => d.languageCode === PRH_LANG.fi))
+    ?.description;
 }
 
 /** The current name: type 1 without an end date, the latest registered if several. */
@@ -48,7 +49,8 @@ export function chosenAddress(c: PrhCompany): PrhAddress | undefined {
 export function companyToRecord(c: PrhCompany, lang: Lang): DirectoryRecord {
   const address = chosenAddress(c);
   const offices = address?.postOffices ?? [];
-  const office = offices.find((o) => o.languageCode === PRH_LANG[lang]) ?? offices.find((o) => o.languageCode === PRH_LANG.fi) ?? offices[0];
+  const office =
+    offices.find((o) => o.languageCode === PRH_LANG[lang]) ?? offices.find((o) => o.languageCode === PRH_LANG.fi) ?? offices[0];
   const municipalityCode = office?.municipalityCode ?? undefined;
   const form = c.companyForms.find((f) => !f.endDate) ?? c.companyForms[0];
   const line = c.mainBusinessLine;
@@ -56,7 +58,9 @@ export function companyToRecord(c: PrhCompany, lang: Lang): DirectoryRecord {
   return {
     companyName: currentName(c) ?? null,
     businessId: c.businessId.value,
-    companyForm: form ? (companyFormFromPrh(form.type, describe(form.descriptions, 'fi')) ?? describe(form.descriptions, lang) ?? null) : null,
+    companyForm: form
+      ? (companyFormFromPrh(form.type, describe(form.descriptions, 'fi')) ?? describe(form.descriptions, lang) ?? null)
+      : null,
     industryCode: line?.type ?? null,
     // TOIMI3 = TOL 2008, TOIMI4 = TOL 2025 (PRH's code set since 2026-01-01).
     industryCodeSet: line?.typeCodeSet ?? null,

@@ -26,7 +26,9 @@ export const prhAddressSchema = z
     type: z.coerce.number(),
     street: z.string().nullish(),
     postCode: z.string().nullish(),
-    postOffices: z.array(z.object({ city: z.string(), languageCode: z.string(), municipalityCode: z.string().nullish() }).passthrough()).nullish(),
+    postOffices: z
+      .array(z.object({ city: z.string(), languageCode: z.string(), municipalityCode: z.string().nullish() }).passthrough())
+      .nullish(),
     postOfficeBox: z.string().nullish(),
     buildingNumber: z.string().nullish(),
     entrance: z.string().nullish(),
@@ -72,7 +74,9 @@ export const prhSearchResponseSchema = z
   .passthrough();
 
 /** PRH's error body on 400, 429, 500 and 503. */
-export const prhErrorSchema = z.object({ timestamp: z.string().optional(), message: z.string().optional(), errorcode: z.union([z.string(), z.number()]).optional() }).passthrough();
+export const prhErrorSchema = z
+  .object({ timestamp: z.string().optional(), message: z.string().optional(), errorcode: z.union([z.string(), z.number()]).optional() })
+  .passthrough();
 
 export type PrhCompany = z.infer<typeof prhCompanySchema>;
 export type PrhAddress = z.infer<typeof prhAddressSchema>;

@@ -61,11 +61,14 @@ const isBlank = (v: CellValue | undefined) => v === null || v === undefined || (
 function checkHeader(headers: string[], fileName: string, headerRow: number, overrides: Record<string, string>): void {
   const filled = headers.filter((h) => h.trim() !== '');
   if (filled.length === 0) {
-    throw new UserError('the first row is empty; the first row must hold the column headers (e.g. Yritys; Puhelin; Postinumero)', { file: fileName, row: headerRow });
+    throw new UserError('the first row is empty; the first row must hold the column headers (e.g. Yritys; Puhelin; Postinumero)', {
+      file: fileName,
+      row: headerRow,
+    });
   }
   const { keys } = mapHeaders(headers, overrides, fileName);
   const known = keys.some((k) => !k.startsWith('extra:'));
-  const looksLikeData = filled.every((h) => /^[+\d\s\-().\/,:]+$/.test(h.trim()));
+  const looksLikeData = filled.every((h) => /^[+\d\s\-()./,:]+$/.test(h.trim()));
   if (!known && looksLikeData) {
     throw new UserError(
       `the first row looks like data ('${filled[0]}'), not column headers; add a header row such as 'Puhelin' or 'Yritys'`,
@@ -132,10 +135,11 @@ async function parseXlsx(bytes: Uint8Array, fileName: string, opts: ParseTabular
   }
   const sheets = wb.worksheets;
   let ws = opts.sheet
-    ? sheets.find((s) => s.name === opts.sheet) ?? sheets.find((s) => s.name.toLowerCase() === opts.sheet!.toLowerCase())
-    : sheets.find((s) => (s.state ?? 'visible') === 'visible') ?? sheets[0];
+    ? (sheets.find((s) => s.name === opts.sheet) ?? sheets.find((s) => s.name.toLowerCase() === opts.sheet!.toLowerCase()))
+    : (sheets.find((s) => (s.state ?? 'visible') === 'visible') ?? sheets[0]);
   if (!ws) {
-    if (opts.sheet) throw new UserError(`no sheet named '${opts.sheet}'. Sheets: ${sheets.map((s) => s.name).join(', ')}`, { file: fileName });
+    if (opts.sheet)
+      throw new UserError(`no sheet named '${opts.sheet}'. Sheets: ${sheets.map((s) => s.name).join(', ')}`, { file: fileName });
     throw new UserError('the workbook has no sheets', { file: fileName });
   }
   const where = `${fileName} [${ws.name}]`;

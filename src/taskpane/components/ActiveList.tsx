@@ -23,7 +23,13 @@ const useStyles = makeStyles({
   },
   label: { color: tokens.colorNeutralForeground3, textTransform: 'uppercase', letterSpacing: '0.04em' },
   name: { fontWeight: tokens.fontWeightSemibold, wordBreak: 'break-word' },
-  facts: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalXXS, color: tokens.colorNeutralForeground2 },
+  facts: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    columnGap: tokens.spacingHorizontalL,
+    rowGap: tokens.spacingVerticalXXS,
+    color: tokens.colorNeutralForeground2,
+  },
   fact: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
   empty: { margin: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} 0`, color: tokens.colorNeutralForeground3 },
 });
@@ -33,7 +39,12 @@ const DATE_LOCALE: Record<Lang, string> = { fi: 'fi-FI', en: 'en-GB', sv: 'sv-FI
 export function formatDate(lang: Lang, iso: string): string {
   const d = new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat(DATE_LOCALE[lang], { day: 'numeric', month: lang === 'en' ? 'short' : 'numeric', year: 'numeric', timeZone: 'Europe/Helsinki' }).format(d);
+  return new Intl.DateTimeFormat(DATE_LOCALE[lang], {
+    day: 'numeric',
+    month: lang === 'en' ? 'short' : 'numeric',
+    year: 'numeric',
+    timeZone: 'Europe/Helsinki',
+  }).format(d);
 }
 
 /** Data rows of the list sheet: its table's rows, else the used range minus the header. */
@@ -73,18 +84,18 @@ export function ActiveList(): JSX.Element | null {
       <Caption1 className={styles.label}>{t(lang, 'activeList')}</Caption1>
       {lists.length > 1 ? (
         <Dropdown
-            size="small"
-            aria-label={t(lang, 'chooseList')}
-            value={list.name}
-            selectedOptions={[list.id]}
-            onOptionSelect={(_, data) => data.optionValue && setActiveListId(data.optionValue)}
-          >
-            {lists.map((l) => (
-              <Option key={l.id} value={l.id}>
-                {l.name}
-              </Option>
-            ))}
-          </Dropdown>
+          size="small"
+          aria-label={t(lang, 'chooseList')}
+          value={list.name}
+          selectedOptions={[list.id]}
+          onOptionSelect={(_, data) => data.optionValue && setActiveListId(data.optionValue)}
+        >
+          {lists.map((l) => (
+            <Option key={l.id} value={l.id}>
+              {l.name}
+            </Option>
+          ))}
+        </Dropdown>
       ) : (
         <Text className={styles.name}>{list.name}</Text>
       )}

@@ -6,7 +6,12 @@ import type { Notice } from '../services/usePaneServices';
 import { t } from './messages';
 
 const useStyles = makeStyles({
-  stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} 0` },
+  stack: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} 0`,
+  },
   body: { whiteSpace: 'normal', wordBreak: 'break-word' },
 });
 
@@ -20,7 +25,13 @@ export function Notices(props: { lang: Lang; notices: Notice[]; onDismiss(id: nu
           <MessageBarBody className={styles.body}>{n.text}</MessageBarBody>
           <MessageBarActions
             containerAction={
-              <Button appearance="transparent" size="small" aria-label={t(props.lang, 'dismiss')} icon={<DismissRegular />} onClick={() => props.onDismiss(n.id)} />
+              <Button
+                appearance="transparent"
+                size="small"
+                aria-label={t(props.lang, 'dismiss')}
+                icon={<DismissRegular />}
+                onClick={() => props.onDismiss(n.id)}
+              />
             }
           />
         </MessageBar>

@@ -35,7 +35,14 @@ const useStyles = makeStyles({
   itemOpen: { border: `1px solid ${tokens.colorBrandStroke2}`, boxShadow: tokens.shadow4 },
   itemDisabled: { backgroundColor: tokens.colorNeutralBackground2 },
   header: { minHeight: '56px' },
-  headerContent: { display: 'flex', alignItems: 'flex-start', gap: tokens.spacingHorizontalS, padding: `${tokens.spacingVerticalXS} 0`, textAlign: 'left', minWidth: 0 },
+  headerContent: {
+    display: 'flex',
+    alignItems: 'flex-start',
+    gap: tokens.spacingHorizontalS,
+    padding: `${tokens.spacingVerticalXS} 0`,
+    textAlign: 'left',
+    minWidth: 0,
+  },
   number: {
     flexShrink: 0,
     width: '24px',
@@ -89,9 +96,7 @@ export function StepFlow(props: { lang: Lang; steps: StepDefinition[] }): JSX.El
                 aria-description={step.available ? undefined : t(lang, 'comingSoonHint')}
               >
                 <span className={styles.headerContent}>
-                  <span className={mergeClasses(styles.number, !step.available && styles.numberDisabled)}>
-                    {step.number}
-                  </span>
+                  <span className={mergeClasses(styles.number, !step.available && styles.numberDisabled)}>{step.number}</span>
                   <span className={styles.texts}>
                     <span className={styles.titleRow}>
                       <Text className={mergeClasses(styles.title, !step.available && styles.titleDisabled)}>{step.title[lang]}</Text>

@@ -23,8 +23,10 @@ export const t = defineMessages({
     stepFailed: 'Vaihe kaatui odottamattomasti: {message}',
     dismiss: 'Sulje ilmoitus',
     notInExcelTitle: 'Avaa Rajaus Excelissä',
-    notInExcel: 'Tämä sivu on Excel-apuohjelman tehtäväruutu. Lisää apuohjelma Exceliin (manifest.xml) ja avaa se Aloitus-välilehden Kohderyhmälista-painikkeesta.',
-    unsupportedExcel: 'Tämä Excel-versio ei tue Rajauksen tarvitsemia ominaisuuksia (ExcelApi 1.9). Käytä Microsoft 365:tä tai Excel for the webiä.',
+    notInExcel:
+      'Tämä sivu on Excel-apuohjelman tehtäväruutu. Lisää apuohjelma Exceliin (manifest.xml) ja avaa se Aloitus-välilehden Kohderyhmälista-painikkeesta.',
+    unsupportedExcel:
+      'Tämä Excel-versio ei tue Rajauksen tarvitsemia ominaisuuksia (ExcelApi 1.9). Käytä Microsoft 365:tä tai Excel for the webiä.',
   },
   en: {
     product: 'Rajaus',
@@ -47,7 +49,8 @@ export const t = defineMessages({
     stepFailed: 'The step failed unexpectedly: {message}',
     dismiss: 'Dismiss',
     notInExcelTitle: 'Open Rajaus in Excel',
-    notInExcel: 'This page is the task pane of an Excel add-in. Add the add-in to Excel (manifest.xml) and open it from the Contact list button on the Home tab.',
+    notInExcel:
+      'This page is the task pane of an Excel add-in. Add the add-in to Excel (manifest.xml) and open it from the Contact list button on the Home tab.',
     unsupportedExcel: 'This version of Excel lacks features Rajaus needs (ExcelApi 1.9). Use Microsoft 365 or Excel for the web.',
   },
   sv: {
@@ -71,8 +74,10 @@ export const t = defineMessages({
     stepFailed: 'Steget misslyckades oväntat: {message}',
     dismiss: 'Stäng meddelandet',
     notInExcelTitle: 'Öppna Rajaus i Excel',
-    notInExcel: 'Den här sidan är aktivitetsfönstret för ett Excel-tillägg. Lägg till tillägget i Excel (manifest.xml) och öppna det med knappen Kontaktlista på fliken Start.',
-    unsupportedExcel: 'Den här Excel-versionen saknar funktioner som Rajaus behöver (ExcelApi 1.9). Använd Microsoft 365 eller Excel för webben.',
+    notInExcel:
+      'Den här sidan är aktivitetsfönstret för ett Excel-tillägg. Lägg till tillägget i Excel (manifest.xml) och öppna det med knappen Kontaktlista på fliken Start.',
+    unsupportedExcel:
+      'Den här Excel-versionen saknar funktioner som Rajaus behöver (ExcelApi 1.9). Använd Microsoft 365 eller Excel för webben.',
   },
 });
 

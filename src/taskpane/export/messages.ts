@@ -13,7 +13,8 @@ export const t = defineMessages({
     dnc: 'Kieltolista (soittojärjestelmän estolista)',
     dncHint: 'Numerot E.164-muodossa ensimmäisessä sarakkeessa, enintään 70 000 riviä tiedostossa.',
     mailing: 'Osoitetarrat',
-    mailingHint: 'Postin osoitejärjestys: nimi, yritys, katuosoite, postinumero ja TOIMIPAIKKA. Tulostettava tarrataulukko tehdään työkirjaan.',
+    mailingHint:
+      'Postin osoitejärjestys: nimi, yritys, katuosoite, postinumero ja TOIMIPAIKKA. Tulostettava tarrataulukko tehdään työkirjaan.',
     delimiter: 'Erotin',
     semicolon: 'Puolipiste ; (suomalainen Excel)',
     comma: 'Pilkku ,',
@@ -25,8 +26,10 @@ export const t = defineMessages({
     toSheetHint: 'Jos lataus ei käynnisty (esim. Excel for Mac), vie taulukolle ja tallenna se: Tiedosto > Tallenna nimellä > CSV UTF-8.',
     working: 'Viedään…',
     done: ({ rows, files }) => `Vietiin ${rows} riviä: ${files}.`,
-    doneSheet: ({ rows, sheet }) => `Vietiin ${rows} riviä taulukolle "${sheet}". Tallenna se CSV-tiedostoksi: Tiedosto > Tallenna nimellä > CSV UTF-8 (pilkuin eroteltu).`,
-    downloadBlocked: ({ sheet }) => `Excel ei salli latausta tässä. Vienti kirjoitettiin taulukolle "${sheet}": tallenna se CSV-tiedostoksi (Tiedosto > Tallenna nimellä > CSV UTF-8).`,
+    doneSheet: ({ rows, sheet }) =>
+      `Vietiin ${rows} riviä taulukolle "${sheet}". Tallenna se CSV-tiedostoksi: Tiedosto > Tallenna nimellä > CSV UTF-8 (pilkuin eroteltu).`,
+    downloadBlocked: ({ sheet }) =>
+      `Excel ei salli latausta tässä. Vienti kirjoitettiin taulukolle "${sheet}": tallenna se CSV-tiedostoksi (Tiedosto > Tallenna nimellä > CSV UTF-8).`,
     labels: ({ sheet }) => `Tulostettavat tarrat ovat taulukolla "${sheet}".`,
     skipped: 'Jätettiin pois',
     logged: 'Vienti kirjattiin tietosuojaselosteen käsittelylokiin.',
@@ -42,7 +45,8 @@ export const t = defineMessages({
     dnc: 'Do-not-call list (dialer blacklist)',
     dncHint: 'E.164 numbers in the first column, at most 70,000 rows a file.',
     mailing: 'Mailing labels',
-    mailingHint: "Posti's address order: name, company, street, postal code and POST OFFICE. A printable label sheet is added to the workbook.",
+    mailingHint:
+      "Posti's address order: name, company, street, postal code and POST OFFICE. A printable label sheet is added to the workbook.",
     delimiter: 'Delimiter',
     semicolon: 'Semicolon ; (Finnish Excel)',
     comma: 'Comma ,',
@@ -54,8 +58,10 @@ export const t = defineMessages({
     toSheetHint: 'If no download starts (e.g. Excel for Mac), export to a sheet and save it: File > Save As > CSV UTF-8.',
     working: 'Exporting…',
     done: ({ rows, files }) => `Exported ${rows} rows: ${files}.`,
-    doneSheet: ({ rows, sheet }) => `Exported ${rows} rows to the sheet "${sheet}". Save it as CSV: File > Save As > CSV UTF-8 (Comma delimited).`,
-    downloadBlocked: ({ sheet }) => `Excel does not allow downloads here. The export was written to the sheet "${sheet}": save it as CSV (File > Save As > CSV UTF-8).`,
+    doneSheet: ({ rows, sheet }) =>
+      `Exported ${rows} rows to the sheet "${sheet}". Save it as CSV: File > Save As > CSV UTF-8 (Comma delimited).`,
+    downloadBlocked: ({ sheet }) =>
+      `Excel does not allow downloads here. The export was written to the sheet "${sheet}": save it as CSV (File > Save As > CSV UTF-8).`,
     labels: ({ sheet }) => `The printable labels are on the sheet "${sheet}".`,
     skipped: 'Left out',
     logged: "The export was logged in the privacy notes' processing log.",
@@ -71,7 +77,8 @@ export const t = defineMessages({
     dnc: 'Spärrlista (uppringningssystemets svarta lista)',
     dncHint: 'E.164-nummer i första kolumnen, högst 70 000 rader per fil.',
     mailing: 'Adressetiketter',
-    mailingHint: 'Postis adressordning: namn, företag, gatuadress, postnummer och POSTANSTALT. Ett utskrivbart etikettblad läggs till i arbetsboken.',
+    mailingHint:
+      'Postis adressordning: namn, företag, gatuadress, postnummer och POSTANSTALT. Ett utskrivbart etikettblad läggs till i arbetsboken.',
     delimiter: 'Avgränsare',
     semicolon: 'Semikolon ; (finländsk Excel)',
     comma: 'Komma ,',
@@ -80,11 +87,13 @@ export const t = defineMessages({
     allowDemo: 'Exportera även demodata (bara för att prova, aldrig för riktiga samtal)',
     download: 'Exportera och ladda ner',
     toSheet: 'Exportera till ett nytt blad',
-    toSheetHint: 'Om ingen nedladdning startar (t.ex. Excel för Mac), exportera till ett blad och spara det: Arkiv > Spara som > CSV UTF-8.',
+    toSheetHint:
+      'Om ingen nedladdning startar (t.ex. Excel för Mac), exportera till ett blad och spara det: Arkiv > Spara som > CSV UTF-8.',
     working: 'Exporterar…',
     done: ({ rows, files }) => `Exporterade ${rows} rader: ${files}.`,
     doneSheet: ({ rows, sheet }) => `Exporterade ${rows} rader till bladet "${sheet}". Spara det som CSV: Arkiv > Spara som > CSV UTF-8.`,
-    downloadBlocked: ({ sheet }) => `Excel tillåter inte nedladdning här. Exporten skrevs till bladet "${sheet}": spara det som CSV (Arkiv > Spara som > CSV UTF-8).`,
+    downloadBlocked: ({ sheet }) =>
+      `Excel tillåter inte nedladdning här. Exporten skrevs till bladet "${sheet}": spara det som CSV (Arkiv > Spara som > CSV UTF-8).`,
     labels: ({ sheet }) => `De utskrivbara etiketterna finns på bladet "${sheet}".`,
     skipped: 'Utelämnade',
     logged: 'Exporten loggades i dataskyddsbeskrivningens behandlingslogg.',

@@ -30,12 +30,18 @@ export function DoNotCallImport(props: { list: ListState }): JSX.Element {
     setBusy(true);
     try {
       const numbers = await readDoNotCallFile(new Uint8Array(await file.arrayBuffer()), file.name, lang);
-      if (numbers.invalid.length) pane.notify('warning', t(lang, 'dncInvalid', { count: numbers.invalid.length, details: describeInvalid(numbers.invalid, lang) }));
+      if (numbers.invalid.length)
+        pane.notify('warning', t(lang, 'dncInvalid', { count: numbers.invalid.length, details: describeInvalid(numbers.invalid, lang) }));
       const listName = name.trim() || file.name.replace(/\.[^.]+$/, '');
-      const r = await applySuppression(ctx, { listSheet: props.list.sheets.list, suppression: { name: listName, checkedAt: date, phones: numbers.phones } });
+      const r = await applySuppression(ctx, {
+        listSheet: props.list.sheets.list,
+        suppression: { name: listName, checkedAt: date, phones: numbers.phones },
+      });
       pane.notify(
         'success',
-        r.suppressed ? t(lang, 'dncDone', { suppressed: r.suppressed, kept: r.kept, sheet: r.auditSheet ?? '' }) : t(lang, 'dncNone', { kept: r.kept }),
+        r.suppressed
+          ? t(lang, 'dncDone', { suppressed: r.suppressed, kept: r.kept, sheet: r.auditSheet ?? '' })
+          : t(lang, 'dncNone', { kept: r.kept }),
       );
       await pane.refresh();
     } catch (e) {

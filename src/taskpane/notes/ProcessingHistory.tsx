@@ -15,7 +15,12 @@ import { useStepContext } from './useStepContext';
 
 const useStyles = makeStyles({
   log: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
-  entry: { display: 'flex', flexDirection: 'column', borderLeft: `2px solid ${tokens.colorBrandStroke2}`, paddingLeft: tokens.spacingHorizontalS },
+  entry: {
+    display: 'flex',
+    flexDirection: 'column',
+    borderLeft: `2px solid ${tokens.colorBrandStroke2}`,
+    paddingLeft: tokens.spacingHorizontalS,
+  },
   when: { color: tokens.colorNeutralForeground3 },
   box: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
 });

@@ -5,8 +5,6 @@ import { usePane } from '../paneContext';
 
 export function useStepContext(): StepContext {
   const pane = usePane();
-  return useMemo(
-    () => ({ workbook: pane.workbook, lang: pane.lang, settings: pane.settings, now: () => pane.now() }),
-    [pane.workbook, pane.lang, pane.settings, pane],
-  );
+  // The services object changes whenever workbook, language or settings do.
+  return useMemo(() => ({ workbook: pane.workbook, lang: pane.lang, settings: pane.settings, now: () => pane.now() }), [pane]);
 }

@@ -10,7 +10,14 @@ import { Chips } from './Chips';
 import { t } from './messages';
 
 const useStyles = makeStyles({
-  list: { display: 'flex', flexDirection: 'column', maxHeight: '180px', overflowY: 'auto', border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
+  list: {
+    display: 'flex',
+    flexDirection: 'column',
+    maxHeight: '180px',
+    overflowY: 'auto',
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
   option: { justifyContent: 'flex-start', textAlign: 'left', fontWeight: tokens.fontWeightRegular },
   detail: { color: tokens.colorNeutralForeground3, marginLeft: tokens.spacingHorizontalS },
 });
@@ -46,7 +53,12 @@ export function AreaPicker(props: { lang: Lang; value: AreaValue; onChange: (v: 
   const kindWord = (k: AreaSuggestion['kind']) => t(lang, k === 'postalCode' ? 'postalCode' : k);
 
   return (
-    <Field label={t(lang, 'area')} hint={t(lang, 'areaHint')} validationMessage={props.error} validationState={props.error ? 'error' : 'none'}>
+    <Field
+      label={t(lang, 'area')}
+      hint={t(lang, 'areaHint')}
+      validationMessage={props.error}
+      validationState={props.error ? 'error' : 'none'}
+    >
       <Chips items={chips} onRemove={remove} removeLabel={(l) => t(lang, 'remove', { value: l })} testId="area-chips" />
       <Input
         value={query}
@@ -63,7 +75,12 @@ export function AreaPicker(props: { lang: Lang; value: AreaValue; onChange: (v: 
       {query.trim() && (typedRange || suggestions.length > 0) && (
         <div className={styles.list} role="listbox" aria-label={t(lang, 'area')}>
           {typedRange && (
-            <Button appearance="subtle" className={styles.option} role="option" onClick={() => add({ kind: 'postalCode', value: typedRange })}>
+            <Button
+              appearance="subtle"
+              className={styles.option}
+              role="option"
+              onClick={() => add({ kind: 'postalCode', value: typedRange })}
+            >
               {t(lang, 'addRange', { value: typedRange.replace('-', '–') })}
             </Button>
           )}

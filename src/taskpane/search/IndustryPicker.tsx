@@ -7,7 +7,14 @@ import { Chips } from './Chips';
 import { t } from './messages';
 
 const useStyles = makeStyles({
-  list: { display: 'flex', flexDirection: 'column', maxHeight: '200px', overflowY: 'auto', border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
+  list: {
+    display: 'flex',
+    flexDirection: 'column',
+    maxHeight: '200px',
+    overflowY: 'auto',
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
   option: { justifyContent: 'flex-start', textAlign: 'left', fontWeight: tokens.fontWeightRegular },
   code: { fontWeight: tokens.fontWeightSemibold, minWidth: '3.5em', display: 'inline-block' },
 });
@@ -74,7 +81,14 @@ export function IndustryPicker(props: { lang: Lang; value: string[]; onChange: (
             </Button>
           )}
           {hits.map((h) => (
-            <Button key={h.code} appearance="subtle" role="option" className={styles.option} style={{ paddingLeft: 8 + h.depth * 12 }} onClick={() => add(h.code)}>
+            <Button
+              key={h.code}
+              appearance="subtle"
+              role="option"
+              className={styles.option}
+              style={{ paddingLeft: 8 + h.depth * 12 }}
+              onClick={() => add(h.code)}
+            >
               <span className={styles.code}>{h.code}</span> {h.name}
             </Button>
           ))}

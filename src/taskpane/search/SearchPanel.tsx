@@ -111,7 +111,14 @@ export default function SearchPanel(): JSX.Element {
     try {
       const source = await paneSource(sourceId, pane.settings, lang);
       const out = await runSearch(
-        { workbook: pane.workbook, lang, settings: pane.settings, now: pane.now, signal: ctl.signal, progress: (done, total) => setProgress({ done, total }) },
+        {
+          workbook: pane.workbook,
+          lang,
+          settings: pane.settings,
+          now: pane.now,
+          signal: ctl.signal,
+          progress: (done, total) => setProgress({ done, total }),
+        },
         { criteria, source, listName: listName.trim() || undefined },
       );
       const head =
@@ -167,13 +174,32 @@ export default function SearchPanel(): JSX.Element {
 
   return (
     <div className={styles.root} data-testid="search-step">
-      <RadioGroup layout="horizontal" value={form.kind} aria-label={t(lang, 'kind')} onChange={(_e, d) => setForm((f) => ({ ...emptyForm(d.value as 'b2b' | 'b2c'), postalCodes: f.postalCodes, municipalities: f.municipalities, regions: f.regions, requirePhone: f.requirePhone, limit: f.limit }))}>
+      <RadioGroup
+        layout="horizontal"
+        value={form.kind}
+        aria-label={t(lang, 'kind')}
+        onChange={(_e, d) =>
+          setForm((f) => ({
+            ...emptyForm(d.value as 'b2b' | 'b2c'),
+            postalCodes: f.postalCodes,
+            municipalities: f.municipalities,
+            regions: f.regions,
+            requirePhone: f.requirePhone,
+            limit: f.limit,
+          }))
+        }
+      >
         <Radio value="b2b" label={t(lang, 'b2b')} />
         <Radio value="b2c" label={t(lang, 'b2c')} />
       </RadioGroup>
 
       <Field label={t(lang, 'source')}>
-        <Select className={styles.select} value={sourceId} onChange={(_e, d) => setSourceId(d.value as PaneSourceId)} data-testid="search-source">
+        <Select
+          className={styles.select}
+          value={sourceId}
+          onChange={(_e, d) => setSourceId(d.value as PaneSourceId)}
+          data-testid="search-source"
+        >
           {PANE_SOURCES.map((s) => (
             <option key={s} value={s}>
               {t(lang, s === 'demo' ? 'sourceDemo' : 'sourcePrh')}
@@ -183,7 +209,12 @@ export default function SearchPanel(): JSX.Element {
       </Field>
       {sourceId === 'prh' && (
         <Field label={t(lang, 'prhBase')} hint={t(lang, 'prhBaseHint')}>
-          <Input value={prhBase} placeholder="https://avoindata.prh.fi/opendata-ytj-api/v3" onChange={(_e, d) => setPrhBase(d.value)} onBlur={savePrhBase} />
+          <Input
+            value={prhBase}
+            placeholder="https://avoindata.prh.fi/opendata-ytj-api/v3"
+            onChange={(_e, d) => setPrhBase(d.value)}
+            onBlur={savePrhBase}
+          />
         </Field>
       )}
 
@@ -205,7 +236,11 @@ export default function SearchPanel(): JSX.Element {
       {form.kind === 'b2b' ? (
         <>
           <IndustryPicker lang={lang} value={form.industries} onChange={(industries) => patch({ industries })} error={errors.industries} />
-          <Field label={t(lang, 'companyForm')} validationMessage={errors.companyForms} validationState={errors.companyForms ? 'error' : 'none'}>
+          <Field
+            label={t(lang, 'companyForm')}
+            validationMessage={errors.companyForms}
+            validationState={errors.companyForms ? 'error' : 'none'}
+          >
             <div className={styles.checks}>
               {FORMS_OFFERED.map((f) => (
                 <Checkbox
@@ -213,22 +248,43 @@ export default function SearchPanel(): JSX.Element {
                   label={f.code}
                   title={f.names[lang]}
                   checked={form.companyForms.includes(f.code)}
-                  onChange={(_e, d) => patch({ companyForms: d.checked ? [...form.companyForms, f.code] : form.companyForms.filter((x) => x !== f.code) })}
+                  onChange={(_e, d) =>
+                    patch({ companyForms: d.checked ? [...form.companyForms, f.code] : form.companyForms.filter((x) => x !== f.code) })
+                  }
                 />
               ))}
             </div>
           </Field>
           <Field label={t(lang, 'years')} validationMessage={errors.years} validationState={errors.years ? 'error' : 'none'}>
             <div className={styles.row}>
-              <Input className={styles.year} inputMode="numeric" placeholder={t(lang, 'yearFrom')} aria-label={`${t(lang, 'years')} ${t(lang, 'yearFrom')}`} value={form.yearFrom} onChange={(_e, d) => patch({ yearFrom: d.value })} />
+              <Input
+                className={styles.year}
+                inputMode="numeric"
+                placeholder={t(lang, 'yearFrom')}
+                aria-label={`${t(lang, 'years')} ${t(lang, 'yearFrom')}`}
+                value={form.yearFrom}
+                onChange={(_e, d) => patch({ yearFrom: d.value })}
+              />
               <Text>–</Text>
-              <Input className={styles.year} inputMode="numeric" placeholder={t(lang, 'yearTo')} aria-label={`${t(lang, 'years')} ${t(lang, 'yearTo')}`} value={form.yearTo} onChange={(_e, d) => patch({ yearTo: d.value })} />
+              <Input
+                className={styles.year}
+                inputMode="numeric"
+                placeholder={t(lang, 'yearTo')}
+                aria-label={`${t(lang, 'years')} ${t(lang, 'yearTo')}`}
+                value={form.yearTo}
+                onChange={(_e, d) => patch({ yearTo: d.value })}
+              />
             </div>
           </Field>
           <Field label={t(lang, 'roles')} validationMessage={errors.roles} validationState={errors.roles ? 'error' : 'none'}>
             <div className={styles.checks}>
               {ROLES.map((r) => (
-                <Checkbox key={r} label={roleLabel(r, lang)} checked={form.roles.includes(r)} onChange={(_e, d) => patch({ roles: d.checked ? [...form.roles, r] : form.roles.filter((x) => x !== r) })} />
+                <Checkbox
+                  key={r}
+                  label={roleLabel(r, lang)}
+                  checked={form.roles.includes(r)}
+                  onChange={(_e, d) => patch({ roles: d.checked ? [...form.roles, r] : form.roles.filter((x) => x !== r) })}
+                />
               ))}
             </div>
           </Field>
@@ -237,7 +293,12 @@ export default function SearchPanel(): JSX.Element {
         <Field label={t(lang, 'ageGroups')} validationMessage={errors.ageGroups} validationState={errors.ageGroups ? 'error' : 'none'}>
           <div className={styles.checks}>
             {AGE_GROUPS.map((a) => (
-              <Checkbox key={a} label={a.replace('-', '–')} checked={form.ageGroups.includes(a)} onChange={(_e, d) => patch({ ageGroups: d.checked ? [...form.ageGroups, a] : form.ageGroups.filter((x) => x !== a) })} />
+              <Checkbox
+                key={a}
+                label={a.replace('-', '–')}
+                checked={form.ageGroups.includes(a)}
+                onChange={(_e, d) => patch({ ageGroups: d.checked ? [...form.ageGroups, a] : form.ageGroups.filter((x) => x !== a) })}
+              />
             ))}
           </div>
         </Field>
@@ -245,7 +306,13 @@ export default function SearchPanel(): JSX.Element {
 
       <div className={styles.checks}>
         <Checkbox label={t(lang, 'requirePhone')} checked={form.requirePhone} onChange={(_e, d) => patch({ requirePhone: !!d.checked })} />
-        {form.kind === 'b2b' && <Checkbox label={t(lang, 'requireEmail')} checked={form.requireEmail} onChange={(_e, d) => patch({ requireEmail: !!d.checked })} />}
+        {form.kind === 'b2b' && (
+          <Checkbox
+            label={t(lang, 'requireEmail')}
+            checked={form.requireEmail}
+            onChange={(_e, d) => patch({ requireEmail: !!d.checked })}
+          />
+        )}
       </div>
       <div className={styles.row}>
         <Field label={t(lang, 'limit')} validationMessage={errors.limit} validationState={errors.limit ? 'error' : 'none'}>

@@ -25,7 +25,21 @@ export interface SearchForm {
 }
 
 export function emptyForm(kind: 'b2b' | 'b2c' = 'b2b'): SearchForm {
-  return { kind, postalCodes: [], municipalities: [], regions: [], industries: [], companyForms: [], yearFrom: '', yearTo: '', roles: [], ageGroups: [], requirePhone: false, requireEmail: false, limit: '' };
+  return {
+    kind,
+    postalCodes: [],
+    municipalities: [],
+    regions: [],
+    industries: [],
+    companyForms: [],
+    yearFrom: '',
+    yearTo: '',
+    roles: [],
+    ageGroups: [],
+    requirePhone: false,
+    requireEmail: false,
+    limit: '',
+  };
 }
 
 const nonEmpty = <T>(xs: T[]): T[] | undefined => (xs.length ? xs : undefined);

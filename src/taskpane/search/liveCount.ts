@@ -9,10 +9,7 @@ export interface CountAnswer {
 }
 
 export type CountState =
-  | { status: 'idle' }
-  | { status: 'counting' }
-  | { status: 'done'; answer: CountAnswer; ms: number }
-  | { status: 'error'; error: unknown };
+  { status: 'idle' } | { status: 'counting' } | { status: 'done'; answer: CountAnswer; ms: number } | { status: 'error'; error: unknown };
 
 export interface LiveCounter {
   /** New criteria (or null when they are invalid: nothing is counted). */

@@ -14,6 +14,8 @@ let demo: Promise<DirectorySource> | null = null;
 
 export function paneSource(id: PaneSourceId, settings: Settings, lang: Lang): Promise<DirectorySource> {
   if (id === 'prh') return Promise.resolve(createPrhSource({ baseUrl: settings.prhBaseUrl, lang }));
-  demo ??= import(/* webpackChunkName: "demo-directory" */ '../../sources/demo/demoDirectorySource').then((m) => new m.DemoDirectorySource());
+  demo ??= import(/* webpackChunkName: "demo-directory" */ '../../sources/demo/demoDirectorySource').then(
+    (m) => new m.DemoDirectorySource(),
+  );
   return demo;
 }

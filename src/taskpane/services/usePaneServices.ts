@@ -86,7 +86,9 @@ export function usePaneServices(args: {
     try {
       const next = await workbook.readState();
       setState(next);
-      setActiveListId((current) => (current && next?.lists.some((l) => l.id === current && !l.deletedAt) ? current : defaultActiveList(next)));
+      setActiveListId((current) =>
+        current && next?.lists.some((l) => l.id === current && !l.deletedAt) ? current : defaultActiveList(next),
+      );
     } catch (error) {
       notify('error', t(langRef.current, 'stateReadFailed', { message: errorText(error) }));
     } finally {
@@ -121,8 +123,8 @@ export function usePaneServices(args: {
       activeListId,
       setActiveListId,
     }),
-    // `now` is a stable default or the caller's; it must not rebuild the services each render.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // `now` is left out on purpose: it is a stable default or the caller's, and must not
+    // rebuild the services on each render.
     [workbook, lang, settings, store, notify, state, refresh, activeListId],
   );
 

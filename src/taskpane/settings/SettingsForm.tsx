@@ -39,7 +39,8 @@ export function SettingsForm(): JSX.Element {
   const [termsText, setTermsText] = useState(() => termsToText(pane.settings.sourceTerms));
 
   const setController = (k: ControllerKey, value: string) => setDraft((d) => ({ ...d, controller: { ...d.controller, [k]: value } }));
-  const setService = (k: keyof Settings['listService'], value: string) => setDraft((d) => ({ ...d, listService: { ...d.listService, [k]: value } }));
+  const setService = (k: keyof Settings['listService'], value: string) =>
+    setDraft((d) => ({ ...d, listService: { ...d.listService, [k]: value } }));
 
   const onSave = () => {
     const terms = textToTerms(termsText);

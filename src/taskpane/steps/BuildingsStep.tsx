@@ -83,9 +83,13 @@ function BuildingsStep(): JSX.Element {
       .listSheets()
       .then((all) => {
         if (!alive) return;
-        const names = all.filter((s) => s.visible && s.rowCount > 1 && !notes.has(s.name.toLowerCase()) && !audit.has(s.name.toLowerCase())).map((s) => s.name);
+        const names = all
+          .filter((s) => s.visible && s.rowCount > 1 && !notes.has(s.name.toLowerCase()) && !audit.has(s.name.toLowerCase()))
+          .map((s) => s.name);
         setSheets(names);
-        setListSheet((cur) => (cur && names.includes(cur) ? cur : activeSheet && names.includes(activeSheet) ? activeSheet : (names[0] ?? '')));
+        setListSheet((cur) =>
+          cur && names.includes(cur) ? cur : activeSheet && names.includes(activeSheet) ? activeSheet : (names[0] ?? ''),
+        );
       })
       .catch((e) => pane.notify('error', errorText(e)));
     return () => {
@@ -99,7 +103,10 @@ function BuildingsStep(): JSX.Element {
     if (!listSheet) return;
     let alive = true;
     (async () => {
-      const [{ suggestBuildingSource, postalCodesOf }, { listFromGrid }] = await Promise.all([loadUseCase(), import('../../core/list/listTable')]);
+      const [{ suggestBuildingSource, postalCodesOf }, { listFromGrid }] = await Promise.all([
+        loadUseCase(),
+        import('../../core/list/listTable'),
+      ]);
       const data = await workbook.readSheet(listSheet);
       const codes = postalCodesOf(listFromGrid(listSheet, data.headers, data.rows, {}, data.firstDataRow));
       if (!alive) return;
@@ -118,7 +125,8 @@ function BuildingsStep(): JSX.Element {
   async function makeSource(): Promise<BuildingSource> {
     const url = baseUrl.trim() || undefined;
     const o = { baseUrl: url, lang };
-    if (source === 'helsinki') return (await import(/* webpackChunkName: "buildings" */ '../../sources/buildings/helsinki')).helsinkiSource(o);
+    if (source === 'helsinki')
+      return (await import(/* webpackChunkName: "buildings" */ '../../sources/buildings/helsinki')).helsinkiSource(o);
     if (source === 'hsy') return (await import(/* webpackChunkName: "buildings" */ '../../sources/buildings/hsy')).hsySource(o);
     if (source === 'ryhti') return (await import(/* webpackChunkName: "buildings" */ '../../sources/buildings/ryhti')).ryhtiSource(o);
     const { fileSource } = await import(/* webpackChunkName: "buildings" */ '../../sources/buildings/file');
@@ -152,7 +160,10 @@ function BuildingsStep(): JSX.Element {
         { listSheet, listId: state?.lists.find((l) => l.sheets.list === listSheet)?.id, source: await makeSource(), filters },
       );
       setResult(r);
-      pane.notify('success', t(lang, 'matched', { n: formatCount(lang, r.summary.rows - r.summary.byLevel.none), m: formatCount(lang, r.summary.rows) }));
+      pane.notify(
+        'success',
+        t(lang, 'matched', { n: formatCount(lang, r.summary.rows - r.summary.byLevel.none), m: formatCount(lang, r.summary.rows) }),
+      );
       await pane.refresh();
     } catch (e) {
       pane.notify(isCancel(e) ? 'info' : 'error', isCancel(e) ? t(lang, 'cancelled') : errorText(e));
@@ -209,7 +220,13 @@ function BuildingsStep(): JSX.Element {
         <Label>{t(lang, 'classes')}</Label>
         <div className={styles.group}>
           {CLASSES.map((g) => (
-            <Checkbox key={g} label={GROUP_NAMES[g][lang]} checked={classes.includes(g)} disabled={busy} onChange={(_, d) => setClasses((c) => toggle(c, g, Boolean(d.checked)))} />
+            <Checkbox
+              key={g}
+              label={GROUP_NAMES[g][lang]}
+              checked={classes.includes(g)}
+              disabled={busy}
+              onChange={(_, d) => setClasses((c) => toggle(c, g, Boolean(d.checked)))}
+            />
           ))}
         </div>
       </div>
@@ -217,7 +234,13 @@ function BuildingsStep(): JSX.Element {
         <Label>{t(lang, 'fuels')}</Label>
         <div className={styles.group}>
           {FUEL_GROUPS.map((f) => (
-            <Checkbox key={f} label={FUEL_NAMES[f][lang]} checked={fuels.includes(f)} disabled={busy} onChange={(_, d) => setFuels((c) => toggle(c, f, Boolean(d.checked)))} />
+            <Checkbox
+              key={f}
+              label={FUEL_NAMES[f][lang]}
+              checked={fuels.includes(f)}
+              disabled={busy}
+              onChange={(_, d) => setFuels((c) => toggle(c, f, Boolean(d.checked)))}
+            />
           ))}
         </div>
       </div>
@@ -225,7 +248,13 @@ function BuildingsStep(): JSX.Element {
         <Label>{t(lang, 'match')}</Label>
         <div className={styles.group}>
           {LEVELS.map((l) => (
-            <Checkbox key={l} label={t(lang, l)} checked={levels.includes(l)} disabled={busy} onChange={(_, d) => setLevels((c) => toggle(c, l, Boolean(d.checked)))} />
+            <Checkbox
+              key={l}
+              label={t(lang, l)}
+              checked={levels.includes(l)}
+              disabled={busy}
+              onChange={(_, d) => setLevels((c) => toggle(c, l, Boolean(d.checked)))}
+            />
           ))}
         </div>
       </div>
@@ -249,7 +278,12 @@ function BuildingsStep(): JSX.Element {
       {result && (
         <MessageBar intent="success" data-testid="buildings-summary">
           <MessageBarBody>
-            <div>{t(lang, 'matched', { n: formatCount(lang, result.summary.rows - result.summary.byLevel.none), m: formatCount(lang, result.summary.rows) })}</div>
+            <div>
+              {t(lang, 'matched', {
+                n: formatCount(lang, result.summary.rows - result.summary.byLevel.none),
+                m: formatCount(lang, result.summary.rows),
+              })}
+            </div>
             <div>
               {t(lang, 'levels', {
                 exact: formatCount(lang, result.summary.byLevel.exact),
@@ -258,7 +292,9 @@ function BuildingsStep(): JSX.Element {
               })}
             </div>
             {chosen > 0 && <div>{t(lang, 'mainChosen', { n: formatCount(lang, chosen) })}</div>}
-            {result.filteredSheet && <div>{t(lang, 'filtered', { n: formatCount(lang, result.rowsFiltered), sheet: result.filteredSheet })}</div>}
+            {result.filteredSheet && (
+              <div>{t(lang, 'filtered', { n: formatCount(lang, result.rowsFiltered), sheet: result.filteredSheet })}</div>
+            )}
             <div>{t(lang, 'kept', { n: formatCount(lang, result.rowsKept) })}</div>
             {result.contacted.map((c) => (
               <div key={c.party}>{t(lang, 'sent', { what: c.sent, party: c.party })}</div>

@@ -41,7 +41,15 @@ const HINT: Record<Format, 'leaddeskHint' | 'csvHint' | 'dncHint' | 'mailingHint
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  columns: { display: 'flex', flexDirection: 'column', maxHeight: '220px', overflowY: 'auto', border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingVerticalXS },
+  columns: {
+    display: 'flex',
+    flexDirection: 'column',
+    maxHeight: '220px',
+    overflowY: 'auto',
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: tokens.spacingVerticalXS,
+  },
   order: { color: tokens.colorBrandForeground1, fontWeight: tokens.fontWeightSemibold, marginLeft: tokens.spacingHorizontalXS },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   hint: { color: tokens.colorNeutralForeground3 },
@@ -80,7 +88,9 @@ function ExportStep(): JSX.Element {
         if (!alive) return;
         const names = all.filter((s) => s.visible && s.rowCount > 1 && !notes.has(s.name.toLowerCase())).map((s) => s.name);
         setSheets(names);
-        setListSheet((current) => (current && names.includes(current) ? current : activeSheet && names.includes(activeSheet) ? activeSheet : names[0] ?? ''));
+        setListSheet((current) =>
+          current && names.includes(current) ? current : activeSheet && names.includes(activeSheet) ? activeSheet : (names[0] ?? ''),
+        );
       })
       .catch((e) => pane.notify('error', errorText(e)));
     return () => {
@@ -140,7 +150,10 @@ function ExportStep(): JSX.Element {
         message = t(lang, 'done', { rows, files: result.files.map((f) => f.name).join(', ') });
         if (blocked) {
           // The download failed: the same export as a sheet, so the user still gets it.
-          const again = await exportList({ workbook, lang, settings: pane.settings, now: pane.now }, { listSheet, format, columns, delimiter, allowDemo, toSheet: true });
+          const again = await exportList(
+            { workbook, lang, settings: pane.settings, now: pane.now },
+            { listSheet, format, columns, delimiter, allowDemo, toSheet: true },
+          );
           message = t(lang, 'downloadBlocked', { sheet: again.sheets[again.sheets.length - 1] ?? '' });
         }
       }

@@ -40,7 +40,14 @@ const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   hint: { color: tokens.colorNeutralForeground3 },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
-  pair: { border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingHorizontalS, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  pair: {
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: tokens.spacingHorizontalS,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+  },
   sides: { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: tokens.spacingHorizontalS, fontSize: tokens.fontSizeBase200 },
   scroll: { overflowX: 'auto' },
 });
@@ -60,7 +67,9 @@ const show = (v: CellValue | undefined) => (v === null || v === undefined ? '' :
 /** The row's values of the columns matching reads, "Yritys: …", for the side-by-side view. */
 function describe(table: ListTable, row: readonly CellValue[] | undefined, lang: 'fi' | 'en' | 'sv'): string[] {
   if (!row) return [];
-  return table.keys.flatMap((k, i) => ((MATCH_KEYS as readonly string[]).includes(k) && show(row[i]) ? [`${displayHeader(k, lang)}: ${show(row[i])}`] : []));
+  return table.keys.flatMap((k, i) =>
+    (MATCH_KEYS as readonly string[]).includes(k) && show(row[i]) ? [`${displayHeader(k, lang)}: ${show(row[i])}`] : [],
+  );
 }
 
 function MatchStep(): JSX.Element {
@@ -89,14 +98,21 @@ function MatchStep(): JSX.Element {
 
   useEffect(() => {
     let alive = true;
-    const hidden = new Set((state?.lists ?? []).flatMap((l) => [l.sheets.notes, ...l.sheets.audit]).filter(Boolean).map((s) => s!.toLowerCase()));
+    const hidden = new Set(
+      (state?.lists ?? [])
+        .flatMap((l) => [l.sheets.notes, ...l.sheets.audit])
+        .filter(Boolean)
+        .map((s) => s!.toLowerCase()),
+    );
     workbook
       .listSheets()
       .then((all) => {
         if (!alive) return;
         const names = all.filter((s) => s.visible && s.rowCount > 1 && !hidden.has(s.name.toLowerCase())).map((s) => s.name);
         setSheets(names);
-        setListSheet((cur) => (cur && names.includes(cur) ? cur : activeSheet && names.includes(activeSheet) ? activeSheet : (names[0] ?? '')));
+        setListSheet((cur) =>
+          cur && names.includes(cur) ? cur : activeSheet && names.includes(activeSheet) ? activeSheet : (names[0] ?? ''),
+        );
       })
       .catch((e) => pane.notify('error', errorText(e)));
     return () => {
@@ -107,7 +123,10 @@ function MatchStep(): JSX.Element {
 
   const customerSheets = sheets.filter((s) => s !== listSheet);
   useEffect(() => {
-    if (sourceKind === 'sheet') setCustomerSheet((cur) => (cur && customerSheets.includes(cur) ? cur : (customerSheets.find((s) => /asiak|custom|kund/i.test(s)) ?? customerSheets[0] ?? '')));
+    if (sourceKind === 'sheet')
+      setCustomerSheet((cur) =>
+        cur && customerSheets.includes(cur) ? cur : (customerSheets.find((s) => /asiak|custom|kund/i.test(s)) ?? customerSheets[0] ?? ''),
+      );
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [sheets, listSheet, sourceKind]);
 
@@ -117,7 +136,11 @@ function MatchStep(): JSX.Element {
     let alive = true;
     workbook
       .readSheet(customerSheet)
-      .then((d) => alive && (setGrid({ name: d.name, headers: d.headers, rows: d.rows, firstDataRow: d.firstDataRow }), setOverrides({}), setResult(null)))
+      .then(
+        (d) =>
+          alive &&
+          (setGrid({ name: d.name, headers: d.headers, rows: d.rows, firstDataRow: d.firstDataRow }), setOverrides({}), setResult(null)),
+      )
       .catch((e) => alive && pane.notify('error', errorText(e)));
     return () => {
       alive = false;
@@ -157,7 +180,10 @@ function MatchStep(): JSX.Element {
     try {
       const d = await workbook.readSheet(listSheet);
       const list = listFromGrid(d.name, d.headers, d.rows, {}, d.firstDataRow);
-      const r = await matchInWorker({ list, customers, lang }, { signal: ctrl.signal, progress: (done, total) => setProgress(total ? done / total : 0) });
+      const r = await matchInWorker(
+        { list, customers, lang },
+        { signal: ctrl.signal, progress: (done, total) => setProgress(total ? done / total : 0) },
+      );
       setMatchedList(list);
       setResult(r);
     } catch (e) {
@@ -177,7 +203,12 @@ function MatchStep(): JSX.Element {
     try {
       const { removeCustomers } = await loadUseCase();
       const list: ReviewDecision[] = [...decisions].map(([listIndex, confirmed]) => ({ listIndex, confirmed }));
-      const s = await removeCustomers(ctx(), { listSheet, customers: { table: customers, name: customers.origin.name }, decisions: list, result });
+      const s = await removeCustomers(ctx(), {
+        listSheet,
+        customers: { table: customers, name: customers.origin.name },
+        decisions: list,
+        result,
+      });
       pane.notify('success', t(lang, 'applied', { n: formatCount(lang, s.removed), sheet: s.auditSheet, kept: formatCount(lang, s.kept) }));
       setResult(null);
       pane.setActiveListId(s.list.id);
@@ -218,7 +249,11 @@ function MatchStep(): JSX.Element {
       </Field>
 
       <Field label={t(lang, 'customerSource')} hint={t(lang, 'readOnly')}>
-        <RadioGroup value={sourceKind} onChange={(_, d) => (setSourceKind(d.value as 'sheet' | 'file'), setGrid(null), setResult(null))} disabled={busy}>
+        <RadioGroup
+          value={sourceKind}
+          onChange={(_, d) => (setSourceKind(d.value as 'sheet' | 'file'), setGrid(null), setResult(null))}
+          disabled={busy}
+        >
           <Radio value="sheet" label={t(lang, 'fromSheet')} />
           <Radio value="file" label={t(lang, 'fromFile')} />
         </RadioGroup>
@@ -233,7 +268,13 @@ function MatchStep(): JSX.Element {
         </Field>
       ) : (
         <Field label={t(lang, 'chooseFile')}>
-          <input type="file" accept=".csv,.txt,.xlsx" disabled={busy} data-testid="customer-file" onChange={(e) => void pickFile(e.target.files?.[0])} />
+          <input
+            type="file"
+            accept=".csv,.txt,.xlsx"
+            disabled={busy}
+            data-testid="customer-file"
+            onChange={(e) => void pickFile(e.target.files?.[0])}
+          />
         </Field>
       )}
 
@@ -302,7 +343,11 @@ function MatchStep(): JSX.Element {
       {result && matchedList && customers ? (
         <>
           <Text weight="semibold" data-testid="match-summary">
-            {t(lang, 'summary', { removed: formatCount(lang, result.counts.removed), review: formatCount(lang, result.counts.review), kept: formatCount(lang, result.counts.kept) })}
+            {t(lang, 'summary', {
+              removed: formatCount(lang, result.counts.removed),
+              review: formatCount(lang, result.counts.review),
+              kept: formatCount(lang, result.counts.kept),
+            })}
           </Text>
           {review.length ? <Text weight="semibold">{t(lang, 'reviewQueue', { n: formatCount(lang, review.length) })}</Text> : null}
           {review.slice(0, 200).map((r) => {

@@ -20,7 +20,10 @@ const CONTENT_TYPES = '[Content_Types].xml';
 function guid(): string {
   const c = (globalThis as { crypto?: { randomUUID?: () => string } }).crypto;
   if (c?.randomUUID) return c.randomUUID().toUpperCase();
-  const hex = () => Math.floor(Math.random() * 16).toString(16).toUpperCase();
+  const hex = () =>
+    Math.floor(Math.random() * 16)
+      .toString(16)
+      .toUpperCase();
   return 'xxxxxxxx-xxxx-4xxx-8xxx-xxxxxxxxxxxx'.replace(/x/g, hex);
 }
 
@@ -90,7 +93,7 @@ export async function writeStateToPackage(zip: JSZip, state: WorkbookState | nul
   );
   zip.file(WORKBOOK_RELS, relsXml);
 
-  let types = (await zip.file(CONTENT_TYPES)!.async('string'));
+  let types = await zip.file(CONTENT_TYPES)!.async('string');
   const override = `<Override PartName="/customXml/itemProps${n}.xml" ContentType="${CT_CUSTOM_XML_PROPS}"/>`;
   if (!types.includes(`/customXml/itemProps${n}.xml`)) types = types.replace('</Types>', `${override}</Types>`);
   // item*.xml is covered by <Default Extension="xml" ContentType="application/xml"/>; make sure.

@@ -52,7 +52,7 @@ function allTableNames(wb: ExcelJS.Workbook, except: ReadonlySet<string>): strin
   const names: string[] = [];
   for (const ws of wb.worksheets) {
     if (except.has(ws.name.toLowerCase())) continue;
-    for (const t of ws.getTables() as unknown as ({ name?: string; table?: { name: string } })[]) {
+    for (const t of ws.getTables() as unknown as { name?: string; table?: { name: string } }[]) {
       const name = t.table?.name ?? t.name;
       if (name) names.push(name);
     }
@@ -240,7 +240,10 @@ export function createXlsxWorkbook(wb: ExcelJS.Workbook = new ExcelJS.Workbook()
       const tableNames = allTableNames(wb, new Set([...planned, ...removed]));
       for (const plan of plans) {
         throwIfAborted(opts.signal);
-        const ws = wb.addWorksheet(`~rajaus${++tempCounter}`, plan.tabColor ? { properties: { tabColor: { argb: argb(plan.tabColor) } } } : {});
+        const ws = wb.addWorksheet(
+          `~rajaus${++tempCounter}`,
+          plan.tabColor ? { properties: { tabColor: { argb: argb(plan.tabColor) } } } : {},
+        );
         built.push({ plan, ws });
         if (plan.layout === 'table') {
           const tableName = makeTableName(plan.tableName ?? plan.name, tableNames);

@@ -58,7 +58,8 @@ export function rowJsonBytes(row: readonly (string | number | boolean)[]): numbe
         else if (c >= 0xd800 && c <= 0xdbff && (cell.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
           n += 4;
           i++;
-        } else if (c >= 0xd800 && c <= 0xdfff) n += 6; // a lone surrogate is escaped as \uXXXX
+        } else if (c >= 0xd800 && c <= 0xdfff)
+          n += 6; // a lone surrogate is escaped as \uXXXX
         else n += 3;
       }
     } else n += String(cell).length;

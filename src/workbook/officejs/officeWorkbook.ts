@@ -11,7 +11,6 @@
  *     request fails part-way, the recorded names, positions and visibility are restored;
  *  C. one request deletes what was set aside (old sheets, removed sheets, old state parts).
  */
-import { isTextType } from '../../core/columns/catalogue';
 import { CancelledError, UserError, isCancel, throwIfAborted } from '../../core/errors';
 import { DEFAULT_LANG, formatCount, type Lang } from '../../core/i18n/lang';
 import { noProgress, type RunOptions } from '../../core/progress';
@@ -106,6 +105,7 @@ export function createOfficeWorkbook(excel: { run: Run }, options: OfficeWorkboo
       return run(async (ctx) => {
         const sheet = ctx.workbook.worksheets.getItemOrNullObject(name);
         await ctx.sync();
+        // eslint-disable-next-line office-addins/call-sync-before-read -- synced on the line above
         if (sheet.isNullObject) throw new UserError(t(lang, 'sheetNotFound', { sheet: name }));
         const tables = sheet.tables.load('items/name');
         const used = sheet.getUsedRangeOrNullObject(true).load('rowIndex,columnIndex,rowCount,columnCount');
@@ -159,6 +159,8 @@ export function createOfficeWorkbook(excel: { run: Run }, options: OfficeWorkboo
         // apply() keeps one part; should there be more, the newest (last added) wins.
         const text = parts.items[parts.items.length - 1].getXml();
         await ctx.sync();
+        // getXml() returns a ClientResult, filled in by the sync above; there is nothing to load.
+        // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read
         return text.value;
       });
       if (xml === null) return null;
@@ -183,12 +185,15 @@ export function createOfficeWorkbook(excel: { run: Run }, options: OfficeWorkboo
       let swapped = false;
       try {
         const takenSheets = before.sheets.map((s) => s.name);
-        const replacedOrRemoved = new Set(
-          [...plans.map((p) => p.name), ...(change.remove ?? [])].map((n) => n.toLowerCase()),
-        );
+        const replacedOrRemoved = new Set([...plans.map((p) => p.name), ...(change.remove ?? [])].map((n) => n.toLowerCase()));
         // Table names must be unique in the workbook; names on sheets that go away are free.
         const keptTables = before.tables
-          .filter((tb) => ![...before.tablesOfSheet.entries()].some(([sheetId, list]) => list.some((x) => x.id === tb.id) && replacedOrRemoved.has(nameOfSheet(before, sheetId))))
+          .filter(
+            (tb) =>
+              ![...before.tablesOfSheet.entries()].some(
+                ([sheetId, list]) => list.some((x) => x.id === tb.id) && replacedOrRemoved.has(nameOfSheet(before, sheetId)),
+              ),
+          )
           .map((tb) => tb.name);
         const allTables = before.tables.map((tb) => tb.name);
         for (const plan of plans) {
@@ -196,7 +201,10 @@ export function createOfficeWorkbook(excel: { run: Run }, options: OfficeWorkboo
           const finalTableName = plan.layout === 'table' ? makeTableName(plan.tableName ?? plan.name, keptTables) : undefined;
           if (finalTableName) keptTables.push(finalTableName);
           const tempTableName = finalTableName
-            ? makeTableName(`${finalTableName.slice(0, 180)}_tmp`, [...allTables, ...written.flatMap((w) => (w.tempTableName ? [w.tempTableName] : []))])
+            ? makeTableName(`${finalTableName.slice(0, 180)}_tmp`, [
+                ...allTables,
+                ...written.flatMap((w) => (w.tempTableName ? [w.tempTableName] : [])),
+              ])
             : undefined;
           const w: Written = { plan, tempName, tempId: '', tempTableName, finalTableName };
           written.push(w);
@@ -240,7 +248,11 @@ function checkPlans(plans: readonly SheetPlan[], lang: Lang): void {
     const header = plan.layout === 'table' ? 1 : 0;
     if (plan.rows.length + header > MAX_SHEET_ROWS) {
       throw new UserError(
-        t(lang, 'tooManyRows', { sheet: plan.name, rows: formatCount(lang, plan.rows.length), max: formatCount(lang, MAX_SHEET_ROWS - header) }),
+        t(lang, 'tooManyRows', {
+          sheet: plan.name,
+          rows: formatCount(lang, plan.rows.length),
+          max: formatCount(lang, MAX_SHEET_ROWS - header),
+        }),
       );
     }
   }
@@ -308,7 +320,8 @@ async function writeTemp(
 
     for (const block of cellBlocks(plan.rows, types, targetBytes)) {
       throwIfAborted(signal);
-      if (block.bytes > REQUEST_LIMIT_BYTES / 2) throw new UserError(t(lang, 'rowTooWide', { sheet: plan.name, row: block.start + 1 + firstDataRow }));
+      if (block.bytes > REQUEST_LIMIT_BYTES / 2)
+        throw new UserError(t(lang, 'rowTooWide', { sheet: plan.name, row: block.start + 1 + firstDataRow }));
       sheet.getRangeByIndexes(firstDataRow + block.start, 0, block.cells.length, columnCount).values = block.cells;
       await ctx.sync();
       advanced(block.cells.length);
@@ -398,7 +411,10 @@ async function swap(
       return name;
     };
     // Replacements in tab order: each new sheet goes where its old one is.
-    const ordered = [...written].sort((a, b) => (byName.get(a.plan.name.toLowerCase())?.position ?? Infinity) - (byName.get(b.plan.name.toLowerCase())?.position ?? Infinity));
+    const ordered = [...written].sort(
+      (a, b) =>
+        (byName.get(a.plan.name.toLowerCase())?.position ?? Infinity) - (byName.get(b.plan.name.toLowerCase())?.position ?? Infinity),
+    );
     let inserted = 0;
     for (const w of ordered) {
       const old = byName.get(w.plan.name.toLowerCase());
@@ -407,7 +423,8 @@ async function swap(
         const oldSheet = sheets.getItem(old.id);
         oldSheet.name = nextAside();
         for (const tb of before.tablesOfSheet.get(old.id) ?? []) {
-          if (tb.name.toLowerCase() === w.finalTableName?.toLowerCase()) ctx.workbook.tables.getItem(tb.id).name = `${tb.name.slice(0, 200)}_old`;
+          if (tb.name.toLowerCase() === w.finalTableName?.toLowerCase())
+            ctx.workbook.tables.getItem(tb.id).name = `${tb.name.slice(0, 200)}_old`;
         }
         temp.name = w.plan.name;
         temp.visibility = 'Visible';
@@ -436,12 +453,18 @@ async function swap(
 }
 
 /** Phase C: delete the sheets set aside and the replaced state parts (two round trips). */
-async function commit(run: <T>(b: (c: Excel.RequestContext) => Promise<T>) => Promise<T>, before: Before, change: WorkbookChange): Promise<void> {
+async function commit(
+  run: <T>(b: (c: Excel.RequestContext) => Promise<T>) => Promise<T>,
+  before: Before,
+  change: WorkbookChange,
+): Promise<void> {
   await run(async (ctx) => {
     const gone = new Set([...(change.write ?? []).map((p) => p.name.toLowerCase()), ...(change.remove ?? []).map((n) => n.toLowerCase())]);
     // Looked up by id: the old sheets now carry their set-aside names. OrNullObject, because a
     // retry after a partly executed request may find some already deleted.
-    const sheets = before.sheets.filter((s) => gone.has(s.name.toLowerCase())).map((s) => ctx.workbook.worksheets.getItemOrNullObject(s.id));
+    const sheets = before.sheets
+      .filter((s) => gone.has(s.name.toLowerCase()))
+      .map((s) => ctx.workbook.worksheets.getItemOrNullObject(s.id));
     const parts = change.state ? before.statePartIds.map((id) => ctx.workbook.customXmlParts.getItemOrNullObject(id)) : [];
     await ctx.sync();
     for (const sheet of sheets) if (!sheet.isNullObject) sheet.delete();
