@@ -50,6 +50,10 @@ describe('exportList', () => {
     expect(sheet.role).toBe('export');
     expect(sheet.columns.map((c) => [c.header, c.numberFormat])).toEqual([['Yritys', '@'], ['Puhelin', '@']]);
     expect(sheet.rows).toContainEqual(['Demo Oy', '+358401112222']);
+    // The sheet is for Save As CSV: it holds what the CSV file holds, so the saved file is as
+    // safe as ours — formula-looking names neutralized, E.164 phones untouched.
+    expect(sheet.rows).toContainEqual(["'=HYPERLINK(\"http://x.example\")", '+358401234567']);
+    expect(sheet.rows).toContainEqual(["'+Plus Oy", '+35891234567']);
     expect(wb.applied[0]!.activate).toBe('Export Tampere LVI');
   });
 

@@ -23,7 +23,7 @@ import { normalizeEmail } from '../normalize/email';
 import { normalizePhone } from '../normalize/phone';
 import type { CellValue } from '../workbook/cells';
 import type { SheetPlan } from '../workbook/sheetPlan';
-import { csvLine, BOM, type CsvDelimiter, type CsvOptions } from './csv';
+import { csvLine, BOM, neutralizeFormula, type CsvDelimiter, type CsvOptions } from './csv';
 import { t } from './messages';
 
 export type ExportFormat = 'leaddesk' | 'csv' | 'dnc' | 'mailing';
@@ -390,7 +390,21 @@ export function labelsSheetPlan(mailing: Pick<ExportResult, 'rows'>, args: { nam
  * An export as a sheet for "Save As CSV" where the host blocks downloads: every column text
  * (so E.164 numbers and postal codes survive), the file's header and rows as they are.
  */
-export function exportSheetPlan(result: Pick<ExportResult, 'headers' | 'rows'>, args: { name: string; tableName: string }): SheetPlan {
+/**
+ * The export as a sheet, for hosts that block downloads: the user saves it with Save As CSV,
+ * so its cells hold exactly what the CSV file would (formula-looking text neutralized, E.164
+ * phones in phone columns as they are). A CSV saved from Excel must be as safe as ours.
+ */
+export function exportSheetPlan(
+  result: Pick<ExportResult, 'headers' | 'rows'> & Partial<Pick<ExportResult, 'phoneColumns'>>,
+  args: { name: string; tableName: string },
+): SheetPlan {
+  const phones = result.phoneColumns ?? new Set<number>();
+  const cell = (v: CellValue | undefined, i: number): CellValue => {
+    if (v === null || v === undefined) return null;
+    const text = String(v);
+    return phones.has(i) && /^\+\d{7,15}$/.test(text) ? text : neutralizeFormula(text);
+  };
   return {
     name: args.name,
     role: 'export',
@@ -401,7 +415,7 @@ export function exportSheetPlan(result: Pick<ExportResult, 'headers' | 'rows'>, 
       numberFormat: '@',
       width: Math.min(40, Math.max(10, h.length + 4)),
     })),
-    rows: result.rows.map((r) => r.map((v) => (v === null || v === undefined ? null : String(v)))),
+    rows: result.rows.map((r) => r.map(cell)),
     layout: 'table',
     tableName: args.tableName,
     freezeHeader: true,
