@@ -4,7 +4,7 @@
  * it. The source is suggested from the list's postal codes; only postal codes are sent. The use
  * case and the sources load on demand (postal-code data and the join are not in the first load).
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import {
   Button,
   Caption1,
@@ -24,6 +24,7 @@ import {
 } from '@fluentui/react-components';
 import { BuildingRegular, DismissRegular } from '@fluentui/react-icons';
 import { usePane, type StepDefinition } from '../paneContext';
+import { useListSheets } from '../components/useListSheets';
 import { errorText } from '../services/usePaneServices';
 import { formatCount } from '../../core/i18n/lang';
 import { isCancel } from '../../core/errors';
@@ -55,10 +56,9 @@ function toggle<T>(list: T[], item: T, on: boolean): T[] {
 
 function BuildingsStep(): JSX.Element {
   const pane = usePane();
-  const { lang, workbook, state, activeListId } = pane;
+  const { lang, workbook, state } = pane;
   const styles = useStyles();
-  const [sheets, setSheets] = useState<string[]>([]);
-  const [listSheet, setListSheet] = useState('');
+  const { sheets, listSheet, setListSheet } = useListSheets({ includeAudit: false });
   const [suggested, setSuggested] = useState<SourceChoice | null>(null);
   const [source, setSource] = useState<SourceChoice>('ryhti');
   const [baseUrl, setBaseUrl] = useState('');
@@ -72,31 +72,6 @@ function BuildingsStep(): JSX.Element {
   const [progress, setProgress] = useState<{ value: number; label: string } | null>(null);
   const [result, setResult] = useState<AddBuildingsResult | null>(null);
   const abort = useRef<AbortController | null>(null);
-
-  const activeSheet = useMemo(() => state?.lists.find((l) => l.id === activeListId)?.sheets.list, [state, activeListId]);
-
-  useEffect(() => {
-    let alive = true;
-    const notes = new Set((state?.lists ?? []).map((l) => l.sheets.notes?.toLowerCase()).filter(Boolean));
-    const audit = new Set((state?.lists ?? []).flatMap((l) => l.sheets.audit.map((a) => a.toLowerCase())));
-    workbook
-      .listSheets()
-      .then((all) => {
-        if (!alive) return;
-        const names = all
-          .filter((s) => s.visible && s.rowCount > 1 && !notes.has(s.name.toLowerCase()) && !audit.has(s.name.toLowerCase()))
-          .map((s) => s.name);
-        setSheets(names);
-        setListSheet((cur) =>
-          cur && names.includes(cur) ? cur : activeSheet && names.includes(activeSheet) ? activeSheet : (names[0] ?? ''),
-        );
-      })
-      .catch((e) => pane.notify('error', errorText(e)));
-    return () => {
-      alive = false;
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [workbook, state, activeSheet]);
 
   // The suggestion: Helsinki's own register for Helsinki codes, HSY for the capital region, else Ryhti.
   useEffect(() => {

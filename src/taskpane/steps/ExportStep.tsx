@@ -5,7 +5,7 @@
  * a new sheet for File > Save As > CSV UTF-8, and the pane says so. Every export is logged in
  * the list's notes by the use case.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import {
   Button,
   Caption1,
@@ -24,6 +24,7 @@ import {
 } from '@fluentui/react-components';
 import { ArrowDownloadRegular, TableAddRegular } from '@fluentui/react-icons';
 import { usePane, type StepDefinition } from '../paneContext';
+import { useListSheets } from '../components/useListSheets';
 import { errorText } from '../services/usePaneServices';
 import { formatCount } from '../../core/i18n/lang';
 import type { ExportListResult } from '../../app/exportList';
@@ -58,10 +59,9 @@ const useStyles = makeStyles({
 
 function ExportStep(): JSX.Element {
   const pane = usePane();
-  const { lang, workbook, state, activeListId } = pane;
+  const { lang, workbook } = pane;
   const styles = useStyles();
-  const [sheets, setSheets] = useState<string[]>([]);
-  const [listSheet, setListSheet] = useState('');
+  const { sheets, listSheet, setListSheet } = useListSheets({ includeAudit: true });
   const [headers, setHeaders] = useState<string[]>([]);
   const [format, setFormat] = useState<Format>('leaddesk');
   const [delimiter, setDelimiter] = useState<';' | ','>(';');
@@ -75,29 +75,6 @@ function ExportStep(): JSX.Element {
   useEffect(() => {
     if (outcome) outcomeRef.current?.scrollIntoView?.({ block: 'nearest' });
   }, [outcome]);
-
-  const activeSheet = useMemo(() => state?.lists.find((l) => l.id === activeListId)?.sheets.list, [state, activeListId]);
-
-  // Sheets that can be exported: visible ones that hold a table or data, notes excluded.
-  useEffect(() => {
-    let alive = true;
-    const notes = new Set((state?.lists ?? []).map((l) => l.sheets.notes?.toLowerCase()).filter(Boolean));
-    workbook
-      .listSheets()
-      .then((all) => {
-        if (!alive) return;
-        const names = all.filter((s) => s.visible && s.rowCount > 1 && !notes.has(s.name.toLowerCase())).map((s) => s.name);
-        setSheets(names);
-        setListSheet((current) =>
-          current && names.includes(current) ? current : activeSheet && names.includes(activeSheet) ? activeSheet : (names[0] ?? ''),
-        );
-      })
-      .catch((e) => pane.notify('error', errorText(e)));
-    return () => {
-      alive = false;
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [workbook, state, activeSheet]);
 
   useEffect(() => {
     if (!listSheet) return;

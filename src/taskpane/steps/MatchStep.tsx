@@ -25,6 +25,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { usePane, type StepDefinition } from '../paneContext';
+import { useListSheets } from '../components/useListSheets';
 import { errorText } from '../services/usePaneServices';
 import { formatCount } from '../../core/i18n/lang';
 import { isCancel } from '../../core/errors';
@@ -74,10 +75,9 @@ function describe(table: ListTable, row: readonly CellValue[] | undefined, lang:
 
 function MatchStep(): JSX.Element {
   const pane = usePane();
-  const { lang, workbook, state, activeListId } = pane;
+  const { lang, workbook, state } = pane;
   const styles = useStyles();
-  const [sheets, setSheets] = useState<string[]>([]);
-  const [listSheet, setListSheet] = useState('');
+  const { sheets, listSheet, setListSheet } = useListSheets({ includeAudit: false });
   const [sourceKind, setSourceKind] = useState<'sheet' | 'file'>('sheet');
   const [customerSheet, setCustomerSheet] = useState('');
   const [grid, setGrid] = useState<Grid | null>(null);
@@ -89,37 +89,11 @@ function MatchStep(): JSX.Element {
   const [decisions, setDecisions] = useState<Map<number, boolean>>(new Map());
   const abort = useRef<AbortController | null>(null);
 
-  const activeSheet = useMemo(() => state?.lists.find((l) => l.id === activeListId)?.sheets.list, [state, activeListId]);
   const lastMatched = useMemo(() => {
     const list = state?.lists.find((l) => l.sheets.list.toLowerCase() === listSheet.toLowerCase());
     const last = [...(list?.log ?? [])].reverse().find((s) => s.step === 'match' || s.step === 'matchUndo');
     return last?.step === 'match';
   }, [state, listSheet]);
-
-  useEffect(() => {
-    let alive = true;
-    const hidden = new Set(
-      (state?.lists ?? [])
-        .flatMap((l) => [l.sheets.notes, ...l.sheets.audit])
-        .filter(Boolean)
-        .map((s) => s!.toLowerCase()),
-    );
-    workbook
-      .listSheets()
-      .then((all) => {
-        if (!alive) return;
-        const names = all.filter((s) => s.visible && s.rowCount > 1 && !hidden.has(s.name.toLowerCase())).map((s) => s.name);
-        setSheets(names);
-        setListSheet((cur) =>
-          cur && names.includes(cur) ? cur : activeSheet && names.includes(activeSheet) ? activeSheet : (names[0] ?? ''),
-        );
-      })
-      .catch((e) => pane.notify('error', errorText(e)));
-    return () => {
-      alive = false;
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [workbook, state, activeSheet]);
 
   const customerSheets = sheets.filter((s) => s !== listSheet);
   useEffect(() => {
