@@ -15,7 +15,7 @@ import { readDoNotCallFile } from '../../app/suppression';
 import { ensureDir, readBytes, readListFile, writeFileAtomic } from '../io/files';
 import { readSettingsFile } from '../io/settings';
 import { directorySourceFromOption, readCriteria } from './search';
-import { buildingFiltersFromOptions, sourceFromOption, resolveSpec } from './buildings';
+import { BUILDING_FILTER_OPTIONS, buildingFiltersFromOptions, sourceFromOption, resolveSpec } from './buildings';
 
 const USAGE = `rajaus build --criteria FILE.json --out FILE.xlsx [options]
 
@@ -49,12 +49,7 @@ export const buildCommand: Command = {
     'customers-sheet': { type: 'string' },
     map: { type: 'string', multiple: true },
     buildings: { type: 'string' },
-    'year-from': { type: 'string' },
-    'year-to': { type: 'string' },
-    class: { type: 'string' },
-    fuel: { type: 'string' },
-    match: { type: 'string' },
-    'base-url': { type: 'string' },
+    ...BUILDING_FILTER_OPTIONS,
     dnc: { type: 'string' },
     'dnc-name': { type: 'string' },
     'dnc-date': { type: 'string' },

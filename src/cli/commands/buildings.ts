@@ -19,7 +19,7 @@ import { helsinkiSource } from '../../sources/buildings/helsinki';
 import { hsySource } from '../../sources/buildings/hsy';
 import { ryhtiSource } from '../../sources/buildings/ryhti';
 import type { BuildingSource } from '../../sources/buildings/source';
-import type { Command } from '../command';
+import type { Command, OptionSpec } from '../command';
 import { readListFile, writeFileAtomic } from '../io/files';
 
 const USAGE = `rajaus buildings --list FILE --source helsinki|hsy|ryhti|file:PATH_OR_URL [options]
@@ -70,6 +70,16 @@ export function sourceFromOption(spec: string, baseUrl: string | undefined, lang
 }
 
 /** The filters of --year-from, --year-to, --class, --fuel, --match (shared with `rajaus build`). */
+/** The building options `buildings` and `build` share: filters and the service's address. */
+export const BUILDING_FILTER_OPTIONS: OptionSpec = {
+  'year-from': { type: 'string' },
+  'year-to': { type: 'string' },
+  class: { type: 'string' },
+  fuel: { type: 'string' },
+  match: { type: 'string' },
+  'base-url': { type: 'string' },
+};
+
 export function buildingFiltersFromOptions(values: Record<string, unknown>): BuildingFilters {
   const parsed = buildingFiltersSchema.safeParse({
     yearFrom: year(values['year-from'], '--year-from'),
@@ -95,12 +105,7 @@ export const buildingsCommand: Command = {
     list: { type: 'string' },
     source: { type: 'string' },
     out: { type: 'string' },
-    'year-from': { type: 'string' },
-    'year-to': { type: 'string' },
-    class: { type: 'string' },
-    fuel: { type: 'string' },
-    match: { type: 'string' },
-    'base-url': { type: 'string' },
+    ...BUILDING_FILTER_OPTIONS,
     sheet: { type: 'string' },
     map: { type: 'string', multiple: true },
   },
