@@ -32,7 +32,8 @@ describe('search step (Chromium, Excel simulator)', () => {
 
       const count = s.pane.getByTestId('search-count');
       await s.pane.getByText(/^Hakuehtoja vastaa \d/).waitFor({ timeout: 30_000 });
-      const counted = Number((await count.textContent())!.replace(/\D/g, ''));
+      const countLabel = (await count.textContent())!;
+      const counted = Number(countLabel.replace(/\D/g, ''));
       expect(counted).toBeGreaterThan(0);
       await s.screenshot('search-criteria');
 
@@ -41,6 +42,18 @@ describe('search step (Chromium, Excel simulator)', () => {
       await s.pane.getByText(/nyt "20x5"/).waitFor();
       await expect(s.pane.getByTestId('search-run').isDisabled()).resolves.toBe(true);
       await s.pane.getByRole('textbox', { name: /Rekisteröity vuosina alkaen/ }).fill('');
+
+      // The criteria saved as a preset travel with the workbook (its state, not the user's settings).
+      await s.pane.getByRole('textbox', { name: 'Hakuehtojen nimi' }).fill('Tampereen rakentajat');
+      await s.pane.getByRole('button', { name: 'Tallenna hakuehdot' }).click();
+      const saved = await s.waitForSnapshot((x) => x.customXmlParts.some((p) => p.xml.includes('Tampereen rakentajat')));
+      const presets = stateFromXml(saved.customXmlParts.find((p) => p.xml.includes(STATE_NAMESPACE))!.xml).presets;
+      expect(presets).toEqual([{ name: 'Tampereen rakentajat', criteria: expect.objectContaining({ kind: 'b2b', industries: ['F'], requirePhone: true }) }]);
+      // Clearing a criterion and loading the preset brings it back.
+      await s.pane.getByRole('checkbox', { name: 'Vain puhelinnumerolliset' }).uncheck();
+      await s.pane.getByTestId('search-presets').selectOption('Tampereen rakentajat');
+      await expect(s.pane.getByRole('checkbox', { name: 'Vain puhelinnumerolliset' }).isChecked()).resolves.toBe(true);
+      await s.pane.getByTestId('search-count').filter({ hasText: countLabel }).waitFor({ timeout: 30_000 });
 
       await s.pane.getByTestId('search-run').click();
       const snap = await s.waitForSnapshot((x) => x.sheets.some((sh) => sh.tables.some((t) => t.name.startsWith('Rajaus_'))), 30_000);
