@@ -73,6 +73,8 @@ function describe(table: ListTable, row: readonly CellValue[] | undefined, lang:
   );
 }
 
+const REVIEW_PAGE = 50;
+
 function MatchStep(): JSX.Element {
   const pane = usePane();
   const { lang, workbook, state } = pane;
@@ -87,6 +89,8 @@ function MatchStep(): JSX.Element {
   const [result, setResult] = useState<MatchResult | null>(null);
   const [matchedList, setMatchedList] = useState<ListTable | null>(null);
   const [decisions, setDecisions] = useState<Map<number, boolean>>(new Map());
+  // The review queue is shown a page at a time: a pane of hundreds of pairs is unusable.
+  const [shown, setShown] = useState(REVIEW_PAGE);
   const abort = useRef<AbortController | null>(null);
 
   const lastMatched = useMemo(() => {
@@ -149,6 +153,7 @@ function MatchStep(): JSX.Element {
     setBusy(true);
     setResult(null);
     setDecisions(new Map());
+    setShown(REVIEW_PAGE);
     const ctrl = new AbortController();
     abort.current = ctrl;
     try {
@@ -324,7 +329,8 @@ function MatchStep(): JSX.Element {
             })}
           </Text>
           {review.length ? <Text weight="semibold">{t(lang, 'reviewQueue', { n: formatCount(lang, review.length) })}</Text> : null}
-          {review.slice(0, 200).map((r) => {
+          {review.length ? <Caption1>{t(lang, 'undecidedStay')}</Caption1> : null}
+          {review.slice(0, shown).map((r) => {
             const verdict = decisions.get(r.listIndex);
             const set = (v: boolean) => setDecisions((m) => new Map(m).set(r.listIndex, v));
             return (
@@ -360,6 +366,15 @@ function MatchStep(): JSX.Element {
               </div>
             );
           })}
+          {review.length > shown ? (
+            <Button appearance="subtle" onClick={() => setShown((n) => n + REVIEW_PAGE)} data-testid="review-more">
+              {t(lang, 'showMore', {
+                n: Math.min(REVIEW_PAGE, review.length - shown),
+                shown: formatCount(lang, shown),
+                total: formatCount(lang, review.length),
+              })}
+            </Button>
+          ) : null}
           <div className={styles.actions}>
             <Button appearance="primary" disabled={busy || result.counts.removed + confirmedCount === 0} onClick={() => void apply()}>
               {t(lang, 'apply')}
