@@ -26,7 +26,8 @@ const t = defineMessages({
     auditSheet: 'Poistetut asiakkaat',
     removedBy: 'Asiakastunnistus',
     removedByReview: 'Asiakastunnistus (tarkistettu)',
-    nothingToMatch: 'Tiedostossa ei ole yhtään saraketta, jolla asiakkaita voi tunnistaa (Y-tunnus, puhelin, sähköposti, nimi tai osoite). Sarakkeet: {columns}',
+    nothingToMatch:
+      'Tiedostossa ei ole yhtään saraketta, jolla asiakkaita voi tunnistaa (Y-tunnus, puhelin, sähköposti, nimi tai osoite). Sarakkeet: {columns}',
     sameSheet: 'Lista ja asiakasrekisteri ovat sama taulukko.',
     noMatching: 'Listalle ei ole tehty asiakastunnistusta, jota voisi perua.',
     auditMissing: 'Taulukkoa "{sheet}" ei löydy; poistettuja rivejä ei voi palauttaa.',
@@ -171,7 +172,14 @@ export function splitByOutcome(list: ListTable, result: MatchResult, lang: Lang,
     }
   }
   const extended = (rows: CellValue[][]): ListTable => ({ ...list, keys: addedKeys, headers: addedHeaders, rows });
-  return { kept: { ...list, rows: kept }, removed: extended(removed), review: extended(review), removedIndexes, reviewConfirmed, reviewRejected };
+  return {
+    kept: { ...list, rows: kept },
+    removed: extended(removed),
+    review: extended(review),
+    removedIndexes,
+    reviewConfirmed,
+    reviewRejected,
+  };
 }
 
 export type CustomerSource = { sheet: string } | { table: ListTable; name: string };
@@ -235,7 +243,10 @@ export async function removeCustomers(ctx: StepContext, args: RemoveCustomersArg
   }
   const decisions = z.array(reviewDecisionSchema).parse(args.decisions ?? []);
   const list = await readTable(ctx, args.listSheet);
-  const customers = 'sheet' in args.customers ? await readTable(ctx, args.customers.sheet) : { ...args.customers.table, origin: { ...args.customers.table.origin, name: args.customers.name } };
+  const customers =
+    'sheet' in args.customers
+      ? await readTable(ctx, args.customers.sheet)
+      : { ...args.customers.table, origin: { ...args.customers.table.origin, name: args.customers.name } };
   let result = args.result;
   if (result && result.rows.length !== list.rows.length) {
     throw new UserError(t(ctx.lang, 'staleReview', { before: result.rows.length, after: list.rows.length }), { file: args.listSheet });
@@ -268,7 +279,10 @@ export async function removeCustomers(ctx: StepContext, args: RemoveCustomersArg
   const verdict = new Map(decisions.map((d) => [d.listIndex, d.confirmed]));
   const movedBy = (i: number) => t(ctx.lang, result!.rows[i]!.outcome === 'review' && verdict.get(i) ? 'removedByReview' : 'removedBy');
   const nowRows = relay(
-    { keys: [...split.removed.keys, 'removedAt', 'removedBy'], rows: split.removed.rows.map((r, k) => [...r, removedAt, movedBy(split.removedIndexes[k]!)]) },
+    {
+      keys: [...split.removed.keys, 'removedAt', 'removedBy'],
+      rows: split.removed.rows.map((r, k) => [...r, removedAt, movedBy(split.removedIndexes[k]!)]),
+    },
     auditKeys,
   );
   const auditPlan: SheetPlan = tablePlan({
@@ -288,7 +302,8 @@ export async function removeCustomers(ctx: StepContext, args: RemoveCustomersArg
     headers: list.headers,
     rows: split.kept.rows,
     lang: ctx.lang,
-    tableName: names.tableOf.get(list.origin.name.toLowerCase()) ?? makeTableName(list.origin.name, [...names.tables, auditPlan.tableName!]),
+    tableName:
+      names.tableOf.get(list.origin.name.toLowerCase()) ?? makeTableName(list.origin.name, [...names.tables, auditPlan.tableName!]),
   });
   const model = args.model ?? DEFAULT_MODEL;
   const step: ProcessingStep = {
@@ -310,7 +325,11 @@ export async function removeCustomers(ctx: StepContext, args: RemoveCustomersArg
     },
     contacted: [],
   };
-  const saved = await recordStep(ctx, { listSheet: list.origin.name, step, change: { write: [listPlan, auditPlan], activate: list.origin.name } });
+  const saved = await recordStep(ctx, {
+    listSheet: list.origin.name,
+    step,
+    change: { write: [listPlan, auditPlan], activate: list.origin.name },
+  });
   return {
     listSheet: list.origin.name,
     auditSheet,
@@ -395,6 +414,10 @@ export async function undoLastMatching(ctx: StepContext, args: { listSheet: stri
     params: { auditSheet, undoneMatching: removedAt, restored: back.rows.length },
     contacted: [],
   };
-  const saved = await recordStep(ctx, { listSheet: list.origin.name, step, change: { write, remove: remove.length ? remove : undefined, activate: list.origin.name } });
+  const saved = await recordStep(ctx, {
+    listSheet: list.origin.name,
+    step,
+    change: { write, remove: remove.length ? remove : undefined, activate: list.origin.name },
+  });
   return { listSheet: list.origin.name, auditSheet, restored: back.rows.length, list: saved };
 }

@@ -110,4 +110,3 @@ export const matchCommand: Command = {
     );
   },
 };
-

@@ -53,14 +53,23 @@ function mix(h: number, s: string): number {
   return Math.imul(h ^ 0x1f, 16777619);
 }
 
-/** FNV-1a of the kind and parts; the kind is kept in the low 4 bits' neighbour for the limit. */
-function key(kind: Kind, a: string, b = '', c = ''): number {
-  let h = Math.imul(2166136261 ^ kind, 16777619);
-  h = mix(h, a);
-  if (b) h = mix(h, b);
-  if (c) h = mix(h, c);
+/** The hash state after the kind and the first part: shared by a record's keys of one area. */
+function prefix(kind: Kind, a: string): number {
+  return mix(Math.imul(2166136261 ^ kind, 16777619), a);
+}
+
+/** The key of a hash state; the kind is kept in the lowest bit for the block limit. */
+function finish(kind: Kind, h: number): number {
   // Keep the kind readable: identifiers even, fuzzy keys odd.
   return ((h & ~1) | (kind > Kind.FUZZY ? 1 : 0)) >>> 0;
+}
+
+/** FNV-1a of the kind and parts. */
+function key(kind: Kind, a: string, b = '', c = ''): number {
+  let h = prefix(kind, a);
+  if (b) h = mix(h, b);
+  if (c) h = mix(h, c);
+  return finish(kind, h);
 }
 
 export interface KeyOptions {
@@ -92,9 +101,12 @@ function collectKeys(r: MatchRecord, indexSide: boolean, out: KeyBuffer): void {
   if (r.company) {
     out.push(key(Kind.CompanyName, r.company.compact));
     const words = r.company.tokens;
-    for (const area of [area1, area2]) {
+    // Each area's hash state is computed once and carried on with each word (same keys).
+    for (let a = 0; a < 2; a++) {
+      const area = a === 0 ? area1 : area2;
       if (!area) continue;
-      for (let i = 0; i < words.length && i < 5; i++) if (words[i]!.length >= 3) out.push(key(Kind.CompanyWord, area, words[i]!));
+      const h = prefix(Kind.CompanyWord, area);
+      for (let i = 0; i < words.length && i < 5; i++) if (words[i]!.length >= 3) out.push(finish(Kind.CompanyWord, mix(h, words[i]!)));
     }
   }
   const personWords = r.person && !r.company ? r.person.all : r.company?.legalForm === 'tmi' ? r.company.tokens : null;
@@ -104,9 +116,11 @@ function collectKeys(r: MatchRecord, indexSide: boolean, out: KeyBuffer): void {
       const c = phonetic(w);
       if (c) codes.push(c);
     }
-    for (const area of [area1, area2]) {
+    for (let a = 0; a < 2; a++) {
+      const area = a === 0 ? area1 : area2;
       if (!area) continue;
-      for (const c of codes) out.push(key(Kind.NameSound, area, c));
+      const h = prefix(Kind.NameSound, area);
+      for (const c of codes) out.push(finish(Kind.NameSound, mix(h, c)));
     }
     if (codes.length >= 2 && (indexSide || !r.postalCode)) out.push(key(Kind.WholeNameSound, codes.sort().join(' ')));
   }
@@ -155,7 +169,9 @@ export class BlockIndex {
     }
     from[customers.length] = all.length;
     let bits = 4;
-    while (1 << bits < all.length * 2) bits++;
+    // Customers share many keys (a postal code and a common word): 1.5 slots per entry keep the
+    // table under half full of distinct keys, and half the size of 2 per entry in cache misses.
+    while (1 << bits < all.length * 1.5) bits++;
     this.bits = bits;
     const size = 1 << bits;
     const mask = size - 1;

@@ -3,7 +3,7 @@
  * manner of Splink ("exact", "mistyped", "else"); the model (model.ts) turns levels into
  * weights. A missing value on either side gives no level at all: it is neither for nor against.
  */
-import { alignWords, jaroWinkler, jaroWinklerBound, samePersonWord, sameWord } from './similarity';
+import { alignWords, jaroWinklerAtLeast, jaroWinklerBound, samePersonWord, sameWord } from './similarity';
 import type { MatchRecord } from './record';
 
 export type IdLevel = 'same' | 'different';
@@ -69,14 +69,38 @@ export function compareNames(
   if (compactA !== undefined && compactB !== undefined) {
     // Lengths first: most pairs of a run are plainly different names.
     if (Math.abs(compactA.length - compactB.length) <= 2 && jaroWinklerBound(compactA.length, compactB.length) >= 0.95) {
-      const jw = jaroWinkler(compactA, compactB);
-      if (jw >= 0.95) return { level: 'close', similarity: jw };
+      const jw = jaroWinklerAtLeast(compactA, compactB, 0.95);
+      if (jw > 0) return { level: 'close', similarity: jw };
     }
   }
   if (al.aligned === 0) return { level: 'different', similarity: 0 };
   const similarity = (al.similarity * al.aligned) / longer;
   if (al.unaligned === 0) return { level: 'subset', similarity };
   return { level: 'partial', similarity };
+}
+
+/**
+ * Street names mistyped ("Hämeenkatu" / "Hämenkatu"): Jaro-Winkler ≥ 0.94. A town has few
+ * streets and every pair in one postal code asks about the same few, so answers are kept.
+ */
+const streetPairs = new Map<string, Map<string, boolean>>();
+let streetPairCount = 0;
+function similarStreets(a: string, b: string): boolean {
+  let row = streetPairs.get(a);
+  if (!row) {
+    if (streetPairCount > 200_000) {
+      streetPairs.clear();
+      streetPairCount = 0;
+    }
+    streetPairs.set(a, (row = new Map()));
+  }
+  let same = row.get(b);
+  if (same === undefined) {
+    same = jaroWinklerAtLeast(a, b, 0.94) > 0;
+    row.set(b, same);
+    streetPairCount++;
+  }
+  return same;
 }
 
 function compareAddress(a: MatchRecord, b: MatchRecord): AddressLevel | null {
@@ -87,7 +111,8 @@ function compareAddress(a: MatchRecord, b: MatchRecord): AddressLevel | null {
   if (a.postalCode && b.postalCode && a.postalCode !== b.postalCode) return 'different';
   if (!(a.postalCode && b.postalCode) && a.town && b.town && a.town !== b.town) return 'different';
   const sameStreet =
-    x.street === y.street || (x.street.length >= 6 && jaroWinklerBound(x.street.length, y.street.length) >= 0.94 && jaroWinkler(x.street, y.street) >= 0.94);
+    x.street === y.street ||
+    (x.street.length >= 6 && jaroWinklerBound(x.street.length, y.street.length) >= 0.94 && similarStreets(x.street, y.street));
   if (!sameStreet) return 'different';
   if (!x.house || !y.house) return 'street';
   if (x.house !== y.house) {
@@ -112,6 +137,20 @@ function namesContact(r: MatchRecord): boolean {
   const words = r.company!.tokens;
   for (const w of r.person!.all) if (!words.includes(w)) return false;
   return true;
+}
+
+/** The email level of a pair (null when either has none). */
+function compareEmail(a: MatchRecord, b: MatchRecord): EmailLevel | null {
+  if (!a.email || !b.email) return null;
+  return a.email === b.email ? 'same' : a.emailDomain && a.emailDomain === b.emailDomain ? 'sameDomain' : 'different';
+}
+
+/**
+ * The identifier levels alone (business id, phone, email): cheap string equalities, asked
+ * before the whole comparison to tell a pair that cannot beat the best one so far (engine.ts).
+ */
+export function compareIdentifiers(a: MatchRecord, b: MatchRecord): Pick<ComparisonVector, 'businessId' | 'phone' | 'email'> {
+  return { businessId: id(a.businessId, b.businessId), phone: id(a.phone, b.phone), email: compareEmail(a, b) };
 }
 
 export function compareRecords(a: MatchRecord, b: MatchRecord): ComparisonVector {
@@ -141,12 +180,10 @@ export function compareRecords(a: MatchRecord, b: MatchRecord): ComparisonVector
       nameSimilarity = c.similarity;
     }
   }
-  let email: EmailLevel | null = null;
-  if (a.email && b.email) email = a.email === b.email ? 'same' : a.emailDomain && a.emailDomain === b.emailDomain ? 'sameDomain' : 'different';
   return {
     businessId: id(a.businessId, b.businessId),
     phone: id(a.phone, b.phone),
-    email,
+    email: compareEmail(a, b),
     name,
     nameKind,
     nameSimilarity,

@@ -8,9 +8,21 @@ import { CancelledError } from '../errors';
 import type { Lang } from '../i18n/lang';
 import type { ProgressFn } from '../progress';
 import { BlockIndex } from './blocking';
-import { compareRecords, type ComparisonVector } from './comparison';
+import { compareIdentifiers, compareRecords, type ComparisonVector } from './comparison';
 import { explain } from './explain';
-import { DEFAULT_MODEL, decide, fieldWeights, matchWeight, scoreOf, vectorWeight, type FieldWeight, type MatchModel, type Outcome } from './model';
+import {
+  DEFAULT_MODEL,
+  decide,
+  fieldWeights,
+  headroomBits,
+  identifierWeight,
+  matchWeight,
+  scoreOf,
+  vectorWeight,
+  type FieldWeight,
+  type MatchModel,
+  type Outcome,
+} from './model';
 import type { MatchRecord } from './record';
 
 export interface RowDecision {
@@ -40,8 +52,13 @@ export function decideRecord(r: MatchRecord, index: BlockIndex, model: MatchMode
   let bestWeight = -Infinity;
   let bestIndex = -1;
   let bestComparison: ComparisonVector | null = null;
+  const headroom = headroomBits(model);
   for (const ci of index.candidates(r)) {
-    const comparison = compareRecords(r, index.customers[ci]!);
+    const customer = index.customers[ci]!;
+    // A pair whose identifiers already leave it under the best pair, whatever its name and
+    // address say, cannot be the best: skip the costly part (a margin for rounding keeps ties).
+    if (bestIndex >= 0 && identifierWeight(compareIdentifiers(r, customer), model) + headroom + 1e-9 < bestWeight) continue;
+    const comparison = compareRecords(r, customer);
     const w = vectorWeight(comparison, model);
     if (w > bestWeight || (w === bestWeight && ci < bestIndex)) {
       bestWeight = w;
@@ -52,7 +69,14 @@ export function decideRecord(r: MatchRecord, index: BlockIndex, model: MatchMode
   if (!bestComparison) return NO_MATCH;
   const weights = fieldWeights(bestComparison, model);
   const score = scoreOf(matchWeight(weights, model));
-  return { outcome: decide(score, model), score, customerIndex: bestIndex, weights, nameSimilarity: bestComparison.nameSimilarity, comparison: bestComparison };
+  return {
+    outcome: decide(score, model),
+    score,
+    customerIndex: bestIndex,
+    weights,
+    nameSimilarity: bestComparison.nameSimilarity,
+    comparison: bestComparison,
+  };
 }
 
 /** Links every list record to its best customer. Synchronous; reports progress by chunks. */

@@ -104,7 +104,9 @@ export function explain(weights: readonly FieldWeight[], nameSimilarity: number,
   const forMatch = weights.filter((f) => f.weight >= 0.5).sort((a, b) => b.weight - a.weight);
   const against = weights.filter((f) => f.weight <= -1).sort((a, b) => a.weight - b.weight);
   const pros = [...new Set(forMatch.map((f) => phrase(f, nameSimilarity, lang)).filter((p): p is string => !!p))].slice(0, 3);
-  const cons = withAgainst ? [...new Set(against.map((f) => phrase(f, nameSimilarity, lang)).filter((p): p is string => !!p))].slice(0, 2) : [];
+  const cons = withAgainst
+    ? [...new Set(against.map((f) => phrase(f, nameSimilarity, lang)).filter((p): p is string => !!p))].slice(0, 2)
+    : [];
   if (!pros.length && !cons.length) return capitalize(t(lang, 'none'));
   const text = pros.join(' + ') + (cons.length ? (pros.length ? '; ' : '') + cons.join(', ') : '');
   return capitalize(text);

@@ -3,6 +3,16 @@
  * module so the pane can list them without loading the normalizers (libphonenumber-js).
  */
 export const MATCH_KEYS = [
-  'businessId', 'phone', 'email', 'companyName', 'firstName', 'lastName', 'fullName', 'streetAddress', 'postalCode', 'postOffice', 'municipality',
+  'businessId',
+  'phone',
+  'email',
+  'companyName',
+  'firstName',
+  'lastName',
+  'fullName',
+  'streetAddress',
+  'postalCode',
+  'postOffice',
+  'municipality',
 ] as const;
 export type MatchKey = (typeof MATCH_KEYS)[number];

@@ -17,7 +17,17 @@ export interface LevelProbabilities {
 }
 
 /** Table name: a field, or a field per name kind where companies and persons differ. */
-export type TableName = 'businessId' | 'phone' | 'email' | 'name:company' | 'name:person' | 'legalForm' | 'contact' | 'address:company' | 'address:person' | 'area';
+export type TableName =
+  | 'businessId'
+  | 'phone'
+  | 'email'
+  | 'name:company'
+  | 'name:person'
+  | 'legalForm'
+  | 'contact'
+  | 'address:company'
+  | 'address:person'
+  | 'area';
 
 export type ModelTables = Record<TableName, Record<string, LevelProbabilities>>;
 
@@ -110,18 +120,25 @@ function tableOf(field: FieldName, kind: NameKind): TableName {
   return field;
 }
 
-const FIELDS: FieldName[] = ['businessId', 'phone', 'email', 'name', 'legalForm', 'contact', 'address', 'area'];
-
 /** The weight of every compared field, in a fixed order. */
 export function fieldWeights(v: ComparisonVector, model: MatchModel = DEFAULT_MODEL): FieldWeight[] {
+  const w = weightTable(model);
+  const company = v.nameKind === 'company';
   const out: FieldWeight[] = [];
-  for (const field of FIELDS) {
-    const level = v[field] as string | null;
-    if (level === null) continue;
-    const p = model.tables[tableOf(field, v.nameKind)][level];
-    if (!p) continue;
-    out.push({ field, level, weight: Math.log2(p.m / p.u) });
-  }
+  // In a fixed order, each field read by name (this runs for every list row).
+  const add = (field: FieldName, table: string, level: string | null) => {
+    if (level === null) return;
+    const weight = w[table]![level];
+    if (weight !== undefined) out.push({ field, level, weight });
+  };
+  add('businessId', 'businessId', v.businessId);
+  add('phone', 'phone', v.phone);
+  add('email', 'email', v.email);
+  add('name', company ? 'name:company' : 'name:person', v.name);
+  add('legalForm', 'legalForm', v.legalForm);
+  add('contact', 'contact', v.contact);
+  add('address', company ? 'address:company' : 'address:person', v.address);
+  add('area', 'area', v.area);
   return out;
 }
 
@@ -154,6 +171,35 @@ export function vectorWeight(v: ComparisonVector, model: MatchModel = DEFAULT_MO
   if (v.contact) sum += w.contact![v.contact] ?? 0;
   if (v.address) sum += (company ? w['address:company']! : w['address:person']!)[v.address] ?? 0;
   if (v.area) sum += w.area![v.area] ?? 0;
+  return sum;
+}
+
+const headrooms = new WeakMap<MatchModel, number>();
+
+/**
+ * The most the fields other than the identifiers can add to a pair's weight: each table's
+ * highest level weight (or nothing, a missing value). A pair whose identifier weight plus this
+ * stays under the best pair's weight cannot be the best: it need not be compared further.
+ */
+export function headroomBits(model: MatchModel = DEFAULT_MODEL): number {
+  let h = headrooms.get(model);
+  if (h === undefined) {
+    const w = weightTable(model);
+    const most = (...tables: string[]) => Math.max(0, ...tables.flatMap((t) => Object.values(w[t] ?? {})));
+    h =
+      most('name:company', 'name:person') + most('legalForm') + most('contact') + most('address:company', 'address:person') + most('area');
+    headrooms.set(model, h);
+  }
+  return h;
+}
+
+/** The prior plus the weights of the identifier levels (the part of vectorWeight known first). */
+export function identifierWeight(v: Pick<ComparisonVector, 'businessId' | 'phone' | 'email'>, model: MatchModel = DEFAULT_MODEL): number {
+  const w = weightTable(model);
+  let sum = model.priorBits;
+  if (v.businessId) sum += w.businessId![v.businessId] ?? 0;
+  if (v.phone) sum += w.phone![v.phone] ?? 0;
+  if (v.email) sum += w.email![v.email] ?? 0;
   return sum;
 }
 

@@ -50,9 +50,9 @@ function prepareAddress(raw: string): { address: MatchAddress | null; postalCode
   if (hit) return hit;
   const p = parseStreetAddress(raw);
   const house = p.number ? p.number + (p.letter ?? '') : null;
-  const unitParts = [p.staircase, p.apartment].filter(Boolean);
+  const unit = p.staircase && p.apartment ? `${p.staircase} ${p.apartment}` : p.staircase || p.apartment || null;
   const result = {
-    address: p.street ? { street: p.street, house, unit: unitParts.length ? unitParts.join(' ') : null } : null,
+    address: p.street ? { street: p.street, house, unit } : null,
     postalCode: p.postalCode ?? null,
   };
   if (addressCache.size > 200_000) addressCache.clear();

@@ -139,14 +139,20 @@ export function parseStreetAddress(raw: string): ParsedAddress {
   // Each step runs only when the text needs it: the join parses 100,000 addresses a run.
   let text = (raw ?? '').normalize('NFC');
   if (COMMA.test(text)) text = text.replace(/[,;]/g, ' ');
-  if (DASH.test(text)) text = text.replace(/\s*[-–]\s*(?=\d)/g, (m, offset: number, whole: string) => (/\d\s*$/.test(whole.slice(0, offset)) ? '-' : m));
+  if (DASH.test(text))
+    text = text.replace(/\s*[-–]\s*(?=\d)/g, (m, offset: number, whole: string) => (/\d\s*$/.test(whole.slice(0, offset)) ? '-' : m));
   if (ODD_SPACE.test(text)) text = text.replace(/\s+/g, ' ');
   text = text.trim();
   if (!text) return { ...EMPTY };
   const tokens = text.split(' ');
 
   // A P.O. box is no street address.
-  if (tokens.length >= 2 && isDigit(tokens[1]!.charCodeAt(0)) && /^(pl|pb|p\.o\.?)$/i.test(tokens[0]!.replace(/\.$/, '')) && /^\d+$/.test(tokens[1]!)) {
+  if (
+    tokens.length >= 2 &&
+    isDigit(tokens[1]!.charCodeAt(0)) &&
+    /^(pl|pb|p\.o\.?)$/i.test(tokens[0]!.replace(/\.$/, '')) &&
+    /^\d+$/.test(tokens[1]!)
+  ) {
     return { ...EMPTY, postalCode: findPostalCode(tokens.slice(2)) };
   }
 
@@ -247,7 +253,10 @@ function findPostalCode(tokens: readonly string[]): string | null {
  * into number, range end and letter. Returns null when there is no number at all.
  */
 export function parseHouseNumber(raw: string): { number: string; numberTo: string | null; letter: string | null } | null {
-  const s = (raw ?? '').trim().replace(/\s*[-–]\s*/g, '-').replace(/(\d)\s+([a-zåäö])$/i, '$1$2');
+  const s = (raw ?? '')
+    .trim()
+    .replace(/\s*[-–]\s*/g, '-')
+    .replace(/(\d)\s+([a-zåäö])$/i, '$1$2');
   const m = NUMBER_TOKEN.exec(s);
   if (!m) return null;
   return { number: String(Number(m[1])), numberTo: m[3] ? String(Number(m[3])) : null, letter: m[2] ? m[2].toLowerCase() : null };

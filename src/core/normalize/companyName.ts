@@ -14,19 +14,51 @@ export type LegalForm = 'oy' | 'oyj' | 'ky' | 'ay' | 'tmi' | 'osk' | 'ry' | 'for
 /** Folded spellings (one or more words) → family. Longest spellings are tried first. */
 const LEGAL_FORMS: [string[], LegalForm][] = (
   [
-    ['julkinen osakeyhtio', 'oyj'], ['publikt aktiebolag', 'oyj'], ['oyj', 'oyj'], ['abp', 'oyj'], ['plc', 'oyj'],
-    ['oy ab', 'oy'], ['ab oy', 'oy'], ['oy ltd', 'oy'], ['o y', 'oy'], ['osakeyhtio', 'oy'], ['aktiebolag', 'oy'],
-    ['oy', 'oy'], ['ab', 'oy'], ['ltd', 'oy'], ['limited', 'oy'], ['inc', 'foreign'], ['incorporated', 'foreign'],
-    ['llc', 'foreign'], ['gmbh', 'foreign'], ['corp', 'foreign'], ['corporation', 'foreign'],
-    ['kommandiittiyhtio', 'ky'], ['kommanditbolag', 'ky'], ['ky', 'ky'], ['kb', 'ky'],
-    ['avoin yhtio', 'ay'], ['handelsbolag', 'ay'], ['ay', 'ay'], ['hb', 'ay'],
-    ['toiminimi', 'tmi'], ['t mi', 'tmi'], ['tmi', 'tmi'], ['enskild firma', 'tmi'], ['enskild naringsidkare', 'tmi'],
-    ['osuuskunta', 'osk'], ['andelslag', 'osk'], ['osk', 'osk'],
-    ['rekisteroity yhdistys', 'ry'], ['registrerad forening', 'ry'], ['r y', 'ry'], ['ry', 'ry'], ['rf', 'ry'], ['r f', 'ry'],
+    ['julkinen osakeyhtio', 'oyj'],
+    ['publikt aktiebolag', 'oyj'],
+    ['oyj', 'oyj'],
+    ['abp', 'oyj'],
+    ['plc', 'oyj'],
+    ['oy ab', 'oy'],
+    ['ab oy', 'oy'],
+    ['oy ltd', 'oy'],
+    ['o y', 'oy'],
+    ['osakeyhtio', 'oy'],
+    ['aktiebolag', 'oy'],
+    ['oy', 'oy'],
+    ['ab', 'oy'],
+    ['ltd', 'oy'],
+    ['limited', 'oy'],
+    ['inc', 'foreign'],
+    ['incorporated', 'foreign'],
+    ['llc', 'foreign'],
+    ['gmbh', 'foreign'],
+    ['corp', 'foreign'],
+    ['corporation', 'foreign'],
+    ['kommandiittiyhtio', 'ky'],
+    ['kommanditbolag', 'ky'],
+    ['ky', 'ky'],
+    ['kb', 'ky'],
+    ['avoin yhtio', 'ay'],
+    ['handelsbolag', 'ay'],
+    ['ay', 'ay'],
+    ['hb', 'ay'],
+    ['toiminimi', 'tmi'],
+    ['t mi', 'tmi'],
+    ['tmi', 'tmi'],
+    ['enskild firma', 'tmi'],
+    ['enskild naringsidkare', 'tmi'],
+    ['osuuskunta', 'osk'],
+    ['andelslag', 'osk'],
+    ['osk', 'osk'],
+    ['rekisteroity yhdistys', 'ry'],
+    ['registrerad forening', 'ry'],
+    ['r y', 'ry'],
+    ['ry', 'ry'],
+    ['rf', 'ry'],
+    ['r f', 'ry'],
   ] as [string, LegalForm][]
-)
-  .map(([s, f]): [string[], LegalForm] => [s.split(' '), f])
-  ;
+).map(([s, f]): [string[], LegalForm] => [s.split(' '), f]);
 
 const CONNECTORS = new Set(['ja', 'och', 'and']);
 
@@ -42,12 +74,21 @@ export interface NormalizedCompanyName {
 /** Legal forms by their spelling, words joined with a space: "oy ab", "t mi", "osakeyhtio". */
 const FORM_BY_TEXT = new Map(LEGAL_FORMS.map(([words, form]) => [words.join(' '), form]));
 
+/** Words that begin or end a two-word form: only then is the pair of words looked up. */
+const FIRST_OF_TWO = new Set(LEGAL_FORMS.filter(([w]) => w.length === 2).map(([w]) => w[0]!));
+const LAST_OF_TWO = new Set(LEGAL_FORMS.filter(([w]) => w.length === 2).map(([w]) => w[1]!));
+
 /** The legal form at the start or end of the words, and how many words it takes. */
 function formAt(tokens: string[], atEnd: boolean): [LegalForm, number] | null {
   const n = tokens.length;
   if (n === 0) return null;
   // Longest first: "julkinen osakeyhtio" before "osakeyhtio", "oy ab" before "ab".
-  if (n >= 2) {
+  if (
+    n >= 2 &&
+    (atEnd
+      ? FIRST_OF_TWO.has(tokens[n - 2]!) && LAST_OF_TWO.has(tokens[n - 1]!)
+      : FIRST_OF_TWO.has(tokens[0]!) && LAST_OF_TWO.has(tokens[1]!))
+  ) {
     const two = atEnd ? `${tokens[n - 2]} ${tokens[n - 1]}` : `${tokens[0]} ${tokens[1]}`;
     const f = FORM_BY_TEXT.get(two);
     if (f) return [f, 2];
@@ -58,7 +99,9 @@ function formAt(tokens: string[], atEnd: boolean): [LegalForm, number] | null {
 
 export function normalizeCompanyName(raw: string | null | undefined): NormalizedCompanyName {
   const text = raw ?? '';
-  const tokens = foldText(text.replace(/[&+]/g, ' ja ')).split(' ').filter(Boolean);
+  const folded = foldText(text.includes('&') || text.includes('+') ? text.replace(/[&+]/g, ' ja ') : text);
+  // foldText trims and joins words with single spaces: only an empty text has no words.
+  const tokens = folded ? folded.split(' ') : [];
   let legalForm: LegalForm | null = null;
   // Strip legal forms from both ends until none is left: "Oy Virtanen Ab" → "Virtanen".
   for (;;) {

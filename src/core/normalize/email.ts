@@ -9,9 +9,28 @@ const EMAIL = /^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9]
 
 /** Free-mail domains: the same domain says nothing about being the same company. */
 export const FREE_MAIL_DOMAINS: ReadonlySet<string> = new Set([
-  'gmail.com', 'hotmail.com', 'hotmail.fi', 'outlook.com', 'live.com', 'yahoo.com', 'icloud.com', 'me.com',
-  'luukku.com', 'suomi24.fi', 'kolumbus.fi', 'elisanet.fi', 'saunalahti.fi', 'welho.com', 'netti.fi',
-  'dnainternet.net', 'pp.inet.fi', 'anvianet.fi', 'msn.com', 'protonmail.com', 'proton.me', 'gmx.com',
+  'gmail.com',
+  'hotmail.com',
+  'hotmail.fi',
+  'outlook.com',
+  'live.com',
+  'yahoo.com',
+  'icloud.com',
+  'me.com',
+  'luukku.com',
+  'suomi24.fi',
+  'kolumbus.fi',
+  'elisanet.fi',
+  'saunalahti.fi',
+  'welho.com',
+  'netti.fi',
+  'dnainternet.net',
+  'pp.inet.fi',
+  'anvianet.fi',
+  'msn.com',
+  'protonmail.com',
+  'proton.me',
+  'gmx.com',
 ]);
 
 /** The comparison key of an email address, or null when the text is not an address. */
@@ -21,7 +40,11 @@ export function normalizeEmail(raw: string | number | null | undefined): string 
   if (!s) return null;
   const angle = /<([^>]+)>/.exec(s);
   if (angle) s = angle[1]!;
-  s = s.replace(/^mailto:/i, '').trim().toLowerCase().replace(/\.$/, '');
+  s = s
+    .replace(/^mailto:/i, '')
+    .trim()
+    .toLowerCase()
+    .replace(/\.$/, '');
   return EMAIL.test(s) ? s : null;
 }
 

@@ -25,7 +25,11 @@ aleksandra birgitta bo carl christina christoffer ebba fredrik gunnar gustav han
 oskar per sven ulf agneta anders bengt elisabet goran jan maj stig
 `;
 
-export const COMMON_FIRST_NAMES: ReadonlySet<string> = new Set(NAMES.split(/\s+/).filter(Boolean).map((n) => foldText(n)));
+export const COMMON_FIRST_NAMES: ReadonlySet<string> = new Set(
+  NAMES.split(/\s+/)
+    .filter(Boolean)
+    .map((n) => foldText(n)),
+);
 
 export function isCommonFirstName(folded: string): boolean {
   return COMMON_FIRST_NAMES.has(folded);

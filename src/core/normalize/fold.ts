@@ -14,6 +14,8 @@ function foldByRegex(raw: string): string {
   let s = raw.toLowerCase().replace(/[äöåæøüwß]/g, (ch) => FOLD_MAP[ch]!);
   // "O'Brien" → "obrien": an apostrophe is not a word break.
   s = s.replace(/['’´`]/g, '');
+  // Only text outside ASCII needs the (slower) Unicode decomposition.
+  // eslint-disable-next-line no-control-regex
   if (/[^\x00-\x7f]/.test(s)) s = s.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
   return s.replace(/[^a-z0-9]+/g, ' ').trim();
 }
@@ -71,6 +73,9 @@ function foldFast(raw: string): string | null {
 
 /** "Mäkelä-Wirtanen, Ääkkönen" → "makela virtanen aakkonen". */
 export function foldText(raw: string): string {
+  // Short texts repeat (towns, first names, surnames) and are cached; long ones (company names)
+  // rarely do, and the table pass costs less than keeping them.
+  if (raw.length > CACHE_MAX_LENGTH) return foldFast(raw) ?? foldByRegex(raw);
   const hit = cache.get(raw);
   if (hit !== undefined) return hit;
   const s = foldFast(raw) ?? foldByRegex(raw);
@@ -78,6 +83,8 @@ export function foldText(raw: string): string {
   cache.set(raw, s);
   return s;
 }
+
+const CACHE_MAX_LENGTH = 16;
 
 /** Words of a folded text. */
 export function foldedTokens(raw: string): string[] {

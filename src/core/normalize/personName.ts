@@ -17,6 +17,10 @@ export interface NormalizedPersonName {
   structured: boolean;
 }
 
+/** Parts are shared between rows with the same text: never modified in place. */
+const NONE: string[] = [];
+const partsCache = new Map<string, string[]>();
+
 const TITLES = new Set(['dr', 'tri', 'prof', 'ins', 'dipl', 'mr', 'mrs', 'ms', 'rouva', 'herra', 'fru', 'herr']);
 
 /**
@@ -24,7 +28,15 @@ const TITLES = new Set(['dr', 'tri', 'prof', 'ins', 'dipl', 'mr', 'mrs', 'ms', '
  * and "Liisa" are usually mother and daughter, not one person written twice.
  */
 function parts(raw: string | null | undefined): string[] {
-  return raw ? foldedTokens(raw.replace(/\s*[-‐‑–]\s*/g, '')).filter((t) => !TITLES.has(t)) : [];
+  if (!raw) return NONE;
+  let p = partsCache.get(raw);
+  if (p === undefined) {
+    p = foldedTokens(raw.replace(/\s*[-‐‑–]\s*/g, '')).filter((t) => !TITLES.has(t));
+    // First names and surnames repeat from row to row: a list of 100,000 has a few thousand.
+    if (partsCache.size > 100_000) partsCache.clear();
+    partsCache.set(raw, p);
+  }
+  return p;
 }
 
 export function normalizePersonName(args: { first?: string | null; last?: string | null; full?: string | null }): NormalizedPersonName {

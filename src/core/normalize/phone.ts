@@ -45,7 +45,7 @@ export function normalizePhone(raw: string | number | null | undefined): Normali
   let text = String(raw).trim();
   if (!text) return INVALID;
   // "00358…" is the international prefix; "358…" without a plus is how some exports write it.
-  const digitsOnly = text.replace(/[\s\-().\/]/g, '');
+  const digitsOnly = text.replace(/[\s\-()./]/g, '');
   if (/^358\d{6,11}$/.test(digitsOnly)) text = `+${digitsOnly}`;
   const parsed = parsePhoneNumberFromString(text, 'FI');
   if (!parsed) return INVALID;
@@ -65,6 +65,14 @@ export function normalizePhone(raw: string | number | null | undefined): Normali
  */
 const FI_MOBILE_NSN = /^(?:4[0-8]|50)\d{4,8}$/;
 const FI_FIXED_NSN = /^(?:1[3-7][1-8]\d{3,6}|(?:19[1-8]|[23568][1-8]\d|9(?:00|[1-8]\d))\d{2,6})$/;
+/**
+ * Business numbers ("010 …", "020 …", the UAN and shared-cost numbers of companies' switchboards),
+ * toll-free and premium numbers, also copied from the FI metadata; these count as valid only
+ * when the general FI pattern matches too, as in libphonenumber.
+ */
+const FI_OTHER_NSN =
+  /^(?:20\d{4,8}|60[12]\d{5,6}|7(?:099\d{4,5}|5[03-9]\d{3,7})|20[2-59]\d\d|(?:606|7(?:0[78]|1|3\d))\d{7}|(?:10|29|3[09]|70[1-5]\d)\d{4,8}|800\d{4,6}|[67]00\d{5,6})$/;
+const FI_GENERAL_NSN = /^(?:[1-35689]\d{4}|7\d{10,11}|(?:[124-7]\d|3[0-46-9])\d{8}|[1-9]\d{5,8})$/;
 
 /**
  * The E.164 form of the common Finnish spellings of mobile and landline numbers, without
@@ -73,8 +81,8 @@ const FI_FIXED_NSN = /^(?:1[3-7][1-8]\d{3,6}|(?:19[1-8]|[23568][1-8]\d|9(?:00|[1
  * that both give the same key on every written form.
  */
 export function fastFinnishPhoneKey(raw: string): string | undefined {
-  if (!/^[+\d(][\d\s\-().\/]*$/.test(raw)) return undefined;
-  const digits = raw.replace(/[\s\-().\/]/g, '');
+  if (!/^[+\d(][\d\s\-()./]*$/.test(raw)) return undefined;
+  const digits = raw.replace(/[\s\-()./]/g, '');
   let nsn: string;
   if (digits.startsWith('+358')) nsn = digits.slice(4);
   else if (digits.startsWith('+')) return undefined;
@@ -86,6 +94,7 @@ export function fastFinnishPhoneKey(raw: string): string | undefined {
   // "(09) 123 4567" style parentheses around the area code only; anything else to the library.
   if (raw.includes('(') && !/^\(0\d{1,3}\)/.test(raw.trim())) return undefined;
   if (FI_MOBILE_NSN.test(nsn) || FI_FIXED_NSN.test(nsn)) return `+358${nsn}`;
+  if (FI_OTHER_NSN.test(nsn) && FI_GENERAL_NSN.test(nsn)) return `+358${nsn}`;
   return undefined;
 }
 

@@ -4,8 +4,12 @@
  */
 import { matchCustomers } from '../../../src/app/removeCustomers';
 import { listFromGrid } from '../../../src/core/list/listTable';
-import { jaroWinkler, alignWords } from '../../../src/core/matching/similarity';
+import { jaroWinkler, jaroWinklerAtLeast, alignWords } from '../../../src/core/matching/similarity';
 import { compareRecords } from '../../../src/core/matching/comparison';
+import { BlockIndex } from '../../../src/core/matching/blocking';
+import { decideRecord } from '../../../src/core/matching/engine';
+import { vectorWeight } from '../../../src/core/matching/model';
+import { generateCompanies } from '../../fixtures/matching/generate';
 import { toMatchRecords } from '../../../src/core/matching/record';
 
 const CUSTOMER_HEADERS = ['Asiakasnumero', 'Asiakas', 'Y-tunnus', 'Puhelin', 'Katuosoite', 'Postinumero', 'Postitoimipaikka'];
@@ -119,6 +123,23 @@ describe('comparison levels', () => {
     expect(jaroWinkler('', 'abc')).toBe(0);
   });
 
+  it('skips Jaro-Winkler only where it stays under the threshold (the common-letter bound)', () => {
+    expect(jaroWinklerAtLeast('martha', 'marhta', 0.95)).toBeCloseTo(0.961, 3);
+    expect(jaroWinklerAtLeast('hameenkatu', 'kauppakatu', 0.94)).toBe(0);
+    // Against the plain measure on pseudo-random words of a small alphabet (many near misses).
+    let seed = 5;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const word = () => Array.from({ length: 3 + Math.floor(rnd() * 12) }, () => 'aeiknrstuv'[Math.floor(rnd() * 10)]).join('');
+    for (let i = 0; i < 20000; i++) {
+      const a = word();
+      const b = rnd() < 0.5 ? word() : a.slice(0, Math.floor(rnd() * a.length)) + word().slice(0, 2) + a.slice(Math.floor(rnd() * a.length));
+      for (const min of [0.9, 0.94, 0.95]) {
+        const jw = jaroWinkler(a, b);
+        expect({ a, b, min, s: jaroWinklerAtLeast(a, b, min) }).toEqual({ a, b, min, s: jw >= min ? jw : 0 });
+      }
+    }
+  });
+
   it('aligns words regardless of order and counts the odd ones out', () => {
     expect(alignWords(['virtanen', 'matti'], ['matti', 'virtanen'])).toMatchObject({ aligned: 2, unaligned: 0, extra: 0, similarity: 1 });
     expect(alignWords(['pekka', 'virtanen'], ['matti', 'virtanen'])).toMatchObject({ aligned: 1, unaligned: 1 });
@@ -131,5 +152,29 @@ describe('comparison levels', () => {
     ]);
     const v = compareRecords(a!, b!);
     expect(v).toMatchObject({ businessId: null, phone: 'same', name: 'exact', legalForm: 'different', address: 'otherUnit', area: 'same' });
+  });
+});
+
+describe('the best pair', () => {
+  it('is the one a comparison of every candidate finds, though pairs that cannot win are skipped', () => {
+    const set = generateCompanies({ seed: 9, customers: 3000, list: 3000 });
+    const list = listFromGrid('lista.csv', set.list.headers, set.list.rows);
+    const customers = listFromGrid('asiakkaat.csv', set.customers.headers, set.customers.rows);
+    const lr = toMatchRecords(list.keys, list.rows);
+    const cr = toMatchRecords(customers.keys, customers.rows);
+    const index = new BlockIndex(cr);
+    let decided = 0;
+    for (const r of lr) {
+      let best = -Infinity;
+      let bestIndex: number | null = null;
+      for (const ci of index.candidates(r)) {
+        const w = vectorWeight(compareRecords(r, cr[ci]!));
+        if (w > best || (w === best && ci < bestIndex!)) [best, bestIndex] = [w, ci];
+      }
+      const d = decideRecord(r, index);
+      expect({ row: r.index, customer: d.customerIndex }).toEqual({ row: r.index, customer: bestIndex });
+      if (bestIndex !== null) decided++;
+    }
+    expect(decided).toBeGreaterThan(1000);
   });
 });

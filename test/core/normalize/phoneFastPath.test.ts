@@ -32,6 +32,13 @@ describe('phone keys without libphonenumber (fast path)', () => {
     expect(fastFinnishPhoneKey('(09) 123 4567')).toBe('+35891234567');
   });
 
+  it('answers companies\' business numbers (010, 020, 029, 030, 039) itself, as the library would', () => {
+    for (const f of ['010 1110372', '0201234567', '+358 20 7654321', '029 123 4567', '0300 12345', '039 1234567']) {
+      expect({ f, key: fastFinnishPhoneKey(f) }).toEqual({ f, key: libraryKey(f) });
+      expect(fastFinnishPhoneKey(f)).toMatch(/^\+358/);
+    }
+  });
+
   it('leaves foreign and odd numbers to the library', () => {
     expect(fastFinnishPhoneKey('+46 8 123 456 78')).toBeUndefined();
     expect(fastFinnishPhoneKey('puh. 040 1234567')).toBeUndefined();
