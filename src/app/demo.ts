@@ -7,8 +7,8 @@
  *  - a B2C list (consumers aged 35–64 in Espoo, Helsinki and Vantaa) with the consumer customers
  *    matched out, building data joined (small houses only), a do-not-call check and mailing
  *    labels.
- * Used by `rajaus demo` and by the pane's "Kokeile demolla" button, so heavy demo modules are
- * imported lazily.
+ * Used by `rajaus demo`. The demo modules are imported lazily, so that a use case importing
+ * this file does not pay for generating the directory until it runs.
  */
 import type { Criteria } from '../core/criteria/criteria';
 import { mapHeaders } from '../core/columns/headerMapping';
