@@ -8,7 +8,7 @@ import type { BuildingAddress } from '../../core/buildings/building';
 import { throwIfAborted } from '../../core/errors';
 import type { RunOptions } from '../../core/progress';
 import { fetchPerPostalCode } from './cache';
-import type { LiveSourceOptions } from './helsinki';
+import type { LiveSourceOptions } from './wfs';
 import { parseRyhtiAddress, recordsOfLayout } from './layouts';
 import { batches, cqlIn, featureCollectionSchema, getJson, propertiesOf, type BuildingSource } from './source';
 

@@ -5,7 +5,18 @@
 import type { RunOptions } from '../../core/progress';
 import { throwIfAborted } from '../../core/errors';
 import type { Lang } from '../../core/i18n/lang';
-import { featureCollectionSchema, getJson, propertiesOf, type FetchFn } from './source';
+import { fetchPerPostalCode } from './cache';
+import { recordsOfLayout, type Layout } from './layouts';
+import { cqlIn, featureCollectionSchema, getJson, propertiesOf, type BuildingSource, type FetchFn } from './source';
+
+/** Options every live building source takes: a proxy or test server, paging, language. */
+export interface LiveSourceOptions {
+  baseUrl?: string;
+  fetch?: FetchFn;
+  lang?: Lang;
+  pageSize?: number;
+  batchSize?: number;
+}
 
 export interface WfsQuery {
   baseUrl: string;
@@ -54,4 +65,58 @@ export async function wfsGetAll(q: WfsQuery, opts: RunOptions = {}): Promise<Rec
     if (matched !== undefined && start >= matched) break;
   }
   return out;
+}
+
+/**
+ * A building register served by GeoServer WFS (Helsinki, HSY): what differs is the register's
+ * names, the layer, its field layout and which fields to ask for. Postal codes are sent in
+ * batches (CQL on postinumero), never addresses, and each code is fetched once a session.
+ */
+export function wfsBuildingSource(
+  register: {
+    id: 'helsinki' | 'hsy';
+    name: string;
+    controller: string;
+    attribution: string;
+    /** Who is contacted, as the notes name them; the host is added. */
+    partyName: string;
+    defaultBaseUrl: string;
+    typeName: string;
+    layout: Layout;
+    propertyNames?: readonly string[];
+  },
+  o: LiveSourceOptions = {},
+): BuildingSource {
+  const baseUrl = o.baseUrl ?? register.defaultBaseUrl;
+  return {
+    id: register.id,
+    name: register.name,
+    controller: register.controller,
+    licence: 'CC BY 4.0',
+    attribution: register.attribution,
+    party: `${register.partyName} (${new URL(baseUrl).host})`,
+    fetchBuildings: (codes, opts) =>
+      fetchPerPostalCode(
+        `${register.id}|${baseUrl}`,
+        codes,
+        o.batchSize ?? 10,
+        async (group, runOpts) => {
+          const rows = await wfsGetAll(
+            {
+              baseUrl,
+              typeName: register.typeName,
+              cqlFilter: cqlIn('postinumero', group),
+              propertyNames: register.propertyNames,
+              pageSize: o.pageSize ?? 5000,
+              service: register.name,
+              lang: o.lang,
+              fetch: o.fetch,
+            },
+            runOpts,
+          );
+          return recordsOfLayout(register.layout, rows, register.id);
+        },
+        opts,
+      ),
+  };
 }
