@@ -9,9 +9,9 @@ import { UserError } from '../core/errors';
 import { defineMessages, type Lang } from '../core/i18n/lang';
 import { displayHeader } from '../core/columns/catalogue';
 import { listFromGrid, type ListTable } from '../core/list/listTable';
-import { linkRecords, reasonOf } from '../core/matching/engine';
+import { linkEach, reasonOf } from '../core/matching/engine';
 import { DEFAULT_MODEL, type FieldWeight, type MatchModel, type Outcome } from '../core/matching/model';
-import { matchableKeys, toMatchRecords } from '../core/matching/record';
+import { matchableKeys, matchColumns, toMatchRecord, toMatchRecords } from '../core/matching/record';
 import type { ComparisonVector } from '../core/matching/comparison';
 import type { RunOptions } from '../core/progress';
 import type { ListState, ProcessingStep } from '../core/state/workbookState';
@@ -108,9 +108,14 @@ const round3 = (x: number) => Math.round(x * 1000) / 1000;
 export function matchCustomers(list: ListTable, customers: ListTable, opts: MatchOptions): MatchResult {
   requireMatchable(customers, opts.lang);
   requireMatchable(list, opts.lang);
-  const listRecords = toMatchRecords(list.keys, list.rows);
   const customerRecords = toMatchRecords(customers.keys, customers.rows);
-  const decisions = linkRecords(listRecords, customerRecords, { model: opts.model, progress: opts.progress, signal: opts.signal });
+  // List records are made as they are decided and dropped after (see linkEach).
+  const listColumns = matchColumns(list.keys);
+  const decisions = linkEach(list.rows.length, (i) => toMatchRecord(i, list.rows[i]!, listColumns), customerRecords, {
+    model: opts.model,
+    progress: opts.progress,
+    signal: opts.signal,
+  });
   const counts: MatchCounts = { rows: list.rows.length, removed: 0, review: 0, kept: 0 };
   const rows = decisions.map((d, i): MatchedRow => {
     counts[d.outcome]++;

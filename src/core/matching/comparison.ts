@@ -149,8 +149,18 @@ function compareEmail(a: MatchRecord, b: MatchRecord): EmailLevel | null {
  * The identifier levels alone (business id, phone, email): cheap string equalities, asked
  * before the whole comparison to tell a pair that cannot beat the best one so far (engine.ts).
  */
-export function compareIdentifiers(a: MatchRecord, b: MatchRecord): Pick<ComparisonVector, 'businessId' | 'phone' | 'email'> {
-  return { businessId: id(a.businessId, b.businessId), phone: id(a.phone, b.phone), email: compareEmail(a, b) };
+export function compareIdentifiers(a: MatchRecord, b: MatchRecord): IdentifierLevels {
+  return compareIdentifiersInto(a, b, { businessId: null, phone: null, email: null });
+}
+
+export type IdentifierLevels = Pick<ComparisonVector, 'businessId' | 'phone' | 'email'>;
+
+/** compareIdentifiers written into `out`: the engine reuses one object for every pair it asks. */
+export function compareIdentifiersInto(a: MatchRecord, b: MatchRecord, out: IdentifierLevels): IdentifierLevels {
+  out.businessId = id(a.businessId, b.businessId);
+  out.phone = id(a.phone, b.phone);
+  out.email = compareEmail(a, b);
+  return out;
 }
 
 export function compareRecords(a: MatchRecord, b: MatchRecord): ComparisonVector {

@@ -8,7 +8,7 @@ import { CancelledError } from '../errors';
 import type { Lang } from '../i18n/lang';
 import type { ProgressFn } from '../progress';
 import { BlockIndex } from './blocking';
-import { compareIdentifiers, compareRecords, type ComparisonVector } from './comparison';
+import { compareIdentifiersInto, compareRecords, type ComparisonVector, type IdentifierLevels } from './comparison';
 import { explain } from './explain';
 import {
   DEFAULT_MODEL,
@@ -16,7 +16,6 @@ import {
   fieldWeights,
   headroomBits,
   identifierWeight,
-  matchWeight,
   scoreOf,
   vectorWeight,
   type FieldWeight,
@@ -31,7 +30,11 @@ export interface RowDecision {
   score: number;
   /** Index of the best customer in the customer table, or null. */
   customerIndex: number | null;
-  /** Field levels and weights of the best pair, for the reason and the review view. */
+  /**
+   * Field levels and weights of the best pair, for the reason and the review view. Empty for a
+   * kept row: nothing shows them, and 100,000 small lists kept alive cost the garbage collector
+   * more than the whole comparison (fieldWeights(comparison) gives them when wanted).
+   */
   weights: FieldWeight[];
   nameSimilarity: number;
   comparison: ComparisonVector | null;
@@ -47,6 +50,9 @@ export interface LinkOptions {
 
 const NO_MATCH: RowDecision = { outcome: 'kept', score: 0, customerIndex: null, weights: [], nameSimilarity: 0, comparison: null };
 
+/** One object for the identifier levels of every pair asked (no allocation per candidate). */
+const idLevels: IdentifierLevels = { businessId: null, phone: null, email: null };
+
 /** Decides one list record against the indexed customers. */
 export function decideRecord(r: MatchRecord, index: BlockIndex, model: MatchModel = DEFAULT_MODEL): RowDecision {
   let bestWeight = -Infinity;
@@ -57,7 +63,7 @@ export function decideRecord(r: MatchRecord, index: BlockIndex, model: MatchMode
     const customer = index.customers[ci]!;
     // A pair whose identifiers already leave it under the best pair, whatever its name and
     // address say, cannot be the best: skip the costly part (a margin for rounding keeps ties).
-    if (bestIndex >= 0 && identifierWeight(compareIdentifiers(r, customer), model) + headroom + 1e-9 < bestWeight) continue;
+    if (bestIndex >= 0 && identifierWeight(compareIdentifiersInto(r, customer, idLevels), model) + headroom + 1e-9 < bestWeight) continue;
     const comparison = compareRecords(r, customer);
     const w = vectorWeight(comparison, model);
     if (w > bestWeight || (w === bestWeight && ci < bestIndex)) {
@@ -67,13 +73,15 @@ export function decideRecord(r: MatchRecord, index: BlockIndex, model: MatchMode
     }
   }
   if (!bestComparison) return NO_MATCH;
-  const weights = fieldWeights(bestComparison, model);
-  const score = scoreOf(matchWeight(weights, model));
+  // vectorWeight adds the same field weights in the same order as matchWeight(fieldWeights):
+  // the score is the same number, and the per-field list is only built for rows that show it.
+  const score = scoreOf(bestWeight);
+  const outcome = decide(score, model);
   return {
-    outcome: decide(score, model),
+    outcome,
     score,
     customerIndex: bestIndex,
-    weights,
+    weights: outcome === 'kept' ? [] : fieldWeights(bestComparison, model),
     nameSimilarity: bestComparison.nameSimilarity,
     comparison: bestComparison,
   };
@@ -81,18 +89,32 @@ export function decideRecord(r: MatchRecord, index: BlockIndex, model: MatchMode
 
 /** Links every list record to its best customer. Synchronous; reports progress by chunks. */
 export function linkRecords(list: readonly MatchRecord[], customers: readonly MatchRecord[], opts: LinkOptions = {}): RowDecision[] {
+  return linkEach(list.length, (i) => list[i]!, customers, opts);
+}
+
+/**
+ * linkRecords for list records made one at a time by `recordAt` (row i → its MatchRecord):
+ * each is dropped as soon as it is decided, so 100,000 of them are never alive at once and the
+ * garbage collector does not copy them from generation to generation.
+ */
+export function linkEach(
+  count: number,
+  recordAt: (i: number) => MatchRecord,
+  customers: readonly MatchRecord[],
+  opts: LinkOptions = {},
+): RowDecision[] {
   const model = opts.model ?? DEFAULT_MODEL;
   const index = new BlockIndex(customers);
   const chunk = opts.chunk ?? 5000;
-  const out = new Array<RowDecision>(list.length);
-  for (let i = 0; i < list.length; i++) {
+  const out = new Array<RowDecision>(count);
+  for (let i = 0; i < count; i++) {
     if (i % chunk === 0) {
       if (opts.signal?.aborted) throw new CancelledError();
-      opts.progress?.(i, list.length);
+      opts.progress?.(i, count);
     }
-    out[i] = decideRecord(list[i]!, index, model);
+    out[i] = decideRecord(recordAt(i), index, model);
   }
-  opts.progress?.(list.length, list.length);
+  opts.progress?.(count, count);
   return out;
 }
 
