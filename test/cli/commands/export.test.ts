@@ -1,27 +1,14 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { main } from '../../../src/cli/main';
+import { useCliSandbox } from '../../support/cliSandbox';
 import { createXlsxWorkbook } from '../../../src/workbook/exceljs/xlsxWorkbook';
 import { saveXlsxWorkbook, loadXlsxWorkbook } from '../../../src/workbook/exceljs/xlsxFile.node';
 import { tablePlan } from '../../../src/core/workbook/sheetPlan';
 import { emptyState } from '../../../src/core/state/workbookState';
 import { outputNames } from '../../../src/cli/commands/export';
 
-let dir: string;
-let out: string[];
-let err: string[];
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'rajaus-export-'));
-  out = [];
-  err = [];
-  jest.spyOn(console, 'log').mockImplementation((s: string) => void out.push(String(s)));
-  jest.spyOn(console, 'error').mockImplementation((s: string) => void err.push(String(s)));
-});
-afterEach(() => {
-  jest.restoreAllMocks();
-  rmSync(dir, { recursive: true, force: true });
-});
+const sandbox = useCliSandbox('export');
 
 const LIST_CSV =
   'Yritys;Nimi;Puhelin;Katuosoite;Postinumero;Postitoimipaikka;Lähde\r\n' +
@@ -33,11 +20,11 @@ const LIST_CSV =
 
 describe('rajaus export', () => {
   it('writes a LeadDesk file with BOM, E.164 phones, no live formulas, and says what it left out', async () => {
-    writeFileSync(join(dir, 'lista.csv'), LIST_CSV);
-    const code = await main(['export', '--list', join(dir, 'lista.csv'), '--format', 'leaddesk', '--out', join(dir, 'out', 'leaddesk.csv'), '--lang', 'en']);
-    expect(err).toEqual([]);
+    writeFileSync(join(sandbox.dir, 'lista.csv'), LIST_CSV);
+    const code = await main(['export', '--list', join(sandbox.dir, 'lista.csv'), '--format', 'leaddesk', '--out', join(sandbox.dir, 'out', 'leaddesk.csv'), '--lang', 'en']);
+    expect(sandbox.err).toEqual([]);
     expect(code).toBe(0);
-    const csv = readFileSync(join(dir, 'out', 'leaddesk.csv'), 'utf8');
+    const csv = readFileSync(join(sandbox.dir, 'out', 'leaddesk.csv'), 'utf8');
     expect(csv.split('\r\n')).toEqual([
       '\uFEFFPhone;Name;Company;Street address;Postal code;Post office',
       '+358401234567;Matti Virtanen;"\'=HYPERLINK(""http://x.example"")";Hämeenkatu 1;33100;Tampere',
@@ -45,19 +32,19 @@ describe('rajaus export', () => {
       '+358501234567;Pekka Puu;"\'@Ät Tmi";Kauppakatu 3;40100;Jyväskylä',
       '',
     ]);
-    expect(out.join('\n')).toMatch(/Exported 3 of 5 rows/);
-    expect(out.join('\n')).toMatch(/1\s+no phone number/);
-    expect(out.join('\n')).toMatch(/1\s+demo data/);
-    expect(readdirSync(join(dir, 'out'))).toEqual(['leaddesk.csv']);
+    expect(sandbox.out.join('\n')).toMatch(/Exported 3 of 5 rows/);
+    expect(sandbox.out.join('\n')).toMatch(/1\s+no phone number/);
+    expect(sandbox.out.join('\n')).toMatch(/1\s+demo data/);
+    expect(readdirSync(join(sandbox.dir, 'out'))).toEqual(['leaddesk.csv']);
   });
 
   it('exports demo rows with --allow-demo, and chosen columns in order with ","', async () => {
-    writeFileSync(join(dir, 'lista.csv'), LIST_CSV);
-    const target = join(dir, 'dialer.csv');
-    expect(await main(['export', '--list', join(dir, 'lista.csv'), '--format', 'csv', '--columns', 'Nimi,Puhelin', '--delimiter', ',', '--allow-demo', '--out', target, '--quiet'])).toBe(0);
+    writeFileSync(join(sandbox.dir, 'lista.csv'), LIST_CSV);
+    const target = join(sandbox.dir, 'dialer.csv');
+    expect(await main(['export', '--list', join(sandbox.dir, 'lista.csv'), '--format', 'csv', '--columns', 'Nimi,Puhelin', '--delimiter', ',', '--allow-demo', '--out', target, '--quiet'])).toBe(0);
     expect(readFileSync(target, 'utf8').split('\r\n').slice(0, 2)).toEqual(['\uFEFFNimi,Puhelin', 'Matti Virtanen,+358401234567']);
     expect(readFileSync(target, 'utf8')).toMatch(/Demo Henkilö,\+358401112222/);
-    expect(out).toEqual([]);
+    expect(sandbox.out).toEqual([]);
   });
 
   it('uses the list sheet and the do-not-contact list of a Rajaus workbook', async () => {
@@ -72,17 +59,17 @@ describe('rajaus export', () => {
       ],
       state,
     });
-    await saveXlsxWorkbook(port, join(dir, 'tyokirja.xlsx'));
-    const target = join(dir, 'dnc.csv');
-    expect(await main(['export', '--list', join(dir, 'tyokirja.xlsx'), '--format', 'leaddesk', '--out', target])).toBe(0);
+    await saveXlsxWorkbook(port, join(sandbox.dir, 'tyokirja.xlsx'));
+    const target = join(sandbox.dir, 'dnc.csv');
+    expect(await main(['export', '--list', join(sandbox.dir, 'tyokirja.xlsx'), '--format', 'leaddesk', '--out', target])).toBe(0);
     expect(readFileSync(target, 'utf8').split('\r\n')[1]).toMatch(/^\+358507654321;;Soita Oy/);
-    expect(out.join('\n')).toMatch(/1\s+kieltolistalla/);
+    expect(sandbox.out.join('\n')).toMatch(/1\s+kieltolistalla/);
   });
 
   it('writes mailing labels as a printable workbook when --out is .xlsx', async () => {
-    writeFileSync(join(dir, 'lista.csv'), LIST_CSV);
-    const target = join(dir, 'tarrat.xlsx');
-    expect(await main(['export', '--list', join(dir, 'lista.csv'), '--format', 'mailing', '--out', target, '--quiet'])).toBe(0);
+    writeFileSync(join(sandbox.dir, 'lista.csv'), LIST_CSV);
+    const target = join(sandbox.dir, 'tarrat.xlsx');
+    expect(await main(['export', '--list', join(sandbox.dir, 'lista.csv'), '--format', 'mailing', '--out', target, '--quiet'])).toBe(0);
     const wb = await loadXlsxWorkbook(target);
     expect((await wb.listSheets()).map((s) => s.name)).toEqual(['Osoitetarrat', 'Vienti']);
     const labels = await wb.readSheet('Osoitetarrat');
@@ -90,11 +77,11 @@ describe('rajaus export', () => {
   });
 
   it('fails with one clear line for a bad format or a missing file', async () => {
-    expect(await main(['export', '--list', join(dir, 'x.csv'), '--format', 'fax', '--out', join(dir, 'o.csv')])).toBe(1);
-    expect(err.pop()).toBe("rajaus export: --format must be one of leaddesk, csv, dnc, mailing, not 'fax'");
-    expect(await main(['export', '--list', join(dir, 'puuttuu.csv'), '--format', 'dnc', '--out', join(dir, 'o.csv')])).toBe(1);
-    expect(err.pop()).toBe(`rajaus export: ${join(dir, 'puuttuu.csv')}: file not found`);
-    expect(readdirSync(dir)).toEqual([]);
+    expect(await main(['export', '--list', join(sandbox.dir, 'x.csv'), '--format', 'fax', '--out', join(sandbox.dir, 'o.csv')])).toBe(1);
+    expect(sandbox.err.pop()).toBe("rajaus export: --format must be one of leaddesk, csv, dnc, mailing, not 'fax'");
+    expect(await main(['export', '--list', join(sandbox.dir, 'puuttuu.csv'), '--format', 'dnc', '--out', join(sandbox.dir, 'o.csv')])).toBe(1);
+    expect(sandbox.err.pop()).toBe(`rajaus export: ${join(sandbox.dir, 'puuttuu.csv')}: file not found`);
+    expect(readdirSync(sandbox.dir)).toEqual([]);
   });
 
   it('names several output files FILE-1.csv, FILE-2.csv…', () => {

@@ -1,9 +1,9 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { main } from '../../../src/cli/main';
+import { useCliSandbox } from '../../support/cliSandbox';
 import { DemoDirectorySource } from '../../../src/sources/demo/demoDirectorySource';
 import { matchesIndustry } from '../../../src/core/industry/tol';
 import { municipalityOfPostalCode, findRegion, postalArea } from '../../../src/core/area/postalAreas';
@@ -13,21 +13,7 @@ import { generateCompanies } from '../../fixtures/prh/generate';
 import { startFakePrh } from '../../fixtures/prh/fakePrhServer';
 
 const ROOT = join(__dirname, '..', '..', '..');
-let dir: string;
-let out: string[];
-let err: string[];
-
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'rajaus-search-'));
-  out = [];
-  err = [];
-  jest.spyOn(console, 'log').mockImplementation((s: string) => void out.push(String(s)));
-  jest.spyOn(console, 'error').mockImplementation((s: string) => void err.push(String(s)));
-});
-afterEach(() => {
-  jest.restoreAllMocks();
-  rmSync(dir, { recursive: true, force: true });
-});
+const sandbox = useCliSandbox('search');
 
 type Row = Record<string, string>;
 
@@ -39,9 +25,9 @@ function readCsv(path: string): Row[] {
 
 /** Runs `rajaus search` in-process with criteria as JSON; returns the exit code and the rows. */
 async function search(criteria: unknown, extra: string[] = [], lang = 'en'): Promise<{ code: number; rows: Row[] }> {
-  writeFileSync(join(dir, 'c.json'), JSON.stringify(criteria));
-  const code = await main(['search', '--criteria', join(dir, 'c.json'), '--out', join(dir, 'r.csv'), '--lang', lang, ...extra]);
-  return { code, rows: code === 0 ? readCsv(join(dir, 'r.csv')) : [] };
+  writeFileSync(join(sandbox.dir, 'c.json'), JSON.stringify(criteria));
+  const code = await main(['search', '--criteria', join(sandbox.dir, 'c.json'), '--out', join(sandbox.dir, 'r.csv'), '--lang', lang, ...extra]);
+  return { code, rows: code === 0 ? readCsv(join(sandbox.dir, 'r.csv')) : [] };
 }
 
 const demo = new DemoDirectorySource();
@@ -50,11 +36,11 @@ const expectedCount = async (c: Criteria) => (await demo.count(c)).count;
 describe('rajaus search --source demo', () => {
   test('the real command: postal codes 33100, 33200, 33500 give rows in those codes only', () => {
     execFileSync(process.execPath, [join(ROOT, 'scripts', 'build-cli.mjs')], { cwd: ROOT });
-    writeFileSync(join(dir, 'c.json'), JSON.stringify({ kind: 'b2b', area: { postalCodes: ['33100', '33200', '33500'] } }));
-    const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'rajaus.js'), 'search', '--criteria', 'c.json', '--source', 'demo', '--lang', 'en', '--out', 'r.csv'], { cwd: dir, encoding: 'utf8' });
+    writeFileSync(join(sandbox.dir, 'c.json'), JSON.stringify({ kind: 'b2b', area: { postalCodes: ['33100', '33200', '33500'] } }));
+    const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'rajaus.js'), 'search', '--criteria', 'c.json', '--source', 'demo', '--lang', 'en', '--out', 'r.csv'], { cwd: sandbox.dir, encoding: 'utf8' });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    const rows = readCsv(join(dir, 'r.csv'));
+    const rows = readCsv(join(sandbox.dir, 'r.csv'));
     expect(rows.length).toBeGreaterThan(0);
     expect(Object.keys(rows[0]!)).toContain('Postal code');
     expect(new Set(rows.map((x) => x['Postal code']))).toEqual(new Set(['33100', '33200', '33500'].filter((pc) => rows.some((x) => x['Postal code'] === pc))));
@@ -94,7 +80,7 @@ describe('rajaus search --source demo', () => {
     const { rows } = await search(c);
     expect(rows).toHaveLength(Math.min(40, await expectedCount(c)));
     expect(rows.every((x) => x.Role === 'CEO' && /^\+358\d+$/.test(x.Phone!) && x['Phone (readable)']!.startsWith('0'))).toBe(true);
-    expect(out.join('\n')).toMatch(/found, 40 rows/);
+    expect(sandbox.out.join('\n')).toMatch(/found, 40 rows/);
   });
 
   test('consumers by age group, in Finnish headers', async () => {
@@ -107,11 +93,11 @@ describe('rajaus search --source demo', () => {
   });
 
   test('.xlsx output holds the list sheet, its privacy notes and the state', async () => {
-    writeFileSync(join(dir, 'c.json'), JSON.stringify({ kind: 'b2b', area: { postalCodes: ['00100-00180'] }, companyForms: ['OY'] }));
-    const code = await main(['search', '--criteria', join(dir, 'c.json'), '--out', join(dir, 'r.xlsx')]);
-    expect(err).toEqual([]);
+    writeFileSync(join(sandbox.dir, 'c.json'), JSON.stringify({ kind: 'b2b', area: { postalCodes: ['00100-00180'] }, companyForms: ['OY'] }));
+    const code = await main(['search', '--criteria', join(sandbox.dir, 'c.json'), '--out', join(sandbox.dir, 'r.xlsx')]);
+    expect(sandbox.err).toEqual([]);
     expect(code).toBe(0);
-    const wb = await loadXlsxWorkbook(join(dir, 'r.xlsx'));
+    const wb = await loadXlsxWorkbook(join(sandbox.dir, 'r.xlsx'));
     const state = (await wb.readState())!;
     expect(state.lists).toHaveLength(1);
     const list = state.lists[0]!;
@@ -127,23 +113,23 @@ describe('rajaus search: bad criteria', () => {
   test('an unknown key exits 1 with one line naming it', async () => {
     const { code } = await search({ kind: 'b2b', postcodes: ['33100'] });
     expect(code).toBe(1);
-    expect(err).toHaveLength(1);
-    expect(err[0]).toMatch(/^rajaus search: .*c\.json: postcodes: unknown key "postcodes"$/);
+    expect(sandbox.err).toHaveLength(1);
+    expect(sandbox.err[0]).toMatch(/^rajaus search: .*c\.json: postcodes: unknown key "postcodes"$/);
   });
 
   test('invalid values name their keys, in the language asked', async () => {
     const { code } = await search({ kind: 'b2b', area: { municipalities: ['Tampree'] }, registeredFrom: '2015' }, [], 'fi');
     expect(code).toBe(1);
-    expect(err[0]).toContain('registeredFrom: päivämäärä muodossa vvvv-kk-pp');
-    expect(err[0]).toContain('area.municipalities[0]: tuntematon kunta "Tampree" — tarkoititko "Tampere"?');
+    expect(sandbox.err[0]).toContain('registeredFrom: päivämäärä muodossa vvvv-kk-pp');
+    expect(sandbox.err[0]).toContain('area.municipalities[0]: tuntematon kunta "Tampree" — tarkoititko "Tampere"?');
   });
 
   test('broken JSON and a missing file name the file', async () => {
-    writeFileSync(join(dir, 'c.json'), '{"kind": "b2b",');
-    expect(await main(['search', '--criteria', join(dir, 'c.json'), '--out', join(dir, 'r.csv')])).toBe(1);
-    expect(err[0]).toMatch(/c\.json: not valid JSON/);
-    expect(await main(['search', '--criteria', join(dir, 'nope.json'), '--out', join(dir, 'r.csv')])).toBe(1);
-    expect(err[1]).toMatch(/nope\.json: file not found/);
+    writeFileSync(join(sandbox.dir, 'c.json'), '{"kind": "b2b",');
+    expect(await main(['search', '--criteria', join(sandbox.dir, 'c.json'), '--out', join(sandbox.dir, 'r.csv')])).toBe(1);
+    expect(sandbox.err[0]).toMatch(/c\.json: not valid JSON/);
+    expect(await main(['search', '--criteria', join(sandbox.dir, 'nope.json'), '--out', join(sandbox.dir, 'r.csv')])).toBe(1);
+    expect(sandbox.err[1]).toMatch(/nope\.json: file not found/);
   });
 });
 
@@ -155,9 +141,9 @@ describe('rajaus search: other sources', () => {
       'Sähkö-Järvinen Ky;1234567-1;Ky;43210;Åkerlundinkatu 8;33100;TAMPERE;03 2123456;V-1002\r\n' +
       'Ravintola Höyry Oy;2345671-3;Oy;56101;Kauppakatu 2;90100;OULU;08 5551234;V-1003\r\n' +
       '=cmd|\' /C calc\'!A0;2345672-1;Oy;41200;Satamakatu 1;33200;TAMPERE;;V-1004\r\n';
-    writeFileSync(join(dir, 'toimittaja.csv'), Buffer.from(vendor, 'latin1'));
-    const { code, rows } = await search({ kind: 'b2b', industries: ['F'], area: { municipalities: ['Tampere'] } }, ['--source', `file:${join(dir, 'toimittaja.csv')}`], 'fi');
-    expect(err).toEqual([]);
+    writeFileSync(join(sandbox.dir, 'toimittaja.csv'), Buffer.from(vendor, 'latin1'));
+    const { code, rows } = await search({ kind: 'b2b', industries: ['F'], area: { municipalities: ['Tampere'] } }, ['--source', `file:${join(sandbox.dir, 'toimittaja.csv')}`], 'fi');
+    expect(sandbox.err).toEqual([]);
     expect(code).toBe(0);
     expect(rows.map((x) => x.Yritys)).toEqual(['Rakennus Mäkelä Oy', 'Sähkö-Järvinen Ky', "'=cmd|' /C calc'!A0"]);
     expect(rows[0]).toMatchObject({ Yhtiömuoto: 'OY', Puhelin: '+358407654321', Postinumero: '33100', Asiakasnumero: 'V-1001', Lähde: 'toimittaja.csv' });
@@ -169,13 +155,13 @@ describe('rajaus search: other sources', () => {
     const fake = await startFakePrh(pool);
     try {
       const { code, rows } = await search({ kind: 'b2b', area: { postalCodes: ['33100'] }, companyForms: ['OY'] }, ['--source', 'prh', '--prh-base', fake.base]);
-      expect(err).toEqual([]);
+      expect(sandbox.err).toEqual([]);
       expect(code).toBe(0);
       const expected = pool.filter((c) => c.status === '2' && c.addresses[0]!.postCode === '33100' && c.companyForms[0]!.type === '16');
       expect(rows.map((r) => r['Business ID']).sort()).toEqual(expected.map((c) => c.businessId.value).sort());
       expect(rows.every((r) => r.Source === 'PRH YTJ avoin data' && r.Phone === '')).toBe(true);
-      expect(out.join('\n')).toContain('Patentti- ja rekisterihallitus (PRH), YTJ avoin data, CC BY 4.0');
-      expect(out.join('\n')).toContain('ended companies and those in bankruptcy or liquidation are left out');
+      expect(sandbox.out.join('\n')).toContain('Patentti- ja rekisterihallitus (PRH), YTJ avoin data, CC BY 4.0');
+      expect(sandbox.out.join('\n')).toContain('ended companies and those in bankruptcy or liquidation are left out');
     } finally {
       await fake.close();
     }
