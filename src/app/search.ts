@@ -194,11 +194,6 @@ export function applyDoNotContact(records: DirectoryRecord[], state: WorkbookSta
   return { kept, removed: records.length - kept.length };
 }
 
-/** "Tampere F 20.11.2026" (fi, sv) / "Tampere F 2026-11-20" (en). */
-export function resultSheetBase(criteria: Criteria, lang: Lang, now: Date): string {
-  return `${criteriaShortName(criteria, lang)} ${formatDate(now.toISOString().slice(0, 10), lang)}`;
-}
-
 function checkKind(criteria: Criteria, source: DirectorySource, lang: Lang): void {
   if (!source.kinds.includes(criteria.kind))
     throw new UserError(t(lang, 'kind', { source: source.info.name, kind: t(lang, criteria.kind) }));

@@ -5,7 +5,7 @@
  */
 import { fromCellByKey, type CellValue } from '../workbook/cells';
 import { mapHeaders } from '../columns/headerMapping';
-import { displayHeader, type ColumnType, typeOf } from '../columns/catalogue';
+import { displayHeader } from '../columns/catalogue';
 import type { Lang } from '../i18n/lang';
 
 export interface ListTable {
@@ -62,19 +62,4 @@ export function withColumns(list: ListTable, added: { key: string; values: CellV
     for (let r = 0; r < rows.length; r++) rows[r]![idx] = col.values[r] ?? null;
   }
   return { ...list, keys, headers, rows };
-}
-
-/** Splits rows by a predicate, keeping the order and every column. */
-export function partitionRows(list: ListTable, keep: (row: CellValue[], index: number) => boolean): [ListTable, ListTable] {
-  const a: CellValue[][] = [];
-  const b: CellValue[][] = [];
-  list.rows.forEach((r, i) => (keep(r, i) ? a : b).push(r));
-  return [
-    { ...list, rows: a },
-    { ...list, rows: b },
-  ];
-}
-
-export function typesOf(list: Pick<ListTable, 'keys'>): ColumnType[] {
-  return list.keys.map(typeOf);
 }

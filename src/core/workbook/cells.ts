@@ -48,10 +48,6 @@ export function fromCell(type: ColumnType, value: CellValue | undefined): CellVa
   return typeof value === 'string' ? value : String(value);
 }
 
-export function toCellByKey(key: string, value: CellValue | undefined): CellValue {
-  return toCell(typeOf(key), value);
-}
-
 export function fromCellByKey(key: string, value: CellValue | undefined): CellValue {
   return fromCell(typeOf(key), value);
 }
