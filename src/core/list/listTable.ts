@@ -3,9 +3,9 @@
  * of values in the row model. Every step reads a ListTable from a sheet or file, and writes one
  * back, carrying every input column through unchanged and in order.
  */
-import { fromCellByKey, type CellValue } from '../workbook/cells';
+import { fromCell, type CellValue } from '../workbook/cells';
 import { mapHeaders } from '../columns/headerMapping';
-import { displayHeader } from '../columns/catalogue';
+import { displayHeader, typeOf } from '../columns/catalogue';
 import type { Lang } from '../i18n/lang';
 
 export interface ListTable {
@@ -27,9 +27,11 @@ export function listFromGrid(
 ): ListTable {
   const { keys } = mapHeaders(headers, overrides, name);
   const width = headers.length;
+  // Each column's type once, not a catalogue lookup per cell (a 100,000-row file has a million).
+  const types = keys.map(typeOf);
   const out = rows.map((r) => {
     const row = new Array<CellValue>(width);
-    for (let c = 0; c < width; c++) row[c] = fromCellByKey(keys[c]!, r[c] ?? null);
+    for (let c = 0; c < width; c++) row[c] = fromCell(types[c]!, r[c] ?? null);
     return row;
   });
   return { keys, headers: [...headers], rows: out, origin: { name, firstDataRow } };

@@ -100,12 +100,9 @@ function parseCsv(bytes: Uint8Array, fileName: string, overrides: Record<string,
         );
       }
     }
-    const row: CellValue[] = new Array(headers.length);
-    for (let c = 0; c < headers.length; c++) {
-      const f = rec[c];
-      row[c] = f === undefined || f === '' ? null : f;
-    }
-    rows.push(row);
+    // listFromGrid makes each row (headers.length cells, '' and missing cells empty): the
+    // record goes to it as it is, not through a copy of its own.
+    rows.push(rec);
   }
   dropTrailingBlankRows(rows);
   // Blank rows inside the data stay (as empty rows) so that row i is still file row h + 2 + i.
