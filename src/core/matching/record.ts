@@ -41,7 +41,18 @@ import { MATCH_KEYS, type MatchKey } from './keys';
 
 export { MATCH_KEYS, type MatchKey };
 
-const text = (v: CellValue | undefined): string => (v === null || v === undefined ? '' : String(v).trim());
+/** Printable ASCII or a Latin letter: a text that begins and ends so has nothing to trim. */
+const solid = (c: number) => (c > 32 && c < 127) || (c >= 0xc0 && c < 0x250);
+
+/** The cell of column `c` as trimmed text ('' when the table has no such column). */
+function textAt(row: readonly CellValue[], c: number | undefined): string {
+  if (c === undefined || c < 0) return '';
+  const v = row[c];
+  if (v === null || v === undefined) return '';
+  // Most cells need no trimming; trim() would still look at both ends and copy nothing.
+  if (typeof v === 'string') return v.length && solid(v.charCodeAt(0)) && solid(v.charCodeAt(v.length - 1)) ? v : v.trim();
+  return String(v).trim();
+}
 
 const addressCache = new Map<string, { address: MatchAddress | null; postalCode: string | null }>();
 
@@ -60,35 +71,33 @@ function prepareAddress(raw: string): { address: MatchAddress | null; postalCode
   return result;
 }
 
+const NO_ADDRESS = { address: null, postalCode: null };
+
 /**
  * Normalizes one row. `columns` gives the column index of each key present (−1 or absent when
  * the table has no such column).
  */
 export function toMatchRecord(index: number, row: readonly CellValue[], columns: Partial<Record<MatchKey, number>>): MatchRecord {
-  const get = (k: MatchKey) => {
-    const c = columns[k];
-    return c === undefined || c < 0 ? '' : text(row[c]);
-  };
-  const email = normalizeEmail(get('email'));
-  const companyText = get('companyName');
+  const email = normalizeEmail(textAt(row, columns.email));
+  const companyText = textAt(row, columns.companyName);
   const company = companyText ? normalizeCompanyName(companyText) : null;
-  const first = get('firstName');
-  const last = get('lastName');
-  const full = get('fullName');
+  const first = textAt(row, columns.firstName);
+  const last = textAt(row, columns.lastName);
+  const full = textAt(row, columns.fullName);
   const person = first || last || full ? normalizePersonName({ first, last, full }) : null;
-  const street = get('streetAddress');
-  const addr = street ? prepareAddress(street) : { address: null, postalCode: null };
-  const town = get('postOffice') || get('municipality');
+  const street = textAt(row, columns.streetAddress);
+  const addr = street ? prepareAddress(street) : NO_ADDRESS;
+  const town = textAt(row, columns.postOffice) || textAt(row, columns.municipality);
   return {
     index,
-    businessId: normalizeBusinessId(get('businessId')),
-    phone: phoneKey(get('phone')),
+    businessId: normalizeBusinessId(textAt(row, columns.businessId)),
+    phone: phoneKey(textAt(row, columns.phone)),
     email,
     emailDomain: companyDomain(email),
     company: company && company.compact ? company : null,
     person: person && person.all.length ? person : null,
     address: addr.address,
-    postalCode: normalizePostalCode(get('postalCode')) ?? addr.postalCode,
+    postalCode: normalizePostalCode(textAt(row, columns.postalCode)) ?? addr.postalCode,
     town: town ? foldText(town) : null,
   };
 }
