@@ -59,7 +59,7 @@ const t = defineMessages({
 const AUDIT_BASES = (['fi', 'en', 'sv'] as const).map((l) => t(l, 'auditSheet').toLowerCase());
 
 export const MATCH_COLUMNS = ['matchedCustomerRow', 'matchReason', 'matchScore'] as const;
-const AUDIT_COLUMNS = [...MATCH_COLUMNS, 'removedAt', 'removedBy'] as const;
+const AUDIT_COLUMNS = [...MATCH_COLUMNS, 'listRow', 'removedAt', 'removedBy'] as const;
 
 export interface MatchedRow {
   /** 0-based index of the row in the list. */
@@ -285,8 +285,11 @@ export async function removeCustomers(ctx: StepContext, args: RemoveCustomersArg
   const movedBy = (i: number) => t(ctx.lang, result!.rows[i]!.outcome === 'review' && verdict.get(i) ? 'removedByReview' : 'removedBy');
   const nowRows = relay(
     {
-      keys: [...split.removed.keys, 'removedAt', 'removedBy'],
-      rows: split.removed.rows.map((r, k) => [...r, removedAt, movedBy(split.removedIndexes[k]!)]),
+      keys: [...split.removed.keys, 'listRow', 'removedAt', 'removedBy'],
+      rows: split.removed.rows.map((r, k) => {
+        const i = split.removedIndexes[k]!;
+        return [...r, list.origin.firstDataRow + i, removedAt, movedBy(i)];
+      }),
     },
     auditKeys,
   );
@@ -358,8 +361,27 @@ export interface UndoSummary {
 }
 
 /**
- * Undoes the last matching of a list: its rows come back from the audit sheet (to the end of
- * the list, in their order), the audit sheet keeps earlier runs' rows (or goes when empty).
+ * The list with the rows of `back` put back where they were: each goes to the row number it had
+ * (listRow) among the rows that stayed, so an unchanged list gets its order back exactly. Rows
+ * without a number (an audit sheet from before the column was added) go to the end.
+ */
+function putBack(stayed: readonly CellValue[][], back: { row: CellValue[]; listRow: number | null }[], firstDataRow: number): CellValue[][] {
+  const placed = back.filter((b) => b.listRow !== null).sort((a, b) => a.listRow! - b.listRow!);
+  const out: CellValue[][] = [];
+  let k = 0;
+  for (const b of placed) {
+    const at = b.listRow! - firstDataRow;
+    while (out.length < at && k < stayed.length) out.push(stayed[k++]!);
+    out.push(b.row);
+  }
+  while (k < stayed.length) out.push(stayed[k++]!);
+  for (const b of back) if (b.listRow === null) out.push(b.row);
+  return out;
+}
+
+/**
+ * Undoes the last matching of a list: its rows come back from the audit sheet to where they
+ * were in the list, the audit sheet keeps earlier runs' rows (or goes when empty).
  */
 export async function undoLastMatching(ctx: StepContext, args: { listSheet: string }): Promise<UndoSummary> {
   const state = await ctx.workbook.readState();
@@ -384,14 +406,20 @@ export async function undoLastMatching(ctx: StepContext, args: { listSheet: stri
   const list = await readTable(ctx, args.listSheet);
   const audit = await readTable(ctx, auditSheet);
   const at = audit.keys.indexOf('removedAt');
+  const rowAt = audit.keys.indexOf('listRow');
   const back = { keys: audit.keys, rows: audit.rows.filter((r) => String(r[at] ?? '') === removedAt) };
   const stay = audit.rows.filter((r) => String(r[at] ?? '') !== removedAt);
+  const relaid = relay(back, list.keys);
+  const numbered = back.rows.map((r, i) => {
+    const n = rowAt < 0 ? NaN : Number(r[rowAt] ?? NaN);
+    return { row: relaid[i]!, listRow: Number.isInteger(n) && n >= list.origin.firstDataRow ? n : null };
+  });
   const listPlan = tablePlan({
     name: list.origin.name,
     role: 'list',
     keys: list.keys,
     headers: list.headers,
-    rows: [...list.rows, ...relay(back, list.keys)],
+    rows: putBack(list.rows, numbered, list.origin.firstDataRow),
     lang: ctx.lang,
     tableName: names.tableOf.get(list.origin.name.toLowerCase()) ?? makeTableName(list.origin.name, names.tables),
   });

@@ -40,7 +40,7 @@ describe('removeCustomers', () => {
     expect(audit.role).toBe('audit');
     expect(audit.columns.map((c) => c.header)).toEqual([
       'Yritys', 'Y-tunnus', 'Puhelin', 'Katuosoite', 'Postinumero', 'Postitoimipaikka', 'Muistiinpanot',
-      'Asiakasrekisterin rivi', 'Tunnistamisen syy', 'Tunnistamisen varmuus', 'Siirretty', 'Siirron vaihe',
+      'Asiakasrekisterin rivi', 'Tunnistamisen syy', 'Tunnistamisen varmuus', 'Listan rivi', 'Siirretty', 'Siirron vaihe',
     ]);
     const first = audit.rows[0]!;
     expect(first[0]).toBe('Virtasen Rakennus Oy');
@@ -48,7 +48,9 @@ describe('removeCustomers', () => {
     expect(first[7]).toBe(2);
     expect(String(first[8])).toMatch(/^Sama Y-tunnus/);
     expect(first[9]).toBeGreaterThan(0.97);
-    expect(first[10]).toBe('2026-11-20T10:15:00.000Z');
+    expect(first[10]).toBe(2);
+    expect(first[11]).toBe('2026-11-20T10:15:00.000Z');
+    expect(audit.rows[1]![10]).toBe(4);
 
     const list = wb.sheet('Tampere LVI')!;
     expect(list.rows.map((r) => r[0])).toEqual(['Pirkanmaan Mainostoimisto Oy', 'Laineen Kiinteistöpalvelu', '=HYPERLINK("http://x","klikkaa")']);
@@ -97,15 +99,15 @@ describe('removeCustomers', () => {
     await expect(removeCustomers(testContext(workbook()), { listSheet: 'Tampere LVI', customers: { sheet: 'tampere lvi' } })).rejects.toThrow(/sama taulukko/);
   });
 
-  it('undo brings the removed rows back and logs matchUndo', async () => {
+  it('undo brings the removed rows back to where they were and logs matchUndo', async () => {
     const wb = workbook();
     const ctx = testContext(wb);
     await removeCustomers(ctx, { listSheet: 'Tampere LVI', customers: { sheet: 'Asiakkaat' } });
     const undo = await undoLastMatching(ctx, { listSheet: 'Tampere LVI' });
     expect(undo.restored).toBe(2);
     const list = wb.sheet('Tampere LVI')!;
-    expect(list.rows).toHaveLength(5);
-    expect(list.rows.map((r) => r[0]).sort()).toEqual(LIST_ROWS.map((r) => r[0]).sort());
+    // Rows 1 and 3 were removed: the list is back in its own order, not with them at the end.
+    expect(list.rows.map((r) => r[0])).toEqual(LIST_ROWS.map((r) => r[0]));
     expect(list.rows.find((r) => r[0] === 'Virtasen Rakennus Oy')![6]).toBe('soitettu 3.11.');
     expect(wb.sheet('Poistetut asiakkaat')).toBeUndefined();
     const log = parseState(wb.stateJson!).lists[0]!.log;

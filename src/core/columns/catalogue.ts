@@ -241,6 +241,8 @@ export const CATALOGUE: readonly ColumnDef[] = [
   def('matchedCustomerRow', 'integer', 'Asiakasrekisterin rivi', 'Matched customer row', 'Kundregistrets rad', 12, []),
   def('matchReason', 'text', 'Tunnistamisen syy', 'Match reason', 'Matchningsorsak', 36, []),
   def('matchScore', 'score', 'Tunnistamisen varmuus', 'Match score', 'Matchningspoäng', 10, []),
+  // The row a removed row had in the list (audit sheet): undo puts it back there.
+  def('listRow', 'integer', 'Listan rivi', 'List row', 'Listans rad', 10, []),
   // Step 3: building data (headers fixed by design.md)
   def('buildingYear', 'integer', 'Rakennusvuosi', 'Building year', 'Byggnadsår', 10, []),
   def('buildingUse', 'text', 'Käyttötarkoitus', 'Building use', 'Användningsändamål', 22, []),
