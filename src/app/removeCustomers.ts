@@ -365,7 +365,11 @@ export interface UndoSummary {
  * (listRow) among the rows that stayed, so an unchanged list gets its order back exactly. Rows
  * without a number (an audit sheet from before the column was added) go to the end.
  */
-function putBack(stayed: readonly CellValue[][], back: { row: CellValue[]; listRow: number | null }[], firstDataRow: number): CellValue[][] {
+function putBack(
+  stayed: readonly CellValue[][],
+  back: { row: CellValue[]; listRow: number | null }[],
+  firstDataRow: number,
+): CellValue[][] {
   const placed = back.filter((b) => b.listRow !== null).sort((a, b) => a.listRow! - b.listRow!);
   const out: CellValue[][] = [];
   let k = 0;

@@ -8,6 +8,9 @@
 import { openPane } from './support';
 import { emptyState, stateFromXml, stateToXml, STATE_NAMESPACE, type WorkbookState } from '../../src/core/state/workbookState';
 import type { WorkbookInit } from '../excel-simulator';
+import { matchCustomers } from '../../src/app/removeCustomers';
+import { listFromGrid } from '../../src/core/list/listTable';
+import { generateCompanies } from '../fixtures/matching/generate';
 
 const LIST = 'Tampere LVI 20.11.2026';
 const LIST_ROWS = [
@@ -28,7 +31,8 @@ const CUSTOMER_ROWS = [
   ['A1004', 'Mäkelän LVI-huolto Ky', '', '045 555 7788', 'Hervannan valtaväylä 2', '33720'],
 ];
 
-function workbook(): WorkbookInit {
+/** A workbook of `list` (with header row) and `customers`, the list known to the pane's state. */
+function workbookOf(list: string[][], customers: string[][]): WorkbookInit {
   const state: WorkbookState = {
     ...emptyState(),
     lists: [
@@ -40,20 +44,29 @@ function workbook(): WorkbookInit {
         deleteBy: '2027-11-20',
         sheets: { list: LIST, audit: [] },
         sources: [],
-        log: [{ step: 'search', at: '2026-11-20T09:00:00.000Z', rowsOut: 6, params: {}, contacted: [] }],
+        log: [{ step: 'search', at: '2026-11-20T09:00:00.000Z', rowsOut: list.length - 1, params: {}, contacted: [] }],
       },
     ],
   };
   const formats = (rows: string[][]) => rows.map((r) => r.map(() => '@'));
+  const range = (rows: string[][]) => `A1:${String.fromCharCode(64 + rows[0]!.length)}${rows.length}`;
   return {
     activeSheet: LIST,
     sheets: [
-      { name: LIST, frozenRows: 1, values: LIST_ROWS, numberFormats: formats(LIST_ROWS), tables: [{ name: 'Lista_Tampere', range: 'A1:F7' }] },
-      { name: CUSTOMERS, frozenRows: 1, values: CUSTOMER_ROWS, numberFormats: formats(CUSTOMER_ROWS), tables: [{ name: 'Asiakkaat', range: 'A1:F5' }] },
+      { name: LIST, frozenRows: 1, values: list, numberFormats: formats(list), tables: [{ name: 'Lista_Tampere', range: range(list) }] },
+      {
+        name: CUSTOMERS,
+        frozenRows: 1,
+        values: customers,
+        numberFormats: formats(customers),
+        tables: [{ name: 'Asiakkaat', range: range(customers) }],
+      },
     ],
     customXmlParts: [stateToXml(state)],
   };
 }
+
+const workbook = () => workbookOf(LIST_ROWS, CUSTOMER_ROWS);
 
 describe('match step (Chromium, Excel simulator)', () => {
   it('matches in a worker, shows the review queue, moves the matches to the audit sheet and undoes', async () => {
@@ -70,15 +83,29 @@ describe('match step (Chromium, Excel simulator)', () => {
       expect(await summary.textContent()).toMatch(/Poistetaan 1, tarkistettavana 2, jää listalle 3/);
       const pairs = s.pane.getByTestId('review-pair');
       expect(await pairs.count()).toBe(2);
-      await pairs.nth(0).getByRole('button', { name: /Sama asiakas/ }).click();
-      await pairs.nth(1).getByRole('button', { name: /Eri asiakas/ }).click();
+      await pairs
+        .nth(0)
+        .getByRole('button', { name: /Sama asiakas/ })
+        .click();
+      await pairs
+        .nth(1)
+        .getByRole('button', { name: /Eri asiakas/ })
+        .click();
       await s.screenshot('match-review');
 
       await step.getByRole('button', { name: /Siirrä poistettavat/ }).click();
       const snap = await s.waitForSnapshot((x) => x.sheets.some((sh) => sh.name === 'Poistetut asiakkaat'));
       const audit = snap.sheets.find((sh) => sh.name === 'Poistetut asiakkaat')!;
       const values = audit.values as unknown[][];
-      expect(values[0]).toEqual([...LIST_ROWS[0]!, 'Asiakasrekisterin rivi', 'Tunnistamisen syy', 'Tunnistamisen varmuus', 'Listan rivi', 'Siirretty', 'Siirron vaihe']);
+      expect(values[0]).toEqual([
+        ...LIST_ROWS[0]!,
+        'Asiakasrekisterin rivi',
+        'Tunnistamisen syy',
+        'Tunnistamisen varmuus',
+        'Listan rivi',
+        'Siirretty',
+        'Siirron vaihe',
+      ]);
       expect(values).toHaveLength(3);
       expect(values[1]![0]).toBe('OY VIRTASEN RAKENNUS');
       expect(values[1]![6]).toBe(2);
@@ -103,4 +130,63 @@ describe('match step (Chromium, Excel simulator)', () => {
       await s.close();
     }
   }, 90_000);
+  it('pages a long review queue and removes a pair confirmed on the second page', async () => {
+    // A generated register and, as the list, the rows the matcher is unsure of (plus a few it
+    // is sure of either way): each row is decided on its own, so the queue is the same in the pane.
+    const set = generateCompanies({ seed: 5, customers: 15_000, list: 15_000 });
+    const decided = matchCustomers(
+      listFromGrid('l', set.list.headers, set.list.rows),
+      listFromGrid('c', set.customers.headers, set.customers.rows),
+      {
+        lang: 'fi',
+      },
+    );
+    const pick = (o: string, n: number) =>
+      decided.rows
+        .filter((r) => r.outcome === o)
+        .slice(0, n)
+        .map((r) => set.list.rows[r.listIndex]!);
+    const reviewRows = pick('review', 70);
+    expect(reviewRows.length).toBeGreaterThan(50);
+    const list = [set.list.headers, ...pick('removed', 5), ...reviewRows, ...pick('kept', 5)];
+    const s = await openPane({ preload: workbookOf(list, [set.customers.headers, ...set.customers.rows]) });
+    try {
+      const header = s.pane.locator('[data-step="match"]').getByRole('button').first();
+      await header.waitFor();
+      if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+      const step = s.pane.getByTestId('match-step');
+      await step.getByRole('button', { name: 'Tunnista asiakkaat' }).click();
+      const summary = s.pane.getByTestId('match-summary');
+      await summary.waitFor({ timeout: 60_000 });
+      expect(await summary.textContent()).toContain(`Poistetaan 5, tarkistettavana ${reviewRows.length},`);
+
+      // 50 pairs a page; the next page on request.
+      const pairs = s.pane.getByTestId('review-pair');
+      expect(await pairs.count()).toBe(50);
+      const more = s.pane.getByTestId('review-more');
+      expect(await more.textContent()).toContain(`(50/${reviewRows.length})`);
+      await more.click();
+      expect(await pairs.count()).toBe(reviewRows.length);
+      expect(await more.count()).toBe(0);
+
+      const second = pairs.nth(55);
+      const listRow = Number((await second.locator('strong').first().textContent())!.replace(/\D/g, ''));
+      await second.getByRole('button', { name: /Sama asiakas/ }).click();
+      await step.getByRole('button', { name: /Siirrä poistettavat/ }).click();
+      const snap = await s.waitForSnapshot((x) => x.sheets.some((sh) => sh.name === 'Poistetut asiakkaat'));
+      const audit = snap.sheets.find((sh) => sh.name === 'Poistetut asiakkaat')!.values as unknown[][];
+      expect(audit).toHaveLength(1 + 5 + 1);
+      const col = (h: string) => audit[0]!.indexOf(h);
+      const confirmed = audit.filter((r) => r[col('Siirron vaihe')] === 'Asiakastunnistus (tarkistettu)');
+      expect(confirmed).toHaveLength(1);
+      expect(confirmed[0]![col('Listan rivi')]).toBe(listRow);
+      expect(confirmed[0]![0]).toBe(list[listRow - 1]![0]);
+      expect(s.errors).toEqual([]);
+    } catch (e) {
+      await s.screenshot('match-queue-failure');
+      throw new Error(`${(e as Error).message}\nErrors: ${s.errors.join('; ')}`);
+    } finally {
+      await s.close();
+    }
+  }, 120_000);
 });
