@@ -144,13 +144,8 @@ export function fieldWeights(v: ComparisonVector, model: MatchModel = DEFAULT_MO
 
 const compiled = new WeakMap<MatchModel, Record<string, Record<string, number>>>();
 
-/** The model asked last and its table: the engine asks for the same model twice per pair. */
-let lastModel: MatchModel | null = null;
-let lastTable: Record<string, Record<string, number>> | null = null;
-
 /** Weights in bits by table and level, computed once per model. */
 function weightTable(model: MatchModel): Record<string, Record<string, number>> {
-  if (model === lastModel) return lastTable!;
   let m = compiled.get(model);
   if (!m) {
     m = {};
@@ -160,8 +155,6 @@ function weightTable(model: MatchModel): Record<string, Record<string, number>> 
     }
     compiled.set(model, m);
   }
-  lastModel = model;
-  lastTable = m;
   return m;
 }
 

@@ -41,17 +41,11 @@ import { MATCH_KEYS, type MatchKey } from './keys';
 
 export { MATCH_KEYS, type MatchKey };
 
-/** Printable ASCII or a Latin letter: a text that begins and ends so has nothing to trim. */
-const solid = (c: number) => (c > 32 && c < 127) || (c >= 0xc0 && c < 0x250);
-
 /** The cell of column `c` as trimmed text ('' when the table has no such column). */
-function textAt(row: readonly CellValue[], c: number | undefined): string {
+function cellText(row: readonly CellValue[], c: number | undefined): string {
   if (c === undefined || c < 0) return '';
   const v = row[c];
-  if (v === null || v === undefined) return '';
-  // Most cells need no trimming; trim() would still look at both ends and copy nothing.
-  if (typeof v === 'string') return v.length && solid(v.charCodeAt(0)) && solid(v.charCodeAt(v.length - 1)) ? v : v.trim();
-  return String(v).trim();
+  return v === null || v === undefined ? '' : String(v).trim();
 }
 
 const addressCache = new Map<string, { address: MatchAddress | null; postalCode: string | null }>();
@@ -78,26 +72,26 @@ const NO_ADDRESS = { address: null, postalCode: null };
  * the table has no such column).
  */
 export function toMatchRecord(index: number, row: readonly CellValue[], columns: Partial<Record<MatchKey, number>>): MatchRecord {
-  const email = normalizeEmail(textAt(row, columns.email));
-  const companyText = textAt(row, columns.companyName);
+  const email = normalizeEmail(cellText(row, columns.email));
+  const companyText = cellText(row, columns.companyName);
   const company = companyText ? normalizeCompanyName(companyText) : null;
-  const first = textAt(row, columns.firstName);
-  const last = textAt(row, columns.lastName);
-  const full = textAt(row, columns.fullName);
+  const first = cellText(row, columns.firstName);
+  const last = cellText(row, columns.lastName);
+  const full = cellText(row, columns.fullName);
   const person = first || last || full ? normalizePersonName({ first, last, full }) : null;
-  const street = textAt(row, columns.streetAddress);
+  const street = cellText(row, columns.streetAddress);
   const addr = street ? prepareAddress(street) : NO_ADDRESS;
-  const town = textAt(row, columns.postOffice) || textAt(row, columns.municipality);
+  const town = cellText(row, columns.postOffice) || cellText(row, columns.municipality);
   return {
     index,
-    businessId: normalizeBusinessId(textAt(row, columns.businessId)),
-    phone: phoneKey(textAt(row, columns.phone)),
+    businessId: normalizeBusinessId(cellText(row, columns.businessId)),
+    phone: phoneKey(cellText(row, columns.phone)),
     email,
     emailDomain: companyDomain(email),
     company: company && company.compact ? company : null,
     person: person && person.all.length ? person : null,
     address: addr.address,
-    postalCode: normalizePostalCode(textAt(row, columns.postalCode)) ?? addr.postalCode,
+    postalCode: normalizePostalCode(cellText(row, columns.postalCode)) ?? addr.postalCode,
     town: town ? foldText(town) : null,
   };
 }
