@@ -4,10 +4,9 @@ import { buildingFiltersSchema } from '../../src/core/buildings/filters';
 import { CancelledError } from '../../src/core/errors';
 import { listFromGrid } from '../../src/core/list/listTable';
 import { defaultSettings } from '../../src/core/settings/settings';
-import { clearBuildingCache } from '../../src/sources/buildings/cache';
 import { helsinkiSource } from '../../src/sources/buildings/helsinki';
 import { listSheet, memoryWorkbook } from '../support/memoryWorkbook';
-import { startReplay, type Replay } from '../sources/buildings/replayServer';
+import { useReplay } from '../sources/buildings/replayServer';
 
 const fixture = require('../fixtures/buildings/helsinki-extract.json');
 type Props = Record<string, any>;
@@ -24,15 +23,7 @@ const KEYS = ['firstName', 'lastName', 'streetAddress', 'postalCode', 'phone', '
 const rows = [...houses, ...flats].map((p, i) => ['Aino', 'Virtanen', written(p, i % 2 ? '' : ' A 3'), code(p), `+35840123${String(4500 + i)}`, `K-${100 + i}`]);
 rows.push(['Matti', 'Mäkinen', 'Olematon tie 5', '00410', '+358401239999', 'K-999']);
 
-let replay: Replay;
-beforeAll(async () => {
-  replay = await startReplay();
-});
-afterAll(() => replay.close());
-beforeEach(() => {
-  clearBuildingCache();
-  replay.requests.length = 0;
-});
+const replay = useReplay();
 
 function context(wb: ReturnType<typeof memoryWorkbook>, signal?: AbortSignal): StepContext {
   return { workbook: wb, lang: 'fi', settings: defaultSettings(), now: () => new Date('2026-10-05T09:00:00Z'), signal };

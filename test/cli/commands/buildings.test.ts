@@ -6,19 +6,13 @@ import { mkdtempSync, readFileSync, existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { main } from '../../../src/cli/main';
-import { clearBuildingCache } from '../../../src/sources/buildings/cache';
 import { parseCsvRecords } from '../../../src/sources/tabular/csvParse';
-import { startReplay, type Replay } from '../../sources/buildings/replayServer';
+import { useReplay } from '../../sources/buildings/replayServer';
 
 const fixtures = path.join(__dirname, '../../fixtures/buildings');
-let replay: Replay;
+const replay = useReplay();
 let errors: string[];
-beforeAll(async () => {
-  replay = await startReplay();
-});
-afterAll(() => replay.close());
 beforeEach(() => {
-  clearBuildingCache();
   errors = [];
   jest.spyOn(console, 'log').mockImplementation(() => undefined);
   jest.spyOn(console, 'error').mockImplementation((line: string) => void errors.push(line));

@@ -1,20 +1,11 @@
-import { clearBuildingCache } from '../../../src/sources/buildings/cache';
 import { helsinkiSource } from '../../../src/sources/buildings/helsinki';
 import { hsySource } from '../../../src/sources/buildings/hsy';
 import { ryhtiSource } from '../../../src/sources/buildings/ryhti';
 import { UserError } from '../../../src/core/errors';
 import type { BuildingRecord } from '../../../src/core/buildings/building';
-import { startReplay, type Replay } from './replayServer';
+import { useReplay } from './replayServer';
 
-let replay: Replay;
-beforeAll(async () => {
-  replay = await startReplay();
-});
-afterAll(() => replay.close());
-beforeEach(() => {
-  clearBuildingCache();
-  replay.requests.length = 0;
-});
+const replay = useReplay();
 
 const byAddress = (bs: BuildingRecord[], street: string, number: string) =>
   bs.filter((b) => b.addresses.some((a) => a.streetFi === street && a.number === number));

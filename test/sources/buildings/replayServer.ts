@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { clearBuildingCache } from '../../../src/sources/buildings/cache';
 
 const dir = path.join(__dirname, '../../fixtures/buildings');
 type Feature = { type: 'Feature'; id?: string; properties: Record<string, unknown> };
@@ -87,4 +88,21 @@ export async function startReplay(): Promise<Replay> {
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/**
+ * For a Jest file: one server for the whole file, and before each test an empty request log
+ * and building cache (a cached building would hide the requests a test looks at).
+ */
+export function useReplay(): Replay {
+  const replay = {} as Replay;
+  beforeAll(async () => {
+    Object.assign(replay, await startReplay());
+  });
+  afterAll(() => replay.close());
+  beforeEach(() => {
+    clearBuildingCache();
+    replay.requests.length = 0;
+  });
+  return replay;
 }
