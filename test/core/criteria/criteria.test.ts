@@ -1,18 +1,9 @@
 import { criteriaSchema } from '../../../src/core/criteria/criteria';
+import { DESIGN_EXAMPLE_CRITERIA } from '../../fixtures/criteria';
 
 describe('criteria file (design.md contract)', () => {
   it('accepts the example of design.md', () => {
-    const c = criteriaSchema.parse({
-      kind: 'b2b',
-      area: { postalCodes: ['33100', '33200-33500'], municipalities: ['Tampere'] },
-      industries: ['F', '43220'],
-      companyForms: ['OY'],
-      registeredFrom: '2015-01-01',
-      registeredTo: '2024-12-31',
-      roles: ['CEO'],
-      requirePhone: true,
-      limit: 5000,
-    });
+    const c = criteriaSchema.parse(DESIGN_EXAMPLE_CRITERIA);
     expect(c.kind).toBe('b2b');
   });
 

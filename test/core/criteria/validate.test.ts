@@ -1,17 +1,8 @@
 import { criteriaErrorLine, criteriaErrors, issuesByField, parseCriteria } from '../../../src/core/criteria/validate';
 import { CriteriaError } from '../../../src/core/criteria/area';
+import { DESIGN_EXAMPLE_CRITERIA } from '../../fixtures/criteria';
 
-const tampereBuilders = {
-  kind: 'b2b',
-  area: { postalCodes: ['33100', '33200-33500'], municipalities: ['Tampere'] },
-  industries: ['F', '43220'],
-  companyForms: ['OY'],
-  registeredFrom: '2015-01-01',
-  registeredTo: '2024-12-31',
-  roles: ['CEO'],
-  requirePhone: true,
-  limit: 5000,
-};
+const tampereBuilders = DESIGN_EXAMPLE_CRITERIA;
 
 describe('criteria validation', () => {
   test('the design’s example criteria are valid as written', () => {
