@@ -7,7 +7,7 @@
  */
 import { openPane } from './support';
 import { startReplay, type Replay } from '../sources/buildings/replayServer';
-import { emptyState, stateFromXml, stateToXml, STATE_NAMESPACE, type WorkbookState } from '../../src/core/state/workbookState';
+import { statePart, stateOf, textTable } from './workbooks';
 import type { WorkbookInit } from '../excel-simulator';
 
 const LIST = 'Helsinki 5.10.2026';
@@ -22,25 +22,12 @@ const ROWS = [
 ];
 
 function workbook(): WorkbookInit {
-  const state: WorkbookState = {
-    ...emptyState(),
-    lists: [
-      {
-        id: 'list-1',
-        name: 'Kotitaloudet Helsinki',
-        kind: 'b2c',
-        createdAt: '2026-10-05T09:00:00.000Z',
-        deleteBy: '2027-10-05',
-        sheets: { list: LIST, audit: [] },
-        sources: [],
-        log: [{ step: 'search', at: '2026-10-05T09:00:00.000Z', rowsOut: 6, params: {}, contacted: [] }],
-      },
-    ],
-  };
   return {
     activeSheet: LIST,
-    sheets: [{ name: LIST, frozenRows: 1, values: ROWS, numberFormats: ROWS.map((r) => r.map(() => '@')), tables: [{ name: 'Lista_Helsinki', range: 'A1:E7' }] }],
-    customXmlParts: [stateToXml(state)],
+    sheets: [textTable(LIST, ROWS, 'Lista_Helsinki')],
+    customXmlParts: [
+      statePart({ name: 'Kotitaloudet Helsinki', kind: 'b2c', sheet: LIST, createdAt: '2026-10-05T09:00:00.000Z', rows: 6 }),
+    ],
   };
 }
 
@@ -73,10 +60,12 @@ describe('buildings step (Chromium, Excel simulator)', () => {
       await summary.waitFor({ timeout: 15_000 });
       expect(await summary.textContent()).toMatch(/Rakennus löytyi 5 rivistä 6:stä/);
       expect(await summary.textContent()).toMatch(/postinumerot 00250, 00410 \(ei henkilöiden osoitteita\)/);
-      expect(await s.pane.getByTestId('buildings-attribution').textContent()).toMatch(/Helsingin kaupunki, rakennusrekisteri. Lisenssi CC BY 4.0/);
+      expect(await s.pane.getByTestId('buildings-attribution').textContent()).toMatch(
+        /Helsingin kaupunki, rakennusrekisteri. Lisenssi CC BY 4.0/,
+      );
 
       const snap = await s.waitForSnapshot((x) => x.sheets.some((sh) => sh.name === 'Rajatut rakennukset'));
-      const state = stateFromXml(snap.customXmlParts.find((p) => p.xml.includes(STATE_NAMESPACE))!.xml);
+      const state = stateOf(snap);
       const step = state.lists[0]!.log.at(-1)!;
       expect(step).toMatchObject({ step: 'buildings', rowsIn: 6, rowsOut: 3, rowsMoved: 3 });
       for (const u of replay.requests) expect(decodeURIComponent(u.search)).not.toMatch(/Kaarnatie|Topeliuksen|Olematon/);

@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { openPane, type PaneSession } from './support';
-import { emptyState, stateFromXml, stateToXml, STATE_NAMESPACE, type WorkbookState } from '../../src/core/state/workbookState';
+import { statePart, stateOf, textTable } from './workbooks';
 import { looksLikeFormula } from '../../src/core/export/csv';
 import { parseCsvRecords } from '../../src/sources/tabular/csvParse';
 import type { WorkbookInit } from '../excel-simulator';
@@ -24,40 +24,13 @@ const ROWS = [
 ];
 
 function workbook(): WorkbookInit {
-  const state: WorkbookState = {
-    ...emptyState(),
-    lists: [
-      {
-        id: 'list-1',
-        name: 'Rakennusliikkeet Tampere',
-        kind: 'b2b',
-        createdAt: '2026-11-20T09:00:00.000Z',
-        deleteBy: '2027-11-20',
-        sheets: { list: LIST, audit: [] },
-        sources: [],
-        log: [{ step: 'search', at: '2026-11-20T09:00:00.000Z', rowsOut: 6, params: {}, contacted: [] }],
-      },
-    ],
-  };
   return {
     activeSheet: LIST,
-    sheets: [
-      {
-        name: LIST,
-        frozenRows: 1,
-        values: ROWS,
-        numberFormats: ROWS.map((r) => r.map(() => '@')),
-        tables: [{ name: 'Lista_Tampere', range: 'A1:G7' }],
-        columnWidths: { A: 160, B: 110, C: 100, D: 130, E: 70, F: 80, G: 50 },
-      },
+    sheets: [textTable(LIST, ROWS, 'Lista_Tampere', { columnWidths: { A: 160, B: 110, C: 100, D: 130, E: 70, F: 80, G: 50 } })],
+    customXmlParts: [
+      statePart({ name: 'Rakennusliikkeet Tampere', kind: 'b2b', sheet: LIST, createdAt: '2026-11-20T09:00:00.000Z', rows: 6 }),
     ],
-    customXmlParts: [stateToXml(state)],
   };
-}
-
-function stateOf(snap: Awaited<ReturnType<PaneSession['snapshot']>>): WorkbookState {
-  const part = snap.customXmlParts.find((p) => p.namespaceUri === STATE_NAMESPACE || p.xml.includes(STATE_NAMESPACE));
-  return stateFromXml(part!.xml);
 }
 
 async function openExport(s: PaneSession): Promise<void> {
@@ -118,7 +91,10 @@ describe('export step (Chromium, Excel simulator)', () => {
       expect(sheet.values[3]).toEqual(["'@Ät Tmi", '+358501234567']);
       expect(sheet.formulas).toEqual({});
       expect(sheet.numberFormats[1]).toEqual(['@', '@']);
-      await s.pane.getByText(/Save it as CSV/).first().waitFor();
+      await s.pane
+        .getByText(/Save it as CSV/)
+        .first()
+        .waitFor();
       await s.showSheet(sheet.name);
       await s.screenshot('export-to-sheet');
       expect(s.errors).toEqual([]);

@@ -6,7 +6,7 @@
  * Screenshots: test-results/match-review.png, match-audit.png.
  */
 import { openPane } from './support';
-import { emptyState, stateFromXml, stateToXml, STATE_NAMESPACE, type WorkbookState } from '../../src/core/state/workbookState';
+import { statePart, stateOf, textTable } from './workbooks';
 import type { WorkbookInit } from '../excel-simulator';
 import { matchCustomers } from '../../src/app/removeCustomers';
 import { listFromGrid } from '../../src/core/list/listTable';
@@ -33,36 +33,12 @@ const CUSTOMER_ROWS = [
 
 /** A workbook of `list` (with header row) and `customers`, the list known to the pane's state. */
 function workbookOf(list: string[][], customers: string[][]): WorkbookInit {
-  const state: WorkbookState = {
-    ...emptyState(),
-    lists: [
-      {
-        id: 'list-1',
-        name: 'Tampere LVI',
-        kind: 'b2b',
-        createdAt: '2026-11-20T09:00:00.000Z',
-        deleteBy: '2027-11-20',
-        sheets: { list: LIST, audit: [] },
-        sources: [],
-        log: [{ step: 'search', at: '2026-11-20T09:00:00.000Z', rowsOut: list.length - 1, params: {}, contacted: [] }],
-      },
-    ],
-  };
-  const formats = (rows: string[][]) => rows.map((r) => r.map(() => '@'));
-  const range = (rows: string[][]) => `A1:${String.fromCharCode(64 + rows[0]!.length)}${rows.length}`;
   return {
     activeSheet: LIST,
-    sheets: [
-      { name: LIST, frozenRows: 1, values: list, numberFormats: formats(list), tables: [{ name: 'Lista_Tampere', range: range(list) }] },
-      {
-        name: CUSTOMERS,
-        frozenRows: 1,
-        values: customers,
-        numberFormats: formats(customers),
-        tables: [{ name: 'Asiakkaat', range: range(customers) }],
-      },
+    sheets: [textTable(LIST, list, 'Lista_Tampere'), textTable(CUSTOMERS, customers, 'Asiakkaat')],
+    customXmlParts: [
+      statePart({ name: 'Tampere LVI', kind: 'b2b', sheet: LIST, createdAt: '2026-11-20T09:00:00.000Z', rows: list.length - 1 }),
     ],
-    customXmlParts: [stateToXml(state)],
   };
 }
 
@@ -113,7 +89,7 @@ describe('match step (Chromium, Excel simulator)', () => {
       const list = snap.sheets.find((sh) => sh.name === LIST)!;
       expect((list.values as unknown[][]).length).toBe(5);
       expect(snap.sheets.find((sh) => sh.name === CUSTOMERS)!.values).toEqual(CUSTOMER_ROWS);
-      const state = stateFromXml(snap.customXmlParts.find((p) => p.xml.includes(STATE_NAMESPACE))!.xml);
+      const state = stateOf(snap);
       expect(state.lists[0]!.log.at(-1)).toMatchObject({ step: 'match', rowsIn: 6, rowsOut: 4, rowsMoved: 2 });
       await s.showSheet('Poistetut asiakkaat');
       await s.screenshot('match-audit');

@@ -5,7 +5,7 @@
  * logs the request by counts only. Screenshots: test-results/notes-*.png.
  */
 import { openPane, type PaneSession } from './support';
-import { emptyState, stateFromXml, stateToXml, STATE_NAMESPACE, type WorkbookState } from '../../src/core/state/workbookState';
+import { statePart, stateOf, textTable } from './workbooks';
 import type { WorkbookInit } from '../excel-simulator';
 import { DemoDirectorySource } from '../../src/sources/demo/demoDirectorySource';
 
@@ -17,35 +17,40 @@ const ROWS = [
   ['Pekka', 'Korhonen', '+35831234567', 'Teekkarinkatu 3', '33720', 'Tampere'],
 ];
 
-function savedWorkbook(): WorkbookInit {
-  const state: WorkbookState = {
-    ...emptyState(),
-    lists: [
+/** The workbook as saved last month; `deleteBy` moves the list's delete-by date. */
+function savedWorkbook(deleteBy?: string): WorkbookInit {
+  const saved = statePart({
+    id: 'list-saved',
+    name: LIST,
+    kind: 'b2c',
+    sheet: LIST,
+    createdAt: '2026-10-20T09:00:00.000Z',
+    deleteBy,
+    rows: 4,
+    sources: [
       {
-        id: 'list-saved',
-        name: LIST,
-        kind: 'b2c',
-        createdAt: '2026-10-20T09:00:00.000Z',
-        deleteBy: '2027-10-20',
-        sheets: { list: LIST, audit: [] },
-        sources: [{ id: 'demo', name: 'Rajaus-demohakemisto', controller: 'Rajaus (keksitty aineisto)', licence: 'demo', extractedAt: '2026-10-20T09:00:00.000Z', demo: true }],
-        log: [
-          { step: 'search', at: '2026-10-20T09:00:00.000Z', rowsOut: 4, params: { source: 'demo' }, contacted: [] },
-          { step: 'dnc', at: '2026-10-20T09:05:00.000Z', rowsIn: 4, rowsOut: 3, rowsMoved: 1, params: { name: 'ASML 2026-10', checkedAt: '2026-10-15' }, contacted: [] },
-        ],
+        id: 'demo',
+        name: 'Rajaus-demohakemisto',
+        controller: 'Rajaus (keksitty aineisto)',
+        licence: 'demo',
+        extractedAt: '2026-10-20T09:00:00.000Z',
+        demo: true,
       },
     ],
-  };
-  return {
-    activeSheet: LIST,
-    sheets: [{ name: LIST, frozenRows: 1, values: ROWS, numberFormats: ROWS.map((r) => r.map(() => '@')), tables: [{ name: 'Hervanta', range: 'A1:F4' }] }],
-    customXmlParts: [stateToXml(state)],
-  };
-}
-
-function stateOf(snap: Awaited<ReturnType<PaneSession['snapshot']>>): WorkbookState {
-  const part = snap.customXmlParts.find((p) => p.namespaceUri === STATE_NAMESPACE || p.xml.includes(STATE_NAMESPACE));
-  return stateFromXml(part!.xml);
+    log: [
+      { step: 'search', at: '2026-10-20T09:00:00.000Z', rowsOut: 4, params: { source: 'demo' }, contacted: [] },
+      {
+        step: 'dnc',
+        at: '2026-10-20T09:05:00.000Z',
+        rowsIn: 4,
+        rowsOut: 3,
+        rowsMoved: 1,
+        params: { name: 'ASML 2026-10', checkedAt: '2026-10-15' },
+        contacted: [],
+      },
+    ],
+  });
+  return { activeSheet: LIST, sheets: [textTable(LIST, ROWS, 'Hervanta')], customXmlParts: [saved] };
 }
 
 async function openNotes(s: PaneSession): Promise<void> {
@@ -99,26 +104,21 @@ describe('notes step (Chromium, Excel simulator)', () => {
     const listName = 'Taka-Töölö kuluttajat';
     const header = ['Etunimi', 'Sukunimi', 'Puhelin', 'Katuosoite', 'Postinumero', 'Postitoimipaikka'];
     const row = [person.firstName, person.lastName, phone, person.streetAddress, person.postalCode, person.postOffice].map(String);
-    const state: WorkbookState = {
-      ...emptyState(),
-      lists: [
-        {
-          id: 'list-toolo',
-          name: listName,
-          kind: 'b2c',
-          createdAt: '2026-11-02T09:00:00.000Z',
-          deleteBy: '2027-11-02',
-          sheets: { list: listName, audit: [] },
-          sources: [],
-          log: [{ step: 'search', at: '2026-11-02T09:00:00.000Z', rowsOut: 1, params: { source: 'demo' }, contacted: [] }],
-        },
-      ],
-    };
     const s = await openPane({
       preload: {
         activeSheet: listName,
-        sheets: [{ name: listName, frozenRows: 1, values: [header, row], numberFormats: [header, row].map((r) => r.map(() => '@')), tables: [{ name: 'Toolo', range: 'A1:F2' }] }],
-        customXmlParts: [stateToXml(state)],
+        sheets: [textTable(listName, [header, row], 'Toolo')],
+        customXmlParts: [
+          statePart({
+            id: 'list-toolo',
+            name: listName,
+            kind: 'b2c',
+            sheet: listName,
+            createdAt: '2026-11-02T09:00:00.000Z',
+            rows: 1,
+            log: [{ step: 'search', at: '2026-11-02T09:00:00.000Z', rowsOut: 1, params: { source: 'demo' }, contacted: [] }],
+          }),
+        ],
       },
     });
     try {
@@ -159,11 +159,7 @@ describe('notes step (Chromium, Excel simulator)', () => {
   }, 120_000);
 
   it('flags a list past its delete-by date when the pane opens, and deletes its sheets in one click', async () => {
-    const saved = savedWorkbook();
-    const part = saved.customXmlParts![0]!;
-    const state = stateFromXml(typeof part === 'string' ? part : part.xml);
-    state.lists[0]!.deleteBy = '2026-01-31'; // long past: the pane's clock is today
-    const s = await openPane({ preload: { ...saved, customXmlParts: [stateToXml(state)] } });
+    const s = await openPane({ preload: savedWorkbook('2026-01-31') }); // long past: the pane's clock is today
     try {
       // The banner is at the top of the pane, before any step is opened.
       await s.pane.getByText('Säilytysaika päättynyt').waitFor();

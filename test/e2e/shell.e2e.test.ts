@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { openPane, DIST, type PaneSession } from './support';
 import { STEPS } from '../../src/taskpane/steps';
-import { stateToXml, emptyState, type WorkbookState } from '../../src/core/state/workbookState';
+import { statePart, textTable } from './workbooks';
 import type { WorkbookInit } from '../excel-simulator';
 
 const COMING_SOON = { fi: 'Tulossa', en: 'Not available yet', sv: 'Kommer snart' } as const;
@@ -45,22 +45,6 @@ async function expectSteps(s: PaneSession, lang: 'fi' | 'en' | 'sv'): Promise<vo
 
 /** A workbook as a user has it after step 1: a customer register, a list table and Rajaus's state. */
 function workbookWithList(deleteBy: string): WorkbookInit {
-  const state: WorkbookState = {
-    ...emptyState(),
-    lists: [
-      {
-        id: 'list-1',
-        name: 'Rakennusliikkeet Tampere',
-        kind: 'b2b',
-        createdAt: '2026-11-20T09:00:00.000Z',
-        deleteBy,
-        sheets: { list: 'Tampere 20.11.2026', audit: [] },
-        sources: [],
-        log: [{ step: 'search', at: '2026-11-20T09:00:00.000Z', rowsOut: 4, params: {}, contacted: [] }],
-      },
-    ],
-  };
-  const text = ['@', '@', '@', '@', '@', '@'];
   return {
     activeSheet: 'Tampere 20.11.2026',
     sheets: [
@@ -74,23 +58,29 @@ function workbookWithList(deleteBy: string): WorkbookInit {
         frozenRows: 1,
         columnWidths: { A: 70, B: 150, C: 80, D: 100 },
       },
-      {
-        name: 'Tampere 20.11.2026',
-        tabColor: '#0F3B82',
-        frozenRows: 1,
-        values: [
+      textTable(
+        'Tampere 20.11.2026',
+        [
           ['Y-tunnus', 'Yrityksen nimi', 'Puhelin', 'Postinumero', 'Postitoimipaikka', 'Toimiala'],
           ['1234567-1', 'Pirkan Kattotyö Oy', '+35832221100', '33100', 'TAMPERE', '43910'],
           ['2456789-3', 'Hervannan Remontti Oy', '+358401112233', '33720', 'TAMPERE', '43320'],
           ['0823456-0', 'Näsin Sähkö Ky', '+358505556677', '33200', 'TAMPERE', '43210'],
           ['3012345-6', 'Lielahden Putki Oy', '+358442223344', '33400', 'TAMPERE', '43220'],
         ],
-        numberFormats: [text, text, text, text, text],
-        columnWidths: { A: 70, B: 160, C: 95, D: 75, E: 105, F: 55 },
-        tables: [{ name: 'Lista_Tampere', range: 'A1:F5' }],
-      },
+        'Lista_Tampere',
+        { tabColor: '#0F3B82', columnWidths: { A: 70, B: 160, C: 95, D: 75, E: 105, F: 55 } },
+      ),
     ],
-    customXmlParts: [stateToXml(state)],
+    customXmlParts: [
+      statePart({
+        name: 'Rakennusliikkeet Tampere',
+        kind: 'b2b',
+        sheet: 'Tampere 20.11.2026',
+        createdAt: '2026-11-20T09:00:00.000Z',
+        deleteBy,
+        rows: 4,
+      }),
+    ],
   };
 }
 
@@ -101,7 +91,9 @@ describe('task pane shell (Chromium, Excel simulator)', () => {
       await expect(s.pane.locator('main').getAttribute('lang')).resolves.toBe('fi');
       await expect(s.pane.getByRole('navigation', { name: 'Vaiheet' }).isVisible()).resolves.toBe(true);
       await expectSteps(s, 'fi');
-      await expect(s.pane.getByText('Työkirjassa ei ole vielä Rajaus-listaa. Aloita vaiheesta 1.', { exact: true }).isVisible()).resolves.toBe(true);
+      await expect(
+        s.pane.getByText('Työkirjassa ei ole vielä Rajaus-listaa. Aloita vaiheesta 1.', { exact: true }).isVisible(),
+      ).resolves.toBe(true);
       // The drawing beside the pane is the simulator's workbook: a new workbook's empty sheet.
       await expect(s.page.locator('#tabs [role="tab"]').allTextContents()).resolves.toEqual(['Taul1']);
       await s.screenshot('shell-fi');

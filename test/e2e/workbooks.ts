@@ -1,0 +1,67 @@
+/**
+ * The workbooks the browser tests open: a list an earlier search wrote (an Excel table of text
+ * cells, as Rajaus writes them) and Rajaus's state, saved in the workbook, that knows the list.
+ */
+import {
+  emptyState,
+  stateFromXml,
+  stateToXml,
+  STATE_NAMESPACE,
+  type ListState,
+  type WorkbookState,
+} from '../../src/core/state/workbookState';
+import type { WorkbookInit, WorkbookSnapshot } from '../excel-simulator';
+
+type SheetInit = WorkbookInit['sheets'][number];
+
+export interface SavedList {
+  name: string;
+  kind: ListState['kind'];
+  /** The list's sheet. */
+  sheet: string;
+  /** When the search ran (ISO); the delete-by date is a year later unless given. */
+  createdAt: string;
+  deleteBy?: string;
+  /** Rows the search wrote. */
+  rows: number;
+  id?: string;
+  sources?: ListState['sources'];
+  /** The processing log; by default the one search. */
+  log?: ListState['log'];
+}
+
+/** The state part of a workbook holding these lists. */
+export function statePart(...lists: SavedList[]): string {
+  return stateToXml({
+    ...emptyState(),
+    lists: lists.map((l) => ({
+      id: l.id ?? 'list-1',
+      name: l.name,
+      kind: l.kind,
+      createdAt: l.createdAt,
+      deleteBy: l.deleteBy ?? `${Number(l.createdAt.slice(0, 4)) + 1}${l.createdAt.slice(4, 10)}`,
+      sheets: { list: l.sheet, audit: [] },
+      sources: l.sources ?? [],
+      log: l.log ?? [{ step: 'search', at: l.createdAt, rowsOut: l.rows, params: {}, contacted: [] }],
+    })),
+  });
+}
+
+/** A sheet of text cells holding one Excel table over all of `values`, its header row frozen. */
+export function textTable(name: string, values: unknown[][], tableName: string, more: Partial<SheetInit> = {}): SheetInit {
+  const last = String.fromCharCode(64 + values[0]!.length);
+  return {
+    name,
+    frozenRows: 1,
+    values,
+    numberFormats: values.map((r) => r.map(() => '@')),
+    tables: [{ name: tableName, range: `A1:${last}${values.length}` }],
+    ...more,
+  };
+}
+
+/** Rajaus's state as the workbook holds it now. */
+export function stateOf(snap: WorkbookSnapshot): WorkbookState {
+  const part = snap.customXmlParts.find((p) => p.namespaceUri === STATE_NAMESPACE || p.xml.includes(STATE_NAMESPACE));
+  return stateFromXml(part!.xml);
+}
