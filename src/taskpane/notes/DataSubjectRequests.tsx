@@ -8,7 +8,7 @@ import { Body1, Button, Caption1, Field, Input, makeStyles, tokens } from '@flue
 import { erasePerson, exportPerson, findPerson, type PersonMatch, type PersonQuery } from '../../app/dataSubject';
 import { downloadFile } from '../export/download';
 import { usePane } from '../paneContext';
-import { errorText } from '../services/usePaneServices';
+import { useBusyAction } from '../components/useBusyAction';
 import { t } from './messages';
 import { useStepContext } from './useStepContext';
 
@@ -26,21 +26,11 @@ export function DataSubjectRequests(): JSX.Element {
   const [query, setQuery] = useState<PersonQuery>({});
   const [matches, setMatches] = useState<PersonMatch[] | null>(null);
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useBusyAction();
   const set = (k: keyof PersonQuery) => (_: unknown, d: { value: string }) => {
     setQuery((q) => ({ ...q, [k]: d.value }));
     setMatches(null);
     setConfirming(false);
-  };
-  const run = async (fn: () => Promise<void>) => {
-    setBusy(true);
-    try {
-      await fn();
-    } catch (e) {
-      pane.notify('error', errorText(e));
-    } finally {
-      setBusy(false);
-    }
   };
   const onFind = () => run(async () => setMatches(await findPerson(ctx, query)));
   const onExport = () =>

@@ -6,7 +6,7 @@ import { helsinkiDate } from '../../core/notes/format';
 import type { ListState } from '../../core/state/workbookState';
 import { describeInvalid } from '../../core/suppression/doNotCall';
 import { usePane } from '../paneContext';
-import { errorText } from '../services/usePaneServices';
+import { useBusyAction } from '../components/useBusyAction';
 import { t } from './messages';
 import { useStepContext } from './useStepContext';
 
@@ -20,15 +20,14 @@ export function DoNotCallImport(props: { list: ListState }): JSX.Element {
   const [file, setFile] = useState<File | null>(null);
   const [name, setName] = useState('');
   const [date, setDate] = useState(() => helsinkiDate(pane.now()));
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useBusyAction();
 
   const onRun = async () => {
     if (!file) {
       pane.notify('warning', t(lang, 'dncNeedFile'));
       return;
     }
-    setBusy(true);
-    try {
+    await run(async () => {
       const numbers = await readDoNotCallFile(new Uint8Array(await file.arrayBuffer()), file.name, lang);
       if (numbers.invalid.length)
         pane.notify('warning', t(lang, 'dncInvalid', { count: numbers.invalid.length, details: describeInvalid(numbers.invalid, lang) }));
@@ -44,11 +43,7 @@ export function DoNotCallImport(props: { list: ListState }): JSX.Element {
           : t(lang, 'dncNone', { kept: r.kept }),
       );
       await pane.refresh();
-    } catch (e) {
-      pane.notify('error', errorText(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

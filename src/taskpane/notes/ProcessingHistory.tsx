@@ -2,14 +2,13 @@
  * The active list's processing log, rebuilt from the workbook's machine-readable state: works
  * for a workbook saved last month and opened again, because nothing here lives in the pane.
  */
-import { useState } from 'react';
 import { Body1, Button, Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import { refreshNotes } from '../../app/processingLog';
 import { formatDate, formatDateTime } from '../../core/notes/format';
 import { stepText } from '../../core/notes/notesSheet';
 import type { ListState } from '../../core/state/workbookState';
 import { usePane } from '../paneContext';
-import { errorText } from '../services/usePaneServices';
+import { useBusyAction } from '../components/useBusyAction';
 import { t } from './messages';
 import { useStepContext } from './useStepContext';
 
@@ -29,21 +28,15 @@ export function ProcessingHistory(props: { list: ListState }): JSX.Element {
   const styles = useStyles();
   const pane = usePane();
   const ctx = useStepContext();
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useBusyAction();
   const { list } = props;
   const lang = pane.lang;
-  const onRefresh = async () => {
-    setBusy(true);
-    try {
+  const onRefresh = () =>
+    run(async () => {
       await refreshNotes(ctx, list.id);
       pane.notify('success', t(lang, 'notesRefreshed'));
       await pane.refresh();
-    } catch (e) {
-      pane.notify('error', errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <div className={styles.box} data-testid="processing-history">
       <Caption1>{t(lang, 'historyOf', { name: list.name })}</Caption1>

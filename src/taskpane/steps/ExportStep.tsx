@@ -25,6 +25,7 @@ import {
 import { ArrowDownloadRegular, TableAddRegular } from '@fluentui/react-icons';
 import { usePane, type StepDefinition } from '../paneContext';
 import { useListSheets } from '../components/useListSheets';
+import { useBusyAction } from '../components/useBusyAction';
 import { errorText } from '../services/usePaneServices';
 import { formatCount } from '../../core/i18n/lang';
 import type { ExportListResult } from '../../app/exportList';
@@ -67,7 +68,7 @@ function ExportStep(): JSX.Element {
   const [delimiter, setDelimiter] = useState<';' | ','>(';');
   const [columns, setColumns] = useState<string[]>([]);
   const [allowDemo, setAllowDemo] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { busy, run: whileBusy } = useBusyAction();
   const [outcome, setOutcome] = useState<{ result: ExportListResult; message: string } | null>(null);
 
   const outcomeRef = useRef<HTMLDivElement>(null);
@@ -94,9 +95,8 @@ function ExportStep(): JSX.Element {
     setColumns((cols) => (on ? [...cols.filter((c) => c !== header), header] : cols.filter((c) => c !== header)));
 
   async function run(target: 'download' | 'sheet'): Promise<void> {
-    setBusy(true);
     setOutcome(null);
-    try {
+    await whileBusy(async () => {
       const { exportList } = await import(/* webpackChunkName: "export" */ '../../app/exportList');
       const toSheet = target === 'sheet' || !downloadsLikelyWork();
       const result = await exportList(
@@ -138,11 +138,7 @@ function ExportStep(): JSX.Element {
       setOutcome({ result, message });
       pane.notify('success', message);
       await pane.refresh();
-    } catch (e) {
-      pane.notify('error', errorText(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   if (sheets.length === 0) return <Text>{t(lang, 'noSheets')}</Text>;

@@ -26,6 +26,7 @@ import {
 } from '@fluentui/react-components';
 import { usePane, type StepDefinition } from '../paneContext';
 import { useListSheets } from '../components/useListSheets';
+import { useBusyAction } from '../components/useBusyAction';
 import { errorText } from '../services/usePaneServices';
 import { formatCount } from '../../core/i18n/lang';
 import { isCancel } from '../../core/errors';
@@ -84,7 +85,7 @@ function MatchStep(): JSX.Element {
   const [customerSheet, setCustomerSheet] = useState('');
   const [grid, setGrid] = useState<Grid | null>(null);
   const [overrides, setOverrides] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
+  const { busy, setBusy, run: whileBusy } = useBusyAction();
   const [progress, setProgress] = useState<number | null>(null);
   const [result, setResult] = useState<MatchResult | null>(null);
   const [matchedList, setMatchedList] = useState<ListTable | null>(null);
@@ -178,8 +179,7 @@ function MatchStep(): JSX.Element {
 
   async function apply(): Promise<void> {
     if (!result || !customers) return;
-    setBusy(true);
-    try {
+    await whileBusy(async () => {
       const { removeCustomers } = await loadUseCase();
       const list: ReviewDecision[] = [...decisions].map(([listIndex, confirmed]) => ({ listIndex, confirmed }));
       const s = await removeCustomers(ctx(), {
@@ -192,25 +192,16 @@ function MatchStep(): JSX.Element {
       setResult(null);
       pane.setActiveListId(s.list.id);
       await pane.refresh();
-    } catch (e) {
-      pane.notify('error', errorText(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   async function undo(): Promise<void> {
-    setBusy(true);
-    try {
+    await whileBusy(async () => {
       const { undoLastMatching } = await loadUseCase();
       const s = await undoLastMatching(ctx(), { listSheet });
       pane.notify('success', t(lang, 'undone', { n: formatCount(lang, s.restored) }));
       await pane.refresh();
-    } catch (e) {
-      pane.notify('error', errorText(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   if (sheets.length === 0) return <Text>{t(lang, 'noSheets')}</Text>;
