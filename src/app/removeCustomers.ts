@@ -9,9 +9,9 @@ import { UserError } from '../core/errors';
 import { defineMessages, type Lang } from '../core/i18n/lang';
 import { displayHeader } from '../core/columns/catalogue';
 import { listFromGrid, type ListTable } from '../core/list/listTable';
-import { linkEach, reasonOf } from '../core/matching/engine';
+import { linkTables, reasonOf } from '../core/matching/engine';
 import { DEFAULT_MODEL, type FieldWeight, type MatchModel, type Outcome } from '../core/matching/model';
-import { matchableKeys, matchColumns, toMatchRecord, toMatchRecords } from '../core/matching/record';
+import { matchableKeys, toMatchTable, Vocabulary, type MatchTable } from '../core/matching/record';
 import type { ComparisonVector } from '../core/matching/comparison';
 import type { RunOptions } from '../core/progress';
 import type { ListState, ProcessingStep } from '../core/state/workbookState';
@@ -96,7 +96,11 @@ export interface MatchOptions extends RunOptions {
   model?: MatchModel;
 }
 
-function requireMatchable(table: ListTable, lang: Lang): void {
+/** What matching needs to know of a table besides its rows: its columns and where it came from. */
+export type TableInfo = Pick<ListTable, 'keys' | 'headers' | 'origin'>;
+
+/** A table without any column to match on cannot be matched: say which columns it has. */
+export function requireMatchable(table: TableInfo, lang: Lang): void {
   if (matchableKeys(table.keys).length === 0) {
     throw new UserError(t(lang, 'nothingToMatch', { columns: table.headers.join(', ') }), { file: table.origin.name });
   }
@@ -108,15 +112,24 @@ const round3 = (x: number) => Math.round(x * 1000) / 1000;
 export function matchCustomers(list: ListTable, customers: ListTable, opts: MatchOptions): MatchResult {
   requireMatchable(customers, opts.lang);
   requireMatchable(list, opts.lang);
-  const customerRecords = toMatchRecords(customers.keys, customers.rows);
-  // List records are made as they are decided and dropped after (see linkEach).
-  const listColumns = matchColumns(list.keys);
-  const decisions = linkEach(list.rows.length, (i) => toMatchRecord(i, list.rows[i]!, listColumns), customerRecords, {
+  // One vocabulary for both tables: their interned values are compared as numbers.
+  const vocabulary = new Vocabulary();
+  const customerTable = toMatchTable(customers.keys, customers.rows, vocabulary);
+  const listTable = toMatchTable(list.keys, list.rows, vocabulary);
+  return matchTables(listTable, customerTable, customers, opts);
+}
+
+/**
+ * matchCustomers on tables normalized already (the CLI normalizes the customer register in a
+ * worker thread while it reads the list). Both tables must share one vocabulary.
+ */
+export function matchTables(listTable: MatchTable, customerTable: MatchTable, customers: TableInfo, opts: MatchOptions): MatchResult {
+  const decisions = linkTables(listTable, customerTable, {
     model: opts.model,
     progress: opts.progress,
     signal: opts.signal,
   });
-  const counts: MatchCounts = { rows: list.rows.length, removed: 0, review: 0, kept: 0 };
+  const counts: MatchCounts = { rows: listTable.size, removed: 0, review: 0, kept: 0 };
   const rows = decisions.map((d, i): MatchedRow => {
     counts[d.outcome]++;
     return {

@@ -16,9 +16,13 @@
  * Keys are 32-bit hashes of their parts, not strings: 100,000 customers have ~800,000 keys, and
  * building that many strings costs more than the whole comparison stage. A hash collision only
  * adds a candidate, which the comparison then rejects.
+ *
+ * The index is the customers' keys sorted by their top bits (a counting sort, see BlockIndex):
+ * building it reads and writes arrays in order, where a hash table scattered 1.2 million inserts
+ * over 32 MB.
  */
 import { finnishPhonetic } from '../normalize/phonetic';
-import type { MatchRecord } from './record';
+import { NONE, TMI, type MatchTable } from './record';
 
 /** Largest block compared for exact identifiers and for fuzzy keys. */
 export const MAX_ID_BLOCK = 1000;
@@ -48,36 +52,40 @@ const enum Kind {
   Address = 15,
 }
 
-function mix(h: number, s: string): number {
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
-  return Math.imul(h ^ 0x1f, 16777619);
+/** An area is a postal code or a town: tagged apart so that the two never make one key. */
+const TOWN_TAG = 0x40000000;
+
+const FNV_PRIME = 16777619;
+
+function mixText(h: number, s: string): number {
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
+  return Math.imul(h ^ 0x1f, FNV_PRIME);
 }
 
-/** The hash state after the kind and the first part: shared by a record's keys of one area. */
-function prefix(kind: Kind, a: string): number {
-  return mix(Math.imul(2166136261 ^ kind, 16777619), a);
+function mixInt(h: number, v: number): number {
+  h = Math.imul(h ^ (v & 0xffff), FNV_PRIME);
+  return Math.imul(h ^ (v >>> 16), FNV_PRIME);
 }
 
-/** The key of a hash state; the kind is kept in the lowest bit for the block limit. */
+function start(kind: Kind): number {
+  return Math.imul(2166136261 ^ kind, FNV_PRIME);
+}
+
+/**
+ * The key of a hash state: avalanched (the index buckets keys by their top bits, which FNV
+ * leaves poorly mixed) and the kind kept in the lowest bit for the block limit.
+ */
 function finish(kind: Kind, h: number): number {
-  // Keep the kind readable: identifiers even, fuzzy keys odd.
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  // Identifiers even, fuzzy keys odd.
   return ((h & ~1) | (kind > Kind.FUZZY ? 1 : 0)) >>> 0;
 }
 
-/** FNV-1a of the kind and parts. */
-function key(kind: Kind, a: string, b = '', c = ''): number {
-  let h = prefix(kind, a);
-  if (b) h = mix(h, b);
-  if (c) h = mix(h, c);
-  return finish(kind, h);
-}
-
-export interface KeyOptions {
-  /** Include keys that only the customer side indexes (the whole-name sound key). */
-  indexSide: boolean;
-}
-
-/** A growable buffer of keys, reused from record to record (no array per record). */
+/** A growable buffer of keys, reused from row to row (no array per row). */
 class KeyBuffer {
   keys = new Uint32Array(64);
   length = 0;
@@ -91,166 +99,178 @@ class KeyBuffer {
   }
 }
 
-/** Appends the blocking keys of `r` to `out` (see blockingKeys). */
-function collectKeys(r: MatchRecord, indexSide: boolean, out: KeyBuffer): void {
-  if (r.businessId) out.push(key(Kind.BusinessId, r.businessId));
-  if (r.phone) out.push(key(Kind.Phone, r.phone));
-  if (r.email) out.push(key(Kind.Email, r.email));
-  const area1 = r.postalCode;
-  const area2 = r.town && (indexSide || !r.postalCode) ? r.town : null;
-  if (r.company) {
-    out.push(key(Kind.CompanyName, r.company.compact));
-    const words = r.company.tokens;
-    // Each area's hash state is computed once and carried on with each word (same keys).
+const codes: string[] = [];
+
+/**
+ * Appends the blocking keys of row `i` to `out`. A customer is indexed under both its postal
+ * code and its town (`indexSide`), a list row asks with its postal code, or its town when it
+ * has none (exports drop columns).
+ */
+function collectKeys(t: MatchTable, i: number, indexSide: boolean, out: KeyBuffer): void {
+  const postal = t.postalCode[i]!;
+  const town = t.town[i]!;
+  if (t.businessId[i] !== NONE) out.push(finish(Kind.BusinessId, mixInt(start(Kind.BusinessId), t.businessId[i]!)));
+  const phone = t.phone[i]!;
+  if (phone !== NONE) out.push(finish(Kind.Phone, mixInt(mixInt(start(Kind.Phone), phone % 0x100000000), Math.floor(phone / 0x100000000))));
+  const email = t.email[i];
+  if (email) out.push(finish(Kind.Email, mixText(start(Kind.Email), email)));
+  // The areas a row is keyed in: its postal code, and its town (see above).
+  const area1 = postal !== NONE ? postal : NONE;
+  const area2 = town !== NONE && (indexSide || postal === NONE) ? town | TOWN_TAG : NONE;
+  const words = t.companyWords[i];
+  if (words) {
+    out.push(finish(Kind.CompanyName, mixText(start(Kind.CompanyName), t.compact[i]!)));
     for (let a = 0; a < 2; a++) {
       const area = a === 0 ? area1 : area2;
-      if (!area) continue;
-      const h = prefix(Kind.CompanyWord, area);
-      for (let i = 0; i < words.length && i < 5; i++) if (words[i]!.length >= 3) out.push(finish(Kind.CompanyWord, mix(h, words[i]!)));
+      if (area === NONE) continue;
+      const h = mixInt(start(Kind.CompanyWord), area);
+      for (let w = 0; w < words.length && w < 5; w++) if (words[w]!.length >= 3) out.push(finish(Kind.CompanyWord, mixText(h, words[w]!)));
     }
   }
-  const personWords = r.person && !r.company ? r.person.all : r.company?.legalForm === 'tmi' ? r.company.tokens : null;
+  const person = t.personWords[i];
+  const personWords = person && !words ? person : t.legalForm[i] === TMI ? words : null;
   if (personWords && personWords.length) {
-    const codes: string[] = [];
+    codes.length = 0;
     for (const w of personWords) {
       const c = phonetic(w);
       if (c) codes.push(c);
     }
     for (let a = 0; a < 2; a++) {
       const area = a === 0 ? area1 : area2;
-      if (!area) continue;
-      const h = prefix(Kind.NameSound, area);
-      for (const c of codes) out.push(finish(Kind.NameSound, mix(h, c)));
+      if (area === NONE) continue;
+      const h = mixInt(start(Kind.NameSound), area);
+      for (const c of codes) out.push(finish(Kind.NameSound, mixText(h, c)));
     }
-    if (codes.length >= 2 && (indexSide || !r.postalCode)) out.push(key(Kind.WholeNameSound, codes.sort().join(' ')));
+    if (codes.length >= 2 && (indexSide || postal === NONE)) {
+      out.push(finish(Kind.WholeNameSound, mixText(start(Kind.WholeNameSound), codes.sort().join(' '))));
+    }
   }
-  if (r.address && r.address.house) {
-    if (area1) out.push(key(Kind.Address, area1, r.address.street, r.address.house));
-    if (area2) out.push(key(Kind.Address, area2, r.address.street, r.address.house));
+  if (t.street[i] !== NONE && t.house[i] !== NONE) {
+    for (let a = 0; a < 2; a++) {
+      const area = a === 0 ? area1 : area2;
+      if (area === NONE) continue;
+      out.push(finish(Kind.Address, mixInt(mixInt(mixInt(start(Kind.Address), area), t.street[i]!), t.house[i]!)));
+    }
   }
 }
 
-/**
- * Blocking keys of a record. A customer is indexed under both its postal code and its town, a
- * list row asks with its postal code, or its town when it has none (exports drop columns).
- */
-export function blockingKeys(r: MatchRecord, opts: KeyOptions = { indexSide: true }): number[] {
+/** Blocking keys of row `i` (see collectKeys); for tests and tools. */
+export function blockingKeys(t: MatchTable, i: number, opts: { indexSide: boolean } = { indexSide: true }): number[] {
   const buf = new KeyBuffer();
-  collectKeys(r, opts.indexSide, buf);
+  collectKeys(t, i, opts.indexSide, buf);
   return Array.from(buf.keys.subarray(0, buf.length));
 }
 
-/** Slot of a key in an open-addressing table of 2^bits slots. */
-const slotOf = (k: number, bits: number) => Math.imul(k, 0x9e3779b1) >>> (32 - bits);
-
 /**
- * Each slot is four numbers side by side in one array: its key, the start and the end of its
- * run in `members` (end = start for an empty slot), and a spare for counting while building.
- * A probe then reads one cache line, not one in each of three arrays: a table of ~2 million
- * slots does not fit in the cache, and the probes of 100,000 list rows are mostly misses.
- */
-const STRIDE = 4;
-const KEY = 0;
-const START = 1;
-const END = 2;
-const COUNT = 3;
-
-/**
- * An index of the customer register by blocking key: an open-addressing hash table of keys in
- * a typed array, each slot pointing at its run of customer indexes in one array (no Map, no
- * array per key: 100,000 customers have ~800,000 keys).
+ * An index of the customer register by blocking key. Every (key, customer) entry is sorted by
+ * the key's top `bits` bits (a counting sort: one pass to count, one to place), then within its
+ * bucket by key, so the customers of one key are one run of `members`; a customer with the same
+ * key twice is listed once. A lookup reads the key's bucket from `bucketStart` and scans it;
+ * `runEnd` lets the scan step over another key's whole run.
  */
 export class BlockIndex {
-  private readonly bits: number;
-  private readonly slots: Uint32Array;
+  private readonly shift: number;
+  private readonly bucketStart: Int32Array;
+  private readonly keys: Uint32Array;
   private readonly members: Int32Array;
+  private readonly runEnd: Int32Array;
   private readonly stamp: Int32Array;
   private readonly query = new KeyBuffer();
   private generation = 0;
 
-  constructor(readonly customers: readonly MatchRecord[]) {
-    // All keys of all customers, with where each customer's keys start.
+  constructor(readonly customers: MatchTable) {
     const all = new KeyBuffer();
-    const from = new Int32Array(customers.length + 1);
-    for (let c = 0; c < customers.length; c++) {
+    const from = new Int32Array(customers.size + 1);
+    for (let c = 0; c < customers.size; c++) {
       from[c] = all.length;
-      collectKeys(customers[c]!, true, all);
+      collectKeys(customers, c, true, all);
     }
-    from[customers.length] = all.length;
+    from[customers.size] = all.length;
+    const n = all.length;
     let bits = 4;
-    // Customers share many keys (a postal code and a common word): 1.5 slots per entry keep the
-    // table under half full of distinct keys, and half the size of 2 per entry in cache misses.
-    while (1 << bits < all.length * 1.5) bits++;
-    this.bits = bits;
-    const size = 1 << bits;
-    const mask = size - 1;
-    const slots = new Uint32Array(size * STRIDE);
-    const entrySlot = new Int32Array(all.length);
+    while (1 << bits < n) bits++;
+    this.shift = 32 - bits;
+    const shift = this.shift;
+    const buckets = 1 << bits;
+    // Count, then place (stable: entries keep customer order within a bucket).
+    const bucketStart = new Int32Array(buckets + 1);
     const keys = all.keys;
-    for (let e = 0; e < all.length; e++) {
-      const k = keys[e]!;
-      let s = slotOf(k, bits);
-      while (slots[s * STRIDE + COUNT] !== 0 && slots[s * STRIDE + KEY] !== k) s = (s + 1) & mask;
-      slots[s * STRIDE + KEY] = k;
-      slots[s * STRIDE + COUNT]++;
-      entrySlot[e] = s;
-    }
-    let total = 0;
-    for (let s = 0; s < size; s++) {
-      const o = s * STRIDE;
-      slots[o + START] = total;
-      slots[o + END] = total;
-      total += slots[o + COUNT]!;
-    }
-    // Fill: a customer with the same key twice is listed once (its entries are adjacent).
-    const members = new Int32Array(total);
-    for (let c = 0; c < customers.length; c++) {
-      const index = customers[c]!.index;
+    for (let e = 0; e < n; e++) bucketStart[(keys[e]! >>> shift) + 1]++;
+    for (let b = 0; b < buckets; b++) bucketStart[b + 1] += bucketStart[b]!;
+    const next = bucketStart.slice(0, buckets);
+    const sortedKeys = new Uint32Array(n);
+    const owners = new Int32Array(n);
+    for (let c = 0; c < customers.size; c++) {
       for (let e = from[c]!; e < from[c + 1]!; e++) {
-        const o = entrySlot[e]! * STRIDE;
-        const p = slots[o + END]!;
-        if (p > slots[o + START]! && members[p - 1] === index) continue;
-        members[p] = index;
-        slots[o + END] = p + 1;
+        const k = keys[e]!;
+        const p = next[k >>> shift]!++;
+        sortedKeys[p] = k;
+        owners[p] = c;
       }
     }
-    this.slots = slots;
-    this.members = members;
-    this.stamp = new Int32Array(customers.length).fill(-1);
-  }
-
-  /** Offset of the key's slot in `slots`, or −1 when no customer has the key. */
-  private slot(k: number): number {
-    const mask = (1 << this.bits) - 1;
-    const slots = this.slots;
-    let s = slotOf(k, this.bits);
-    for (;;) {
-      const o = s * STRIDE;
-      if (slots[o + END]! <= slots[o + START]!) return -1;
-      if (slots[o + KEY] === k) return o;
-      s = (s + 1) & mask;
+    // Within each bucket by key (insertion sort, stable; buckets hold one or two keys), then
+    // drop a customer's repeated entry of a key and mark where each run ends.
+    const runEnd = new Int32Array(n);
+    let write = 0;
+    for (let b = 0; b < buckets; b++) {
+      const lo = bucketStart[b]!;
+      const hi = bucketStart[b + 1]!;
+      for (let p = lo + 1; p < hi; p++) {
+        const k = sortedKeys[p]!;
+        const o = owners[p]!;
+        let q = p - 1;
+        while (q >= lo && sortedKeys[q]! > k) {
+          sortedKeys[q + 1] = sortedKeys[q]!;
+          owners[q + 1] = owners[q]!;
+          q--;
+        }
+        sortedKeys[q + 1] = k;
+        owners[q + 1] = o;
+      }
+      bucketStart[b] = write;
+      let runStart = write;
+      for (let p = lo; p < hi; p++) {
+        if (write > runStart && sortedKeys[write - 1] === sortedKeys[p] && owners[write - 1] === owners[p]) continue;
+        if (write > runStart && sortedKeys[write - 1] !== sortedKeys[p]) {
+          for (let r = runStart; r < write; r++) runEnd[r] = write;
+          runStart = write;
+        }
+        sortedKeys[write] = sortedKeys[p]!;
+        owners[write] = owners[p]!;
+        write++;
+      }
+      for (let r = runStart; r < write; r++) runEnd[r] = write;
     }
+    bucketStart[buckets] = write;
+    this.bucketStart = bucketStart;
+    this.keys = sortedKeys;
+    this.members = owners;
+    this.runEnd = runEnd;
+    this.stamp = new Int32Array(customers.size).fill(-1);
   }
 
-  /** Customers that share a usable key with `r`, each once. */
-  candidates(r: MatchRecord): number[] {
+  /** Customers that share a usable key with row `i` of `list`, each once, into `out`. */
+  candidates(list: MatchTable, i: number, out: number[] = []): number[] {
     const gen = ++this.generation;
-    const out: number[] = [];
+    out.length = 0;
     const q = this.query;
     q.length = 0;
-    collectKeys(r, false, q);
+    collectKeys(list, i, false, q);
+    const { keys, members, runEnd, stamp, shift } = this;
     for (let j = 0; j < q.length; j++) {
       const k = q.keys[j]!;
-      const o = this.slot(k);
-      if (o < 0) continue;
-      const lo = this.slots[o + START]!;
-      const hi = this.slots[o + END]!;
-      if (hi - lo > (k & 1 ? MAX_FUZZY_BLOCK : MAX_ID_BLOCK)) continue;
-      for (let p = lo; p < hi; p++) {
-        const i = this.members[p]!;
-        if (this.stamp[i] !== gen) {
-          this.stamp[i] = gen;
-          out.push(i);
+      const b = k >>> shift;
+      let p = this.bucketStart[b]!;
+      const hi = this.bucketStart[b + 1]!;
+      while (p < hi && keys[p] !== k) p = runEnd[p]!;
+      if (p >= hi) continue;
+      const end = runEnd[p]!;
+      if (end - p > (k & 1 ? MAX_FUZZY_BLOCK : MAX_ID_BLOCK)) continue;
+      for (; p < end; p++) {
+        const c = members[p]!;
+        if (stamp[c] !== gen) {
+          stamp[c] = gen;
+          out.push(c);
         }
       }
     }

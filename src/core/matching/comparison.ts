@@ -4,7 +4,7 @@
  * weights. A missing value on either side gives no level at all: it is neither for nor against.
  */
 import { alignWords, jaroWinklerAtLeast, jaroWinklerBound, samePersonWord, sameWord } from './similarity';
-import type { MatchRecord } from './record';
+import { NONE, type MatchTable } from './record';
 
 export type IdLevel = 'same' | 'different';
 export type EmailLevel = 'same' | 'sameDomain' | 'different';
@@ -46,11 +46,6 @@ export interface ComparisonVector {
 
 export type FieldName = 'businessId' | 'phone' | 'email' | 'name' | 'legalForm' | 'contact' | 'address' | 'area';
 
-function id(a: string | null, b: string | null): IdLevel | null {
-  if (!a || !b) return null;
-  return a === b ? 'same' : 'different';
-}
-
 export function compareNames(
   a: readonly string[],
   b: readonly string[],
@@ -81,125 +76,139 @@ export function compareNames(
 
 /**
  * Street names mistyped ("Hämeenkatu" / "Hämenkatu"): Jaro-Winkler ≥ 0.94. A town has few
- * streets and every pair in one postal code asks about the same few, so answers are kept.
+ * streets and every pair in one postal code asks about the same few, so answers are kept, by
+ * the pair of vocabulary ids.
  */
-const streetPairs = new Map<string, Map<string, boolean>>();
-let streetPairCount = 0;
-function similarStreets(a: string, b: string): boolean {
-  let row = streetPairs.get(a);
-  if (!row) {
-    if (streetPairCount > 200_000) {
-      streetPairs.clear();
-      streetPairCount = 0;
-    }
-    streetPairs.set(a, (row = new Map()));
-  }
-  let same = row.get(b);
+const streetPairs = new Map<number, boolean>();
+function similarStreets(t: MatchTable, a: number, b: number): boolean {
+  const pair = a * 0x400000 + b;
+  let same = streetPairs.get(pair);
   if (same === undefined) {
-    same = jaroWinklerAtLeast(a, b, 0.94) > 0;
-    row.set(b, same);
-    streetPairCount++;
+    const x = t.text(a);
+    const y = t.text(b);
+    same = x.length >= 6 && jaroWinklerBound(x.length, y.length) >= 0.94 && jaroWinklerAtLeast(x, y, 0.94) > 0;
+    if (streetPairs.size > 200_000) streetPairs.clear();
+    streetPairs.set(pair, same);
   }
   return same;
 }
 
-function compareAddress(a: MatchRecord, b: MatchRecord): AddressLevel | null {
-  const x = a.address;
-  const y = b.address;
-  if (!x || !y) return null;
+/** One row of the list against one customer: the two tables and a row of each. */
+function compareAddress(l: MatchTable, i: number, c: MatchTable, j: number): AddressLevel | null {
+  const xs = l.street[i]!;
+  const ys = c.street[j]!;
+  if (xs === NONE || ys === NONE) return null;
   // "Koulukatu 1" is in every town: a street only counts within the same postal code or town.
-  if (a.postalCode && b.postalCode && a.postalCode !== b.postalCode) return 'different';
-  if (!(a.postalCode && b.postalCode) && a.town && b.town && a.town !== b.town) return 'different';
-  const sameStreet =
-    x.street === y.street ||
-    (x.street.length >= 6 && jaroWinklerBound(x.street.length, y.street.length) >= 0.94 && similarStreets(x.street, y.street));
-  if (!sameStreet) return 'different';
-  if (!x.house || !y.house) return 'street';
-  if (x.house !== y.house) {
+  const xp = l.postalCode[i]!;
+  const yp = c.postalCode[j]!;
+  if (xp !== NONE && yp !== NONE) {
+    if (xp !== yp) return 'different';
+  } else if (l.town[i] !== NONE && c.town[j] !== NONE && l.town[i] !== c.town[j]) return 'different';
+  if (xs !== ys && !similarStreets(l, xs, ys)) return 'different';
+  const xh = l.house[i]!;
+  const yh = c.house[j]!;
+  if (xh === NONE || yh === NONE) return 'street';
+  if (xh !== yh) {
     // "12" and "12a": the letter written on one side only.
-    const nx = parseInt(x.house, 10);
-    const ny = parseInt(y.house, 10);
-    if (nx !== ny || (x.house !== String(nx) && y.house !== String(ny))) return 'street';
+    if (xh >> 16 !== yh >> 16 || (xh & 0xffff && yh & 0xffff)) return 'street';
     return 'house';
   }
-  if (x.unit && y.unit) return x.unit === y.unit ? 'exact' : 'otherUnit';
-  return x.unit || y.unit ? 'house' : 'exact';
+  const xu = l.unit[i]!;
+  const yu = c.unit[j]!;
+  if (xu !== NONE && yu !== NONE) return xu === yu ? 'exact' : 'otherUnit';
+  return xu !== NONE || yu !== NONE ? 'house' : 'exact';
 }
 
-function compareArea(a: MatchRecord, b: MatchRecord): AreaLevel | null {
-  if (a.postalCode && b.postalCode) return a.postalCode === b.postalCode ? 'same' : 'different';
-  if (a.town && b.town) return a.town === b.town ? 'sameTown' : 'different';
+function compareArea(l: MatchTable, i: number, c: MatchTable, j: number): AreaLevel | null {
+  const xp = l.postalCode[i]!;
+  const yp = c.postalCode[j]!;
+  if (xp !== NONE && yp !== NONE) return xp === yp ? 'same' : 'different';
+  const xt = l.town[i]!;
+  const yt = c.town[j]!;
+  if (xt !== NONE && yt !== NONE) return xt === yt ? 'sameTown' : 'different';
   return null;
 }
 
 /** True when every word of the row's contact person is a word of its company name. */
-function namesContact(r: MatchRecord): boolean {
-  const words = r.company!.tokens;
-  for (const w of r.person!.all) if (!words.includes(w)) return false;
+function namesContact(t: MatchTable, i: number): boolean {
+  const words = t.companyWords[i]!;
+  for (const w of t.personWords[i]!) if (!words.includes(w)) return false;
   return true;
 }
 
-/** The email level of a pair (null when either has none). */
-function compareEmail(a: MatchRecord, b: MatchRecord): EmailLevel | null {
-  if (!a.email || !b.email) return null;
-  return a.email === b.email ? 'same' : a.emailDomain && a.emailDomain === b.emailDomain ? 'sameDomain' : 'different';
+function numberId(a: number, b: number): IdLevel | null {
+  if (a === NONE || b === NONE) return null;
+  return a === b ? 'same' : 'different';
 }
 
-/**
- * The identifier levels alone (business id, phone, email): cheap string equalities, asked
- * before the whole comparison to tell a pair that cannot beat the best one so far (engine.ts).
- */
-export function compareIdentifiers(a: MatchRecord, b: MatchRecord): IdentifierLevels {
-  return compareIdentifiersInto(a, b, { businessId: null, phone: null, email: null });
+/** The email level of a pair (null when either has none). */
+function compareEmail(l: MatchTable, i: number, c: MatchTable, j: number): EmailLevel | null {
+  const x = l.email[i];
+  const y = c.email[j];
+  if (!x || !y) return null;
+  if (x === y) return 'same';
+  const d = l.emailDomain[i];
+  return d && d === c.emailDomain[j] ? 'sameDomain' : 'different';
 }
 
 export type IdentifierLevels = Pick<ComparisonVector, 'businessId' | 'phone' | 'email'>;
 
-/** compareIdentifiers written into `out`: the engine reuses one object for every pair it asks. */
-export function compareIdentifiersInto(a: MatchRecord, b: MatchRecord, out: IdentifierLevels): IdentifierLevels {
-  out.businessId = id(a.businessId, b.businessId);
-  out.phone = id(a.phone, b.phone);
-  out.email = compareEmail(a, b);
+/**
+ * The identifier levels alone (business id, phone, email), written into `out`: cheap
+ * equalities, asked before the whole comparison to tell a pair that cannot beat the best one so
+ * far (engine.ts), into one object reused for every pair.
+ */
+export function compareIdentifiersInto(l: MatchTable, i: number, c: MatchTable, j: number, out: IdentifierLevels): IdentifierLevels {
+  out.businessId = numberId(l.businessId[i]!, c.businessId[j]!);
+  out.phone = numberId(l.phone[i]!, c.phone[j]!);
+  out.email = compareEmail(l, i, c, j);
   return out;
 }
 
-export function compareRecords(a: MatchRecord, b: MatchRecord): ComparisonVector {
+/** Compares row `i` of the list with row `j` of the customer register, field by field. */
+export function compareRows(l: MatchTable, i: number, c: MatchTable, j: number): ComparisonVector {
   let name: NameLevel | null = null;
   let nameKind: NameKind = 'company';
   let nameSimilarity = 0;
   let contact: NameLevel | null = null;
   let legalForm: IdLevel | null = null;
-  if (a.company && b.company) {
-    const c = compareNames(a.company.tokens, b.company.tokens, a.company.compact, b.company.compact, samePersonWord);
-    name = c.level;
-    nameSimilarity = c.similarity;
-    legalForm = id(a.company.legalForm, b.company.legalForm);
+  const xc = l.companyWords[i];
+  const yc = c.companyWords[j];
+  const xp = l.personWords[i];
+  const yp = c.personWords[j];
+  if (xc && yc) {
+    const n = compareNames(xc, yc, l.compact[i], c.compact[j], samePersonWord);
+    name = n.level;
+    nameSimilarity = n.similarity;
+    const xf = l.legalForm[i]!;
+    const yf = c.legalForm[j]!;
+    legalForm = xf && yf ? (xf === yf ? 'same' : 'different') : null;
     // A sole trader's name is its owner's name ("Tmi Matti Virtanen", contact Matti Virtanen):
     // the contact then says nothing the name did not, and is not counted twice.
-    if (a.person && b.person && !(namesContact(a) && namesContact(b))) {
-      contact = compareNames(a.person.all, b.person.all, undefined, undefined, samePersonWord).level;
+    if (xp && yp && !(namesContact(l, i) && namesContact(c, j))) {
+      contact = compareNames(xp, yp, undefined, undefined, samePersonWord).level;
     }
-  } else if (a.person || b.person) {
+  } else if (xp || yp) {
     // Persons, or a sole trader ("Tmi Matti Virtanen") against a person's name.
-    const x = a.person?.all ?? a.company?.tokens;
-    const y = b.person?.all ?? b.company?.tokens;
+    const x = xp ?? xc;
+    const y = yp ?? yc;
     nameKind = 'person';
     if (x && y) {
-      const c = compareNames(x, y, undefined, undefined, samePersonWord);
-      name = c.level;
-      nameSimilarity = c.similarity;
+      const n = compareNames(x, y, undefined, undefined, samePersonWord);
+      name = n.level;
+      nameSimilarity = n.similarity;
     }
   }
   return {
-    businessId: id(a.businessId, b.businessId),
-    phone: id(a.phone, b.phone),
-    email: compareEmail(a, b),
+    businessId: numberId(l.businessId[i]!, c.businessId[j]!),
+    phone: numberId(l.phone[i]!, c.phone[j]!),
+    email: compareEmail(l, i, c, j),
     name,
     nameKind,
     nameSimilarity,
     legalForm,
     contact,
-    address: compareAddress(a, b),
-    area: compareArea(a, b),
+    address: compareAddress(l, i, c, j),
+    area: compareArea(l, i, c, j),
   };
 }

@@ -8,7 +8,7 @@ import { CancelledError } from '../errors';
 import type { Lang } from '../i18n/lang';
 import type { ProgressFn } from '../progress';
 import { BlockIndex } from './blocking';
-import { compareIdentifiersInto, compareRecords, type ComparisonVector, type IdentifierLevels } from './comparison';
+import { compareIdentifiersInto, compareRows, type ComparisonVector, type IdentifierLevels } from './comparison';
 import { explain } from './explain';
 import {
   DEFAULT_MODEL,
@@ -22,7 +22,7 @@ import {
   type MatchModel,
   type Outcome,
 } from './model';
-import type { MatchRecord } from './record';
+import type { MatchTable } from './record';
 
 export interface RowDecision {
   outcome: Outcome;
@@ -53,18 +53,22 @@ const NO_MATCH: RowDecision = { outcome: 'kept', score: 0, customerIndex: null, 
 /** One object for the identifier levels of every pair asked (no allocation per candidate). */
 const idLevels: IdentifierLevels = { businessId: null, phone: null, email: null };
 
-/** Decides one list record against the indexed customers. */
-export function decideRecord(r: MatchRecord, index: BlockIndex, model: MatchModel = DEFAULT_MODEL): RowDecision {
+/** Candidates of one row at a time (no array per row). */
+const candidateBuffer: number[] = [];
+
+/** Decides row `i` of the list against the indexed customers. */
+export function decideRow(list: MatchTable, i: number, index: BlockIndex, model: MatchModel = DEFAULT_MODEL): RowDecision {
   let bestWeight = -Infinity;
   let bestIndex = -1;
   let bestComparison: ComparisonVector | null = null;
   const headroom = headroomBits(model);
-  for (const ci of index.candidates(r)) {
-    const customer = index.customers[ci]!;
+  const customers = index.customers;
+  for (const ci of index.candidates(list, i, candidateBuffer)) {
     // A pair whose identifiers already leave it under the best pair, whatever its name and
     // address say, cannot be the best: skip the costly part (a margin for rounding keeps ties).
-    if (bestIndex >= 0 && identifierWeight(compareIdentifiersInto(r, customer, idLevels), model) + headroom + 1e-9 < bestWeight) continue;
-    const comparison = compareRecords(r, customer);
+    if (bestIndex >= 0 && identifierWeight(compareIdentifiersInto(list, i, customers, ci, idLevels), model) + headroom + 1e-9 < bestWeight)
+      continue;
+    const comparison = compareRows(list, i, customers, ci);
     const w = vectorWeight(comparison, model);
     if (w > bestWeight || (w === bestWeight && ci < bestIndex)) {
       bestWeight = w;
@@ -87,32 +91,19 @@ export function decideRecord(r: MatchRecord, index: BlockIndex, model: MatchMode
   };
 }
 
-/** Links every list record to its best customer. Synchronous; reports progress by chunks. */
-export function linkRecords(list: readonly MatchRecord[], customers: readonly MatchRecord[], opts: LinkOptions = {}): RowDecision[] {
-  return linkEach(list.length, (i) => list[i]!, customers, opts);
-}
-
-/**
- * linkRecords for list records made one at a time by `recordAt` (row i → its MatchRecord):
- * each is dropped as soon as it is decided, so 100,000 of them are never alive at once and the
- * garbage collector does not copy them from generation to generation.
- */
-export function linkEach(
-  count: number,
-  recordAt: (i: number) => MatchRecord,
-  customers: readonly MatchRecord[],
-  opts: LinkOptions = {},
-): RowDecision[] {
+/** Links every list row to its best customer. Synchronous; reports progress by chunks. */
+export function linkTables(list: MatchTable, customers: MatchTable, opts: LinkOptions = {}): RowDecision[] {
   const model = opts.model ?? DEFAULT_MODEL;
   const index = new BlockIndex(customers);
   const chunk = opts.chunk ?? 5000;
+  const count = list.size;
   const out = new Array<RowDecision>(count);
   for (let i = 0; i < count; i++) {
     if (i % chunk === 0) {
       if (opts.signal?.aborted) throw new CancelledError();
       opts.progress?.(i, count);
     }
-    out[i] = decideRecord(recordAt(i), index, model);
+    out[i] = decideRow(list, i, index, model);
   }
   opts.progress?.(count, count);
   return out;

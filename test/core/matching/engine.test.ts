@@ -5,12 +5,12 @@
 import { matchCustomers } from '../../../src/app/removeCustomers';
 import { listFromGrid } from '../../../src/core/list/listTable';
 import { jaroWinkler, jaroWinklerAtLeast, alignWords } from '../../../src/core/matching/similarity';
-import { compareRecords } from '../../../src/core/matching/comparison';
+import { compareRows } from '../../../src/core/matching/comparison';
 import { BlockIndex } from '../../../src/core/matching/blocking';
-import { decideRecord } from '../../../src/core/matching/engine';
+import { decideRow } from '../../../src/core/matching/engine';
 import { vectorWeight } from '../../../src/core/matching/model';
 import { generateCompanies } from '../../fixtures/matching/generate';
-import { toMatchRecords } from '../../../src/core/matching/record';
+import { toMatchTable, Vocabulary } from '../../../src/core/matching/record';
 
 const CUSTOMER_HEADERS = ['Asiakasnumero', 'Asiakas', 'Y-tunnus', 'Puhelin', 'Katuosoite', 'Postinumero', 'Postitoimipaikka'];
 const CUSTOMERS = [
@@ -87,10 +87,14 @@ describe('matchCustomers: hard look-alikes stay in the list', () => {
 });
 
 describe('matchCustomers: persons with name and address only', () => {
-  const people = listFromGrid('asiakkaat.csv', ['Nimi', 'Lähiosoite', 'Postinro', 'Postitoimipaikka'], [
-    ['Virtanen Matti Juhani', 'Kalevankatu 5 B 12', '00100', 'Helsinki'],
-    ['Korhonen Hanna', 'Pyynikintie 22 A 3', '33230', 'Tampere'],
-  ]);
+  const people = listFromGrid(
+    'asiakkaat.csv',
+    ['Nimi', 'Lähiosoite', 'Postinro', 'Postitoimipaikka'],
+    [
+      ['Virtanen Matti Juhani', 'Kalevankatu 5 B 12', '00100', 'Helsinki'],
+      ['Korhonen Hanna', 'Pyynikintie 22 A 3', '33230', 'Tampere'],
+    ],
+  );
   const list = (rows: string[][]) =>
     matchCustomers(listFromGrid('lista.csv', ['Etunimi', 'Sukunimi', 'Katuosoite', 'Postinumero'], rows), people, { lang: 'fi' }).rows;
 
@@ -132,7 +136,8 @@ describe('comparison levels', () => {
     const word = () => Array.from({ length: 3 + Math.floor(rnd() * 12) }, () => 'aeiknrstuv'[Math.floor(rnd() * 10)]).join('');
     for (let i = 0; i < 20000; i++) {
       const a = word();
-      const b = rnd() < 0.5 ? word() : a.slice(0, Math.floor(rnd() * a.length)) + word().slice(0, 2) + a.slice(Math.floor(rnd() * a.length));
+      const b =
+        rnd() < 0.5 ? word() : a.slice(0, Math.floor(rnd() * a.length)) + word().slice(0, 2) + a.slice(Math.floor(rnd() * a.length));
       for (const min of [0.9, 0.94, 0.95]) {
         const jw = jaroWinkler(a, b);
         expect({ a, b, min, s: jaroWinklerAtLeast(a, b, min) }).toEqual({ a, b, min, s: jw >= min ? jw : 0 });
@@ -146,11 +151,11 @@ describe('comparison levels', () => {
   });
 
   it('gives each field a level, and none when a value is missing', () => {
-    const [a, b] = toMatchRecords(LIST_HEADERS.length ? ['companyName', 'businessId', 'phone', 'streetAddress', 'postalCode'] : [], [
+    const t = toMatchTable(LIST_HEADERS.length ? ['companyName', 'businessId', 'phone', 'streetAddress', 'postalCode'] : [], [
       ['Virtasen Rakennus Oy', '2345678-0', '040-1234567', 'Hämeenkatu 12 A 5', '33100'],
       ['Virtasen Rakennus Ky', '', '+358401234567', 'Hämeenkatu 12 A 6', '33100'],
     ]);
-    const v = compareRecords(a!, b!);
+    const v = compareRows(t, 0, t, 1);
     expect(v).toMatchObject({ businessId: null, phone: 'same', name: 'exact', legalForm: 'different', address: 'otherUnit', area: 'same' });
   });
 });
@@ -160,19 +165,20 @@ describe('the best pair', () => {
     const set = generateCompanies({ seed: 9, customers: 3000, list: 3000 });
     const list = listFromGrid('lista.csv', set.list.headers, set.list.rows);
     const customers = listFromGrid('asiakkaat.csv', set.customers.headers, set.customers.rows);
-    const lr = toMatchRecords(list.keys, list.rows);
-    const cr = toMatchRecords(customers.keys, customers.rows);
-    const index = new BlockIndex(cr);
+    const vocabulary = new Vocabulary();
+    const lt = toMatchTable(list.keys, list.rows, vocabulary);
+    const ct = toMatchTable(customers.keys, customers.rows, vocabulary);
+    const index = new BlockIndex(ct);
     let decided = 0;
-    for (const r of lr) {
+    for (let r = 0; r < lt.size; r++) {
       let best = -Infinity;
       let bestIndex: number | null = null;
-      for (const ci of index.candidates(r)) {
-        const w = vectorWeight(compareRecords(r, cr[ci]!));
+      for (const ci of [...index.candidates(lt, r)]) {
+        const w = vectorWeight(compareRows(lt, r, ct, ci));
         if (w > best || (w === best && ci < bestIndex!)) [best, bestIndex] = [w, ci];
       }
-      const d = decideRecord(r, index);
-      expect({ row: r.index, customer: d.customerIndex }).toEqual({ row: r.index, customer: bestIndex });
+      const d = decideRow(lt, r, index);
+      expect({ row: r, customer: d.customerIndex }).toEqual({ row: r, customer: bestIndex });
       if (bestIndex !== null) decided++;
     }
     expect(decided).toBeGreaterThan(1000);
