@@ -25,16 +25,29 @@ export function listFromGrid(
   overrides: Record<string, string> = {},
   firstDataRow = 2,
 ): ListTable {
+  const { keys, toRow } = rowMaker(name, headers, overrides);
+  return { keys, headers: [...headers], rows: rows.map(toRow), origin: { name, firstDataRow } };
+}
+
+/**
+ * The keys of a raw header, and what makes a row of the row model of raw cells (headers.length
+ * cells, each by its column's type): listFromGrid one row at a time.
+ */
+export function rowMaker(
+  name: string,
+  headers: readonly string[],
+  overrides: Record<string, string> = {},
+): { keys: string[]; toRow: (raw: readonly CellValue[]) => CellValue[] } {
   const { keys } = mapHeaders(headers, overrides, name);
   const width = headers.length;
   // Each column's type once, not a catalogue lookup per cell (a 100,000-row file has a million).
   const types = keys.map(typeOf);
-  const out = rows.map((r) => {
+  const toRow = (r: readonly CellValue[]) => {
     const row = new Array<CellValue>(width);
     for (let c = 0; c < width; c++) row[c] = fromCell(types[c]!, r[c] ?? null);
     return row;
-  });
-  return { keys, headers: [...headers], rows: out, origin: { name, firstDataRow } };
+  };
+  return { keys, toRow };
 }
 
 export function columnIndex(list: Pick<ListTable, 'keys'>, key: string): number {

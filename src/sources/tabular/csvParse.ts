@@ -73,6 +73,15 @@ export function detectDelimiter(text: string): Delimiter {
  */
 export function parseCsvRecords(text: string, delimiter: Delimiter): string[][] {
   const records: string[][] = [];
+  forEachCsvRecord(text, delimiter, (record) => records.push(record));
+  return records;
+}
+
+/**
+ * parseCsvRecords one record at a time: a reader that turns each record into something else
+ * (a row, a match record) lets it die young instead of keeping 100,000 of them alive at once.
+ */
+export function forEachCsvRecord(text: string, delimiter: Delimiter, onRecord: (record: string[]) => void): void {
   const n = text.length;
   const d = delimiter.charCodeAt(0);
   let record: string[] = [];
@@ -120,9 +129,9 @@ export function parseCsvRecords(text: string, delimiter: Delimiter): string[][] 
     if (i >= n) {
       if (field !== '' || record.length > 0) {
         record.push(field);
-        records.push(record);
+        onRecord(record);
       }
-      return records;
+      return;
     }
     const c = text.charCodeAt(i);
     record.push(field);
@@ -131,14 +140,13 @@ export function parseCsvRecords(text: string, delimiter: Delimiter): string[][] 
       // A delimiter at the very end leaves one more (empty) field.
       if (i >= n) {
         record.push('');
-        records.push(record);
-        return records;
+        onRecord(record);
+        return;
       }
       continue;
     }
-    records.push(record);
+    onRecord(record);
     record = [];
     i += c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
   }
-  return records;
 }

@@ -6,11 +6,11 @@
  * Pure: runs in the pane (a file the user picks) and in the CLI (bytes read by src/cli/io).
  */
 import { UserError } from '../../core/errors';
-import { listFromGrid, type ListTable } from '../../core/list/listTable';
+import { listFromGrid, rowMaker, type ListTable } from '../../core/list/listTable';
 import { mapHeaders } from '../../core/columns/headerMapping';
 import { typeOf } from '../../core/columns/catalogue';
 import type { CellValue } from '../../core/workbook/cells';
-import { decodeText, detectDelimiter, parseCsvRecords } from './csvParse';
+import { decodeText, detectDelimiter, forEachCsvRecord } from './csvParse';
 
 export interface ParseTabularOptions {
   /** Sheet of an .xlsx file; default the first visible sheet. */
@@ -77,36 +77,93 @@ function checkHeader(headers: string[], fileName: string, headerRow: number, ove
   }
 }
 
-function parseCsv(bytes: Uint8Array, fileName: string, overrides: Record<string, string>): ListTable {
+/** A table's columns and origin, known once its header row is read. */
+export type TableHead = Omit<ListTable, 'rows'>;
+
+/** Called with the head of a table; returns what takes each of its rows (index from 0). */
+export type RowSink = (head: TableHead) => (row: CellValue[], index: number) => void;
+
+const blankRecord = (rec: readonly string[]) => rec.every((f) => f.trim() === '');
+
+function streamCsv(
+  bytes: Uint8Array,
+  fileName: string,
+  overrides: Record<string, string>,
+  sink: RowSink,
+): { head: TableHead; rowCount: number } {
   const { text } = decodeText(bytes);
   if (text.trim() === '') throw new UserError('the file is empty', { file: fileName });
-  const records = parseCsvRecords(text, detectDelimiter(text));
-  // Skip blank lines before the header (some exports start with one).
-  let h = 0;
-  while (h < records.length && records[h]!.every((f) => f.trim() === '')) h++;
-  const headers = records[h]!.map((f) => f.trim());
-  // Trailing empty header cells (a trailing ";" in every line) are not columns.
-  while (headers.length > 1 && headers[headers.length - 1] === '') headers.pop();
-  checkHeader(headers, fileName, h + 1, overrides);
-  const rows: CellValue[][] = [];
-  for (let r = h + 1; r < records.length; r++) {
-    const rec = records[r]!;
-    if (rec.length > headers.length) {
-      const extra = rec.slice(headers.length);
+  let fileRow = 0;
+  let head: TableHead | null = null;
+  let width = 0;
+  let toRow: (raw: readonly CellValue[]) => CellValue[] = () => [];
+  let onRow: (row: CellValue[], index: number) => void = () => undefined;
+  let index = 0;
+  // Blank rows inside the data stay (as empty rows) so that row i is still file row
+  // firstDataRow + i; blank rows at the end are dropped, so they wait here for a row after them.
+  const blanks: string[][] = [];
+  forEachCsvRecord(text, detectDelimiter(text), (rec) => {
+    fileRow++;
+    if (!head) {
+      // Skip blank lines before the header (some exports start with one).
+      if (blankRecord(rec)) return;
+      const headers = rec.map((f) => f.trim());
+      // Trailing empty header cells (a trailing ";" in every line) are not columns.
+      while (headers.length > 1 && headers[headers.length - 1] === '') headers.pop();
+      checkHeader(headers, fileName, fileRow, overrides);
+      const maker = rowMaker(fileName, headers, overrides);
+      toRow = maker.toRow;
+      width = headers.length;
+      head = { keys: maker.keys, headers, origin: { name: fileName, firstDataRow: fileRow + 1 } };
+      onRow = sink(head);
+      return;
+    }
+    if (rec.length > width) {
+      const extra = rec.slice(width);
       if (extra.some((f) => f.trim() !== '')) {
         throw new UserError(
-          `the row has ${rec.length} fields but the header has ${headers.length}; a value probably holds an unquoted delimiter ('${extra.find((f) => f.trim() !== '')}')`,
-          { file: fileName, row: r + 1, column: headers[headers.length - 1] },
+          `the row has ${rec.length} fields but the header has ${width}; a value probably holds an unquoted delimiter ('${extra.find((f) => f.trim() !== '')}')`,
+          { file: fileName, row: fileRow, column: head.headers[width - 1] },
         );
       }
     }
-    // listFromGrid makes each row (headers.length cells, '' and missing cells empty): the
-    // record goes to it as it is, not through a copy of its own.
-    rows.push(rec);
+    if (blankRecord(rec)) {
+      blanks.push(rec);
+      return;
+    }
+    for (const b of blanks.splice(0)) onRow(toRow(b), index++);
+    onRow(toRow(rec), index++);
+  });
+  if (!head) checkHeader([''], fileName, 1, overrides);
+  return { head: head!, rowCount: index };
+}
+
+function parseCsv(bytes: Uint8Array, fileName: string, overrides: Record<string, string>): ListTable {
+  const rows: CellValue[][] = [];
+  const { head } = streamCsv(bytes, fileName, overrides, () => (row) => rows.push(row));
+  return { ...head, rows };
+}
+
+/**
+ * parseTabular one row at a time, for a reader that keeps only what it makes of each row
+ * (matching's worker keeps the normalized customers, not the customer rows). A CSV row goes to
+ * `sink` as soon as it is read; an .xlsx sheet is read whole first.
+ */
+export async function streamTabular(
+  bytes: Uint8Array,
+  fileName: string,
+  opts: ParseTabularOptions,
+  sink: RowSink,
+): Promise<{ head: TableHead; rowCount: number }> {
+  if (bytes.length === 0) throw new UserError('the file is empty', { file: fileName });
+  if (fileKind(bytes, fileName) === 'csv') {
+    if (opts.sheet) throw new UserError(`--sheet '${opts.sheet}' applies to .xlsx files; this is a CSV file`, { file: fileName });
+    return streamCsv(bytes, fileName, opts.map ?? {}, sink);
   }
-  dropTrailingBlankRows(rows);
-  // Blank rows inside the data stay (as empty rows) so that row i is still file row h + 2 + i.
-  return listFromGrid(fileName, headers, rows, overrides, h + 2);
+  const { rows, ...head } = await parseXlsx(bytes, fileName, opts);
+  const onRow = sink(head);
+  rows.forEach((row, i) => onRow(row, i));
+  return { head, rowCount: rows.length };
 }
 
 function dropTrailingBlankRows(rows: CellValue[][]): void {
