@@ -11,8 +11,17 @@ if (!fs.existsSync(cli)) {
     cwd: path.join(__dirname, '..'),
   });
 }
+let finished = false;
 require(cli)
   .main(process.argv.slice(2))
   .then((code) => {
+    finished = true;
     process.exitCode = code;
   });
+// Nothing left to run while main() still waits (a lost worker reply): a bug, never a success.
+process.on('exit', () => {
+  if (!finished) {
+    console.error('rajaus: internal error: stopped before the command finished; its outputs may be missing');
+    process.exitCode = 1;
+  }
+});

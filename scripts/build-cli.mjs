@@ -3,9 +3,7 @@
 // Runs on `npm ci` (prepare) so that `npx rajaus` works right after install.
 import { build } from 'esbuild';
 
-await build({
-  entryPoints: ['src/cli/main.ts'],
-  outfile: 'dist/cli.js',
+const common = {
   bundle: true,
   platform: 'node',
   target: 'node20',
@@ -14,4 +12,10 @@ await build({
   // Node built-ins and big libraries stay external: they load from node_modules as usual.
   packages: 'external',
   logLevel: 'warning',
-});
+};
+await Promise.all([
+  build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' }),
+  // The worker thread of `rajaus match` (src/cli/io/matchWorker.ts): its own small bundle,
+  // so that it starts without loading the whole CLI.
+  build({ ...common, entryPoints: ['src/cli/workers/match.worker.ts'], outfile: 'dist/match-worker.js' }),
+]);

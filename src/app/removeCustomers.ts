@@ -9,7 +9,7 @@ import { UserError } from '../core/errors';
 import { defineMessages, type Lang } from '../core/i18n/lang';
 import { displayHeader } from '../core/columns/catalogue';
 import { listFromGrid, type ListTable } from '../core/list/listTable';
-import { linkTables, reasonOf } from '../core/matching/engine';
+import { linkTables, reasonOf, type RowDecision } from '../core/matching/engine';
 import { DEFAULT_MODEL, type FieldWeight, type MatchModel, type Outcome } from '../core/matching/model';
 import { matchableKeys, toMatchTable, Vocabulary, type MatchTable } from '../core/matching/record';
 import type { ComparisonVector } from '../core/matching/comparison';
@@ -129,14 +129,19 @@ export function matchTables(listTable: MatchTable, customerTable: MatchTable, cu
     progress: opts.progress,
     signal: opts.signal,
   });
-  const counts: MatchCounts = { rows: listTable.size, removed: 0, review: 0, kept: 0 };
+  return resultOf(decisions, customers, opts.lang);
+}
+
+/** The result of the decisions on every list row, in list order: reasons, customer rows, counts. */
+export function resultOf(decisions: readonly RowDecision[], customers: TableInfo, lang: Lang): MatchResult {
+  const counts: MatchCounts = { rows: decisions.length, removed: 0, review: 0, kept: 0 };
   const rows = decisions.map((d, i): MatchedRow => {
     counts[d.outcome]++;
     return {
       listIndex: i,
       outcome: d.outcome,
       score: round3(d.score),
-      reason: d.outcome === 'kept' ? '' : reasonOf(d, opts.lang),
+      reason: d.outcome === 'kept' ? '' : reasonOf(d, lang),
       customerIndex: d.customerIndex,
       customerRow: d.customerIndex === null ? null : customers.origin.firstDataRow + d.customerIndex,
       weights: d.weights,

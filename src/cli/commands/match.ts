@@ -6,16 +6,20 @@
  * customer row, the reason and the score; DIR/summary.json holds the counts and elapsedMs.
  */
 import { join, resolve } from 'node:path';
-import { matchCustomers, splitByOutcome } from '../../app/removeCustomers';
+import { requireMatchable, resultOf, splitByOutcome, type MatchResult } from '../../app/removeCustomers';
 import { normalizeHeader, parseMapOverrides } from '../../core/columns/headerMapping';
 import { UserError } from '../../core/errors';
 import { csvBytes, listToCsv } from '../../core/export/csv';
 import { formatCount } from '../../core/i18n/lang';
 import type { ListTable } from '../../core/list/listTable';
+import { matchableKeys, Vocabulary } from '../../core/matching/record';
 import { DEFAULT_MODEL } from '../../core/matching/model';
 import type { Command } from '../command';
-import { readBytes, writeFileAtomic } from '../io/files';
-import { parseTabular } from '../../sources/tabular/parseTabular';
+import { writeFileAtomic } from '../io/files';
+import { MatchWorker, type CustomerTable } from '../io/matchWorker';
+import { readMatchTable, type FileRequest } from '../io/matchTableFile';
+import { BlockIndex } from '../../core/matching/blocking';
+import { linkRange } from '../../core/matching/engine';
 
 const USAGE = `rajaus match --list FILE --customers FILE [options]
 
@@ -32,18 +36,17 @@ Rows are matched by business ID, phone, email, name and address. Certain matches
 removed.csv, uncertain ones to review.csv (they stay in kept.csv until a person decides),
 each with the customer row (header row = 1), the reason and a score from 0 to 1.`;
 
-/** The --map overrides that name a column of this file (the option serves both files). */
-function overridesFor(map: Record<string, string>, headers: readonly string[]): Record<string, string> {
-  const present = new Set(headers.map(normalizeHeader));
-  return Object.fromEntries(Object.entries(map).filter(([h]) => present.has(normalizeHeader(h))));
-}
+/**
+ * The share of the list this thread links; the worker links the rest. Under half: the worker is
+ * done with its customers first (this thread still unpacks them), and the list rows it gets are
+ * unpacked there faster than the customers here.
+ */
+const OUR_SHARE = 0.5;
 
-async function readWithMap(path: string, sheet: string | undefined, map: Record<string, string>): Promise<ListTable> {
-  const bytes = await readBytes(path);
-  if (!Object.keys(map).length) return parseTabular(bytes, path, { sheet });
-  // Map only what this file has: peek at the headers first (cheap next to the match).
-  const headers = (await parseTabular(bytes, path, { sheet })).headers;
-  return parseTabular(bytes, path, { sheet, map: overridesFor(map, headers) });
+/** The customer file read and normalized in this thread (no worker bundle: Jest). */
+async function readCustomersHere(request: FileRequest, vocabulary: Vocabulary): Promise<CustomerTable> {
+  const file = await readMatchTable(request, vocabulary, false);
+  return { info: file.head, rowCount: file.rowCount, table: file.table };
 }
 
 export const matchCommand: Command = {
@@ -65,20 +68,47 @@ export const matchCommand: Command = {
     if (!listPath) throw new UserError('--list FILE is required (the list to clean)');
     if (!customersPath) throw new UserError('--customers FILE is required (your customer register)');
     const map = parseMapOverrides((values.map as string[] | undefined) ?? []);
-    const [list, customers] = await Promise.all([
-      readWithMap(resolve(io.cwd, listPath), values.sheet as string | undefined, map),
-      readWithMap(resolve(io.cwd, customersPath), values['customers-sheet'] as string | undefined, map),
-    ]);
-    // A --map column found in neither file is a typo the user wants to hear about.
-    const known = new Set([...list.headers, ...customers.headers].map(normalizeHeader));
-    for (const h of Object.keys(map)) {
-      if (!known.has(normalizeHeader(h))) throw new UserError(`--map names a column that is in neither file: '${h}'`);
+    const request = { path: resolve(io.cwd, customersPath), sheet: values['customers-sheet'] as string | undefined, map };
+    // Two threads (src/cli/io/matchWorker.ts): the worker reads the customers while this one
+    // reads the list, then each links part of the list.
+    const worker = MatchWorker.start(request);
+    let list: ListTable;
+    let result: MatchResult;
+    let customerRows: number;
+    try {
+      const vocabulary = new Vocabulary();
+      const customersRead = worker ? worker.customers(vocabulary) : readCustomersHere(request, vocabulary);
+      // Awaited below; a failed list read must not leave its rejection unhandled meanwhile.
+      customersRead.catch(() => undefined);
+      const listFile = await readMatchTable(
+        { path: resolve(io.cwd, listPath), sheet: values.sheet as string | undefined, map },
+        vocabulary,
+        true,
+      );
+      list = { ...listFile.head, rows: listFile.rows! };
+      const listTable = matchableKeys(list.keys).length ? listFile.table : null;
+      // The worker's part of the list goes now: it links as soon as its own customers are done.
+      const ourPart = worker && listTable ? Math.floor(listTable.size * OUR_SHARE) : list.rows.length;
+      const theirs = worker && listTable ? worker.link(listTable, ourPart, listTable.size) : Promise.resolve([]);
+      theirs.catch(() => undefined);
+      const customers = await customersRead;
+      // A --map column found in neither file is a typo the user wants to hear about.
+      const known = new Set([...list.headers, ...customers.info.headers].map(normalizeHeader));
+      for (const h of Object.keys(map)) {
+        if (!known.has(normalizeHeader(h))) throw new UserError(`--map names a column that is in neither file: '${h}'`);
+      }
+      // Messages name the files as the user typed them.
+      list.origin = { ...list.origin, name: listPath };
+      const customerInfo = { ...customers.info, origin: { ...customers.info.origin, name: customersPath } };
+      requireMatchable(customerInfo, io.lang);
+      requireMatchable(list, io.lang);
+      const index = worker ? await worker.index(customers.table) : new BlockIndex(customers.table);
+      const ours = linkRange(listTable!, index, 0, ourPart);
+      result = resultOf(ours.concat(await theirs), customerInfo, io.lang);
+      customerRows = customers.rowCount;
+    } finally {
+      worker?.stop();
     }
-    // Messages name the files as the user typed them.
-    list.origin = { ...list.origin, name: listPath };
-    customers.origin = { ...customers.origin, name: customersPath };
-
-    const result = matchCustomers(list, customers, { lang: io.lang });
     const split = splitByOutcome(list, result, io.lang);
     const dir = resolve(io.cwd, (values.out as string | undefined) ?? 'out');
     const csv = { delimiter: ';' as const, bom: true, eol: '\r\n' as const, neutralizeFormulas: true };
@@ -86,7 +116,7 @@ export const matchCommand: Command = {
       list: listPath,
       customers: customersPath,
       rows: result.counts.rows,
-      customerRows: customers.rows.length,
+      customerRows,
       removed: result.counts.removed,
       review: result.counts.review,
       kept: result.counts.kept + result.counts.review,

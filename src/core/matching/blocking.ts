@@ -52,7 +52,7 @@ const enum Kind {
   Address = 15,
 }
 
-/** An area is a postal code or a town: tagged apart so that the two never make one key. */
+/** An area is a postal code (under 2^17) or a town (its hash, 30 bits, with this bit): never one key. */
 const TOWN_TAG = 0x40000000;
 
 const FNV_PRIME = 16777619;
@@ -109,6 +109,8 @@ const codes: string[] = [];
 function collectKeys(t: MatchTable, i: number, indexSide: boolean, out: KeyBuffer): void {
   const postal = t.postalCode[i]!;
   const town = t.town[i]!;
+  // Vocabulary ids differ from thread to thread: keys are made of the strings' hashes.
+  const hashes = t.vocabulary.hashes;
   if (t.businessId[i] !== NONE) out.push(finish(Kind.BusinessId, mixInt(start(Kind.BusinessId), t.businessId[i]!)));
   const phone = t.phone[i]!;
   if (phone !== NONE) out.push(finish(Kind.Phone, mixInt(mixInt(start(Kind.Phone), phone % 0x100000000), Math.floor(phone / 0x100000000))));
@@ -116,7 +118,7 @@ function collectKeys(t: MatchTable, i: number, indexSide: boolean, out: KeyBuffe
   if (email) out.push(finish(Kind.Email, mixText(start(Kind.Email), email)));
   // The areas a row is keyed in: its postal code, and its town (see above).
   const area1 = postal !== NONE ? postal : NONE;
-  const area2 = town !== NONE && (indexSide || postal === NONE) ? town | TOWN_TAG : NONE;
+  const area2 = town !== NONE && (indexSide || postal === NONE) ? (hashes[town]! & 0x3fffffff) | TOWN_TAG : NONE;
   const words = t.companyWords[i];
   if (words) {
     out.push(finish(Kind.CompanyName, mixText(start(Kind.CompanyName), t.compact[i]!)));
@@ -149,7 +151,7 @@ function collectKeys(t: MatchTable, i: number, indexSide: boolean, out: KeyBuffe
     for (let a = 0; a < 2; a++) {
       const area = a === 0 ? area1 : area2;
       if (area === NONE) continue;
-      out.push(finish(Kind.Address, mixInt(mixInt(mixInt(start(Kind.Address), area), t.street[i]!), t.house[i]!)));
+      out.push(finish(Kind.Address, mixInt(mixInt(mixInt(start(Kind.Address), area), hashes[t.street[i]!]!), t.house[i]!)));
     }
   }
 }
@@ -161,91 +163,124 @@ export function blockingKeys(t: MatchTable, i: number, opts: { indexSide: boolea
   return Array.from(buf.keys.subarray(0, buf.length));
 }
 
+/** The arrays of a BlockIndex: plain data, to hand to another thread (see BlockIndex). */
+export interface IndexArrays {
+  /** 32 − the bits a key's bucket is read from. */
+  shift: number;
+  bucketStart: Int32Array;
+  keys: Uint32Array;
+  members: Int32Array;
+  runEnd: Int32Array;
+}
+
+function buildIndexArrays(customers: MatchTable): IndexArrays {
+  const keys = new IndexKeys();
+  for (let c = 0; c < customers.size; c++) keys.add(customers, c);
+  return keys.arrays();
+}
+
+/**
+ * The keys of the customers, gathered a row at a time: as each row is normalized (while it is
+ * fresh in the cache, see MatchTableBuilder) or all at once (buildIndexArrays). `arrays()` then
+ * sorts them into the index.
+ */
+export class IndexKeys {
+  private readonly all = new KeyBuffer();
+  /** Where each row's keys start in `all`. */
+  private readonly from: number[] = [];
+
+  /** The keys of row `c`, which must be the next row. */
+  add(customers: MatchTable, c: number): void {
+    this.from[c] = this.all.length;
+    collectKeys(customers, c, true, this.all);
+  }
+
+  arrays(): IndexArrays {
+    return sortKeys(this.all, this.from);
+  }
+}
+
+function sortKeys(all: KeyBuffer, rowStart: readonly number[]): IndexArrays {
+  const rows = rowStart.length;
+  const from = Int32Array.from(rowStart);
+  const n = all.length;
+  let bits = 4;
+  while (1 << bits < n) bits++;
+  const shift = 32 - bits;
+  const buckets = 1 << bits;
+  // Count, then place (stable: entries keep customer order within a bucket).
+  const bucketStart = new Int32Array(buckets + 1);
+  const keys = all.keys;
+  for (let e = 0; e < n; e++) bucketStart[(keys[e]! >>> shift) + 1]++;
+  for (let b = 0; b < buckets; b++) bucketStart[b + 1] += bucketStart[b]!;
+  const next = bucketStart.slice(0, buckets);
+  const sortedKeys = new Uint32Array(n);
+  const owners = new Int32Array(n);
+  for (let c = 0; c < rows; c++) {
+    const end = c + 1 < rows ? from[c + 1]! : n;
+    for (let e = from[c]!; e < end; e++) {
+      const k = keys[e]!;
+      const p = next[k >>> shift]!++;
+      sortedKeys[p] = k;
+      owners[p] = c;
+    }
+  }
+  // Within each bucket by key (insertion sort, stable; buckets hold one or two keys), then
+  // drop a customer's repeated entry of a key and mark where each run ends.
+  const runEnd = new Int32Array(n);
+  let write = 0;
+  for (let b = 0; b < buckets; b++) {
+    const lo = bucketStart[b]!;
+    const hi = bucketStart[b + 1]!;
+    for (let p = lo + 1; p < hi; p++) {
+      const k = sortedKeys[p]!;
+      const o = owners[p]!;
+      let q = p - 1;
+      while (q >= lo && sortedKeys[q]! > k) {
+        sortedKeys[q + 1] = sortedKeys[q]!;
+        owners[q + 1] = owners[q]!;
+        q--;
+      }
+      sortedKeys[q + 1] = k;
+      owners[q + 1] = o;
+    }
+    bucketStart[b] = write;
+    let runStart = write;
+    for (let p = lo; p < hi; p++) {
+      if (write > runStart && sortedKeys[write - 1] === sortedKeys[p] && owners[write - 1] === owners[p]) continue;
+      if (write > runStart && sortedKeys[write - 1] !== sortedKeys[p]) {
+        for (let r = runStart; r < write; r++) runEnd[r] = write;
+        runStart = write;
+      }
+      sortedKeys[write] = sortedKeys[p]!;
+      owners[write] = owners[p]!;
+      write++;
+    }
+    for (let r = runStart; r < write; r++) runEnd[r] = write;
+  }
+  bucketStart[buckets] = write;
+  return { shift, bucketStart, keys: sortedKeys.slice(0, write), members: owners.slice(0, write), runEnd: runEnd.slice(0, write) };
+}
+
 /**
  * An index of the customer register by blocking key. Every (key, customer) entry is sorted by
- * the key's top `bits` bits (a counting sort: one pass to count, one to place), then within its
+ * the key's top bits (a counting sort: one pass to count, one to place), then within its
  * bucket by key, so the customers of one key are one run of `members`; a customer with the same
  * key twice is listed once. A lookup reads the key's bucket from `bucketStart` and scans it;
  * `runEnd` lets the scan step over another key's whole run.
  */
 export class BlockIndex {
-  private readonly shift: number;
-  private readonly bucketStart: Int32Array;
-  private readonly keys: Uint32Array;
-  private readonly members: Int32Array;
-  private readonly runEnd: Int32Array;
+  readonly arrays: IndexArrays;
   private readonly stamp: Int32Array;
   private readonly query = new KeyBuffer();
   private generation = 0;
 
-  constructor(readonly customers: MatchTable) {
-    const all = new KeyBuffer();
-    const from = new Int32Array(customers.size + 1);
-    for (let c = 0; c < customers.size; c++) {
-      from[c] = all.length;
-      collectKeys(customers, c, true, all);
-    }
-    from[customers.size] = all.length;
-    const n = all.length;
-    let bits = 4;
-    while (1 << bits < n) bits++;
-    this.shift = 32 - bits;
-    const shift = this.shift;
-    const buckets = 1 << bits;
-    // Count, then place (stable: entries keep customer order within a bucket).
-    const bucketStart = new Int32Array(buckets + 1);
-    const keys = all.keys;
-    for (let e = 0; e < n; e++) bucketStart[(keys[e]! >>> shift) + 1]++;
-    for (let b = 0; b < buckets; b++) bucketStart[b + 1] += bucketStart[b]!;
-    const next = bucketStart.slice(0, buckets);
-    const sortedKeys = new Uint32Array(n);
-    const owners = new Int32Array(n);
-    for (let c = 0; c < customers.size; c++) {
-      for (let e = from[c]!; e < from[c + 1]!; e++) {
-        const k = keys[e]!;
-        const p = next[k >>> shift]!++;
-        sortedKeys[p] = k;
-        owners[p] = c;
-      }
-    }
-    // Within each bucket by key (insertion sort, stable; buckets hold one or two keys), then
-    // drop a customer's repeated entry of a key and mark where each run ends.
-    const runEnd = new Int32Array(n);
-    let write = 0;
-    for (let b = 0; b < buckets; b++) {
-      const lo = bucketStart[b]!;
-      const hi = bucketStart[b + 1]!;
-      for (let p = lo + 1; p < hi; p++) {
-        const k = sortedKeys[p]!;
-        const o = owners[p]!;
-        let q = p - 1;
-        while (q >= lo && sortedKeys[q]! > k) {
-          sortedKeys[q + 1] = sortedKeys[q]!;
-          owners[q + 1] = owners[q]!;
-          q--;
-        }
-        sortedKeys[q + 1] = k;
-        owners[q + 1] = o;
-      }
-      bucketStart[b] = write;
-      let runStart = write;
-      for (let p = lo; p < hi; p++) {
-        if (write > runStart && sortedKeys[write - 1] === sortedKeys[p] && owners[write - 1] === owners[p]) continue;
-        if (write > runStart && sortedKeys[write - 1] !== sortedKeys[p]) {
-          for (let r = runStart; r < write; r++) runEnd[r] = write;
-          runStart = write;
-        }
-        sortedKeys[write] = sortedKeys[p]!;
-        owners[write] = owners[p]!;
-        write++;
-      }
-      for (let r = runStart; r < write; r++) runEnd[r] = write;
-    }
-    bucketStart[buckets] = write;
-    this.bucketStart = bucketStart;
-    this.keys = sortedKeys;
-    this.members = owners;
-    this.runEnd = runEnd;
+  /** Indexes `customers`, or takes the arrays of an index of the same table made elsewhere (IndexKeys). */
+  constructor(
+    readonly customers: MatchTable,
+    arrays?: IndexArrays,
+  ) {
+    this.arrays = arrays ?? buildIndexArrays(customers);
     this.stamp = new Int32Array(customers.size).fill(-1);
   }
 
@@ -256,12 +291,13 @@ export class BlockIndex {
     const q = this.query;
     q.length = 0;
     collectKeys(list, i, false, q);
-    const { keys, members, runEnd, stamp, shift } = this;
+    const { keys, members, runEnd, shift, bucketStart } = this.arrays;
+    const stamp = this.stamp;
     for (let j = 0; j < q.length; j++) {
       const k = q.keys[j]!;
       const b = k >>> shift;
-      let p = this.bucketStart[b]!;
-      const hi = this.bucketStart[b + 1]!;
+      let p = bucketStart[b]!;
+      const hi = bucketStart[b + 1]!;
       while (p < hi && keys[p] !== k) p = runEnd[p]!;
       if (p >= hi) continue;
       const end = runEnd[p]!;

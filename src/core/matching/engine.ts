@@ -93,17 +93,21 @@ export function decideRow(list: MatchTable, i: number, index: BlockIndex, model:
 
 /** Links every list row to its best customer. Synchronous; reports progress by chunks. */
 export function linkTables(list: MatchTable, customers: MatchTable, opts: LinkOptions = {}): RowDecision[] {
+  return linkRange(list, new BlockIndex(customers), 0, list.size, opts);
+}
+
+/** linkTables for the list rows from `from` up to `to` (the CLI links two ranges at once, in two threads). */
+export function linkRange(list: MatchTable, index: BlockIndex, from: number, to: number, opts: LinkOptions = {}): RowDecision[] {
   const model = opts.model ?? DEFAULT_MODEL;
-  const index = new BlockIndex(customers);
   const chunk = opts.chunk ?? 5000;
-  const count = list.size;
+  const count = to - from;
   const out = new Array<RowDecision>(count);
-  for (let i = 0; i < count; i++) {
-    if (i % chunk === 0) {
+  for (let k = 0; k < count; k++) {
+    if (k % chunk === 0) {
       if (opts.signal?.aborted) throw new CancelledError();
-      opts.progress?.(i, count);
+      opts.progress?.(k, count);
     }
-    out[i] = decideRow(list, i, index, model);
+    out[k] = decideRow(list, from + k, index, model);
   }
   opts.progress?.(count, count);
   return out;

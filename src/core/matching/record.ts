@@ -26,20 +26,33 @@ export { MATCH_KEYS, type MatchKey };
 /** No value in a numeric column. */
 export const NONE = -1;
 
-/** Strings of both tables as small integers: equal strings, equal ids. */
+/**
+ * Strings of both tables as small integers: equal strings, equal ids. Ids depend on the order
+ * strings came in, so two threads give one string different ids; `hashes` (FNV-1a of the
+ * string) do not, and are what blocking keys are made of.
+ */
 export class Vocabulary {
   private readonly ids = new Map<string, number>();
   readonly strings: string[] = [];
+  readonly hashes: number[] = [];
 
   id(s: string): number {
     let i = this.ids.get(s);
     if (i === undefined) {
       i = this.strings.length;
       this.strings.push(s);
+      this.hashes.push(textHash(s));
       this.ids.set(s, i);
     }
     return i;
   }
+}
+
+/** FNV-1a of a string's UTF-16 code units. */
+export function textHash(s: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return h >>> 0;
 }
 
 /** Legal-form families as small integers (index + 1; 0 = none). */
@@ -114,6 +127,40 @@ function businessIdNumber(id: string): number {
   return parseInt(id.slice(0, 7), 10) * 10 + (id.charCodeAt(8) - 48);
 }
 
+/** The parts of a street address matching compares: street key, house (see MatchTable.house), unit. */
+interface AddressParts {
+  street: string;
+  house: number;
+  unit: string | null;
+  /** A postal code written in the address ("…, 00100 Helsinki"). */
+  postalCode: string | null;
+}
+
+const NO_ADDRESS: AddressParts = { street: '', house: NONE, unit: null, postalCode: null };
+
+/**
+ * Parsed addresses by their text. A register repeats its addresses (100,000 customers of the
+ * bench have 9,300; an office building houses many companies), and parsing is the costliest
+ * normalizer; the cache is emptied when it grows past what a large file has.
+ */
+const addressCache = new Map<string, AddressParts>();
+
+function addressParts(raw: string): AddressParts {
+  let parts = addressCache.get(raw);
+  if (parts) return parts;
+  const p = parseStreetAddress(raw);
+  parts = {
+    street: p.street,
+    // The letter is one character [a-zåäö]: number and letter fit one integer.
+    house: p.street && p.number ? parseInt(p.number, 10) * 65536 + (p.letter ? p.letter.charCodeAt(0) : 0) : NONE,
+    unit: p.staircase && p.apartment ? `${p.staircase} ${p.apartment}` : p.staircase || p.apartment || null,
+    postalCode: p.postalCode ?? null,
+  };
+  if (addressCache.size >= 200_000) addressCache.clear();
+  addressCache.set(raw, parts);
+  return parts;
+}
+
 /** Normalizes row `i` of a table into `t`. `columns` gives the column index of each key present. */
 function normalizeRow(t: MatchTable, i: number, row: readonly CellValue[], columns: Partial<Record<MatchKey, number>>): void {
   const v = t.vocabulary;
@@ -143,19 +190,13 @@ function normalizeRow(t: MatchTable, i: number, row: readonly CellValue[], colum
     if (words.length) t.personWords[i] = words;
   }
   const street = cellText(row, columns.streetAddress);
-  let postalInStreet: string | null = null;
-  if (street) {
-    const p = parseStreetAddress(street);
-    postalInStreet = p.postalCode ?? null;
-    if (p.street) {
-      t.street[i] = v.id(p.street);
-      // The letter is one character [a-zåäö]: number and letter fit one integer.
-      if (p.number) t.house[i] = parseInt(p.number, 10) * 65536 + (p.letter ? p.letter.charCodeAt(0) : 0);
-      const unit = p.staircase && p.apartment ? `${p.staircase} ${p.apartment}` : p.staircase || p.apartment || null;
-      if (unit) t.unit[i] = v.id(unit);
-    }
+  const address = street ? addressParts(street) : NO_ADDRESS;
+  if (address.street) {
+    t.street[i] = v.id(address.street);
+    t.house[i] = address.house;
+    if (address.unit) t.unit[i] = v.id(address.unit);
   }
-  const postal = normalizePostalCode(cellText(row, columns.postalCode)) ?? postalInStreet;
+  const postal = normalizePostalCode(cellText(row, columns.postalCode)) ?? address.postalCode;
   if (postal) t.postalCode[i] = parseInt(postal, 10);
   const town = cellText(row, columns.postOffice) || cellText(row, columns.municipality);
   if (town) {
@@ -184,6 +225,61 @@ export function toMatchTable(keys: readonly string[], rows: readonly (readonly C
   const t = new MatchTable(rows.length, vocabulary);
   for (let i = 0; i < rows.length; i++) normalizeRow(t, i, rows[i]!, columns);
   return t;
+}
+
+/**
+ * A MatchTable made one row at a time, for rows read one at a time (streamTabular): each row is
+ * normalized while its cells are fresh in the cache, and need not be kept.
+ */
+export class MatchTableBuilder {
+  private table: MatchTable;
+  private count = 0;
+  private readonly columns: Partial<Record<MatchKey, number>>;
+
+  /** `onRow` is called with each row once it is normalized (the customers' blocking keys). */
+  constructor(
+    keys: readonly string[],
+    vocabulary: Vocabulary,
+    private readonly onRow?: (t: MatchTable, i: number) => void,
+    capacity = 1024,
+  ) {
+    this.columns = matchColumns(keys);
+    this.table = new MatchTable(capacity, vocabulary);
+  }
+
+  add(row: readonly CellValue[]): void {
+    if (this.count === this.table.size) this.table = resized(this.table, this.table.size * 2);
+    const i = this.count++;
+    normalizeRow(this.table, i, row, this.columns);
+    this.onRow?.(this.table, i);
+  }
+
+  /** The table of the rows added. */
+  finish(): MatchTable {
+    return resized(this.table, this.count);
+  }
+}
+
+/** A copy of `t` with `size` rows: its rows first, then empty ones. */
+function resized(t: MatchTable, size: number): MatchTable {
+  const out = new MatchTable(size, t.vocabulary);
+  const n = Math.min(size, t.size);
+  out.businessId.set(t.businessId.subarray(0, n));
+  out.phone.set(t.phone.subarray(0, n));
+  for (let i = 0; i < n; i++) {
+    out.email[i] = t.email[i]!;
+    out.emailDomain[i] = t.emailDomain[i]!;
+    out.companyWords[i] = t.companyWords[i]!;
+    out.compact[i] = t.compact[i]!;
+    out.personWords[i] = t.personWords[i]!;
+  }
+  out.legalForm.set(t.legalForm.subarray(0, n));
+  out.street.set(t.street.subarray(0, n));
+  out.house.set(t.house.subarray(0, n));
+  out.unit.set(t.unit.subarray(0, n));
+  out.postalCode.set(t.postalCode.subarray(0, n));
+  out.town.set(t.town.subarray(0, n));
+  return out;
 }
 
 /** What a table offers to match on; a customer file without any of these cannot be matched. */

@@ -1,4 +1,6 @@
 /** `rajaus match` on real files: outputs, headers by language, columns carried through. */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, writeFile, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +12,12 @@ function io(cwd: string, lang: 'fi' | 'en' | 'sv' = 'fi'): CliIo {
   return { info: () => undefined, warn: () => undefined, cwd, lang, quiet: true, now: () => new Date('2026-11-20T10:00:00Z') };
 }
 
-const parse = (csv: string) => csv.replace(/^\uFEFF/, '').trimEnd().split('\r\n').map((l) => l.split(';'));
+const parse = (csv: string) =>
+  csv
+    .replace(/^\uFEFF/, '')
+    .trimEnd()
+    .split('\r\n')
+    .map((l) => l.split(';'));
 
 describe('rajaus match', () => {
   it('writes kept, removed, review and summary with every input column in order', async () => {
@@ -63,7 +70,69 @@ describe('rajaus match', () => {
     expect(JSON.parse(await readFile(join(dir, 'o', 'summary.json'), 'utf8')).removed).toBe(1);
 
     await writeFile(join(dir, 'bad.csv'), 'Muistiinpano;Summa\nsoita;12\n');
-    await expect(matchCommand.run({ list: 'l.csv', customers: 'bad.csv', out: 'o2' }, [], io(dir))).rejects.toThrow(/bad.csv: .*Sarakkeet: Muistiinpano, Summa/);
-    await expect(matchCommand.run({ list: 'l.csv', customers: 'a.csv', map: ['Puhelin työ=phone'] }, [], io(dir))).rejects.toThrow(/neither file/);
+    await expect(matchCommand.run({ list: 'l.csv', customers: 'bad.csv', out: 'o2' }, [], io(dir))).rejects.toThrow(
+      /bad.csv: .*Sarakkeet: Muistiinpano, Summa/,
+    );
+    await expect(matchCommand.run({ list: 'l.csv', customers: 'a.csv', map: ['Puhelin työ=phone'] }, [], io(dir))).rejects.toThrow(
+      /neither file/,
+    );
+  });
+});
+
+describe('rajaus match as a process (two threads)', () => {
+  const ROOT = join(__dirname, '..', '..', '..');
+  const rajaus = (dir: string, args: string[]) =>
+    spawnSync(process.execPath, [join(ROOT, 'bin', 'rajaus.js'), 'match', ...args], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+
+  beforeAll(() => {
+    execFileSync(process.execPath, [join(ROOT, 'scripts', 'build-cli.mjs')], { cwd: ROOT });
+    // The built CLI reads the customers in its worker bundle; without it this would test one thread twice.
+    expect(existsSync(join(ROOT, 'dist', 'match-worker.js'))).toBe(true);
+  });
+
+  it('writes byte for byte what one thread writes', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'rajaus-match-'));
+    const set = generateCompanies({ seed: 12, customers: 4000, list: 4000 });
+    await writeFile(join(dir, 'lista.csv'), tableToCsv(set.list));
+    await writeFile(join(dir, 'asiakkaat.csv'), tableToCsv(set.customers));
+    // In this process: the sources under Jest have no worker bundle beside them.
+    await matchCommand.run({ list: 'lista.csv', customers: 'asiakkaat.csv', out: 'yksi' }, [], io(dir));
+    const r = rajaus(dir, ['--list', 'lista.csv', '--customers', 'asiakkaat.csv', '--out', 'kaksi']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    for (const f of ['kept.csv', 'removed.csv', 'review.csv']) {
+      const two = await readFile(join(dir, 'kaksi', f));
+      expect(two.equals(await readFile(join(dir, 'yksi', f)))).toBe(true);
+    }
+    const summary = JSON.parse(await readFile(join(dir, 'kaksi', 'summary.json'), 'utf8'));
+    expect(summary.removed).toBeGreaterThan(1000);
+    expect(summary.customerRows).toBe(4000);
+  });
+
+  it('says what is wrong with either file, and writes nothing', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'rajaus-match-'));
+    await writeFile(join(dir, 'l.csv'), 'Yritys;Y-tunnus\nVirtasen Rakennus Oy;2345678-0\n');
+    await writeFile(join(dir, 'a.csv'), 'Asiakas;Y-tunnus\nVirtasen Rakennus Oy;FI23456780\n');
+    await writeFile(join(dir, 'bad.csv'), 'Muistiinpano;Summa\nsoita;12\n');
+    await writeFile(join(dir, 'broken.xlsx'), 'not a zip');
+
+    // The worker's errors: the customer file is missing, unreadable, or has nothing to match by.
+    let r = rajaus(dir, ['--list', 'l.csv', '--customers', 'puuttuu.csv', '--out', 'o']);
+    expect({ status: r.status, stderr: r.stderr }).toEqual({
+      status: 1,
+      stderr: expect.stringMatching(/^rajaus match: .*puuttuu\.csv: file not found\n$/),
+    });
+    r = rajaus(dir, ['--list', 'l.csv', '--customers', 'broken.xlsx', '--out', 'o']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^rajaus match: .*broken\.xlsx/);
+    expect(r.stderr).not.toMatch(/internal error/);
+    r = rajaus(dir, ['--list', 'l.csv', '--customers', 'bad.csv', '--out', 'o']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/bad\.csv: .*Sarakkeet: Muistiinpano, Summa/);
+    // This thread's error while the worker still reads the customers: the process ends at once.
+    r = rajaus(dir, ['--list', 'puuttuu.csv', '--customers', 'a.csv', '--out', 'o']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/puuttuu\.csv: file not found/);
+    expect(existsSync(join(dir, 'o'))).toBe(false);
   });
 });

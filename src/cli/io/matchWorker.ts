@@ -1,0 +1,135 @@
+/**
+ * The second thread of `rajaus match`. The machine has two cores, and the work splits in two
+ * with little to hand over:
+ * 1. The worker reads and normalizes the customer file while this thread does the list.
+ * 2. The worker posts its customer MatchTable here (packedTable.ts), then the block index it
+ *    builds of them; this thread sends it the second part of the list.
+ * 3. Each thread links its part of the list; the worker posts its decisions back
+ *    (packedDecisions.ts).
+ * The customer rows themselves never cross: the CLI writes no customer row, only its number.
+ *
+ * The worker is its own small bundle next to the CLI's (dist/match-worker.js, built by
+ * scripts/build-cli.mjs from src/cli/workers/match.worker.ts). Where it is not (the TypeScript
+ * sources run by Jest), MatchWorker.start returns null and the caller does all in one thread.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { TableInfo } from '../../app/removeCustomers';
+import { UserError, type Location } from '../../core/errors';
+import { BlockIndex, type IndexArrays } from '../../core/matching/blocking';
+import type { RowDecision } from '../../core/matching/engine';
+import { unpackDecisions, type PackedDecisions } from '../../core/matching/packedDecisions';
+import { packTable, unpackTable, type PackedTable } from '../../core/matching/packedTable';
+import type { MatchTable, Vocabulary } from '../../core/matching/record';
+import type { FileRequest } from './matchTableFile';
+
+export interface CustomerTable {
+  info: TableInfo;
+  rowCount: number;
+  table: MatchTable;
+}
+
+/** What the worker posts, in this order: the customers, their index, the decisions; or an error. */
+export type WorkerReply =
+  | { type: 'customers'; info: TableInfo; rowCount: number; packed: PackedTable }
+  | { type: 'index'; arrays: IndexArrays }
+  | { type: 'decisions'; packed: PackedDecisions }
+  | { type: 'error'; error: { name: string; message: string; location?: Location; stack?: string } };
+
+/** What this thread posts: the list rows to link. */
+export interface LinkRequest {
+  type: 'link';
+  list: PackedTable;
+}
+
+export const WORKER_FILE = 'match-worker.js';
+
+type ReplyType = Exclude<WorkerReply['type'], 'error'>;
+
+export class MatchWorker {
+  /** Replies not asked for yet, by type. */
+  private readonly inbox = new Map<ReplyType, WorkerReply[]>();
+  /** Callers waiting for a reply, by the type they wait for. */
+  private readonly waiting = new Map<ReplyType, ((reply: WorkerReply) => void)[]>();
+  private failure: WorkerReply | null = null;
+
+  private constructor(private readonly worker: Worker) {
+    worker.on('message', (reply: WorkerReply) => this.deliver(reply));
+    worker.on('error', (e) => this.fail(e));
+    worker.on('exit', (code) => this.fail(new Error(`the matching worker stopped (exit code ${code}) before it answered`)));
+  }
+
+  /** Starts reading the customer file in a worker thread; null when there is no worker bundle. */
+  static start(request: FileRequest): MatchWorker | null {
+    const script = join(__dirname, WORKER_FILE);
+    return existsSync(script) ? new MatchWorker(new Worker(script, { workerData: request })) : null;
+  }
+
+  /** The customer file, normalized into `vocabulary`'s ids. */
+  async customers(vocabulary: Vocabulary): Promise<CustomerTable> {
+    const reply = await this.next('customers');
+    return { info: reply.info, rowCount: reply.rowCount, table: unpackTable(reply.packed, vocabulary) };
+  }
+
+  /** The worker's block index of the customers (built once, for both threads). */
+  async index(customers: MatchTable): Promise<BlockIndex> {
+    return new BlockIndex(customers, (await this.next('index')).arrays);
+  }
+
+  /** Has the worker link list rows `from` up to `to`; their decisions, in order. */
+  async link(list: MatchTable, from: number, to: number): Promise<RowDecision[]> {
+    const { packed, transfer } = packTable(list, from, to);
+    this.worker.postMessage({ type: 'link', list: packed } satisfies LinkRequest, transfer);
+    return unpackDecisions((await this.next('decisions')).packed);
+  }
+
+  stop(): void {
+    this.worker.removeAllListeners('exit');
+    void this.worker.terminate();
+  }
+
+  private async next<T extends ReplyType>(type: T): Promise<Extract<WorkerReply, { type: T }>> {
+    const reply =
+      this.inbox.get(type)?.shift() ??
+      this.failure ??
+      (await new Promise<WorkerReply>((resolve) => this.queue(this.waiting, type).push(resolve)));
+    if (reply.type === 'error') throw revive(reply.error);
+    return reply as Extract<WorkerReply, { type: T }>;
+  }
+
+  private queue<V>(map: Map<ReplyType, V[]>, type: ReplyType): V[] {
+    let q = map.get(type);
+    if (!q) map.set(type, (q = []));
+    return q;
+  }
+
+  private deliver(reply: WorkerReply): void {
+    if (reply.type === 'error') {
+      // An error answers every question, asked or to come.
+      this.failure ??= reply;
+      for (const q of this.waiting.values()) for (const waiting of q.splice(0)) waiting(reply);
+      return;
+    }
+    const waiting = this.waiting.get(reply.type)?.shift();
+    if (waiting) waiting(reply);
+    else this.queue(this.inbox, reply.type).push(reply);
+  }
+
+  private fail(e: Error): void {
+    this.deliver({ type: 'error', error: { name: e.name, message: e.message, stack: e.stack } });
+  }
+}
+
+/** The worker's error as this thread's: a UserError stays one (its message names file and row). */
+function revive(e: { name: string; message: string; location?: Location; stack?: string }): Error {
+  if (e.name === 'UserError') {
+    const error = new UserError(e.message);
+    Object.defineProperty(error, 'location', { value: e.location ?? {} });
+    return error;
+  }
+  const error = new Error(e.message);
+  error.name = e.name;
+  if (e.stack) error.stack = e.stack;
+  return error;
+}

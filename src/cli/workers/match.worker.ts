@@ -1,0 +1,71 @@
+/**
+ * The worker thread of `rajaus match` (see src/cli/io/matchWorker.ts): reads and normalizes
+ * the customer file, posts the table and then its block index, then links the list rows it is
+ * sent and posts their decisions.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { UserError } from '../../core/errors';
+import { BlockIndex, IndexKeys } from '../../core/matching/blocking';
+import { linkRange } from '../../core/matching/engine';
+import { packDecisions } from '../../core/matching/packedDecisions';
+import { packTable, unpackTable } from '../../core/matching/packedTable';
+import { Vocabulary, type MatchTable } from '../../core/matching/record';
+import type { FileRequest } from '../io/matchTableFile';
+import type { LinkRequest, WorkerReply } from '../io/matchWorker';
+import { readMatchTable } from '../io/matchTableFile';
+
+const port = parentPort!;
+
+function post(reply: WorkerReply, transfer: ArrayBuffer[] = []): void {
+  port.postMessage(reply, transfer);
+}
+
+function postError(e: unknown): void {
+  const error = e instanceof Error ? e : new Error(String(e));
+  post({
+    type: 'error',
+    error: {
+      name: error.name,
+      message: error.message,
+      location: error instanceof UserError ? error.location : undefined,
+      stack: error.stack,
+    },
+  });
+}
+
+async function run(request: FileRequest): Promise<void> {
+  // Listening from the start: the list rows may come while the customers are being read.
+  const linkRequest = new Promise<LinkRequest>((resolve) => port.once('message', resolve));
+  let customers: MatchTable;
+  // The blocking keys of each customer are taken as it is read (IndexKeys).
+  const indexKeys = new IndexKeys();
+  try {
+    const file = await readMatchTable(request, new Vocabulary(), false, (t, i) => indexKeys.add(t, i));
+    customers = file.table;
+    const { packed, transfer } = packTable(customers);
+    post({ type: 'customers', info: file.head, rowCount: file.rowCount, packed }, transfer);
+  } catch (e) {
+    postError(e);
+    return;
+  }
+  // One index for both threads: built here while the other thread unpacks the customers.
+  const index = new BlockIndex(customers, indexKeys.arrays());
+  const a = index.arrays;
+  const copies = { ...a, bucketStart: a.bucketStart.slice(), keys: a.keys.slice(), members: a.members.slice(), runEnd: a.runEnd.slice() };
+  post({ type: 'index', arrays: copies }, [
+    copies.bucketStart.buffer,
+    copies.keys.buffer,
+    copies.members.buffer,
+    copies.runEnd.buffer,
+  ] as ArrayBuffer[]);
+  const message = await linkRequest;
+  try {
+    const list = unpackTable(message.list, customers.vocabulary);
+    const { packed, transfer } = packDecisions(linkRange(list, index, 0, list.size));
+    post({ type: 'decisions', packed }, transfer);
+  } catch (e) {
+    postError(e);
+  }
+}
+
+void run(workerData as FileRequest);

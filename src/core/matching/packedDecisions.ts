@@ -1,0 +1,88 @@
+/**
+ * Row decisions as typed arrays, for a worker thread that linked part of the list (the CLI,
+ * src/cli/io/matchWorker.ts): per row the best customer, the exact score and the comparison
+ * levels as small codes. The receiver rebuilds each RowDecision with the same model, so its
+ * outcome, weights and reason are the ones the sender would have given.
+ */
+import type { ComparisonVector } from './comparison';
+import type { RowDecision } from './engine';
+import { DEFAULT_MODEL, decide, fieldWeights, type MatchModel } from './model';
+
+export interface PackedDecisions {
+  /** Best customer per row, −1 when no customer was a candidate. */
+  customer: Int32Array;
+  score: Float64Array;
+  nameSimilarity: Float64Array;
+  /** LEVEL_FIELDS.length codes per row: 0 = no level, else 1 + the level's place in its list. */
+  levels: Uint8Array;
+}
+
+/** Each field of a ComparisonVector with a level, and its levels in order. */
+const LEVEL_FIELDS: readonly [keyof ComparisonVector, readonly string[]][] = [
+  ['businessId', ['same', 'different']],
+  ['phone', ['same', 'different']],
+  ['email', ['same', 'sameDomain', 'different']],
+  ['name', ['exact', 'close', 'subset', 'partial', 'different']],
+  ['nameKind', ['company', 'person']],
+  ['legalForm', ['same', 'different']],
+  ['contact', ['exact', 'close', 'subset', 'partial', 'different']],
+  ['address', ['exact', 'house', 'otherUnit', 'street', 'different']],
+  ['area', ['same', 'sameTown', 'different']],
+];
+const WIDTH = LEVEL_FIELDS.length;
+
+export function packDecisions(decisions: readonly RowDecision[]): { packed: PackedDecisions; transfer: ArrayBuffer[] } {
+  const n = decisions.length;
+  const packed: PackedDecisions = {
+    customer: new Int32Array(n),
+    score: new Float64Array(n),
+    nameSimilarity: new Float64Array(n),
+    levels: new Uint8Array(n * WIDTH),
+  };
+  for (let i = 0; i < n; i++) {
+    const d = decisions[i]!;
+    packed.customer[i] = d.customerIndex ?? -1;
+    packed.score[i] = d.score;
+    packed.nameSimilarity[i] = d.nameSimilarity;
+    const v = d.comparison;
+    if (!v) continue;
+    for (let f = 0; f < WIDTH; f++) {
+      const [field, levels] = LEVEL_FIELDS[f]!;
+      const level = v[field];
+      packed.levels[i * WIDTH + f] = level === null ? 0 : levels.indexOf(level as string) + 1;
+    }
+  }
+  return {
+    packed,
+    transfer: [packed.customer.buffer, packed.score.buffer, packed.nameSimilarity.buffer, packed.levels.buffer] as ArrayBuffer[],
+  };
+}
+
+export function unpackDecisions(p: PackedDecisions, model: MatchModel = DEFAULT_MODEL): RowDecision[] {
+  const out = new Array<RowDecision>(p.customer.length);
+  for (let i = 0; i < out.length; i++) {
+    const customer = p.customer[i]!;
+    if (customer < 0) {
+      out[i] = { outcome: 'kept', score: 0, customerIndex: null, weights: [], nameSimilarity: 0, comparison: null };
+      continue;
+    }
+    const v: Record<string, unknown> = { nameSimilarity: p.nameSimilarity[i]! };
+    for (let f = 0; f < WIDTH; f++) {
+      const [field, levels] = LEVEL_FIELDS[f]!;
+      const code = p.levels[i * WIDTH + f]!;
+      v[field] = code === 0 ? null : levels[code - 1]!;
+    }
+    const comparison = v as unknown as ComparisonVector;
+    const score = p.score[i]!;
+    const outcome = decide(score, model);
+    out[i] = {
+      outcome,
+      score,
+      customerIndex: customer,
+      weights: outcome === 'kept' ? [] : fieldWeights(comparison, model),
+      nameSimilarity: comparison.nameSimilarity,
+      comparison,
+    };
+  }
+  return out;
+}

@@ -1,0 +1,107 @@
+/**
+ * The match tables and decisions as they cross between the CLI's two threads: what arrives
+ * must compare, block and decide exactly as what was sent, in another thread's vocabulary.
+ */
+import { listFromGrid } from '../../../src/core/list/listTable';
+import { BlockIndex, blockingKeys } from '../../../src/core/matching/blocking';
+import { compareRows } from '../../../src/core/matching/comparison';
+import { linkRange, linkTables } from '../../../src/core/matching/engine';
+import { packDecisions, unpackDecisions } from '../../../src/core/matching/packedDecisions';
+import { packTable, unpackTable } from '../../../src/core/matching/packedTable';
+import { toMatchTable, Vocabulary, type MatchTable } from '../../../src/core/matching/record';
+import { generateCompanies, generatePersons } from '../../fixtures/matching/generate';
+
+function tables(set: ReturnType<typeof generateCompanies>) {
+  const list = listFromGrid('lista.csv', set.list.headers, set.list.rows);
+  const customers = listFromGrid('asiakkaat.csv', set.customers.headers, set.customers.rows);
+  return { list, customers };
+}
+
+/** A vocabulary that has seen other strings first, so its ids differ from the sender's. */
+function otherVocabulary(): Vocabulary {
+  const v = new Vocabulary();
+  for (const s of ['mannerheimintie', 'helsinki', 'B 12', 'tampere', 'hameenkatu']) v.id(s);
+  return v;
+}
+
+/** Row i of a table in words, vocabulary ids resolved: what must survive the crossing. */
+function rowOf(t: MatchTable, i: number) {
+  const text = (id: number) => (id < 0 ? null : t.text(id));
+  return {
+    businessId: t.businessId[i],
+    phone: t.phone[i],
+    email: t.email[i],
+    emailDomain: t.emailDomain[i],
+    companyWords: t.companyWords[i],
+    compact: t.compact[i],
+    legalForm: t.legalForm[i],
+    personWords: t.personWords[i],
+    street: text(t.street[i]!),
+    house: t.house[i],
+    unit: text(t.unit[i]!),
+    postalCode: t.postalCode[i],
+    town: text(t.town[i]!),
+  };
+}
+
+describe('a packed match table', () => {
+  it.each([
+    ['companies', generateCompanies({ seed: 21, customers: 800, list: 800 })],
+    ['persons', generatePersons({ seed: 22, customers: 800, list: 800 })],
+  ])('arrives with the same values, keys and comparisons in another vocabulary (%s)', (_kind, set) => {
+    const { list, customers } = tables(set);
+    const sent = toMatchTable(customers.keys, customers.rows);
+    const { packed } = packTable(sent, 100, 700);
+    const got = unpackTable(packed, otherVocabulary());
+    expect(got.size).toBe(600);
+    for (let i = 0; i < got.size; i++) {
+      expect(rowOf(got, i)).toEqual(rowOf(sent, 100 + i));
+      // Blocking keys are made of strings' hashes, not of vocabulary ids: the two threads'
+      // keys must meet in one index.
+      expect(blockingKeys(got, i)).toEqual(blockingKeys(sent, 100 + i));
+    }
+    const listHere = toMatchTable(list.keys, list.rows, got.vocabulary);
+    const listThere = toMatchTable(list.keys, list.rows, sent.vocabulary);
+    for (let r = 0; r < 200; r++) {
+      for (let c = 0; c < 600; c += 37) expect(compareRows(listHere, r, got, c)).toEqual(compareRows(listThere, r, sent, 100 + c));
+    }
+  });
+
+  it('leaves the table it was made from usable (its columns are copied, not moved)', () => {
+    const { customers } = tables(generateCompanies({ seed: 23, customers: 50, list: 50 }));
+    const t = toMatchTable(customers.keys, customers.rows);
+    const before = rowOf(t, 10);
+    const { transfer } = packTable(t);
+    structuredClone(transfer, { transfer });
+    expect(rowOf(t, 10)).toEqual(before);
+  });
+});
+
+describe('packed decisions', () => {
+  it('give back every decision as it was made: outcome, score, customer, levels and weights', () => {
+    const { list, customers } = tables(generateCompanies({ seed: 24, customers: 1500, list: 1500 }));
+    const vocabulary = new Vocabulary();
+    const ct = toMatchTable(customers.keys, customers.rows, vocabulary);
+    const lt = toMatchTable(list.keys, list.rows, vocabulary);
+    const decisions = linkTables(lt, ct);
+    expect(new Set(decisions.map((d) => d.outcome))).toEqual(new Set(['removed', 'review', 'kept']));
+    expect(unpackDecisions(packDecisions(decisions).packed)).toEqual(decisions);
+  });
+
+  it('of a range of the list, linked in another thread, are those of the whole list', () => {
+    const { list, customers } = tables(generateCompanies({ seed: 25, customers: 1000, list: 1000 }));
+    const vocabulary = new Vocabulary();
+    const ct = toMatchTable(customers.keys, customers.rows, vocabulary);
+    const lt = toMatchTable(list.keys, list.rows, vocabulary);
+    const whole = linkTables(lt, ct);
+    // The other thread: its own vocabulary, the customers as it read them, the rows it was sent.
+    const there = new Vocabulary();
+    const theirCustomers = toMatchTable(customers.keys, customers.rows, there);
+    const theirRows = unpackTable(packTable(lt, 400, 1000).packed, there);
+    const theirs = unpackDecisions(packDecisions(linkRange(theirRows, new BlockIndex(theirCustomers), 0, theirRows.size)).packed);
+    // This thread links the first part with the other thread's index of the customers.
+    const theirIndex = new BlockIndex(theirCustomers);
+    const ours = linkRange(lt, new BlockIndex(ct, theirIndex.arrays), 0, 400);
+    expect([...ours, ...theirs]).toEqual(whole);
+  });
+});
