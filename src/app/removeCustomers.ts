@@ -134,20 +134,31 @@ export function matchTables(listTable: MatchTable, customerTable: MatchTable, cu
 
 /** The result of the decisions on every list row, in list order: reasons, customer rows, counts. */
 export function resultOf(decisions: readonly RowDecision[], customers: TableInfo, lang: Lang): MatchResult {
-  const counts: MatchCounts = { rows: decisions.length, removed: 0, review: 0, kept: 0 };
-  const rows = decisions.map((d, i): MatchedRow => {
-    counts[d.outcome]++;
-    return {
-      listIndex: i,
-      outcome: d.outcome,
-      score: round3(d.score),
-      reason: d.outcome === 'kept' ? '' : reasonOf(d, lang),
-      customerIndex: d.customerIndex,
-      customerRow: d.customerIndex === null ? null : customers.origin.firstDataRow + d.customerIndex,
-      weights: d.weights,
-      comparison: d.comparison,
-    };
-  });
+  return resultOfParts([matchedRows(decisions, 0, customers, lang)], customers);
+}
+
+/**
+ * The rows of the result for the decisions on list rows `first`, `first` + 1, …: a part of the
+ * list linked on its own (the CLI makes one part's rows while the other thread still links).
+ */
+export function matchedRows(decisions: readonly RowDecision[], first: number, customers: TableInfo, lang: Lang): MatchedRow[] {
+  return decisions.map((d, i): MatchedRow => ({
+    listIndex: first + i,
+    outcome: d.outcome,
+    score: round3(d.score),
+    reason: d.outcome === 'kept' ? '' : reasonOf(d, lang),
+    customerIndex: d.customerIndex,
+    customerRow: d.customerIndex === null ? null : customers.origin.firstDataRow + d.customerIndex,
+    weights: d.weights,
+    comparison: d.comparison,
+  }));
+}
+
+/** The result of the rows of consecutive parts of the list, in order. */
+export function resultOfParts(parts: readonly MatchedRow[][], customers: TableInfo): MatchResult {
+  const rows = parts.length === 1 ? parts[0]! : parts.flat();
+  const counts: MatchCounts = { rows: rows.length, removed: 0, review: 0, kept: 0 };
+  for (const r of rows) counts[r.outcome]++;
   return { rows, counts, customerSource: customers.origin.name };
 }
 

@@ -1,7 +1,7 @@
 /**
- * A CLI command: its name, a one-line summary, usage text and option spec for node:util's
- * parseArgs, and the function that runs it. Commands live in src/cli/commands/, one file each,
- * and are listed in src/cli/commands/index.ts.
+ * A CLI command: its name, usage text and option spec for node:util's parseArgs, and the
+ * function that runs it. Commands live in src/cli/commands/, one file each, and are listed with
+ * their one-line summaries in src/cli/commands/index.ts.
  */
 import type { ParseArgsConfig } from 'node:util';
 import type { Lang } from '../core/i18n/lang';
@@ -21,7 +21,6 @@ export interface CliIo {
 
 export interface Command {
   name: string;
-  summary: string;
   /** Usage lines shown by `rajaus <name> --help`. */
   usage: string;
   options: OptionSpec;

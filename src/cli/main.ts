@@ -34,8 +34,8 @@ function mainHelp(): string {
   ].join('\n');
 }
 
-function commandHelp(c: Command): string {
-  return `rajaus ${c.name}: ${c.summary}\n\n${c.usage.trimEnd()}\n\nCommon options: --lang fi|en|sv, --quiet, --help`;
+function commandHelp(c: Command, summary: string): string {
+  return `rajaus ${c.name}: ${summary}\n\n${c.usage.trimEnd()}\n\nCommon options: --lang fi|en|sv, --quiet, --help`;
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -48,11 +48,12 @@ export async function main(argv: string[]): Promise<number> {
     console.log(VERSION);
     return 0;
   }
-  const command = COMMANDS.find((c) => c.name === name);
-  if (!command) {
+  const entry = COMMANDS.find((c) => c.name === name);
+  if (!entry) {
     console.error(`rajaus: unknown command '${name}'. Commands: ${COMMANDS.map((c) => c.name).join(', ')}`);
     return 2;
   }
+  const command = await entry.load();
   let parsed;
   try {
     parsed = parseArgs({ args: rest, options: { ...COMMON_OPTIONS, ...command.options }, allowPositionals: true, strict: true });
@@ -62,7 +63,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   const values = parsed.values as Record<string, string | boolean | string[] | undefined>;
   if (values.help) {
-    console.log(commandHelp(command));
+    console.log(commandHelp(command, entry.summary));
     return 0;
   }
   const langValue = (values.lang as string | undefined) ?? DEFAULT_LANG;

@@ -39,7 +39,6 @@ const USAGE = `rajaus build --criteria FILE.json --out FILE.xlsx [options]
 
 export const buildCommand: Command = {
   name: 'build',
-  summary: 'run every step on one list into one workbook (search, customers, buildings, do-not-call, export)',
   usage: USAGE,
   options: {
     criteria: { type: 'string' },

@@ -99,7 +99,6 @@ export function buildingFiltersFromOptions(values: Record<string, unknown>): Bui
 
 export const buildingsCommand: Command = {
   name: 'buildings',
-  summary: 'add building age, use, floors and heating by address (Helsinki, HSY, Ryhti or a file)',
   usage: USAGE,
   options: {
     list: { type: 'string' },

@@ -28,7 +28,6 @@ const t = defineMessages({
 
 export const demoCommand: Command = {
   name: 'demo',
-  summary: 'run every step on the embedded demo data and write out/demo.xlsx',
   usage: `rajaus demo [--out FILE.xlsx]
 
   --out FILE.xlsx   the workbook to write (default out/demo.xlsx); export files go beside it`,

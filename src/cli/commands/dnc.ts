@@ -27,7 +27,6 @@ const USAGE = `rajaus dnc --list FILE --numbers FILE --out DIR [options]
 
 export const dncCommand: Command = {
   name: 'dnc',
-  summary: 'check a list against a do-not-call list (ASML Puhelin-Robinson, own opt-outs)',
   usage: USAGE,
   options: {
     list: { type: 'string' },

@@ -88,7 +88,6 @@ async function writeAll(files: { path: string; data: Uint8Array }[]): Promise<vo
 
 export const exportCommand: Command = {
   name: 'export',
-  summary: 'export a list for a dialer (LeadDesk, CSV), as a do-not-call list or as mailing labels',
   usage: USAGE,
   options: {
     list: { type: 'string' },

@@ -102,7 +102,6 @@ function captureWorkbook(): WorkbookPort & { written: SheetPlan[] } {
 
 export const searchCommand: Command = {
   name: 'search',
-  summary: 'step 1: search a directory by criteria; results to .csv or .xlsx',
   usage: USAGE,
   options: {
     criteria: { type: 'string' },

@@ -94,19 +94,35 @@ export function csvLine(values: readonly (CellValue | undefined)[], opts: CsvOpt
 
 /** A whole CSV: optional BOM, header row, rows; every record ends with `eol`. */
 export function toCsv(headers: string[], rows: CellValue[][], opts: CsvOptions): string {
+  return csvOfRecords(headers, csvRecords(rows, opts), opts);
+}
+
+/**
+ * The records of rows, each without its line ending: toCsv's, for a writer that sorts them into
+ * files afterwards (rajaus match writes every list row to one of three).
+ */
+export function csvRecords(rows: readonly CellValue[][], opts: CsvOptions): string[] {
+  // Each line is one join of its fields: a line built with += is a tree of small strings,
+  // which on 100,000 rows costs more in memory and collection than the text itself.
+  const { delimiter } = opts;
+  const phones = opts.phoneColumns;
+  const fields: string[] = [];
+  const out = new Array<string>(rows.length);
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r]!;
+    fields.length = row.length;
+    for (let i = 0; i < row.length; i++) fields[i] = csvField(row[i], opts, phones?.has(i) ?? false);
+    out[r] = fields.join(delimiter);
+  }
+  return out;
+}
+
+/** A whole CSV of a header row and records made by csvRecords. */
+export function csvOfRecords(headers: readonly string[], records: readonly string[], opts: CsvOptions): string {
   // Headers are neutralized too, but never as phone values.
   const headerOpts: CsvOptions = { ...opts, phoneColumns: undefined };
   const parts: string[] = [opts.bom ? BOM : '', csvLine(headers, headerOpts), opts.eol];
-  // Each line is one join of its fields: a line built with += is a tree of small strings,
-  // which on 100,000 rows costs more in memory and collection than the text itself.
-  const { delimiter, eol } = opts;
-  const phones = opts.phoneColumns;
-  const fields: string[] = [];
-  for (const row of rows) {
-    fields.length = row.length;
-    for (let i = 0; i < row.length; i++) fields[i] = csvField(row[i], opts, phones?.has(i) ?? false);
-    parts.push(fields.join(delimiter), eol);
-  }
+  for (const record of records) parts.push(record, opts.eol);
   return parts.join('');
 }
 
