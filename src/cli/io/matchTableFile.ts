@@ -3,9 +3,8 @@
  * (streamWithMap): the cells are fresh in the cache, and rows not kept die young instead of
  * being copied from one heap generation to the next.
  */
-import type { CellValue } from '../../core/workbook/cells';
 import { MatchTableBuilder, type MatchTable, type Vocabulary } from '../../core/matching/record';
-import type { TableHead } from '../../sources/tabular/parseTabular';
+import type { RowSink, TableHead } from '../../sources/tabular/parseTabular';
 import { streamWithMap } from './readTable';
 
 export interface FileRequest {
@@ -18,26 +17,25 @@ export interface MatchTableFile {
   head: TableHead;
   rowCount: number;
   table: MatchTable;
-  /** The rows themselves, when asked for (the list: its rows are written out again). */
-  rows: CellValue[][] | null;
 }
 
-/** `onRow`: see MatchTableBuilder. */
-export async function readMatchTable(
-  request: FileRequest,
-  vocabulary: Vocabulary,
-  keepRows: boolean,
-  onRow?: (t: MatchTable, i: number) => void,
-): Promise<MatchTableFile> {
+export interface ReadOptions {
+  /** Called with each row of the table once it is normalized (see MatchTableBuilder). */
+  onNormalized?: (t: MatchTable, i: number) => void;
+  /** Also takes each row as read (the list: its rows are written out again, as CSV records). */
+  rows?: RowSink;
+}
+
+export async function readMatchTable(request: FileRequest, vocabulary: Vocabulary, opts: ReadOptions = {}): Promise<MatchTableFile> {
   let builder: MatchTableBuilder | null = null;
-  const rows: CellValue[][] | null = keepRows ? [] : null;
   const { head, rowCount } = await streamWithMap(request.path, request.sheet, request.map, (h) => {
-    const b = new MatchTableBuilder(h.keys, vocabulary, onRow);
+    const b = new MatchTableBuilder(h.keys, vocabulary, opts.onNormalized);
     builder = b;
-    return (row) => {
-      rows?.push(row);
+    const also = opts.rows?.(h);
+    return (row, i) => {
+      also?.(row, i);
       b.add(row);
     };
   });
-  return { head, rowCount, table: builder!.finish(), rows };
+  return { head, rowCount, table: builder!.finish() };
 }

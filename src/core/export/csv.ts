@@ -104,17 +104,19 @@ export function toCsv(headers: string[], rows: CellValue[][], opts: CsvOptions):
 export function csvRecords(rows: readonly CellValue[][], opts: CsvOptions): string[] {
   // Each line is one join of its fields: a line built with += is a tree of small strings,
   // which on 100,000 rows costs more in memory and collection than the text itself.
-  const { delimiter } = opts;
-  const phones = opts.phoneColumns;
-  const fields: string[] = [];
   const out = new Array<string>(rows.length);
-  for (let r = 0; r < rows.length; r++) {
-    const row = rows[r]!;
-    fields.length = row.length;
-    for (let i = 0; i < row.length; i++) fields[i] = csvField(row[i], opts, phones?.has(i) ?? false);
-    out[r] = fields.join(delimiter);
-  }
+  for (let r = 0; r < rows.length; r++) out[r] = csvRecord(rows[r]!, opts);
   return out;
+}
+
+const fields: string[] = [];
+
+/** One row as a CSV record, without its line ending (see csvRecords). */
+export function csvRecord(row: readonly CellValue[], opts: CsvOptions): string {
+  const phones = opts.phoneColumns;
+  fields.length = row.length;
+  for (let i = 0; i < row.length; i++) fields[i] = csvField(row[i], opts, phones?.has(i) ?? false);
+  return fields.join(opts.delimiter);
 }
 
 /** A whole CSV of a header row and records made by csvRecords. */
