@@ -10,7 +10,7 @@ import { MATCH_COLUMNS, matchedRows, requireMatchable, resultOfParts, type Match
 import { displayHeader } from '../../core/columns/catalogue';
 import { normalizeHeader, parseMapOverrides } from '../../core/columns/headerMapping';
 import { UserError } from '../../core/errors';
-import { csvBytes, csvField, csvOfRecords, csvRecord, phoneColumnsOf, type CsvOptions } from '../../core/export/csv';
+import { csvField, csvOfRecords, csvRecord, phoneColumnsOf, type CsvOptions } from '../../core/export/csv';
 import { formatCount } from '../../core/i18n/lang';
 import type { TableHead } from '../../sources/tabular/parseTabular';
 import { matchableKeys, Vocabulary } from '../../core/matching/record';
@@ -160,9 +160,10 @@ export const matchCommand: Command = {
     };
     // Three CSVs and the summary, each written atomically; the summary last, when all is there.
     await Promise.all([
-      writeFileAtomic(join(dir, 'kept.csv'), csvBytes(csvOfRecords(list.headers, out.kept, CSV))),
-      writeFileAtomic(join(dir, 'removed.csv'), csvBytes(csvOfRecords(headers, out.removed, CSV))),
-      writeFileAtomic(join(dir, 'review.csv'), csvBytes(csvOfRecords(headers, out.review, CSV))),
+      // Written as strings: Node encodes them as UTF-8 (the BOM is the string's first character).
+      writeFileAtomic(join(dir, 'kept.csv'), csvOfRecords(list.headers, out.kept, CSV)),
+      writeFileAtomic(join(dir, 'removed.csv'), csvOfRecords(headers, out.removed, CSV)),
+      writeFileAtomic(join(dir, 'review.csv'), csvOfRecords(headers, out.review, CSV)),
     ]);
     summary.elapsedMs = Date.now() - started;
     await writeFileAtomic(join(dir, 'summary.json'), JSON.stringify(summary, null, 2) + '\n');
