@@ -167,48 +167,62 @@ export function compareIdentifiersInto(l: MatchTable, i: number, c: MatchTable, 
 
 /** Compares row `i` of the list with row `j` of the customer register, field by field. */
 export function compareRows(l: MatchTable, i: number, c: MatchTable, j: number): ComparisonVector {
-  let name: NameLevel | null = null;
+  return compareNamesInto(compareWithoutNames(l, i, c, j), l, i, c, j);
+}
+
+/**
+ * Every field but the names (name, its similarity, the contact person): equalities of numbers
+ * and short strings. The engine weighs this part first and compares the names, the costly
+ * part, only when they could still make the pair count (engine.ts).
+ */
+export function compareWithoutNames(l: MatchTable, i: number, c: MatchTable, j: number): ComparisonVector {
   let nameKind: NameKind = 'company';
-  let nameSimilarity = 0;
-  let contact: NameLevel | null = null;
   let legalForm: IdLevel | null = null;
+  if (l.companyWords[i] && c.companyWords[j]) {
+    const xf = l.legalForm[i]!;
+    const yf = c.legalForm[j]!;
+    legalForm = xf && yf ? (xf === yf ? 'same' : 'different') : null;
+  } else if (l.personWords[i] || c.personWords[j]) {
+    // Persons, or a sole trader ("Tmi Matti Virtanen") against a person's name.
+    nameKind = 'person';
+  }
+  return {
+    businessId: numberId(l.businessId[i]!, c.businessId[j]!),
+    phone: numberId(l.phone[i]!, c.phone[j]!),
+    email: compareEmail(l, i, c, j),
+    name: null,
+    nameKind,
+    nameSimilarity: 0,
+    legalForm,
+    contact: null,
+    address: compareAddress(l, i, c, j),
+    area: compareArea(l, i, c, j),
+  };
+}
+
+/** Completes a comparison of compareWithoutNames with the names: name, similarity, contact. */
+export function compareNamesInto(v: ComparisonVector, l: MatchTable, i: number, c: MatchTable, j: number): ComparisonVector {
   const xc = l.companyWords[i];
   const yc = c.companyWords[j];
   const xp = l.personWords[i];
   const yp = c.personWords[j];
   if (xc && yc) {
     const n = compareNames(xc, yc, l.compact[i], c.compact[j], samePersonWord);
-    name = n.level;
-    nameSimilarity = n.similarity;
-    const xf = l.legalForm[i]!;
-    const yf = c.legalForm[j]!;
-    legalForm = xf && yf ? (xf === yf ? 'same' : 'different') : null;
+    v.name = n.level;
+    v.nameSimilarity = n.similarity;
     // A sole trader's name is its owner's name ("Tmi Matti Virtanen", contact Matti Virtanen):
     // the contact then says nothing the name did not, and is not counted twice.
     if (xp && yp && !(namesContact(l, i) && namesContact(c, j))) {
-      contact = compareNames(xp, yp, undefined, undefined, samePersonWord).level;
+      v.contact = compareNames(xp, yp, undefined, undefined, samePersonWord).level;
     }
   } else if (xp || yp) {
-    // Persons, or a sole trader ("Tmi Matti Virtanen") against a person's name.
     const x = xp ?? xc;
     const y = yp ?? yc;
-    nameKind = 'person';
     if (x && y) {
       const n = compareNames(x, y, undefined, undefined, samePersonWord);
-      name = n.level;
-      nameSimilarity = n.similarity;
+      v.name = n.level;
+      v.nameSimilarity = n.similarity;
     }
   }
-  return {
-    businessId: numberId(l.businessId[i]!, c.businessId[j]!),
-    phone: numberId(l.phone[i]!, c.phone[j]!),
-    email: compareEmail(l, i, c, j),
-    name,
-    nameKind,
-    nameSimilarity,
-    legalForm,
-    contact,
-    address: compareAddress(l, i, c, j),
-    area: compareArea(l, i, c, j),
-  };
+  return v;
 }

@@ -193,6 +193,28 @@ export function headroomBits(model: MatchModel = DEFAULT_MODEL): number {
   return h;
 }
 
+const nameHeadrooms = new WeakMap<MatchModel, Record<NameKind, number>>();
+
+/**
+ * The most the names (the name and, for companies, the contact person) can add to a pair's
+ * weight: what compareNamesInto may still add to a comparison of compareWithoutNames.
+ */
+export function nameHeadroomBits(kind: NameKind, model: MatchModel = DEFAULT_MODEL): number {
+  let h = nameHeadrooms.get(model);
+  if (!h) {
+    const w = weightTable(model);
+    const most = (table: string) => Math.max(0, ...Object.values(w[table] ?? {}));
+    h = { company: most('name:company') + most('contact'), person: most('name:person') };
+    nameHeadrooms.set(model, h);
+  }
+  return h[kind];
+}
+
+/** The weight at which a pair's score reaches review (scoreOf(weight) = model.reviewAt). */
+export function reviewWeightBits(model: MatchModel = DEFAULT_MODEL): number {
+  return Math.log2(model.reviewAt / (1 - model.reviewAt));
+}
+
 /** The prior plus the weights of the identifier levels (the part of vectorWeight known first). */
 export function identifierWeight(v: Pick<ComparisonVector, 'businessId' | 'phone' | 'email'>, model: MatchModel = DEFAULT_MODEL): number {
   const w = weightTable(model);
