@@ -17,6 +17,18 @@ function tables(set: ReturnType<typeof generateCompanies>) {
   return { list, customers };
 }
 
+/** A generated list and register of `n` rows each, normalized with one vocabulary. */
+function normalized(seed: number, n: number) {
+  const { list, customers } = tables(generateCompanies({ seed, customers: n, list: n }));
+  const vocabulary = new Vocabulary();
+  return {
+    list,
+    customers,
+    ct: toMatchTable(customers.keys, customers.rows, vocabulary),
+    lt: toMatchTable(list.keys, list.rows, vocabulary),
+  };
+}
+
 /** A vocabulary that has seen other strings first, so its ids differ from the sender's. */
 function otherVocabulary(): Vocabulary {
   const v = new Vocabulary();
@@ -79,20 +91,14 @@ describe('a packed match table', () => {
 
 describe('packed decisions', () => {
   it('give back every decision as it was made: outcome, score, customer, levels and weights', () => {
-    const { list, customers } = tables(generateCompanies({ seed: 24, customers: 1500, list: 1500 }));
-    const vocabulary = new Vocabulary();
-    const ct = toMatchTable(customers.keys, customers.rows, vocabulary);
-    const lt = toMatchTable(list.keys, list.rows, vocabulary);
+    const { lt, ct } = normalized(24, 1500);
     const decisions = linkTables(lt, ct);
     expect(new Set(decisions.map((d) => d.outcome))).toEqual(new Set(['removed', 'review', 'kept']));
     expect(unpackDecisions(packDecisions(decisions).packed)).toEqual(decisions);
   });
 
   it('of a range of the list, linked in another thread, are those of the whole list', () => {
-    const { list, customers } = tables(generateCompanies({ seed: 25, customers: 1000, list: 1000 }));
-    const vocabulary = new Vocabulary();
-    const ct = toMatchTable(customers.keys, customers.rows, vocabulary);
-    const lt = toMatchTable(list.keys, list.rows, vocabulary);
+    const { customers, lt, ct } = normalized(25, 1000);
     const whole = linkTables(lt, ct);
     // The other thread: its own vocabulary, the customers as it read them, the rows it was sent.
     const there = new Vocabulary();
