@@ -151,20 +151,6 @@ function compareEmail(l: MatchTable, i: number, c: MatchTable, j: number): Email
   return d && d === c.emailDomain[j] ? 'sameDomain' : 'different';
 }
 
-export type IdentifierLevels = Pick<ComparisonVector, 'businessId' | 'phone' | 'email'>;
-
-/**
- * The identifier levels alone (business id, phone, email), written into `out`: cheap
- * equalities, asked before the whole comparison to tell a pair that cannot beat the best one so
- * far (engine.ts), into one object reused for every pair.
- */
-export function compareIdentifiersInto(l: MatchTable, i: number, c: MatchTable, j: number, out: IdentifierLevels): IdentifierLevels {
-  out.businessId = numberId(l.businessId[i]!, c.businessId[j]!);
-  out.phone = numberId(l.phone[i]!, c.phone[j]!);
-  out.email = compareEmail(l, i, c, j);
-  return out;
-}
-
 /** Compares row `i` of the list with row `j` of the customer register, field by field. */
 export function compareRows(l: MatchTable, i: number, c: MatchTable, j: number): ComparisonVector {
   return compareNamesInto(compareWithoutNames(l, i, c, j), l, i, c, j);

@@ -8,14 +8,12 @@ import { CancelledError } from '../errors';
 import type { Lang } from '../i18n/lang';
 import type { ProgressFn } from '../progress';
 import { BlockIndex } from './blocking';
-import { compareIdentifiersInto, compareNamesInto, compareWithoutNames, type ComparisonVector, type IdentifierLevels } from './comparison';
+import { compareNamesInto, compareWithoutNames, type ComparisonVector } from './comparison';
 import { explain } from './explain';
 import {
   DEFAULT_MODEL,
   decide,
   fieldWeights,
-  headroomBits,
-  identifierWeight,
   nameHeadroomBits,
   reviewWeightBits,
   scoreOf,
@@ -56,9 +54,6 @@ export interface LinkOptions {
 
 const NO_MATCH: RowDecision = { outcome: 'kept', score: 0, customerIndex: null, weights: [], nameSimilarity: 0, comparison: null };
 
-/** One object for the identifier levels of every pair asked (no allocation per candidate). */
-const idLevels: IdentifierLevels = { businessId: null, phone: null, email: null };
-
 /** Candidates of one row at a time (no array per row). */
 const candidateBuffer: number[] = [];
 
@@ -67,18 +62,13 @@ export function decideRow(list: MatchTable, i: number, index: BlockIndex, model:
   let bestWeight = -Infinity;
   let bestIndex = -1;
   let bestComparison: ComparisonVector | null = null;
-  const headroom = headroomBits(model);
   const floor = reviewWeightBits(model);
   const customers = index.customers;
   for (const ci of index.candidates(list, i, candidateBuffer)) {
-    // A pair whose identifiers already leave it under the best pair, whatever its name and
-    // address say, cannot be the best: skip the costly part (a margin for rounding keeps ties).
-    if (bestIndex >= 0 && identifierWeight(compareIdentifiersInto(list, i, customers, ci, idLevels), model) + headroom + 1e-9 < bestWeight)
-      continue;
     // Every field but the names first. The names can add at most their headroom: a pair that
-    // would still stay under review, or under the best pair so far, is not compared by name.
-    // Three pairs in four of a 100k × 100k run share only a word of the name in one postal
-    // code, and end here.
+    // would still stay under review, or under the best pair so far, is not compared by name (a
+    // margin for rounding keeps ties). Three pairs in four of a 100k × 100k run share only a
+    // word of the name in one postal code, and end here.
     const comparison = compareWithoutNames(list, i, customers, ci);
     const bound = vectorWeight(comparison, model) + nameHeadroomBits(comparison.nameKind, model) + 1e-9;
     if (bound < floor || (bestIndex >= 0 && bound < bestWeight)) continue;

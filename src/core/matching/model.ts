@@ -174,25 +174,6 @@ export function vectorWeight(v: ComparisonVector, model: MatchModel = DEFAULT_MO
   return sum;
 }
 
-const headrooms = new WeakMap<MatchModel, number>();
-
-/**
- * The most the fields other than the identifiers can add to a pair's weight: each table's
- * highest level weight (or nothing, a missing value). A pair whose identifier weight plus this
- * stays under the best pair's weight cannot be the best: it need not be compared further.
- */
-export function headroomBits(model: MatchModel = DEFAULT_MODEL): number {
-  let h = headrooms.get(model);
-  if (h === undefined) {
-    const w = weightTable(model);
-    const most = (...tables: string[]) => Math.max(0, ...tables.flatMap((t) => Object.values(w[t] ?? {})));
-    h =
-      most('name:company', 'name:person') + most('legalForm') + most('contact') + most('address:company', 'address:person') + most('area');
-    headrooms.set(model, h);
-  }
-  return h;
-}
-
 const nameHeadrooms = new WeakMap<MatchModel, Record<NameKind, number>>();
 
 /**
@@ -213,16 +194,6 @@ export function nameHeadroomBits(kind: NameKind, model: MatchModel = DEFAULT_MOD
 /** The weight at which a pair's score reaches review (scoreOf(weight) = model.reviewAt). */
 export function reviewWeightBits(model: MatchModel = DEFAULT_MODEL): number {
   return Math.log2(model.reviewAt / (1 - model.reviewAt));
-}
-
-/** The prior plus the weights of the identifier levels (the part of vectorWeight known first). */
-export function identifierWeight(v: Pick<ComparisonVector, 'businessId' | 'phone' | 'email'>, model: MatchModel = DEFAULT_MODEL): number {
-  const w = weightTable(model);
-  let sum = model.priorBits;
-  if (v.businessId) sum += w.businessId![v.businessId] ?? 0;
-  if (v.phone) sum += w.phone![v.phone] ?? 0;
-  if (v.email) sum += w.email![v.email] ?? 0;
-  return sum;
 }
 
 export function matchWeight(weights: readonly FieldWeight[], model: MatchModel = DEFAULT_MODEL): number {

@@ -6,9 +6,9 @@
  * per row. A row as objects (the record, its company name, person, address) was some fifteen
  * heap objects; 200,000 of them made the garbage collector copy ~170 MB between generations and
  * every comparison chase pointers across the heap. Short values that repeat (streets, staircases
- * and apartments, towns) are interned in a Vocabulary shared by both tables, so equal
- * values are equal integers; identifiers and house numbers are numbers. Only the name words stay strings (the
- * comparison measures their spelling), one array per row.
+ * and apartments, towns) are interned in a Vocabulary shared by both tables, so equal values are
+ * equal integers; identifiers and house numbers are numbers. Only emails and the name words stay
+ * strings (the comparison measures the names' spelling), one array of words per row.
  */
 import { normalizeBusinessId } from '../normalize/businessId';
 import { phoneKey } from '../normalize/phone';
