@@ -11,7 +11,7 @@ import { displayHeader } from '../core/columns/catalogue';
 import { listFromGrid, type ListTable } from '../core/list/listTable';
 import { linkTables, reasonOf, type RowDecision } from '../core/matching/engine';
 import { DEFAULT_MODEL, type FieldWeight, type MatchModel, type Outcome } from '../core/matching/model';
-import { matchableKeys, toMatchTable, Vocabulary, type MatchTable } from '../core/matching/record';
+import { matchableKeys, toMatchTable, Vocabulary } from '../core/matching/record';
 import type { ComparisonVector } from '../core/matching/comparison';
 import type { RunOptions } from '../core/progress';
 import type { ListState, ProcessingStep } from '../core/state/workbookState';
@@ -116,25 +116,8 @@ export function matchCustomers(list: ListTable, customers: ListTable, opts: Matc
   const vocabulary = new Vocabulary();
   const customerTable = toMatchTable(customers.keys, customers.rows, vocabulary);
   const listTable = toMatchTable(list.keys, list.rows, vocabulary);
-  return matchTables(listTable, customerTable, customers, opts);
-}
-
-/**
- * matchCustomers on tables normalized already (the CLI normalizes the customer register in a
- * worker thread while it reads the list). Both tables must share one vocabulary.
- */
-export function matchTables(listTable: MatchTable, customerTable: MatchTable, customers: TableInfo, opts: MatchOptions): MatchResult {
-  const decisions = linkTables(listTable, customerTable, {
-    model: opts.model,
-    progress: opts.progress,
-    signal: opts.signal,
-  });
-  return resultOf(decisions, customers, opts.lang);
-}
-
-/** The result of the decisions on every list row, in list order: reasons, customer rows, counts. */
-export function resultOf(decisions: readonly RowDecision[], customers: TableInfo, lang: Lang): MatchResult {
-  return resultOfParts([matchedRows(decisions, 0, customers, lang)], customers);
+  const decisions = linkTables(listTable, customerTable, { model: opts.model, progress: opts.progress, signal: opts.signal });
+  return resultOfParts([matchedRows(decisions, 0, customers, opts.lang)], customers);
 }
 
 /**

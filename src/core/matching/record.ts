@@ -221,10 +221,9 @@ export function matchColumns(keys: readonly string[]): Partial<Record<MatchKey, 
  * vocabulary: their ids are compared.
  */
 export function toMatchTable(keys: readonly string[], rows: readonly (readonly CellValue[])[], vocabulary = new Vocabulary()): MatchTable {
-  const columns = matchColumns(keys);
-  const t = new MatchTable(rows.length, vocabulary);
-  for (let i = 0; i < rows.length; i++) normalizeRow(t, i, rows[i]!, columns);
-  return t;
+  const builder = new MatchTableBuilder(keys, vocabulary, undefined, rows.length);
+  for (const row of rows) builder.add(row);
+  return builder.finish();
 }
 
 /**
@@ -236,7 +235,10 @@ export class MatchTableBuilder {
   private count = 0;
   private readonly columns: Partial<Record<MatchKey, number>>;
 
-  /** `onRow` is called with each row once it is normalized (the customers' blocking keys). */
+  /**
+   * `onRow` is called with each row once it is normalized (the customers' blocking keys);
+   * `capacity` is the rows to make room for at first (the table grows beyond it as needed).
+   */
   constructor(
     keys: readonly string[],
     vocabulary: Vocabulary,
@@ -244,7 +246,7 @@ export class MatchTableBuilder {
     capacity = 1024,
   ) {
     this.columns = matchColumns(keys);
-    this.table = new MatchTable(capacity, vocabulary);
+    this.table = new MatchTable(Math.max(capacity, 1), vocabulary);
   }
 
   add(row: readonly CellValue[]): void {
@@ -256,7 +258,7 @@ export class MatchTableBuilder {
 
   /** The table of the rows added. */
   finish(): MatchTable {
-    return resized(this.table, this.count);
+    return this.count === this.table.size ? this.table : resized(this.table, this.count);
   }
 }
 
