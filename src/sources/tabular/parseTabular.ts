@@ -138,12 +138,6 @@ function streamCsv(
   return { head: head!, rowCount: index };
 }
 
-function parseCsv(bytes: Uint8Array, fileName: string, overrides: Record<string, string>): ListTable {
-  const rows: CellValue[][] = [];
-  const { head } = streamCsv(bytes, fileName, overrides, () => (row) => rows.push(row));
-  return { ...head, rows };
-}
-
 /**
  * parseTabular one row at a time, for a reader that keeps only what it makes of each row
  * (matching's worker keeps the normalized customers, not the customer rows). A CSV row goes to
@@ -224,9 +218,7 @@ async function parseXlsx(bytes: Uint8Array, fileName: string, opts: ParseTabular
 }
 
 export async function parseTabular(bytes: Uint8Array, fileName: string, opts: ParseTabularOptions = {}): Promise<ListTable> {
-  if (bytes.length === 0) throw new UserError('the file is empty', { file: fileName });
-  const kind = fileKind(bytes, fileName);
-  if (kind === 'xlsx') return parseXlsx(bytes, fileName, opts);
-  if (opts.sheet) throw new UserError(`--sheet '${opts.sheet}' applies to .xlsx files; this is a CSV file`, { file: fileName });
-  return parseCsv(bytes, fileName, opts.map ?? {});
+  const rows: CellValue[][] = [];
+  const { head } = await streamTabular(bytes, fileName, opts, () => (row) => rows.push(row));
+  return { ...head, rows };
 }
