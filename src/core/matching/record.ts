@@ -41,18 +41,20 @@ export class Vocabulary {
     if (i === undefined) {
       i = this.strings.length;
       this.strings.push(s);
-      this.hashes.push(textHash(s));
+      this.hashes.push(fnv1a(s) >>> 0);
       this.ids.set(s, i);
     }
     return i;
   }
 }
 
-/** FNV-1a of a string's UTF-16 code units. */
-export function textHash(s: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
-  return h >>> 0;
+export const FNV_OFFSET = 2166136261;
+export const FNV_PRIME = 16777619;
+
+/** FNV-1a of a string's UTF-16 code units, from the hash state `h` (the blocking keys go on from one). */
+export function fnv1a(s: string, h = FNV_OFFSET): number {
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
+  return h;
 }
 
 /** Legal-form families as small integers (index + 1; 0 = none). */
