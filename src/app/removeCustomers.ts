@@ -164,39 +164,54 @@ export interface MatchSplit {
 
 /** Splits the list by outcome and decisions. Confirmed review pairs are removed too. */
 export function splitByOutcome(list: ListTable, result: MatchResult, lang: Lang, decisions: readonly ReviewDecision[] = []): MatchSplit {
-  const verdict = new Map(decisions.map((d) => [d.listIndex, d.confirmed]));
-  const withMatch = (r: MatchedRow): CellValue[] => [...list.rows[r.listIndex]!, r.customerRow, r.reason, r.score];
+  const routed = routeRows(
+    result,
+    (i) => list.rows[i]!,
+    (r) => [...list.rows[r.listIndex]!, r.customerRow, r.reason, r.score],
+    decisions,
+  );
   const addedKeys = [...list.keys, ...MATCH_COLUMNS];
   const addedHeaders = [...list.headers, ...MATCH_COLUMNS.map((k) => displayHeader(k, lang))];
-  const kept: CellValue[][] = [];
-  const removed: CellValue[][] = [];
-  const review: CellValue[][] = [];
-  const removedIndexes: number[] = [];
-  let reviewConfirmed = 0;
-  let reviewRejected = 0;
+  const extended = (rows: CellValue[][]): ListTable => ({ ...list, keys: addedKeys, headers: addedHeaders, rows });
+  return { ...routed, kept: { ...list, rows: routed.kept }, removed: extended(routed.removed), review: extended(routed.review) };
+}
+
+/**
+ * Where each list row goes, in list order: removed (certain, or a review pair a person
+ * confirmed), else kept, and a review pair not confirmed also to review. `row(i)` gives list row
+ * i as it goes to kept; `withMatch(r)` the row with its matched customer row, reason and score
+ * (splitByOutcome: cells; the CLI: CSV records).
+ */
+export function routeRows<T>(
+  result: MatchResult,
+  row: (listIndex: number) => T,
+  withMatch: (r: MatchedRow) => T,
+  decisions: readonly ReviewDecision[] = [],
+): { kept: T[]; removed: T[]; review: T[]; removedIndexes: number[]; reviewConfirmed: number; reviewRejected: number } {
+  const verdict = new Map(decisions.map((d) => [d.listIndex, d.confirmed]));
+  const out = {
+    kept: [] as T[],
+    removed: [] as T[],
+    review: [] as T[],
+    removedIndexes: [] as number[],
+    reviewConfirmed: 0,
+    reviewRejected: 0,
+  };
   for (const r of result.rows) {
     const v = verdict.get(r.listIndex);
     if (r.outcome === 'removed' || (r.outcome === 'review' && v === true)) {
-      removed.push(withMatch(r));
-      removedIndexes.push(r.listIndex);
-      if (r.outcome === 'review') reviewConfirmed++;
+      out.removed.push(withMatch(r));
+      out.removedIndexes.push(r.listIndex);
+      if (r.outcome === 'review') out.reviewConfirmed++;
     } else {
-      kept.push(list.rows[r.listIndex]!);
+      out.kept.push(row(r.listIndex));
       if (r.outcome === 'review') {
-        review.push(withMatch(r));
-        if (v === false) reviewRejected++;
+        out.review.push(withMatch(r));
+        if (v === false) out.reviewRejected++;
       }
     }
   }
-  const extended = (rows: CellValue[][]): ListTable => ({ ...list, keys: addedKeys, headers: addedHeaders, rows });
-  return {
-    kept: { ...list, rows: kept },
-    removed: extended(removed),
-    review: extended(review),
-    removedIndexes,
-    reviewConfirmed,
-    reviewRejected,
-  };
+  return out;
 }
 
 export type CustomerSource = { sheet: string } | { table: ListTable; name: string };

@@ -6,7 +6,7 @@
  * customer row, the reason and the score; DIR/summary.json holds the counts and elapsedMs.
  */
 import { join, resolve } from 'node:path';
-import { MATCH_COLUMNS, matchedRows, requireMatchable, resultOfParts, type MatchedRow, type MatchResult } from '../../app/removeCustomers';
+import { MATCH_COLUMNS, matchedRows, requireMatchable, resultOfParts, routeRows, type MatchResult } from '../../app/removeCustomers';
 import { displayHeader } from '../../core/columns/catalogue';
 import { normalizeHeader, parseMapOverrides } from '../../core/columns/headerMapping';
 import { UserError } from '../../core/errors';
@@ -47,26 +47,6 @@ const OUR_SHARE = 0.5;
 
 /** The three outputs are CSV for Finnish Excel: ";", a BOM, CRLF, formulas neutralized. */
 const CSV: CsvOptions = { delimiter: ';', bom: true, eol: '\r\n', neutralizeFormulas: true };
-
-/**
- * The records of kept.csv, removed.csv and review.csv: splitByOutcome without a person's
- * verdicts (review rows stay in the list and are also listed for review), on CSV records made
- * beforehand; removed and review rows get the matched customer row, the reason and the score.
- */
-function outputRecords(listRecords: readonly string[], result: MatchResult): { kept: string[]; removed: string[]; review: string[] } {
-  const withMatch = (r: MatchedRow) =>
-    [listRecords[r.listIndex], csvField(r.customerRow, CSV), csvField(r.reason, CSV), csvField(r.score, CSV)].join(CSV.delimiter);
-  const out = { kept: [] as string[], removed: [] as string[], review: [] as string[] };
-  for (const r of result.rows) {
-    if (r.outcome === 'removed') {
-      out.removed.push(withMatch(r));
-      continue;
-    }
-    out.kept.push(listRecords[r.listIndex]!);
-    if (r.outcome === 'review') out.review.push(withMatch(r));
-  }
-  return out;
-}
 
 /** The customer file read and normalized in this thread (no worker bundle: Jest). */
 async function readCustomersHere(request: FileRequest, vocabulary: Vocabulary): Promise<CustomerTable> {
@@ -144,7 +124,12 @@ export const matchCommand: Command = {
       worker?.stop();
     }
     const dir = resolve(io.cwd, (values.out as string | undefined) ?? 'out');
-    const out = outputRecords(listRecords, result);
+    // The rows go where splitByOutcome puts them, as the CSV records made while reading.
+    const out = routeRows(
+      result,
+      (i) => listRecords[i]!,
+      (r) => [listRecords[r.listIndex], csvField(r.customerRow, CSV), csvField(r.reason, CSV), csvField(r.score, CSV)].join(CSV.delimiter),
+    );
     const headers = [...list.headers, ...MATCH_COLUMNS.map((k) => displayHeader(k, io.lang))];
     const summary = {
       list: listPath,
