@@ -10,7 +10,7 @@ import { MATCH_COLUMNS, matchedRows, requireMatchable, resultOfParts, routeRows,
 import { displayHeader } from '../../core/columns/catalogue';
 import { normalizeHeader, parseMapOverrides } from '../../core/columns/headerMapping';
 import { UserError } from '../../core/errors';
-import { csvField, csvOfRecords, csvRecord, phoneColumnsOf, type CsvOptions } from '../../core/export/csv';
+import { csvField, csvLine, csvOfRecords, phoneColumnsOf, type CsvOptions } from '../../core/export/csv';
 import { formatCount } from '../../core/i18n/lang';
 import type { TableHead } from '../../sources/tabular/parseTabular';
 import { matchableKeys, Vocabulary } from '../../core/matching/record';
@@ -94,7 +94,7 @@ export const matchCommand: Command = {
         {
           rows: (head) => {
             const opts = { ...CSV, phoneColumns: phoneColumnsOf(head.keys) };
-            return (row) => records.push(csvRecord(row, opts));
+            return (row) => records.push(csvLine(row, opts));
           },
         },
       );

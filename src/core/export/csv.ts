@@ -82,14 +82,16 @@ function startsFormula(c: number): boolean {
   return c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13 || c === 0;
 }
 
+const fields: string[] = [];
+
 /** One record (without the line ending). */
 export function csvLine(values: readonly (CellValue | undefined)[], opts: CsvOptions): string {
-  let out = '';
-  for (let i = 0; i < values.length; i++) {
-    if (i > 0) out += opts.delimiter;
-    out += csvField(values[i], opts, opts.phoneColumns?.has(i) ?? false);
-  }
-  return out;
+  // One join of its fields: a line built with += is a tree of small strings, which on 100,000
+  // rows costs more in memory and collection than the text itself.
+  const phones = opts.phoneColumns;
+  fields.length = values.length;
+  for (let i = 0; i < values.length; i++) fields[i] = csvField(values[i], opts, phones?.has(i) ?? false);
+  return fields.join(opts.delimiter);
 }
 
 /** A whole CSV: optional BOM, header row, rows; every record ends with `eol`. */
@@ -102,21 +104,7 @@ export function toCsv(headers: string[], rows: CellValue[][], opts: CsvOptions):
  * files afterwards (rajaus match writes every list row to one of three).
  */
 export function csvRecords(rows: readonly CellValue[][], opts: CsvOptions): string[] {
-  // Each line is one join of its fields: a line built with += is a tree of small strings,
-  // which on 100,000 rows costs more in memory and collection than the text itself.
-  const out = new Array<string>(rows.length);
-  for (let r = 0; r < rows.length; r++) out[r] = csvRecord(rows[r]!, opts);
-  return out;
-}
-
-const fields: string[] = [];
-
-/** One row as a CSV record, without its line ending (see csvRecords). */
-export function csvRecord(row: readonly CellValue[], opts: CsvOptions): string {
-  const phones = opts.phoneColumns;
-  fields.length = row.length;
-  for (let i = 0; i < row.length; i++) fields[i] = csvField(row[i], opts, phones?.has(i) ?? false);
-  return fields.join(opts.delimiter);
+  return rows.map((row) => csvLine(row, opts));
 }
 
 /** A whole CSV of a header row and records made by csvRecords. */
