@@ -33,6 +33,7 @@ import { formatCount } from '../../core/i18n/lang';
 import { isCancel } from '../../core/errors';
 import { emptyState } from '../../core/state/workbookState';
 import { countSearch, runSearch } from '../../app/search';
+import { CheckboxGroup } from '../components/CheckboxGroup';
 import { AreaPicker } from './AreaPicker';
 import { IndustryPicker } from './IndustryPicker';
 import { createLiveCounter, type CountState } from './liveCount';
@@ -236,25 +237,14 @@ export default function SearchPanel(): JSX.Element {
       {form.kind === 'b2b' ? (
         <>
           <IndustryPicker lang={lang} value={form.industries} onChange={(industries) => patch({ industries })} error={errors.industries} />
-          <Field
+          <CheckboxGroup
             label={t(lang, 'companyForm')}
-            validationMessage={errors.companyForms}
-            validationState={errors.companyForms ? 'error' : 'none'}
-          >
-            <div className={styles.checks}>
-              {FORMS_OFFERED.map((f) => (
-                <Checkbox
-                  key={f.code}
-                  label={f.code}
-                  title={f.names[lang]}
-                  checked={form.companyForms.includes(f.code)}
-                  onChange={(_e, d) =>
-                    patch({ companyForms: d.checked ? [...form.companyForms, f.code] : form.companyForms.filter((x) => x !== f.code) })
-                  }
-                />
-              ))}
-            </div>
-          </Field>
+            error={errors.companyForms}
+            options={FORMS_OFFERED.map((f) => ({ value: f.code, label: f.code, title: f.names[lang] }))}
+            selected={form.companyForms}
+            onChange={(companyForms) => patch({ companyForms })}
+            data-testid="search-company-forms"
+          />
           <Field label={t(lang, 'years')} validationMessage={errors.years} validationState={errors.years ? 'error' : 'none'}>
             <div className={styles.row}>
               <Input
@@ -276,32 +266,24 @@ export default function SearchPanel(): JSX.Element {
               />
             </div>
           </Field>
-          <Field label={t(lang, 'roles')} validationMessage={errors.roles} validationState={errors.roles ? 'error' : 'none'}>
-            <div className={styles.checks}>
-              {ROLES.map((r) => (
-                <Checkbox
-                  key={r}
-                  label={roleLabel(r, lang)}
-                  checked={form.roles.includes(r)}
-                  onChange={(_e, d) => patch({ roles: d.checked ? [...form.roles, r] : form.roles.filter((x) => x !== r) })}
-                />
-              ))}
-            </div>
-          </Field>
+          <CheckboxGroup
+            label={t(lang, 'roles')}
+            error={errors.roles}
+            options={ROLES.map((r) => ({ value: r, label: roleLabel(r, lang) }))}
+            selected={form.roles}
+            onChange={(roles) => patch({ roles })}
+            data-testid="search-roles"
+          />
         </>
       ) : (
-        <Field label={t(lang, 'ageGroups')} validationMessage={errors.ageGroups} validationState={errors.ageGroups ? 'error' : 'none'}>
-          <div className={styles.checks}>
-            {AGE_GROUPS.map((a) => (
-              <Checkbox
-                key={a}
-                label={a.replace('-', '–')}
-                checked={form.ageGroups.includes(a)}
-                onChange={(_e, d) => patch({ ageGroups: d.checked ? [...form.ageGroups, a] : form.ageGroups.filter((x) => x !== a) })}
-              />
-            ))}
-          </div>
-        </Field>
+        <CheckboxGroup
+          label={t(lang, 'ageGroups')}
+          error={errors.ageGroups}
+          options={AGE_GROUPS.map((a) => ({ value: a, label: a.replace('-', '–') }))}
+          selected={form.ageGroups}
+          onChange={(ageGroups) => patch({ ageGroups })}
+          data-testid="search-age-groups"
+        />
       )}
 
       <div className={styles.checks}>
