@@ -274,7 +274,7 @@ export async function recordStep(ctx: StepContext, args: RecordArgs): Promise<Li
     now,
     columns: new Map([[list.id, (await listHeaders(ctx, list, args.change)) ?? []]]),
   });
-  await ctx.workbook.apply(change, { progress: ctx.progress, signal: ctx.signal });
+  await ctx.workbook.apply(change, { progress: ctx.progress, signal: ctx.signal, textRepairs: ctx.textRepairs });
   return lists[0]!;
 }
 
@@ -295,7 +295,7 @@ export async function recordSteps(
     now: ctx.now(),
     columns,
   });
-  await ctx.workbook.apply({ ...change, state }, { progress: ctx.progress, signal: ctx.signal });
+  await ctx.workbook.apply({ ...change, state }, { progress: ctx.progress, signal: ctx.signal, textRepairs: ctx.textRepairs });
   return state;
 }
 

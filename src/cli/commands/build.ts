@@ -14,6 +14,7 @@ import { runPipeline, type PipelinePlan } from '../../app/pipeline';
 import { readDoNotCallFile } from '../../app/suppression';
 import { ensureDir, readBytes, readListFile, writeFileAtomic } from '../io/files';
 import { readSettingsFile } from '../io/settings';
+import { TextRepairs, textRepairLines } from '../../core/workbook/xmlText';
 import { directorySourceFromOption, readCriteria } from './search';
 import { BUILDING_FILTER_OPTIONS, buildingFiltersFromOptions, sourceFromOption, resolveSpec } from './buildings';
 
@@ -119,7 +120,9 @@ export const buildCommand: Command = {
 
     const { createXlsxWorkbook, saveXlsxWorkbook } = await xlsxTools();
     const workbook = createXlsxWorkbook();
-    const report = await runPipeline({ workbook, lang: io.lang, settings, now: io.now }, plan, (line) => io.info(`  ${line}`));
+    const textRepairs = new TextRepairs();
+    const report = await runPipeline({ workbook, lang: io.lang, settings, now: io.now, textRepairs }, plan, (line) => io.info(`  ${line}`));
+    for (const line of textRepairLines(io.lang, textRepairs)) io.warn(`${outOption}: ${line}`);
     await ensureDir(dirname(out));
     await saveXlsxWorkbook(workbook, out);
     for (const f of report.files) await writeFileAtomic(join(dirname(out), f.name), f.bytes);

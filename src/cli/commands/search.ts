@@ -21,6 +21,7 @@ import { createPrhSource } from '../../sources/directory/prh';
 import { createFileSource } from '../../sources/directory/fileSource';
 import { readListFile, writeFileAtomic } from '../io/files';
 import { readSettingsFile } from '../io/settings';
+import { TextRepairs, textRepairLines } from '../../core/workbook/xmlText';
 
 const USAGE = `Usage: rajaus search --criteria FILE.json [--source SOURCE] --out FILE.csv|FILE.xlsx
 
@@ -143,9 +144,11 @@ export const searchCommand: Command = {
       const xlsx = ext === '.xlsx' ? await xlsxTools() : null;
       const workbook = xlsx ? xlsx.createXlsxWorkbook() : captureWorkbook();
       const started = Date.now();
+      const textRepairs = new TextRepairs();
       const outcome = await runSearch(
         {
           workbook,
+          textRepairs,
           lang: io.lang,
           settings,
           now: io.now,
@@ -170,6 +173,7 @@ export const searchCommand: Command = {
       io.info(
         `${source.info.name}: ${formatCount(io.lang, outcome.total)} found, ${formatCount(io.lang, outcome.rows)} rows → ${out} (${Date.now() - started} ms)`,
       );
+      for (const line of textRepairLines(io.lang, textRepairs)) io.warn(`${out}: ${line}`);
       if (source.info.attribution) io.info(source.info.attribution);
     } finally {
       process.removeListener('SIGINT', onSigint);

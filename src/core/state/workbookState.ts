@@ -114,7 +114,13 @@ export function parseState(json: string): WorkbookState {
  * JSON is the text content of one root element, XML-escaped, so any value survives.
  */
 export function stateToXml(state: WorkbookState): string {
-  const json = JSON.stringify(state).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  // JSON.stringify escapes controls and lone surrogates but not U+FFFE/U+FFFF, which XML 1.0
+  // forbids: they can stand only inside JSON strings, so their JSON escape keeps them exactly.
+  const json = JSON.stringify(state)
+    .replace(/[\uFFFE\uFFFF]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16)}`)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
   return `<?xml version="1.0" encoding="UTF-8"?><rajaus xmlns="${STATE_NAMESPACE}">${json}</rajaus>`;
 }
 

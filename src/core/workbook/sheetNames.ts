@@ -2,6 +2,8 @@
  * Excel's sheet-name rules, in one place: at most 31 characters, none of / \ ? * : [ ],
  * not starting or ending with an apostrophe, unique ignoring case, and not "History".
  */
+import { hasXmlForbidden, xmlSafe } from './xmlText';
+
 export const MAX_SHEET_NAME = 31;
 const FORBIDDEN = /[/\\?*:[\]]/;
 
@@ -10,6 +12,7 @@ export function sheetNameProblem(name: string): string | null {
   if (name.length === 0) return 'empty';
   if (name.length > MAX_SHEET_NAME) return `longer than ${MAX_SHEET_NAME} characters`;
   if (FORBIDDEN.test(name)) return 'contains one of / \\ ? * : [ ]';
+  if (hasXmlForbidden(name)) return 'contains a control or non-character that a workbook cannot hold';
   if (name.startsWith("'") || name.endsWith("'")) return "starts or ends with '";
   if (name.trim().toLowerCase() === 'history') return '"History" is reserved by Excel';
   return null;
@@ -20,7 +23,7 @@ export function sheetNameProblem(name: string): string | null {
  * "Tampere: rakennus/LVI 27.11.2026" → "Tampere rakennus-LVI 27.11.2026", then " (2)", " (3)"…
  */
 export function makeSheetName(base: string, existing: Iterable<string>, keepSuffix = ''): string {
-  let clean = base
+  let clean = xmlSafe(base)
     .replace(/[/\\]/g, '-')
     .replace(/[?*:[\]]/g, ' ')
     .replace(/\s+/g, ' ')
@@ -45,7 +48,7 @@ export function makeSheetName(base: string, existing: Iterable<string>, keepSuff
 }
 
 function makeSheetNameText(text: string): string {
-  return text
+  return xmlSafe(text)
     .replace(/[/\\]/g, '-')
     .replace(/[?*:[\]]/g, ' ')
     .replace(/\s+/g, ' ')

@@ -18,6 +18,7 @@ import { toCell, type CellValue } from '../../core/workbook/cells';
 import type { SheetData, SheetInfo, WorkbookChange, WorkbookPort } from '../../core/workbook/port';
 import { makeTableName, sheetNameProblem } from '../../core/workbook/sheetNames';
 import type { RowStyle, SheetPlan } from '../../core/workbook/sheetPlan';
+import { cellText, safeCellValue, type TextRepairs } from '../../core/workbook/xmlText';
 import { plainCellValue } from './cellValues';
 import { readStateFromPackage, writeStateToPackage } from './stateXmlPart';
 
@@ -37,10 +38,10 @@ function argb(color: string): string {
 }
 
 /** Excel table column names must be unique (ignoring case) and non-empty. */
-function uniqueHeaders(headers: readonly string[]): string[] {
+function uniqueHeaders(headers: readonly string[], repairs?: TextRepairs): string[] {
   const seen = new Set<string>();
   return headers.map((h, i) => {
-    const base = h.trim() || `Column ${i + 1}`;
+    const base = cellText(h, repairs).trim() || `Column ${i + 1}`;
     let name = base;
     for (let n = 2; seen.has(name.toLowerCase()); n++) name = `${base} (${n})`;
     seen.add(name.toLowerCase());
@@ -91,7 +92,11 @@ function applyPrint(ws: ExcelJS.Worksheet, plan: SheetPlan, hasHeader: boolean):
 
 function renderTable(ws: ExcelJS.Worksheet, plan: SheetPlan, tableName: string, opts: RunOptions): void {
   const cols = plan.columns;
-  const headers = uniqueHeaders(cols.map((c) => c.header));
+  const repairs = opts.textRepairs;
+  const headers = uniqueHeaders(
+    cols.map((c) => c.header),
+    repairs,
+  );
   const rows: CellValue[][] = [];
   for (let r = 0; r < plan.rows.length; r++) {
     if (r % 5000 === 0) {
@@ -99,7 +104,8 @@ function renderTable(ws: ExcelJS.Worksheet, plan: SheetPlan, tableName: string, 
       opts.progress?.(r, plan.rows.length);
     }
     const src = plan.rows[r]!;
-    rows.push(cols.map((c, i) => toCell(c.type, src[i] ?? null)));
+    // Every string through cellText: one U+FFFF would make the whole sharedStrings part unreadable.
+    rows.push(cols.map((c, i) => safeCellValue(toCell(c.type, src[i] ?? null), repairs)));
   }
   // Excel wants at least one data row in a table; an empty list gets one empty row.
   const tableRows = rows.length > 0 ? rows : [cols.map(() => null)];
@@ -132,7 +138,7 @@ const DOCUMENT_FONTS: Record<RowStyle, Partial<ExcelJS.Font>> = {
   note: { italic: true, color: { argb: 'FF595959' } },
 };
 
-function renderDocument(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
+function renderDocument(ws: ExcelJS.Worksheet, plan: SheetPlan, repairs?: TextRepairs): void {
   const cols = plan.columns;
   cols.forEach((c, i) => {
     const col = ws.getColumn(i + 1);
@@ -145,7 +151,7 @@ function renderDocument(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
     const style = plan.rowStyles?.[r] ?? 'normal';
     cols.forEach((c, i) => {
       const cell = row.getCell(i + 1);
-      const v = toCell(c.type, src[i] ?? null);
+      const v = safeCellValue(toCell(c.type, src[i] ?? null), repairs);
       if (v !== null) cell.value = v;
       cell.numFmt = c.numberFormat;
       cell.alignment = { wrapText: true, vertical: 'top' };
@@ -250,7 +256,7 @@ export function createXlsxWorkbook(wb: ExcelJS.Workbook = new ExcelJS.Workbook()
           tableNames.push(tableName);
           renderTable(ws, plan, tableName, opts);
         } else {
-          renderDocument(ws, plan);
+          renderDocument(ws, plan, opts.textRepairs);
         }
       }
       throwIfAborted(opts.signal);

@@ -3,6 +3,7 @@
  * request sizes and row blocks, addresses, column widths in points, temporary sheet names, and
  * how a row-model value must be written so that Excel keeps it as data.
  */
+import { safeCellValue, type TextRepairs } from '../../core/workbook/xmlText';
 import { isTextType, type ColumnType } from '../../core/columns/catalogue';
 import { toCell, type CellValue } from '../../core/workbook/cells';
 
@@ -87,12 +88,13 @@ export function* cellBlocks(
   types: readonly ColumnType[],
   targetBytes = TARGET_REQUEST_BYTES,
   maxRows = 100_000,
+  repairs?: TextRepairs,
 ): Generator<CellBlock> {
   // "[" and "]" plus one comma per row but the first: 1 + Σ(row + 1).
   let block: CellBlock = { start: 0, cells: [], bytes: 1 };
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
-    const cells = types.map((type, c) => excelCell(type, row[c]));
+    const cells = types.map((type, c) => excelCell(type, row[c], repairs));
     const b = rowJsonBytes(cells) + 1; // the comma between rows
     if (block.cells.length > 0 && (block.bytes + b > targetBytes || block.cells.length >= maxRows)) {
       yield block;
@@ -147,8 +149,9 @@ export function tempSheetName(taken: Iterable<string>, seed: number): string {
  * prefix "'" keeps "=…", "+…", "-…" or "00100" from becoming a formula or a number there.
  * Empty cells are written as "" ("" clears a cell, null would leave it unchanged).
  */
-export function excelCell(type: ColumnType, value: CellValue | undefined): string | number | boolean {
-  const cell = toCell(type, value);
+export function excelCell(type: ColumnType, value: CellValue | undefined, repairs?: TextRepairs): string | number | boolean {
+  // XML-safe and at most 32,767 characters: what Excel cannot save must not go in (xmlText.ts).
+  const cell = safeCellValue(toCell(type, value), repairs);
   if (cell === null) return '';
   if (typeof cell === 'string' && !isTextType(type)) return `'${cell}`;
   return cell;

@@ -34,6 +34,7 @@ import {
   cellBlocks,
   tempSheetName,
 } from './excelFacts';
+import { cellText, type TextRepairs } from '../../core/workbook/xmlText';
 import { t } from './messages';
 
 export interface OfficeWorkbookOptions {
@@ -208,7 +209,7 @@ export function createOfficeWorkbook(excel: { run: Run }, options: OfficeWorkboo
             : undefined;
           const w: Written = { plan, tempName, tempId: '', tempTableName, finalTableName };
           written.push(w);
-          await writeTemp(run, w, targetBytes, lang, signal, (rows) => {
+          await writeTemp(run, w, targetBytes, lang, signal, opts.textRepairs, (rows) => {
             doneRows += rows;
             progress(doneRows, totalRows, t(lang, 'writing', { sheet: plan.name }));
           });
@@ -286,6 +287,7 @@ async function writeTemp(
   targetBytes: number,
   lang: Lang,
   signal: AbortSignal | undefined,
+  repairs: TextRepairs | undefined,
   advanced: (rows: number) => void,
 ): Promise<void> {
   const { plan } = w;
@@ -308,7 +310,7 @@ async function writeTemp(
     if (isTable) {
       const header = sheet.getRangeByIndexes(0, 0, 1, columnCount);
       header.numberFormat = [['@']];
-      header.values = [plan.columns.map((c) => c.header)];
+      header.values = [plan.columns.map((c) => cellText(c.header, repairs))];
     }
     if (plan.rows.length > 0) {
       plan.columns.forEach((column, c) => {
@@ -318,7 +320,7 @@ async function writeTemp(
     await ctx.sync();
     w.tempId = sheet.id;
 
-    for (const block of cellBlocks(plan.rows, types, targetBytes)) {
+    for (const block of cellBlocks(plan.rows, types, targetBytes, undefined, repairs)) {
       throwIfAborted(signal);
       if (block.bytes > REQUEST_LIMIT_BYTES / 2)
         throw new UserError(t(lang, 'rowTooWide', { sheet: plan.name, row: block.start + 1 + firstDataRow }));
