@@ -3,6 +3,8 @@
  * Excel's "CSV (Comma delimited)" writes in a Finnish locale), `;` (Finnish Excel), `,` or tab,
  * quoted fields with doubled quotes, CRLF or LF, and line breaks inside quoted cells.
  */
+import { UserError } from '../../core/errors';
+
 export type DetectedEncoding = 'utf-8' | 'utf-8-bom' | 'windows-1252';
 
 /** Windows-1252 differs from Latin-1 in 0x80–0x9F (€, Š, ž, curly quotes, dashes…). */
@@ -78,24 +80,114 @@ export function parseCsvRecords(text: string, delimiter: Delimiter): string[][] 
 }
 
 /**
+ * A CSV whose quotes do not pair up: one opening quote without its closing quote turns the
+ * rest of the file into one cell (a 1,000-row list read as 5 rows), and a stray quote closed
+ * hundreds of lines later swallows every row between. `record` and `line` (both from 1, the
+ * header being record 1) say where the quote opened; the reader names its file.
+ */
+export class CsvDamageError extends Error {
+  constructor(
+    readonly kind: 'unclosed' | 'swallowed',
+    readonly record: number,
+    readonly line: number,
+    /** Lines inside the quoted field. */
+    readonly lines: number,
+  ) {
+    super(
+      kind === 'unclosed'
+        ? `a quote (") opens a value here and is never closed, so the ${lines} line(s) after it would be read as one cell; close or remove that quote`
+        : `a quote (") opens a value here that runs over ${lines} lines holding whole rows of this file before it closes; a quote is probably missing or extra in this row`,
+    );
+    this.name = 'CsvDamageError';
+  }
+
+  /** "row 4" or "row 4 (line 6)" when line breaks inside earlier cells make them differ. */
+  get where(): string {
+    return this.line === this.record ? `row ${this.record}` : `row ${this.record} (line ${this.line})`;
+  }
+
+  /** The damage as a UserError naming the file and the row where the quote opened. */
+  toUserError(fileName: string): UserError {
+    const line = this.line === this.record ? '' : ` (line ${this.line})`;
+    return new UserError(`${this.message}${line}`, { file: fileName, row: this.record });
+  }
+}
+
+/** forEachCsvRecord for a named file: damage becomes a one-line UserError naming it. */
+export function forEachCsvRecordOf(fileName: string, text: string, delimiter: Delimiter, onRecord: (record: string[]) => void): void {
+  try {
+    forEachCsvRecord(text, delimiter, onRecord);
+  } catch (e) {
+    throw e instanceof CsvDamageError ? e.toUserError(fileName) : e;
+  }
+}
+
+/** Line breaks in text[from, to): a CRLF counts once. */
+function lineBreaks(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) n++;
+  }
+  return n;
+}
+
+/**
+ * Lines of a quoted field that hold at least `delimiters` delimiters: rows of the file that
+ * a misplaced quote swallowed. A note or address written over a few lines has none of them.
+ */
+function rowLikeLines(field: string, delimiter: string, delimiters: number): number {
+  let n = 0;
+  for (const line of field.split(/\r\n|\r|\n/).slice(1)) {
+    let count = 0;
+    for (let i = line.indexOf(delimiter); i >= 0 && count < delimiters; i = line.indexOf(delimiter, i + 1)) count++;
+    if (count >= delimiters) n++;
+  }
+  return n;
+}
+
+/**
  * parseCsvRecords one record at a time: a reader that turns each record into something else
  * (a row, a match record) lets it die young instead of keeping 100,000 of them alive at once.
+ *
+ * Damage ends the read with a CsvDamageError naming the row where the quote opened (papaparse
+ * would report a "MissingQuotes" error at the end of the file, not where it began, and reads
+ * a swallowing quote without a word): a quote never closed, or a quoted value that holds two
+ * or more lines that look like whole rows (as many delimiters as the header has, with at
+ * least three columns).
  */
 export function forEachCsvRecord(text: string, delimiter: Delimiter, onRecord: (record: string[]) => void): void {
   const n = text.length;
   const d = delimiter.charCodeAt(0);
   let record: string[] = [];
   let i = 0;
+  // Where the current record starts: its number and its physical line (both from 1).
+  let recordNo = 1;
+  let line = 1;
+  let recordLine = 1;
+  // Delimiters in a whole row, from the header; 0 (no check) until the header is read.
+  let rowDelimiters = 0;
+  const emit = (rec: string[]) => {
+    if (rowDelimiters === 0 && rec.length >= 3) rowDelimiters = rec.length - 1;
+    onRecord(rec);
+    recordNo++;
+    recordLine = line;
+  };
   while (i < n) {
     // One field, starting at i.
     let field: string;
     if (text.charCodeAt(i) === 34 /* " */) {
+      const opened = i;
       field = '';
       let from = i + 1;
       for (;;) {
         const q = text.indexOf('"', from);
         if (q < 0) {
-          // Unterminated quote: the rest of the text is the field.
+          const rest = lineBreaks(text, opened, n);
+          // A quote left open on the last line loses nothing; one that takes lines with it does.
+          if (lineBreaks(text, opened, text.trimEnd().length) > 0) {
+            throw new CsvDamageError('unclosed', recordNo, recordLine, rest);
+          }
           field += text.slice(from);
           i = n;
           break;
@@ -108,6 +200,13 @@ export function forEachCsvRecord(text: string, delimiter: Delimiter, onRecord: (
         }
         i = q + 1;
         break;
+      }
+      const inner = lineBreaks(text, opened, i);
+      if (inner > 0) {
+        if (rowDelimiters > 0 && rowLikeLines(field, delimiter, rowDelimiters) >= 2) {
+          throw new CsvDamageError('swallowed', recordNo, recordLine, inner + 1);
+        }
+        line += inner;
       }
       // Text after the closing quote, up to the end of the field, is kept as written.
       const start = i;
@@ -129,7 +228,7 @@ export function forEachCsvRecord(text: string, delimiter: Delimiter, onRecord: (
     if (i >= n) {
       if (field !== '' || record.length > 0) {
         record.push(field);
-        onRecord(record);
+        emit(record);
       }
       return;
     }
@@ -140,13 +239,14 @@ export function forEachCsvRecord(text: string, delimiter: Delimiter, onRecord: (
       // A delimiter at the very end leaves one more (empty) field.
       if (i >= n) {
         record.push('');
-        onRecord(record);
+        emit(record);
         return;
       }
       continue;
     }
-    onRecord(record);
-    record = [];
     i += c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
+    line++;
+    emit(record);
+    record = [];
   }
 }

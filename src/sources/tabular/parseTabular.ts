@@ -10,7 +10,7 @@ import { listFromGrid, rowMaker, type ListTable } from '../../core/list/listTabl
 import { mapHeaders } from '../../core/columns/headerMapping';
 import { typeOf } from '../../core/columns/catalogue';
 import type { CellValue } from '../../core/workbook/cells';
-import { decodeText, detectDelimiter, forEachCsvRecord } from './csvParse';
+import { decodeText, detectDelimiter, forEachCsvRecordOf } from './csvParse';
 
 export interface ParseTabularOptions {
   /** Sheet of an .xlsx file; default the first visible sheet. */
@@ -102,7 +102,7 @@ function streamCsv(
   // Blank rows inside the data stay (as empty rows) so that row i is still file row
   // firstDataRow + i; blank rows at the end are dropped, so they wait here for a row after them.
   const blanks: string[][] = [];
-  forEachCsvRecord(text, detectDelimiter(text), (rec) => {
+  forEachCsvRecordOf(fileName, text, detectDelimiter(text), (rec) => {
     fileRow++;
     if (!head) {
       // Skip blank lines before the header (some exports start with one).
