@@ -17,6 +17,8 @@ export interface CliIo {
   lang: Lang;
   quiet: boolean;
   now: () => Date;
+  /** Aborted on Ctrl-C (SIGINT) or SIGTERM: every long step checks it (io/cancel.ts). */
+  signal?: AbortSignal;
 }
 
 export interface Command {

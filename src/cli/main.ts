@@ -10,6 +10,7 @@ import { COMMON_OPTIONS, type CliIo, type Command } from './command';
 import { UserError, isCancel } from '../core/errors';
 import { DEFAULT_LANG, isLang, type Lang } from '../core/i18n/lang';
 import { ZodError } from 'zod';
+import { CANCELLED_EXIT, listenForCancel } from './io/cancel';
 
 const VERSION = '0.1.0';
 
@@ -72,7 +73,9 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const quiet = Boolean(values.quiet);
+  const cancel = listenForCancel();
   const io: CliIo = {
+    signal: cancel.signal,
     info: (line) => {
       if (!quiet) console.log(line);
     },
@@ -88,7 +91,7 @@ export async function main(argv: string[]): Promise<number> {
   } catch (e) {
     if (isCancel(e)) {
       console.error(`rajaus ${name}: cancelled; nothing was written`);
-      return 130;
+      return CANCELLED_EXIT;
     }
     if (e instanceof UserError) {
       console.error(`rajaus ${name}: ${e.message}`);
@@ -101,5 +104,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     console.error(`rajaus ${name}: internal error: ${(e as Error).stack ?? e}`);
     return 1;
+  } finally {
+    cancel.dispose();
   }
 }

@@ -1,3 +1,4 @@
+import { CancelledError } from './errors';
 import type { TextRepairs } from './workbook/xmlText';
 
 /** Progress of a long step: `done` of `total` units (rows, pages, requests). */
@@ -15,3 +16,23 @@ export interface RunOptions {
 }
 
 export const noProgress: ProgressFn = () => undefined;
+
+/**
+ * For long loops: `await pause()` every so often lets pending events run (the CLI's Ctrl-C
+ * handler, the pane's Cancel button: neither is heard while a loop holds the thread) and then
+ * throws CancelledError if the run was cancelled. It yields at most every `everyMs`
+ * milliseconds, so calling it on every row costs a clock read.
+ */
+export function pauser(signal?: AbortSignal, everyMs = 50): () => Promise<void> | undefined {
+  let last = Date.now();
+  return () => {
+    if (Date.now() - last < everyMs) return undefined;
+    return new Promise<void>((resolve, reject) => {
+      setTimeout(() => {
+        last = Date.now();
+        if (signal?.aborted) reject(new CancelledError());
+        else resolve();
+      }, 0);
+    });
+  };
+}

@@ -3,7 +3,7 @@
  * list every month: search → remove own customers → building data → do-not-call → exports.
  * The workbook gets the list, its audit sheets and its privacy notes; export files go beside it.
  */
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import type { Command } from '../command';
 import { xlsxTools } from '../io/xlsx';
 import { UserError } from '../../core/errors';
@@ -12,7 +12,8 @@ import { parseMapOverrides } from '../../core/columns/headerMapping';
 import { EXPORT_FORMATS, type ExportFormat } from '../../core/export/formats';
 import { runPipeline, type PipelinePlan } from '../../app/pipeline';
 import { readDoNotCallFile } from '../../app/suppression';
-import { ensureDir, readBytes, readListFile, writeFileAtomic } from '../io/files';
+import { readBytes, readListFile } from '../io/files';
+import { RunOutputs } from '../io/outputs';
 import { readSettingsFile } from '../io/settings';
 import { TextRepairs, textRepairLines } from '../../core/workbook/xmlText';
 import { directorySourceFromOption, readCriteria } from './search';
@@ -118,14 +119,24 @@ export const buildCommand: Command = {
       fileName: `${base}-${format}`,
     }));
 
-    const { createXlsxWorkbook, saveXlsxWorkbook } = await xlsxTools();
+    const { createXlsxWorkbook, xlsxWorkbookToBytes } = await xlsxTools();
     const workbook = createXlsxWorkbook();
     const textRepairs = new TextRepairs();
-    const report = await runPipeline({ workbook, lang: io.lang, settings, now: io.now, textRepairs }, plan, (line) => io.info(`  ${line}`));
+    const signal = io.signal;
+    const report = await runPipeline({ workbook, lang: io.lang, settings, now: io.now, textRepairs, signal }, plan, (line) =>
+      io.info(`  ${line}`),
+    );
     for (const line of textRepairLines(io.lang, textRepairs)) io.warn(`${outOption}: ${line}`);
-    await ensureDir(dirname(out));
-    await saveXlsxWorkbook(workbook, out);
-    for (const f of report.files) await writeFileAtomic(join(dirname(out), f.name), f.bytes);
+    // The workbook and its export files are one unit: all new, or (cancelled, failed) all old.
+    // The manifest names the export files, so a later build in fewer parts removes the rest.
+    const outputs = new RunOutputs(dirname(out), {
+      signal,
+      manifest: { name: `${base}.parts.json`, about: { workbook: basename(out), formats } },
+    });
+    await outputs.write(basename(out), await xlsxWorkbookToBytes(workbook));
+    for (const f of report.files) await outputs.write(f.name, f.bytes);
+    await outputs.commit();
+    for (const part of outputs.removedParts) io.info(`  removed ${part} (a part of an earlier export)`);
     io.info(`${out} (${Date.now() - started} ms)`);
   },
 };

@@ -4,7 +4,6 @@
  * Only the list's postal codes are sent to a building service. Writes DIR/list.csv,
  * DIR/filtered.csv (when filters removed rows) and DIR/summary.json.
  */
-import { rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { applyBuildingFilters, contactedOf, joinBuildings, postalCodesOf } from '../../app/addBuildings';
 import { buildingFiltersSchema, type BuildingFilters } from '../../core/buildings/filters';
@@ -20,7 +19,8 @@ import { hsySource } from '../../sources/buildings/hsy';
 import { ryhtiSource } from '../../sources/buildings/ryhti';
 import type { BuildingSource } from '../../sources/buildings/source';
 import type { Command, OptionSpec } from '../command';
-import { readListFile, writeFileAtomic } from '../io/files';
+import { readListFile } from '../io/files';
+import { RunOutputs } from '../io/outputs';
 
 const USAGE = `rajaus buildings --list FILE --source helsinki|hsy|ryhti|file:PATH_OR_URL [options]
 
@@ -124,6 +124,7 @@ export const buildingsCommand: Command = {
     const listFile = await readListFile(resolve(io.cwd, listPath), { sheet: values.sheet as string | undefined, map });
     const codes = postalCodesOf(listFile);
     const fetched = await source.fetchBuildings(codes, {
+      signal: io.signal,
       progress: (done, total) => {
         if (total > 1) io.info(`${source.name}: ${done}/${total}`);
       },
@@ -134,9 +135,11 @@ export const buildingsCommand: Command = {
 
     const dir = resolve(io.cwd, (values.out as string | undefined) ?? 'out');
     const csv = { delimiter: ';' as const, bom: true, eol: '\r\n' as const, neutralizeFormulas: true };
-    await writeFileAtomic(join(dir, 'list.csv'), csvBytes(listToCsv(split.kept, csv)));
-    if (split.filtered.rows.length) await writeFileAtomic(join(dir, 'filtered.csv'), csvBytes(listToCsv(split.filtered, csv)));
-    else await rm(join(dir, 'filtered.csv'), { force: true });
+    // list.csv, filtered.csv and summary.json as one unit; an old filtered.csv goes with the swap.
+    const outputs = new RunOutputs(dir, { signal: io.signal });
+    await outputs.write('list.csv', csvBytes(listToCsv(split.kept, csv)));
+    if (split.filtered.rows.length) await outputs.write('filtered.csv', csvBytes(listToCsv(split.filtered, csv)));
+    else outputs.removeStale('filtered.csv');
     const summary = {
       source: { id: source.id, name: source.name, licence: source.licence, attribution: source.attribution },
       contacted: contactedOf(source, fetched.sent, io.lang),
@@ -150,7 +153,8 @@ export const buildingsCommand: Command = {
       filtered: split.filtered.rows.length,
       elapsedMs: Date.now() - started,
     };
-    await writeFileAtomic(join(dir, 'summary.json'), JSON.stringify(summary, null, 2) + '\n');
+    await outputs.write('summary.json', JSON.stringify(summary, null, 2) + '\n');
+    await outputs.commit();
     const m = joined.summary.byLevel;
     io.info(
       `${listPath}: ${formatCount(io.lang, summary.rowsIn)} rows, ${formatCount(io.lang, m.exact)} exact + ${formatCount(io.lang, m['street-number'])} street-number matches, ${formatCount(io.lang, m.none)} without a building; ${formatCount(io.lang, summary.kept)} kept → ${join(dir, 'list.csv')}` +

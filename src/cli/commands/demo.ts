@@ -3,12 +3,12 @@
  * (default out/demo.xlsx) plus the export files beside it. The demo uses example settings,
  * marked as examples in the notes.
  */
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { Command } from '../command';
 import { xlsxTools } from '../io/xlsx';
 import { runDemo } from '../../app/demo';
 import { exampleSettings } from '../../app/settingsFile';
-import { ensureDir, writeFileAtomic } from '../io/files';
+import { RunOutputs } from '../io/outputs';
 import { defineMessages } from '../../core/i18n/lang';
 import { UserError } from '../../core/errors';
 
@@ -37,16 +37,17 @@ export const demoCommand: Command = {
     const out = resolve(io.cwd, (values.out as string | undefined) ?? join('out', 'demo.xlsx'));
     if (!out.toLowerCase().endsWith('.xlsx')) throw new UserError('--out must name an .xlsx file', { file: out });
     io.info(t(io.lang, 'start'));
-    const { createXlsxWorkbook, saveXlsxWorkbook } = await xlsxTools();
+    const { createXlsxWorkbook, xlsxWorkbookToBytes } = await xlsxTools();
     const workbook = createXlsxWorkbook();
-    const report = await runDemo({ workbook, lang: io.lang, settings: exampleSettings(), now: io.now }, (line) => io.info(`  ${line}`));
-    await ensureDir(dirname(out));
-    await saveXlsxWorkbook(workbook, out);
-    for (const f of [...report.b2b.files, ...report.b2c.files]) {
-      const path = join(dirname(out), f.name);
-      await writeFileAtomic(path, f.bytes);
-      io.info(t(io.lang, 'file', { file: path }));
-    }
+    const report = await runDemo({ workbook, lang: io.lang, settings: exampleSettings(), now: io.now, signal: io.signal }, (line) =>
+      io.info(`  ${line}`),
+    );
+    const outputs = new RunOutputs(dirname(out), { signal: io.signal });
+    await outputs.write(basename(out), await xlsxWorkbookToBytes(workbook));
+    const files = [...report.b2b.files, ...report.b2c.files];
+    for (const f of files) await outputs.write(f.name, f.bytes);
+    await outputs.commit();
+    for (const f of files) io.info(t(io.lang, 'file', { file: join(dirname(out), f.name) }));
     io.info(t(io.lang, 'wrote', { file: out, ms: Date.now() - started }));
   },
 };

@@ -12,7 +12,8 @@ import { formatCount } from '../../core/i18n/lang';
 import { helsinkiDate } from '../../core/notes/format';
 import { describeInvalid } from '../../core/suppression/doNotCall';
 import { readDoNotCallFile, suppressList } from '../../app/suppression';
-import { readBytes, readListFile, writeFileAtomic } from '../io/files';
+import { readBytes, readListFile } from '../io/files';
+import { RunOutputs } from '../io/outputs';
 
 const USAGE = `rajaus dnc --list FILE --numbers FILE --out DIR [options]
 
@@ -54,8 +55,9 @@ export const dncCommand: Command = {
 
     const dir = resolve(io.cwd, out);
     const csv = { delimiter: ';' as const, bom: true, eol: '\r\n' as const, neutralizeFormulas: true };
-    await writeFileAtomic(join(dir, 'kept.csv'), csvBytes(listToCsv(result.kept, csv)));
-    await writeFileAtomic(join(dir, 'suppressed.csv'), csvBytes(listToCsv(result.suppressed, csv)));
+    const outputs = new RunOutputs(dir, { signal: io.signal });
+    await outputs.write('kept.csv', csvBytes(listToCsv(result.kept, csv)));
+    await outputs.write('suppressed.csv', csvBytes(listToCsv(result.suppressed, csv)));
     const summary = {
       doNotCallList: { name, checkedAt: date, numbers: numbers.phones.length, invalidLines: numbers.invalid.map((i) => i.line) },
       rowsIn: list.rows.length,
@@ -63,7 +65,8 @@ export const dncCommand: Command = {
       suppressed: result.suppressed.rows.length,
       elapsedMs: Date.now() - started,
     };
-    await writeFileAtomic(join(dir, 'summary.json'), JSON.stringify(summary, null, 2) + '\n');
+    await outputs.write('summary.json', JSON.stringify(summary, null, 2) + '\n');
+    await outputs.commit();
     io.info(
       `${listPath}: ${formatCount(io.lang, summary.rowsIn)} rows, ${formatCount(io.lang, summary.suppressed)} on '${name}' → ${join(out, 'suppressed.csv')}, ${formatCount(io.lang, summary.kept)} kept → ${join(out, 'kept.csv')}`,
     );

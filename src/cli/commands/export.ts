@@ -4,7 +4,6 @@
  * the pane's export step. With an .xlsx made by Rajaus, the workbook's do-not-contact list is
  * applied and the list sheet is found from the workbook's state.
  */
-import { rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { Command } from '../command';
 import { UserError } from '../../core/errors';
@@ -15,7 +14,8 @@ import { csvBytes } from '../../core/export/csv';
 import { defineMessages, formatCount } from '../../core/i18n/lang';
 import type { WorkbookState } from '../../core/state/workbookState';
 import { parseTabular } from '../../sources/tabular/parseTabular';
-import { ensureDir, readBytes } from '../io/files';
+import { readBytes } from '../io/files';
+import { RunOutputs } from '../io/outputs';
 
 const USAGE = `rajaus export --list FILE --format leaddesk|csv|dnc|mailing --out FILE [options]
 
@@ -71,21 +71,6 @@ export function outputNames(out: string, count: number): string[] {
   return Array.from({ length: count }, (_, i) => `${stem}-${i + 1}${ext}`);
 }
 
-/** Writes every file under a temporary name first, then renames them all: all or nothing. */
-async function writeAll(files: { path: string; data: Uint8Array }[]): Promise<void> {
-  const temps = files.map((f, i) => join(dirname(f.path), `.${basename(f.path)}.${process.pid}.${i}.tmp`));
-  try {
-    for (let i = 0; i < files.length; i++) {
-      await ensureDir(dirname(files[i]!.path));
-      await writeFile(temps[i]!, files[i]!.data);
-    }
-    for (let i = 0; i < files.length; i++) await rename(temps[i]!, files[i]!.path);
-  } catch (e) {
-    await Promise.all(temps.map((tmp) => rm(tmp, { force: true })));
-    throw e;
-  }
-}
-
 export const exportCommand: Command = {
   name: 'export',
   usage: USAGE,
@@ -135,8 +120,20 @@ export const exportCommand: Command = {
       doNotContact: state?.doNotContact,
     });
 
+    // Every part as one unit, with a manifest listing them: a later export in fewer parts removes
+    // the parts this one wrote (an old calls-3.csv would otherwise be uploaded with the new list).
+    const stem = basename(out, extname(out));
+    const asWorkbook = format === 'mailing' && /\.xlsx$/i.test(out);
+    const outputs = new RunOutputs(dirname(out), {
+      signal: io.signal,
+      manifest: {
+        name: `${stem}.parts.json`,
+        about: { format, list: basename(listPath), rows: result.exported },
+        write: !asWorkbook && result.parts.length > 1,
+      },
+    });
     const written: string[] = [];
-    if (format === 'mailing' && /\.xlsx$/i.test(out)) {
+    if (asWorkbook) {
       const { createXlsxWorkbook, xlsxWorkbookToBytes } = await import('../../workbook/exceljs/xlsxWorkbook');
       const port = createXlsxWorkbook();
       await port.apply({
@@ -145,13 +142,15 @@ export const exportCommand: Command = {
           exportSheetPlan(result, { name: exportText(io.lang, 'exportSheet'), tableName: 'Osoitteet' }),
         ],
       });
-      await writeAll([{ path: out, data: await xlsxWorkbookToBytes(port) }]);
+      await outputs.write(basename(out), await xlsxWorkbookToBytes(port));
       written.push(out);
     } else {
       const names = outputNames(out, result.parts.length);
-      await writeAll(result.parts.map((p, i) => ({ path: names[i]!, data: csvBytes(p.csv) })));
+      for (let i = 0; i < names.length; i++) await outputs.write(basename(names[i]!), csvBytes(result.parts[i]!.csv));
       written.push(...names.map((n, i) => `${n} (${formatCount(io.lang, result.parts[i]!.rows)})`));
     }
+    await outputs.commit();
+    for (const part of outputs.removedParts) written.push(`${join(dirname(out), part)}: removed (a part of the previous export)`);
 
     io.info(t(io.lang, 'exported', { rows: formatCount(io.lang, result.exported), total: formatCount(io.lang, result.rowsIn), format }));
     for (const w of written) io.info(`  ${w}`);

@@ -16,7 +16,7 @@ import type { TableHead } from '../../sources/tabular/parseTabular';
 import { matchableKeys, Vocabulary } from '../../core/matching/record';
 import { DEFAULT_MODEL } from '../../core/matching/model';
 import type { Command } from '../command';
-import { writeFileAtomic } from '../io/files';
+import { RunOutputs } from '../io/outputs';
 import { MatchWorker, type CustomerTable } from '../io/matchWorker';
 import { readMatchTable, type FileRequest } from '../io/matchTableFile';
 import { BlockIndex } from '../../core/matching/blocking';
@@ -143,15 +143,15 @@ export const matchCommand: Command = {
       thresholds: { removeAt: DEFAULT_MODEL.removeAt, reviewAt: DEFAULT_MODEL.reviewAt },
       elapsedMs: 0,
     };
-    // Three CSVs and the summary, each written atomically; the summary last, when all is there.
-    await Promise.all([
-      // Written as strings: Node encodes them as UTF-8 (the BOM is the string's first character).
-      writeFileAtomic(join(dir, 'kept.csv'), csvOfRecords(list.headers, out.kept, CSV)),
-      writeFileAtomic(join(dir, 'removed.csv'), csvOfRecords(headers, out.removed, CSV)),
-      writeFileAtomic(join(dir, 'review.csv'), csvOfRecords(headers, out.review, CSV)),
-    ]);
+    // Three CSVs and the summary as one unit: all new, or (cancelled, failed) all as they were.
+    const outputs = new RunOutputs(dir, { signal: io.signal });
+    // Written as strings: Node encodes them as UTF-8 (the BOM is the string's first character).
+    await outputs.write('kept.csv', csvOfRecords(list.headers, out.kept, CSV));
+    await outputs.write('removed.csv', csvOfRecords(headers, out.removed, CSV));
+    await outputs.write('review.csv', csvOfRecords(headers, out.review, CSV));
     summary.elapsedMs = Date.now() - started;
-    await writeFileAtomic(join(dir, 'summary.json'), JSON.stringify(summary, null, 2) + '\n');
+    await outputs.write('summary.json', JSON.stringify(summary, null, 2) + '\n');
+    await outputs.commit();
     io.info(
       `${listPath}: ${formatCount(io.lang, summary.rows)} rows against ${formatCount(io.lang, summary.customerRows)} customers: ` +
         `${formatCount(io.lang, summary.removed)} removed → ${join(dir, 'removed.csv')}, ` +

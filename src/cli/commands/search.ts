@@ -4,7 +4,7 @@
  * privacy notes, state), written atomically.
  */
 import { readFile } from 'node:fs/promises';
-import { basename, extname, resolve } from 'node:path';
+import { basename, dirname, extname, resolve } from 'node:path';
 import { xlsxTools } from '../io/xlsx';
 import type { Command, CliIo } from '../command';
 import { runSearch } from '../../app/search';
@@ -19,7 +19,8 @@ import { csvBytes, listToCsv } from '../../core/export/csv';
 import type { DirectorySource } from '../../sources/directory/directorySource';
 import { createPrhSource } from '../../sources/directory/prh';
 import { createFileSource } from '../../sources/directory/fileSource';
-import { readListFile, writeFileAtomic } from '../io/files';
+import { readListFile } from '../io/files';
+import { RunOutputs } from '../io/outputs';
 import { readSettingsFile } from '../io/settings';
 import { TextRepairs, textRepairLines } from '../../core/workbook/xmlText';
 
@@ -134,11 +135,9 @@ export const searchCommand: Command = {
     });
     const settings = await readSettingsFile(values.settings as string | undefined, { cwd: io.cwd, lang: io.lang });
 
-    const abort = new AbortController();
-    const onSigint = () => abort.abort();
-    process.once('SIGINT', onSigint);
+    const signal = io.signal;
     let lastShown = 0;
-    try {
+    {
       // A CSV needs only the list's rows: skip building an .xlsx in memory (ExcelJS holds an
       // object per cell, which for 100,000 rows is most of the process's memory).
       const xlsx = ext === '.xlsx' ? await xlsxTools() : null;
@@ -152,7 +151,7 @@ export const searchCommand: Command = {
           lang: io.lang,
           settings,
           now: io.now,
-          signal: abort.signal,
+          signal,
           progress: (done, total, label) => {
             if (Date.now() - lastShown < 1000) return;
             lastShown = Date.now();
@@ -162,21 +161,24 @@ export const searchCommand: Command = {
         { criteria, source, listName: values.name as string | undefined },
       );
       const target = resolve(io.cwd, out);
+      const outputs = new RunOutputs(dirname(target), { signal });
       if ('workbook' in workbook) {
-        await xlsx!.saveXlsxWorkbook(workbook, target);
+        await outputs.write(basename(target), await xlsx!.xlsxWorkbookToBytes(workbook));
       } else {
         const plan = workbook.written.find((p) => p.name === outcome.sheetName)!;
         const list = { keys: plan.columns.map((c) => c.key), headers: plan.columns.map((c) => c.header), rows: plan.rows };
-        await writeFileAtomic(target, csvBytes(listToCsv(list, { delimiter: ';', bom: true, eol: '\r\n', neutralizeFormulas: true })));
+        await outputs.write(
+          basename(target),
+          csvBytes(listToCsv(list, { delimiter: ';', bom: true, eol: '\r\n', neutralizeFormulas: true })),
+        );
       }
+      await outputs.commit();
       for (const line of outcome.appliedLocally) io.info(`${source.info.name}: ${line}`);
       io.info(
         `${source.info.name}: ${formatCount(io.lang, outcome.total)} found, ${formatCount(io.lang, outcome.rows)} rows → ${out} (${Date.now() - started} ms)`,
       );
       for (const line of textRepairLines(io.lang, textRepairs)) io.warn(`${out}: ${line}`);
       if (source.info.attribution) io.info(source.info.attribution);
-    } finally {
-      process.removeListener('SIGINT', onSigint);
     }
   },
 };

@@ -1,11 +1,12 @@
 /**
  * Files for the command line: read a list (CSV or .xlsx) as a ListTable, and write outputs
- * atomically (a temporary name in the same folder, then rename), so that a failed or cancelled
- * run never leaves a half-written file where the user expects a result.
+ * atomically (staged next to the target, then renamed: outputs.ts), so that a failed or
+ * cancelled run never leaves a half-written file where the user expects a result.
  */
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
-import { UserError } from '../../core/errors';
+import { mkdir, readFile } from 'node:fs/promises';
+import { basename, dirname } from 'node:path';
+import { fileSystemError, readError } from './fsErrors';
+import { RunOutputs } from './outputs';
 import type { ListTable } from '../../core/list/listTable';
 import { parseTabular, type ParseTabularOptions } from '../../sources/tabular/parseTabular';
 
@@ -13,9 +14,7 @@ export async function readBytes(path: string): Promise<Uint8Array> {
   try {
     return await readFile(path);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a folder, not a file' : (e as Error).message;
-    throw new UserError(why, { file: path });
+    throw readError(e, path);
   }
 }
 
@@ -26,21 +25,16 @@ export async function readListFile(path: string, opts: ParseTabularOptions = {})
 }
 
 export async function ensureDir(path: string): Promise<void> {
-  await mkdir(path, { recursive: true });
+  try {
+    await mkdir(path, { recursive: true });
+  } catch (e) {
+    throw fileSystemError(e, path, 'folder');
+  }
 }
 
-let counter = 0;
-
-/** Writes `data` to `path` via a temporary file in the same folder and a rename. */
-export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  const dir = dirname(path);
-  await ensureDir(dir);
-  const tmp = join(dir, `.${basename(path)}.${process.pid}.${++counter}.tmp`);
-  try {
-    await writeFile(tmp, data);
-    await rename(tmp, path);
-  } catch (e) {
-    await rm(tmp, { force: true });
-    throw e;
-  }
+/** Writes `data` to `path` as a run of one file (staged in the same folder, then renamed). */
+export async function writeFileAtomic(path: string, data: string | Uint8Array, signal?: AbortSignal): Promise<void> {
+  const outputs = new RunOutputs(dirname(path), { signal });
+  await outputs.write(basename(path), data);
+  await outputs.commit();
 }

@@ -4,9 +4,9 @@
  * process) should not pay.
  */
 export async function xlsxTools() {
-  const [{ createXlsxWorkbook }, { saveXlsxWorkbook }] = await Promise.all([
+  const [{ createXlsxWorkbook, xlsxWorkbookToBytes }, { saveXlsxWorkbook }] = await Promise.all([
     import('../../workbook/exceljs/xlsxWorkbook'),
     import('../../workbook/exceljs/xlsxFile.node'),
   ]);
-  return { createXlsxWorkbook, saveXlsxWorkbook };
+  return { createXlsxWorkbook, xlsxWorkbookToBytes, saveXlsxWorkbook };
 }

@@ -22,8 +22,10 @@ export const REPLACEMENT = '\uFFFD';
 export const CUT_MARKER = ' […]';
 
 // Lone surrogates (the `u` flag makes \p{Surrogate} match only unpaired halves), U+FFFE/U+FFFF
-// and C0 controls but tab, LF and CR.
+// and C0 controls but tab, LF and CR. Control characters are the point of these patterns.
+// eslint-disable-next-line no-control-regex
 const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|\p{Surrogate}/gu;
+// eslint-disable-next-line no-control-regex
 const HAS_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|\p{Surrogate}/u;
 
 /** Counts of repairs made while writing; one per run or step, shown in its summary. */

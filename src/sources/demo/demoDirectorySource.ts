@@ -14,11 +14,11 @@ import { companyFormOf, roleOf } from '../../core/criteria/labels';
 import { throwIfAborted } from '../../core/errors';
 import { industryName, matchesIndustry, sectionOf, tol2025To2008 } from '../../core/industry/tol';
 import { normalizeBusinessId } from '../../core/normalize/businessId';
-import type { RunOptions } from '../../core/progress';
+import { pauser, type RunOptions } from '../../core/progress';
 import type { DirectoryRecord, DirectorySource, SearchResult, SourceInfo } from '../directory/directorySource';
 import { contactEmail, type DemoCompany, type DemoContact } from './companies';
 import { consumerAddress, type DemoConsumer } from './consumers';
-import { demoDirectory } from './directory';
+import { demoDirectory, loadDemoDirectory } from './directory';
 import { e164Of } from './phones';
 
 export const DEMO_SOURCE_INFO: SourceInfo = {
@@ -207,7 +207,9 @@ interface Walk {
 }
 
 /** Walks the matches in directory order, counting all and making records up to `limit`. */
-function walk(criteria: Criteria, makeRecords: boolean): Walk {
+async function walk(criteria: Criteria, makeRecords: boolean, signal?: AbortSignal): Promise<Walk> {
+  await loadDemoDirectory(signal);
+  const pause = pauser(signal);
   const compiled = compileCriteria(criteria);
   const { companies, consumers } = demoDirectory();
   const idx = demoIndexes();
@@ -220,6 +222,7 @@ function walk(criteria: Criteria, makeRecords: boolean): Walk {
     const order = candidates ? (makeRecords ? sortedCopy(candidates) : candidates) : null;
     const n = order ? order.length : companies.length;
     for (let j = 0; j < n; j++) {
+      if (j % 1024 === 0) await pause();
       const co = companies[order ? order[j]! : j]!;
       if (!test.company(co)) continue;
       const rows = companyRows(co, criteria, test);
@@ -232,6 +235,7 @@ function walk(criteria: Criteria, makeRecords: boolean): Walk {
     const order = candidates ? (makeRecords ? sortedCopy(candidates) : candidates) : null;
     const n = order ? order.length : consumers.length;
     for (let j = 0; j < n; j++) {
+      if (j % 1024 === 0) await pause();
       const p = consumers[order ? order[j]! : j]!;
       if (!test(p)) continue;
       total++;
@@ -247,12 +251,12 @@ export class DemoDirectorySource implements DirectorySource {
 
   async count(criteria: Criteria, opts: RunOptions = {}): Promise<{ count: number; exact: boolean }> {
     throwIfAborted(opts.signal);
-    return { count: walk(criteria, false).total, exact: true };
+    return { count: (await walk(criteria, false, opts.signal)).total, exact: true };
   }
 
   async search(criteria: Criteria, opts: RunOptions = {}): Promise<SearchResult> {
     throwIfAborted(opts.signal);
-    const { total, records } = walk(criteria, true);
+    const { total, records } = await walk(criteria, true, opts.signal);
     opts.progress?.(records.length, records.length);
     return {
       records,

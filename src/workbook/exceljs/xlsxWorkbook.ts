@@ -12,7 +12,7 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { UserError, throwIfAborted } from '../../core/errors';
-import type { RunOptions } from '../../core/progress';
+import { pauser, type RunOptions } from '../../core/progress';
 import type { WorkbookState } from '../../core/state/workbookState';
 import { toCell, type CellValue } from '../../core/workbook/cells';
 import type { SheetData, SheetInfo, WorkbookChange, WorkbookPort } from '../../core/workbook/port';
@@ -90,7 +90,9 @@ function applyPrint(ws: ExcelJS.Worksheet, plan: SheetPlan, hasHeader: boolean):
   ws.pageSetup.paperSize = 9; // A4
 }
 
-function renderTable(ws: ExcelJS.Worksheet, plan: SheetPlan, tableName: string, opts: RunOptions): void {
+async function renderTable(ws: ExcelJS.Worksheet, plan: SheetPlan, tableName: string, opts: RunOptions): Promise<void> {
+  // Pauses let a Ctrl-C or the pane's Cancel be heard while 100,000 rows are converted.
+  const pause = pauser(opts.signal);
   const cols = plan.columns;
   const repairs = opts.textRepairs;
   const headers = uniqueHeaders(
@@ -103,6 +105,7 @@ function renderTable(ws: ExcelJS.Worksheet, plan: SheetPlan, tableName: string, 
       throwIfAborted(opts.signal);
       opts.progress?.(r, plan.rows.length);
     }
+    if (r % 500 === 0) await pause();
     const src = plan.rows[r]!;
     // Every string through cellText: one U+FFFF would make the whole sharedStrings part unreadable.
     rows.push(cols.map((c, i) => safeCellValue(toCell(c.type, src[i] ?? null), repairs)));
@@ -254,7 +257,7 @@ export function createXlsxWorkbook(wb: ExcelJS.Workbook = new ExcelJS.Workbook()
         if (plan.layout === 'table') {
           const tableName = makeTableName(plan.tableName ?? plan.name, tableNames);
           tableNames.push(tableName);
-          renderTable(ws, plan, tableName, opts);
+          await renderTable(ws, plan, tableName, opts);
         } else {
           renderDocument(ws, plan, opts.textRepairs);
         }

@@ -22,9 +22,14 @@ test('rajaus match: a customer file with an unclosed quote stops with the row, a
 }, 60_000);
 
 test('rajaus export: a list whose quote swallows rows stops with the row where it opened', () => {
-  writeFileSync(join(box.dir, 'lista.csv'), HEADER + rows(1, 9) + 'Huono Oy;;"0401234567;33100\r\n' + rows(11, 500) + 'Loppu" Oy;;0401234599;33100\r\n');
+  writeFileSync(
+    join(box.dir, 'lista.csv'),
+    HEADER + rows(1, 9) + 'Huono Oy;;"0401234567;33100\r\n' + rows(11, 500) + 'Loppu" Oy;;0401234599;33100\r\n',
+  );
   const r = rajaus(box.dir, ['export', '--list', 'lista.csv', '--format', 'csv', '--out', 'out.csv']);
   expect(r.status).toBe(1);
-  expect(r.stderr).toMatch(/^rajaus export: .*lista\.csv, row 11: a quote \("\) opens a value here that runs over 492 lines holding whole rows/);
+  expect(r.stderr).toMatch(
+    /^rajaus export: .*lista\.csv, row 11: a quote \("\) opens a value here that runs over 492 lines holding whole rows/,
+  );
   expect(existsSync(join(box.dir, 'out.csv'))).toBe(false);
 }, 60_000);

@@ -25,7 +25,17 @@ test('rajaus search --source file: with U+FFFF, U+FFFE, a control and a 40,000-c
     'Kolmas Oy;;33100;0401234599;viimeinen\r\n';
   writeFileSync(join(box.dir, 'toimittaja\uFFFF.csv'), vendor, 'utf8');
   writeFileSync(join(box.dir, 'c.json'), JSON.stringify({ kind: 'b2b', area: { postalCodes: ['33100'] } }));
-  const r = rajaus(box.dir, ['search', '--criteria', 'c.json', '--source', 'file:toimittaja\uFFFF.csv', '--name', 'Lista\uFFFF', '--out', 'r.xlsx']);
+  const r = rajaus(box.dir, [
+    'search',
+    '--criteria',
+    'c.json',
+    '--source',
+    'file:toimittaja\uFFFF.csv',
+    '--name',
+    'Lista\uFFFF',
+    '--out',
+    'r.xlsx',
+  ]);
   expect(r.status).toBe(0);
   expect(r.stderr).toMatch(/r\.xlsx: \d+ cell\(s\) held characters a workbook cannot hold \(\d+ replaced with �\)/);
   expect(r.stderr).toMatch(/r\.xlsx: 1 cell\(s\) were over 32,767 characters/);
