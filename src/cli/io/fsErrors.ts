@@ -42,6 +42,10 @@ const REASONS: Record<string, { file: string; folder: string }> = {
     file: 'cannot be written: its folder does not exist',
     folder: 'does not exist',
   },
+  EEXIST: {
+    file: 'already exists and cannot be replaced; choose another --out',
+    folder: 'is a file, not a folder; choose another --out',
+  },
   EMFILE: {
     file: 'cannot be written: too many files are open; try again',
     folder: 'cannot be written into: too many files are open; try again',
