@@ -64,13 +64,35 @@ export function mapHeaders(headers: readonly string[], overrides: Record<string,
     }
   }
   const taken = new Set<string>();
+  const ownNames = distinctOwnNames(headers);
   const keys = headers.map((header, i) => {
     const n = normalizeHeader(header);
     const wanted = normalizedOverrides.has(n) ? normalizedOverrides.get(n)! : LOOKUP.get(n);
-    const own = extraKey(header.trim() || `Column ${i + 1}`);
+    const own = extraKey(ownNames[i]!);
     if (!wanted || taken.has(wanted)) return own;
     taken.add(wanted);
     return wanted;
   });
   return { keys, headers: [...headers] };
+}
+
+/**
+ * A distinct name for every column, as the user's own column would be called: the header as
+ * written; an empty one "Column N"; a repeated one "Huom (2)". Keys are made of these names, so
+ * two columns headed "Huom", or an empty header beside a "Column 8", stay two columns instead
+ * of one overwriting the other. Headers as written are reserved first, so a generated name
+ * never takes a real column's name.
+ */
+export function distinctOwnNames(headers: readonly string[]): string[] {
+  const used = new Set<string>();
+  const written = new Set(headers.map((h) => h.trim().toLowerCase()).filter(Boolean));
+  return headers.map((header, i) => {
+    const trimmed = header.trim();
+    const base = trimmed || `Column ${i + 1}`;
+    const clash = (x: string) => used.has(x.toLowerCase()) || (!trimmed && written.has(x.toLowerCase()));
+    let name = base;
+    for (let n = 2; clash(name); n++) name = `${base} (${n})`;
+    used.add(name.toLowerCase());
+    return name;
+  });
 }

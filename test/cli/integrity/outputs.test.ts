@@ -32,3 +32,19 @@ test('export: a name too long is one line, not an internal error', () => {
     /^rajaus export: .*n{300}\.csv: cannot be written: the name is too long for the file system; choose a shorter --out\n$/,
   );
 }, 60_000);
+
+test('search --source file: duplicate headers and an empty header beside a "Column 6" keep every column (issue 17 item 6)', () => {
+  writeFileSync(join(box.dir, 'c.json'), JSON.stringify({ kind: 'b2b', area: { postalCodes: ['33100'] } }));
+  writeFileSync(
+    join(box.dir, 'v.csv'),
+    'Yrityksen nimi;Puh.;Postinro;Huom;Huom;;Column 6\r\nA Oy;0401234567;33100;eka;toka;tyhjä;kuutonen\r\n',
+  );
+  const r = rajaus(box.dir, ['search', '--criteria', 'c.json', '--source', 'file:v.csv', '--out', 'r.csv']);
+  expect(r.status).toBe(0);
+  const [head, row] = readFileSync(join(box.dir, 'r.csv'), 'utf8')
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split('\r\n');
+  const cells = Object.fromEntries(head!.split(';').map((h, i) => [h, row!.split(';')[i]]));
+  expect(cells).toMatchObject({ Huom: 'eka', 'Huom (2)': 'toka', 'Column 6 (2)': 'tyhjä', 'Column 6': 'kuutonen' });
+}, 60_000);
