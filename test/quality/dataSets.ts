@@ -1,0 +1,49 @@
+/**
+ * The labelled data sets the quality harness runs `rajaus match` on, each as the files a user
+ * would have (list and register, as bytes) and the truth (list id → register id of the true
+ * customer, or null). Ids travel in a column of each file that the CLI carries through as the
+ * user's own column, so the truth is read back from the outputs without trusting row order.
+ */
+import { readFebrl3, splitFebrl3, type Febrl3Variant } from '../fixtures/febrl3/split';
+
+export type Entity = 'companies' | 'persons';
+
+export interface QualityDataSet {
+  name: string;
+  entity: Entity;
+  /** File names as a user would save them (the extension tells the CLI the format). */
+  listFile: string;
+  registerFile: string;
+  list: Uint8Array;
+  register: Uint8Array;
+  /** The header of the id column in the list and in the register. */
+  listIdHeader: string;
+  registerIdHeader: string;
+  truth: ReadonlyMap<string, string | null>;
+}
+
+const utf8 = (s: string) => new TextEncoder().encode(s);
+
+export function febrl3DataSet(variant: Febrl3Variant, file?: string): QualityDataSet {
+  const s = splitFebrl3(readFebrl3(file), variant);
+  return {
+    name: `febrl3-${variant}`,
+    entity: 'persons',
+    listFile: 'lista.csv',
+    registerFile: 'asiakkaat.csv',
+    list: utf8(s.listCsv),
+    register: utf8(s.registerCsv),
+    listIdHeader: 'Rivitunnus',
+    registerIdHeader: 'Asiakasnumero',
+    truth: s.truth,
+  };
+}
+
+/** Every data set by name, made on demand (some are large). `root`: the repository. */
+export function namedDataSets(root: string): Record<string, () => QualityDataSet> {
+  const febrl = `${root}/../shared/data/febrl3/dataset3.csv`;
+  return {
+    'febrl3-all': () => febrl3DataSet('all', febrl),
+    'febrl3-half': () => febrl3DataSet('half', febrl),
+  };
+}
