@@ -5,6 +5,7 @@
  * user's own column, so the truth is read back from the outputs without trusting row order.
  */
 import { readFebrl3, splitFebrl3, type Febrl3Variant } from '../fixtures/febrl3/split';
+import { generateBlind } from '../fixtures/matching-blind/generate';
 
 export type Entity = 'companies' | 'persons';
 
@@ -19,7 +20,8 @@ export interface QualityDataSet {
   /** The header of the id column in the list and in the register. */
   listIdHeader: string;
   registerIdHeader: string;
-  truth: ReadonlyMap<string, string | null>;
+  /** List id → register ids of the same customer (empty: not a customer). */
+  truth: ReadonlyMap<string, readonly string[]>;
 }
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
@@ -35,7 +37,23 @@ export function febrl3DataSet(variant: Febrl3Variant, file?: string): QualityDat
     register: utf8(s.registerCsv),
     listIdHeader: 'Rivitunnus',
     registerIdHeader: 'Asiakasnumero',
-    truth: s.truth,
+    truth: new Map([...s.truth].map(([l, r]) => [l, r === null ? [] : [r]])),
+  };
+}
+
+/** The blind generator's companies or persons: `list` rows against `register` rows. */
+export function blindDataSet(entity: Entity, list: number, register: number, seed: number): QualityDataSet {
+  const b = generateBlind({ seed, entity, listRows: list, registerRows: register });
+  return {
+    name: `blind-${entity}-${list / 1000}k-vs-${register / 1000}k-seed${seed}`,
+    entity,
+    listFile: b.listFile,
+    registerFile: b.registerFile,
+    list: b.list,
+    register: b.register,
+    listIdHeader: b.listIdHeader,
+    registerIdHeader: b.registerIdHeader,
+    truth: b.truth,
   };
 }
 
@@ -45,5 +63,9 @@ export function namedDataSets(root: string): Record<string, () => QualityDataSet
   return {
     'febrl3-all': () => febrl3DataSet('all', febrl),
     'febrl3-half': () => febrl3DataSet('half', febrl),
+    'blind-companies-10k': () => blindDataSet('companies', 10000, 5000, 101),
+    'blind-companies-20k': () => blindDataSet('companies', 20000, 10000, 102),
+    'blind-persons-10k': () => blindDataSet('persons', 10000, 5000, 201),
+    'blind-persons-20k': () => blindDataSet('persons', 20000, 10000, 202),
   };
 }
