@@ -16,7 +16,14 @@ if (!out) {
 }
 const work = mkdtempSync(path.join(tmpdir(), 'rajaus-quality-data-'));
 const bundle = path.join(work, 'dataSets.mjs');
-await build({ entryPoints: [path.join(root, 'test/quality/dataSets.ts')], outfile: bundle, bundle: true, format: 'esm', platform: 'node', logLevel: 'warning' });
+await build({
+  entryPoints: [path.join(root, 'test/quality/dataSets.ts')],
+  outfile: bundle,
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  logLevel: 'warning',
+});
 const { namedDataSets } = await import(pathToFileURL(bundle).href);
 rmSync(work, { recursive: true, force: true });
 const all = namedDataSets(root);
@@ -32,5 +39,7 @@ for (const name of names.length ? names : Object.keys(all)) {
   writeFileSync(path.join(dir, set.registerFile), set.register);
   const truth = [`${set.listIdHeader};${set.registerIdHeader}`, ...[...set.truth].map(([l, r]) => `${l};${r.join(' ')}`)];
   writeFileSync(path.join(dir, 'truth.csv'), truth.join('\r\n') + '\r\n');
-  console.log(`${set.name}: ${dir} (${set.truth.size} list rows, ${[...set.truth.values()].filter((v) => v.length > 0).length} with a true customer)`);
+  console.log(
+    `${set.name}: ${dir} (${set.truth.size} list rows, ${[...set.truth.values()].filter((v) => v.length > 0).length} with a true customer)`,
+  );
 }

@@ -6,6 +6,7 @@
  */
 import { readFebrl3, splitFebrl3, type Febrl3Variant } from '../fixtures/febrl3/split';
 import { generateBlind } from '../fixtures/matching-blind/generate';
+import { generateCompanies, generatePersons, tableToCsv } from '../fixtures/matching/generate';
 
 export type Entity = 'companies' | 'persons';
 
@@ -57,6 +58,28 @@ export function blindDataSet(entity: Entity, list: number, register: number, see
   };
 }
 
+/**
+ * Our first generator (test/fixtures/matching/generate.ts) through its exported tables, with an
+ * id column put in front of each so truth is read back the same way. Used as a black box: only
+ * its exported functions and the truth's shape (customer index or null) are relied on.
+ */
+export function ownDataSet(entity: Entity, size: number, seed: number): QualityDataSet {
+  const set = (entity === 'companies' ? generateCompanies : generatePersons)({ seed, customers: size, list: size });
+  const withId = (t: { headers: string[]; rows: string[][] }, header: string, prefix: string) =>
+    tableToCsv({ ...t, headers: [header, ...t.headers], rows: t.rows.map((r, i) => [`${prefix}${i + 1}`, ...r]) });
+  return {
+    name: `own-${entity}-${size / 1000}k-seed${seed}`,
+    entity,
+    listFile: 'lista.csv',
+    registerFile: 'asiakkaat.csv',
+    list: utf8(withId(set.list, 'Rivitunnus', 'L')),
+    register: utf8(withId(set.customers, 'Asiakasnumero', 'C')),
+    listIdHeader: 'Rivitunnus',
+    registerIdHeader: 'Asiakasnumero',
+    truth: new Map(set.list.rows.map((_, i) => [`L${i + 1}`, set.truth[i] == null ? [] : [`C${set.truth[i]! + 1}`]])),
+  };
+}
+
 /** Every data set by name, made on demand (some are large). `root`: the repository. */
 export function namedDataSets(root: string): Record<string, () => QualityDataSet> {
   const febrl = `${root}/../shared/data/febrl3/dataset3.csv`;
@@ -67,5 +90,7 @@ export function namedDataSets(root: string): Record<string, () => QualityDataSet
     'blind-companies-20k': () => blindDataSet('companies', 20000, 10000, 102),
     'blind-persons-10k': () => blindDataSet('persons', 10000, 5000, 201),
     'blind-persons-20k': () => blindDataSet('persons', 20000, 10000, 202),
+    'own-companies-10k': () => ownDataSet('companies', 10000, 42),
+    'own-persons-10k': () => ownDataSet('persons', 10000, 42),
   };
 }
