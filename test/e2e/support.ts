@@ -70,6 +70,8 @@ export interface OpenPaneOptions {
   latencyMs?: number;
   /** Browser viewport; default 1280 × 800, which shows ~10 columns beside the pane. */
   viewport?: { width: number; height: number };
+  /** Another server of dist/ to open the pane from (e.g. `rajaus serve` on 127.0.0.1), instead of this module's. */
+  origin?: string;
 }
 
 export interface PaneSession {
@@ -240,9 +242,10 @@ const OFFICE_JS_STAND_IN = 'parent.__rajausHarness.install(window);';
  * has rendered. Close the session when done (in `finally`).
  */
 export async function openPane(options: OpenPaneOptions = {}): Promise<PaneSession> {
-  serverPromise ??= startServer();
+  if (!options.origin) serverPromise ??= startServer();
   browserPromise ??= launchBrowser();
-  const [{ origin }, browser] = await Promise.all([serverPromise, browserPromise]);
+  const [served, browser] = await Promise.all([options.origin ? { origin: options.origin } : serverPromise!, browserPromise]);
+  const origin = served.origin;
 
   const context = await browser.newContext({
     viewport: options.viewport ?? { width: 1280, height: 800 },
