@@ -5,6 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Command } from '../command';
 import { UserError } from '../../core/errors';
@@ -115,9 +116,16 @@ export const serveCommand: Command = {
         const o = await devCerts.getHttpsServerOptions();
         tls = { cert: o.cert, key: o.key, ca: o.ca };
       } catch (e) {
-        throw new UserError(
-          `no certificate: give --cert FILE --key FILE, or --behind-proxy behind a TLS-terminating proxy (office-addin-dev-certs: ${(e as Error).message})`,
-        );
+        const why = String((e as Error).message).split('\n')[0]!.trim();
+        // The certificates are made before the CA is installed (which needs sudo on Linux):
+        // use them, and say that Office will not trust them until the CA is.
+        const dir = join(homedir(), '.office-addin-dev-certs');
+        if (existsSync(join(dir, 'localhost.crt')) && existsSync(join(dir, 'localhost.key'))) {
+          io.warn(`rajaus serve: the development CA is not installed (${why}); browsers and Office will not trust https://localhost until it is: npx office-addin-dev-certs install`);
+          tls = { cert: readFileSync(join(dir, 'localhost.crt')), key: readFileSync(join(dir, 'localhost.key')) };
+        } else {
+          throw new UserError(`no certificate: give --cert FILE --key FILE, or --behind-proxy behind a TLS-terminating proxy (office-addin-dev-certs: ${why})`);
+        }
       }
     }
     const dist = values.dist ? { dir: resolve(io.cwd, values.dist as string), root: io.cwd } : defaultDist();
