@@ -40,7 +40,7 @@ const dist = mkdtempSync(path.join(tmpdir(), 'rajaus-serve-bench-'));
 writeFileSync(path.join(dist, 'taskpane.html'), '<!doctype html><html><head></head><body></body></html>');
 const server = spawn(
   process.execPath,
-  [path.join(root, 'bin/rajaus.js'), 'serve', '--quiet', '--behind-proxy', '--host', '127.0.0.1', '--port', '0', '--dist', dist, '--prh-url', `${up}/v3`, '--helsinki-url', `${up}/hki/wfs`],
+  [...(process.env.RAJAUS_BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.RAJAUS_BENCH_PROFILE] : []), path.join(root, 'bin/rajaus.js'), 'serve', '--quiet', '--behind-proxy', '--host', '127.0.0.1', '--port', '0', '--dist', dist, '--prh-url', `${up}/v3`, '--helsinki-url', `${up}/hki/wfs`],
   { stdio: ['ignore', 'pipe', 'inherit'] },
 );
 const base = await new Promise((resolve, reject) => {
