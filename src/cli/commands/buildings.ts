@@ -121,7 +121,7 @@ export const buildingsCommand: Command = {
     );
 
     const map = parseMapOverrides((values.map as string[] | undefined) ?? []);
-    const listFile = await readListFile(resolve(io.cwd, listPath), { sheet: values.sheet as string | undefined, map });
+    const listFile = await readListFile(resolve(io.cwd, listPath), { sheet: values.sheet as string | undefined, map, onWarning: io.warn });
     const codes = postalCodesOf(listFile);
     const fetched = await source.fetchBuildings(codes, {
       progress: (done, total) => {

@@ -125,7 +125,11 @@ export const exportCommand: Command = {
       const live = state.lists.filter((l) => !l.deletedAt);
       sheet = live[live.length - 1]?.sheets.list;
     }
-    const list = await parseTabular(bytes, listPath, { sheet, map: parseMapOverrides((values.map as string[] | undefined) ?? []) });
+    const list = await parseTabular(bytes, listPath, {
+      sheet,
+      map: parseMapOverrides((values.map as string[] | undefined) ?? []),
+      onWarning: io.warn,
+    });
     const result = buildExport(list, {
       format: format as ExportFormat,
       lang: io.lang,
