@@ -124,7 +124,9 @@ export const buildCommand: Command = {
 
     const { createXlsxWorkbook, saveXlsxWorkbook } = await xlsxTools();
     const workbook = createXlsxWorkbook();
-    const report = await runPipeline({ workbook, lang: io.lang, settings, now: io.now }, plan, (line) => io.info(`  ${line}`));
+    const report = await runPipeline({ workbook, lang: io.lang, settings, now: io.now, notice: io.info }, plan, (line) =>
+      io.info(`  ${line}`),
+    );
     await ensureDir(dirname(out));
     await saveXlsxWorkbook(workbook, out);
     for (const f of report.files) await writeFileAtomic(join(dirname(out), f.name), f.bytes);

@@ -127,6 +127,8 @@ export const buildingsCommand: Command = {
       progress: (done, total) => {
         if (total > 1) io.info(`${source.name}: ${done}/${total}`);
       },
+      // "Helsingin kaupunki … asked to wait: 12 s…", one line a second (capped at 60 s).
+      notice: io.info,
     });
     const now = io.now();
     const joined = joinBuildings(listFile, fetched.buildings, io.lang);

@@ -151,6 +151,8 @@ export const searchCommand: Command = {
           settings,
           now: io.now,
           signal: abort.signal,
+          // A Retry-After counted down, one line a second (capped: limitedFetch.ts).
+          notice: io.info,
           progress: (done, total, label) => {
             if (Date.now() - lastShown < 1000) return;
             lastShown = Date.now();
