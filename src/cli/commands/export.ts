@@ -144,8 +144,8 @@ export const exportCommand: Command = {
     const written: string[] = [];
     const notices: string[] = [];
     if (format === 'mailing' && /\.xlsx$/i.test(out)) {
-      const { createXlsxWorkbook, xlsxWorkbookToBytes } = await import('../../workbook/exceljs/xlsxWorkbook');
-      const port = createXlsxWorkbook(undefined, null, io.lang);
+      // Streamed to the file row by row (streamingXlsx.node.ts): a million labels fit in memory.
+      const { writePlansStreaming } = await import('../../workbook/exceljs/streamingXlsx.node');
       // Over Excel's 1,048,576 rows a sheet goes on several sheets, and the user is told.
       const names: string[] = [];
       const write: SheetPlan[] = [];
@@ -158,8 +158,7 @@ export const exportCommand: Command = {
         write.push(...split.plans);
         if (split.notice) notices.push(split.notice);
       }
-      await port.apply({ write });
-      await writeAll([{ path: out, data: await xlsxWorkbookToBytes(port) }]);
+      await writePlansStreaming(out, write, io.lang);
       written.push(out);
     } else {
       const names = outputNames(out, result.parts.length);
