@@ -10,7 +10,7 @@ import { COMMON_OPTIONS, type CliIo, type Command } from './command';
 import { UserError, isCancel } from '../core/errors';
 import { DEFAULT_LANG, isLang, type Lang } from '../core/i18n/lang';
 import { ZodError } from 'zod';
-import { CANCELLED_EXIT, listenForCancel } from './io/cancel';
+import { CANCELLED_EXIT, listenForCancel, runCleanups } from './io/cancel';
 
 const VERSION = '0.1.0';
 
@@ -105,6 +105,8 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`rajaus ${name}: internal error: ${(e as Error).stack ?? e}`);
     return 1;
   } finally {
+    // Whatever a failed or cancelled command staged and did not swap in goes now.
+    runCleanups();
     cancel.dispose();
   }
 }

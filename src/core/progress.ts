@@ -13,6 +13,8 @@ export interface RunOptions {
    * cells over Excel's 32,767 characters); the step's summary reports them.
    */
   textRepairs?: TextRepairs;
+  /** A message for the user while the step runs (a service asked to wait: a countdown). */
+  notice?: (message: string) => void;
 }
 
 export const noProgress: ProgressFn = () => undefined;

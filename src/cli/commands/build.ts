@@ -79,13 +79,18 @@ export const buildCommand: Command = {
       lang: io.lang,
       cwd: io.cwd,
       prhBase: values['prh-base'] as string | undefined,
+      warn: io.warn,
     });
 
     const plan: PipelinePlan = { criteria: parsed.data, source, listName: values.name as string | undefined };
     const customersPath = values.customers as string | undefined;
     if (customersPath) {
       const map = parseMapOverrides((values.map as string[] | undefined) ?? []);
-      const table = await readListFile(resolve(io.cwd, customersPath), { sheet: values['customers-sheet'] as string | undefined, map });
+      const table = await readListFile(resolve(io.cwd, customersPath), {
+        sheet: values['customers-sheet'] as string | undefined,
+        map,
+        onWarning: io.warn,
+      });
       plan.customers = { table, name: basename(customersPath) };
     }
     const buildingsSpec = values.buildings as string | undefined;
@@ -123,8 +128,10 @@ export const buildCommand: Command = {
     const workbook = createXlsxWorkbook();
     const textRepairs = new TextRepairs();
     const signal = io.signal;
-    const report = await runPipeline({ workbook, lang: io.lang, settings, now: io.now, textRepairs, signal }, plan, (line) =>
-      io.info(`  ${line}`),
+    const report = await runPipeline(
+      { workbook, lang: io.lang, settings, now: io.now, textRepairs, signal, notice: io.info },
+      plan,
+      (line) => io.info(`  ${line}`),
     );
     for (const line of textRepairLines(io.lang, textRepairs)) io.warn(`${outOption}: ${line}`);
     // The workbook and its export files are one unit: all new, or (cancelled, failed) all old.

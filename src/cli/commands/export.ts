@@ -14,6 +14,8 @@ import { csvBytes } from '../../core/export/csv';
 import { defineMessages, formatCount } from '../../core/i18n/lang';
 import type { WorkbookState } from '../../core/state/workbookState';
 import { parseTabular } from '../../sources/tabular/parseTabular';
+import { splitPlanForExcel } from '../../core/workbook/excelLimits';
+import type { SheetPlan } from '../../core/workbook/sheetPlan';
 import { readBytes } from '../io/files';
 import { RunOutputs } from '../io/outputs';
 
@@ -110,7 +112,11 @@ export const exportCommand: Command = {
       const live = state.lists.filter((l) => !l.deletedAt);
       sheet = live[live.length - 1]?.sheets.list;
     }
-    const list = await parseTabular(bytes, listPath, { sheet, map: parseMapOverrides((values.map as string[] | undefined) ?? []) });
+    const list = await parseTabular(bytes, listPath, {
+      sheet,
+      map: parseMapOverrides((values.map as string[] | undefined) ?? []),
+      onWarning: io.warn,
+    });
     const result = buildExport(list, {
       format: format as ExportFormat,
       lang: io.lang,
@@ -133,16 +139,24 @@ export const exportCommand: Command = {
       },
     });
     const written: string[] = [];
+    const notices: string[] = [];
     if (asWorkbook) {
-      const { createXlsxWorkbook, xlsxWorkbookToBytes } = await import('../../workbook/exceljs/xlsxWorkbook');
-      const port = createXlsxWorkbook();
-      await port.apply({
-        write: [
-          labelsSheetPlan(result, { name: exportText(io.lang, 'labelsSheet'), lang: io.lang }),
-          exportSheetPlan(result, { name: exportText(io.lang, 'exportSheet'), tableName: 'Osoitteet' }),
-        ],
-      });
-      await outputs.write(basename(out), await xlsxWorkbookToBytes(port));
+      // Streamed to the file row by row (streamingXlsx.node.ts): a million labels fit in memory.
+      const { writePlansStreaming } = await import('../../workbook/exceljs/streamingXlsx.node');
+      // Over Excel's 1,048,576 rows a sheet goes on several sheets, and the user is told.
+      const names: string[] = [];
+      const write: SheetPlan[] = [];
+      for (const plan of [
+        labelsSheetPlan(result, { name: exportText(io.lang, 'labelsSheet'), lang: io.lang }),
+        exportSheetPlan(result, { name: exportText(io.lang, 'exportSheet'), tableName: 'Osoitteet' }),
+      ]) {
+        const split = splitPlanForExcel(plan, { existing: names, lang: io.lang });
+        names.push(...split.plans.map((p) => p.name));
+        write.push(...split.plans);
+        if (split.notice) notices.push(split.notice);
+      }
+      // Streamed into the run's staging folder, swapped in with the manifest's removals.
+      await writePlansStreaming(await outputs.stagedPath(basename(out)), write, io.lang, { signal: io.signal });
       written.push(out);
     } else {
       const names = outputNames(out, result.parts.length);
@@ -154,6 +168,7 @@ export const exportCommand: Command = {
 
     io.info(t(io.lang, 'exported', { rows: formatCount(io.lang, result.exported), total: formatCount(io.lang, result.rowsIn), format }));
     for (const w of written) io.info(`  ${w}`);
+    for (const notice of notices) io.info(notice);
     if (result.skipped.length) {
       io.info(t(io.lang, 'leftOut'));
       for (const s of result.skipped) io.info(`  ${formatCount(io.lang, s.count)}  ${s.reason}`);

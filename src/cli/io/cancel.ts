@@ -23,18 +23,27 @@ export function onForcedExit(cleanup: Cleanup): () => void {
   return () => cleanups.delete(cleanup);
 }
 
-function forceExit(): void {
-  if (committing > 0) {
-    exitWhenCommitted = true;
-    return;
-  }
-  for (const c of cleanups) {
+/**
+ * Runs (and forgets) every registered cleanup: on a forced exit, and when a command has ended
+ * without committing what it staged (an error or a cancel anywhere after its first write).
+ */
+export function runCleanups(): void {
+  for (const c of [...cleanups]) {
+    cleanups.delete(c);
     try {
       c();
     } catch {
       // Best effort: the next run removes what is left (outputs.ts).
     }
   }
+}
+
+function forceExit(): void {
+  if (committing > 0) {
+    exitWhenCommitted = true;
+    return;
+  }
+  runCleanups();
   process.stderr.write('rajaus: cancelled; nothing was written\n');
   process.exit(CANCELLED_EXIT);
 }

@@ -152,7 +152,22 @@ export class RunOutputs {
       throw fileSystemError(e, join(this.dir, name), 'file');
     }
     this.files.push(name);
+    if (this.opts.signal?.aborted) {
+      await this.discard();
+      throw new CancelledError();
+    }
+  }
+
+  /**
+   * The staging path for an output that a writer of its own puts there (a streamed .xlsx); it
+   * is swapped in with the others at commit.
+   */
+  async stagedPath(name: string): Promise<string> {
     this.check();
+    if (basename(name) !== name) throw new Error(`output name '${name}' must be a plain file name`);
+    const staging = await this.stagingDir();
+    this.files.push(name);
+    return join(staging, name);
   }
 
   /** A file of an earlier run that this run does not write again and that must go with the swap. */
