@@ -12,7 +12,7 @@ import { parseMapOverrides } from '../../core/columns/headerMapping';
 import { EXPORT_FORMATS, type ExportFormat } from '../../core/export/formats';
 import { runPipeline, type PipelinePlan } from '../../app/pipeline';
 import { readDoNotCallFile } from '../../app/suppression';
-import { readBytes, readListFile } from '../io/files';
+import { readBytes, readListFile, refuseInputAsOutput } from '../io/files';
 import { RunOutputs } from '../io/outputs';
 import { readSettingsFile } from '../io/settings';
 import { TextRepairs, textRepairLines } from '../../core/workbook/xmlText';
@@ -68,6 +68,8 @@ export const buildCommand: Command = {
     const out = resolve(io.cwd, outOption);
     if (!out.toLowerCase().endsWith('.xlsx')) throw new UserError('--out must name an .xlsx file', { file: outOption });
 
+    const inputOf = (v: unknown) => (typeof v === 'string' ? resolve(io.cwd, v.replace(/^(file|prh-bulk):/, '')) : undefined);
+    refuseInputAsOutput([out], [criteriaPath, values.customers, values.dnc, values.settings, values.source, values.buildings].map(inputOf));
     // Everything is read and checked before any step runs, so a typo fails fast.
     const parsed = criteriaSchema.safeParse(await readCriteria(criteriaPath, io));
     if (!parsed.success) {

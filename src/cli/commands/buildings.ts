@@ -19,7 +19,7 @@ import { hsySource } from '../../sources/buildings/hsy';
 import { ryhtiSource } from '../../sources/buildings/ryhti';
 import type { BuildingSource } from '../../sources/buildings/source';
 import type { Command, OptionSpec } from '../command';
-import { readListFile } from '../io/files';
+import { readListFile, refuseInputAsOutput } from '../io/files';
 import { RunOutputs } from '../io/outputs';
 
 const USAGE = `rajaus buildings --list FILE --source helsinki|hsy|ryhti|file:PATH_OR_URL [options]
@@ -121,6 +121,11 @@ export const buildingsCommand: Command = {
     );
 
     const map = parseMapOverrides((values.map as string[] | undefined) ?? []);
+    const outDir = resolve(io.cwd, (values.out as string | undefined) ?? 'out');
+    refuseInputAsOutput(
+      ['list.csv', 'filtered.csv', 'summary.json'].map((n) => join(outDir, n)),
+      [resolve(io.cwd, listPath), spec.startsWith('file:') ? resolveSpec(spec.slice(5), io.cwd) : undefined],
+    );
     const listFile = await readListFile(resolve(io.cwd, listPath), { sheet: values.sheet as string | undefined, map, onWarning: io.warn });
     const codes = postalCodesOf(listFile);
     const fetched = await source.fetchBuildings(codes, {

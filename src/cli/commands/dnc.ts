@@ -12,7 +12,7 @@ import { formatCount } from '../../core/i18n/lang';
 import { helsinkiDate } from '../../core/notes/format';
 import { describeInvalid } from '../../core/suppression/doNotCall';
 import { readDoNotCallFile, suppressList } from '../../app/suppression';
-import { readBytes, readListFile } from '../io/files';
+import { readBytes, readListFile, refuseInputAsOutput } from '../io/files';
 import { RunOutputs } from '../io/outputs';
 
 const USAGE = `rajaus dnc --list FILE --numbers FILE --out DIR [options]
@@ -47,6 +47,10 @@ export const dncCommand: Command = {
     const date = (values.date as string | undefined) ?? helsinkiDate(io.now());
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UserError(`--date must be yyyy-mm-dd, not '${date}'`);
     const map = parseMapOverrides((values.map as string[] | undefined) ?? []);
+    refuseInputAsOutput(
+      ['kept.csv', 'suppressed.csv', 'summary.json'].map((n) => join(resolve(io.cwd, out), n)),
+      [resolve(io.cwd, listPath), resolve(io.cwd, numbersPath)],
+    );
     const list = await readListFile(resolve(io.cwd, listPath), { sheet: values.sheet as string | undefined, map, onWarning: io.warn });
     const numbers = await readDoNotCallFile(await readBytes(resolve(io.cwd, numbersPath)), numbersPath, io.lang);
     if (numbers.invalid.length) io.warn(`${numbersPath}: ${describeInvalid(numbers.invalid, io.lang)}`);

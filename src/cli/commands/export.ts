@@ -16,7 +16,7 @@ import type { WorkbookState } from '../../core/state/workbookState';
 import { parseTabular } from '../../sources/tabular/parseTabular';
 import { splitPlanForExcel } from '../../core/workbook/excelLimits';
 import type { SheetPlan } from '../../core/workbook/sheetPlan';
-import { readBytes } from '../io/files';
+import { readBytes, refuseInputAsOutput } from '../io/files';
 import { RunOutputs } from '../io/outputs';
 
 const USAGE = `rajaus export --list FILE --format leaddesk|csv|dnc|mailing --out FILE [options]
@@ -104,6 +104,8 @@ export const exportCommand: Command = {
 
     const path = resolve(io.cwd, listPath);
     const out = resolve(io.cwd, outArg);
+    // Checked before anything is read: every name this export may write (FILE.csv, FILE-N.csv).
+    refuseInputAsOutput([out, ...outputNames(out, 9)], [path]);
     const bytes = await readBytes(path);
     const state = await readState(bytes, listPath);
     let sheet = values.sheet as string | undefined;

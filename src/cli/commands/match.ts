@@ -17,6 +17,7 @@ import { matchableKeys, Vocabulary } from '../../core/matching/record';
 import { DEFAULT_MODEL } from '../../core/matching/model';
 import type { Command } from '../command';
 import { RunOutputs } from '../io/outputs';
+import { refuseInputAsOutput, sameFile } from '../io/files';
 import { MatchWorker, type CustomerTable } from '../io/matchWorker';
 import { readMatchTable, type FileRequest } from '../io/matchTableFile';
 import { BlockIndex } from '../../core/matching/blocking';
@@ -73,6 +74,17 @@ export const matchCommand: Command = {
     if (!customersPath) throw new UserError('--customers FILE is required (your customer register)');
     const map = parseMapOverrides((values.map as string[] | undefined) ?? []);
     const request = { path: resolve(io.cwd, customersPath), sheet: values['customers-sheet'] as string | undefined, map };
+    const outDir = resolve(io.cwd, (values.out as string | undefined) ?? 'out');
+    const inputs = [resolve(io.cwd, listPath), request.path];
+    refuseInputAsOutput(
+      ['kept.csv', 'removed.csv', 'review.csv', 'summary.json'].map((n) => join(outDir, n)),
+      inputs,
+    );
+    if (sameFile(inputs[0]!, inputs[1]!) && (values.sheet as string | undefined) === request.sheet) {
+      io.warn(
+        `rajaus match: warning: --list and --customers are the same file (${listPath}); every row will be removed as its own customer`,
+      );
+    }
     // Two threads (src/cli/io/matchWorker.ts): the worker reads the customers while this one
     // reads the list, then each links part of the list.
     const worker = MatchWorker.start(request);
@@ -124,7 +136,7 @@ export const matchCommand: Command = {
     } finally {
       worker?.stop();
     }
-    const dir = resolve(io.cwd, (values.out as string | undefined) ?? 'out');
+    const dir = outDir;
     // The rows go where splitByOutcome puts them, as the CSV records made while reading.
     const out = routeRows(
       result,

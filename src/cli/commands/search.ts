@@ -19,7 +19,7 @@ import { csvBytes, listToCsv } from '../../core/export/csv';
 import type { DirectorySource } from '../../sources/directory/directorySource';
 import { createPrhSource } from '../../sources/directory/prh';
 import { createFileSource } from '../../sources/directory/fileSource';
-import { readListFile } from '../io/files';
+import { readListFile, refuseInputAsOutput } from '../io/files';
 import { RunOutputs } from '../io/outputs';
 import { readSettingsFile } from '../io/settings';
 import { TextRepairs, textRepairLines } from '../../core/workbook/xmlText';
@@ -120,6 +120,15 @@ export const searchCommand: Command = {
     const ext = extname(out).toLowerCase();
     if (ext !== '.csv' && ext !== '.xlsx') throw new UserError(`--out must end in .csv or .xlsx, not '${out}'`);
 
+    const sourceSpec = (values.source as string | undefined) ?? 'demo';
+    refuseInputAsOutput(
+      [resolve(io.cwd, out)],
+      [
+        resolve(io.cwd, criteriaPath),
+        sourceSpec.startsWith('file:') ? resolve(io.cwd, sourceSpec.slice(5)) : undefined,
+        sourceSpec.startsWith('prh-bulk:') ? resolve(io.cwd, sourceSpec.slice(9)) : undefined,
+      ],
+    );
     let criteria;
     try {
       criteria = parseCriteria(await readCriteria(criteriaPath, io), io.lang);
