@@ -210,7 +210,20 @@ async function parseXlsx(bytes: Uint8Array, fileName: string, opts: ParseTabular
   checkHeader(headerCells, where, top, opts.map ?? {});
   const keys = mapHeaders(headerCells, opts.map ?? {}, where).keys;
   const rows: CellValue[][] = [];
-  for (let r = top + 1; r <= ws.rowCount; r++) {
+  // The last row holding a value, not ws.rowCount: a sheet whose used range reaches A1048576
+  // (one formatted or emptied cell there) would otherwise be read as a million blank rows.
+  let last = top;
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
+    if (r <= last) return;
+    for (let c = 1; c <= headerCells.length; c++) {
+      const v = plainCellValue(row.getCell(c).value, 'iso');
+      if (v !== null && v !== '') {
+        last = r;
+        return;
+      }
+    }
+  });
+  for (let r = top + 1; r <= last; r++) {
     const row = ws.getRow(r);
     const values: CellValue[] = [];
     for (let c = 1; c <= headerCells.length; c++) {
