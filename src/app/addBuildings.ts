@@ -245,6 +245,8 @@ export async function addBuildings(ctx: StepContext, args: AddBuildingsArgs): Pr
   const fetched = await args.source.fetchBuildings(codes, {
     signal: ctx.signal,
     progress: (done, total) => ctx.progress?.(done, total, t(lang, 'fetching')),
+    // A service's "wait N s" counted down (limitedFetch.ts).
+    notice: ctx.notice,
   });
   throwIfAborted(ctx.signal);
   const now = ctx.now();

@@ -136,6 +136,8 @@ function BuildingsStep(): JSX.Element {
           now: pane.now,
           signal: ctrl.signal,
           progress: (done, total, label) => setProgress({ value: total ? done / total : 0, label: label ?? '' }),
+          // A service's Retry-After counted down in the progress label.
+          notice: (message) => setProgress((p) => ({ value: p?.value ?? 0, label: message })),
         },
         { listSheet, listId: state?.lists.find((l) => l.sheets.list === listSheet)?.id, source: await makeSource(), filters },
       );
