@@ -3,7 +3,8 @@
 // register), the blind generator's companies and persons at 10k × 5k and 20k × 10k, and our own
 // generator. Each set's files go to a temporary folder, the CLI runs as a user would run it, and
 // precision, recall, review share and candidate pairs (when summary.json reports them) are read
-// back from kept/removed/review.csv. QUALITY_SETS=name,name runs some of them.
+// back from kept/removed/review.csv, and for the blind sets recall and wrong removals by noise
+// class (QUALITY_BREAKDOWN=0 leaves that out). QUALITY_SETS=name,name runs some of them.
 // Writes bench/results/quality.json.
 import { build } from 'esbuild';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,7 +21,7 @@ writeFileSync(
 );
 const bundle = path.join(work, 'quality.mjs');
 await build({ entryPoints: [entry], outfile: bundle, bundle: true, format: 'esm', platform: 'node', logLevel: 'warning' });
-const { namedDataSets, runQuality, formatFigures, TARGETS } = await import(pathToFileURL(bundle).href);
+const { namedDataSets, runQuality, formatFigures, formatBreakdown, TARGETS } = await import(pathToFileURL(bundle).href);
 
 const all = namedDataSets(root);
 const names = process.env.QUALITY_SETS ? process.env.QUALITY_SETS.split(',') : Object.keys(all);
@@ -33,6 +34,7 @@ try {
     delete f.summary.customers;
     results.push(f);
     console.log(formatFigures(f));
+    if (f.byLabel.length && process.env.QUALITY_BREAKDOWN !== '0') console.log(formatBreakdown(f));
   }
 } finally {
   rmSync(work, { recursive: true, force: true });

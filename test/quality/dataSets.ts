@@ -23,6 +23,8 @@ export interface QualityDataSet {
   registerIdHeader: string;
   /** List id → register ids of the same customer (empty: not a customer). */
   truth: ReadonlyMap<string, readonly string[]>;
+  /** List id → the noise classes of the row, when the generator tells them (for a breakdown). */
+  labels?: ReadonlyMap<string, readonly string[]>;
 }
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
@@ -55,6 +57,7 @@ export function blindDataSet(entity: Entity, list: number, register: number, see
     listIdHeader: b.listIdHeader,
     registerIdHeader: b.registerIdHeader,
     truth: b.truth,
+    labels: b.labels,
   };
 }
 

@@ -17,6 +17,17 @@ import path from 'node:path';
 import { headerOf } from '../../src/core/columns/catalogue';
 import type { Entity, QualityDataSet } from './dataSets';
 
+/** One noise class: how its customers fared (recall) and how many of its rows were wrongly removed. */
+export interface LabelFigures {
+  label: string;
+  rows: number;
+  /** Rows with a true customer, and of those removed with it. */
+  customers: number;
+  found: number;
+  review: number;
+  falsePositives: number;
+}
+
 export interface QualityFigures {
   name: string;
   entity: Entity;
@@ -37,6 +48,8 @@ export interface QualityFigures {
   candidatePairs: number | null;
   /** Whole process, wall clock. */
   elapsedMs: number;
+  /** By noise class, when the data set labels its rows (most missed first). */
+  byLabel: LabelFigures[];
   summary: Record<string, unknown>;
 }
 
@@ -124,6 +137,7 @@ export function runQuality(set: QualityDataSet, opts: RunOptions): QualityFigure
     if (r.registerId !== undefined && truth.includes(r.registerId)) tp++;
     else fp++;
   }
+  const byLabel = set.labels ? breakdown(set, removed, review) : [];
   const reviewTrue = review.filter((r) => r.registerId !== undefined && (set.truth.get(r.listId) ?? []).includes(r.registerId)).length;
   const truePairs = [...set.truth.values()].filter((t) => t.length > 0).length;
   if (opts.cleanUp ?? true) rmSync(dir, { recursive: true, force: true });
@@ -143,8 +157,44 @@ export function runQuality(set: QualityDataSet, opts: RunOptions): QualityFigure
     reviewShare: review.length / set.truth.size,
     candidatePairs: findCandidatePairs(summary),
     elapsedMs,
+    byLabel,
     summary,
   };
+}
+
+type Outcome = { listId: string; registerId: string | undefined };
+
+function breakdown(set: QualityDataSet, removed: Outcome[], review: Outcome[]): LabelFigures[] {
+  const removedWith = new Map(removed.map((r) => [r.listId, r.registerId]));
+  const inReview = new Set(review.map((r) => r.listId));
+  const by = new Map<string, LabelFigures>();
+  for (const [listId, truth] of set.truth) {
+    const matched = removedWith.get(listId);
+    const right = removedWith.has(listId) && matched !== undefined && truth.includes(matched);
+    for (const label of new Set(set.labels!.get(listId) ?? [])) {
+      let f = by.get(label);
+      if (!f) by.set(label, (f = { label, rows: 0, customers: 0, found: 0, review: 0, falsePositives: 0 }));
+      f.rows++;
+      if (truth.length) f.customers++;
+      if (right) f.found++;
+      else if (removedWith.has(listId)) f.falsePositives++;
+      if (inReview.has(listId)) f.review++;
+    }
+  }
+  const recall = (f: LabelFigures) => (f.customers ? f.found / f.customers : 1);
+  return [...by.values()].sort((a, b) => recall(a) - recall(b) || b.falsePositives - a.falsePositives || a.label.localeCompare(b.label));
+}
+
+/** The breakdown as lines: recall of each class's customers, rows wrongly removed. */
+export function formatBreakdown(f: QualityFigures): string {
+  return f.byLabel
+    .map((l) => {
+      const what = l.customers
+        ? `recall ${(l.found / l.customers).toFixed(3)} (${l.found}/${l.customers}, review ${l.review})`
+        : `${l.rows} rows`;
+      return `    ${l.label.padEnd(52)} ${what}${l.falsePositives ? `, wrongly removed ${l.falsePositives}` : ''}`;
+    })
+    .join('\n');
 }
 
 /** Issue 12's targets. */

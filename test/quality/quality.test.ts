@@ -85,6 +85,10 @@ describe('the harness counts truth as it says', () => {
     listIdHeader: 'Rivitunnus',
     registerIdHeader: 'Asiakasnumero',
     truth: new Map(truth),
+    labels: new Map([
+      ['L1', ['typo']],
+      ['L2', ['typo', 'phone']],
+    ]),
   });
 
   it('a removed row with its true customer is a true positive, with another row a false positive', () => {
@@ -104,5 +108,14 @@ describe('the harness counts truth as it says', () => {
       { root: ROOT, workDir: work },
     );
     expect(wrong).toMatchObject({ removed: 2, truePositives: 0, falsePositives: 2, precision: 0, recall: 0, truePairs: 1 });
+    // By noise class: each row counts once under each of its labels.
+    expect(right.byLabel).toEqual([
+      { label: 'phone', rows: 1, customers: 1, found: 1, review: 0, falsePositives: 0 },
+      { label: 'typo', rows: 2, customers: 2, found: 2, review: 0, falsePositives: 0 },
+    ]);
+    expect(wrong.byLabel).toEqual([
+      { label: 'typo', rows: 2, customers: 1, found: 0, review: 0, falsePositives: 2 },
+      { label: 'phone', rows: 1, customers: 0, found: 0, review: 0, falsePositives: 1 },
+    ]);
   });
 });
