@@ -65,6 +65,8 @@ export interface OpenPaneOptions {
   preload?: WorkbookInit;
   /** Delay of each simulated sync in ms (default 0). */
   latencyMs?: number;
+  /** Requirement sets the simulated Excel offers (default ExcelApi 1.17); { ExcelApi: '1.7' } is Office 2019. */
+  requirementSets?: Record<string, string>;
   /** Browser viewport; default 1280 × 800, which shows ~10 columns beside the pane. */
   viewport?: { width: number; height: number };
 }
@@ -253,11 +255,21 @@ export async function openPane(options: OpenPaneOptions = {}): Promise<PaneSessi
     if (LOCAL.test(url) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
     return route.abort('blockedbyclient');
   });
-  const config = { displayLanguage: options.displayLanguage ?? 'fi-FI', preload: options.preload ?? null, latencyMs: options.latencyMs ?? 0 };
+  const config = {
+    displayLanguage: options.displayLanguage ?? 'fi-FI',
+    preload: options.preload ?? null,
+    latencyMs: options.latencyMs ?? 0,
+    requirementSets: options.requirementSets ?? null,
+  };
   await context.addInitScript(
     ({ config, storage }) => {
       const w = window as unknown as { __rajausHarnessConfig?: unknown };
-      w.__rajausHarnessConfig = { displayLanguage: config.displayLanguage, preload: config.preload ?? undefined, latencyMs: config.latencyMs };
+      w.__rajausHarnessConfig = {
+        displayLanguage: config.displayLanguage,
+        preload: config.preload ?? undefined,
+        latencyMs: config.latencyMs,
+        requirementSets: config.requirementSets ?? undefined,
+      };
       // Runs in every frame before any page script; the top frame seeds the shared storage
       // once, as if the user had used the pane before (picked a language, saved settings).
       if (window === window.top) for (const [k, v] of Object.entries(storage)) window.localStorage.setItem(k, v);
