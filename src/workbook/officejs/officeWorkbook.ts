@@ -111,6 +111,8 @@ interface Before {
   sheets: SheetBefore[];
   activeName: string | null;
   tables: { id: string; name: string }[];
+  /** Defined names: table names must differ from them too (one namespace in Excel). */
+  definedNames: string[];
   /** Tables of the sheets the change replaces or removes, by sheet id. */
   tablesOfSheet: Map<string, { id: string; name: string }[]>;
   statePartIds: string[];
@@ -365,8 +367,9 @@ export function createOfficeWorkbook(excel: { run: Run }, options: OfficeWorkboo
                 ([sheetId, list]) => list.some((x) => x.id === tb.id) && replacedOrRemoved.has(nameOfSheet(before, sheetId)),
               ),
           )
-          .map((tb) => tb.name);
-        const allTables = before.tables.map((tb) => tb.name);
+          .map((tb) => tb.name)
+          .concat(before.definedNames);
+        const allTables = [...before.tables.map((tb) => tb.name), ...before.definedNames];
         for (const plan of plans) {
           const tempName = tempSheetName([...takenSheets, ...written.map((w) => w.tempName)], Date.now() % 1_000_000_007);
           const finalTableName = plan.layout === 'table' ? makeTableName(plan.tableName ?? plan.name, keptTables) : undefined;
@@ -451,6 +454,7 @@ async function readBefore(session: Session, change: WorkbookChange, patience: Pa
     const sheets = ctx.workbook.worksheets.load('items/id,items/name,items/position,items/visibility');
     const active = ctx.workbook.worksheets.getActiveWorksheet().load('name');
     const tables = ctx.workbook.tables.load('items/id,items/name');
+    const names = ctx.workbook.names.load('items/name');
     const parts = ctx.workbook.customXmlParts.getByNamespace(STATE_NAMESPACE).load('items/id');
     await ctx.sync();
     const touched = new Set([...(change.write ?? []).map((p) => p.name), ...(change.remove ?? [])].map((n) => n.toLowerCase()));
@@ -461,6 +465,7 @@ async function readBefore(session: Session, change: WorkbookChange, patience: Pa
       sheets: sheets.items.map((s) => ({ id: s.id, name: s.name, position: s.position, visibility: s.visibility as string })),
       activeName: active.name,
       tables: tables.items.map((tb) => ({ id: tb.id, name: tb.name })),
+      definedNames: names.items.map((n) => n.name),
       tablesOfSheet: new Map(sheetTables.map((s) => [s.id, s.tables.items.map((tb) => ({ id: tb.id, name: tb.name }))])),
       statePartIds: parts.items.map((p) => p.id),
     };

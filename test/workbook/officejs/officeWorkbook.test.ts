@@ -141,6 +141,16 @@ describe('replacing and removing sheets', () => {
     expect(snap.sheets.every((s) => s.visibility === 'Visible')).toBe(true);
   });
 
+  it('gives tables names Excel’s grammar accepts, free of tables and defined names', async () => {
+    const { workbook, simulator } = setup({ ...init, names: { Kampanja: '=Tulokset!$A$2:$A$3' } });
+    await workbook.apply({
+      write: [listPlan('R2 kampanja', listRows(2), LIST_KEYS, 'R2_kampanja'), listPlan('Kampanja', listRows(2)), listPlan('Totuus', listRows(2), LIST_KEYS, 'TRUE')],
+    });
+    const tables = simulator.snapshot().sheets.flatMap((sh) => sh.tables.map((tb) => tb.name));
+    expect(tables).toEqual(['Asiakkaat', 'Tulokset', 'T_R2_kampanja', 'Kampanja_2', 'T_TRUE']);
+    expect(simulator.snapshot().names).toEqual({ Kampanja: '=Tulokset!$A$2:$A$3' });
+  });
+
   it('removes sheets and keeps the user’s customer sheet untouched', async () => {
     const { workbook, simulator } = setup(init);
     const customers = simulator.snapshot().sheets[0];
