@@ -29,7 +29,7 @@ async function startSearch(s: PaneSession): Promise<void> {
   await s.pane.getByTestId('industry-input').fill('rakentaminen');
   await s.pane.getByRole('option', { name: /^F\s+Rakentaminen/ }).click({ timeout: 30_000 });
   await s.pane.getByText(/^Hakuehtoja vastaa \d/).waitFor({ timeout: 30_000 });
-  await s.pane.getByTestId('search-run').click();
+  await s.pane.getByTestId('search-run').click({ timeout: 30_000 });
 }
 
 const leftoverWorkbook: WorkbookInit = {
@@ -97,4 +97,34 @@ describe('real Excel behaviour in the pane (Chromium, Excel simulator)', () => {
       await s.close();
     }
   }, 120_000);
+
+  it('runs on a host that offers only ExcelApi 1.7 (Office 2019): the search writes its table, print setup is skipped with a note', async () => {
+    const s = await openPane({ lang: 'fi', requirementSets: { ExcelApi: '1.7' } });
+    try {
+      await startSearch(s);
+      const snap = await s.waitForSnapshot(
+        (x) => x.sheets.some((sh) => sh.tables.some((t) => t.name.startsWith('Rajaus_'))) && x.customXmlParts.length === 1,
+        60_000,
+      );
+      const sheet = snap.sheets.find((sh) => sh.tables.some((t) => t.name.startsWith('Rajaus_')))!;
+      expect(sheet.values.length).toBeGreaterThan(1);
+      expect(sheet.frozenRows).toBe(1);
+      expect(sheet.pageLayout).toEqual({});
+      await s.pane.getByText(/ei tue tulostusasetuksia \(ExcelApi 1\.9\)/).first().waitFor({ timeout: 20_000 });
+      await s.showSheet(sheet.name);
+      await s.screenshot('real-excel-office-2019');
+      expect(s.errors).toEqual([]);
+    } finally {
+      await s.close();
+    }
+  }, 120_000);
+
+  it('tells a host below ExcelApi 1.7 that it is too old', async () => {
+    const s = await openPane({ lang: 'fi', requirementSets: { ExcelApi: '1.6' } });
+    try {
+      await s.pane.getByText(/ei tue Rajauksen tarvitsemia ominaisuuksia \(ExcelApi 1\.7\)/).waitFor({ timeout: 20_000 });
+    } finally {
+      await s.close();
+    }
+  }, 60_000);
 });

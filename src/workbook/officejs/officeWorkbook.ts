@@ -350,7 +350,7 @@ export function createOfficeWorkbook(excel: { run: Run }, options: OfficeWorkboo
       const before = await readBefore(session, change, patience);
       if (!printSetup && !printNoteGiven && plans.some((p) => p.print)) {
         printNoteGiven = true;
-        notify({ kind: 'info', text: t(lang, 'printSetupSkipped') });
+        notify({ kind: 'warning', text: t(lang, 'printSetupSkipped') });
       }
       const written: Written[] = [];
       const totalRows = plans.reduce((n, p) => n + Math.max(1, p.rows.length), 0);
