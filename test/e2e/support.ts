@@ -19,10 +19,10 @@
  *   });
  *
  * What happens:
- * - dist/ is served from 127.0.0.1 on a random port. `npm test` builds it first; when
- *   dist/taskpane.html is missing or older than the sources, this module runs the production
- *   webpack build itself (once, under a lock) before the first test. RAJAUS_E2E_BUILD=never
- *   turns that off.
+ * - dist/ is served from 127.0.0.1 on a random port. `npm test` builds it first (build:test:
+ *   the production build plus the harness page); when dist/taskpane.html or the harness is
+ *   missing or older than the sources, this module runs that build itself (once, under a lock)
+ *   before the first test. RAJAUS_E2E_BUILD=never turns that off.
  * - One Chromium (/usr/bin/chromium, headless) per test file; each openPane() gets a fresh
  *   browser context (empty localStorage) and closes it with close().
  * - The page is dist/harness/index.html: the simulated workbook drawn as a spreadsheet (tabs,
@@ -144,14 +144,17 @@ export async function ensureBuilt(): Promise<void> {
   try {
     const reason = buildReason();
     if (!reason) return;
-    process.stderr.write(`e2e: ${reason}; building the task pane (webpack --mode production)…\n`);
-    const result = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'webpack', 'bin', 'webpack.js'), '--mode', 'production'], {
+    process.stderr.write(`e2e: ${reason}; building the task pane with the harness (npm run build:test's webpack)…\n`);
+    // The harness page is built only on request (--env harness), never for a deployment; the
+    // types were checked by `npm test`'s typecheck (--env notypecheck).
+    const webpackArgs = ['--mode', 'production', '--env', 'harness', '--env', 'notypecheck'];
+    const result = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'webpack', 'bin', 'webpack.js'), ...webpackArgs], {
       cwd: ROOT,
       encoding: 'utf8',
       timeout: BUILD_TIMEOUT_MS,
     });
     if (result.status !== 0) {
-      throw new Error(`The task pane build failed (npm run build:pane), so the browser tests cannot run:\n${(result.stdout + result.stderr).slice(-4000)}`);
+      throw new Error(`The task pane build failed (npm run build:test), so the browser tests cannot run:\n${(result.stdout + result.stderr).slice(-4000)}`);
     }
   } finally {
     rmSync(lock, { recursive: true, force: true });
