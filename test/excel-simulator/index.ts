@@ -76,6 +76,8 @@ export interface SheetSnapshot {
   tables: TableSnapshot[];
   /** Column widths set, in points, by column letter. */
   columnWidths: Record<string, number>;
+  /** Row heights set, in points, by row number ("1" is the first row). */
+  rowHeights: Record<string, number>;
   pageLayout: PageLayoutModel;
 }
 
@@ -378,6 +380,7 @@ function sheetSnapshot(model: WorkbookModel, sheet: SheetModel, withCells: boole
         return { name: t.name, range: rectAddress(t.rect), header, rowCount: t.rect.r1 - t.rect.r0, style: t.style };
       }),
     columnWidths,
+    rowHeights: Object.fromEntries([...sheet.rowHeights].sort((a, b) => a[0] - b[0]).map(([r, h]) => [String(r + 1), h])),
     pageLayout: JSON.parse(JSON.stringify(sheet.pageLayout)) as PageLayoutModel,
   };
 }

@@ -24,6 +24,7 @@ export interface CellStyle {
 
 export interface PageLayoutModel {
   orientation?: string;
+  paperSize?: string;
   printTitleRows?: string;
   printTitleColumns?: string;
   zoom?: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };

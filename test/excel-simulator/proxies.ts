@@ -881,7 +881,7 @@ function checkZoom(v: { scale?: number; horizontalFitToPages?: number; verticalF
 }
 
 export class SimPageLayout extends SimObject<SheetModel> {
-  protected readonly _scalars = ['orientation', 'zoom', 'centerHorizontally', 'printGridlines'] as const;
+  protected readonly _scalars = ['orientation', 'paperSize', 'zoom', 'centerHorizontally', 'printGridlines'] as const;
   /** Worksheet.pageLayout is ExcelApi 1.9; changes need a visible sheet. */
   override load(arg?: unknown): this {
     this.context._requires('1.9', 'Worksheet.pageLayout');
@@ -906,6 +906,8 @@ export class SimPageLayout extends SimObject<SheetModel> {
     switch (name) {
       case 'orientation':
         return p.orientation ?? 'Portrait';
+      case 'paperSize':
+        return p.paperSize ?? 'Letter';
       case 'zoom':
         return { ...(p.zoom ?? { scale: 100 }) };
       case 'centerHorizontally':
@@ -922,6 +924,16 @@ export class SimPageLayout extends SimObject<SheetModel> {
     this._set('orientation', v, (sheet) => {
       if (v !== 'Portrait' && v !== 'Landscape') throw invalidArgument(`orientation '${String(v)}'`);
       sheet.pageLayout.orientation = v;
+    });
+  }
+  get paperSize(): string {
+    return this._get('paperSize');
+  }
+  /** Excel.PaperType: the simulator knows the common ones; Excel's default is Letter. */
+  set paperSize(v: string) {
+    this._set('paperSize', v, (sheet) => {
+      if (!['A3', 'A4', 'A5', 'Letter', 'Legal', 'Envelope10', 'EnvelopeDL'].includes(v)) throw invalidArgument(`paperSize '${String(v)}'`);
+      sheet.pageLayout.paperSize = v;
     });
   }
   get zoom(): { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number } {

@@ -30,6 +30,7 @@ import type { SheetPlan, RowStyle } from '../../core/workbook/sheetPlan';
 import type { CellValue } from '../../core/workbook/cells';
 import type { LeftoverReport, SheetData, SheetInfo, WorkbookChange, WorkbookNotice, WorkbookPort } from '../../core/workbook/port';
 import { makeSheetName } from '../../core/workbook/sheetNames';
+import { wrappedRowHeights } from '../../core/workbook/rowHeights';
 import { JOURNAL_NAMESPACE, journalFromXml, journalToXml, type Journal } from './journal';
 import {
   FIRST_READ_ROWS,
@@ -565,6 +566,8 @@ function viewAndPrint(sheet: Excel.Worksheet, plan: SheetPlan, printSetup: boole
   const isTable = plan.layout === 'table';
   if (plan.freezeHeader && isTable) sheet.freezePanes.freezeRows(1);
   // Page layout is ExcelApi 1.9: on Office 2019 (1.7) sheets print with Excel's defaults.
+  // A4 on every sheet (Excel's default paper is US Letter), print setup or not.
+  if (printSetup) sheet.pageLayout.paperSize = 'A4';
   if (plan.print && printSetup) {
     sheet.pageLayout.orientation = plan.print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
     if (plan.print.repeatHeaderRow && isTable) sheet.pageLayout.setPrintTitleRows('$1:$1');
@@ -573,10 +576,18 @@ function viewAndPrint(sheet: Excel.Worksheet, plan: SheetPlan, printSetup: boole
   }
 }
 
-/** The notes sheet: a document, not a table — styled rows, wrapped text. */
+/** The notes sheet: a document, not a table — styled rows, wrapped text, rows tall enough for it. */
 function layoutDocument(sheet: Excel.Worksheet, plan: SheetPlan, columnCount: number): void {
   if (plan.rows.length === 0) return;
   sheet.getRangeByIndexes(0, 0, plan.rows.length, columnCount).format.wrapText = true;
+  // Excel does not fit rows a program writes: consecutive rows of one height as one range.
+  const heights = wrappedRowHeights(plan);
+  for (let start = 0, i = 1; i <= heights.length; i++) {
+    if (i < heights.length && heights[i] === heights[start]) continue;
+    const height = heights[start];
+    if (height !== undefined) sheet.getRangeByIndexes(start, 0, i - start, 1).format.rowHeight = height;
+    start = i;
+  }
   const styles = plan.rowStyles ?? [];
   // Consecutive rows of one style are formatted as one range: fewer operations.
   let start = 0;

@@ -13,6 +13,8 @@ import { REQUEST_LIMIT_BYTES } from '../../../src/workbook/officejs/excelFacts';
 import { createOfficeWorkbook, type OfficeWorkbookOptions } from '../../../src/workbook/officejs/officeWorkbook';
 import { createExcelSimulator, type WorkbookInit, type WorkbookSnapshot } from '../../excel-simulator';
 import { LIST_KEYS, listRows } from './fixtures';
+import { suppressionSheetPlan } from '../../../src/core/suppression/doNotCall';
+import { wrappedRowHeights } from '../../../src/core/workbook/rowHeights';
 
 function setup(init?: WorkbookInit, options?: OfficeWorkbookOptions) {
   const sim = createExcelSimulator();
@@ -68,7 +70,7 @@ describe('writing a list', () => {
     expect(sheet.visibility).toBe('Visible');
     expect(sheet.tabColor).toBe('#2E7D32');
     expect(sheet.columnWidths.A).toBeGreaterThan(sheet.columnWidths.C);
-    expect(sheet.pageLayout).toEqual({ orientation: 'Landscape', printTitleRows: '$1:$1', zoom: { horizontalFitToPages: 1 } });
+    expect(sheet.pageLayout).toEqual({ orientation: 'Landscape', paperSize: 'A4', printTitleRows: '$1:$1', zoom: { horizontalFitToPages: 1 } });
     expect(simulator.snapshot().sheets.map((s) => s.name)).toEqual(['Sheet1', 'Tulokset']);
   });
 
@@ -336,8 +338,11 @@ describe('100,000 rows × 20 columns', () => {
     const largestResponse = Math.max(...reads.map((r) => r.responseBytes));
     expect(largestResponse).toBeLessThan(REQUEST_LIMIT_BYTES);
     expect(data.rows).toHaveLength(100_000);
-    expect(data.rows[99_999]).toEqual(rows[99_999].map((v, c) => (LIST_KEYS[c] === 'registrationDate' ? expect.any(Number) : v)));
+    const dated = new Set(['registrationDate', 'extractedAt']);
+    expect(data.rows[99_999]).toEqual(rows[99_999].map((v, c) => (dated.has(LIST_KEYS[c]) ? expect.any(Number) : v)));
     expect(fromCellByKey('registrationDate', data.rows[0][5])).toBe(rows[0][5]);
+    // "Poimittu" is an Excel date-time of local time; it reads back as the same moment.
+    expect(fromCellByKey('extractedAt', data.rows[0][19])).toBe(new Date(String(rows[0][19])).toISOString().replace('.000Z', 'Z'));
 
     // The figures the design asks for (README / report).
     console.log(
@@ -492,5 +497,50 @@ describe('Excel busy: cell-edit mode and an inactive workbook', () => {
     expect(snap.sheets[1].tables.map((tb) => tb.name)).toEqual(['Tulokset']);
     expect(snap.customXmlParts).toEqual([]);
     expect(await workbook.cleanUpLeftovers!()).toEqual({ removed: [], restored: [] });
+  });
+});
+
+describe('print and wrapped text', () => {
+  const notes: SheetPlan = {
+    name: 'Tietosuoja',
+    role: 'notes',
+    columns: [{ ...plannedColumn('extra:Kohta', 'fi'), width: 30 }, { ...plannedColumn('extra:Tieto', 'fi'), width: 40 }],
+    rows: [
+      ['Tietosuojaseloste', null],
+      ['Käsittelyn peruste', 'Oikeutettu etu: suoramarkkinointi yrityksille ja kuluttajille. Rekisteröidyllä on oikeus vastustaa käsittelyä milloin tahansa.'],
+    ],
+    rowStyles: ['title', 'normal'],
+    layout: 'document',
+    freezeHeader: false,
+    print: { orientation: 'portrait', repeatHeaderRow: false, fitToWidth: true },
+  };
+
+  it('prints every sheet on A4, the do-not-call sheet too, and makes wrapped rows tall enough', async () => {
+    const { workbook, simulator } = setup();
+    const dnc = suppressionSheetPlan({ name: 'Kieltolista', phones: ['+358401234567'], lang: 'fi', tableName: 'Kieltolista' });
+    expect(dnc.print).toBeUndefined();
+    await workbook.apply({ write: [listPlan('Tulokset', listRows(3)), dnc, notes] });
+    const sheets = simulator.snapshot().sheets.slice(1);
+    expect(sheets.map((s) => [s.name, s.pageLayout.paperSize])).toEqual([
+      ['Tulokset', 'A4'],
+      ['Kieltolista', 'A4'],
+      ['Tietosuoja', 'A4'],
+    ]);
+    expect(sheets[2].rowHeights).toEqual({ '2': wrappedRowHeights(notes)[1] });
+    expect(wrappedRowHeights(notes)[1]).toBeGreaterThanOrEqual(45);
+  });
+
+  it('on ExcelApi 1.7 leaves print setup out and still writes every sheet', async () => {
+    const sim = createExcelSimulator({ requirementSets: { ExcelApi: '1.7' } });
+    const workbook = createOfficeWorkbook({ run: sim.Excel.run as unknown as typeof Excel.run }, { supportsExcelApi: (v) => v <= '1.7' });
+    const notices: string[] = [];
+    workbook.onNotice!((n) => notices.push(n.text));
+    await workbook.apply({ write: [listPlan('Tulokset', listRows(3)), notes] });
+    const sheets = sim.simulator.snapshot().sheets.slice(1);
+    expect(sheets.map((s) => [s.name, s.pageLayout, s.frozenRows])).toEqual([
+      ['Tulokset', {}, 1],
+      ['Tietosuoja', {}, 0],
+    ]);
+    expect(notices).toEqual([expect.stringContaining('ExcelApi 1.9')]);
   });
 });
