@@ -43,13 +43,14 @@ export function isoDateTimeToSerial(iso: string, zone: ZoneOffset = localZone): 
   return (localMs - EXCEL_EPOCH_UTC) / DAY_MS;
 }
 
-/** An Excel date-time serial of local wall-clock time → an ISO timestamp (UTC, to the second). */
+/** An Excel date-time serial of local wall-clock time → an ISO timestamp (UTC). */
 export function serialToIsoDateTime(serial: number, zone: ZoneOffset = localZone): string {
-  const localMs = Math.round((serial * DAY_MS + EXCEL_EPOCH_UTC) / 1000) * 1000;
+  // To the millisecond: a double holds it, and steps match their own timestamps by equality.
+  const localMs = Math.round(serial * DAY_MS + EXCEL_EPOCH_UTC);
   // The offset at that moment: try the offset of the wall-clock time read as UTC, then correct.
   let ms = localMs + zone(localMs) * 60_000;
   ms = localMs + zone(ms) * 60_000;
-  return new Date(ms).toISOString().replace('.000Z', 'Z');
+  return new Date(ms).toISOString();
 }
 
 export function serialToIsoDate(serial: number): string {

@@ -171,7 +171,7 @@ describe('ExcelJS adapter: print, wrapped rows, date-times', () => {
     const back = await loadXlsxWorkbook(path);
     const data = await back.readSheet('Lista');
     expect(typeof data.rows[0]![1]).toBe('number');
-    expect(fromCellByKey('extractedAt', data.rows[0]![1])).toBe('2026-12-07T02:49:00Z');
+    expect(fromCellByKey('extractedAt', data.rows[0]![1])).toBe('2026-12-07T02:49:00.000Z');
   });
 });
 
