@@ -26,6 +26,7 @@ import { DEFAULT_LANG, formatCount, type Lang } from '../../core/i18n/lang';
 import { noProgress, type ProgressFn, type RunOptions } from '../../core/progress';
 import { STATE_NAMESPACE, stateFromXml, stateToXml, type WorkbookState } from '../../core/state/workbookState';
 import { makeTableName, sheetNameProblem } from '../../core/workbook/sheetNames';
+import { assertWithinExcelLimits } from '../../core/workbook/excelLimits';
 import type { SheetPlan, RowStyle } from '../../core/workbook/sheetPlan';
 import type { CellValue } from '../../core/workbook/cells';
 import type { LeftoverReport, SheetData, SheetInfo, WorkbookChange, WorkbookNotice, WorkbookPort } from '../../core/workbook/port';
@@ -448,6 +449,8 @@ function checkPlans(plans: readonly SheetPlan[], lang: Lang): void {
       );
     }
   }
+  // Columns (and anything else of Excel's limits) as the ExcelJS adapter checks them.
+  assertWithinExcelLimits(plans, lang);
 }
 
 async function readBefore(session: Session, change: WorkbookChange, patience: Patience): Promise<Before> {
