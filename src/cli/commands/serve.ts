@@ -37,7 +37,7 @@ The manifest is at <public url>/manifest.xml: sideload it, or give it to Microso
 centre (Integrated apps ▸ Upload custom apps). The log has counts and durations only (of query
 values, postal codes and industry codes).`;
 
-/** The pane's build: next to the CLI bundle (dist/cli.js) or the package's dist/ from the sources. */
+/** The pane's build: dist/ of the package the CLI bundle (lib/cli.js) or the sources belong to. */
 function defaultDist(): { dir: string; root: string } {
   for (const root of [resolve(__dirname, '..'), resolve(__dirname, '..', '..', '..')]) {
     if (existsSync(join(root, 'package.json')) && existsSync(join(root, 'webpack.config.js'))) return { dir: join(root, 'dist'), root };
