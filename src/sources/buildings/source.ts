@@ -36,19 +36,22 @@ export type FetchFn = typeof fetch;
 export const t = defineMessages({
   fi: {
     http: '{service} vastasi virheellä {status} ({url}). Yritä myöhemmin uudelleen tai vaihda lähteen osoite.',
-    network: '{service} ei vastannut ({url}): {why}. Selaimessa syy voi olla CORS: aseta lähteelle välityspalvelimen osoite.',
+    network:
+      '{service} ei vastannut. Tarkista verkkoyhteys ja yritä hetken päästä uudelleen. Jos yhteys toimii, palvelu voi olla tilapäisesti poissa käytöstä tai estää yhteydet tästä ohjelmasta; silloin lähteen osoitteeksi tarvitaan välityspalvelin.',
     json: '{service} palautti jotain muuta kuin JSON-vastauksen ({url}).',
     shape: '{service}: vastaus ei ole odotetun muotoinen ({url}): {why}',
   },
   en: {
     http: '{service} answered with error {status} ({url}). Try again later or change the source’s base URL.',
-    network: '{service} did not answer ({url}): {why}. In a browser the cause may be CORS: set a proxy as the source’s base URL.',
+    network:
+      '{service} did not answer. Check the network connection and try again in a moment. If the connection works, the service may be down for a while or may refuse connections from this program; then the source needs a relay server as its address.',
     json: '{service} returned something other than JSON ({url}).',
     shape: '{service}: the response is not in the expected form ({url}): {why}',
   },
   sv: {
     http: '{service} svarade med fel {status} ({url}). Försök igen senare eller byt källans adress.',
-    network: '{service} svarade inte ({url}): {why}. I en webbläsare kan orsaken vara CORS: ange en proxy som källans adress.',
+    network:
+      '{service} svarade inte. Kontrollera nätverksanslutningen och försök igen om en stund. Om anslutningen fungerar kan tjänsten vara tillfälligt ur bruk eller vägra anslutningar från det här programmet; då behöver källan en mellanserver som adress.',
     json: '{service} returnerade något annat än JSON ({url}).',
     shape: '{service}: svaret har inte väntad form ({url}): {why}',
   },
@@ -67,7 +70,8 @@ export async function getJson<T>(
     res = await (ctx.fetch ?? fetch)(url, { signal: ctx.signal, headers: { accept: 'application/json, application/geo+json' } });
   } catch (e) {
     if (isCancel(e)) throw e;
-    throw new UserError(t(lang, 'network', { service: ctx.service, url, why: (e as Error).message }));
+    // The address and the browser's own words (often a CORS refusal) are details, not the message.
+    throw new UserError(t(lang, 'network', { service: ctx.service }), {}, `${url}: ${(e as Error).message}`);
   }
   if (!res.ok) throw new UserError(t(lang, 'http', { service: ctx.service, status: res.status, url }));
   let data: unknown;
@@ -146,7 +150,8 @@ export async function getJsonText(
     res = await (ctx.fetch ?? fetch)(url, { signal: ctx.signal });
   } catch (e) {
     if (isCancel(e)) throw e;
-    throw new UserError(t(lang, 'network', { service: ctx.service, url, why: (e as Error).message }));
+    // The address and the browser's own words (often a CORS refusal) are details, not the message.
+    throw new UserError(t(lang, 'network', { service: ctx.service }), {}, `${url}: ${(e as Error).message}`);
   }
   if (!res.ok) throw new UserError(t(lang, 'http', { service: ctx.service, status: res.status, url }));
   return res.text();

@@ -135,8 +135,8 @@ function ExportStep(): JSX.Element {
         }
       }
       if (format === 'mailing' && result.sheets[0]) message += ` ${t(lang, 'labels', { sheet: result.sheets[0] })}`;
+      // The outcome bar below the buttons is this step's success message; no second one.
       setOutcome({ result, message });
-      pane.notify('success', message);
       await pane.refresh();
     });
   }

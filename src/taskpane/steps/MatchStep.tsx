@@ -27,7 +27,8 @@ import {
 import { usePane, type StepDefinition } from '../paneContext';
 import { useListSheets } from '../components/useListSheets';
 import { useBusyAction } from '../components/useBusyAction';
-import { errorText } from '../services/usePaneServices';
+import { errorDetails, errorText } from '../services/usePaneServices';
+import { useClearStatus } from '../components/StepStatus';
 import { formatCount } from '../../core/i18n/lang';
 import { isCancel } from '../../core/errors';
 import { displayHeader } from '../../core/columns/catalogue';
@@ -93,6 +94,9 @@ function MatchStep(): JSX.Element {
   // The review queue is shown a page at a time: a pane of hundreds of pairs is unusable.
   const [shown, setShown] = useState(REVIEW_PAGE);
   const abort = useRef<AbortController | null>(null);
+  const clearStatus = useClearStatus();
+  // A customer file that cannot be read is reported at its picker, not far below it.
+  const [fileError, setFileError] = useState<string | null>(null);
 
   const lastMatched = useMemo(() => {
     const list = state?.lists.find((l) => l.sheets.list.toLowerCase() === listSheet.toLowerCase());
@@ -128,15 +132,17 @@ function MatchStep(): JSX.Element {
   }, [workbook, customerSheet, sourceKind]);
 
   async function pickFile(file: File | undefined): Promise<void> {
+    setFileError(null);
+    setGrid(null);
+    setResult(null);
     if (!file) return;
     try {
       const { parseTabular } = await import(/* webpackChunkName: "tabular" */ '../../sources/tabular/parseTabular');
       const table = await parseTabular(new Uint8Array(await file.arrayBuffer()), file.name);
       setGrid({ name: file.name, headers: table.headers, rows: table.rows, firstDataRow: table.origin.firstDataRow });
       setOverrides({});
-      setResult(null);
     } catch (e) {
-      pane.notify('error', errorText(e));
+      setFileError(errorText(e));
     }
   }
 
@@ -151,6 +157,7 @@ function MatchStep(): JSX.Element {
 
   async function run(): Promise<void> {
     if (!customers) return;
+    clearStatus();
     setBusy(true);
     setResult(null);
     setDecisions(new Map());
@@ -167,7 +174,7 @@ function MatchStep(): JSX.Element {
       setMatchedList(list);
       setResult(r);
     } catch (e) {
-      pane.notify(isCancel(e) ? 'info' : 'error', isCancel(e) ? t(lang, 'cancelled') : errorText(e));
+      pane.notify(isCancel(e) ? 'info' : 'error', isCancel(e) ? t(lang, 'cancelled') : errorText(e), errorDetails(e));
     } finally {
       abort.current = null;
       setBusy(false);
@@ -237,7 +244,7 @@ function MatchStep(): JSX.Element {
           </Select>
         </Field>
       ) : (
-        <Field label={t(lang, 'chooseFile')}>
+        <Field label={t(lang, 'chooseFile')} validationMessage={fileError ?? undefined} validationState={fileError ? 'error' : 'none'}>
           <input
             type="file"
             accept=".csv,.txt,.xlsx"
