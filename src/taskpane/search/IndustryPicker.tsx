@@ -50,8 +50,7 @@ export function IndustryPicker(props: { lang: Lang; value: string[]; onChange: (
       content: (
         // A hanging indent: a name wrapped to a second line starts under the name, not the code.
         <span className={styles.row}>
-          <span className={styles.code}>{h.code}</span>
-          <span>{h.name}</span>
+          <span className={styles.code}>{h.code}</span> <span>{h.name}</span>
         </span>
       ),
       onPick: () => add(h.code),
