@@ -10,7 +10,7 @@ export type StepId = 'search' | 'match' | 'buildings' | 'notes' | 'export';
 export async function setPaneWidth(s: PaneSession, px: number): Promise<void> {
   // The pane's box has a 1 px left border; the iframe (the pane's window) gets the rest.
   await s.page.evaluate((w) => document.documentElement.style.setProperty('--pane-w', `${w + 1}px`), px);
-  await s.page.waitForFunction((w) => (document.querySelector('#pane') as HTMLIFrameElement | null)?.contentWindow?.innerWidth === w, px);
+  await s.page.waitForFunction((w) => (document.querySelector('#pane') as HTMLIFrameElement | null)?.contentWindow?.innerWidth === w, px, { timeout: 30_000 });
 }
 
 /** Opens a step of the flow (if it is not open) and waits for its panel. */
