@@ -119,4 +119,45 @@ describe('step 2 customer sheet (Chromium, Excel simulator, 320 px pane)', () =>
       expect(s.errors).toEqual([]);
     });
   }, 90_000);
+
+  it('shows who would be removed, ten at a time, before anything is moved', async () => {
+    const people = Array.from({ length: 15 }, (_, i) => [`Henkilö ${String.fromCharCode(65 + i)} Testinen`, `+3584012345${String(10 + i)}`, `Kaarnatie ${i + 1}`, '00410', 'HELSINKI']);
+    const customers = people.slice(0, 12).map((p) => [p[0], p[1]!.replace('+358', '0'), p[3]]);
+    const s = await openPane({
+      preload: {
+        activeSheet: LIST,
+        sheets: [
+          textTable(LIST, [LIST_ROWS[0]!, ...people], 'Lista_Helsinki'),
+          { name: 'Asiakkaat', values: [['Nimi', 'Puhelin', 'Postinumero'], ...customers] },
+        ],
+        customXmlParts: [statePart({ name: 'Kotitaloudet Helsinki', kind: 'b2c', sheet: LIST, createdAt: '2026-10-05T09:00:00.000Z', rows: 15 })],
+      },
+    });
+    try {
+      await setPaneWidth(s, 320);
+      await openStep(s, 'match');
+      await s.pane.getByTestId('customer-mapping').waitFor();
+      await s.pane.getByRole('button', { name: 'Tunnista asiakkaat' }).click();
+      const preview = s.pane.getByTestId('removal-preview');
+      await preview.waitFor({ timeout: 30_000 });
+      expect(await preview.getByTestId('removal-row').count()).toBe(10);
+      expect(await preview.getByTestId('removal-page').innerText()).toBe('Rivit 1–10 / 12');
+      expect(await preview.getByTestId('removal-row').first().innerText()).toMatch(/^Rivi 2: Henkilö A Testinen/);
+      await preview.getByRole('button', { name: 'Seuraavat' }).click();
+      expect(await preview.getByTestId('removal-row').count()).toBe(2);
+      expect(await preview.getByTestId('removal-page').innerText()).toBe('Rivit 11–12 / 12');
+      expect(await preview.getByTestId('removal-row').last().innerText()).toMatch(/Henkilö L Testinen[\s\S]*Asiakasrekisterin rivi 13/);
+      await s.screenshot('match-removal-preview');
+      // Only a preview: the list still has its 15 rows, and no audit sheet exists.
+      const snap = await s.snapshot();
+      expect(snap.sheets.map((x) => x.name)).toEqual([LIST, 'Asiakkaat']);
+      expect(snap.sheets[0]!.values.length).toBe(16);
+      expect(s.errors).toEqual([]);
+    } catch (e) {
+      await s.screenshot('customer-sheet-failure');
+      throw new Error(`${(e as Error).message}\nPane: ${await paneText(s)}`);
+    } finally {
+      await s.close();
+    }
+  }, 90_000);
 });

@@ -38,6 +38,7 @@ import type { MatchResult, ReviewDecision } from '../../app/removeCustomers';
 import type { CellValue } from '../../core/workbook/cells';
 import { t } from '../match/messages';
 import { matchInWorker } from '../match/matchClient';
+import { RemovalPreview } from '../match/RemovalPreview';
 import { atHeaderRow, detectHeaderRow, HEADER_SEARCH_ROWS, kindOverrides, type RawGrid } from '../match/customerGrid';
 
 const useStyles = makeStyles({
@@ -433,6 +434,12 @@ function MatchStep(): JSX.Element {
               })}
             </Button>
           ) : null}
+          <RemovalPreview
+            lang={lang}
+            list={matchedList}
+            rows={result.rows.filter((r) => r.outcome === 'removed' || (r.outcome === 'review' && decisions.get(r.listIndex) === true))}
+            describe={(r) => describe(matchedList, matchedList.rows[r.listIndex], lang).map((x) => x.replace(/^[^:]*: /, ''))}
+          />
           <div className={styles.actions}>
             <Button appearance="primary" disabled={busy || result.counts.removed + confirmedCount === 0} onClick={() => void apply()}>
               {t(lang, 'apply')}
