@@ -8,6 +8,9 @@ export type StepId = 'search' | 'match' | 'buildings' | 'notes' | 'export';
 
 /** Sets the width of the pane's iframe in the harness, as a user dragging the pane's edge. */
 export async function setPaneWidth(s: PaneSession, px: number): Promise<void> {
+  // These tests run beside six other engineers' builds on two cores: a click's acknowledgement
+  // can take longer than support.ts's 10 s when the machine is loaded.
+  s.page.context().setDefaultTimeout(30_000);
   // The pane's box has a 1 px left border; the iframe (the pane's window) gets the rest.
   await s.page.evaluate((w) => document.documentElement.style.setProperty('--pane-w', `${w + 1}px`), px);
   await s.page.waitForFunction((w) => (document.querySelector('#pane') as HTMLIFrameElement | null)?.contentWindow?.innerWidth === w, px, { timeout: 30_000 });

@@ -52,6 +52,10 @@ export const t = defineMessages({
     nextPage: 'Seuraavat',
     removalReason: 'Syy',
     listRowShort: 'Rivi',
+    undoAfterBuildings:
+      'Listalle on lisätty rakennustiedot tämän tunnistuksen jälkeen. Palautettavilla {n} rivillä rakennustietoja ei ole: niiden rakennussarakkeet jäävät tyhjiksi muiden rivien joukossa. Lisää rakennustiedot uudelleen palautuksen jälkeen.',
+    undoAnyway: 'Palauta silti',
+    keepRemoved: 'Älä palauta',
   },
   en: {
     listSheet: 'List',
@@ -103,6 +107,10 @@ export const t = defineMessages({
     nextPage: 'Next',
     removalReason: 'Reason',
     listRowShort: 'Row',
+    undoAfterBuildings:
+      'Building data was added to the list after this matching. The {n} rows to be brought back have none: their building columns will be empty among rows that have them. Add building data again after the undo.',
+    undoAnyway: 'Bring them back anyway',
+    keepRemoved: 'Do not undo',
   },
   sv: {
     listSheet: 'Lista',
@@ -154,5 +162,9 @@ export const t = defineMessages({
     nextPage: 'Nästa',
     removalReason: 'Orsak',
     listRowShort: 'Rad',
+    undoAfterBuildings:
+      'Byggnadsdata lades till listan efter den här matchningen. De {n} rader som återställs saknar den: deras byggnadskolumner blir tomma bland rader som har dem. Lägg till byggnadsdata igen efter återställningen.',
+    undoAnyway: 'Återställ ändå',
+    keepRemoved: 'Återställ inte',
   },
 });

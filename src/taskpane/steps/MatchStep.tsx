@@ -11,6 +11,9 @@ import {
   Caption1,
   Field,
   makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
   ProgressBar,
   Radio,
   RadioGroup,
@@ -102,11 +105,18 @@ function MatchStep(): JSX.Element {
   // A customer file that cannot be read is reported at its picker, not far below it.
   const [fileError, setFileError] = useState<string | null>(null);
 
-  const lastMatched = useMemo(() => {
+  const { lastMatched, addedSince, undoRows } = useMemo(() => {
     const list = state?.lists.find((l) => l.sheets.list.toLowerCase() === listSheet.toLowerCase());
-    const last = [...(list?.log ?? [])].reverse().find((s) => s.step === 'match' || s.step === 'matchUndo');
-    return last?.step === 'match';
+    const log = list?.log ?? [];
+    const at = log.map((s) => s.step === 'match' || s.step === 'matchUndo').lastIndexOf(true);
+    const last = at >= 0 ? log[at] : undefined;
+    // Steps after the matching that added columns to the rows then on the list: the rows an
+    // undo brings back never had them, and would sit among the others with those cells empty.
+    const later = at >= 0 ? log.slice(at + 1).filter((s) => s.step === 'buildings') : [];
+    return { lastMatched: last?.step === 'match', addedSince: later.length > 0, undoRows: last?.rowsMoved ?? 0 };
   }, [state, listSheet]);
+  // Undo after building data asks first (issue 13: it used to bring the rows back silently).
+  const [confirmUndo, setConfirmUndo] = useState(false);
 
   const customerSheets = sheets.filter((s) => s !== listSheet);
   useEffect(() => {
@@ -218,6 +228,11 @@ function MatchStep(): JSX.Element {
   }
 
   async function undo(): Promise<void> {
+    if (addedSince && !confirmUndo) {
+      setConfirmUndo(true);
+      return;
+    }
+    setConfirmUndo(false);
     await whileBusy(async () => {
       const { undoLastMatching } = await loadUseCase();
       const s = await undoLastMatching(ctx(), { listSheet });
@@ -370,12 +385,25 @@ function MatchStep(): JSX.Element {
           {t(lang, 'run')}
         </Button>
         {busy && abort.current ? <Button onClick={() => abort.current?.abort()}>{t(lang, 'cancel')}</Button> : null}
-        {lastMatched && !result ? (
+        {lastMatched && !result && !confirmUndo ? (
           <Button disabled={busy} onClick={() => void undo()}>
             {t(lang, 'undo')}
           </Button>
         ) : null}
       </div>
+      {confirmUndo && (
+        <MessageBar intent="warning" layout="multiline" data-testid="undo-warning">
+          <MessageBarBody>{t(lang, 'undoAfterBuildings', { n: formatCount(lang, undoRows) })}</MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" appearance="primary" onClick={() => void undo()}>
+              {t(lang, 'undoAnyway')}
+            </Button>
+            <Button size="small" onClick={() => setConfirmUndo(false)}>
+              {t(lang, 'keepRemoved')}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
       {progress !== null ? <ProgressBar value={progress} aria-label={t(lang, 'progress')} /> : null}
 
       {result && matchedList && customers ? (
