@@ -24,6 +24,8 @@ export interface ReadOptions {
   onNormalized?: (t: MatchTable, i: number) => void;
   /** Also takes each row as read (the list: its rows are written out again, as CSV records). */
   rows?: RowSink;
+  /** Told of doubtful reading (lines of a UTF-8 file in Windows-1252). */
+  onWarning?: (line: string) => void;
 }
 
 export async function readMatchTable(request: FileRequest, vocabulary: Vocabulary, opts: ReadOptions = {}): Promise<MatchTableFile> {
@@ -36,6 +38,6 @@ export async function readMatchTable(request: FileRequest, vocabulary: Vocabular
       also?.(row, i);
       b.add(row);
     };
-  });
+  }, opts.onWarning);
   return { head, rowCount, table: builder!.finish() };
 }

@@ -152,7 +152,10 @@ function MatchStep(): JSX.Element {
     if (!file) return;
     try {
       const { parseTabular } = await import(/* webpackChunkName: "tabular" */ '../../sources/tabular/parseTabular');
-      const table = await parseTabular(new Uint8Array(await file.arrayBuffer()), file.name);
+      // A reader's warnings (a stray quote that merged lines, say) go to the step's message bar.
+      const table = await parseTabular(new Uint8Array(await file.arrayBuffer()), file.name, {
+        onWarning: (line) => pane.notify('warning', line),
+      });
       setGrid({ name: file.name, rows: [table.headers, ...table.rows], firstRow: table.origin.firstDataRow - 1 });
       setOverrides({});
     } catch (e) {

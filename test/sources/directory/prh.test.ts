@@ -210,7 +210,7 @@ describe('PRH source against a local server', () => {
       expect(error.message).toMatch(/^PRH:n palvelu ei vastannut\. Tarkista verkkoyhteys/);
       expect(error.message).toMatch(/välityspalvelimen osoite/);
       expect(error.message).not.toMatch(/CORS/);
-      expect(error.details).toMatch(/Failed to fetch \(CORS\?\)/);
+      expect(error.details).toMatch(/prh\.fi.*: Failed to fetch$/);
     } finally {
       delete g.window;
       delete g.document;
