@@ -22,6 +22,8 @@ export interface BuildingSource {
   attribution: string;
   /** The outside service contacted, or undefined for a local file or the demo. */
   party?: string;
+  /** A processor between Rajaus and `party` that received the same (the `rajaus serve` gateway). */
+  relayedBy?: string;
   /** The buildings with an address in one of `postalCodes` (a source may return more). */
   fetchBuildings(postalCodes: readonly string[], opts?: RunOptions): Promise<BuildingFetch>;
 }
