@@ -150,18 +150,26 @@ export const exportCommand: Command = {
       // Streamed to the file row by row (streamingXlsx.node.ts): a million labels fit in memory.
       const { writePlansStreaming } = await import('../../workbook/exceljs/streamingXlsx.node');
       // Over Excel's 1,048,576 rows a sheet goes on several sheets, and the user is told.
+      // The sheets are made one at a time as the writer asks (a generator), so the labels are
+      // gone before the export sheet's copy of the rows is made.
       const names: string[] = [];
-      const write: SheetPlan[] = [];
-      for (const plan of [
-        labelsSheetPlan(result, { name: exportText(io.lang, 'labelsSheet'), lang: io.lang }),
-        exportSheetPlan(result, { name: exportText(io.lang, 'exportSheet'), tableName: 'Osoitteet' }),
-      ]) {
-        const split = splitPlanForExcel(plan, { existing: names, lang: io.lang });
-        names.push(...split.plans.map((p) => p.name));
-        write.push(...split.plans);
-        if (split.notice) notices.push(split.notice);
+      const makers = [
+        () => labelsSheetPlan(result, { name: exportText(io.lang, 'labelsSheet'), lang: io.lang }),
+        () => {
+          const plan = exportSheetPlan(result, { name: exportText(io.lang, 'exportSheet'), tableName: 'Osoitteet' });
+          result.rows.length = 0; // copied into the plan; not needed again
+          return plan;
+        },
+      ];
+      function* sheets(): Generator<SheetPlan> {
+        for (const make of makers) {
+          const split = splitPlanForExcel(make(), { existing: names, lang: io.lang });
+          names.push(...split.plans.map((p) => p.name));
+          if (split.notice) notices.push(split.notice);
+          yield* split.plans;
+        }
       }
-      await writePlansStreaming(out, write, io.lang);
+      await writePlansStreaming(out, sheets(), io.lang);
       written.push(out);
     } else {
       const names = outputNames(out, result.parts.length);
