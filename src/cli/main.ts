@@ -94,7 +94,8 @@ export async function main(argv: string[]): Promise<number> {
       return CANCELLED_EXIT;
     }
     if (e instanceof UserError) {
-      console.error(`rajaus ${name}: ${e.message}`);
+      // One line; the technical particulars (a service's address) stay on it for a command line.
+      console.error(`rajaus ${name}: ${e.message}${e.details ? ` (${e.details})` : ''}`);
       return 1;
     }
     if (e instanceof ZodError) {
