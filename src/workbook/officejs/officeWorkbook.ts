@@ -665,7 +665,8 @@ async function swap(session: Session, before: Before, written: Written[], change
           const oldSheet = sheets.getItem(old.id);
           oldSheet.name = oldAside;
           for (const tb of before.tablesOfSheet.get(old.id) ?? []) {
-            if (tb.name.toLowerCase() === w.finalTableName?.toLowerCase()) ctx.workbook.tables.getItem(tb.id).name = `${tb.name.slice(0, 200)}_old`;
+            if (tb.name.toLowerCase() === w.finalTableName?.toLowerCase())
+              ctx.workbook.tables.getItem(tb.id).name = `${tb.name.slice(0, 200)}_old`;
           }
           temp.name = w.plan.name;
           temp.visibility = 'Visible';
@@ -680,7 +681,8 @@ async function swap(session: Session, before: Before, written: Written[], change
       });
       if (old) {
         for (const tb of before.tablesOfSheet.get(old.id) ?? []) {
-          if (tb.name.toLowerCase() === w.finalTableName?.toLowerCase()) journal.tables.push({ aside: `${tb.name.slice(0, 200)}_old`, name: tb.name });
+          if (tb.name.toLowerCase() === w.finalTableName?.toLowerCase())
+            journal.tables.push({ aside: `${tb.name.slice(0, 200)}_old`, name: tb.name });
         }
       }
     }
@@ -794,7 +796,6 @@ async function cleanUp(session: Session): Promise<LeftoverReport> {
     await ctx.sync();
     const journals: Journal[] = [];
     for (const xml of xmls) {
-      // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read -- ClientResult filled by the sync above
       const j = journalFromXml(xml.value);
       if (j) journals.push(j);
     }
