@@ -11,7 +11,8 @@ import { displayHeader } from '../core/columns/catalogue';
 import { listFromGrid, type ListTable } from '../core/list/listTable';
 import { linkTables, reasonOf, type RowDecision } from '../core/matching/engine';
 import { DEFAULT_MODEL, type FieldWeight, type MatchModel, type Outcome } from '../core/matching/model';
-import { matchableKeys, toMatchTable, Vocabulary } from '../core/matching/record';
+import { matchableKeys, MatchTableBuilder, Vocabulary, type MatchTable } from '../core/matching/record';
+import type { ColumnGuess } from '../core/columns/contentGuess';
 import type { ComparisonVector } from '../core/matching/comparison';
 import type { RunOptions } from '../core/progress';
 import type { ListState, ProcessingStep } from '../core/state/workbookState';
@@ -89,11 +90,18 @@ export interface MatchResult {
   counts: MatchCounts;
   /** Name of the customer file or sheet, as the user knows it. */
   customerSource: string;
+  /** Columns whose meaning came from their contents (contentGuess.ts), by table. */
+  columnGuesses?: { list: ColumnGuess[]; customers: ColumnGuess[] };
 }
 
 export interface MatchOptions extends RunOptions {
   lang: Lang;
   model?: MatchModel;
+  /**
+   * Read the columns' meaning from their contents as well as their headers (default true).
+   * The pane shows its guess in the mapping and passes the keys the user accepted, with false.
+   */
+  guessColumns?: boolean;
 }
 
 /** What matching needs to know of a table besides its rows: its columns and where it came from. */
@@ -114,22 +122,37 @@ export function matchCustomers(list: ListTable, customers: ListTable, opts: Matc
   requireMatchable(list, opts.lang);
   // One vocabulary for both tables: their interned values are compared as numbers.
   const vocabulary = new Vocabulary();
-  const customerTable = toMatchTable(customers.keys, customers.rows, vocabulary);
-  const listTable = toMatchTable(list.keys, list.rows, vocabulary);
+  const guess = opts.guessColumns === false ? null : {};
+  const customerBuilder = new MatchTableBuilder(customers.keys, vocabulary, undefined, customers.rows.length, guess);
+  for (const row of customers.rows) customerBuilder.add(row);
+  const listBuilder = new MatchTableBuilder(list.keys, vocabulary, undefined, list.rows.length, guess);
+  for (const row of list.rows) listBuilder.add(row);
+  const customerTable = customerBuilder.finish();
+  const listTable = listBuilder.finish();
   const decisions = linkTables(listTable, customerTable, { model: opts.model, progress: opts.progress, signal: opts.signal });
-  return resultOfParts([matchedRows(decisions, 0, customers, opts.lang)], customers);
+  const result = resultOfParts([matchedRows(decisions, 0, customers, opts.lang, { list: listTable, customers: customerTable })], customers);
+  if (customerBuilder.guesses.length || listBuilder.guesses.length) {
+    result.columnGuesses = { list: listBuilder.guesses, customers: customerBuilder.guesses };
+  }
+  return result;
 }
 
 /**
  * The rows of the result for the decisions on list rows `first`, `first` + 1, …: a part of the
  * list linked on its own (the CLI makes one part's rows while the other thread still links).
  */
-export function matchedRows(decisions: readonly RowDecision[], first: number, customers: TableInfo, lang: Lang): MatchedRow[] {
+export function matchedRows(
+  decisions: readonly RowDecision[],
+  first: number,
+  customers: TableInfo,
+  lang: Lang,
+  tables?: { list: MatchTable; customers: MatchTable },
+): MatchedRow[] {
   return decisions.map((d, i): MatchedRow => ({
     listIndex: first + i,
     outcome: d.outcome,
     score: round3(d.score),
-    reason: d.outcome === 'kept' ? '' : reasonOf(d, lang),
+    reason: d.outcome === 'kept' ? '' : reasonOf(d, lang, tables && { ...tables, listIndex: first + i }),
     customerIndex: d.customerIndex,
     customerRow: d.customerIndex === null ? null : customers.origin.firstDataRow + d.customerIndex,
     weights: d.weights,

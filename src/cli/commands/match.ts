@@ -51,7 +51,7 @@ const CSV: CsvOptions = { delimiter: ';', bom: true, eol: '\r\n', neutralizeForm
 /** The customer file read and normalized in this thread (no worker bundle: Jest). */
 async function readCustomersHere(request: FileRequest, vocabulary: Vocabulary): Promise<CustomerTable> {
   const file = await readMatchTable(request, vocabulary);
-  return { info: file.head, rowCount: file.rowCount, table: file.table };
+  return { info: file.head, rowCount: file.rowCount, table: file.table, guesses: file.guesses };
 }
 
 export const matchCommand: Command = {
@@ -80,6 +80,7 @@ export const matchCommand: Command = {
     let result: MatchResult;
     let customerRows: number;
     let listRecords: string[];
+    let guessed: { file: string; column: string; key: string }[] = [];
     try {
       const vocabulary = new Vocabulary();
       const customersRead = worker ? worker.customers(vocabulary) : readCustomersHere(request, vocabulary);
@@ -117,9 +118,14 @@ export const matchCommand: Command = {
       requireMatchable(list, io.lang);
       const index = worker ? await worker.index(customers.table) : new BlockIndex(customers.table);
       // Our rows of the result while the worker finishes its part.
-      const ours = matchedRows(linkRange(listTable!, index, 0, ourPart), 0, customerInfo, io.lang);
-      result = resultOfParts([ours, matchedRows(await theirs, ourPart, customerInfo, io.lang)], customerInfo);
+      const tables = { list: listTable!, customers: customers.table };
+      const ours = matchedRows(linkRange(listTable!, index, 0, ourPart), 0, customerInfo, io.lang, tables);
+      result = resultOfParts([ours, matchedRows(await theirs, ourPart, customerInfo, io.lang, tables)], customerInfo);
       customerRows = customers.rowCount;
+      guessed = [
+        ...listFile.guesses.map((g) => ({ file: listPath, column: list.headers[g.column]!, key: g.to })),
+        ...customers.guesses.map((g) => ({ file: customersPath, column: customers.info.headers[g.column]!, key: g.to })),
+      ];
     } finally {
       worker?.stop();
     }
@@ -141,6 +147,8 @@ export const matchCommand: Command = {
       kept: result.counts.kept + result.counts.review,
       keptWithoutReview: result.counts.kept,
       thresholds: { removeAt: DEFAULT_MODEL.removeAt, reviewAt: DEFAULT_MODEL.reviewAt },
+      // Columns read by their contents rather than their headers (override with --map).
+      columnsFromContents: guessed,
       elapsedMs: 0,
     };
     // Three CSVs and the summary, each written atomically; the summary last, when all is there.
@@ -152,6 +160,9 @@ export const matchCommand: Command = {
     ]);
     summary.elapsedMs = Date.now() - started;
     await writeFileAtomic(join(dir, 'summary.json'), JSON.stringify(summary, null, 2) + '\n');
+    for (const g of guessed) {
+      io.info(`${g.file}: column '${g.column}' read as ${g.key} from its contents (override: --map "${g.column}=KEY")`);
+    }
     io.info(
       `${listPath}: ${formatCount(io.lang, summary.rows)} rows against ${formatCount(io.lang, summary.customerRows)} customers: ` +
         `${formatCount(io.lang, summary.removed)} removed → ${join(dir, 'removed.csv')}, ` +

@@ -23,16 +23,19 @@ import { unpackDecisions, type PackedDecisions } from '../../core/matching/packe
 import { packTable, unpackTable, type PackedTable } from '../../core/matching/packedTable';
 import type { MatchTable, Vocabulary } from '../../core/matching/record';
 import type { FileRequest } from './matchTableFile';
+import type { ColumnGuess } from '../../core/columns/contentGuess';
 
 export interface CustomerTable {
   info: TableInfo;
   rowCount: number;
   table: MatchTable;
+  /** Columns whose meaning came from their contents (contentGuess.ts). */
+  guesses: ColumnGuess[];
 }
 
 /** What the worker posts, in this order: the customers, their index, the decisions; or an error. */
 export type WorkerReply =
-  | { type: 'customers'; info: TableInfo; rowCount: number; packed: PackedTable }
+  | { type: 'customers'; info: TableInfo; rowCount: number; packed: PackedTable; guesses: ColumnGuess[] }
   | { type: 'index'; arrays: IndexArrays }
   | { type: 'decisions'; packed: PackedDecisions }
   | { type: 'error'; error: { name: string; message: string; location?: Location; stack?: string } };
@@ -69,7 +72,7 @@ export class MatchWorker {
   /** The customer file, normalized into `vocabulary`'s ids. */
   async customers(vocabulary: Vocabulary): Promise<CustomerTable> {
     const reply = await this.next('customers');
-    return { info: reply.info, rowCount: reply.rowCount, table: unpackTable(reply.packed, vocabulary) };
+    return { info: reply.info, rowCount: reply.rowCount, table: unpackTable(reply.packed, vocabulary), guesses: reply.guesses };
   }
 
   /** The worker's block index of the customers (built once, for both threads). */

@@ -43,7 +43,7 @@ async function run(request: FileRequest): Promise<void> {
     const file = await readMatchTable(request, new Vocabulary(), { onNormalized: (t, i) => indexKeys.add(t, i) });
     customers = file.table;
     const { packed, transfer } = packTable(customers);
-    post({ type: 'customers', info: file.head, rowCount: file.rowCount, packed }, transfer);
+    post({ type: 'customers', info: file.head, rowCount: file.rowCount, packed, guesses: file.guesses }, transfer);
   } catch (e) {
     postError(e);
     return;

@@ -19,9 +19,12 @@ export type NameLevel = 'exact' | 'close' | 'subset' | 'partial' | 'different';
 /**
  * exact: same street, house and staircase/apartment. house: same street and house, the unit
  * given on one side only. otherUnit: same house, another apartment. street: same street,
- * another house. different: another street, or the same street name in another postal code.
+ * another house. otherPostcode: same street, house number and town (or no town given), but
+ * the postal codes differ in one digit — a mistyped postal code, weak evidence against the
+ * address rather than "another address" (issue 12, misses 1 and 6). different: another street,
+ * or the same street name in another postal code.
  */
-export type AddressLevel = 'exact' | 'house' | 'otherUnit' | 'street' | 'different';
+export type AddressLevel = 'exact' | 'house' | 'otherPostcode' | 'otherUnit' | 'street' | 'different';
 /** sameTown: postal code missing on one side, the same post office or municipality. */
 export type AreaLevel = 'same' | 'sameTown' | 'different';
 
@@ -101,12 +104,22 @@ function compareAddress(l: MatchTable, i: number, c: MatchTable, j: number): Add
   // "Koulukatu 1" is in every town: a street only counts within the same postal code or town.
   const xp = l.postalCode[i]!;
   const yp = c.postalCode[j]!;
+  const xt = l.town[i]!;
+  const yt = c.town[j]!;
+  const towns = xt !== NONE && yt !== NONE ? (xt === yt ? 'same' : 'different') : null;
+  let postcodeSlip = false;
   if (xp !== NONE && yp !== NONE) {
-    if (xp !== yp) return 'different';
-  } else if (l.town[i] !== NONE && c.town[j] !== NONE && l.town[i] !== c.town[j]) return 'different';
+    if (xp !== yp) {
+      // Another postal code in the same town (or no town to say) that is one digit off: a
+      // mistyped code when street and house agree too (checked below), else another address.
+      if (towns === 'different' || !oneDigitApart(xp, yp)) return 'different';
+      postcodeSlip = true;
+    }
+  } else if (towns === 'different') return 'different';
   if (xs !== ys && !similarStreets(l, xs, ys)) return 'different';
   const xh = l.house[i]!;
   const yh = c.house[j]!;
+  if (postcodeSlip) return xh !== NONE && xh === yh ? 'otherPostcode' : 'different';
   if (xh === NONE || yh === NONE) return 'street';
   if (xh !== yh) {
     // "12" and "12a": the letter written on one side only.
@@ -117,6 +130,26 @@ function compareAddress(l: MatchTable, i: number, c: MatchTable, j: number): Add
   const yu = c.unit[j]!;
   if (xu !== NONE && yu !== NONE) return xu === yu ? 'exact' : 'otherUnit';
   return xu !== NONE || yu !== NONE ? 'house' : 'exact';
+}
+
+/** Two five-digit postal codes (as numbers) that differ in exactly one digit, or two swapped. */
+function oneDigitApart(a: number, b: number): boolean {
+  let diff = 0;
+  const da: number[] = [];
+  const db: number[] = [];
+  for (let k = 0; k < 5; k++) {
+    const x = a % 10;
+    const y = b % 10;
+    a = (a - x) / 10;
+    b = (b - y) / 10;
+    da.push(x);
+    db.push(y);
+    if (x !== y) diff++;
+  }
+  if (diff === 1) return true;
+  // Two neighbouring digits swapped ("33500" / "35300").
+  for (let k = 0; k < 4; k++) if (da[k] !== db[k] && da[k] === db[k + 1] && da[k + 1] === db[k]) return diff === 2;
+  return false;
 }
 
 function compareArea(l: MatchTable, i: number, c: MatchTable, j: number): AreaLevel | null {
@@ -205,7 +238,11 @@ export function compareNamesInto(v: ComparisonVector, l: MatchTable, i: number, 
     const x = xp ?? xc;
     const y = yp ?? yc;
     if (x && y) {
-      const n = compareNames(x, y, undefined, undefined, samePersonWord);
+      // A company's name against a person's name: a hyphen splits a company's words
+      // ("IT-Palvelu" → "it palvelu") but joins a person's ("Anna-Liisa"), so the names are
+      // also compared run together ("Mäki IT-Palvelu" on both sides is one name).
+      const mixed = !xp !== !yp;
+      const n = compareNames(x, y, mixed ? x.join('') : undefined, mixed ? y.join('') : undefined, samePersonWord);
       v.name = n.level;
       v.nameSimilarity = n.similarity;
     }

@@ -26,7 +26,7 @@ const LEVEL_FIELDS: readonly [keyof ComparisonVector, readonly string[]][] = [
   ['nameKind', ['company', 'person']],
   ['legalForm', ['same', 'different']],
   ['contact', ['exact', 'close', 'subset', 'partial', 'different']],
-  ['address', ['exact', 'house', 'otherUnit', 'street', 'different']],
+  ['address', ['exact', 'house', 'otherUnit', 'street', 'different', 'otherPostcode']],
   ['area', ['same', 'sameTown', 'different']],
 ];
 const WIDTH = LEVEL_FIELDS.length;

@@ -140,7 +140,7 @@ function MatchStep(): JSX.Element {
     }
   }
 
-  const customers = useMemo(() => {
+  const byHeaders = useMemo(() => {
     if (!grid) return null;
     try {
       return listFromGrid(grid.name, grid.headers, grid.rows, overrides, grid.firstDataRow);
@@ -148,6 +148,28 @@ function MatchStep(): JSX.Element {
       return null;
     }
   }, [grid, overrides]);
+  // Column meaning from contents as well as headers ("Nimi" holding "Koivun Putki Oy" is a
+  // company name): the guess is shown in the mapping below, marked, and the user may change it.
+  // Loaded on demand: the guess reads values with the normalizers (libphonenumber-js).
+  const [guessed, setGuessed] = useState<{ from: ListTable; keys: string[]; columns: Set<number> } | null>(null);
+  useEffect(() => {
+    if (!byHeaders) return;
+    let alive = true;
+    void import(/* webpackChunkName: "contentGuess" */ '../../core/columns/contentGuess').then(({ guessColumnsFromContents }) => {
+      if (!alive) return;
+      const fixed = new Set(byHeaders.headers.flatMap((h, i) => (h in overrides ? [i] : [])));
+      const g = guessColumnsFromContents(byHeaders.keys, byHeaders.rows, fixed);
+      setGuessed({ from: byHeaders, keys: g.keys, columns: new Set(g.guesses.map((x) => x.column)) });
+    });
+    return () => {
+      alive = false;
+    };
+  }, [byHeaders, overrides]);
+  const customers = useMemo(
+    () => (byHeaders && guessed?.from === byHeaders ? { ...byHeaders, keys: guessed.keys } : byHeaders),
+    [byHeaders, guessed],
+  );
+  const guessedColumns = guessed?.from === byHeaders ? guessed.columns : new Set<number>();
 
   async function run(): Promise<void> {
     if (!customers) return;
@@ -275,7 +297,13 @@ function MatchStep(): JSX.Element {
           {grid.headers.map((h, i) => {
             const key = customers.keys[i]!;
             return (
-              <Field key={i} label={h} orientation="horizontal" size="small">
+              <Field
+                key={i}
+                label={h}
+                orientation="horizontal"
+                size="small"
+                hint={guessedColumns.has(i) ? t(lang, 'guessedFromContents') : undefined}
+              >
                 <Select
                   size="small"
                   value={(MATCH_KEYS as readonly string[]).includes(key) ? key : ''}
