@@ -9,7 +9,9 @@ import { UserError } from '../core/errors';
 import { defineMessages, type Lang } from '../core/i18n/lang';
 import { displayHeader } from '../core/columns/catalogue';
 import { listFromGrid, type ListTable } from '../core/list/listTable';
-import { linkTables, reasonOf, type RowDecision } from '../core/matching/engine';
+import { linkRange, reasonOf, type RowDecision } from '../core/matching/engine';
+import { BlockIndex } from '../core/matching/blocking';
+import { estimateModel, type Estimate } from '../core/matching/estimate';
 import { DEFAULT_MODEL, type FieldWeight, type MatchModel, type Outcome } from '../core/matching/model';
 import { matchableKeys, MatchTableBuilder, Vocabulary, type MatchTable } from '../core/matching/record';
 import type { ColumnGuess } from '../core/columns/contentGuess';
@@ -90,6 +92,10 @@ export interface MatchResult {
   counts: MatchCounts;
   /** Name of the customer file or sheet, as the user knows it. */
   customerSource: string;
+  /** The model estimated for this run and how the estimate went (estimate.ts). */
+  estimate?: Estimate;
+  /** Pairs of list row and customer that blocking made candidates. */
+  candidatePairs?: number;
   /** Columns whose meaning came from their contents (contentGuess.ts), by table. */
   columnGuesses?: { list: ColumnGuess[]; customers: ColumnGuess[] };
 }
@@ -129,8 +135,14 @@ export function matchCustomers(list: ListTable, customers: ListTable, opts: Matc
   for (const row of list.rows) listBuilder.add(row);
   const customerTable = customerBuilder.finish();
   const listTable = listBuilder.finish();
-  const decisions = linkTables(listTable, customerTable, { model: opts.model, progress: opts.progress, signal: opts.signal });
-  const result = resultOfParts([matchedRows(decisions, 0, customers, opts.lang, { list: listTable, customers: customerTable })], customers);
+  const index = new BlockIndex(customerTable);
+  // The model of this run, estimated from these two tables (estimate.ts), unless one is given.
+  const estimate = opts.model ? null : estimateModel(listTable, index, DEFAULT_MODEL);
+  const model = opts.model ?? estimate!.model;
+  const decisions = linkRange(listTable, index, 0, listTable.size, { model, progress: opts.progress, signal: opts.signal });
+  const result = resultOfParts([matchedRows(decisions, 0, customers, opts.lang, { list: listTable, customers: customerTable }, model)], customers);
+  result.candidatePairs = index.pairs;
+  if (estimate) result.estimate = estimate;
   if (customerBuilder.guesses.length || listBuilder.guesses.length) {
     result.columnGuesses = { list: listBuilder.guesses, customers: customerBuilder.guesses };
   }
@@ -147,12 +159,13 @@ export function matchedRows(
   customers: TableInfo,
   lang: Lang,
   tables?: { list: MatchTable; customers: MatchTable },
+  model: MatchModel = DEFAULT_MODEL,
 ): MatchedRow[] {
   return decisions.map((d, i): MatchedRow => ({
     listIndex: first + i,
     outcome: d.outcome,
     score: round3(d.score),
-    reason: d.outcome === 'kept' ? '' : reasonOf(d, lang, tables && { ...tables, listIndex: first + i }),
+    reason: d.outcome === 'kept' ? '' : reasonOf(d, lang, tables && { ...tables, listIndex: first + i }, model),
     customerIndex: d.customerIndex,
     customerRow: d.customerIndex === null ? null : customers.origin.firstDataRow + d.customerIndex,
     weights: d.weights,

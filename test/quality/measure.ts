@@ -25,7 +25,8 @@ export interface Measured {
 
 /** Truth as list row → register row (or null). */
 export function measure(list: ListTable, customers: ListTable, truth: readonly (number | null)[]): Measured {
-  const result = matchCustomers(list, customers, { lang: 'fi' });
+  const result = matchCustomers(list, customers, { lang: "fi" });
+  if (process.env.FIT) console.log(JSON.stringify(result.estimate?.fit), result.candidatePairs);
   const vocabulary = new Vocabulary();
   const cb = new MatchTableBuilder(customers.keys, vocabulary, undefined, customers.rows.length, {});
   for (const r of customers.rows) cb.add(r);

@@ -4,18 +4,28 @@
  * weights. A missing value on either side gives no level at all: it is neither for nor against.
  */
 import { alignWords, jaroWinklerAtLeast, jaroWinklerBound, samePersonWord, sameWord } from './similarity';
+import { isCommonFirstName } from '../normalize/firstNames';
 import { NONE, type MatchTable } from './record';
 
 export type IdLevel = 'same' | 'different';
+/**
+ * otherKind: one number a mobile, the other not — a register keeps the contact's mobile where a
+ * directory has the switchboard; weaker evidence against than two different numbers of a kind.
+ */
+export type PhoneLevel = IdLevel | 'otherKind';
 export type EmailLevel = 'same' | 'sameDomain' | 'different';
 /**
  * exact: the same words (any order, any legal form of the same family).
  * close: the same words, some mistyped ("Virtasen Rakenus").
  * subset: every word of the shorter name in the longer one ("Virtanen" ⊂ "Virtanen Rakennus").
  * partial: some words the same, some different ("Tmi Matti Virtanen" vs "Tmi Pekka Virtanen").
+ * otherFirstName: persons whose names share a word but where each has a common first name the
+ *   other lacks ("Matti Virtanen" / "Liisa Virtanen"): a family member as often as the person.
+ * otherNumber: company names whose numbers differ ("Asunto Oy Kotikatu 1" / "… 3"): numbered
+ *   housing and property companies are different companies (issue 17, item 10).
  * different: no word in common.
  */
-export type NameLevel = 'exact' | 'close' | 'subset' | 'partial' | 'different';
+export type NameLevel = 'exact' | 'close' | 'subset' | 'partial' | 'otherFirstName' | 'otherNumber' | 'different';
 /**
  * exact: same street, house and staircase/apartment. house: same street and house, the unit
  * given on one side only. otherUnit: same house, another apartment. street: same street,
@@ -33,7 +43,7 @@ export type NameKind = 'company' | 'person';
 
 export interface ComparisonVector {
   businessId: IdLevel | null;
-  phone: IdLevel | null;
+  phone: PhoneLevel | null;
   email: EmailLevel | null;
   name: NameLevel | null;
   nameKind: NameKind;
@@ -74,7 +84,20 @@ export function compareNames(
   if (al.aligned === 0) return { level: 'different', similarity: 0 };
   const similarity = (al.similarity * al.aligned) / longer;
   if (al.unaligned === 0) return { level: 'subset', similarity };
-  return { level: 'partial', similarity };
+  return { level: same === samePersonWord && otherFirstNames(a, b) ? 'otherFirstName' : 'partial', similarity };
+}
+
+/** Each name has a common first name the other lacks ("Matti Virtanen" / "Liisa Virtanen"). */
+function otherFirstNames(a: readonly string[], b: readonly string[]): boolean {
+  const lacks = (x: readonly string[], y: readonly string[]) => x.some((w) => isCommonFirstName(w) && !y.includes(w));
+  return lacks(a, b) && lacks(b, a);
+}
+
+/** The numbers of a company name's words, in order ("Kotikatu 1 B" → "1"); '' when none. */
+function numbersOf(words: readonly string[]): string {
+  let out = '';
+  for (const w of words) if (w.charCodeAt(0) >= 48 && w.charCodeAt(0) <= 57) out += (out ? ' ' : '') + w;
+  return out;
 }
 
 /**
@@ -174,6 +197,18 @@ function numberId(a: number, b: number): IdLevel | null {
   return a === b ? 'same' : 'different';
 }
 
+/** A Finnish mobile number (E.164 digits as a number): 358 4x… or 358 50…. */
+function isMobile(p: number): boolean {
+  const s = String(p);
+  return s.startsWith('3584') || s.startsWith('35850');
+}
+
+function comparePhones(a: number, b: number): PhoneLevel | null {
+  if (a === NONE || b === NONE) return null;
+  if (a === b) return 'same';
+  return isMobile(a) !== isMobile(b) ? 'otherKind' : 'different';
+}
+
 /** The email level of a pair (null when either has none). */
 function compareEmail(l: MatchTable, i: number, c: MatchTable, j: number): EmailLevel | null {
   const x = l.email[i];
@@ -205,17 +240,21 @@ export function compareWithoutNames(l: MatchTable, i: number, c: MatchTable, j: 
     // Persons, or a sole trader ("Tmi Matti Virtanen") against a person's name.
     nameKind = 'person';
   }
+  const address = compareAddress(l, i, c, j);
   return {
     businessId: numberId(l.businessId[i]!, c.businessId[j]!),
-    phone: numberId(l.phone[i]!, c.phone[j]!),
+    phone: comparePhones(l.phone[i]!, c.phone[j]!),
     email: compareEmail(l, i, c, j),
     name: null,
     nameKind,
     nameSimilarity: 0,
     legalForm,
     contact: null,
-    address: compareAddress(l, i, c, j),
-    area: compareArea(l, i, c, j),
+    address,
+    // The postal code is a field of the address: when the street was compared within the same
+    // area (any level but "different") the area is part of that level, not counted again (two
+    // weights for one agreement made a family member at the customer's address a match).
+    area: address === null || address === 'different' ? compareArea(l, i, c, j) : null,
   };
 }
 
@@ -227,12 +266,21 @@ export function compareNamesInto(v: ComparisonVector, l: MatchTable, i: number, 
   const yp = c.personWords[j];
   if (xc && yc) {
     const n = compareNames(xc, yc, l.compact[i], c.compact[j], samePersonWord);
-    v.name = n.level;
+    // Two sole traders' names ("Tmi Matti Virtanen" / "Tmi Pekka Virtanen") are partial.
+    v.name = n.level === 'otherFirstName' ? 'partial' : n.level;
     v.nameSimilarity = n.similarity;
+    // A number in a company's name is part of its identity: "Asunto Oy Helsingin Kotikatu 1"
+    // and "… 3" (or "… 41") are two housing companies however alike the rest of the name.
+    if (n.level !== 'different') {
+      const xn = numbersOf(xc);
+      const yn = numbersOf(yc);
+      if (xn && yn && xn !== yn) v.name = 'otherNumber';
+    }
     // A sole trader's name is its owner's name ("Tmi Matti Virtanen", contact Matti Virtanen):
     // the contact then says nothing the name did not, and is not counted twice.
     if (xp && yp && !(namesContact(l, i) && namesContact(c, j))) {
-      v.contact = compareNames(xp, yp, undefined, undefined, samePersonWord).level;
+      const contact = compareNames(xp, yp, undefined, undefined, samePersonWord).level;
+      v.contact = contact === 'otherFirstName' ? 'partial' : contact;
     }
   } else if (xp || yp) {
     const x = xp ?? xc;

@@ -14,6 +14,7 @@ const t = defineMessages({
     'businessId.different': 'Y-tunnus eri',
     'phone.same': 'puhelin sama',
     'phone.different': 'puhelin eri',
+    'phone.otherKind': 'puhelin eri (toinen matkapuhelin, toinen ei)',
     'email.same': 'sähköposti sama',
     'email.sameDomain': 'sähköpostin verkkotunnus sama',
     'email.different': 'sähköposti eri',
@@ -27,7 +28,7 @@ const t = defineMessages({
     'contact.different': 'yhteyshenkilö eri',
     'address.exact': 'katuosoite sama',
     'address.house': 'katuosoite sama (porras tai asunto vain toisessa)',
-    'address.otherPostcode': 'katuosoite ja postitoimipaikka samat',
+    'address.otherPostcode': 'katuosoite ja postitoimipaikka samat, postinumero eri',
     'address.otherUnit': 'sama talo, eri asunto',
     'address.street': 'sama katu, eri talo',
     'address.different': 'katuosoite eri',
@@ -41,6 +42,7 @@ const t = defineMessages({
     'businessId.different': 'business ID different',
     'phone.same': 'phone same',
     'phone.different': 'phone different',
+    'phone.otherKind': 'phone different (one a mobile, the other not)',
     'email.same': 'email same',
     'email.sameDomain': 'email domain same',
     'email.different': 'email different',
@@ -54,7 +56,7 @@ const t = defineMessages({
     'contact.different': 'contact person different',
     'address.exact': 'street address same',
     'address.house': 'street address same (staircase or apartment on one side only)',
-    'address.otherPostcode': 'street address and post office same',
+    'address.otherPostcode': 'street address and post office same, postal code different',
     'address.otherUnit': 'same building, another apartment',
     'address.street': 'same street, another building',
     'address.different': 'street address different',
@@ -68,6 +70,7 @@ const t = defineMessages({
     'businessId.different': 'FO-nummer annat',
     'phone.same': 'telefon samma',
     'phone.different': 'telefon annan',
+    'phone.otherKind': 'telefon annan (en mobil, en inte)',
     'email.same': 'e-post samma',
     'email.sameDomain': 'e-postdomän samma',
     'email.different': 'e-post annan',
@@ -81,7 +84,7 @@ const t = defineMessages({
     'contact.different': 'kontaktperson annan',
     'address.exact': 'gatuadress samma',
     'address.house': 'gatuadress samma (trappa eller bostad bara på ena sidan)',
-    'address.otherPostcode': 'gatuadress och postanstalt samma',
+    'address.otherPostcode': 'gatuadress och postanstalt samma, postnummer annat',
     'address.otherUnit': 'samma hus, annan bostad',
     'address.street': 'samma gata, annat hus',
     'address.different': 'gatuadress annan',
@@ -107,9 +110,10 @@ function phrase(f: FieldWeight, nameSimilarity: number, lang: Lang, values: Pair
   } else if (f.field === 'contact') {
     text = t(lang, f.level === 'exact' || f.level === 'close' ? 'contact.same' : 'contact.different');
   } else text = t(lang, `${f.field}.${f.level}` as Key);
-  const v = values[f.field];
+  // A mistyped postal code under the same address: the two codes, which a person checks.
+  const v = f.field === 'address' && f.level === 'otherPostcode' ? values.area : values[f.field];
   // Values of a field that disagreed: what a person checks first ("33500 ↔ 06100").
-  if (v && f.weight < 0 && v[0] !== v[1]) text += ` (${v[0]} ↔ ${v[1]})`;
+  if (v && (f.weight < 0 || f.level === 'otherPostcode') && v[0] !== v[1]) text += ` (${v[0]} ↔ ${v[1]})`;
   return text;
 }
 

@@ -20,9 +20,9 @@ export interface PackedDecisions {
 /** Each field of a ComparisonVector with a level, and its levels in order. */
 const LEVEL_FIELDS: readonly [keyof ComparisonVector, readonly string[]][] = [
   ['businessId', ['same', 'different']],
-  ['phone', ['same', 'different']],
+  ['phone', ['same', 'different', 'otherKind']],
   ['email', ['same', 'sameDomain', 'different']],
-  ['name', ['exact', 'close', 'subset', 'partial', 'different']],
+  ['name', ['exact', 'close', 'subset', 'partial', 'different', 'otherFirstName', 'otherNumber']],
   ['nameKind', ['company', 'person']],
   ['legalForm', ['same', 'different']],
   ['contact', ['exact', 'close', 'subset', 'partial', 'different']],
