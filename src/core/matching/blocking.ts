@@ -12,8 +12,10 @@
  * - postal code + street + house number (companies sharing an office building are compared,
  *   and told apart), and town + street + house number (asked by every row with a town: a
  *   mistyped postal code does not hide the same address);
- * - street + a name word (the phonetic key of a person's, a company name word): a pair whose
- *   postal code and town both differ or are missing, but not its street and name.
+ * - street + the phonetic key of a person's name word: a pair whose postal code and town both
+ *   differ or are missing, but not its street and name. (Companies have their run-together
+ *   name anywhere instead: street + company word made 15 times the pairs, "Teollisuustie" and
+ *   "Rakennus" being in every town.)
  * No single field can defeat this union: a wrong identifier leaves the names and address, a
  * wrong postal code leaves the town and the street, a wrong street the postal code, a name
  * mistyped in every word the address and the identifiers.
@@ -134,10 +136,6 @@ function collectKeys(t: MatchTable, i: number, indexSide: boolean, out: KeyBuffe
       if (area === NONE) continue;
       const h = mixInt(start(Kind.CompanyWord), area);
       for (let w = 0; w < words.length && w < 5; w++) if (words[w]!.length >= 3) out.push(finish(Kind.CompanyWord, mixText(h, words[w]!)));
-    }
-    if (street !== NONE) {
-      const h = mixInt(start(Kind.NameStreet), hashes[street]!);
-      for (let w = 0; w < words.length && w < 5; w++) if (words[w]!.length >= 3) out.push(finish(Kind.NameStreet, mixText(h, words[w]!)));
     }
   }
   const person = t.personWords[i];

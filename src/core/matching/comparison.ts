@@ -199,8 +199,9 @@ function numberId(a: number, b: number): IdLevel | null {
 
 /** A Finnish mobile number (E.164 digits as a number): 358 4x… or 358 50…. */
 function isMobile(p: number): boolean {
-  const s = String(p);
-  return s.startsWith('3584') || s.startsWith('35850');
+  // The first five digits, by arithmetic (a string per comparison cost more than the rest).
+  while (p >= 100000) p = Math.floor(p / 10);
+  return (p >= 35840 && p <= 35849) || p === 35850;
 }
 
 function comparePhones(a: number, b: number): PhoneLevel | null {

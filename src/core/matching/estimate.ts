@@ -51,7 +51,7 @@ export interface Estimate {
 }
 
 /** List rows whose candidate pairs are sampled: enough for stable counts, cheap beside linking. */
-export const SAMPLE_ROWS = 3000;
+export const SAMPLE_ROWS = 2000;
 export const MIN_CUSTOMERS = 200;
 export const MIN_PAIRS = 500;
 /** Weight of the prior, in pairs per table. */
@@ -301,4 +301,13 @@ export function modelWeights(model: MatchModel): Record<string, Record<string, n
     out[t] = Object.fromEntries(Object.entries(levels).map(([l, p]) => [l, Math.round(bits(p) * 100) / 100]));
   }
   return out;
+}
+
+/** The fit in one line, for the processing log and the CLI ("model estimated: 12 EM rounds, converged, λ 0.084 …"). */
+export function describeFit(fit: EstimationFit): string {
+  if (fit.fellBack) return `model: the prior (too little data to estimate: ${fit.pairs} pairs)`;
+  return (
+    `model estimated from ${fit.pairs} candidate pairs of ${fit.sampledRows} rows: ` +
+    `${fit.iterations} EM rounds, ${fit.converged ? 'converged' : 'not converged'}, λ ${fit.lambda.toFixed(3)}`
+  );
 }
