@@ -15,5 +15,7 @@ module.exports = {
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   // End-to-end tests start a browser; they get more time than unit tests.
   testTimeout: 30000,
+  // Finds (or on Debian as root installs) the browser the e2e tests drive: test/support/chromium.ts.
+  globalSetup: '<rootDir>/test/support/globalSetup.ts',
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
 };

@@ -188,7 +188,9 @@ export function suggestBuildingSource(
 export function contactedOf(source: BuildingSource, sent: readonly string[], lang: Lang): { party: string; sent: string }[] {
   if (!source.party) return [];
   if (source.id.startsWith('file:')) return [{ party: source.party, sent: t(lang, 'fileOnly') }];
-  return [{ party: source.party, sent: sent.length ? t(lang, 'sent', { codes: sent.join(', ') }) : t(lang, 'sentNothing') }];
+  const what = sent.length ? t(lang, 'sent', { codes: sent.join(', ') }) : t(lang, 'sentNothing');
+  // Through the gateway, it received the same postal codes: named first, as a processor.
+  return [...(source.relayedBy ? [{ party: source.relayedBy, sent: what }] : []), { party: source.party, sent: what }];
 }
 
 export function sourceUseOf(source: BuildingSource, at: string, terms?: string): SourceUse {
@@ -243,6 +245,8 @@ export async function addBuildings(ctx: StepContext, args: AddBuildingsArgs): Pr
   const fetched = await args.source.fetchBuildings(codes, {
     signal: ctx.signal,
     progress: (done, total) => ctx.progress?.(done, total, t(lang, 'fetching')),
+    // A service's "wait N s" counted down (limitedFetch.ts).
+    notice: ctx.notice,
   });
   throwIfAborted(ctx.signal);
   const now = ctx.now();

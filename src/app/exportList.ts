@@ -11,6 +11,7 @@ import { csvBytes } from '../core/export/csv';
 import { listFromGrid } from '../core/list/listTable';
 import { makeSheetName, makeTableName } from '../core/workbook/sheetNames';
 import type { SheetPlan } from '../core/workbook/sheetPlan';
+import { splitPlanForExcel } from '../core/workbook/excelLimits';
 import { recordStep } from './processingLog';
 import type { StepContext } from './stepContext';
 
@@ -28,6 +29,8 @@ export interface ExportListArgs {
   /** Limits for splitting (tests); default LeadDesk 10 MB, do-not-call 70,000 rows. */
   maxBytes?: number;
   maxRows?: number;
+  /** Rows a sheet holds before it is split (tests); default Excel's 1,048,576 less the header. */
+  maxSheetRows?: number;
 }
 
 export interface ExportedFile {
@@ -43,6 +46,8 @@ export interface ExportListResult {
   rowsIn: number;
   /** Sheets written: the labels sheet (mailing) and/or the export sheet (toSheet). */
   sheets: string[];
+  /** What the user should know, such as a sheet split in parts to fit Excel's row limit. */
+  notices: string[];
 }
 
 /** "Tampere: LVI 2026" → "Tampere- LVI 2026"; no path separators or characters Windows forbids. */
@@ -85,15 +90,27 @@ export async function exportList(ctx: StepContext, args: ExportListArgs): Promis
   const existing = (await ctx.workbook.listSheets()).map((s) => s.name);
   const tables = (await ctx.workbook.listSheets()).flatMap((s) => s.tables.map((x) => x.name));
   const write: SheetPlan[] = [];
+  const notices: string[] = [];
+  // Labels and export sheets over Excel's 1,048,576 rows go on several sheets, and we say so.
+  const add = (plan: SheetPlan) => {
+    const split = splitPlanForExcel(plan, { existing, tables, lang: ctx.lang, maxRows: args.maxSheetRows });
+    for (const p of split.plans) {
+      existing.push(p.name);
+      if (p.tableName) tables.push(p.tableName);
+    }
+    write.push(...split.plans);
+    if (split.notice) notices.push(split.notice);
+  };
   if (args.format === 'mailing') {
-    const name = makeSheetName(`${t(ctx.lang, 'labelsSheet')} ${data.name}`, existing);
-    existing.push(name);
-    write.push(labelsSheetPlan(result, { name, lang: ctx.lang }));
+    add(labelsSheetPlan(result, { name: makeSheetName(`${t(ctx.lang, 'labelsSheet')} ${data.name}`, existing), lang: ctx.lang }));
   }
   if (args.toSheet) {
-    const name = makeSheetName(`${t(ctx.lang, 'exportSheet')} ${data.name}`, existing);
-    existing.push(name);
-    write.push(exportSheetPlan(result, { name, tableName: makeTableName(`Export_${args.format}`, tables) }));
+    add(
+      exportSheetPlan(result, {
+        name: makeSheetName(`${t(ctx.lang, 'exportSheet')} ${data.name}`, existing),
+        tableName: makeTableName(`Export_${args.format}`, tables),
+      }),
+    );
   }
 
   await recordStep(ctx, {
@@ -115,5 +132,5 @@ export async function exportList(ctx: StepContext, args: ExportListArgs): Promis
     change: write.length ? { write, activate: write[0]!.name } : undefined,
   });
 
-  return { files, skipped: result.skipped, exported: result.exported, rowsIn: result.rowsIn, sheets: write.map((w) => w.name) };
+  return { files, skipped: result.skipped, exported: result.exported, rowsIn: result.rowsIn, sheets: write.map((w) => w.name), notices };
 }

@@ -205,14 +205,14 @@ export async function countSearch(
 ): Promise<{ count: number; exact: boolean }> {
   const criteria = parseCriteria(args.criteria, args.lang);
   checkKind(criteria, args.source, args.lang);
-  return args.source.count(criteria, { signal: args.signal, progress: args.progress });
+  return args.source.count(criteria, { signal: args.signal, progress: args.progress, notice: args.notice });
 }
 
 export async function runSearch(ctx: StepContext, args: SearchArgs): Promise<SearchOutcome> {
   const criteria = parseCriteria(args.criteria, ctx.lang);
   const { source } = args;
   checkKind(criteria, source, ctx.lang);
-  const result = await source.search(criteria, { progress: ctx.progress, signal: ctx.signal });
+  const result = await source.search(criteria, { progress: ctx.progress, signal: ctx.signal, notice: ctx.notice });
   throwIfAborted(ctx.signal);
 
   const state = (await ctx.workbook.readState()) ?? emptyState();

@@ -5,6 +5,8 @@ export type ProgressFn = (done: number, total: number, label?: string) => void;
 export interface RunOptions {
   progress?: ProgressFn;
   signal?: AbortSignal;
+  /** A message for the user while the step runs (a service asked to wait: a countdown). */
+  notice?: (message: string) => void;
 }
 
 export const noProgress: ProgressFn = () => undefined;

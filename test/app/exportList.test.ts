@@ -82,3 +82,17 @@ describe('exportList', () => {
     expect(partFileNames('..', 1)).toEqual(['export.csv']);
   });
 });
+
+describe('exportList and Excel\'s row limit', () => {
+  it('puts an export sheet with more rows than a sheet holds on numbered sheets and says so (limit lowered for the test)', async () => {
+    const port = createXlsxWorkbook();
+    const rows: CellValue[][] = Array.from({ length: 25 }, (_, i) => [`Yritys ${i} Oy`, `040${1_000_000 + i}`]);
+    await port.apply({ write: [listSheet('Lista', ['companyName', 'phone'], rows)] });
+    const result = await exportList(testContext(port, { lang: 'en' }), { listSheet: 'Lista', format: 'csv', toSheet: true, maxSheetRows: 10 });
+    expect(result.sheets).toEqual(['Export Lista 1', 'Export Lista 2', 'Export Lista 3']);
+    expect(result.notices).toEqual(['"Export Lista": 25 rows do not fit in one Excel sheet, so they were split into 3 sheets: Export Lista 1, Export Lista 2, Export Lista 3.']);
+    const parts = await Promise.all(result.sheets.map((s) => port.readSheet(s)));
+    expect(parts.map((p) => p.rows.length)).toEqual([10, 10, 5]);
+    expect(parts.flatMap((p) => p.rows.map((r) => r[0]))).toEqual(rows.map((r) => r[0]));
+  });
+});

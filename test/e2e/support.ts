@@ -1,5 +1,5 @@
 /**
- * Browser end-to-end tests: the built task pane (dist/) in Debian's Chromium, with the Excel
+ * Browser end-to-end tests: the built task pane (dist/) in a Chromium-family browser, with the Excel
  * simulator standing in for Excel. Import this module in a `*.e2e.test.ts` file and call
  * openPane():
  *
@@ -23,7 +23,7 @@
  *   dist/taskpane.html is missing or older than the sources, this module runs the production
  *   webpack build itself (once, under a lock) before the first test. RAJAUS_E2E_BUILD=never
  *   turns that off.
- * - One Chromium (/usr/bin/chromium, headless) per test file; each openPane() gets a fresh
+ * - One Chromium (found by test/support/chromium.ts, headless) per test file; each openPane() gets a fresh
  *   browser context (empty localStorage) and closes it with close().
  * - The page is dist/harness/index.html: the simulated workbook drawn as a spreadsheet (tabs,
  *   grid, table styles, frozen header) beside the pane in a 350 px iframe. The pane's request
@@ -41,13 +41,16 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { chromium, type Browser, type Frame, type FrameLocator, type Page } from 'playwright-core';
 import type { WorkbookInit, WorkbookSnapshot } from '../excel-simulator';
 import type { Lang } from '../../src/core/i18n/lang';
+import { findChromium, planForMissing } from '../support/chromium';
 
 export type SimulatorSnapshot = WorkbookSnapshot;
 
 export const ROOT = resolve(__dirname, '..', '..');
 export const DIST = join(ROOT, 'dist');
 export const RESULTS = join(ROOT, 'test-results');
-export const CHROMIUM = process.env.RAJAUS_CHROMIUM ?? '/usr/bin/chromium';
+/** The browser Jest's globalSetup found (test/support/chromium.ts), or the search run here. */
+export const CHROMIUM =
+  process.env.RAJAUS_CHROMIUM ?? findChromium({ platform: process.platform, env: process.env, exists: existsSync })?.path ?? '';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
 /** Time for the first build of dist/ when it is missing (about 10 s on two cores). */
@@ -67,6 +70,8 @@ export interface OpenPaneOptions {
   latencyMs?: number;
   /** Browser viewport; default 1280 × 800, which shows ~10 columns beside the pane. */
   viewport?: { width: number; height: number };
+  /** Another server of dist/ to open the pane from (e.g. `rajaus serve` on 127.0.0.1), instead of this module's. */
+  origin?: string;
 }
 
 export interface PaneSession {
@@ -201,8 +206,9 @@ function startServer(): Promise<{ server: Server; origin: string }> {
 }
 
 async function launchBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is not installed at ${CHROMIUM}: run \`apt-get install -y chromium\` (.ci/run does), or set RAJAUS_CHROMIUM`);
+  if (!CHROMIUM || !existsSync(CHROMIUM)) {
+    const plan = planForMissing({ platform: process.platform }, null, undefined);
+    throw new Error(process.env.RAJAUS_CHROMIUM_MISSING ?? (plan.action === 'stop' ? plan.message : 'no Chromium found'));
   }
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
 }
@@ -236,9 +242,10 @@ const OFFICE_JS_STAND_IN = 'parent.__rajausHarness.install(window);';
  * has rendered. Close the session when done (in `finally`).
  */
 export async function openPane(options: OpenPaneOptions = {}): Promise<PaneSession> {
-  serverPromise ??= startServer();
+  if (!options.origin) serverPromise ??= startServer();
   browserPromise ??= launchBrowser();
-  const [{ origin }, browser] = await Promise.all([serverPromise, browserPromise]);
+  const [served, browser] = await Promise.all([options.origin ? { origin: options.origin } : serverPromise!, browserPromise]);
+  const origin = served.origin;
 
   const context = await browser.newContext({
     viewport: options.viewport ?? { width: 1280, height: 800 },

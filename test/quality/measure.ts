@@ -23,10 +23,9 @@ export interface Measured {
   candidatePairs: number;
 }
 
-/** Truth as list row → register row (or null). */
-export function measure(list: ListTable, customers: ListTable, truth: readonly (number | null)[]): Measured {
-  const result = matchCustomers(list, customers, { lang: "fi" });
-  if (process.env.FIT) console.log(JSON.stringify(result.estimate?.fit), result.candidatePairs);
+/** Truth as list row → register rows of the same customer (empty or null: not a customer). */
+export function measure(list: ListTable, customers: ListTable, truth: readonly (readonly number[] | number | null)[]): Measured {
+  const result = matchCustomers(list, customers, { lang: 'fi' });
   const vocabulary = new Vocabulary();
   const cb = new MatchTableBuilder(customers.keys, vocabulary, undefined, customers.rows.length, {});
   for (const r of customers.rows) cb.add(r);
@@ -41,16 +40,17 @@ export function measure(list: ListTable, customers: ListTable, truth: readonly (
   let review = 0;
   const buf: number[] = [];
   for (let i = 0; i < list.rows.length; i++) {
-    const t = truth[i] ?? null;
+    const raw = truth[i] ?? null;
+    const t = raw === null ? [] : typeof raw === 'number' ? [raw] : raw;
     const cands = index.candidates(lt, i, buf);
-    if (t !== null) {
+    if (t.length) {
       positives++;
-      if (cands.includes(t)) blocked++;
+      if (t.some((c) => cands.includes(c))) blocked++;
     }
     const r = result.rows[i]!;
     if (r.outcome === 'removed') {
       removed++;
-      if (t !== null && r.customerIndex === t) tp++;
+      if (r.customerIndex !== null && t.includes(r.customerIndex)) tp++;
     } else if (r.outcome === 'review') review++;
   }
   return {
@@ -77,9 +77,6 @@ export async function measureFiles(ds: QualityDataSet): Promise<Measured> {
   const lid = list.headers.indexOf(ds.listIdHeader);
   const rid = customers.headers.indexOf(ds.registerIdHeader);
   const rowOf = new Map(customers.rows.map((r, i) => [String(r[rid]), i]));
-  const truth = list.rows.map((r) => {
-    const c = ds.truth.get(String(r[lid]));
-    return c === null || c === undefined ? null : (rowOf.get(c) ?? null);
-  });
+  const truth = list.rows.map((r) => (ds.truth.get(String(r[lid])) ?? []).flatMap((c) => (rowOf.has(c) ? [rowOf.get(c)!] : [])));
   return measure(list, customers, truth);
 }

@@ -77,13 +77,18 @@ export const buildCommand: Command = {
       lang: io.lang,
       cwd: io.cwd,
       prhBase: values['prh-base'] as string | undefined,
+      warn: io.warn,
     });
 
     const plan: PipelinePlan = { criteria: parsed.data, source, listName: values.name as string | undefined };
     const customersPath = values.customers as string | undefined;
     if (customersPath) {
       const map = parseMapOverrides((values.map as string[] | undefined) ?? []);
-      const table = await readListFile(resolve(io.cwd, customersPath), { sheet: values['customers-sheet'] as string | undefined, map });
+      const table = await readListFile(resolve(io.cwd, customersPath), {
+        sheet: values['customers-sheet'] as string | undefined,
+        map,
+        onWarning: io.warn,
+      });
       plan.customers = { table, name: basename(customersPath) };
     }
     const buildingsSpec = values.buildings as string | undefined;
@@ -119,7 +124,9 @@ export const buildCommand: Command = {
 
     const { createXlsxWorkbook, saveXlsxWorkbook } = await xlsxTools();
     const workbook = createXlsxWorkbook();
-    const report = await runPipeline({ workbook, lang: io.lang, settings, now: io.now }, plan, (line) => io.info(`  ${line}`));
+    const report = await runPipeline({ workbook, lang: io.lang, settings, now: io.now, notice: io.info }, plan, (line) =>
+      io.info(`  ${line}`),
+    );
     await ensureDir(dirname(out));
     await saveXlsxWorkbook(workbook, out);
     for (const f of report.files) await writeFileAtomic(join(dirname(out), f.name), f.bytes);

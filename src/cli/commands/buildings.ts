@@ -121,12 +121,14 @@ export const buildingsCommand: Command = {
     );
 
     const map = parseMapOverrides((values.map as string[] | undefined) ?? []);
-    const listFile = await readListFile(resolve(io.cwd, listPath), { sheet: values.sheet as string | undefined, map });
+    const listFile = await readListFile(resolve(io.cwd, listPath), { sheet: values.sheet as string | undefined, map, onWarning: io.warn });
     const codes = postalCodesOf(listFile);
     const fetched = await source.fetchBuildings(codes, {
       progress: (done, total) => {
         if (total > 1) io.info(`${source.name}: ${done}/${total}`);
       },
+      // "Helsingin kaupunki … asked to wait: 12 s…", one line a second (capped at 60 s).
+      notice: io.info,
     });
     const now = io.now();
     const joined = joinBuildings(listFile, fetched.buildings, io.lang);

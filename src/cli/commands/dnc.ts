@@ -46,7 +46,7 @@ export const dncCommand: Command = {
     const date = (values.date as string | undefined) ?? helsinkiDate(io.now());
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UserError(`--date must be yyyy-mm-dd, not '${date}'`);
     const map = parseMapOverrides((values.map as string[] | undefined) ?? []);
-    const list = await readListFile(resolve(io.cwd, listPath), { sheet: values.sheet as string | undefined, map });
+    const list = await readListFile(resolve(io.cwd, listPath), { sheet: values.sheet as string | undefined, map, onWarning: io.warn });
     const numbers = await readDoNotCallFile(await readBytes(resolve(io.cwd, numbersPath)), numbersPath, io.lang);
     if (numbers.invalid.length) io.warn(`${numbersPath}: ${describeInvalid(numbers.invalid, io.lang)}`);
     const name = (values.name as string | undefined) ?? numbersPath.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');

@@ -15,6 +15,8 @@ import { csvBytes } from '../../core/export/csv';
 import { defineMessages, formatCount } from '../../core/i18n/lang';
 import type { WorkbookState } from '../../core/state/workbookState';
 import { parseTabular } from '../../sources/tabular/parseTabular';
+import { splitPlanForExcel } from '../../core/workbook/excelLimits';
+import type { SheetPlan } from '../../core/workbook/sheetPlan';
 import { ensureDir, readBytes } from '../io/files';
 
 const USAGE = `rajaus export --list FILE --format leaddesk|csv|dnc|mailing --out FILE [options]
@@ -125,7 +127,11 @@ export const exportCommand: Command = {
       const live = state.lists.filter((l) => !l.deletedAt);
       sheet = live[live.length - 1]?.sheets.list;
     }
-    const list = await parseTabular(bytes, listPath, { sheet, map: parseMapOverrides((values.map as string[] | undefined) ?? []) });
+    const list = await parseTabular(bytes, listPath, {
+      sheet,
+      map: parseMapOverrides((values.map as string[] | undefined) ?? []),
+      onWarning: io.warn,
+    });
     const result = buildExport(list, {
       format: format as ExportFormat,
       lang: io.lang,
@@ -136,16 +142,23 @@ export const exportCommand: Command = {
     });
 
     const written: string[] = [];
+    const notices: string[] = [];
     if (format === 'mailing' && /\.xlsx$/i.test(out)) {
-      const { createXlsxWorkbook, xlsxWorkbookToBytes } = await import('../../workbook/exceljs/xlsxWorkbook');
-      const port = createXlsxWorkbook();
-      await port.apply({
-        write: [
-          labelsSheetPlan(result, { name: exportText(io.lang, 'labelsSheet'), lang: io.lang }),
-          exportSheetPlan(result, { name: exportText(io.lang, 'exportSheet'), tableName: 'Osoitteet' }),
-        ],
-      });
-      await writeAll([{ path: out, data: await xlsxWorkbookToBytes(port) }]);
+      // Streamed to the file row by row (streamingXlsx.node.ts): a million labels fit in memory.
+      const { writePlansStreaming } = await import('../../workbook/exceljs/streamingXlsx.node');
+      // Over Excel's 1,048,576 rows a sheet goes on several sheets, and the user is told.
+      const names: string[] = [];
+      const write: SheetPlan[] = [];
+      for (const plan of [
+        labelsSheetPlan(result, { name: exportText(io.lang, 'labelsSheet'), lang: io.lang }),
+        exportSheetPlan(result, { name: exportText(io.lang, 'exportSheet'), tableName: 'Osoitteet' }),
+      ]) {
+        const split = splitPlanForExcel(plan, { existing: names, lang: io.lang });
+        names.push(...split.plans.map((p) => p.name));
+        write.push(...split.plans);
+        if (split.notice) notices.push(split.notice);
+      }
+      await writePlansStreaming(out, write, io.lang);
       written.push(out);
     } else {
       const names = outputNames(out, result.parts.length);
@@ -155,6 +168,7 @@ export const exportCommand: Command = {
 
     io.info(t(io.lang, 'exported', { rows: formatCount(io.lang, result.exported), total: formatCount(io.lang, result.rowsIn), format }));
     for (const w of written) io.info(`  ${w}`);
+    for (const notice of notices) io.info(notice);
     if (result.skipped.length) {
       io.info(t(io.lang, 'leftOut'));
       for (const s of result.skipped) io.info(`  ${formatCount(io.lang, s.count)}  ${s.reason}`);

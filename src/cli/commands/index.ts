@@ -50,4 +50,9 @@ export const COMMANDS: CommandEntry[] = [
     summary: 'add building age, use, floors and heating by address (Helsinki, HSY, Ryhti or a file)',
     load: async () => (await import('./buildings')).buildingsCommand,
   },
+  {
+    name: 'serve',
+    summary: 'host the add-in for a team: the pane, its manifest and a same-origin gateway to PRH, Helsinki, HSY and Ryhti',
+    load: async () => (await import('./serve')).serveCommand,
+  },
 ];

@@ -52,8 +52,8 @@ const OUR_SHARE = 0.5;
 const CSV: CsvOptions = { delimiter: ';', bom: true, eol: '\r\n', neutralizeFormulas: true };
 
 /** The customer file read and normalized in this thread (no worker bundle: Jest). */
-async function readCustomersHere(request: FileRequest, vocabulary: Vocabulary): Promise<CustomerTable> {
-  const file = await readMatchTable(request, vocabulary);
+async function readCustomersHere(request: FileRequest, vocabulary: Vocabulary, warn: (line: string) => void): Promise<CustomerTable> {
+  const file = await readMatchTable(request, vocabulary, { onWarning: warn });
   return { info: file.head, rowCount: file.rowCount, table: file.table, guesses: file.guesses };
 }
 
@@ -88,7 +88,7 @@ export const matchCommand: Command = {
     let candidatePairs = 0;
     try {
       const vocabulary = new Vocabulary();
-      const customersRead = worker ? worker.customers(vocabulary) : readCustomersHere(request, vocabulary);
+      const customersRead = worker ? worker.customers(vocabulary) : readCustomersHere(request, vocabulary, io.warn);
       // Awaited below; a failed list read must not leave its rejection unhandled meanwhile.
       customersRead.catch(() => undefined);
       // Each list row is kept only as its CSV record (made while its cells are fresh): it goes to
@@ -102,6 +102,7 @@ export const matchCommand: Command = {
             const opts = { ...CSV, phoneColumns: phoneColumnsOf(head.keys) };
             return (row) => records.push(csvLine(row, opts));
           },
+          onWarning: io.warn,
         },
       );
       listRecords = records;

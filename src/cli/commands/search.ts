@@ -37,7 +37,7 @@ const USAGE = `Usage: rajaus search --criteria FILE.json [--source SOURCE] --out
 /** The directory source named by --source. */
 export async function directorySourceFromOption(
   spec: string,
-  opts: { lang: Lang; cwd: string; prhBase?: string },
+  opts: { lang: Lang; cwd: string; prhBase?: string; warn?: (line: string) => void },
 ): Promise<DirectorySource> {
   if (spec === 'demo') {
     const { DemoDirectorySource } = await import('../../sources/demo/demoDirectorySource');
@@ -51,7 +51,7 @@ export async function directorySourceFromOption(
   }
   if (spec.startsWith('file:')) {
     const path = resolve(opts.cwd, spec.slice('file:'.length));
-    return createFileSource({ fileName: basename(path), load: () => readListFile(path), lang: opts.lang });
+    return createFileSource({ fileName: basename(path), load: () => readListFile(path, { onWarning: opts.warn }), lang: opts.lang });
   }
   throw new UserError(`--source must be demo, prh, prh-bulk:FILE or file:PATH, not '${spec}'`);
 }
@@ -130,6 +130,7 @@ export const searchCommand: Command = {
       lang: io.lang,
       cwd: io.cwd,
       prhBase: values['prh-base'] as string | undefined,
+      warn: io.warn,
     });
     const settings = await readSettingsFile(values.settings as string | undefined, { cwd: io.cwd, lang: io.lang });
 
@@ -150,6 +151,8 @@ export const searchCommand: Command = {
           settings,
           now: io.now,
           signal: abort.signal,
+          // A Retry-After counted down, one line a second (capped: limitedFetch.ts).
+          notice: io.info,
           progress: (done, total, label) => {
             if (Date.now() - lastShown < 1000) return;
             lastShown = Date.now();

@@ -28,6 +28,8 @@ export interface ReadOptions {
   onNormalized?: (t: MatchTable, i: number) => void;
   /** Also takes each row as read (the list: its rows are written out again, as CSV records). */
   rows?: RowSink;
+  /** Told of doubtful reading (lines of a UTF-8 file in Windows-1252). */
+  onWarning?: (line: string) => void;
 }
 
 export async function readMatchTable(request: FileRequest, vocabulary: Vocabulary, opts: ReadOptions = {}): Promise<MatchTableFile> {
@@ -44,7 +46,7 @@ export async function readMatchTable(request: FileRequest, vocabulary: Vocabular
       also?.(row, i);
       b.add(row);
     };
-  });
+  }, opts.onWarning);
   const table = builder!.finish();
   const b = builder! as MatchTableBuilder;
   // The keys the rows were read by: a guessed column is reported under its new meaning.

@@ -35,8 +35,9 @@ export async function streamWithMap(
   sheet: string | undefined,
   map: Record<string, string>,
   sink: RowSink,
+  onWarning?: (line: string) => void,
 ): Promise<{ head: TableHead; rowCount: number }> {
   const bytes = await readBytes(path);
   const overrides = Object.keys(map).length ? overridesFor(map, await headersOf(bytes, path, sheet)) : {};
-  return streamTabular(bytes, path, { sheet, map: overrides }, sink);
+  return streamTabular(bytes, path, { sheet, map: overrides, onWarning }, sink);
 }

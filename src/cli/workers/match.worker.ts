@@ -53,7 +53,11 @@ async function run(request: FileRequest): Promise<void> {
   // The blocking keys of each customer are taken as it is read (IndexKeys).
   const indexKeys = new IndexKeys();
   try {
-    const file = await readMatchTable(request, new Vocabulary(), { onNormalized: (t, i) => indexKeys.add(t, i) });
+    const file = await readMatchTable(request, new Vocabulary(), {
+      onNormalized: (t, i) => indexKeys.add(t, i),
+      // A worker's stderr is the command's stderr.
+      onWarning: (line) => console.error(line),
+    });
     customers = file.table;
     const { packed, transfer } = packTable(customers);
     post({ type: 'customers', info: file.head, rowCount: file.rowCount, packed, guesses: file.guesses }, transfer);

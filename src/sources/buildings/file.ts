@@ -9,7 +9,9 @@ import { normalizePostalCode } from '../../core/buildings/join';
 import { UserError } from '../../core/errors';
 import { defineMessages, type Lang } from '../../core/i18n/lang';
 import { detectLayout, parseRyhtiAddress, recordsOfLayout, type Layout } from './layouts';
-import { featureCollectionSchema, getJsonText, propertiesOf, type BuildingSource, type FetchFn } from './source';
+import type { NetLimits } from '../http/limitedFetch';
+import type { RunOptions } from '../../core/progress';
+import { buildingSession, featureCollectionSchema, getJsonText, propertiesOf, type BuildingSource, type FetchFn } from './source';
 
 const t = defineMessages({
   fi: {
@@ -122,7 +124,7 @@ export function buildingsFromText(text: string, source: string, lang: Lang = 'fi
 }
 
 /** A building source over a file's text, loaded once and filtered to the postal codes asked. */
-export function fileSource(spec: string, load: () => Promise<string>, lang: Lang = 'fi', party?: string): BuildingSource {
+export function fileSource(spec: string, load: (opts: RunOptions) => Promise<string>, lang: Lang = 'fi', party?: string): BuildingSource {
   let parsed: Promise<BuildingRecord[]> | null = null;
   return {
     id: `file:${spec}`,
@@ -131,9 +133,13 @@ export function fileSource(spec: string, load: () => Promise<string>, lang: Lang
     licence: '',
     attribution: spec,
     party,
-    async fetchBuildings(codes) {
-      parsed ??= load().then((text) => buildingsFromText(text, spec, lang));
-      const all = await parsed;
+    async fetchBuildings(codes, opts = {}) {
+      parsed ??= load(opts).then((text) => buildingsFromText(text, spec, lang));
+      // A failed load (a service down) is tried again next time, not remembered.
+      const all = await parsed.catch((e: unknown) => {
+        parsed = null;
+        throw e;
+      });
       const wanted = new Set(codes.map(normalizePostalCode));
       const buildings = wanted.size ? all.filter((b) => b.addresses.some((a) => wanted.has(a.postalCode))) : all;
       return { buildings, sent: [] };
@@ -142,6 +148,12 @@ export function fileSource(spec: string, load: () => Promise<string>, lang: Lang
 }
 
 /** A file behind a URL: one GET of the whole file, nothing of the list is sent. */
-export function urlFileSource(url: string, o: { fetch?: FetchFn; lang?: Lang } = {}): BuildingSource {
-  return fileSource(url, () => getJsonText(url, { service: url, lang: o.lang, fetch: o.fetch }), o.lang, new URL(url).host);
+export function urlFileSource(url: string, o: { fetch?: FetchFn; lang?: Lang; limits?: Partial<NetLimits> } = {}): BuildingSource {
+  const load = (opts: RunOptions) =>
+    getJsonText(url, {
+      service: url,
+      lang: o.lang,
+      session: buildingSession({ service: url, lang: o.lang, fetch: o.fetch, signal: opts.signal, limits: o.limits, notice: opts.notice }),
+    });
+  return fileSource(url, load, o.lang, new URL(url).host);
 }

@@ -10,11 +10,10 @@ import type { RunOptions } from '../../core/progress';
 import { fetchPerPostalCode } from './cache';
 import type { LiveSourceOptions } from './wfs';
 import { parseRyhtiAddress, recordsOfLayout } from './layouts';
-import { batches, cqlIn, featureCollectionSchema, getJson, propertiesOf, type BuildingSource } from './source';
+import { batches, buildingSession, cqlIn, featureCollectionSchema, getJson, propertiesOf, type BuildingSource } from './source';
+import { checkPageCount, type HttpSession } from '../http/limitedFetch';
 
 export const RYHTI_OGC = 'https://paikkatiedot.ymparisto.fi/geoserver/ryhti_building/ogc/features/v1';
-
-const MAX_PAGES = 10_000;
 
 export function ogcItemsUrl(baseUrl: string, collection: string, filter: string, limit: number, startIndex: number): string {
   const params = new URLSearchParams({
@@ -31,16 +30,24 @@ async function ogcGetAll(
   baseUrl: string,
   collection: string,
   filter: string,
-  o: LiveSourceOptions & { service: string },
+  o: LiveSourceOptions & { service: string; session: HttpSession },
   opts: RunOptions,
 ): Promise<Record<string, unknown>[]> {
   const limit = o.pageSize ?? 1000;
   const out: Record<string, unknown>[] = [];
   let url = ogcItemsUrl(baseUrl, collection, filter, limit, 0);
   let start = 0;
-  for (let page = 0; page < MAX_PAGES; page++) {
+  for (let page = 1; ; page++) {
     throwIfAborted(opts.signal);
-    const fc = await getJson(url, featureCollectionSchema, { service: o.service, lang: o.lang, fetch: o.fetch, signal: opts.signal });
+    // An endless chain of `next` links ends with a message, not a hang.
+    checkPageCount(page, o.session);
+    const fc = await getJson(url, featureCollectionSchema, {
+      service: o.service,
+      lang: o.lang,
+      fetch: o.fetch,
+      signal: opts.signal,
+      session: o.session,
+    });
     for (const p of propertiesOf(fc)) out.push(p);
     start += fc.features.length;
     const matched = typeof fc.numberMatched === 'number' ? fc.numberMatched : undefined;
@@ -60,7 +67,7 @@ async function ogcGetAll(
 export function ryhtiSource(o: LiveSourceOptions = {}): BuildingSource {
   const baseUrl = o.baseUrl ?? RYHTI_OGC;
   const name = 'Suomen ympäristökeskus (SYKE), Ryhti';
-  const q = { ...o, service: name };
+
   return {
     id: 'ryhti',
     name,
@@ -68,8 +75,18 @@ export function ryhtiSource(o: LiveSourceOptions = {}): BuildingSource {
     licence: 'CC BY 4.0',
     attribution: 'Suomen ympäristökeskus (SYKE), Ryhti (CC BY 4.0)',
     party: `Suomen ympäristökeskus SYKE (${new URL(baseUrl).host})`,
-    fetchBuildings: (codes, opts) =>
-      fetchPerPostalCode(
+    fetchBuildings: (codes, opts = {}) => {
+      // One deadline for the whole fetch: both collections, every batch and page.
+      const session = buildingSession({
+        service: name,
+        lang: o.lang,
+        fetch: o.fetch,
+        signal: opts.signal,
+        limits: o.limits,
+        notice: opts.notice,
+      });
+      const q = { ...o, service: name, session };
+      return fetchPerPostalCode(
         `ryhti|${baseUrl}`,
         codes,
         o.batchSize ?? 10,
@@ -86,6 +103,7 @@ export function ryhtiSource(o: LiveSourceOptions = {}): BuildingSource {
           return recordsOfLayout('ryhtiBuilding', buildingRows, 'ryhti', addresses);
         },
         opts,
-      ),
+      );
+    },
   };
 }

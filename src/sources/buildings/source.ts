@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 import type { BuildingRecord } from '../../core/buildings/building';
-import { UserError, isCancel, throwIfAborted } from '../../core/errors';
+import { UserError, throwIfAborted } from '../../core/errors';
+import { checkTextBody, getTextRetrying, httpSession, parseJsonBody, type HttpSession, type NetLimits } from '../http/limitedFetch';
 import { defineMessages, type Lang } from '../../core/i18n/lang';
 import type { RunOptions } from '../../core/progress';
 
@@ -21,6 +22,8 @@ export interface BuildingSource {
   attribution: string;
   /** The outside service contacted, or undefined for a local file or the demo. */
   party?: string;
+  /** A processor between Rajaus and `party` that received the same (the `rajaus serve` gateway). */
+  relayedBy?: string;
   /** The buildings with an address in one of `postalCodes` (a source may return more). */
   fetchBuildings(postalCodes: readonly string[], opts?: RunOptions): Promise<BuildingFetch>;
 }
@@ -54,29 +57,42 @@ export const t = defineMessages({
   },
 });
 
-/** GETs JSON and validates it; every failure is a UserError that names the service and URL. */
-export async function getJson<T>(
-  url: string,
-  schema: z.ZodType<T>,
-  ctx: { service: string; lang?: Lang; fetch?: FetchFn; signal?: AbortSignal },
-): Promise<T> {
+/** What getJson needs: the service's name for messages, and the step's HTTP session. */
+export interface JsonContext {
+  service: string;
+  lang?: Lang;
+  fetch?: FetchFn;
+  signal?: AbortSignal;
+  /** The step's limits and deadline (limitedFetch.ts); one is made for this request if absent. */
+  session?: HttpSession;
+}
+
+/** The HTTP session of one building step: its deadline starts now. */
+export function buildingSession(ctx: JsonContext & { limits?: Partial<NetLimits>; notice?: (message: string) => void }): HttpSession {
+  const lang = ctx.lang ?? 'fi';
+  return httpSession({
+    service: ctx.service,
+    lang,
+    fetch: ctx.fetch,
+    signal: ctx.signal,
+    limits: ctx.limits,
+    notice: ctx.notice,
+    networkMessage: (why, _e, url) => t(lang, 'network', { service: ctx.service, url, why }),
+  });
+}
+
+/**
+ * GETs JSON and validates it; every failure is a UserError that names the service and URL:
+ * a service that hangs or drips, a long Retry-After, an oversized, empty, truncated or HTML
+ * body (limitedFetch.ts), an HTTP error, or JSON of the wrong shape.
+ */
+export async function getJson<T>(url: string, schema: z.ZodType<T>, ctx: JsonContext): Promise<T> {
   throwIfAborted(ctx.signal);
   const lang = ctx.lang ?? 'fi';
-  let res: Response;
-  try {
-    res = await (ctx.fetch ?? fetch)(url, { signal: ctx.signal, headers: { accept: 'application/json, application/geo+json' } });
-  } catch (e) {
-    if (isCancel(e)) throw e;
-    throw new UserError(t(lang, 'network', { service: ctx.service, url, why: (e as Error).message }));
-  }
+  const s = ctx.session ?? buildingSession(ctx);
+  const res = await getTextRetrying(url, s, { accept: 'application/json, application/geo+json' });
   if (!res.ok) throw new UserError(t(lang, 'http', { service: ctx.service, status: res.status, url }));
-  let data: unknown;
-  try {
-    data = await res.json();
-  } catch (e) {
-    if (isCancel(e)) throw e;
-    throw new UserError(t(lang, 'json', { service: ctx.service, url }));
-  }
+  const data = parseJsonBody(res, s, url);
   const parsed = schema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -135,19 +151,11 @@ export function cqlIn(field: string, values: readonly string[]): string {
   return values.length === 1 ? `${field}=${list}` : `${field} IN (${list})`;
 }
 
-/** GETs a file as text (a saved response or CSV behind a URL). */
-export async function getJsonText(
-  url: string,
-  ctx: { service: string; lang?: Lang; fetch?: FetchFn; signal?: AbortSignal },
-): Promise<string> {
+/** GETs a file as text (a saved response or CSV behind a URL), within the session's limits. */
+export async function getJsonText(url: string, ctx: JsonContext): Promise<string> {
   const lang = ctx.lang ?? 'fi';
-  let res: Response;
-  try {
-    res = await (ctx.fetch ?? fetch)(url, { signal: ctx.signal });
-  } catch (e) {
-    if (isCancel(e)) throw e;
-    throw new UserError(t(lang, 'network', { service: ctx.service, url, why: (e as Error).message }));
-  }
+  const s = ctx.session ?? buildingSession(ctx);
+  const res = await getTextRetrying(url, s);
   if (!res.ok) throw new UserError(t(lang, 'http', { service: ctx.service, status: res.status, url }));
-  return res.text();
+  return checkTextBody(res, s, url);
 }

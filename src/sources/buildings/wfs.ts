@@ -7,7 +7,8 @@ import { throwIfAborted } from '../../core/errors';
 import type { Lang } from '../../core/i18n/lang';
 import { fetchPerPostalCode } from './cache';
 import { recordsOfLayout, type Layout } from './layouts';
-import { cqlIn, featureCollectionSchema, getJson, propertiesOf, type BuildingSource, type FetchFn } from './source';
+import { buildingSession, cqlIn, featureCollectionSchema, getJson, propertiesOf, type BuildingSource, type FetchFn } from './source';
+import { checkPageCount, type HttpSession, type NetLimits } from '../http/limitedFetch';
 
 /** Options every live building source takes: a proxy or test server, paging, language. */
 export interface LiveSourceOptions {
@@ -16,6 +17,8 @@ export interface LiveSourceOptions {
   lang?: Lang;
   pageSize?: number;
   batchSize?: number;
+  /** Timeouts, deadline, Retry-After cap, response size and page cap (limitedFetch.ts). */
+  limits?: Partial<NetLimits>;
 }
 
 export interface WfsQuery {
@@ -29,6 +32,8 @@ export interface WfsQuery {
   fetch?: FetchFn;
   /** Sort key for stable paging (GeoServer pages by natural order otherwise). */
   sortBy?: string;
+  /** The step's HTTP session (deadline, limits); one per request when absent. */
+  session?: HttpSession;
 }
 
 export function wfsUrl(q: WfsQuery, startIndex: number): string {
@@ -52,10 +57,18 @@ export function wfsUrl(q: WfsQuery, startIndex: number): string {
 /** All features' properties for one query, page by page. */
 export async function wfsGetAll(q: WfsQuery, opts: RunOptions = {}): Promise<Record<string, unknown>[]> {
   const out: Record<string, unknown>[] = [];
-  for (let start = 0; ;) {
+  for (let start = 0, page = 1; ; page++) {
     throwIfAborted(opts.signal);
+    // A server that always returns a full page and no count would page forever.
+    if (q.session) checkPageCount(page, q.session);
     const url = wfsUrl(q, start);
-    const fc = await getJson(url, featureCollectionSchema, { service: q.service, lang: q.lang, fetch: q.fetch, signal: opts.signal });
+    const fc = await getJson(url, featureCollectionSchema, {
+      service: q.service,
+      lang: q.lang,
+      fetch: q.fetch,
+      signal: opts.signal,
+      session: q.session,
+    });
     for (const p of propertiesOf(fc)) out.push(p); // no spread: pages can be large
     const returned = fc.features.length;
     const matched =
@@ -95,8 +108,17 @@ export function wfsBuildingSource(
     licence: 'CC BY 4.0',
     attribution: register.attribution,
     party: `${register.partyName} (${new URL(baseUrl).host})`,
-    fetchBuildings: (codes, opts) =>
-      fetchPerPostalCode(
+    fetchBuildings: (codes, opts = {}) => {
+      // One deadline for the whole fetch, however many batches and pages it takes.
+      const session = buildingSession({
+        service: register.name,
+        lang: o.lang,
+        fetch: o.fetch,
+        signal: opts.signal,
+        limits: o.limits,
+        notice: opts.notice,
+      });
+      return fetchPerPostalCode(
         `${register.id}|${baseUrl}`,
         codes,
         o.batchSize ?? 10,
@@ -111,12 +133,14 @@ export function wfsBuildingSource(
               service: register.name,
               lang: o.lang,
               fetch: o.fetch,
+              session,
             },
             runOpts,
           );
           return recordsOfLayout(register.layout, rows, register.id);
         },
         opts,
-      ),
+      );
+    },
   };
 }

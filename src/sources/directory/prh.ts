@@ -22,6 +22,16 @@ import { summarizeCriteria } from '../../core/criteria/summary';
 import { areaIndex } from '../../core/area/postalAreas';
 import type { DirectoryRecord, DirectorySource, SearchResult, SourceInfo } from './directorySource';
 import { companyToRecord, isActiveCompany } from './prhCompany';
+import {
+  checkPageCount,
+  getText,
+  httpSession,
+  parseJsonBody,
+  parseRetryAfter,
+  waitAsAsked,
+  type HttpSession,
+  type NetLimits,
+} from '../http/limitedFetch';
 import { prhErrorSchema, prhSearchResponseSchema, type PrhCompany, type PrhSearchResponse } from './prhSchema';
 
 export const PRH_DEFAULT_BASE = 'https://avoindata.prh.fi/opendata-ytj-api/v3';
@@ -112,8 +122,10 @@ export interface PrhSourceOptions {
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** Most query series one search may make (area values × company forms). */
   maxSeries?: number;
-  /** Longest wait for one response. */
+  /** Longest wait for one response (the per-request timeout; see limits). */
   timeoutMs?: number;
+  /** Connect timeout, total deadline of a search, Retry-After cap, response size, pages. */
+  limits?: Partial<NetLimits>;
 }
 
 export interface PrhQueryPlan {
@@ -191,14 +203,6 @@ export function planPrhQueries(criteria: Criteria, lang: Lang): PrhQueryPlan {
   return { series, appliedLocally: local };
 }
 
-function parseRetryAfter(value: string | null, now: number): number | undefined {
-  if (!value) return undefined;
-  const secs = Number(value);
-  if (Number.isFinite(secs)) return Math.max(0, secs * 1000);
-  const date = Date.parse(value);
-  return Number.isFinite(date) ? Math.max(0, date - now) : undefined;
-}
-
 /** Next free request slot per API base: shared by every source instance in this page/process. */
 const nextSlot = new Map<string, number>();
 
@@ -224,40 +228,36 @@ export function createPrhSource(opts: PrhSourceOptions = {}): DirectorySource {
     if (slot > now) await sleep(slot - now, signal);
   }
 
-  async function getPage(params: Record<string, string>, page: number, signal?: AbortSignal): Promise<PrhSearchResponse> {
+  /** The limits of one count or search: its deadline starts now. */
+  function session(runOpts: RunOptions): HttpSession {
+    return httpSession({
+      service: 'PRH',
+      lang,
+      fetch: doFetch,
+      signal: runOpts.signal,
+      limits: { requestTimeoutMs: timeoutMs, ...opts.limits },
+      notice: runOpts.notice,
+      networkMessage: (why, e) => {
+        const inBrowser = typeof window !== 'undefined' && typeof document !== 'undefined';
+        // By name, not instanceof: fetch's TypeError may come from another realm (a worker, a test VM).
+        if (inBrowser && (e as Error | undefined)?.name === 'TypeError') return t(lang, 'cors');
+        return t(lang, 'network', { cause: why, base });
+      },
+    });
+  }
+
+  async function getPage(params: Record<string, string>, page: number, s: HttpSession): Promise<PrhSearchResponse> {
     const url = new URL(`${base}/companies`);
     for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
     url.searchParams.set('page', String(page));
+    checkPageCount(page, s);
     let lastStatus = 0;
     for (let attempt = 1; attempt <= maxTries; attempt++) {
-      if (signal?.aborted) throw new CancelledError();
-      await throttle(signal);
-      let res: Response;
-      try {
-        const timeout = AbortSignal.timeout(timeoutMs);
-        res = await doFetch(url, {
-          headers: { accept: 'application/json' },
-          signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
-        });
-      } catch (e) {
-        if (signal?.aborted) throw new CancelledError();
-        // By name, not instanceof: fetch's TypeError may come from another realm (a worker, a test VM).
-        const name = (e as Error | undefined)?.name;
-        if (name === 'TypeError' || name === 'TimeoutError' || name === 'AbortError') {
-          const inBrowser = typeof window !== 'undefined' && typeof document !== 'undefined';
-          if (inBrowser && name === 'TypeError') throw new UserError(t(lang, 'cors'));
-          const cause = (e as Error & { cause?: { code?: string; message?: string } }).cause;
-          throw new UserError(t(lang, 'network', { cause: cause?.code ?? cause?.message ?? (e as Error).message, base }));
-        }
-        throw e;
-      }
+      if (s.signal?.aborted) throw new CancelledError();
+      await throttle(s.signal);
+      const res = await getText(url.toString(), s, { accept: 'application/json' });
       if (res.ok) {
-        let body: unknown;
-        try {
-          body = await res.json();
-        } catch {
-          throw new UserError(t(lang, 'invalid', { detail: 'not JSON' }));
-        }
+        const body = parseJsonBody(res, s, url.toString());
         const parsed = prhSearchResponseSchema.safeParse(body);
         if (!parsed.success) {
           const i = parsed.error.issues[0]!;
@@ -266,13 +266,21 @@ export function createPrhSource(opts: PrhSourceOptions = {}): DirectorySource {
         return parsed.data;
       }
       lastStatus = res.status;
-      const errBody = prhErrorSchema.safeParse(await res.json().catch(() => ({})));
+      let errJson: unknown = {};
+      try {
+        errJson = JSON.parse(res.text);
+      } catch {
+        // An error page in HTML or plain text: the status says enough.
+      }
+      const errBody = prhErrorSchema.safeParse(errJson);
       const message = (errBody.success && errBody.data.message) || res.statusText || String(res.status);
       if (res.status === 429 || res.status === 503 || (res.status >= 500 && attempt < Math.min(maxTries, 2))) {
         if (attempt === maxTries) break;
         const wait = parseRetryAfter(res.headers.get('retry-after'), Date.now()) ?? Math.min(30_000, 1000 * 2 ** (attempt - 1));
         // Everyone shares the quota: hold back every request of this base, not only this one.
         nextSlot.set(base, Math.max(nextSlot.get(base) ?? 0, Date.now() + wait));
+        // Counted down to the user; a wait over the cap ends the search with a message.
+        await waitAsAsked(wait, s, sleep);
         continue;
       }
       if (res.status >= 400 && res.status < 500) throw new UserError(t(lang, 'badRequest', { message }));
@@ -285,16 +293,16 @@ export function createPrhSource(opts: PrhSourceOptions = {}): DirectorySource {
   async function runSeries(
     params: Record<string, string>,
     onPage: (companies: PrhCompany[], total: number) => void,
-    signal?: AbortSignal,
+    s: HttpSession,
     firstOnly = false,
   ): Promise<number> {
-    const first = await getPage(params, 1, signal);
+    const first = await getPage(params, 1, s);
     onPage(first.companies, first.totalResults);
     if (firstOnly) return first.totalResults;
     const firstId = first.companies[0]?.businessId.value;
     let seen = first.companies.length;
     for (let page = 2; seen < first.totalResults; page++) {
-      const body = await getPage(params, page, signal);
+      const body = await getPage(params, page, s);
       // A page past the end is page 1 again: never count it twice.
       if (body.companies.length === 0 || body.companies[0]?.businessId.value === firstId) break;
       onPage(body.companies, first.totalResults);
@@ -324,7 +332,8 @@ export function createPrhSource(opts: PrhSourceOptions = {}): DirectorySource {
       checkPlan(plan);
       // The first page of each series gives PRH's totals: an upper bound of what passes locally.
       let total = 0;
-      for (const params of plan.series) total += await runSeries(params, () => undefined, runOpts.signal, true);
+      const s = session(runOpts);
+      for (const params of plan.series) total += await runSeries(params, () => undefined, s, true);
       return { count: total, exact: false };
     },
     async search(criteria, runOpts: RunOptions = {}) {
@@ -335,6 +344,7 @@ export function createPrhSource(opts: PrhSourceOptions = {}): DirectorySource {
       const seenIds = new Set<string>();
       const matched: DirectoryRecord[] = [];
       let fetched = 0;
+      const s = session(runOpts);
       let expected = 0;
       for (let i = 0; i < plan.series.length; i++) {
         let counted = false;
@@ -356,7 +366,7 @@ export function createPrhSource(opts: PrhSourceOptions = {}): DirectorySource {
             }
             runOpts.progress?.(fetched, Math.max(expected, fetched), PRH_INFO.name);
           },
-          runOpts.signal,
+          s,
         );
       }
       const total = matched.length;

@@ -1,9 +1,10 @@
 /**
  * Reading CSV the way Finnish users have it: UTF-8 with or without BOM or Windows-1252 (what
- * Excel's "CSV (Comma delimited)" writes in a Finnish locale), `;` (Finnish Excel), `,` or tab,
- * quoted fields with doubled quotes, CRLF or LF, and line breaks inside quoted cells.
+ * Excel's "CSV (Comma delimited)" writes in a Finnish locale), UTF-16 with BOM (Excel's
+ * "Unicode text", tab-separated), `;` (Finnish Excel), `,` or tab, quoted fields with doubled
+ * quotes, CRLF, LF or CR (old Mac) line ends, and line breaks inside quoted cells.
  */
-export type DetectedEncoding = 'utf-8' | 'utf-8-bom' | 'windows-1252';
+export type DetectedEncoding = 'utf-8' | 'utf-8-bom' | 'windows-1252' | 'utf-16le' | 'utf-16be' | 'mixed';
 
 /** Windows-1252 differs from Latin-1 in 0x80–0x9F (€, Š, ž, curly quotes, dashes…). */
 const CP1252_C1 = [
@@ -30,16 +31,92 @@ export function decodeWindows1252(bytes: Uint8Array): string {
   return out.join('');
 }
 
-/** Decodes text: BOM → UTF-8; valid UTF-8 → UTF-8; anything else → Windows-1252. */
-export function decodeText(bytes: Uint8Array): { text: string; encoding: DetectedEncoding } {
-  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8-bom' };
+/**
+ * What decodeText found. `mixed`: UTF-8 with some lines in Windows-1252 (a file pasted
+ * together from two sources, or one line edited in an old program).
+ */
+export type DecodedText = {
+  text: string;
+  encoding: DetectedEncoding;
+  /** 1-based line numbers read as Windows-1252 in an otherwise UTF-8 file (mixed only). */
+  windows1252Lines?: number[];
+};
+
+const utf8Fatal = () => new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Decodes text the way Excel and Finnish users write it:
+ * - a BOM decides: EF BB BF UTF-8, FF FE UTF-16LE, FE FF UTF-16BE (Excel's "Unicode text");
+ * - valid UTF-8 is UTF-8;
+ * - otherwise line by line: a line that is valid UTF-8 is UTF-8, a line that is not is
+ *   Windows-1252. A file with no UTF-8 line (beyond ASCII) is simply Windows-1252; a file with
+ *   both is `mixed` and names the Windows-1252 lines, so one odd line no longer turns every
+ *   ä, ö and € of the whole file into mojibake.
+ * TextDecoder has no "per line fallback" mode, hence this function (issue 17 item 7).
+ */
+export function decodeText(bytes: Uint8Array): DecodedText {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
+    return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
   }
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
+    return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
+  }
+  const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const body = bom ? bytes.subarray(3) : bytes;
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+    return { text: utf8Fatal().decode(body), encoding: bom ? 'utf-8-bom' : 'utf-8' };
   } catch {
-    return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
+    return decodeLineByLine(body, bom);
   }
+}
+
+/** Lines end at LF, CRLF or a lone CR (old Mac files); all three are ASCII in both encodings. */
+function decodeLineByLine(bytes: Uint8Array, bom: boolean): DecodedText {
+  const decoder = utf8Fatal();
+  const parts: string[] = [];
+  const cp1252Lines: number[] = [];
+  let utf8Lines = 0;
+  let line = 1;
+  let start = 0;
+  const n = bytes.length;
+  while (start < n) {
+    let end = start;
+    while (end < n && bytes[end] !== 0x0a && bytes[end] !== 0x0d) end++;
+    let next = end;
+    if (next < n) next += bytes[next] === 0x0d && bytes[next + 1] === 0x0a ? 2 : 1;
+    const content = bytes.subarray(start, end);
+    let ascii = true;
+    for (let i = 0; i < content.length; i++) {
+      if (content[i]! >= 0x80) {
+        ascii = false;
+        break;
+      }
+    }
+    if (ascii) {
+      parts.push(decodeWindows1252(bytes.subarray(start, next)));
+    } else {
+      try {
+        parts.push(decoder.decode(bytes.subarray(start, next)));
+        utf8Lines++;
+      } catch {
+        parts.push(decodeWindows1252(bytes.subarray(start, next)));
+        cp1252Lines.push(line);
+      }
+    }
+    line++;
+    start = next;
+  }
+  const text = parts.join('');
+  if (utf8Lines === 0 && !bom) return { text, encoding: 'windows-1252' };
+  return { text, encoding: 'mixed', windows1252Lines: cp1252Lines };
+}
+
+/** The warning for a mixed file, naming its Windows-1252 lines (the first ten, then a count). */
+export function mixedEncodingWarning(fileName: string, lines: readonly number[]): string {
+  const shown = lines.slice(0, 10).join(', ');
+  const more = lines.length > 10 ? ` and ${lines.length - 10} more` : '';
+  const which = lines.length === 1 ? `row ${shown} is` : `rows ${shown}${more} are`;
+  return `${fileName}: ${which} not UTF-8 like the rest of the file; read as Windows-1252. Check ä, ö and € there.`;
 }
 
 const CANDIDATES = [';', ',', '\t'] as const;

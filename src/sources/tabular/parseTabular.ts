@@ -10,13 +10,15 @@ import { listFromGrid, rowMaker, type ListTable } from '../../core/list/listTabl
 import { mapHeaders } from '../../core/columns/headerMapping';
 import { typeOf } from '../../core/columns/catalogue';
 import type { CellValue } from '../../core/workbook/cells';
-import { decodeText, detectDelimiter, forEachCsvRecord } from './csvParse';
+import { decodeText, detectDelimiter, forEachCsvRecord, mixedEncodingWarning } from './csvParse';
 
 export interface ParseTabularOptions {
   /** Sheet of an .xlsx file; default the first visible sheet. */
   sheet?: string;
   /** Header as written → catalogue key ("" keeps it as the user's own column). */
   map?: Record<string, string>;
+  /** Told what was read but looks doubtful (lines of a UTF-8 file in Windows-1252), one line each. */
+  onWarning?: (line: string) => void;
 }
 
 type Kind = 'csv' | 'xlsx';
@@ -42,6 +44,8 @@ function fileKind(bytes: Uint8Array, fileName: string): Kind {
   if (/\.(xlsx|xlsm)$/i.test(fileName)) {
     throw new UserError('the file is named .xlsx but is not an Excel workbook', { file: fileName });
   }
+  // Excel's "Unicode text" is UTF-16 with a BOM: every other byte of ASCII text is NUL.
+  if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) return 'csv';
   // Text files hold no NUL bytes and few control characters; binary files have plenty.
   const sample = bytes.subarray(0, 8192);
   let control = 0;
@@ -90,8 +94,10 @@ function streamCsv(
   fileName: string,
   overrides: Record<string, string>,
   sink: RowSink,
+  onWarning: ((line: string) => void) | undefined,
 ): { head: TableHead; rowCount: number } {
-  const { text } = decodeText(bytes);
+  const { text, windows1252Lines } = decodeText(bytes);
+  if (windows1252Lines?.length) onWarning?.(mixedEncodingWarning(fileName, windows1252Lines));
   if (text.trim() === '') throw new UserError('the file is empty', { file: fileName });
   let fileRow = 0;
   let head: TableHead | null = null;
@@ -152,7 +158,7 @@ export async function streamTabular(
   if (bytes.length === 0) throw new UserError('the file is empty', { file: fileName });
   if (fileKind(bytes, fileName) === 'csv') {
     if (opts.sheet) throw new UserError(`--sheet '${opts.sheet}' applies to .xlsx files; this is a CSV file`, { file: fileName });
-    return streamCsv(bytes, fileName, opts.map ?? {}, sink);
+    return streamCsv(bytes, fileName, opts.map ?? {}, sink, opts.onWarning);
   }
   const { rows, ...head } = await parseXlsx(bytes, fileName, opts);
   const onRow = sink(head);

@@ -73,7 +73,7 @@ export default function SearchPanel(): JSX.Element {
   const [sourceId, setSourceId] = useState<PaneSourceId>('demo');
   const [prhBase, setPrhBase] = useState(pane.settings.prhBaseUrl ?? '');
   const [countState, setCountState] = useState<CountState>({ status: 'idle' });
-  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [progress, setProgress] = useState<{ done: number; total: number; notice?: string } | null>(null);
   const [listName, setListName] = useState('');
   const [presetName, setPresetName] = useState('');
   const abortRef = useRef<AbortController | null>(null);
@@ -119,6 +119,8 @@ export default function SearchPanel(): JSX.Element {
           now: pane.now,
           signal: ctl.signal,
           progress: (done, total) => setProgress({ done, total }),
+          // PRH's Retry-After counted down under the progress bar.
+          notice: (message) => setProgress((p) => ({ done: p?.done ?? 0, total: p?.total ?? 0, notice: message })),
         },
         { criteria, source, listName: listName.trim() || undefined },
       );
@@ -329,6 +331,7 @@ export default function SearchPanel(): JSX.Element {
           {countState.status === 'counting' && criteria ? <Spinner size="extra-tiny" label={countText} /> : countText}
         </Text>
         {busy && <ProgressBar value={progress.total ? progress.done / progress.total : undefined} aria-label={t(lang, 'searching')} />}
+        {busy && progress.notice && <Text role="status">{progress.notice}</Text>}
         <div className={styles.row}>
           <Button appearance="primary" icon={<SearchRegular />} disabled={!criteria || busy} onClick={search} data-testid="search-run">
             {busy ? t(lang, 'searching') : t(lang, 'search')}

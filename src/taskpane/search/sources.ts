@@ -6,6 +6,8 @@ import type { Lang } from '../../core/i18n/lang';
 import type { Settings } from '../../core/settings/settings';
 import type { DirectorySource } from '../../sources/directory/directorySource';
 import { createPrhSource } from '../../sources/directory/prh';
+import { directoryThroughGateway } from '../../app/gateway';
+import { findGateway, gatewayBaseUrl } from '../services/gateway';
 
 export type PaneSourceId = 'demo' | 'prh';
 export const PANE_SOURCES: readonly PaneSourceId[] = ['demo', 'prh'];
@@ -13,7 +15,13 @@ export const PANE_SOURCES: readonly PaneSourceId[] = ['demo', 'prh'];
 let demo: Promise<DirectorySource> | null = null;
 
 export function paneSource(id: PaneSourceId, settings: Settings, lang: Lang): Promise<DirectorySource> {
-  if (id === 'prh') return Promise.resolve(createPrhSource({ baseUrl: settings.prhBaseUrl, lang }));
+  if (id === 'prh') {
+    // A proxy the user set wins; else the gateway of the server that served the pane; else direct.
+    const own = settings.prhBaseUrl?.trim();
+    const gw = own ? null : findGateway();
+    if (!gw) return Promise.resolve(createPrhSource({ baseUrl: own || undefined, lang }));
+    return Promise.resolve(directoryThroughGateway(createPrhSource({ baseUrl: gatewayBaseUrl(gw, 'prh'), lang }), gw, lang));
+  }
   demo ??= import(/* webpackChunkName: "demo-directory" */ '../../sources/demo/demoDirectorySource').then(
     (m) => new m.DemoDirectorySource(),
   );

@@ -33,6 +33,8 @@ import type { MatchLevel } from '../../core/buildings/join';
 import type { AddBuildingsResult } from '../../app/addBuildings';
 import type { BuildingSource } from '../../sources/buildings/source';
 import { t } from '../buildings/messages';
+import { buildingsThroughGateway } from '../../app/gateway';
+import { findGateway, gatewayBaseUrl } from '../services/gateway';
 
 type SourceChoice = 'helsinki' | 'hsy' | 'ryhti' | 'file';
 const SOURCES: SourceChoice[] = ['helsinki', 'hsy', 'ryhti', 'file'];
@@ -99,11 +101,14 @@ function BuildingsStep(): JSX.Element {
 
   async function makeSource(): Promise<BuildingSource> {
     const url = baseUrl.trim() || undefined;
-    const o = { baseUrl: url, lang };
+    // An address the user typed wins; else the gateway of the server that served the pane; else direct.
+    const gw = !url && source !== 'file' ? findGateway() : null;
+    const o = { baseUrl: url ?? (gw && source !== 'file' ? gatewayBaseUrl(gw, source) : undefined), lang };
+    const relay = (s: BuildingSource) => (gw ? buildingsThroughGateway(s, gw, lang) : s);
     if (source === 'helsinki')
-      return (await import(/* webpackChunkName: "buildings" */ '../../sources/buildings/helsinki')).helsinkiSource(o);
-    if (source === 'hsy') return (await import(/* webpackChunkName: "buildings" */ '../../sources/buildings/hsy')).hsySource(o);
-    if (source === 'ryhti') return (await import(/* webpackChunkName: "buildings" */ '../../sources/buildings/ryhti')).ryhtiSource(o);
+      return relay((await import(/* webpackChunkName: "buildings" */ '../../sources/buildings/helsinki')).helsinkiSource(o));
+    if (source === 'hsy') return relay((await import(/* webpackChunkName: "buildings" */ '../../sources/buildings/hsy')).hsySource(o));
+    if (source === 'ryhti') return relay((await import(/* webpackChunkName: "buildings" */ '../../sources/buildings/ryhti')).ryhtiSource(o));
     const { fileSource } = await import(/* webpackChunkName: "buildings" */ '../../sources/buildings/file');
     const picked = file!;
     return fileSource(picked.name, () => picked.text(), lang);
@@ -131,6 +136,8 @@ function BuildingsStep(): JSX.Element {
           now: pane.now,
           signal: ctrl.signal,
           progress: (done, total, label) => setProgress({ value: total ? done / total : 0, label: label ?? '' }),
+          // A service's Retry-After counted down in the progress label.
+          notice: (message) => setProgress((p) => ({ value: p?.value ?? 0, label: message })),
         },
         { listSheet, listId: state?.lists.find((l) => l.sheets.list === listSheet)?.id, source: await makeSource(), filters },
       );

@@ -131,7 +131,9 @@ function MatchStep(): JSX.Element {
     if (!file) return;
     try {
       const { parseTabular } = await import(/* webpackChunkName: "tabular" */ '../../sources/tabular/parseTabular');
-      const table = await parseTabular(new Uint8Array(await file.arrayBuffer()), file.name);
+      const table = await parseTabular(new Uint8Array(await file.arrayBuffer()), file.name, {
+        onWarning: (line) => pane.notify('warning', line),
+      });
       setGrid({ name: file.name, headers: table.headers, rows: table.rows, firstDataRow: table.origin.firstDataRow });
       setOverrides({});
       setResult(null);

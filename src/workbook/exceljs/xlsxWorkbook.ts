@@ -17,6 +17,8 @@ import type { WorkbookState } from '../../core/state/workbookState';
 import { toCell, type CellValue } from '../../core/workbook/cells';
 import type { SheetData, SheetInfo, WorkbookChange, WorkbookPort } from '../../core/workbook/port';
 import { makeTableName, sheetNameProblem } from '../../core/workbook/sheetNames';
+import { assertWithinExcelLimits } from '../../core/workbook/excelLimits';
+import type { Lang } from '../../core/i18n/lang';
 import type { RowStyle, SheetPlan } from '../../core/workbook/sheetPlan';
 import { plainCellValue } from './cellValues';
 import { readStateFromPackage, writeStateToPackage } from './stateXmlPart';
@@ -157,7 +159,12 @@ function renderDocument(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
 }
 
 /** Creates the port over `wb` (a new, empty workbook when omitted). */
-export function createXlsxWorkbook(wb: ExcelJS.Workbook = new ExcelJS.Workbook(), state: WorkbookState | null = null): XlsxWorkbookPort {
+export function createXlsxWorkbook(
+  wb: ExcelJS.Workbook = new ExcelJS.Workbook(),
+  state: WorkbookState | null = null,
+  /** Language of the messages about Excel's limits. */
+  lang: Lang = 'en',
+): XlsxWorkbookPort {
   let currentState = state;
   let tempCounter = 0;
 
@@ -229,6 +236,8 @@ export function createXlsxWorkbook(wb: ExcelJS.Workbook = new ExcelJS.Workbook()
       if (planned.has(p.name.toLowerCase())) throw new UserError(`sheet '${p.name}' is written twice in one change`);
       planned.add(p.name.toLowerCase());
     }
+    // Never a file Excel cannot open: over 1,048,576 rows or 16,384 columns is refused here.
+    assertWithinExcelLimits(plans, lang);
     const removed = new Set((change.remove ?? []).map((n) => n.toLowerCase()));
     for (const n of removed) {
       if (planned.has(n)) throw new UserError(`sheet '${n}' is both written and removed in one change`);

@@ -16,6 +16,7 @@ import { DEFAULT_LANG, formatCount, type Lang } from '../../core/i18n/lang';
 import { noProgress, type RunOptions } from '../../core/progress';
 import { STATE_NAMESPACE, stateFromXml, stateToXml, type WorkbookState } from '../../core/state/workbookState';
 import { makeTableName, sheetNameProblem } from '../../core/workbook/sheetNames';
+import { assertWithinExcelLimits } from '../../core/workbook/excelLimits';
 import type { SheetPlan, RowStyle } from '../../core/workbook/sheetPlan';
 import type { CellValue } from '../../core/workbook/cells';
 import type { SheetData, SheetInfo, WorkbookChange, WorkbookPort } from '../../core/workbook/port';
@@ -256,6 +257,8 @@ function checkPlans(plans: readonly SheetPlan[], lang: Lang): void {
       );
     }
   }
+  // Columns (and anything else of Excel's limits) as the ExcelJS adapter checks them.
+  assertWithinExcelLimits(plans, lang);
 }
 
 async function readBefore(run: <T>(b: (c: Excel.RequestContext) => Promise<T>) => Promise<T>, change: WorkbookChange): Promise<Before> {

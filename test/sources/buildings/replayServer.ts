@@ -33,7 +33,16 @@ export interface Replay {
   close(): Promise<void>;
 }
 
-export async function startReplay(): Promise<Replay> {
+export interface ReplayOptions {
+  /**
+   * Answer browsers of any origin (`access-control-allow-origin: *`), as a proxy the user set up
+   * for the pane would. Off by default: the real services need not send CORS headers, and a
+   * pane that works only because a fake does would hide that (issue 15).
+   */
+  cors?: boolean;
+}
+
+export async function startReplay(options: ReplayOptions = {}): Promise<Replay> {
   const helsinki = load('helsinki-extract.json');
   const hsy = load('hsy-capital-region.json');
   const ryhti: Record<string, Feature[]> = { open_building: load('ryhti-open_building.json'), open_address: load('ryhti-open_address.json') };
@@ -43,7 +52,7 @@ export async function startReplay(): Promise<Replay> {
     const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
     requests.push(url);
     const send = (status: number, body: unknown) => {
-      res.writeHead(status, { 'content-type': 'application/json;charset=UTF-8', 'access-control-allow-origin': '*' });
+      res.writeHead(status, { 'content-type': 'application/json;charset=UTF-8', ...(options.cors ? { 'access-control-allow-origin': '*' } : {}) });
       res.end(JSON.stringify(body));
     };
     if (failures && failures.n > 0) {

@@ -222,3 +222,21 @@ describe('LibreOffice reads the file', () => {
     120_000,
   );
 });
+
+describe('ExcelJS adapter: Excel\'s limits', () => {
+  it('refuses a sheet of 1,048,576 data rows or 16,385 columns with the numbers, and leaves the workbook as it was', async () => {
+    const { createXlsxWorkbook: create } = await import('../../../src/workbook/exceljs/xlsxWorkbook');
+    const { tablePlan: table } = await import('../../../src/core/workbook/sheetPlan');
+    const port = create(undefined, null, 'en');
+    await port.apply({ write: [table({ name: 'Vanha', role: 'list', keys: ['companyName'], rows: [['A Oy']], lang: 'en', tableName: 'Vanha' })] });
+    const tall = table({ name: 'Tulokset', role: 'list', keys: ['companyName'], rows: new Array(1_048_576).fill(['A Oy']), lang: 'en', tableName: 'T' });
+    await expect(port.apply({ write: [tall] })).rejects.toThrow(
+      'Sheet "Tulokset" would have 1,048,576 rows, but an Excel sheet holds 1,048,575. Narrow the list or export it as CSV.',
+    );
+    const keys = Array.from({ length: 16_385 }, (_, i) => `extra:S${i}`);
+    await expect(port.apply({ write: [table({ name: 'Leveä', role: 'list', keys, rows: [], lang: 'en', tableName: 'L' })] })).rejects.toThrow(
+      'Sheet "Leveä" would have 16,385 columns, but an Excel sheet holds 16,384.',
+    );
+    expect((await port.listSheets()).map((s) => s.name)).toEqual(['Vanha']);
+  });
+});
