@@ -8,6 +8,7 @@ import { matchCustomers } from '../../src/app/removeCustomers';
 import { listFromGrid, type ListTable } from '../../src/core/list/listTable';
 import { BlockIndex } from '../../src/core/matching/blocking';
 import { MatchTableBuilder, Vocabulary } from '../../src/core/matching/record';
+import { DEFAULT_MODEL } from '../../src/core/matching/model';
 import { parseTabular } from '../../src/sources/tabular/parseTabular';
 import type { LabelledSet } from '../fixtures/matching/generate';
 import type { QualityDataSet } from './dataSets';
@@ -25,7 +26,7 @@ export interface Measured {
 
 /** Truth as list row → register rows of the same customer (empty or null: not a customer). */
 export function measure(list: ListTable, customers: ListTable, truth: readonly (readonly number[] | number | null)[]): Measured {
-  const result = matchCustomers(list, customers, { lang: 'fi' });
+  const result = matchCustomers(list, customers, { lang: 'fi', model: process.env.PRIOR_ONLY ? DEFAULT_MODEL : undefined });
   const vocabulary = new Vocabulary();
   const cb = new MatchTableBuilder(customers.keys, vocabulary, undefined, customers.rows.length, {});
   for (const r of customers.rows) cb.add(r);
