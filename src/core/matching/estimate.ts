@@ -22,7 +22,8 @@
  *   weighs exactly as much against as an exact street address with the same postal code weighs
  *   for: never more (issue 12, miss 8), never less (a family member at the customer's address
  *   is as likely as the customer); any other name part replaced ("partial") is estimated;
- * - a wholly different company name outweighs a shared phone and street address.
+ * - a wholly different company name outweighs a shared phone and street address, and a wholly
+ *   different name is never weaker evidence against than in the prior.
  * Hand-written: a few dozen lines of arithmetic over a few hundred patterns, and the library
  * record-linkage toolkits are Python.
  */
@@ -257,6 +258,14 @@ function guard(tables: ModelTables, prior: ModelTables): void {
       if (sign > 0 && bits(p) < 0) setBits(p, 0);
       if (sign < 0 && bits(p) > 0) setBits(p, 0);
     }
+  }
+  // A wholly different name is never weaker evidence against than in the prior: a register
+  // of many persons per address (blocks of flats) made EM's class "same address", and a
+  // different name weigh nothing.
+  for (const [t, l] of [['name:person', 'different'], ['name:company', 'different']] as const) {
+    const p = tables[t][l]!;
+    const floor = bits(prior[t][l]!);
+    if (bits(p) > floor) setBits(p, floor);
   }
   // One given name replaced and the same address: a family member as likely as the customer.
   // The name part replaced weighs exactly what the exact address with its postal code weighs
