@@ -22,11 +22,12 @@ export const t = defineMessages({
     settingsReset: 'Tallennetut asetukset olivat virheelliset ({problem}); käytetään oletuksia.',
     stepFailed: 'Vaihe kaatui odottamattomasti: {message}',
     dismiss: 'Sulje ilmoitus',
+    details: 'Näytä tiedot',
     notInExcelTitle: 'Avaa Rajaus Excelissä',
     notInExcel:
       'Tämä sivu on Excel-apuohjelman tehtäväruutu. Lisää apuohjelma Exceliin (manifest.xml) ja avaa se Aloitus-välilehden Kohderyhmälista-painikkeesta.',
     unsupportedExcel:
-      'Tämä Excel-versio ei tue Rajauksen tarvitsemia ominaisuuksia (ExcelApi 1.9). Käytä Microsoft 365:tä tai Excel for the webiä.',
+      'Tämä Excel-versio ei tue Rajauksen tarvitsemia ominaisuuksia (ExcelApi 1.7). Käytä Microsoft 365:tä tai Excel for the webiä.',
   },
   en: {
     product: 'Rajaus',
@@ -48,10 +49,11 @@ export const t = defineMessages({
     settingsReset: 'The saved settings were invalid ({problem}); using the defaults.',
     stepFailed: 'The step failed unexpectedly: {message}',
     dismiss: 'Dismiss',
+    details: 'Show details',
     notInExcelTitle: 'Open Rajaus in Excel',
     notInExcel:
       'This page is the task pane of an Excel add-in. Add the add-in to Excel (manifest.xml) and open it from the Contact list button on the Home tab.',
-    unsupportedExcel: 'This version of Excel lacks features Rajaus needs (ExcelApi 1.9). Use Microsoft 365 or Excel for the web.',
+    unsupportedExcel: 'This version of Excel lacks features Rajaus needs (ExcelApi 1.7). Use Microsoft 365 or Excel for the web.',
   },
   sv: {
     product: 'Rajaus',
@@ -73,11 +75,12 @@ export const t = defineMessages({
     settingsReset: 'De sparade inställningarna var ogiltiga ({problem}); standardvärden används.',
     stepFailed: 'Steget misslyckades oväntat: {message}',
     dismiss: 'Stäng meddelandet',
+    details: 'Visa detaljer',
     notInExcelTitle: 'Öppna Rajaus i Excel',
     notInExcel:
       'Den här sidan är aktivitetsfönstret för ett Excel-tillägg. Lägg till tillägget i Excel (manifest.xml) och öppna det med knappen Kontaktlista på fliken Start.',
     unsupportedExcel:
-      'Den här Excel-versionen saknar funktioner som Rajaus behöver (ExcelApi 1.9). Använd Microsoft 365 eller Excel för webben.',
+      'Den här Excel-versionen saknar funktioner som Rajaus behöver (ExcelApi 1.7). Använd Microsoft 365 eller Excel för webben.',
   },
 });
 
