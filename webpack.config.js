@@ -1,22 +1,28 @@
 /* eslint-disable no-undef */
 /**
- * Builds the task pane, the ribbon's function file and the end-to-end harness page.
- * Shaped like Microsoft's Office-Addin-TaskPane-React template: an async function of
- * (env, options), one entry per page, the dev server on https://localhost:3000 with
- * certificates from office-addin-dev-certs.
+ * Builds the task pane and the ribbon's function file into dist/ (and, for the browser tests
+ * only, the harness page). Shaped like Microsoft's Office-Addin-TaskPane-React template: an
+ * async function of (env, options), one entry per page, the dev server on
+ * https://localhost:3000 with certificates from office-addin-dev-certs.
  *
- *   npm run build:pane   production build into dist/ (dist/cli.js from build:cli is kept)
+ *   npm run build:pane   production build into dist/: the pane only (the CLI is in lib/)
+ *   RAJAUS_PUBLIC_URL=https://lists.example.fi/rajaus/ npm run build:prod   (or build:pane)
+ *                        the same, with dist/manifest.xml pointing at that URL (README "Deploying");
+ *                        build:prod refuses to run without the URL
+ *   npm run build:test   with the harness page (dist/harness/) the browser tests open
  *   npm run dev-server   https://localhost:3000, for sideloading (see npm start)
  *
  * esbuild-loader compiles TypeScript/TSX and minifies: much faster than ts-loader + terser on
- * two cores; types are checked by `npm run typecheck`.
+ * two cores, but it does not check types. ForkTsCheckerWebpackPlugin does, in a separate
+ * process, and a type error fails the build and shows in the dev server (`--env notypecheck`
+ * skips it where `npm run typecheck` has just run, as in `npm test`).
  */
 const path = require('node:path');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const { EsbuildPlugin } = require('esbuild-loader');
-
-const DEV_URL = 'https://localhost:3000/';
+const ForkTsCheckerWebpackPlugin = require('fork-ts-checker-webpack-plugin');
+const { checkPublicUrl, rewriteManifestUrls } = require('./scripts/manifestUrls.js');
 
 async function httpsServer() {
   try {
@@ -37,8 +43,13 @@ async function httpsServer() {
 module.exports = async (env = {}, options = {}) => {
   const dev = options.mode === 'development';
   const serving = Boolean(env.WEBPACK_SERVE);
-  // For a deployment elsewhere, RAJAUS_PUBLIC_URL=https://host/path/ rewrites dist/manifest.xml.
-  const publicUrl = process.env.RAJAUS_PUBLIC_URL;
+  // For a deployment elsewhere, RAJAUS_PUBLIC_URL=https://host/path/ rewrites dist/manifest.xml;
+  // a URL without https or without the trailing slash stops the build here, with the reason.
+  const publicUrl = process.env.RAJAUS_PUBLIC_URL ? checkPublicUrl(process.env.RAJAUS_PUBLIC_URL) : undefined;
+  if (env.prod && !publicUrl) throw new Error('npm run build:prod needs RAJAUS_PUBLIC_URL, e.g. RAJAUS_PUBLIC_URL=https://lists.example.fi/rajaus/');
+  // The browser tests' page is test code: built only when asked for, never for a deployment.
+  const harness = Boolean(env.harness) && !publicUrl;
+  const typecheck = !env.notypecheck;
 
   return {
     mode: dev ? 'development' : 'production',
@@ -47,15 +58,15 @@ module.exports = async (env = {}, options = {}) => {
       taskpane: './src/taskpane/index.tsx',
       commands: './src/commands/commands.ts',
       // The browser tests' page: the simulated workbook beside the pane (test/e2e/support.ts).
-      harness: './test/e2e-harness/harness.ts',
+      ...(harness ? { harness: './test/e2e-harness/harness.ts' } : {}),
     },
     output: {
       path: path.resolve(__dirname, 'dist'),
       filename: dev ? '[name].js' : '[name].[contenthash:8].js',
       chunkFilename: dev ? '[name].js' : '[name].[contenthash:8].js',
       publicPath: 'auto',
-      // dist/cli.js is the CLI bundle written by scripts/build-cli.mjs: never clean it away.
-      clean: { keep: /^cli\.js(\.map)?$/ },
+      // dist/ is what a deployment serves: only this build's files.
+      clean: true,
     },
     resolve: {
       extensions: ['.ts', '.tsx', '.js', '.json'],
@@ -102,7 +113,7 @@ module.exports = async (env = {}, options = {}) => {
             from: 'manifest.xml',
             to: 'manifest.xml',
             transform(content) {
-              return publicUrl ? content.toString().split(DEV_URL).join(publicUrl) : content;
+              return publicUrl ? rewriteManifestUrls(content.toString(), publicUrl) : content;
             },
           },
         ],
@@ -117,11 +128,24 @@ module.exports = async (env = {}, options = {}) => {
         template: './src/commands/commands.html',
         chunks: ['commands'],
       }),
-      new HtmlWebpackPlugin({
-        filename: 'harness/index.html',
-        template: './test/e2e-harness/index.html',
-        chunks: ['harness'],
-      }),
+      ...(harness
+        ? [
+            new HtmlWebpackPlugin({
+              filename: 'harness/index.html',
+              template: './test/e2e-harness/index.html',
+              chunks: ['harness'],
+            }),
+          ]
+        : []),
+      ...(typecheck
+        ? [
+            new ForkTsCheckerWebpackPlugin({
+              // Not async: the build waits for the check, so a type error fails it.
+              async: false,
+              typescript: { configFile: path.resolve(__dirname, 'tsconfig.build.json'), mode: 'readonly' },
+            }),
+          ]
+        : []),
     ],
     devServer: {
       hot: true,

@@ -1,4 +1,5 @@
-// Bundles the command line into dist/cli.js with esbuild: one file, fast start-up (the
+// Bundles the command line into lib/cli.js with esbuild (apart from dist/, which holds only
+// what the pane deploys): one file, fast start-up (the
 // matching and building budgets are for the whole process), no TypeScript at run time.
 // Runs on `npm ci` (prepare) so that `npx rajaus` works right after install.
 import { build } from 'esbuild';
@@ -14,8 +15,8 @@ const common = {
   logLevel: 'warning',
 };
 await Promise.all([
-  build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' }),
+  build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'lib/cli.js' }),
   // The worker thread of `rajaus match` (src/cli/io/matchWorker.ts): its own small bundle,
   // so that it starts without loading the whole CLI.
-  build({ ...common, entryPoints: ['src/cli/workers/match.worker.ts'], outfile: 'dist/match-worker.js' }),
+  build({ ...common, entryPoints: ['src/cli/workers/match.worker.ts'], outfile: 'lib/match-worker.js' }),
 ]);

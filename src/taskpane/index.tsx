@@ -12,8 +12,11 @@ import { NotInExcel } from './components/NotInExcel';
 import { browserStore } from './services/storage';
 import { initialLang } from './services/langStore';
 
-/** The minimum requirement set, as in manifest.xml. */
-const MIN_EXCEL_API = '1.9';
+/**
+ * The minimum requirement set, as in manifest.xml: 1.7 reaches Office 2019. Newer members
+ * (print setup, 1.9) are checked where they are used (the Office.js adapter).
+ */
+const MIN_EXCEL_API = '1.7';
 
 function render(node: JSX.Element): void {
   const container = document.getElementById('container');

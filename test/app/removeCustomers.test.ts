@@ -1,3 +1,4 @@
+import { fromCellByKey } from '../../src/core/workbook/cells';
 /**
  * The use case over an in-memory workbook: the list loses its customers to the audit sheet in
  * one change, the customer sheet is untouched, review verdicts are honoured, the step is in
@@ -49,7 +50,7 @@ describe('removeCustomers', () => {
     expect(String(first[8])).toMatch(/^Sama Y-tunnus/);
     expect(first[9]).toBeGreaterThan(0.97);
     expect(first[10]).toBe(2);
-    expect(first[11]).toBe('2026-11-20T10:15:00.000Z');
+    expect(fromCellByKey('removedAt', first[11])).toBe('2026-11-20T10:15:00.000Z');
     expect(audit.rows[1]![10]).toBe(4);
 
     const list = wb.sheet('Tampere LVI')!;

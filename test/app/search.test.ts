@@ -1,3 +1,4 @@
+import { fromCellByKey } from '../../src/core/workbook/cells';
 import { countSearch, MAX_DATA_ROWS, runSearch } from '../../src/app/search';
 import { matchesCriteria } from '../../src/core/criteria/filter';
 import type { Criteria } from '../../src/core/criteria/criteria';
@@ -51,7 +52,8 @@ describe('runSearch', () => {
     expect(virtanen[col('phoneNational')]).toBe('040 1234567');
     expect(virtanen[col('source')]).toBe('Testihakemisto');
     expect(virtanen[col('sourceId')]).toBe('C-1');
-    expect(virtanen[col('extractedAt')]).toBe('2026-11-20T10:15:00.000Z');
+    // A date-time cell (local time in Excel) that reads back as the same moment.
+    expect(fromCellByKey('extractedAt', virtanen[col('extractedAt')])).toBe('2026-11-20T10:15:00.000Z');
     // Postal codes and phones are text columns (leading zeros, +); dates are dates.
     expect(sheet.columns[col('postalCode')]!.numberFormat).toBe('@');
     expect(sheet.columns[col('phone')]!.numberFormat).toBe('@');

@@ -1,3 +1,4 @@
+import { fromCellByKey } from '../../src/core/workbook/cells';
 import { applySuppression, readDoNotCallFile, suppressList } from '../../src/app/suppression';
 import { listFromGrid } from '../../src/core/list/listTable';
 import { UserError } from '../../src/core/errors';
@@ -69,7 +70,7 @@ describe('applySuppression', () => {
     const audit = wb.sheet(r.auditSheet!)!;
     expect(audit.role).toBe('audit');
     expect(audit.columns.map((c) => c.header).slice(-4)).toEqual(['Asiakasnumero', 'Siirretty', 'Siirron vaihe', 'Siirron syy']);
-    expect(audit.rows).toEqual([
+    expect(audit.rows.map((r) => r.map((v, i) => (i === people[0]!.length ? fromCellByKey('removedAt', v) : v)))).toEqual([
       [...people[0]!, '2026-11-20T10:15:00.000Z', 'Kieltolistatarkistus', 'Numero +358401234567 on kieltolistalla "ASML 2026-11" (päivätty 2026-11-15)'],
     ]);
 

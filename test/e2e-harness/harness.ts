@@ -7,7 +7,7 @@
  * window.Excel / window.Office exist before the pane's bundle runs — as in Excel.
  *
  * Configuration arrives as window.__rajausHarnessConfig (set by the test before this script):
- *   { displayLanguage?: string; preload?: snapshot }
+ *   { displayLanguage?: string; preload?: snapshot; latencyMs?: number; requirementSets?: { ExcelApi: '1.7' } }
  */
 import { createExcelSimulator, installGlobals, type WorkbookInit } from '../excel-simulator';
 import { renderSheet, renderTabs, displayText } from './grid';
@@ -18,6 +18,8 @@ interface HarnessConfig {
   preload?: WorkbookInit;
   /** Delay of each sync in ms, to watch progress by eye; 0 in tests. */
   latencyMs?: number;
+  /** Requirement sets the simulated host offers, e.g. { ExcelApi: '1.7' } for Office 2019. */
+  requirementSets?: Record<string, string>;
 }
 
 type Sim = ReturnType<typeof createExcelSimulator>;
@@ -39,7 +41,7 @@ declare global {
 
 const config: HarnessConfig = window.__rajausHarnessConfig ?? {};
 const displayLanguage = config.displayLanguage ?? 'fi-FI';
-const sim = createExcelSimulator({ displayLanguage, latencyMs: config.latencyMs ?? 0, initialSheets: ['Taul1'] });
+const sim = createExcelSimulator({ displayLanguage, latencyMs: config.latencyMs ?? 0, initialSheets: ['Taul1'], requirementSets: config.requirementSets });
 if (config.preload) sim.simulator.load(config.preload);
 
 const sheetEl = document.getElementById('sheet')!;

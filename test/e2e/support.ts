@@ -19,10 +19,10 @@
  *   });
  *
  * What happens:
- * - dist/ is served from 127.0.0.1 on a random port. `npm test` builds it first; when
- *   dist/taskpane.html is missing or older than the sources, this module runs the production
- *   webpack build itself (once, under a lock) before the first test. RAJAUS_E2E_BUILD=never
- *   turns that off.
+ * - dist/ is served from 127.0.0.1 on a random port. `npm test` builds it first (build:test:
+ *   the production build plus the harness page); when dist/taskpane.html or the harness is
+ *   missing or older than the sources, this module runs that build itself (once, under a lock)
+ *   before the first test. RAJAUS_E2E_BUILD=never turns that off.
  * - One Chromium (found by test/support/chromium.ts, headless) per test file; each openPane() gets a fresh
  *   browser context (empty localStorage) and closes it with close().
  * - The page is dist/harness/index.html: the simulated workbook drawn as a spreadsheet (tabs,
@@ -68,6 +68,8 @@ export interface OpenPaneOptions {
   preload?: WorkbookInit;
   /** Delay of each simulated sync in ms (default 0). */
   latencyMs?: number;
+  /** Requirement sets the simulated Excel offers (default ExcelApi 1.17); { ExcelApi: '1.7' } is Office 2019. */
+  requirementSets?: Record<string, string>;
   /** Browser viewport; default 1280 × 800, which shows ~10 columns beside the pane. */
   viewport?: { width: number; height: number };
   /** Another server of dist/ to open the pane from (e.g. `rajaus serve` on 127.0.0.1), instead of this module's. */
@@ -147,14 +149,17 @@ export async function ensureBuilt(): Promise<void> {
   try {
     const reason = buildReason();
     if (!reason) return;
-    process.stderr.write(`e2e: ${reason}; building the task pane (webpack --mode production)…\n`);
-    const result = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'webpack', 'bin', 'webpack.js'), '--mode', 'production'], {
+    process.stderr.write(`e2e: ${reason}; building the task pane with the harness (npm run build:test's webpack)…\n`);
+    // The harness page is built only on request (--env harness), never for a deployment; the
+    // types were checked by `npm test`'s typecheck (--env notypecheck).
+    const webpackArgs = ['--mode', 'production', '--env', 'harness', '--env', 'notypecheck'];
+    const result = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'webpack', 'bin', 'webpack.js'), ...webpackArgs], {
       cwd: ROOT,
       encoding: 'utf8',
       timeout: BUILD_TIMEOUT_MS,
     });
     if (result.status !== 0) {
-      throw new Error(`The task pane build failed (npm run build:pane), so the browser tests cannot run:\n${(result.stdout + result.stderr).slice(-4000)}`);
+      throw new Error(`The task pane build failed (npm run build:test), so the browser tests cannot run:\n${(result.stdout + result.stderr).slice(-4000)}`);
     }
   } finally {
     rmSync(lock, { recursive: true, force: true });
@@ -260,11 +265,21 @@ export async function openPane(options: OpenPaneOptions = {}): Promise<PaneSessi
     if (LOCAL.test(url) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
     return route.abort('blockedbyclient');
   });
-  const config = { displayLanguage: options.displayLanguage ?? 'fi-FI', preload: options.preload ?? null, latencyMs: options.latencyMs ?? 0 };
+  const config = {
+    displayLanguage: options.displayLanguage ?? 'fi-FI',
+    preload: options.preload ?? null,
+    latencyMs: options.latencyMs ?? 0,
+    requirementSets: options.requirementSets ?? null,
+  };
   await context.addInitScript(
     ({ config, storage }) => {
       const w = window as unknown as { __rajausHarnessConfig?: unknown };
-      w.__rajausHarnessConfig = { displayLanguage: config.displayLanguage, preload: config.preload ?? undefined, latencyMs: config.latencyMs };
+      w.__rajausHarnessConfig = {
+        displayLanguage: config.displayLanguage,
+        preload: config.preload ?? undefined,
+        latencyMs: config.latencyMs,
+        requirementSets: config.requirementSets ?? undefined,
+      };
       // Runs in every frame before any page script; the top frame seeds the shared storage
       // once, as if the user had used the pane before (picked a language, saved settings).
       if (window === window.top) for (const [k, v] of Object.entries(storage)) window.localStorage.setItem(k, v);

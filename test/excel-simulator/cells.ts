@@ -127,17 +127,34 @@ export function sheetNameError(name: unknown): string | null {
 }
 
 /**
- * Excel's table name rules: starts with a letter, "_" or "\", then letters, digits, "_" or ".";
- * at most 255 characters; not "C", "c", "R" or "r"; not something that reads as a cell
- * reference ("A1", "R1C1").
+ * Excel's grammar for names (tables share it with defined names; "Names in formulas", Office
+ * support): starts with a letter, "_" or "\", then letters, digits, "_" or "."; at most 255
+ * characters; not "C", "c", "R" or "r"; not TRUE or FALSE; not a cell reference in A1 style
+ * ("A1", "XFD1048576") or R1C1 style ("R1C1", "RC", "R2", "C10"). Excel also refuses a name that
+ * merely *begins* like an R1C1 reference when a non-letter follows ("R2_kampanja",
+ * "C1_asiakkaat", "RC.x") and one that begins like an A1 reference followed by "_" or "."
+ * ("A1_x"), because the formula parser reads the reference first. Uniqueness (against tables
+ * and defined names) is the model's check.
  */
 export function tableNameError(name: unknown): string | null {
   if (typeof name !== 'string' || name.length === 0) return 'a table name cannot be empty';
   if (name.length > 255) return 'a table name is at most 255 characters';
   if (!/^[\p{L}_\\][\p{L}\p{N}_.]*$/u.test(name)) return 'a table name starts with a letter or _ and holds only letters, digits, _ and .';
   if (/^[RrCc]$/.test(name)) return `"${name}" is reserved`;
-  if (/^[A-Za-z]{1,3}\d+$/.test(name) || /^[Rr]\d*[Cc]\d*$/.test(name)) return 'a table name cannot look like a cell reference';
+  if (/^(true|false)$/i.test(name)) return `"${name}" is a logical value`;
+  if (readsAsReference(name)) return 'a table name cannot begin like a cell reference (A1 or R1C1 style)';
   return null;
+}
+
+/** True when a name is, or begins with, something Excel's formula parser reads as a reference. */
+function readsAsReference(name: string): boolean {
+  // R1C1 style: R, R2, C, C1, RC, R1C1 — alone or followed by anything but a letter.
+  if (/^[Rr]\d*(?:[Cc]\d*)?(?![\p{L}\p{N}])/u.test(name)) return true;
+  if (/^[Cc]\d*(?![\p{L}\p{N}])/u.test(name)) return true;
+  // A1 style: 1–3 column letters up to XFD and a row number, alone or followed by "_" or ".".
+  const m = /^([A-Za-z]{1,3})(\d+)(?=$|[_.])/.exec(name);
+  if (m && columnIndex(m[1]) < MAX_COLUMNS && Number(m[2]) >= 1 && Number(m[2]) <= MAX_ROWS) return true;
+  return false;
 }
 
 export interface StoredCell {

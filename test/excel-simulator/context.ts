@@ -4,7 +4,7 @@
  * values back. The simulator records every request's size and enforces the 5 MB limits.
  */
 import { utf8Bytes } from './cells';
-import { ErrorCodes, SimOfficeError, propertyNotLoaded } from './errors';
+import { BLOCKED_MESSAGES, ErrorCodes, SimOfficeError, propertyNotLoaded } from './errors';
 import type { WorkbookModel } from './model';
 import type { SimWorkbook } from './proxies';
 
@@ -24,16 +24,47 @@ export interface InjectedFailure {
   error?: Error;
 }
 
+/**
+ * A window during which Excel refuses every request: the user is typing in a cell
+ * (InvalidOperationInCellEditMode) or another workbook has the focus (InactiveWorkbook).
+ * Requests numbered `fromSync`…`toSync` fail, or all from `fromSync` until `untilMs` passes
+ * (Date.now()) or the window is closed.
+ */
+export interface BlockedWindow {
+  code: keyof typeof BLOCKED_MESSAGES;
+  fromSync: number;
+  toSync: number;
+  untilMs: number;
+}
+
 /** Shared by the simulator's inspection API and every request context. */
 export class SimHost {
   requests: RequestRecord[] = [];
   syncCount = 0;
   listeners = new Set<() => void>();
   failures = new Map<number, InjectedFailure>();
+  blocked: BlockedWindow | null = null;
   constructor(
     public model: WorkbookModel,
-    public options: { payloadLimitBytes: number; responseLimitBytes: number; latencyMs: number },
+    public options: {
+      payloadLimitBytes: number;
+      responseLimitBytes: number;
+      latencyMs: number;
+      /** Highest ExcelApi version the host implements ("1.17"); members above fail at sync. */
+      excelApi: string;
+    },
   ) {}
+
+  /** The error code with which request `n` is refused, if a window covers it. */
+  blockedCode(n: number): BlockedWindow['code'] | null {
+    const w = this.blocked;
+    if (!w || n < w.fromSync) return null;
+    if (n > w.toSync || Date.now() >= w.untilMs) {
+      this.blocked = null;
+      return null;
+    }
+    return w.code;
+  }
 
   notify(): void {
     for (const l of this.listeners) l();
@@ -59,6 +90,20 @@ export class SimRequestContext {
   workbook!: SimWorkbook;
 
   constructor(readonly host: SimHost) {}
+
+  /**
+   * Marks an API member of ExcelApi `version`: on a host below it the request fails at sync
+   * with ApiNotFound, as Excel does when the add-in's office.js knows a member its host lacks.
+   */
+  _requires(version: string, member: string): void {
+    if (versionAtLeast(this.host.options.excelApi, version)) return;
+    this._enqueue({ requires: member, version }, () => {
+      throw new SimOfficeError(
+        ErrorCodes.apiNotFound,
+        `The API you are trying to use could not be found. It may be available in a newer version of Excel. (${member} needs ExcelApi ${version}; this host has ${this.host.options.excelApi})`,
+      );
+    });
+  }
 
   _enqueue(json: unknown, exec: () => OpResult | void): void {
     if (this.closed) {
@@ -95,6 +140,12 @@ export class SimRequestContext {
         ErrorCodes.requestPayloadSizeLimitExceeded,
         `The request payload size has exceeded the limit (${payloadBytes} bytes > ${host.options.payloadLimitBytes}). Please refer to the documentation: "https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins".`,
       );
+    }
+    // Cell-edit mode or an inactive workbook: Excel refuses the whole request, runs nothing.
+    const blocked = host.blockedCode(n);
+    if (blocked) {
+      record.failed = blocked;
+      throw new SimOfficeError(blocked, BLOCKED_MESSAGES[blocked]);
     }
     const failure = host.failures.get(n);
     host.failures.delete(n);
@@ -166,4 +217,17 @@ export function loadPaths(arg: unknown): string[] {
     return out;
   }
   return [];
+}
+
+/** "1.9" ≥ "1.7" by numeric parts. */
+export function versionAtLeast(have: string, want: string | number | undefined): boolean {
+  if (want === undefined || want === '') return true;
+  const a = have.split('.').map(Number);
+  const b = String(want).split('.').map(Number);
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const x = a[i] ?? 0;
+    const y = b[i] ?? 0;
+    if (x !== y) return x > y;
+  }
+  return true;
 }

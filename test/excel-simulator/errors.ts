@@ -18,6 +18,16 @@ export const ErrorCodes = {
   responsePayloadSizeLimitExceeded: 'ResponsePayloadSizeLimitExceeded',
   rangeExceedsLimit: 'RangeExceedsLimit',
   requestAborted: 'RequestAborted',
+  invalidOperationInCellEditMode: 'InvalidOperationInCellEditMode',
+  inactiveWorkbook: 'InactiveWorkbook',
+  apiNotFound: 'ApiNotFound',
+} as const;
+
+/** Office.js's messages for the two states in which Excel refuses every request. */
+export const BLOCKED_MESSAGES = {
+  InvalidOperationInCellEditMode:
+    'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.',
+  InactiveWorkbook: 'The operation failed because multiple workbooks are open and the workbook being called by this API has lost focus.',
 } as const;
 
 export class SimOfficeError extends Error {

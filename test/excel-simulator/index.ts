@@ -16,7 +16,7 @@
  * Where Excel's behaviour is a choice, cells.ts documents it.
  */
 import { GENERAL, columnLetters, parseAddress, rectAddress, type Scalar } from './cells';
-import { SimHost, SimRequestContext, type InjectedFailure, type RequestRecord } from './context';
+import { SimHost, SimRequestContext, versionAtLeast, type BlockedWindow, type InjectedFailure, type RequestRecord } from './context';
 import { ErrorCodes, SimOfficeError } from './errors';
 import { WorkbookModel, type CellStyle, type PageLayoutModel, type SheetModel, type Visibility } from './model';
 import { SimWorkbook } from './proxies';
@@ -33,7 +33,11 @@ export interface SimulatorOptions {
   displayLanguage?: string;
   /** Office.context.platform (default "OfficeOnline": the limits above are Excel on the web's). */
   platform?: string;
-  /** Requirement sets and their highest version, e.g. { ExcelApi: '1.12' } (default ExcelApi 1.17). */
+  /**
+   * Requirement sets and their highest version, e.g. { ExcelApi: '1.7' } for Office 2019
+   * (default ExcelApi 1.17). isSetSupported answers from it, and API members of a higher
+   * ExcelApi version fail at sync with ApiNotFound.
+   */
   requirementSets?: Record<string, string>;
   payloadLimitBytes?: number;
   responseLimitBytes?: number;
@@ -72,6 +76,8 @@ export interface SheetSnapshot {
   tables: TableSnapshot[];
   /** Column widths set, in points, by column letter. */
   columnWidths: Record<string, number>;
+  /** Row heights set, in points, by row number ("1" is the first row). */
+  rowHeights: Record<string, number>;
   pageLayout: PageLayoutModel;
 }
 
@@ -85,6 +91,8 @@ export interface WorkbookSnapshot {
   sheets: SheetSnapshot[];
   activeSheet: string | null;
   customXmlParts: CustomXmlPartSnapshot[];
+  /** Defined names and their formulas. */
+  names: Record<string, string>;
 }
 
 /** What `simulator.load` accepts: a snapshot, or just names and values. */
@@ -103,6 +111,8 @@ export interface WorkbookInit {
   }>;
   activeSheet?: string | null;
   customXmlParts?: Array<string | { xml: string }>;
+  /** Workbook-scoped defined names: { Kohderyhmä: "=Lista!$A$2:$A$10" }. */
+  names?: Record<string, string>;
 }
 
 export interface Simulator {
@@ -120,6 +130,24 @@ export interface Simulator {
   failSync(n: number, failure?: InjectedFailure): void;
   /** Forgets recorded requests (not the workbook). */
   clearRequests(): void;
+  /**
+   * The user starts typing in a cell: every request fails with InvalidOperationInCellEditMode
+   * from the `afterSyncs`+1-th sync from now (default: the next), for `syncs` requests or `ms`
+   * milliseconds, or until endBlock().
+   */
+  cellEditMode(window?: BlockWindowOptions): void;
+  /** Another workbook takes the focus: every request fails with InactiveWorkbook (as above). */
+  inactiveWorkbook(window?: BlockWindowOptions): void;
+  /** Ends a cell-edit or inactive-workbook window. */
+  endBlock(): void;
+  /** True while such a window is open. */
+  readonly blocked: boolean;
+}
+
+export interface BlockWindowOptions {
+  afterSyncs?: number;
+  syncs?: number;
+  ms?: number;
 }
 
 export interface ExcelSimulator {
@@ -154,18 +182,6 @@ export interface SimOffice {
   initialize?: () => void;
 }
 
-function versionAtLeast(have: string, want: string | number | undefined): boolean {
-  if (want === undefined || want === '') return true;
-  const a = have.split('.').map(Number);
-  const b = String(want).split('.').map(Number);
-  for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    const x = a[i] ?? 0;
-    const y = b[i] ?? 0;
-    if (x !== y) return x > y;
-  }
-  return true;
-}
-
 function newWorkbook(names: string[]): WorkbookModel {
   const model = new WorkbookModel();
   for (const n of names) model.addSheet(n);
@@ -174,10 +190,12 @@ function newWorkbook(names: string[]): WorkbookModel {
 
 export function createExcelSimulator(options: SimulatorOptions = {}): ExcelSimulator {
   const initialSheets = options.initialSheets ?? ['Sheet1'];
+  const requirementSets = options.requirementSets ?? { ExcelApi: '1.17', ExcelApiOnline: '1.1', CustomXmlParts: '1.1' };
   const host = new SimHost(newWorkbook(initialSheets), {
     payloadLimitBytes: options.payloadLimitBytes ?? PAYLOAD_LIMIT_BYTES,
     responseLimitBytes: options.responseLimitBytes ?? PAYLOAD_LIMIT_BYTES,
     latencyMs: options.latencyMs ?? 0,
+    excelApi: requirementSets.ExcelApi ?? '1.1',
   });
 
   const newContext = () => {
@@ -212,7 +230,6 @@ export function createExcelSimulator(options: SimulatorOptions = {}): ExcelSimul
     ClearApplyTo: { all: 'All', formats: 'Formats', contents: 'Contents' },
   };
 
-  const requirementSets = options.requirementSets ?? { ExcelApi: '1.17', ExcelApiOnline: '1.1', CustomXmlParts: '1.1' };
   const platform = options.platform ?? 'OfficeOnline';
   const Office: SimOffice = {
     HostType: { Excel: 'Excel', Word: 'Word', PowerPoint: 'PowerPoint', Outlook: 'Outlook', OneNote: 'OneNote', Project: 'Project', Access: 'Access' },
@@ -255,6 +272,7 @@ export function createExcelSimulator(options: SimulatorOptions = {}): ExcelSimul
       host.requests = [];
       host.syncCount = 0;
       host.failures.clear();
+      host.blocked = null;
       host.notify();
     },
     load(init) {
@@ -267,9 +285,31 @@ export function createExcelSimulator(options: SimulatorOptions = {}): ExcelSimul
     clearRequests() {
       host.requests = [];
     },
+    cellEditMode(window) {
+      host.blocked = blockWindow('InvalidOperationInCellEditMode', host.syncCount, window);
+    },
+    inactiveWorkbook(window) {
+      host.blocked = blockWindow('InactiveWorkbook', host.syncCount, window);
+    },
+    endBlock() {
+      host.blocked = null;
+    },
+    get blocked() {
+      return host.blockedCode(host.syncCount + 1) !== null;
+    },
   };
 
   return { Excel, Office, simulator };
+}
+
+function blockWindow(code: BlockedWindow['code'], syncCount: number, w: BlockWindowOptions = {}): BlockedWindow {
+  const fromSync = syncCount + 1 + (w.afterSyncs ?? 0);
+  return {
+    code,
+    fromSync,
+    toSync: w.syncs === undefined ? Infinity : fromSync + w.syncs - 1,
+    untilMs: w.ms === undefined ? Infinity : Date.now() + w.ms,
+  };
 }
 
 /** Puts `Excel` and `Office` on `target` (globalThis by default); returns a function undoing it. */
@@ -291,6 +331,7 @@ function snapshotOf(model: WorkbookModel, withCells: boolean): WorkbookSnapshot 
     sheets: model.sheets.map((s) => sheetSnapshot(model, s, withCells)),
     activeSheet: model.sheets.find((s) => s.id === model.activeSheetId)?.name ?? null,
     customXmlParts: model.parts.map((p) => ({ id: p.id, namespaceUri: p.namespaceUri, xml: p.xml })),
+    names: Object.fromEntries(model.names.map((n) => [n.name, n.formula])),
   };
 }
 
@@ -339,6 +380,7 @@ function sheetSnapshot(model: WorkbookModel, sheet: SheetModel, withCells: boole
         return { name: t.name, range: rectAddress(t.rect), header, rowCount: t.rect.r1 - t.rect.r0, style: t.style };
       }),
     columnWidths,
+    rowHeights: Object.fromEntries([...sheet.rowHeights].sort((a, b) => a[0] - b[0]).map(([r, h]) => [String(r + 1), h])),
     pageLayout: JSON.parse(JSON.stringify(sheet.pageLayout)) as PageLayoutModel,
   };
 }
@@ -372,5 +414,6 @@ function modelFrom(init: WorkbookInit): WorkbookModel {
   }
   if (init.activeSheet) model.activeSheetId = model.sheetByName(init.activeSheet)?.id ?? model.activeSheetId;
   for (const p of init.customXmlParts ?? []) model.addPart(typeof p === 'string' ? p : p.xml);
+  for (const [name, formula] of Object.entries(init.names ?? {})) model.addName(name, formula);
   return model;
 }

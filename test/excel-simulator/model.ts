@@ -24,6 +24,7 @@ export interface CellStyle {
 
 export interface PageLayoutModel {
   orientation?: string;
+  paperSize?: string;
   printTitleRows?: string;
   printTitleColumns?: string;
   zoom?: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
@@ -177,6 +178,12 @@ export interface TableModel {
   showHeaders: boolean;
 }
 
+/** A workbook-scoped defined name ("Kohderyhmä" → "=Lista!$A$1:$A$10"). */
+export interface NameModel {
+  name: string;
+  formula: string;
+}
+
 export interface PartModel {
   id: string;
   namespaceUri: string;
@@ -195,6 +202,7 @@ export class WorkbookModel {
   sheets: SheetModel[] = [];
   tables: TableModel[] = [];
   parts: PartModel[] = [];
+  names: NameModel[] = [];
   activeSheetId: string | null = null;
   private nextId = 1;
 
@@ -276,12 +284,30 @@ export class WorkbookModel {
     return this.tables.find((t) => t.name.toLowerCase() === lower);
   }
 
+  /** Table names share one namespace with defined names: unique among both, ignoring case. */
   checkTableName(name: unknown, except?: TableModel): string {
     const problem = tableNameError(name);
     if (problem) throw invalidArgument(`table name '${String(name)}': ${problem}`);
     const existing = this.tableByName(name as string);
     if (existing && existing !== except) throw itemAlreadyExists(`a table named '${existing.name}' exists`);
+    const defined = this.nameByName(name as string);
+    if (defined) throw itemAlreadyExists(`a defined name '${defined.name}' exists`);
     return name as string;
+  }
+
+  nameByName(name: string): NameModel | undefined {
+    const lower = name.toLowerCase();
+    return this.names.find((n) => n.name.toLowerCase() === lower);
+  }
+
+  addName(name: unknown, formula: unknown): NameModel {
+    const problem = tableNameError(name);
+    if (problem) throw invalidArgument(`name '${String(name)}': ${problem.replace('a table name', 'a name')}`);
+    if (this.nameByName(name as string) || this.tableByName(name as string)) throw itemAlreadyExists(`the name '${String(name)}' is taken`);
+    if (typeof formula !== 'string' || formula === '') throw invalidArgument('a defined name needs a reference or formula');
+    const model = { name: name as string, formula: formula.startsWith('=') ? formula : `=${formula}` };
+    this.names.push(model);
+    return model;
   }
 
   /**

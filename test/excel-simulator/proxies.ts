@@ -20,7 +20,7 @@ import {
 } from './cells';
 import { SimClientResult, SimRequestContext, loadPaths, type OpResult } from './context';
 import { ErrorCodes, SimOfficeError, invalidArgument, invalidOperation, itemNotFound, propertyNotLoaded } from './errors';
-import type { CellStyle, PartModel, SheetModel, TableModel, WorkbookModel } from './model';
+import type { CellStyle, NameModel, PartModel, SheetModel, TableModel, WorkbookModel } from './model';
 
 /** Column width in points of Excel's default 8.43 characters (64 px). */
 export const DEFAULT_COLUMN_WIDTH = 48;
@@ -208,11 +208,17 @@ abstract class SimCollection<M, P extends SimObject<M>> {
 export class SimWorkbook {
   readonly worksheets: SimWorksheetCollection;
   readonly tables: SimTableCollection;
-  readonly customXmlParts: SimCustomXmlPartCollection;
+  readonly names: SimNamedItemCollection;
+  private _parts: SimCustomXmlPartCollection | undefined;
   constructor(readonly context: SimRequestContext) {
     this.worksheets = new SimWorksheetCollection(context);
     this.tables = new SimTableCollection(context, null);
-    this.customXmlParts = new SimCustomXmlPartCollection(context);
+    this.names = new SimNamedItemCollection(context);
+  }
+  /** ExcelApi 1.5. */
+  get customXmlParts(): SimCustomXmlPartCollection {
+    this.context._requires('1.5', 'Workbook.customXmlParts');
+    return (this._parts ??= new SimCustomXmlPartCollection(this.context));
   }
   getActiveWorksheet(): SimWorksheet {
     return this.worksheets.getActiveWorksheet();
@@ -253,6 +259,7 @@ export class SimWorksheetCollection extends SimCollection<SheetModel, SimWorkshe
   }
 
   getItemOrNullObject(key: string): SimWorksheet {
+    this.context._requires('1.4', 'WorksheetCollection.getItemOrNullObject');
     return new SimWorksheet(this.context, `worksheets.getItemOrNullObject(${key})`, () => this._byKey(key) ?? null, true);
   }
 
@@ -343,6 +350,7 @@ export class SimWorksheet extends SimObject<SheetModel> {
     return this._get('tabColor');
   }
   set tabColor(value: string) {
+    this.context._requires('1.7', 'Worksheet.tabColor');
     this._set('tabColor', value, (sheet) => {
       if (typeof value !== 'string' || (value !== '' && !/^#[0-9A-Fa-f]{6}$/.test(value) && !/^[A-Za-z]+$/.test(value))) {
         throw invalidArgument(`tab colour '${String(value)}'`);
@@ -378,6 +386,7 @@ export class SimWorksheet extends SimObject<SheetModel> {
   }
 
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): SimRange {
+    this.context._requires('1.7', 'Worksheet.getRangeByIndexes');
     return new SimRange(this.context, `${this._path}.getRangeByIndexes(${startRow},${startColumn},${rowCount},${columnCount})`, () => {
       const rect = { r0: startRow, c0: startColumn, r1: startRow + rowCount - 1, c1: startColumn + columnCount - 1 };
       if (![startRow, startColumn, rowCount, columnCount].every(Number.isInteger) || rowCount < 1 || columnCount < 1) {
@@ -401,6 +410,7 @@ export class SimWorksheet extends SimObject<SheetModel> {
   }
 
   getUsedRangeOrNullObject(valuesOnly = false): SimRange {
+    this.context._requires('1.4', 'Worksheet.getUsedRangeOrNullObject');
     return new SimRange(
       this.context,
       `${this._path}.getUsedRangeOrNullObject()`,
@@ -436,7 +446,10 @@ const RANGE_SCALARS = [
   'cellCount',
 ] as const;
 
-/** Reads over this many cells fail as Excel on the web does ("may return null"). */
+/**
+ * Reads over this many cells come back as null, as Excel documents ("reading over 5 million
+ * cells may return null"): no error, the add-in just gets no values.
+ */
 const MAX_READ_CELLS = 5_000_000;
 
 export class SimRange extends SimObject<RangeTarget> {
@@ -456,11 +469,9 @@ export class SimRange extends SimObject<RangeTarget> {
     return name === 'format' ? this.format : undefined;
   }
 
-  private _grid<V>(t: RangeTarget, cell: (r: number, c: number) => V): V[][] {
-    const { rect, sheet } = t;
-    if (rectRows(rect) * rectCols(rect) > MAX_READ_CELLS) {
-      throw new SimOfficeError(ErrorCodes.responsePayloadSizeLimitExceeded, `reading ${fullAddress(sheet.name, rect)}: more than ${MAX_READ_CELLS} cells`);
-    }
+  private _grid<V>(t: RangeTarget, cell: (r: number, c: number) => V): V[][] | null {
+    const { rect } = t;
+    if (rectRows(rect) * rectCols(rect) > MAX_READ_CELLS) return null;
     const out: V[][] = [];
     for (let r = rect.r0; r <= rect.r1; r++) {
       const row: V[] = [];
@@ -799,10 +810,27 @@ export class SimRangeFill extends SimObject<RangeTarget> {
 
 // ---------------------------------------------------------------- freeze panes, page layout
 
+/**
+ * Excel refuses view and print changes on a sheet that is not visible (office-js issues 1463,
+ * 1860, 3148: freezePanes and pageLayout on a hidden sheet throw GeneralException).
+ */
+function requireVisible(sheet: SheetModel, what: string): void {
+  if (sheet.visibility !== 'Visible') {
+    throw new SimOfficeError(ErrorCodes.generalException, `There was an internal error while processing the request. (${what} on hidden sheet '${sheet.name}')`);
+  }
+}
+
 export class SimFreezePanes extends SimObject<SheetModel> {
   protected readonly _scalars = [] as const;
   protected _read(): unknown {
     return undefined;
+  }
+  protected override _call(method: string, args: unknown[], apply: (target: SheetModel) => OpResult | void): void {
+    this.context._requires('1.7', `WorksheetFreezePanes.${method}`);
+    super._call(method, args, (sheet) => {
+      requireVisible(sheet, `freezePanes.${method}`);
+      return apply(sheet);
+    });
   }
   freezeRows(count = 1): void {
     this._call('freezeRows', [count], (sheet) => {
@@ -843,13 +871,43 @@ export class SimFreezePanes extends SimObject<SheetModel> {
   }
 }
 
+/** PageLayoutZoomOptions: scale 10–400 %, fit-to-pages a whole number of pages 1–32,767. */
+function checkZoom(v: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number }): void {
+  const whole = (x: unknown, lo: number, hi: number) => typeof x === 'number' && Number.isInteger(x) && x >= lo && x <= hi;
+  if (v.scale !== undefined && !whole(v.scale, 10, 400)) throw invalidArgument(`zoom.scale ${String(v.scale)} (10–400)`);
+  for (const k of ['horizontalFitToPages', 'verticalFitToPages'] as const) {
+    if (v[k] !== undefined && !whole(v[k], 1, 32_767)) throw invalidArgument(`zoom.${k} ${String(v[k])} (1–32767)`);
+  }
+}
+
 export class SimPageLayout extends SimObject<SheetModel> {
-  protected readonly _scalars = ['orientation', 'zoom', 'centerHorizontally', 'printGridlines'] as const;
+  protected readonly _scalars = ['orientation', 'paperSize', 'zoom', 'centerHorizontally', 'printGridlines'] as const;
+  /** Worksheet.pageLayout is ExcelApi 1.9; changes need a visible sheet. */
+  override load(arg?: unknown): this {
+    this.context._requires('1.9', 'Worksheet.pageLayout');
+    return super.load(arg);
+  }
+  protected override _set(name: string, value: unknown, apply: (target: SheetModel) => void): void {
+    this.context._requires('1.9', `PageLayout.${name}`);
+    super._set(name, value, (sheet) => {
+      requireVisible(sheet, `pageLayout.${name}`);
+      apply(sheet);
+    });
+  }
+  protected override _call(method: string, args: unknown[], apply: (target: SheetModel) => OpResult | void): void {
+    this.context._requires('1.9', `PageLayout.${method}`);
+    super._call(method, args, (sheet) => {
+      requireVisible(sheet, `pageLayout.${method}`);
+      return apply(sheet);
+    });
+  }
   protected _read(sheet: SheetModel, name: string): unknown {
     const p = sheet.pageLayout;
     switch (name) {
       case 'orientation':
         return p.orientation ?? 'Portrait';
+      case 'paperSize':
+        return p.paperSize ?? 'Letter';
       case 'zoom':
         return { ...(p.zoom ?? { scale: 100 }) };
       case 'centerHorizontally':
@@ -868,6 +926,16 @@ export class SimPageLayout extends SimObject<SheetModel> {
       sheet.pageLayout.orientation = v;
     });
   }
+  get paperSize(): string {
+    return this._get('paperSize');
+  }
+  /** Excel.PaperType: the simulator knows the common ones; Excel's default is Letter. */
+  set paperSize(v: string) {
+    this._set('paperSize', v, (sheet) => {
+      if (!['A3', 'A4', 'A5', 'Letter', 'Legal', 'Envelope10', 'EnvelopeDL'].includes(v)) throw invalidArgument(`paperSize '${String(v)}'`);
+      sheet.pageLayout.paperSize = v;
+    });
+  }
   get zoom(): { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number } {
     return this._get('zoom');
   }
@@ -877,6 +945,7 @@ export class SimPageLayout extends SimObject<SheetModel> {
       if (v.scale !== undefined && (v.horizontalFitToPages !== undefined || v.verticalFitToPages !== undefined)) {
         throw invalidArgument('zoom: give either scale or fit-to-pages, not both');
       }
+      checkZoom(v);
       sheet.pageLayout.zoom = { ...v };
     });
   }
@@ -1051,6 +1120,58 @@ export class SimTableRowCollection extends SimObject<TableModel> {
   }
   getCount(): SimClientResult<number> {
     return this._result('getCount', [], (t) => t.rect.r1 - t.rect.r0);
+  }
+}
+
+// ---------------------------------------------------------------- defined names
+
+const NAME_SCALARS = ['name', 'formula', 'visible'] as const;
+
+/** Workbook-scoped defined names (ExcelApi 1.4 for add): enough for name clashes with tables. */
+export class SimNamedItemCollection extends SimCollection<NameModel, SimNamedItem> {
+  protected readonly _itemScalars = NAME_SCALARS;
+  constructor(context: SimRequestContext) {
+    super(context, 'workbook.names');
+  }
+  protected _list(): NameModel[] {
+    return this._model.names;
+  }
+  protected _proxy(m: NameModel): SimNamedItem {
+    return new SimNamedItem(this.context, `name(${m.name})`, () => m);
+  }
+  add(name: string, reference: string, comment?: string): SimNamedItem {
+    this.context._requires('1.4', 'NamedItemCollection.add');
+    let added: NameModel | null = null;
+    const proxy = new SimNamedItem(this.context, `names.add(${name})`, () => added);
+    this.context._enqueue({ call: 'names.add', args: [name, reference, comment] }, () => {
+      added = this._model.addName(name, reference);
+    });
+    return proxy;
+  }
+  getItemOrNullObject(name: string): SimNamedItem {
+    this.context._requires('1.4', 'NamedItemCollection.getItemOrNullObject');
+    return new SimNamedItem(this.context, `names.getItemOrNullObject(${name})`, () => this._model.nameByName(name) ?? null, true);
+  }
+}
+
+export class SimNamedItem extends SimObject<NameModel> {
+  protected readonly _scalars = NAME_SCALARS;
+  protected override _alive(n: NameModel): boolean {
+    return this._model.names.includes(n);
+  }
+  protected _read(n: NameModel, name: string): unknown {
+    return name === 'name' ? n.name : name === 'formula' ? n.formula : name === 'visible' ? true : undefined;
+  }
+  get name(): string {
+    return this._get('name');
+  }
+  get formula(): string {
+    return this._get('formula');
+  }
+  delete(): void {
+    this._call('delete', [], (n) => {
+      this._model.names = this._model.names.filter((x) => x !== n);
+    });
   }
 }
 

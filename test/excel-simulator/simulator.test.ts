@@ -316,13 +316,13 @@ describe('worksheets', () => {
       s.getRange('A:A').format.columnWidth = 120;
       s.pageLayout.orientation = 'Landscape';
       s.pageLayout.setPrintTitleRows('$1:$1');
-      s.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+      s.pageLayout.zoom = { horizontalFitToPages: 1 };
     });
     expect(simulator.snapshot().sheets[0]).toMatchObject({
       frozenRows: 1,
       tabColor: '#2E7D32',
       columnWidths: { A: 120 },
-      pageLayout: { orientation: 'Landscape', printTitleRows: '$1:$1', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 } },
+      pageLayout: { orientation: 'Landscape', printTitleRows: '$1:$1', zoom: { horizontalFitToPages: 1 } },
     });
   });
 });
@@ -475,5 +475,168 @@ describe('Office global', () => {
     expect(target.Excel).toBe(sim.Excel);
     uninstall();
     expect(target.Excel).toBeUndefined();
+  });
+});
+
+describe('cell-edit mode and an inactive workbook', () => {
+  it('refuses every request during a cell-edit window with Office’s code and message, running nothing', async () => {
+    const { run, simulator } = setup();
+    simulator.cellEditMode({ afterSyncs: 1, syncs: 2 });
+    await run(async (ctx) => {
+      const s = ctx.workbook.worksheets.getItem('Sheet1');
+      s.getRange('A1').values = [['1']];
+      await ctx.sync();
+      s.getRange('A2').values = [['2']];
+      await expect(ctx.sync()).rejects.toMatchObject({
+        code: 'InvalidOperationInCellEditMode',
+        message: expect.stringContaining('cell-editing mode'),
+      });
+      const names = ctx.workbook.worksheets.load('items/name');
+      await expect(ctx.sync()).rejects.toMatchObject({ code: 'InvalidOperationInCellEditMode' });
+      expect(() => names.items).toThrow(/not available/);
+      s.getRange('A3').values = [['3']];
+      await ctx.sync();
+    });
+    expect(simulator.snapshot().sheets[0].values).toEqual([[1], [''], [3]]);
+    expect(simulator.requests.map((r) => r.failed)).toEqual([undefined, 'InvalidOperationInCellEditMode', 'InvalidOperationInCellEditMode', undefined]);
+  });
+
+  it('refuses requests while another workbook has the focus, until the window ends', async () => {
+    const { run, simulator } = setup();
+    simulator.inactiveWorkbook();
+    expect(simulator.blocked).toBe(true);
+    const attempt = () => run(async (ctx) => void ctx.workbook.worksheets.add('Uusi'));
+    await expect(attempt()).rejects.toMatchObject({ code: 'InactiveWorkbook' });
+    await expect(attempt()).rejects.toMatchObject({ code: 'InactiveWorkbook' });
+    simulator.endBlock();
+    expect(simulator.blocked).toBe(false);
+    await attempt();
+    expect(simulator.snapshot().sheets.map((s) => s.name)).toEqual(['Sheet1', 'Uusi']);
+  });
+
+  it('ends a timed window by itself', async () => {
+    const { run, simulator } = setup();
+    simulator.cellEditMode({ ms: 30 });
+    await expect(run(async (ctx) => void ctx.workbook.worksheets.load('items'))).rejects.toMatchObject({ code: 'InvalidOperationInCellEditMode' });
+    await new Promise((r) => setTimeout(r, 40));
+    await run(async (ctx) => void ctx.workbook.worksheets.load('items'));
+  });
+});
+
+describe('table and defined names share Excel’s name grammar', () => {
+  it.each(['R1C1', 'RC', 'R', 'c', 'C1', 'R2_kampanja', 'C1_asiakkaat', 'RC.x', 'TRUE', 'false', 'A1', 'XFD1048576', 'A1_x', '1Lista', 'Lista 2026'])(
+    'refuses the table name %s',
+    async (name) => {
+      const { run } = setup();
+      await run(async (ctx) => {
+        const s = ctx.workbook.worksheets.getItem('Sheet1');
+        s.tables.add('A1:B2', true).name = name;
+        await expect(ctx.sync()).rejects.toMatchObject({ code: 'InvalidArgument' });
+      });
+    },
+  );
+
+  it.each(['Rajaus', 'Customers', 'Rc2x', 'R12a', 'XFE1', 'A1B', 'Tulokset_2026', '_lista', 'Lista.2026', 'Yhteystiedot_ÄÖ'])('accepts the table name %s', async (name) => {
+    const { run, simulator } = setup();
+    await run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Sheet1').tables.add('A1:B2', true).name = name;
+    });
+    expect(simulator.snapshot().sheets[0].tables[0].name).toBe(name);
+  });
+
+  it('refuses a table name that a defined name holds, ignoring case, and the other way round', async () => {
+    const { run, simulator } = setup();
+    simulator.load({ sheets: [{ name: 'Lista', values: [['a'], [1]] }], names: { Kohderyhma: '=Lista!$A$2' } });
+    await run(async (ctx) => {
+      const s = ctx.workbook.worksheets.getItem('Lista');
+      const table = s.tables.add('A1:A2', true);
+      table.name = 'KOHDERYHMA';
+      await expect(ctx.sync()).rejects.toMatchObject({ code: 'ItemAlreadyExists' });
+      table.name = 'Taulu';
+      await ctx.sync();
+      ctx.workbook.names.add('taulu', '=Lista!$A$1');
+      await expect(ctx.sync()).rejects.toMatchObject({ code: 'ItemAlreadyExists' });
+      const names = ctx.workbook.names.load('items/name');
+      await ctx.sync();
+      expect(names.items.map((n) => n.name)).toEqual(['Kohderyhma']);
+    });
+  });
+});
+
+describe('hidden sheets and page layout', () => {
+  it('refuses freeze panes and page layout on a hidden sheet (office-js 1463, 1860, 3148)', async () => {
+    const { run, simulator } = setup({ initialSheets: ['Sheet1', 'Piilo'] });
+    await run(async (ctx) => {
+      const hidden = ctx.workbook.worksheets.getItem('Piilo');
+      hidden.visibility = 'Hidden';
+      await ctx.sync();
+      hidden.freezePanes.freezeRows(1);
+      await expect(ctx.sync()).rejects.toMatchObject({ code: 'GeneralException' });
+      hidden.pageLayout.orientation = 'Landscape';
+      await expect(ctx.sync()).rejects.toMatchObject({ code: 'GeneralException' });
+      hidden.pageLayout.setPrintTitleRows('$1:$1');
+      await expect(ctx.sync()).rejects.toMatchObject({ code: 'GeneralException' });
+      hidden.visibility = 'Visible';
+      hidden.freezePanes.freezeRows(1);
+      hidden.pageLayout.orientation = 'Landscape';
+      await ctx.sync();
+    });
+    expect(simulator.snapshot().sheets[1]).toMatchObject({ frozenRows: 1, pageLayout: { orientation: 'Landscape' } });
+  });
+
+  it.each([{ scale: 9 }, { scale: 401 }, { scale: 50.5 }, { horizontalFitToPages: 1, verticalFitToPages: 0 }, { horizontalFitToPages: 0 }, { verticalFitToPages: 32_768 }])(
+    'refuses the zoom %j outside the documented ranges',
+    async (zoom) => {
+      const { run } = setup();
+      await run(async (ctx) => {
+        ctx.workbook.worksheets.getItem('Sheet1').pageLayout.zoom = zoom;
+        await expect(ctx.sync()).rejects.toMatchObject({ code: 'InvalidArgument' });
+      });
+    },
+  );
+
+  it.each([{ scale: 10 }, { scale: 400 }, { horizontalFitToPages: 1 }, { horizontalFitToPages: 1, verticalFitToPages: 32_767 }])('accepts the zoom %j', async (zoom) => {
+    const { run, simulator } = setup();
+    await run(async (ctx) => void (ctx.workbook.worksheets.getItem('Sheet1').pageLayout.zoom = zoom));
+    expect(simulator.snapshot().sheets[0].pageLayout.zoom).toEqual(zoom);
+  });
+});
+
+describe('requirement sets', () => {
+  it('refuses members above the host’s ExcelApi version with ApiNotFound at sync; isSetSupported agrees', async () => {
+    const { run, Office } = setup({ requirementSets: { ExcelApi: '1.7' } });
+    expect(Office.context.requirements.isSetSupported('ExcelApi', '1.7')).toBe(true);
+    expect(Office.context.requirements.isSetSupported('ExcelApi', '1.9')).toBe(false);
+    await run(async (ctx) => {
+      const s = ctx.workbook.worksheets.getItem('Sheet1');
+      s.freezePanes.freezeRows(1);
+      s.getRangeByIndexes(0, 0, 1, 1).values = [['ok']];
+      ctx.workbook.customXmlParts.add('<a xmlns="urn:x"/>');
+      await ctx.sync();
+      s.pageLayout.orientation = 'Landscape';
+      await expect(ctx.sync()).rejects.toMatchObject({ code: 'ApiNotFound', message: expect.stringContaining('ExcelApi 1.9') });
+    });
+    const old = setup({ requirementSets: { ExcelApi: '1.4' } });
+    await old.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Sheet1').getRangeByIndexes(0, 0, 1, 1).values = [['x']];
+      await expect(ctx.sync()).rejects.toMatchObject({ code: 'ApiNotFound' });
+      ctx.workbook.customXmlParts.add('<a xmlns="urn:x"/>');
+      await expect(ctx.sync()).rejects.toMatchObject({ code: 'ApiNotFound' });
+    });
+  });
+});
+
+describe('reads over 5,000,000 cells', () => {
+  it('return null values instead of an error, as Excel documents', async () => {
+    const { run } = setup();
+    await run(async (ctx) => {
+      const s = ctx.workbook.worksheets.getItem('Sheet1');
+      const huge = s.getRange('A1:E1000001').load('values,rowCount');
+      const fine = s.getRange('A1:E1000000').load('rowCount');
+      await ctx.sync();
+      expect(huge.values).toBeNull();
+      expect(huge.rowCount).toBe(1_000_001);
+      expect(fine.rowCount).toBe(1_000_000);
+    });
   });
 });

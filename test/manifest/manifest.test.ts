@@ -55,10 +55,11 @@ describe('manifest.xml', () => {
     expect(app.Permissions).toBe('ReadWriteDocument');
   });
 
-  it('declares ExcelApi 1.9 as the minimum requirement set', () => {
+  it('declares ExcelApi 1.7 as the minimum requirement set (Office 2019), as the pane checks', () => {
     const sets = elements.filter((e) => e.name === 'Set');
     const excel = sets.find((s) => attr(s.node, 'Name') === 'ExcelApi');
-    expect(excel && attr(excel.node, 'MinVersion')).toBe('1.9');
+    expect(excel && attr(excel.node, 'MinVersion')).toBe('1.7');
+    expect(readFileSync(join(ROOT, 'src', 'taskpane', 'index.tsx'), 'utf8')).toContain("const MIN_EXCEL_API = '1.7';");
   });
 
   it('puts a button that opens the task pane on the Home tab', () => {

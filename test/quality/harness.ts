@@ -86,7 +86,7 @@ export function findCandidatePairs(summary: unknown): number | null {
 }
 
 export interface RunOptions {
-  /** The repository (bin/rajaus.js and a built dist/cli.js). */
+  /** The repository (bin/rajaus.js and a built lib/cli.js). */
   root: string;
   /** A folder of its own for this run; the data set goes in a subfolder. */
   workDir: string;

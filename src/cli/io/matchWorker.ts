@@ -8,7 +8,7 @@
  *    (packedDecisions.ts).
  * The customer rows themselves never cross: the CLI writes no customer row, only its number.
  *
- * The worker is its own small bundle next to the CLI's (dist/match-worker.js, built by
+ * The worker is its own small bundle next to the CLI's (lib/match-worker.js, built by
  * scripts/build-cli.mjs from src/cli/workers/match.worker.ts). Where it is not (the TypeScript
  * sources run by Jest), MatchWorker.start returns null and the caller does all in one thread.
  */

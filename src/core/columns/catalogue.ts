@@ -13,7 +13,8 @@ import type { Lang, Localized } from '../i18n/lang';
  *   keeps `+358…` and leading zeros (`00100`, `0810`).
  * - integer / number / score: real numbers, right-aligned and summable.
  * - date: an ISO date `yyyy-mm-dd` in the row model; written to Excel as a date serial.
- * - datetime: an ISO timestamp in the row model; written as text (time zone kept readable).
+ * - datetime: an ISO timestamp (UTC) in the row model; in a sheet an Excel date-time of the
+ *   local wall-clock time (Excel's date-times have no zone), shown as "2026-12-07 04:49".
  */
 export type ColumnType =
   'text' | 'phone' | 'postalCode' | 'businessId' | 'code' | 'email' | 'integer' | 'number' | 'score' | 'date' | 'datetime';
@@ -41,6 +42,8 @@ export function numberFormatOf(type: ColumnType): string {
       return '0.00';
     case 'date':
       return 'yyyy-mm-dd';
+    case 'datetime':
+      return 'yyyy-mm-dd hh:mm';
     default:
       return TEXT_FORMAT;
   }

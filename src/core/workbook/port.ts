@@ -40,6 +40,18 @@ export interface WorkbookChange {
   activate?: string;
 }
 
+/** What cleanUpLeftovers found: sheet names removed, and sheets restored (by their names now). */
+export interface LeftoverReport {
+  removed: string[];
+  restored: string[];
+}
+
+/** Something the adapter tells the user while it works, outside a step's progress bar. */
+export interface WorkbookNotice {
+  kind: 'info' | 'warning';
+  text: string;
+}
+
 export interface WorkbookPort {
   listSheets(): Promise<SheetInfo[]>;
   /** Reads a sheet's table (or used range). `maxRows` limits a preview. */
@@ -51,4 +63,11 @@ export interface WorkbookPort {
    */
   apply(change: WorkbookChange, opts?: RunOptions): Promise<void>;
   readState(): Promise<WorkbookState | null>;
+  /**
+   * Excel only (a file written by the CLI is whole or not written): finds what an interrupted
+   * step left behind (hidden `~rajaus-` sheets full of list rows) and removes or restores it.
+   */
+  cleanUpLeftovers?(opts?: RunOptions): Promise<LeftoverReport>;
+  /** Excel only: notices for the user ("finish editing the cell"); returns an unsubscribe. */
+  onNotice?(listener: (notice: WorkbookNotice) => void): () => void;
 }

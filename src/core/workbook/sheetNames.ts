@@ -75,17 +75,49 @@ function makeSheetNameText(text: string): string {
     .trim();
 }
 
-/** Excel table names: start with a letter or _, then letters, digits, _ or .; max 255; unique. */
+/** Excel's rows and columns, for telling a cell reference from a name. */
+const MAX_ROW = 1_048_576;
+const MAX_COLUMN = 16_384;
+
+function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+/**
+ * Why a name is not valid as an Excel table (or defined) name, or null. Excel's grammar: a
+ * letter, "_" or "\" first, then letters, digits, "_" or "."; at most 255 characters; not
+ * "C" or "R"; not TRUE or FALSE; and not something the formula parser reads as a cell
+ * reference first: "A1", "XFD1048576", "A1_x" (A1 style) or "R1C1", "RC", "R2_kampanja",
+ * "C1_asiakkaat" (R1C1 style, followed by anything but a letter or digit). Uniqueness against
+ * tables and defined names is checked separately.
+ */
+export function tableNameProblem(name: string): string | null {
+  if (name.length === 0) return 'empty';
+  if (name.length > 255) return 'longer than 255 characters';
+  if (!/^[\p{L}_\\][\p{L}\p{N}_.]*$/u.test(name)) return 'not a letter or _ first, or other than letters, digits, _ and . after';
+  if (/^(true|false)$/i.test(name)) return 'a logical value';
+  if (/^[Rr]\d*(?:[Cc]\d*)?(?![\p{L}\p{N}])/u.test(name) || /^[Cc]\d*(?![\p{L}\p{N}])/u.test(name)) return 'reads as an R1C1 reference';
+  const a1 = /^([A-Za-z]{1,3})(\d+)(?=$|[_.])/.exec(name);
+  if (a1 && columnNumber(a1[1]) <= MAX_COLUMN && Number(a1[2]) >= 1 && Number(a1[2]) <= MAX_ROW) return 'reads as an A1 reference';
+  return null;
+}
+
+/**
+ * A valid Excel table name from any text, unique ignoring case among `existing` (the
+ * workbook's tables and defined names, which share one namespace): accents dropped, other
+ * characters "_", and "T_" in front of anything the grammar refuses ("2026 lista",
+ * "R2 kampanja", "TRUE").
+ */
 export function makeTableName(base: string, existing: Iterable<string>): string {
   let clean = base
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[^A-Za-z0-9_.]/g, '_')
-    .replace(/_+/g, '_');
-  if (!/^[A-Za-z_]/.test(clean)) clean = `T_${clean}`;
-  // A name like "A1" or "R1C1" would read as a cell reference.
-  if (/^[A-Za-z]{1,3}\d+$/.test(clean) || /^[RrCc]\d*$/.test(clean)) clean = `T_${clean}`;
-  clean = clean.slice(0, 200);
+    .replace(/_+/g, '_')
+    .slice(0, 200);
+  if (tableNameProblem(clean)) clean = `T_${clean}`;
   const taken = new Set([...existing].map((n) => n.toLowerCase()));
   let candidate = clean;
   for (let i = 2; taken.has(candidate.toLowerCase()); i++) candidate = `${clean}_${i}`;

@@ -27,7 +27,7 @@ export const t = defineMessages({
     notInExcel:
       'Tämä sivu on Excel-apuohjelman tehtäväruutu. Lisää apuohjelma Exceliin (manifest.xml) ja avaa se Aloitus-välilehden Kohderyhmälista-painikkeesta.',
     unsupportedExcel:
-      'Tämä Excel-versio ei tue Rajauksen tarvitsemia ominaisuuksia (ExcelApi 1.9). Käytä Microsoft 365:tä tai Excel for the webiä.',
+      'Tämä Excel-versio ei tue Rajauksen tarvitsemia ominaisuuksia (ExcelApi 1.7). Käytä Microsoft 365:tä tai Excel for the webiä.',
   },
   en: {
     product: 'Rajaus',
@@ -53,7 +53,7 @@ export const t = defineMessages({
     notInExcelTitle: 'Open Rajaus in Excel',
     notInExcel:
       'This page is the task pane of an Excel add-in. Add the add-in to Excel (manifest.xml) and open it from the Contact list button on the Home tab.',
-    unsupportedExcel: 'This version of Excel lacks features Rajaus needs (ExcelApi 1.9). Use Microsoft 365 or Excel for the web.',
+    unsupportedExcel: 'This version of Excel lacks features Rajaus needs (ExcelApi 1.7). Use Microsoft 365 or Excel for the web.',
   },
   sv: {
     product: 'Rajaus',
@@ -80,7 +80,7 @@ export const t = defineMessages({
     notInExcel:
       'Den här sidan är aktivitetsfönstret för ett Excel-tillägg. Lägg till tillägget i Excel (manifest.xml) och öppna det med knappen Kontaktlista på fliken Start.',
     unsupportedExcel:
-      'Den här Excel-versionen saknar funktioner som Rajaus behöver (ExcelApi 1.9). Använd Microsoft 365 eller Excel för webben.',
+      'Den här Excel-versionen saknar funktioner som Rajaus behöver (ExcelApi 1.7). Använd Microsoft 365 eller Excel för webben.',
   },
 });
 

@@ -101,11 +101,33 @@ export function usePaneServices(args: {
     }
   }, [workbook, notify]);
 
+  // What the workbook adapter has to tell while it works ("finish editing the cell").
+  useEffect(() => workbook.onNotice?.((n) => notify(n.kind, n.text)), [workbook, notify]);
+
+  // Once per pane: hidden `~rajaus-` sheets an interrupted step left behind (they hold list
+  // rows) are removed or restored before anything else reads the workbook; the adapter's
+  // notice says what was done.
+  const cleaned = useRef(false);
   useEffect(() => {
-    void refresh();
+    if (cleaned.current) return;
+    cleaned.current = true;
+    void (async () => {
+      try {
+        await workbook.cleanUpLeftovers?.();
+      } catch (error) {
+        notify('error', errorText(error));
+      }
+      await refresh();
+    })();
     const problem = initialSettings.current.problem;
     if (problem) notify('warning', t(langRef.current, 'settingsReset', { problem }));
-  }, [refresh, notify]);
+  }, [refresh, notify, workbook]);
+
+  // A new adapter (the language changed) reads the state again.
+  const firstWorkbook = useRef(workbook);
+  useEffect(() => {
+    if (firstWorkbook.current !== workbook) void refresh();
+  }, [workbook, refresh]);
 
   const setLang = useCallback(
     (next: Lang) => {

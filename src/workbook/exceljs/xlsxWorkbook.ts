@@ -20,6 +20,7 @@ import { makeTableName, sheetNameProblem } from '../../core/workbook/sheetNames'
 import { assertWithinExcelLimits } from '../../core/workbook/excelLimits';
 import type { Lang } from '../../core/i18n/lang';
 import type { RowStyle, SheetPlan } from '../../core/workbook/sheetPlan';
+import { wrappedRowHeights } from '../../core/workbook/rowHeights';
 import { plainCellValue } from './cellValues';
 import { readStateFromPackage, writeStateToPackage } from './stateXmlPart';
 
@@ -79,6 +80,8 @@ function decodeRange(ref: string): { top: number; left: number; bottom: number; 
 }
 
 function applyPrint(ws: ExcelJS.Worksheet, plan: SheetPlan, hasHeader: boolean): void {
+  // A4 on every sheet, with or without other print setup (Excel's default is US Letter).
+  ws.pageSetup.paperSize = 9;
   const print = plan.print;
   if (!print) return;
   ws.pageSetup.orientation = print.orientation;
@@ -88,7 +91,6 @@ function applyPrint(ws: ExcelJS.Worksheet, plan: SheetPlan, hasHeader: boolean):
     ws.pageSetup.fitToHeight = 0;
   }
   if (print.repeatHeaderRow && hasHeader) ws.pageSetup.printTitlesRow = '1:1';
-  ws.pageSetup.paperSize = 9; // A4
 }
 
 function renderTable(ws: ExcelJS.Worksheet, plan: SheetPlan, tableName: string, opts: RunOptions): void {
@@ -142,8 +144,10 @@ function renderDocument(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
     col.numFmt = c.numberFormat;
     col.alignment = { wrapText: true, vertical: 'top' };
   });
+  const heights = wrappedRowHeights(plan);
   plan.rows.forEach((src, r) => {
     const row = ws.getRow(r + 1);
+    if (heights[r] !== undefined) row.height = heights[r];
     const style = plan.rowStyles?.[r] ?? 'normal';
     cols.forEach((c, i) => {
       const cell = row.getCell(i + 1);

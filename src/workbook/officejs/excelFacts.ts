@@ -166,3 +166,17 @@ export function officeErrorCode(error: unknown): string | undefined {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' ? code : undefined;
 }
+
+/**
+ * Excel refuses every request while the user edits a cell or while another workbook has the
+ * focus; nothing of the request runs. Such a request can be sent again once the user is done.
+ */
+export const BUSY_CODES: ReadonlySet<string> = new Set(['InvalidOperationInCellEditMode', 'InactiveWorkbook']);
+
+export function isExcelBusy(error: unknown): boolean {
+  return BUSY_CODES.has(officeErrorCode(error) ?? '');
+}
+
+/** Names of the sheets a step works in: `~rajaus-<id>` while written, `~rajaus-old-<n>` when set aside. */
+export const LEFTOVER_SHEET = /^~rajaus-/;
+export const ASIDE_SHEET = /^~rajaus-old-\d+$/;

@@ -13,6 +13,13 @@ export const t = defineMessages({
     rowTooWide: 'Taulukon "{sheet}" rivi {row} on liian suuri kirjoitettavaksi Exceliin yhdellä kertaa.',
     sheetNotFound: 'Työkirjassa ei ole taulukkoa "{sheet}".',
     stateDamaged: 'Työkirjaan tallennetut Rajauksen tiedot ovat vioittuneet ({detail}).',
+    finishEditing: 'Excel odottaa: lopeta solun muokkaus (Enter tai Esc) tai palaa tähän työkirjaan, niin Rajaus jatkaa.',
+    stillEditing: 'Excel oli solun muokkaustilassa tai toinen työkirja oli valittuna liian kauan, joten vaihe peruttiin. Työkirja on ennallaan; yritä uudelleen.',
+    cleanupFailed:
+      'Vaihe keskeytyi ({detail}), eikä Rajaus saanut poistettua keskeneräisiä piilotaulukoita. Ne poistetaan, kun avaat Rajauksen tässä työkirjassa seuraavan kerran.',
+    leftoversRemoved: 'Rajaus siivosi keskeytyneen vaiheen jäljet: poistettiin {removed} piilotaulukkoa, palautettiin {restored}.',
+    restoredSheet: 'Palautettu',
+    printSetupSkipped: 'Tämä Excel-versio ei tue tulostusasetuksia (ExcelApi 1.9): taulukot tulostuvat Excelin oletusasetuksin.',
   },
   en: {
     preparing: 'Preparing the workbook…',
@@ -25,6 +32,13 @@ export const t = defineMessages({
     rowTooWide: 'Row {row} of sheet "{sheet}" is too large to write into Excel in one request.',
     sheetNotFound: 'The workbook has no sheet "{sheet}".',
     stateDamaged: 'The Rajaus data saved in this workbook is damaged ({detail}).',
+    finishEditing: 'Excel is waiting: finish editing the cell (Enter or Esc) or return to this workbook, and Rajaus continues.',
+    stillEditing: 'Excel stayed in cell-edit mode, or another workbook kept the focus, for too long, so the step was cancelled. The workbook is as it was; try again.',
+    cleanupFailed:
+      'The step was interrupted ({detail}) and Rajaus could not remove its unfinished hidden sheets. They are removed the next time you open Rajaus in this workbook.',
+    leftoversRemoved: 'Rajaus cleaned up after an interrupted step: {removed} hidden sheets removed, {restored} restored.',
+    restoredSheet: 'Restored',
+    printSetupSkipped: 'This version of Excel does not support print setup (ExcelApi 1.9): sheets print with Excel’s default settings.',
   },
   sv: {
     preparing: 'Förbereder arbetsboken…',
@@ -37,5 +51,12 @@ export const t = defineMessages({
     rowTooWide: 'Rad {row} på bladet "{sheet}" är för stor för att skrivas till Excel på en gång.',
     sheetNotFound: 'Arbetsboken har inget blad "{sheet}".',
     stateDamaged: 'Rajaus-uppgifterna i arbetsboken är skadade ({detail}).',
+    finishEditing: 'Excel väntar: avsluta redigeringen av cellen (Enter eller Esc) eller gå tillbaka till den här arbetsboken, så fortsätter Rajaus.',
+    stillEditing: 'Excel var i redigeringsläge eller en annan arbetsbok hade fokus för länge, så steget avbröts. Arbetsboken är oförändrad; försök igen.',
+    cleanupFailed:
+      'Steget avbröts ({detail}) och Rajaus kunde inte ta bort sina ofärdiga dolda blad. De tas bort nästa gång du öppnar Rajaus i den här arbetsboken.',
+    leftoversRemoved: 'Rajaus städade efter ett avbrutet steg: {removed} dolda blad borttagna, {restored} återställda.',
+    restoredSheet: 'Återställt',
+    printSetupSkipped: 'Den här Excel-versionen stöder inte utskriftsinställningar (ExcelApi 1.9): bladen skrivs ut med Excels standardinställningar.',
   },
 });

@@ -10,16 +10,29 @@
  *     names and tab positions, tables their names, the new state part is added — if this
  *     request fails part-way, the recorded names, positions and visibility are restored;
  *  C. one request deletes what was set aside (old sheets, removed sheets, old state parts).
+ *
+ * Freeze panes and print setup are set in B, after a sheet is shown: Excel refuses them on a
+ * hidden sheet. Phase B first adds a journal part (journal.ts) that C deletes, so that a step
+ * cut off between B and C is finished or undone by cleanUpLeftovers when the pane next opens.
+ *
+ * Excel refuses every request while the user edits a cell or another workbook has the focus.
+ * Nothing of such a request runs, so the adapter sends it again after a pause, telling the user
+ * to finish editing (progress label and a notice); after `busyRetry.maxWaitMs` the step is
+ * rolled back. The roll-back waits longer (`cleanupMaxWaitMs`): it removes hidden sheets full
+ * of personal data, and if it still cannot, the error says so instead of being swallowed.
  */
 import { CancelledError, UserError, isCancel, throwIfAborted } from '../../core/errors';
 import { DEFAULT_LANG, formatCount, type Lang } from '../../core/i18n/lang';
-import { noProgress, type RunOptions } from '../../core/progress';
+import { noProgress, type ProgressFn, type RunOptions } from '../../core/progress';
 import { STATE_NAMESPACE, stateFromXml, stateToXml, type WorkbookState } from '../../core/state/workbookState';
 import { makeTableName, sheetNameProblem } from '../../core/workbook/sheetNames';
 import { assertWithinExcelLimits } from '../../core/workbook/excelLimits';
 import type { SheetPlan, RowStyle } from '../../core/workbook/sheetPlan';
 import type { CellValue } from '../../core/workbook/cells';
-import type { SheetData, SheetInfo, WorkbookChange, WorkbookPort } from '../../core/workbook/port';
+import type { LeftoverReport, SheetData, SheetInfo, WorkbookChange, WorkbookNotice, WorkbookPort } from '../../core/workbook/port';
+import { makeSheetName } from '../../core/workbook/sheetNames';
+import { wrappedRowHeights } from '../../core/workbook/rowHeights';
+import { JOURNAL_NAMESPACE, journalFromXml, journalToXml, type Journal } from './journal';
 import {
   FIRST_READ_ROWS,
   MAX_SHEET_ROWS,
@@ -34,6 +47,9 @@ import {
   readBlockRows,
   cellBlocks,
   tempSheetName,
+  isExcelBusy,
+  ASIDE_SHEET,
+  LEFTOVER_SHEET,
 } from './excelFacts';
 import { t } from './messages';
 
@@ -42,9 +58,48 @@ export interface OfficeWorkbookOptions {
   lang?: Lang;
   /** Bytes one write request aims at (tests lower it; default 2.5 MB). */
   targetRequestBytes?: number;
+  /**
+   * Waiting while Excel is busy (cell-edit mode, another workbook active): pauses between
+   * attempts (the last repeats) and the longest wait before a step gives up (default 2 min);
+   * a roll-back waits up to `cleanupMaxWaitMs` (default 10 min).
+   */
+  busyRetry?: { delaysMs?: number[]; maxWaitMs?: number; cleanupMaxWaitMs?: number };
+  /**
+   * Whether the host implements an ExcelApi version (default: Office.context.requirements, or
+   * yes outside Office). Print setup needs 1.9; without it sheets keep Excel's defaults.
+   */
+  supportsExcelApi?: (version: string) => boolean;
 }
 
 type Run = typeof Excel.run;
+type RunBatch = <T>(b: (c: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+/** Thrown when Excel stayed busy for longer than the adapter waits. */
+class ExcelBusyTooLong extends UserError {}
+
+/**
+ * How one operation waits while Excel is busy: `onBusy(error)` rethrows anything else, and
+ * otherwise tells the user (once per wait) and sleeps before the caller tries again.
+ */
+interface Patience {
+  onBusy(error: unknown): Promise<void>;
+}
+
+/** The pieces every phase needs: Excel.run, waiting while Excel is busy, the user's messages. */
+interface Session {
+  run: RunBatch;
+  lang: Lang;
+  /** Patience for a step's work (gives up after maxWaitMs; cancellable). */
+  patience(signal?: AbortSignal): Patience;
+  /** Patience for clean-up and roll-back (longer; not cancellable: it removes personal data). */
+  cleanupPatience(): Patience;
+  /** Runs a batch that may simply run again when Excel refused it as busy (reads, one-request changes). */
+  runPatiently<T>(batch: (c: Excel.RequestContext) => Promise<T>, patience: Patience): Promise<T>;
+  /** Queues operations and syncs; when Excel refused them as busy, queues them again. */
+  syncPatiently(ctx: Excel.RequestContext, queue: () => void, patience: Patience): Promise<void>;
+  printSetup: boolean;
+  notify(notice: WorkbookNotice): void;
+}
 
 /** A sheet as found before the change. */
 interface SheetBefore {
@@ -58,6 +113,8 @@ interface Before {
   sheets: SheetBefore[];
   activeName: string | null;
   tables: { id: string; name: string }[];
+  /** Defined names: table names must differ from them too (one namespace in Excel). */
+  definedNames: string[];
   /** Tables of the sheets the change replaces or removes, by sheet id. */
   tablesOfSheet: Map<string, { id: string; name: string }[]>;
   statePartIds: string[];
@@ -72,14 +129,117 @@ interface Written {
   finalTableName?: string;
 }
 
+const sleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve, reject) => {
+    if (signal?.aborted) return reject(new CancelledError());
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(new CancelledError());
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+
+function defaultSupportsExcelApi(version: string): boolean {
+  const office = (globalThis as { Office?: typeof Office }).Office;
+  const requirements = office?.context?.requirements;
+  return requirements ? requirements.isSetSupported('ExcelApi', version) : true;
+}
+
 export function createOfficeWorkbook(excel: { run: Run }, options: OfficeWorkbookOptions = {}): WorkbookPort {
   const lang = options.lang ?? DEFAULT_LANG;
   const targetBytes = Math.min(options.targetRequestBytes ?? TARGET_REQUEST_BYTES, REQUEST_LIMIT_BYTES / 2);
-  const run = <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => excel.run(batch);
+  const run: RunBatch = (batch) => excel.run(batch);
+  const delays = options.busyRetry?.delaysMs?.length ? options.busyRetry.delaysMs : [250, 500, 1000, 2000];
+  const maxWaitMs = options.busyRetry?.maxWaitMs ?? 120_000;
+  const cleanupMaxWaitMs = options.busyRetry?.cleanupMaxWaitMs ?? 600_000;
+  const listeners = new Set<(n: WorkbookNotice) => void>();
+  const notify = (notice: WorkbookNotice) => listeners.forEach((l) => l(notice));
+  // The progress of the step running now, so that a wait shows in its progress bar too.
+  let progressNow: { fn: ProgressFn; done: number; total: number } | null = null;
+  const supports = options.supportsExcelApi ?? defaultSupportsExcelApi;
+  const printSetup = supports('1.9');
+  let printNoteGiven = false;
+
+  const makePatience = (limitMs: number, signal?: AbortSignal): Patience => {
+    const start = Date.now();
+    let attempt = 0;
+    return {
+      async onBusy(error: unknown) {
+        if (!isExcelBusy(error)) throw error;
+        if (Date.now() - start >= limitMs) throw new ExcelBusyTooLong(t(lang, 'stillEditing'));
+        const text = t(lang, 'finishEditing');
+        if (attempt === 0) {
+          notify({ kind: 'warning', text });
+          if (progressNow) progressNow.fn(progressNow.done, progressNow.total, text);
+        }
+        await sleep(delays[Math.min(attempt, delays.length - 1)], signal);
+        attempt++;
+      },
+    };
+  };
+
+  const session: Session = {
+    run,
+    lang,
+    patience: (signal) => makePatience(maxWaitMs, signal),
+    cleanupPatience: () => makePatience(cleanupMaxWaitMs),
+    async runPatiently(batch, patience) {
+      for (;;) {
+        try {
+          return await run(batch);
+        } catch (error) {
+          await patience.onBusy(error);
+        }
+      }
+    },
+    async syncPatiently(ctx, queue, patience) {
+      for (;;) {
+        queue();
+        try {
+          await ctx.sync();
+          return;
+        } catch (error) {
+          await patience.onBusy(error);
+        }
+      }
+    },
+    printSetup,
+    notify,
+  };
+
+  /** Wraps a step's progress so that a wait can show in it. */
+  const tracking = (fn: ProgressFn): ProgressFn => {
+    const tracked: ProgressFn = (done, total, label) => {
+      progressNow = { fn, done, total };
+      fn(done, total, label);
+    };
+    progressNow = { fn, done: 0, total: 1 };
+    return tracked;
+  };
 
   return {
+    onNotice(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+
+    async cleanUpLeftovers(): Promise<LeftoverReport> {
+      const report = await cleanUp(session);
+      if (report.removed.length || report.restored.length) {
+        notify({
+          kind: 'info',
+          text: t(lang, 'leftoversRemoved', { removed: String(report.removed.length), restored: String(report.restored.length) }),
+        });
+      }
+      return report;
+    },
+
     async listSheets(): Promise<SheetInfo[]> {
-      return run(async (ctx) => {
+      return session.runPatiently(async (ctx) => {
         const sheets = ctx.workbook.worksheets.load('items/name,items/visibility');
         await ctx.sync();
         const perSheet = sheets.items.map((sheet) => ({
@@ -97,13 +257,14 @@ export function createOfficeWorkbook(excel: { run: Run }, options: OfficeWorkboo
           rowCount: p.used.isNullObject ? 0 : p.used.rowCount,
           columnCount: p.used.isNullObject ? 0 : p.used.columnCount,
         }));
-      });
+      }, session.patience());
     },
 
     async readSheet(name: string, opts: RunOptions & { maxRows?: number } = {}): Promise<SheetData> {
-      const progress = opts.progress ?? noProgress;
+      const progress = tracking(opts.progress ?? noProgress);
       throwIfAborted(opts.signal);
-      return run(async (ctx) => {
+      const patience = session.patience(opts.signal);
+      return session.runPatiently(async (ctx) => {
         const sheet = ctx.workbook.worksheets.getItemOrNullObject(name);
         await ctx.sync();
         // eslint-disable-next-line office-addins/call-sync-before-read -- synced on the line above
@@ -139,9 +300,17 @@ export function createOfficeWorkbook(excel: { run: Run }, options: OfficeWorkboo
               blockRows = Math.max(1, Math.floor(count / 2));
               continue;
             }
-            throw error;
+            // Excel busy: nothing was read; the same block is asked again after the pause.
+            await patience.onBusy(error);
+            continue;
           }
-          const values = block.values as unknown[][];
+          const values = block.values as unknown[][] | null;
+          // Excel may answer a read of over 5,000,000 cells with null instead of an error.
+          if (values === null || values === undefined) {
+            if (count === 1) throw new Error(`Excel returned no values for row ${rowIndex + 2 + rows.length} of ${name}`);
+            blockRows = Math.max(1, Math.floor(count / 2));
+            continue;
+          }
           for (const row of values) rows.push(row.map(fromExcel));
           blockRows = readBlockRows(jsonBytes(values) / count);
           progress(rows.length, wanted, t(lang, 'reading', { sheet: name }));
@@ -149,11 +318,11 @@ export function createOfficeWorkbook(excel: { run: Run }, options: OfficeWorkboo
         // A table always has a body row; an empty one at the end is not data.
         while (rows.length > 0 && rows[rows.length - 1].every((v) => v === null)) rows.pop();
         return { name, headers, rows, firstDataRow: rowIndex + 2 };
-      });
+      }, patience);
     },
 
     async readState(): Promise<WorkbookState | null> {
-      const xml = await run(async (ctx) => {
+      const xml = await session.runPatiently(async (ctx) => {
         const parts = ctx.workbook.customXmlParts.getByNamespace(STATE_NAMESPACE).load('items/id');
         await ctx.sync();
         if (parts.items.length === 0) return null;
@@ -163,7 +332,7 @@ export function createOfficeWorkbook(excel: { run: Run }, options: OfficeWorkboo
         // getXml() returns a ClientResult, filled in by the sync above; there is nothing to load.
         // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read
         return text.value;
-      });
+      }, session.patience());
       if (xml === null) return null;
       try {
         return stateFromXml(xml);
@@ -173,13 +342,18 @@ export function createOfficeWorkbook(excel: { run: Run }, options: OfficeWorkboo
     },
 
     async apply(change: WorkbookChange, opts: RunOptions = {}): Promise<void> {
-      const progress = opts.progress ?? noProgress;
+      const progress = tracking(opts.progress ?? noProgress);
       const signal = opts.signal;
       const plans = change.write ?? [];
       checkPlans(plans, lang);
       throwIfAborted(signal);
       progress(0, 1, t(lang, 'preparing'));
-      const before = await readBefore(run, change);
+      const patience = session.patience(signal);
+      const before = await readBefore(session, change, patience);
+      if (!printSetup && !printNoteGiven && plans.some((p) => p.print)) {
+        printNoteGiven = true;
+        notify({ kind: 'warning', text: t(lang, 'printSetupSkipped') });
+      }
       const written: Written[] = [];
       const totalRows = plans.reduce((n, p) => n + Math.max(1, p.rows.length), 0);
       let doneRows = 0;
@@ -195,8 +369,9 @@ export function createOfficeWorkbook(excel: { run: Run }, options: OfficeWorkboo
                 ([sheetId, list]) => list.some((x) => x.id === tb.id) && replacedOrRemoved.has(nameOfSheet(before, sheetId)),
               ),
           )
-          .map((tb) => tb.name);
-        const allTables = before.tables.map((tb) => tb.name);
+          .map((tb) => tb.name)
+          .concat(before.definedNames);
+        const allTables = [...before.tables.map((tb) => tb.name), ...before.definedNames];
         for (const plan of plans) {
           const tempName = tempSheetName([...takenSheets, ...written.map((w) => w.tempName)], Date.now() % 1_000_000_007);
           const finalTableName = plan.layout === 'table' ? makeTableName(plan.tableName ?? plan.name, keptTables) : undefined;
@@ -209,7 +384,7 @@ export function createOfficeWorkbook(excel: { run: Run }, options: OfficeWorkboo
             : undefined;
           const w: Written = { plan, tempName, tempId: '', tempTableName, finalTableName };
           written.push(w);
-          await writeTemp(run, w, targetBytes, lang, signal, (rows) => {
+          await writeTemp(session, patience, w, targetBytes, signal, (rows) => {
             doneRows += rows;
             progress(doneRows, totalRows, t(lang, 'writing', { sheet: plan.name }));
           });
@@ -217,21 +392,38 @@ export function createOfficeWorkbook(excel: { run: Run }, options: OfficeWorkboo
         throwIfAborted(signal);
         progress(totalRows, totalRows, t(lang, 'finishing'));
         swapped = true;
-        await swap(run, before, written, change);
+        await swap(session, before, written, change, patience);
       } catch (error) {
-        await restore(run, before, written, swapped).catch(() => undefined);
+        try {
+          await restore(session, before, written, swapped);
+        } catch (cleanupError) {
+          // Not swallowed: hidden sheets with the list's rows may be left; say so (the pane
+          // removes them when it next opens, see cleanUpLeftovers).
+          throw new UserError(t(lang, 'cleanupFailed', { detail: errorDetail(cleanupError) }));
+        }
+        progressNow = null;
         if (isCancel(error) && !(error instanceof CancelledError)) throw new CancelledError();
         throw error;
       }
-      // Phase C: the new content is in place; delete what was set aside. Retried once, since
-      // a failure here leaves only hidden leftovers, not an inconsistent list.
+      // Phase C: the new content is in place; delete what was set aside. A failure here leaves
+      // hidden leftovers but a consistent list, so the step stands and the user is told.
+      // Tried twice: a request may fail once for reasons of its own (it ran in part; the
+      // second attempt looks everything up by id).
       try {
-        await commit(run, before, change);
-      } catch {
-        await commit(run, before, change);
+        await commit(session, before, change).catch(() => commit(session, before, change));
+      } catch (error) {
+        notify({ kind: 'warning', text: t(lang, 'cleanupFailed', { detail: errorDetail(error) }) });
+      } finally {
+        progressNow = null;
       }
     },
   };
+}
+
+function errorDetail(error: unknown): string {
+  const code = officeErrorCode(error);
+  const message = error instanceof Error ? error.message : String(error);
+  return (code && !message.includes(code) ? `${code}: ${message}` : message).split('\n')[0].slice(0, 200);
 }
 
 function nameOfSheet(before: Before, id: string): string {
@@ -261,11 +453,12 @@ function checkPlans(plans: readonly SheetPlan[], lang: Lang): void {
   assertWithinExcelLimits(plans, lang);
 }
 
-async function readBefore(run: <T>(b: (c: Excel.RequestContext) => Promise<T>) => Promise<T>, change: WorkbookChange): Promise<Before> {
-  return run(async (ctx) => {
+async function readBefore(session: Session, change: WorkbookChange, patience: Patience): Promise<Before> {
+  return session.runPatiently(async (ctx) => {
     const sheets = ctx.workbook.worksheets.load('items/id,items/name,items/position,items/visibility');
     const active = ctx.workbook.worksheets.getActiveWorksheet().load('name');
     const tables = ctx.workbook.tables.load('items/id,items/name');
+    const names = ctx.workbook.names.load('items/name');
     const parts = ctx.workbook.customXmlParts.getByNamespace(STATE_NAMESPACE).load('items/id');
     await ctx.sync();
     const touched = new Set([...(change.write ?? []).map((p) => p.name), ...(change.remove ?? [])].map((n) => n.toLowerCase()));
@@ -276,90 +469,128 @@ async function readBefore(run: <T>(b: (c: Excel.RequestContext) => Promise<T>) =
       sheets: sheets.items.map((s) => ({ id: s.id, name: s.name, position: s.position, visibility: s.visibility as string })),
       activeName: active.name,
       tables: tables.items.map((tb) => ({ id: tb.id, name: tb.name })),
+      definedNames: names.items.map((n) => n.name),
       tablesOfSheet: new Map(sheetTables.map((s) => [s.id, s.tables.items.map((tb) => ({ id: tb.id, name: tb.name }))])),
       statePartIds: parts.items.map((p) => p.id),
     };
-  });
+  }, patience);
 }
 
-/** Phase A for one plan: a hidden temporary sheet with formats, values, table and layout. */
+/**
+ * Phase A for one plan: a hidden temporary sheet with formats, values, table, widths and tab
+ * colour. Each request is queued by a function, so that a request Excel refused as busy is
+ * queued and sent again. View and print setup wait for phase B (Excel refuses them on a hidden
+ * sheet).
+ */
 async function writeTemp(
-  run: <T>(b: (c: Excel.RequestContext) => Promise<T>) => Promise<T>,
+  session: Session,
+  patience: Patience,
   w: Written,
   targetBytes: number,
-  lang: Lang,
   signal: AbortSignal | undefined,
   advanced: (rows: number) => void,
 ): Promise<void> {
   const { plan } = w;
+  const { lang } = session;
   const columnCount = Math.max(1, plan.columns.length);
   const types = plan.columns.map((c) => c.type);
   const isTable = plan.layout === 'table';
   const firstDataRow = isTable ? 1 : 0;
-  await run(async (ctx) => {
-    const sheet = ctx.workbook.worksheets.add(w.tempName);
-    sheet.visibility = 'Hidden';
-    sheet.load('id');
-    // Formats first: a value is coerced when it is written, so "@" must be in place before.
+  await session.run(async (ctx) => {
+    let sheet!: Excel.Worksheet;
+    await session.syncPatiently(
+      ctx,
+      () => {
+        sheet = ctx.workbook.worksheets.add(w.tempName);
+        sheet.visibility = 'Hidden';
+        sheet.load('id');
+        // Formats first: a value is coerced when it is written, so "@" must be in place before.
+        if (plan.columns.length === 0) return;
+        if (isTable) {
+          const header = sheet.getRangeByIndexes(0, 0, 1, columnCount);
+          header.numberFormat = [['@']];
+          header.values = [plan.columns.map((c) => c.header)];
+        }
+        if (plan.rows.length > 0) {
+          plan.columns.forEach((column, c) => {
+            sheet.getRangeByIndexes(firstDataRow, c, plan.rows.length, 1).numberFormat = [[column.numberFormat]];
+          });
+        }
+      },
+      patience,
+    );
+    w.tempId = sheet.id;
     if (plan.columns.length === 0) {
       // Nothing to lay out: an empty sheet of that name.
-      await ctx.sync();
-      w.tempId = sheet.id;
       advanced(Math.max(1, plan.rows.length));
       return;
     }
-    if (isTable) {
-      const header = sheet.getRangeByIndexes(0, 0, 1, columnCount);
-      header.numberFormat = [['@']];
-      header.values = [plan.columns.map((c) => c.header)];
-    }
-    if (plan.rows.length > 0) {
-      plan.columns.forEach((column, c) => {
-        sheet.getRangeByIndexes(firstDataRow, c, plan.rows.length, 1).numberFormat = [[column.numberFormat]];
-      });
-    }
-    await ctx.sync();
-    w.tempId = sheet.id;
 
     for (const block of cellBlocks(plan.rows, types, targetBytes)) {
       throwIfAborted(signal);
       if (block.bytes > REQUEST_LIMIT_BYTES / 2)
         throw new UserError(t(lang, 'rowTooWide', { sheet: plan.name, row: block.start + 1 + firstDataRow }));
-      sheet.getRangeByIndexes(firstDataRow + block.start, 0, block.cells.length, columnCount).values = block.cells;
-      await ctx.sync();
+      await session.syncPatiently(
+        ctx,
+        () => {
+          sheet.getRangeByIndexes(firstDataRow + block.start, 0, block.cells.length, columnCount).values = block.cells;
+        },
+        patience,
+      );
       advanced(block.cells.length);
     }
     throwIfAborted(signal);
 
-    if (isTable) {
-      // One table over the written range (with an empty sheet a header-only table; Excel adds
-      // an empty body row).
-      const table = sheet.tables.add(rangeAddress(0, 0, plan.rows.length + 1, columnCount), true);
-      table.name = w.tempTableName!;
-      table.style = 'TableStyleMedium2';
-      if (plan.rows.length === 0) advanced(1);
-    } else {
-      layoutDocument(sheet, plan, columnCount);
-      if (plan.rows.length === 0) advanced(1);
-    }
-    if (plan.freezeHeader && isTable) sheet.freezePanes.freezeRows(1);
-    plan.columns.forEach((column, c) => {
-      sheet.getRange(`${columnLetter(c)}:${columnLetter(c)}`).format.columnWidth = columnWidthPoints(column.width);
-    });
-    if (plan.tabColor) sheet.tabColor = plan.tabColor;
-    if (plan.print) {
-      sheet.pageLayout.orientation = plan.print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
-      if (plan.print.repeatHeaderRow && isTable) sheet.pageLayout.setPrintTitleRows('$1:$1');
-      if (plan.print.fitToWidth) sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-    }
-    await ctx.sync();
+    await session.syncPatiently(
+      ctx,
+      () => {
+        if (isTable) {
+          // One table over the written range (with an empty sheet a header-only table; Excel
+          // adds an empty body row).
+          const table = sheet.tables.add(rangeAddress(0, 0, plan.rows.length + 1, columnCount), true);
+          table.name = w.tempTableName!;
+          table.style = 'TableStyleMedium2';
+        } else {
+          layoutDocument(sheet, plan, columnCount);
+        }
+        plan.columns.forEach((column, c) => {
+          sheet.getRange(`${columnLetter(c)}:${columnLetter(c)}`).format.columnWidth = columnWidthPoints(column.width);
+        });
+        if (plan.tabColor) sheet.tabColor = plan.tabColor;
+      },
+      patience,
+    );
+    if (plan.rows.length === 0) advanced(1);
   });
 }
 
-/** The notes sheet: a document, not a table — styled rows, wrapped text. */
+/** View and print setup of a sheet that is visible now (queued in the swap request). */
+function viewAndPrint(sheet: Excel.Worksheet, plan: SheetPlan, printSetup: boolean): void {
+  const isTable = plan.layout === 'table';
+  if (plan.freezeHeader && isTable) sheet.freezePanes.freezeRows(1);
+  // Page layout is ExcelApi 1.9: on Office 2019 (1.7) sheets print with Excel's defaults.
+  // A4 on every sheet (Excel's default paper is US Letter), print setup or not.
+  if (printSetup) sheet.pageLayout.paperSize = 'A4';
+  if (plan.print && printSetup) {
+    sheet.pageLayout.orientation = plan.print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
+    if (plan.print.repeatHeaderRow && isTable) sheet.pageLayout.setPrintTitleRows('$1:$1');
+    // One page wide; the height is left to Excel (there is no documented "automatic" value).
+    if (plan.print.fitToWidth) sheet.pageLayout.zoom = { horizontalFitToPages: 1 };
+  }
+}
+
+/** The notes sheet: a document, not a table — styled rows, wrapped text, rows tall enough for it. */
 function layoutDocument(sheet: Excel.Worksheet, plan: SheetPlan, columnCount: number): void {
   if (plan.rows.length === 0) return;
   sheet.getRangeByIndexes(0, 0, plan.rows.length, columnCount).format.wrapText = true;
+  // Excel does not fit rows a program writes: consecutive rows of one height as one range.
+  const heights = wrappedRowHeights(plan);
+  for (let start = 0, i = 1; i <= heights.length; i++) {
+    if (i < heights.length && heights[i] === heights[start]) continue;
+    const height = heights[start];
+    if (height !== undefined) sheet.getRangeByIndexes(start, 0, i - start, 1).format.rowHeight = height;
+    start = i;
+  }
   const styles = plan.rowStyles ?? [];
   // Consecutive rows of one style are formatted as one range: fewer operations.
   let start = 0;
@@ -395,14 +626,13 @@ function styleRows(range: Excel.Range, style: RowStyle): void {
 
 const asideName = (i: number) => `~rajaus-old-${i}`;
 
-/** Phase B: one request that puts the new sheets in place and sets the old ones aside. */
-async function swap(
-  run: <T>(b: (c: Excel.RequestContext) => Promise<T>) => Promise<T>,
-  before: Before,
-  written: Written[],
-  change: WorkbookChange,
-): Promise<void> {
-  await run(async (ctx) => {
+/**
+ * Phase B: one request that puts the new sheets in place and sets the old ones aside. Its first
+ * operation adds the journal, so any part of it that ran can be finished or undone later. A
+ * request Excel refused as busy ran nothing, so it is simply sent again.
+ */
+async function swap(session: Session, before: Before, written: Written[], change: WorkbookChange, patience: Patience): Promise<void> {
+  await session.runPatiently(async (ctx) => {
     const sheets = ctx.workbook.worksheets;
     const byName = new Map(before.sheets.map((s) => [s.name.toLowerCase(), s]));
     const taken = new Set(before.sheets.map((s) => s.name.toLowerCase()));
@@ -413,6 +643,8 @@ async function swap(
       taken.add(name.toLowerCase());
       return name;
     };
+    const journal: Journal = { complete: false, sheets: [], tables: [] };
+    const ops: (() => void)[] = [];
     // Replacements in tab order: each new sheet goes where its old one is.
     const ordered = [...written].sort(
       (a, b) =>
@@ -422,46 +654,59 @@ async function swap(
     for (const w of ordered) {
       const old = byName.get(w.plan.name.toLowerCase());
       const temp = sheets.getItem(w.tempId);
-      if (old) {
-        const oldSheet = sheets.getItem(old.id);
-        oldSheet.name = nextAside();
-        for (const tb of before.tablesOfSheet.get(old.id) ?? []) {
-          if (tb.name.toLowerCase() === w.finalTableName?.toLowerCase())
-            ctx.workbook.tables.getItem(tb.id).name = `${tb.name.slice(0, 200)}_old`;
+      const position = old ? old.position + inserted : undefined;
+      if (old) inserted++;
+      const oldAside = old ? nextAside() : undefined;
+      if (old && oldAside) journal.sheets.push({ aside: oldAside, name: old.name, replacement: w.tempId });
+      ops.push(() => {
+        if (old && oldAside) {
+          const oldSheet = sheets.getItem(old.id);
+          oldSheet.name = oldAside;
+          for (const tb of before.tablesOfSheet.get(old.id) ?? []) {
+            if (tb.name.toLowerCase() === w.finalTableName?.toLowerCase()) ctx.workbook.tables.getItem(tb.id).name = `${tb.name.slice(0, 200)}_old`;
+          }
+          temp.name = w.plan.name;
+          temp.visibility = 'Visible';
+          temp.position = position!;
+          if (old.visibility === 'Visible') oldSheet.visibility = 'Hidden';
+        } else {
+          temp.name = w.plan.name;
+          temp.visibility = 'Visible';
         }
-        temp.name = w.plan.name;
-        temp.visibility = 'Visible';
-        temp.position = old.position + inserted;
-        inserted++;
-        if (old.visibility === 'Visible') oldSheet.visibility = 'Hidden';
-      } else {
-        temp.name = w.plan.name;
-        temp.visibility = 'Visible';
+        if (w.tempTableName && w.finalTableName) temp.tables.getItem(w.tempTableName).name = w.finalTableName;
+        viewAndPrint(temp, w.plan, session.printSetup);
+      });
+      if (old) {
+        for (const tb of before.tablesOfSheet.get(old.id) ?? []) {
+          if (tb.name.toLowerCase() === w.finalTableName?.toLowerCase()) journal.tables.push({ aside: `${tb.name.slice(0, 200)}_old`, name: tb.name });
+        }
       }
-      if (w.tempTableName && w.finalTableName) temp.tables.getItem(w.tempTableName).name = w.finalTableName;
     }
     const writing = new Set(written.map((w) => w.plan.name.toLowerCase()));
     for (const name of change.remove ?? []) {
       const old = byName.get(name.toLowerCase());
       if (!old || writing.has(name.toLowerCase())) continue;
-      const oldSheet = sheets.getItem(old.id);
-      oldSheet.name = nextAside();
-      if (old.visibility === 'Visible') oldSheet.visibility = 'Hidden';
+      const oldAside = nextAside();
+      journal.sheets.push({ aside: oldAside, name: old.name });
+      ops.push(() => {
+        const oldSheet = sheets.getItem(old.id);
+        oldSheet.name = oldAside;
+        if (old.visibility === 'Visible') oldSheet.visibility = 'Hidden';
+      });
     }
+    const journalPart = ctx.workbook.customXmlParts.add(journalToXml(journal));
+    for (const op of ops) op();
     if (change.state) ctx.workbook.customXmlParts.add(stateToXml(change.state));
     const activate = change.activate ?? (before.activeName && writing.has(before.activeName.toLowerCase()) ? before.activeName : undefined);
     if (activate) sheets.getItem(activate).activate();
+    journalPart.setXml(journalToXml({ ...journal, complete: true }));
     await ctx.sync();
-  });
+  }, patience);
 }
 
-/** Phase C: delete the sheets set aside and the replaced state parts (two round trips). */
-async function commit(
-  run: <T>(b: (c: Excel.RequestContext) => Promise<T>) => Promise<T>,
-  before: Before,
-  change: WorkbookChange,
-): Promise<void> {
-  await run(async (ctx) => {
+/** Phase C: delete the sheets set aside, the replaced state parts and the journal. */
+async function commit(session: Session, before: Before, change: WorkbookChange): Promise<void> {
+  await session.runPatiently(async (ctx) => {
     const gone = new Set([...(change.write ?? []).map((p) => p.name.toLowerCase()), ...(change.remove ?? []).map((n) => n.toLowerCase())]);
     // Looked up by id: the old sheets now carry their set-aside names. OrNullObject, because a
     // retry after a partly executed request may find some already deleted.
@@ -469,28 +714,27 @@ async function commit(
       .filter((s) => gone.has(s.name.toLowerCase()))
       .map((s) => ctx.workbook.worksheets.getItemOrNullObject(s.id));
     const parts = change.state ? before.statePartIds.map((id) => ctx.workbook.customXmlParts.getItemOrNullObject(id)) : [];
+    const journals = ctx.workbook.customXmlParts.getByNamespace(JOURNAL_NAMESPACE).load('items/id');
     await ctx.sync();
     for (const sheet of sheets) if (!sheet.isNullObject) sheet.delete();
     for (const part of parts) if (!part.isNullObject) part.delete();
+    for (const part of journals.items) part.delete();
     await ctx.sync();
-  });
+  }, session.cleanupPatience());
 }
 
 /**
  * Puts the workbook back as `before` recorded it: temporary sheets deleted, sheets set aside
- * renamed, shown and moved back, table names and the active sheet restored, state parts added
- * since removed. Works from whatever point phase A or B reached, since it looks at ids.
+ * renamed, shown and moved back, table names and the active sheet restored, state parts and the
+ * journal added since removed. Works from whatever point phase A or B reached, since it looks at
+ * ids; runs again from the start when Excel was busy.
  */
-async function restore(
-  run: <T>(b: (c: Excel.RequestContext) => Promise<T>) => Promise<T>,
-  before: Before,
-  written: Written[],
-  swapped: boolean,
-): Promise<void> {
-  await run(async (ctx) => {
+async function restore(session: Session, before: Before, written: Written[], swapped: boolean): Promise<void> {
+  await session.runPatiently(async (ctx) => {
     const sheets = ctx.workbook.worksheets.load('items/id,items/name,items/visibility');
     const tables = ctx.workbook.tables.load('items/id,items/name');
     const parts = ctx.workbook.customXmlParts.getByNamespace(STATE_NAMESPACE).load('items/id');
+    const journals = ctx.workbook.customXmlParts.getByNamespace(JOURNAL_NAMESPACE).load('items/id');
     await ctx.sync();
     const now = new Map(sheets.items.map((s) => [s.id, s]));
     const beforeIds = new Set(before.sheets.map((s) => s.id));
@@ -521,6 +765,85 @@ async function restore(
       for (const p of parts.items) if (!before.statePartIds.includes(p.id)) p.delete();
       if (before.activeName) ctx.workbook.worksheets.getItem(before.activeName).activate();
     }
+    for (const p of journals.items) p.delete();
     await ctx.sync();
-  });
+  }, session.cleanupPatience());
+}
+
+/**
+ * When the pane opens: what an interrupted step left behind. Temporary sheets (`~rajaus-<id>`)
+ * never held a finished result and are deleted. Sheets set aside (`~rajaus-old-<n>`) are
+ * deleted when the journal says the swap completed (then only phase C was missing); otherwise
+ * the swap is undone: replacements deleted, the sheets set aside renamed back and shown, their
+ * tables renamed back. A sheet set aside that no journal knows is shown under a "Restored" name
+ * rather than left hidden. Then the journal goes, and after a completed swap the state parts
+ * but the newest.
+ */
+async function cleanUp(session: Session): Promise<LeftoverReport> {
+  return session.runPatiently(async (ctx) => {
+    const sheets = ctx.workbook.worksheets.load('items/id,items/name,items/visibility');
+    const tables = ctx.workbook.tables.load('items/name');
+    const journalParts = ctx.workbook.customXmlParts.getByNamespace(JOURNAL_NAMESPACE).load('items/id');
+    const stateParts = ctx.workbook.customXmlParts.getByNamespace(STATE_NAMESPACE).load('items/id');
+    await ctx.sync();
+    const leftovers = sheets.items.filter((s) => LEFTOVER_SHEET.test(s.name));
+    if (leftovers.length === 0 && journalParts.items.length === 0) return { removed: [], restored: [] };
+    const xmls = journalParts.items.map((p) => p.getXml());
+    await ctx.sync();
+    const journals: Journal[] = [];
+    for (const xml of xmls) {
+      // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read -- ClientResult filled by the sync above
+      const j = journalFromXml(xml.value);
+      if (j) journals.push(j);
+    }
+    const entryOf = (aside: string) => {
+      for (const j of journals) {
+        const e = j.sheets.find((x) => x.aside.toLowerCase() === aside.toLowerCase());
+        if (e) return { entry: e, journal: j };
+      }
+      return undefined;
+    };
+    const report: LeftoverReport = { removed: [], restored: [] };
+    const deleted = new Set<string>();
+    const drop = (sheet: Excel.Worksheet) => {
+      if (deleted.has(sheet.id)) return;
+      deleted.add(sheet.id);
+      sheet.delete();
+      report.removed.push(sheet.name);
+    };
+    for (const sheet of leftovers) if (!ASIDE_SHEET.test(sheet.name) || entryOf(sheet.name)?.journal.complete) drop(sheet);
+    // Undo incomplete swaps: the replacement goes first, so that the old name is free.
+    const undone = new Set<Journal>();
+    for (const j of journals.filter((x) => !x.complete)) {
+      for (const e of j.sheets) {
+        const replacement = sheets.items.find((s) => s.id === e.replacement);
+        if (replacement && leftovers.some((l) => l.name.toLowerCase() === e.aside.toLowerCase())) {
+          drop(replacement);
+          undone.add(j);
+        }
+      }
+    }
+    const names = new Set(sheets.items.filter((s) => !deleted.has(s.id) && !LEFTOVER_SHEET.test(s.name)).map((s) => s.name.toLowerCase()));
+    for (const sheet of leftovers) {
+      if (deleted.has(sheet.id)) continue;
+      const wanted = entryOf(sheet.name)?.entry.name;
+      const name = wanted && !names.has(wanted.toLowerCase()) ? wanted : makeSheetName(t(session.lang, 'restoredSheet'), names);
+      names.add(name.toLowerCase());
+      sheet.name = name;
+      sheet.visibility = 'Visible';
+      report.restored.push(name);
+    }
+    const tableNames = new Set(tables.items.map((tb) => tb.name.toLowerCase()));
+    for (const j of journals.filter((x) => !x.complete)) {
+      for (const tb of j.tables) {
+        // The replacement's table held the name; it went with its sheet earlier in this request.
+        const free = !tableNames.has(tb.name.toLowerCase()) || undone.has(j);
+        if (tableNames.has(tb.aside.toLowerCase()) && free) ctx.workbook.tables.getItem(tb.aside).name = tb.name;
+      }
+    }
+    for (const part of journalParts.items) part.delete();
+    if (journals.length > 0 && journals.every((j) => j.complete)) for (const part of stateParts.items.slice(0, -1)) part.delete();
+    await ctx.sync();
+    return report;
+  }, session.cleanupPatience());
 }

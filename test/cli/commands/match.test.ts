@@ -87,7 +87,7 @@ describe('rajaus match as a process (two threads)', () => {
   beforeAll(() => {
     execFileSync(process.execPath, [join(ROOT, 'scripts', 'build-cli.mjs')], { cwd: ROOT });
     // The built CLI reads the customers in its worker bundle; without it this would test one thread twice.
-    expect(existsSync(join(ROOT, 'dist', 'match-worker.js'))).toBe(true);
+    expect(existsSync(join(ROOT, 'lib', 'match-worker.js'))).toBe(true);
   });
 
   it('writes byte for byte what one thread writes', async () => {

@@ -1,4 +1,6 @@
-import { makeSheetName, makeTableName, sheetNameProblem } from '../../../src/core/workbook/sheetNames';
+import fc from 'fast-check';
+import { makeSheetName, makeTableName, sheetNameProblem, tableNameProblem } from '../../../src/core/workbook/sheetNames';
+import { tableNameError } from '../../excel-simulator';
 
 describe("Excel's sheet-name rules", () => {
   it.each([
@@ -59,5 +61,47 @@ describe("Excel's sheet-name rules", () => {
     expect(makeTableName('2026 lista', [])).toMatch(/^T_/);
     expect(makeTableName('A1', [])).toBe('T_A1');
     expect(makeTableName('Lista', ['lista'])).toBe('Lista_2');
+  });
+});
+
+describe("Excel's name grammar for tables", () => {
+  it.each(['R2 kampanja', 'C1 asiakkaat', 'TRUE', 'false', 'RC', 'R1C1', 'r', 'C', 'A1', 'xfd1048576', 'A1.x', '2026 lista', '.lista', ''])(
+    'makes a valid name of %j with T_ in front',
+    (base) => {
+      const name = makeTableName(base, []);
+      expect(name.startsWith('T_')).toBe(true);
+      expect(tableNameProblem(name)).toBeNull();
+    },
+  );
+
+  it.each(['Rajaus', 'Customers', 'Rc2x', 'XFE1', 'A1B', 'Tulokset_2026'])('keeps the valid name %s as it is', (base) => {
+    expect(tableNameProblem(base)).toBeNull();
+    expect(makeTableName(base, [])).toBe(base);
+  });
+
+  it('avoids names taken by tables and defined names, ignoring case', () => {
+    expect(makeTableName('Kohderyhma', ['KOHDERYHMA', 'kohderyhma_2'])).toBe('Kohderyhma_3');
+  });
+
+  it('gives, for any text and any taken names, a name that Excel (the simulator) accepts and that is free', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 300 }), fc.array(fc.string({ maxLength: 12 }), { maxLength: 8 }), (base, taken) => {
+        const name = makeTableName(base, taken);
+        expect(tableNameProblem(name)).toBeNull();
+        expect(tableNameError(name)).toBeNull();
+        expect(taken.map((n) => n.toLowerCase())).not.toContain(name.toLowerCase());
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('agrees with the simulator’s grammar on names of letters, digits, _ and .', () => {
+    const chars = fc.constantFrom(...'RrCcAaTtXxFfDdEeUuLlSs0123456789_.');
+    fc.assert(
+      fc.property(fc.string({ unit: chars, minLength: 1, maxLength: 10 }), (name) => {
+        expect(tableNameProblem(name) === null).toBe(tableNameError(name) === null);
+      }),
+      { numRuns: 5000 },
+    );
   });
 });

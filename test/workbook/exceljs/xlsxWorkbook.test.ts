@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { createXlsxWorkbook, xlsxWorkbookFromBytes } from '../../../src/workbook/exceljs/xlsxWorkbook';
 import { loadXlsxWorkbook, saveXlsxWorkbook } from '../../../src/workbook/exceljs/xlsxFile.node';
-import { tablePlan, type SheetPlan } from '../../../src/core/workbook/sheetPlan';
+import { plannedColumn, tablePlan, type SheetPlan } from '../../../src/core/workbook/sheetPlan';
+import { wrappedRowHeights } from '../../../src/core/workbook/rowHeights';
+import { suppressionSheetPlan } from '../../../src/core/suppression/doNotCall';
 import { emptyState, stateToXml, type WorkbookState } from '../../../src/core/state/workbookState';
 import { fromCellByKey } from '../../../src/core/workbook/cells';
 import { UserError } from '../../../src/core/errors';
@@ -135,6 +137,41 @@ describe('ExcelJS adapter: a real .xlsx round trip', () => {
     const path = join(dir, 'ei-tilaa.xlsx');
     await saveXlsxWorkbook(port, path);
     expect(await (await loadXlsxWorkbook(path)).readState()).toBeNull();
+  });
+});
+
+describe('ExcelJS adapter: print, wrapped rows, date-times', () => {
+  it('puts every sheet on A4 (the do-not-call sheet too), gives wrapped rows their height, and writes "Poimittu" as a date-time', async () => {
+    const port = createXlsxWorkbook();
+    const notes: SheetPlan = {
+      name: 'Tietosuoja',
+      role: 'notes',
+      columns: [{ ...plannedColumn('extra:Kohta', 'fi'), width: 30 }, { ...plannedColumn('extra:Tieto', 'fi'), width: 40 }],
+      rows: [
+        ['Tietosuojaseloste', null],
+        ['Käsittelyn peruste', 'Oikeutettu etu: suoramarkkinointi yrityksille ja kuluttajille. Rekisteröidyllä on oikeus vastustaa käsittelyä milloin tahansa.'],
+      ],
+      rowStyles: ['title', 'normal'],
+      layout: 'document',
+      freezeHeader: false,
+    };
+    const list = tablePlan({ name: 'Lista', role: 'list', keys: ['companyName', 'extractedAt'], rows: [['A Oy', '2026-12-07T02:49:00.000Z']], lang: 'fi', tableName: 'Lista' });
+    const dnc = suppressionSheetPlan({ name: 'Kieltolista', phones: ['+358401234567'], lang: 'fi', tableName: 'Kieltolista' });
+    await port.apply({ write: [list, dnc, notes] });
+    const path = join(dir, 'a4.xlsx');
+    await saveXlsxWorkbook(port, path);
+    const zip = await JSZip.loadAsync(readFileSync(path));
+    for (const n of [1, 2, 3]) {
+      const xml = await zip.file(`xl/worksheets/sheet${n}.xml`)!.async('string');
+      expect({ n, paper: /<pageSetup[^>]*paperSize="(\d+)"/.exec(xml)?.[1] }).toEqual({ n, paper: '9' });
+    }
+    const notesXml = await zip.file('xl/worksheets/sheet3.xml')!.async('string');
+    expect(/<row r="2"[^>]*ht="([\d.]+)"[^>]*customHeight="1"/.exec(notesXml)?.[1]).toBe(String(wrappedRowHeights(notes)[1]));
+    expect(/<row r="1"[^>]*>/.exec(notesXml)![0]).not.toMatch(/customHeight/);
+    const back = await loadXlsxWorkbook(path);
+    const data = await back.readSheet('Lista');
+    expect(typeof data.rows[0]![1]).toBe('number');
+    expect(fromCellByKey('extractedAt', data.rows[0]![1])).toBe('2026-12-07T02:49:00.000Z');
   });
 });
 

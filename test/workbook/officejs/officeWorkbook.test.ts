@@ -13,6 +13,8 @@ import { REQUEST_LIMIT_BYTES } from '../../../src/workbook/officejs/excelFacts';
 import { createOfficeWorkbook, type OfficeWorkbookOptions } from '../../../src/workbook/officejs/officeWorkbook';
 import { createExcelSimulator, type WorkbookInit, type WorkbookSnapshot } from '../../excel-simulator';
 import { LIST_KEYS, listRows } from './fixtures';
+import { suppressionSheetPlan } from '../../../src/core/suppression/doNotCall';
+import { wrappedRowHeights } from '../../../src/core/workbook/rowHeights';
 
 function setup(init?: WorkbookInit, options?: OfficeWorkbookOptions) {
   const sim = createExcelSimulator();
@@ -68,7 +70,7 @@ describe('writing a list', () => {
     expect(sheet.visibility).toBe('Visible');
     expect(sheet.tabColor).toBe('#2E7D32');
     expect(sheet.columnWidths.A).toBeGreaterThan(sheet.columnWidths.C);
-    expect(sheet.pageLayout).toEqual({ orientation: 'Landscape', printTitleRows: '$1:$1', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 } });
+    expect(sheet.pageLayout).toEqual({ orientation: 'Landscape', paperSize: 'A4', printTitleRows: '$1:$1', zoom: { horizontalFitToPages: 1 } });
     expect(simulator.snapshot().sheets.map((s) => s.name)).toEqual(['Sheet1', 'Tulokset']);
   });
 
@@ -139,6 +141,16 @@ describe('replacing and removing sheets', () => {
     expect(snap.sheets[1].values[1][0]).toBe(listRows(5)[0][0]);
     expect(snap.activeSheet).toBe('Tulokset');
     expect(snap.sheets.every((s) => s.visibility === 'Visible')).toBe(true);
+  });
+
+  it('gives tables names Excel’s grammar accepts, free of tables and defined names', async () => {
+    const { workbook, simulator } = setup({ ...init, names: { Kampanja: '=Tulokset!$A$2:$A$3' } });
+    await workbook.apply({
+      write: [listPlan('R2 kampanja', listRows(2), LIST_KEYS, 'R2_kampanja'), listPlan('Kampanja', listRows(2)), listPlan('Totuus', listRows(2), LIST_KEYS, 'TRUE')],
+    });
+    const tables = simulator.snapshot().sheets.flatMap((sh) => sh.tables.map((tb) => tb.name));
+    expect(tables).toEqual(['Asiakkaat', 'Tulokset', 'T_R2_kampanja', 'Kampanja_2', 'T_TRUE']);
+    expect(simulator.snapshot().names).toEqual({ Kampanja: '=Tulokset!$A$2:$A$3' });
   });
 
   it('removes sheets and keeps the user’s customer sheet untouched', async () => {
@@ -326,8 +338,11 @@ describe('100,000 rows × 20 columns', () => {
     const largestResponse = Math.max(...reads.map((r) => r.responseBytes));
     expect(largestResponse).toBeLessThan(REQUEST_LIMIT_BYTES);
     expect(data.rows).toHaveLength(100_000);
-    expect(data.rows[99_999]).toEqual(rows[99_999].map((v, c) => (LIST_KEYS[c] === 'registrationDate' ? expect.any(Number) : v)));
+    const dated = new Set(['registrationDate', 'extractedAt']);
+    expect(data.rows[99_999]).toEqual(rows[99_999].map((v, c) => (dated.has(LIST_KEYS[c]) ? expect.any(Number) : v)));
     expect(fromCellByKey('registrationDate', data.rows[0][5])).toBe(rows[0][5]);
+    // "Poimittu" is an Excel date-time of local time; it reads back as the same moment.
+    expect(fromCellByKey('extractedAt', data.rows[0][19])).toBe(new Date(String(rows[0][19])).toISOString());
 
     // The figures the design asks for (README / report).
     console.log(
@@ -336,5 +351,196 @@ describe('100,000 rows × 20 columns', () => {
         `read back: ${reads.length} syncs, largest response ${(largestResponse / 1e6).toFixed(2)} MB, ${readMs} ms`,
       ].join('\n'),
     );
+  });
+});
+
+describe('Excel busy: cell-edit mode and an inactive workbook', () => {
+  const oldState: WorkbookState = { ...emptyState(), doNotContact: { phones: ['+358401111111'], emails: [] } };
+  const newState: WorkbookState = { ...emptyState(), doNotContact: { phones: ['+358402222222'], emails: [] } };
+  const before: WorkbookInit = {
+    sheets: [
+      { name: 'Asiakkaat', values: [['Yritys'], ['Virtasen Putki Oy']] },
+      { name: 'Tulokset', values: [['Yritys'], ['Vanha Oy']], tables: [{ name: 'Tulokset', range: 'A1:A2' }], active: true },
+      { name: 'Vanha lista', values: [['Yritys'], ['Poistettava Oy']] },
+    ],
+    customXmlParts: [stateToXml(oldState)],
+  };
+  const change: WorkbookChange = { write: [listPlan('Tulokset', listRows(40, 3))], remove: ['Vanha lista'], state: newState };
+  const quick = { targetRequestBytes: 6_000, busyRetry: { delaysMs: [1], maxWaitMs: 5_000, cleanupMaxWaitMs: 5_000 } };
+  const hidden = (snap: WorkbookSnapshot) => snap.sheets.filter((s) => s.visibility !== 'Visible' || s.name.startsWith('~rajaus')).map((s) => s.name);
+
+  function reference() {
+    const { workbook, simulator } = setup(before, quick);
+    return { workbook, simulator };
+  }
+
+  it.each(['cellEditMode', 'inactiveWorkbook'] as const)(
+    'finishes a step that a %s window interrupts at any request, telling the user to finish editing, and leaves no hidden sheet',
+    async (kind) => {
+      const ref = reference();
+      await ref.workbook.apply(change);
+      const done = comparable(ref.simulator.snapshot());
+      const syncs = ref.simulator.syncCount;
+      expect(syncs).toBeGreaterThan(6);
+      for (let n = 1; n <= syncs; n++) {
+        const { workbook, simulator } = setup(before, quick);
+        const notices: string[] = [];
+        workbook.onNotice!((notice) => notices.push(notice.text));
+        const labels: string[] = [];
+        simulator[kind]({ afterSyncs: n - 1, syncs: 3 });
+        await workbook.apply(change, { progress: (_d, _t, label) => labels.push(label ?? '') });
+        const snap = comparable(simulator.snapshot());
+        expect({ n, snap }).toEqual({ n, snap: done });
+        expect(hidden(simulator.snapshot())).toEqual([]);
+        expect(notices).toEqual([expect.stringContaining('lopeta solun muokkaus')]);
+        expect(simulator.requests.filter((r) => r.failed).length).toBe(3);
+        if (n > 1) expect(labels).toContain(notices[0]);
+      }
+    },
+  );
+
+  it('reads a sheet through a cell-edit window', async () => {
+    const { workbook, simulator } = setup(before, quick);
+    simulator.cellEditMode({ afterSyncs: 2, syncs: 4 });
+    const data = await workbook.readSheet('Tulokset');
+    expect(data.rows).toEqual([['Vanha Oy']]);
+  });
+
+  it('rolls the step back when Excel stays busy too long: the workbook as before, no hidden sheet, a clear error', async () => {
+    const ref = reference();
+    const initial = comparable(ref.simulator.snapshot());
+    const { workbook, simulator } = setup(before, { ...quick, busyRetry: { delaysMs: [5], maxWaitMs: 40, cleanupMaxWaitMs: 5_000 } });
+    // The user starts editing after the first rows are written and stays there 80 ms.
+    simulator.cellEditMode({ afterSyncs: 3 });
+    setTimeout(() => simulator.endBlock(), 80);
+    await expect(workbook.apply(change)).rejects.toThrow(/solun muokkaustilassa/);
+    expect(comparable(simulator.snapshot())).toEqual(initial);
+    expect(hidden(simulator.snapshot())).toEqual([]);
+  });
+
+  it('does not swallow a roll-back that cannot run; the leftovers go when the pane next opens', async () => {
+    const ref = reference();
+    const initial = comparable(ref.simulator.snapshot());
+    const { workbook, simulator } = setup(before, { ...quick, busyRetry: { delaysMs: [5], maxWaitMs: 20, cleanupMaxWaitMs: 40 } });
+    simulator.cellEditMode({ afterSyncs: 3 });
+    await expect(workbook.apply(change)).rejects.toThrow(/Rajaus saanut poistettua keskeneräisiä piilotaulukoita/);
+    simulator.endBlock();
+    expect(hidden(simulator.snapshot()).length).toBeGreaterThan(0);
+    const report = await workbook.cleanUpLeftovers!();
+    expect(report.removed).toEqual([expect.stringMatching(/^~rajaus-/)]);
+    expect(report.restored).toEqual([]);
+    expect(comparable(simulator.snapshot())).toEqual(initial);
+  });
+
+  it('keeps a finished step when only the clean-up is blocked, says so, and the sweep on open completes it', async () => {
+    const ref = reference();
+    await ref.workbook.apply(change);
+    const done = comparable(ref.simulator.snapshot());
+    const syncs = ref.simulator.syncCount;
+    const { workbook, simulator } = setup(before, { ...quick, busyRetry: { delaysMs: [2], maxWaitMs: 20, cleanupMaxWaitMs: 20 } });
+    const notices: string[] = [];
+    workbook.onNotice!((n) => notices.push(n.text));
+    // Phase C is the last request but one (its reads) and the last: block from there on.
+    simulator.cellEditMode({ afterSyncs: syncs - 2 });
+    await workbook.apply(change);
+    simulator.endBlock();
+    expect(notices.at(-1)).toMatch(/Rajaus saanut poistettua/);
+    const left = simulator.snapshot();
+    expect(hidden(left)).toEqual(['~rajaus-old-0', '~rajaus-old-1']);
+    expect(left.customXmlParts.map((p) => p.namespaceUri)).toEqual(['urn:rajaus:state:v1', 'urn:rajaus:journal:v1', 'urn:rajaus:state:v1']);
+    const report = await workbook.cleanUpLeftovers!();
+    expect(report).toEqual({ removed: ['~rajaus-old-0', '~rajaus-old-1'], restored: [] });
+    expect(notices.at(-1)).toMatch(/poistettiin 2 piilotaulukkoa, palautettiin 0/);
+    expect(comparable(simulator.snapshot())).toEqual(done);
+  });
+
+  it('undoes a swap cut off part-way whose roll-back could not run either, when the pane next opens', async () => {
+    const ref = reference();
+    const initial = comparable(ref.simulator.snapshot());
+    await ref.workbook.apply(change);
+    const swapSync = ref.simulator.syncCount - 2; // then phase C: its read and its deletes
+    for (const afterOperations of [0, 1, 2, 3, 4, 5, 6, 8, 10]) {
+      const { workbook, simulator } = setup(before, { ...quick, busyRetry: { delaysMs: [2], maxWaitMs: 20, cleanupMaxWaitMs: 20 } });
+      simulator.failSync(swapSync, { afterOperations });
+      simulator.cellEditMode({ afterSyncs: swapSync });
+      await expect(workbook.apply(change)).rejects.toThrow(/Rajaus saanut poistettua/);
+      simulator.endBlock();
+      expect(hidden(simulator.snapshot()).length).toBeGreaterThan(0);
+      const report = await workbook.cleanUpLeftovers!();
+      // Which sheet is active may differ (Excel moves it off a sheet that is hidden); the content may not.
+      const content = (snap: ReturnType<typeof comparable>) => ({ ...snap, activeSheet: null, sheets: snap.sheets.map((sh) => ({ ...sh, active: false })) });
+      expect({ afterOperations, snap: content(comparable(simulator.snapshot())) }).toEqual({ afterOperations, snap: content(initial) });
+      expect(report.removed.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('restores a sheet set aside when its replacement never took its place, with its table name', async () => {
+    const { workbook, simulator } = setup({
+      sheets: [
+        { name: 'Asiakkaat', values: [['Yritys'], ['A Oy']] },
+        { name: '~rajaus-old-0', values: [['Yritys'], ['Vanha Oy']], tables: [{ name: 'Tulokset_old', range: 'A1:A2' }], visibility: 'Hidden' },
+        { name: '~rajaus-k3x9', values: [['Yritys'], ['Uusi Oy']], visibility: 'Hidden' },
+        { name: '~rajaus-old-1', values: [['x']], visibility: 'Hidden' },
+      ],
+      customXmlParts: [
+        '<?xml version="1.0" encoding="UTF-8"?><journal xmlns="urn:rajaus:journal:v1">{"sheets":[{"aside":"~rajaus-old-0","name":"Tulokset"}],"tables":[{"aside":"Tulokset_old","name":"Tulokset"}]}</journal>',
+      ],
+    });
+    const report = await workbook.cleanUpLeftovers!();
+    expect(report).toEqual({ removed: ['~rajaus-k3x9'], restored: ['Tulokset', 'Palautettu'] });
+    const snap = simulator.snapshot();
+    expect(snap.sheets.map((s) => [s.name, s.visibility])).toEqual([
+      ['Asiakkaat', 'Visible'],
+      ['Tulokset', 'Visible'],
+      ['Palautettu', 'Visible'],
+    ]);
+    expect(snap.sheets[1].tables.map((tb) => tb.name)).toEqual(['Tulokset']);
+    expect(snap.customXmlParts).toEqual([]);
+    expect(await workbook.cleanUpLeftovers!()).toEqual({ removed: [], restored: [] });
+  });
+});
+
+describe('print and wrapped text', () => {
+  const notes: SheetPlan = {
+    name: 'Tietosuoja',
+    role: 'notes',
+    columns: [{ ...plannedColumn('extra:Kohta', 'fi'), width: 30 }, { ...plannedColumn('extra:Tieto', 'fi'), width: 40 }],
+    rows: [
+      ['Tietosuojaseloste', null],
+      ['Käsittelyn peruste', 'Oikeutettu etu: suoramarkkinointi yrityksille ja kuluttajille. Rekisteröidyllä on oikeus vastustaa käsittelyä milloin tahansa.'],
+    ],
+    rowStyles: ['title', 'normal'],
+    layout: 'document',
+    freezeHeader: false,
+    print: { orientation: 'portrait', repeatHeaderRow: false, fitToWidth: true },
+  };
+
+  it('prints every sheet on A4, the do-not-call sheet too, and makes wrapped rows tall enough', async () => {
+    const { workbook, simulator } = setup();
+    const dnc = suppressionSheetPlan({ name: 'Kieltolista', phones: ['+358401234567'], lang: 'fi', tableName: 'Kieltolista' });
+    expect(dnc.print).toBeUndefined();
+    await workbook.apply({ write: [listPlan('Tulokset', listRows(3)), dnc, notes] });
+    const sheets = simulator.snapshot().sheets.slice(1);
+    expect(sheets.map((s) => [s.name, s.pageLayout.paperSize])).toEqual([
+      ['Tulokset', 'A4'],
+      ['Kieltolista', 'A4'],
+      ['Tietosuoja', 'A4'],
+    ]);
+    expect(sheets[2].rowHeights).toEqual({ '2': wrappedRowHeights(notes)[1] });
+    expect(wrappedRowHeights(notes)[1]).toBeGreaterThanOrEqual(45);
+  });
+
+  it('on ExcelApi 1.7 leaves print setup out and still writes every sheet', async () => {
+    const sim = createExcelSimulator({ requirementSets: { ExcelApi: '1.7' } });
+    const workbook = createOfficeWorkbook({ run: sim.Excel.run as unknown as typeof Excel.run }, { supportsExcelApi: (v) => v <= '1.7' });
+    const notices: string[] = [];
+    workbook.onNotice!((n) => notices.push(n.text));
+    await workbook.apply({ write: [listPlan('Tulokset', listRows(3)), notes] });
+    const sheets = sim.simulator.snapshot().sheets.slice(1);
+    expect(sheets.map((s) => [s.name, s.pageLayout, s.frozenRows])).toEqual([
+      ['Tulokset', {}, 1],
+      ['Tietosuoja', {}, 0],
+    ]);
+    expect(notices).toEqual([expect.stringContaining('ExcelApi 1.9')]);
   });
 });
