@@ -13,6 +13,7 @@ import { makeSheetName, makeTableName } from '../core/workbook/sheetNames';
 import type { SheetPlan } from '../core/workbook/sheetPlan';
 import { splitPlanForExcel } from '../core/workbook/excelLimits';
 import { recordStep } from './processingLog';
+import { UserError } from '../core/errors';
 import type { StepContext } from './stepContext';
 
 export interface ExportListArgs {
@@ -84,6 +85,15 @@ export async function exportList(ctx: StepContext, args: ExportListArgs): Promis
     maxRows: args.maxRows,
   });
 
+  // Zero rows is not an export: say so, and write, download and log nothing (issue 13: an
+  // empty file was written and logged when the demo rows were not allowed).
+  if (result.exported === 0) {
+    const why = result.skipped.map((x) => `${x.reason} ${x.count}`).join('; ');
+    throw new UserError(
+      result.rowsIn === 0 ? t(ctx.lang, 'nothingAtAll') : t(ctx.lang, 'nothingToExport', { rows: result.rowsIn, why }),
+      { file: data.name },
+    );
+  }
   const names = partFileNames(args.fileName ?? `${data.name}-${args.format}`, result.parts.length);
   const files = result.parts.map((p, i) => ({ name: names[i]!, bytes: csvBytes(p.csv), rows: p.rows }));
 

@@ -19,6 +19,7 @@ import type { CellValue } from '../core/workbook/cells';
 import { makeSheetName, makeTableName } from '../core/workbook/sheetNames';
 import { tablePlan, type SheetPlan } from '../core/workbook/sheetPlan';
 import { findList, recordStep } from './processingLog';
+import { isCustomerRow } from '../core/list/customerRows';
 import type { StepContext } from './stepContext';
 
 const t = defineMessages({
@@ -349,7 +350,8 @@ export async function removeCustomers(ctx: StepContext, args: RemoveCustomersArg
     rowsMoved: split.removed.rows.length,
     params: {
       customerSource: customers.origin.name,
-      customerRows: customers.rows.length,
+      // Blank rows and total rows ("Yhteensä") of the register are not customers.
+      customerRows: customers.rows.filter(isCustomerRow).length,
       auditSheet,
       removedAt,
       removedCertain: split.removed.rows.length - split.reviewConfirmed,

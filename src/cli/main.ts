@@ -91,7 +91,8 @@ export async function main(argv: string[]): Promise<number> {
       return 130;
     }
     if (e instanceof UserError) {
-      console.error(`rajaus ${name}: ${e.message}`);
+      // One line; the technical particulars (a service's address) stay on it for a command line.
+      console.error(`rajaus ${name}: ${e.message}${e.details ? ` (${e.details})` : ''}`);
       return 1;
     }
     if (e instanceof ZodError) {

@@ -14,10 +14,15 @@ export interface Location {
 
 export class UserError extends Error {
   readonly location: Location;
-  constructor(message: string, location: Location = {}) {
+  /** Technical particulars (a service's address, a library's own message) that help support but
+   *  would only confuse in the message itself; the pane shows them behind a disclosure and the
+   *  CLI after the message. */
+  readonly details?: string;
+  constructor(message: string, location: Location = {}, details?: string) {
     super(formatWithLocation(message, location));
     this.name = 'UserError';
     this.location = location;
+    if (details) this.details = details;
   }
 }
 

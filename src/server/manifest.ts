@@ -24,5 +24,8 @@ export function rewriteManifestUrls(xml: string, baseUrl: string, from: string =
   return xml
     .split(from)
     .join(esc(target))
-    .replace(new RegExp(`<AppDomain>${fromOrigin.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}</AppDomain>`, 'g'), `<AppDomain>${esc(base.origin)}</AppDomain>`);
+    .replace(
+      new RegExp(`<AppDomain>${fromOrigin.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}</AppDomain>`, 'g'),
+      `<AppDomain>${esc(base.origin)}</AppDomain>`,
+    );
 }

@@ -35,7 +35,11 @@ export interface RunningServer {
 const HOST = /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/;
 
 /** The public base of one request: --public-url, else the proxy's forwarded headers (if trusted), else the Host. */
-export function publicBaseOf(req: IncomingMessage, o: Pick<ServeOptions, 'publicUrl' | 'behindProxy'>, tls: boolean): { base: string; https: boolean } {
+export function publicBaseOf(
+  req: IncomingMessage,
+  o: Pick<ServeOptions, 'publicUrl' | 'behindProxy'>,
+  tls: boolean,
+): { base: string; https: boolean } {
   if (o.publicUrl) {
     const u = new URL(o.publicUrl);
     return { base: u.href.endsWith('/') ? u.href : `${u.href}/`, https: u.protocol === 'https:' };
@@ -43,8 +47,12 @@ export function publicBaseOf(req: IncomingMessage, o: Pick<ServeOptions, 'public
   let proto = tls ? 'https' : 'http';
   let host = req.headers.host ?? 'localhost';
   if (o.behindProxy) {
-    const fProto = String(req.headers['x-forwarded-proto'] ?? '').split(',')[0]!.trim();
-    const fHost = String(req.headers['x-forwarded-host'] ?? '').split(',')[0]!.trim();
+    const fProto = String(req.headers['x-forwarded-proto'] ?? '')
+      .split(',')[0]!
+      .trim();
+    const fHost = String(req.headers['x-forwarded-host'] ?? '')
+      .split(',')[0]!
+      .trim();
     if (fProto === 'https' || fProto === 'http') proto = fProto;
     if (fHost) host = fHost;
   }

@@ -36,7 +36,11 @@ export interface StaticFile {
 }
 
 export async function staticFile(distDir: string, rawPath: string, publicBase: string): Promise<StaticFile> {
-  const notFound = (why: string): StaticFile => ({ status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: Buffer.from(`not found: ${why}\n`) });
+  const notFound = (why: string): StaticFile => ({
+    status: 404,
+    headers: { 'content-type': 'text/plain; charset=utf-8' },
+    body: Buffer.from(`not found: ${why}\n`),
+  });
   let path: string;
   try {
     path = decodeURIComponent(rawPath);
@@ -59,8 +63,15 @@ export async function staticFile(distDir: string, rawPath: string, publicBase: s
   let body = await readFile(file);
   const type = MIME[extname(file)] ?? 'application/octet-stream';
   const hashed = /\.[0-9a-f]{8}\.(js|css)$/.test(name);
-  const headers: Record<string, string> = { 'content-type': type, 'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache' };
-  if (name === 'taskpane.html') body = Buffer.from(body.toString('utf8').replace(/<head>/i, (h) => `${h}${GATEWAY_META}`), 'utf8');
+  const headers: Record<string, string> = {
+    'content-type': type,
+    'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
+  };
+  if (name === 'taskpane.html')
+    body = Buffer.from(
+      body.toString('utf8').replace(/<head>/i, (h) => `${h}${GATEWAY_META}`),
+      'utf8',
+    );
   if (name === 'manifest.xml') body = Buffer.from(rewriteManifestUrls(body.toString('utf8'), publicBase), 'utf8');
   return { status: 200, headers, body };
 }

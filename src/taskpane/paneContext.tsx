@@ -18,8 +18,10 @@ export interface PaneServices {
   settings: Settings;
   saveSettings(settings: Settings): void;
   now(): Date;
-  /** Shows a message bar at the top of the pane. */
-  notify(kind: NoticeKind, text: string): void;
+  /** Tells the user what happened: inside a step (StatusScope) in the step's own message bar,
+   *  elsewhere at the top of the pane. `details` (a service's address, a library's own words)
+   *  go behind a disclosure. */
+  notify(kind: NoticeKind, text: string, details?: string): void;
   /** The workbook's Rajaus state as last read; null when the workbook has none yet. */
   state: WorkbookState | null;
   /** Re-reads the state after a step changed the workbook. */

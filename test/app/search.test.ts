@@ -63,7 +63,7 @@ describe('runSearch', () => {
   test('a list the user named keeps its name on the sheet, with the date', async () => {
     const wb = memoryWorkbook();
     const named = await runSearch(testContext(wb), { criteria: { ...construction, name: 'Rakentajat: Tampere/Pirkkala' }, source: listSource(TAMPERE) });
-    expect(named.sheetName).toBe('Rakentajat Tampere-P 20.11.2026');
+    expect(named.sheetName).toBe('Rakentajat Tampere 20.11.2026'); // cut at a word (issue 13)
     const state = (await wb.readState())!;
     expect(state.lists.find((l) => l.id === named.listId)!.name).toBe('Rakentajat: Tampere/Pirkkala');
     const byArg = await runSearch(testContext(wb), { criteria: construction, source: listSource(TAMPERE), listName: 'Kevätkampanja' });

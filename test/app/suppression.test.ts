@@ -60,7 +60,7 @@ describe('applySuppression', () => {
       listSheet: 'Tampere kuluttajat',
       suppression: { name: 'ASML 2026-11', checkedAt: '2026-11-15', phones: ['+358401234567', '+358449999999'] },
     });
-    expect(r).toMatchObject({ kept: 2, suppressed: 1, auditSheet: 'Kielletyt numerot – Tampere kul' });
+    expect(r).toMatchObject({ kept: 2, suppressed: 1, auditSheet: 'Kielletyt numerot – Tampere' }); // cut at a word (issue 13)
     expect(wb.applied).toHaveLength(1);
 
     const list = wb.sheet('Tampere kuluttajat')!;

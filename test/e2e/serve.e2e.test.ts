@@ -27,7 +27,21 @@ beforeAll(async () => {
   replay = await startReplay(); // no CORS headers
   serve = spawn(
     process.execPath,
-    [join(ROOT, 'bin', 'rajaus.js'), 'serve', '--behind-proxy', '--host', '127.0.0.1', '--port', '0', '--dist', DIST, '--prh-url', prh.base, '--helsinki-url', `${replay.url}/hki/wfs`],
+    [
+      join(ROOT, 'bin', 'rajaus.js'),
+      'serve',
+      '--behind-proxy',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      '0',
+      '--dist',
+      DIST,
+      '--prh-url',
+      prh.base,
+      '--helsinki-url',
+      `${replay.url}/hki/wfs`,
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   serveUrl = await new Promise<string>((resolve, reject) => {
@@ -99,7 +113,10 @@ describe('the pane served by rajaus serve (Chromium, Excel simulator)', () => {
       const step = stateOf(snap).lists[0]!.log[0]!;
       const host = new URL(serveUrl).host;
       expect(step.contacted).toEqual([
-        { party: `Rajaus-palvelimen yhdyskäytävä ${host} (käsittelijä: välitti kyselyn lähteelle; ei tallenna listaa)`, sent: 'hakuehdot: postCode=33100' },
+        {
+          party: `Rajaus-palvelimen yhdyskäytävä ${host} (käsittelijä: välitti kyselyn lähteelle; ei tallenna listaa)`,
+          sent: 'hakuehdot: postCode=33100',
+        },
         { party: `Patentti- ja rekisterihallitus (PRH) (yhdyskäytävän ${host} kautta)`, sent: 'hakuehdot: postCode=33100' },
       ]);
       await s.showSheet(sheet.name);
@@ -131,7 +148,9 @@ describe('the pane served by rajaus serve (Chromium, Excel simulator)', () => {
             'Lista_Helsinki',
           ),
         ],
-        customXmlParts: [statePart({ name: 'Kotitaloudet Helsinki', kind: 'b2c', sheet: LIST, createdAt: '2026-10-05T09:00:00.000Z', rows: 3 })],
+        customXmlParts: [
+          statePart({ name: 'Kotitaloudet Helsinki', kind: 'b2c', sheet: LIST, createdAt: '2026-10-05T09:00:00.000Z', rows: 3 }),
+        ],
       },
     });
     try {

@@ -44,7 +44,9 @@ describe('rajaus serve over plain HTTP behind a proxy', () => {
 
   it("rewrites the manifest to the proxy's public address, trusting X-Forwarded-* because it was told to", async () => {
     server = await startRajausServer({ port: 0, distDir: DIST, behindProxy: true });
-    const res = await fetch(`${server.url}/manifest.xml`, { headers: { 'x-forwarded-proto': 'https', 'x-forwarded-host': 'rajaus.example.fi' } });
+    const res = await fetch(`${server.url}/manifest.xml`, {
+      headers: { 'x-forwarded-proto': 'https', 'x-forwarded-host': 'rajaus.example.fi' },
+    });
     const xml = await res.text();
     expect(xml).toContain('<SourceLocation DefaultValue="https://rajaus.example.fi/taskpane.html"/>');
     expect(res.headers.get('strict-transport-security')).toBe('max-age=31536000');
@@ -52,7 +54,9 @@ describe('rajaus serve over plain HTTP behind a proxy', () => {
 
   it('ignores X-Forwarded-* when not behind a proxy, and --public-url wins over both', async () => {
     server = await startRajausServer({ port: 0, distDir: DIST });
-    const forged = await (await fetch(`${server.url}/manifest.xml`, { headers: { 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https' } })).text();
+    const forged = await (
+      await fetch(`${server.url}/manifest.xml`, { headers: { 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https' } })
+    ).text();
     expect(forged).not.toContain('evil.example');
     expect(forged).toContain(`DefaultValue="${server.url}/taskpane.html"`);
     await server.close();
@@ -80,15 +84,17 @@ describe('rajaus serve over HTTPS', () => {
     });
     expect(server.url).toMatch(/^https:/);
     const ca = readFileSync(join(tlsDir, 'localhost-cert.pem'));
-    const { status, headers, body } = await new Promise<{ status: number; headers: Record<string, unknown>; body: string }>((resolve, reject) => {
-      const req = request(`${server!.url}/manifest.xml`, { ca }, (res) => {
-        let body = '';
-        res.on('data', (d) => (body += d));
-        res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
-      });
-      req.on('error', reject);
-      req.end();
-    });
+    const { status, headers, body } = await new Promise<{ status: number; headers: Record<string, unknown>; body: string }>(
+      (resolve, reject) => {
+        const req = request(`${server!.url}/manifest.xml`, { ca }, (res) => {
+          let body = '';
+          res.on('data', (d) => (body += d));
+          res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
+        });
+        req.on('error', reject);
+        req.end();
+      },
+    );
     expect(status).toBe(200);
     expect(headers['strict-transport-security']).toBe('max-age=31536000');
     expect(body).toContain(`DefaultValue="${server.url}/taskpane.html"`);
@@ -97,9 +103,13 @@ describe('rajaus serve over HTTPS', () => {
 
 describe('the command', () => {
   it('`rajaus serve --behind-proxy --port 0` starts, answers /api/health and stops on SIGTERM', async () => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'rajaus.js'), 'serve', '--behind-proxy', '--port', '0', '--host', '127.0.0.1', '--dist', DIST], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [join(ROOT, 'bin', 'rajaus.js'), 'serve', '--behind-proxy', '--port', '0', '--host', '127.0.0.1', '--dist', DIST],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     try {
       const url = await new Promise<string>((resolve, reject) => {
         let out = '';

@@ -61,7 +61,10 @@ describe('when no browser is found', () => {
   it('installs chromium with apt-get on Debian and Ubuntu (and their derivatives) as root', () => {
     for (const os of [DEBIAN, UBUNTU, MINT]) {
       const plan = planForMissing({ platform: 'linux' }, os, 0);
-      expect(plan).toEqual({ action: 'apt-get', command: ['apt-get', 'install', '-y', '--no-install-recommends', 'chromium', 'fonts-dejavu-core'] });
+      expect(plan).toEqual({
+        action: 'apt-get',
+        command: ['apt-get', 'install', '-y', '--no-install-recommends', 'chromium', 'fonts-dejavu-core'],
+      });
     }
   });
 

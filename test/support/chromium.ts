@@ -30,7 +30,11 @@ export function candidatePaths(host: Pick<ChromiumHost, 'platform' | 'env'>): st
     const roots = [env.PROGRAMFILES ?? 'C:\\Program Files', env['PROGRAMFILES(X86)'] ?? 'C:\\Program Files (x86)', env.LOCALAPPDATA].filter(
       (r): r is string => Boolean(r),
     );
-    const exes = ['Google\\Chrome\\Application\\chrome.exe', 'Microsoft\\Edge\\Application\\msedge.exe', 'Chromium\\Application\\chrome.exe'];
+    const exes = [
+      'Google\\Chrome\\Application\\chrome.exe',
+      'Microsoft\\Edge\\Application\\msedge.exe',
+      'Chromium\\Application\\chrome.exe',
+    ];
     return exes.flatMap((exe) => roots.map((root) => `${root}\\${exe}`));
   }
   // Linux and the BSDs: distribution packages, then Google's and Microsoft's own packages, snap.
@@ -56,7 +60,8 @@ export type ChromiumFound = { path: string; from: 'RAJAUS_CHROMIUM' | 'search' }
 export function findChromium(host: ChromiumHost): ChromiumFound | null {
   const chosen = host.env.RAJAUS_CHROMIUM?.trim();
   if (chosen) {
-    if (!host.exists(chosen)) throw new Error(`RAJAUS_CHROMIUM=${chosen} does not exist: point it at a Chromium, Chrome or Edge executable`);
+    if (!host.exists(chosen))
+      throw new Error(`RAJAUS_CHROMIUM=${chosen} does not exist: point it at a Chromium, Chrome or Edge executable`);
     return { path: chosen, from: 'RAJAUS_CHROMIUM' };
   }
   const path = candidatePaths(host).find((p) => host.exists(p));
@@ -73,7 +78,11 @@ export function isDebianLike(osRelease: string | null): boolean {
 export type MissingChromiumPlan = { action: 'apt-get'; command: string[] } | { action: 'stop'; message: string };
 
 /** What to do when no browser was found: install it (Debian/Ubuntu as root) or say what to install. */
-export function planForMissing(host: Pick<ChromiumHost, 'platform'>, osRelease: string | null, uid: number | undefined): MissingChromiumPlan {
+export function planForMissing(
+  host: Pick<ChromiumHost, 'platform'>,
+  osRelease: string | null,
+  uid: number | undefined,
+): MissingChromiumPlan {
   if (host.platform === 'linux' && isDebianLike(osRelease) && uid === 0) {
     return { action: 'apt-get', command: ['apt-get', 'install', '-y', '--no-install-recommends', 'chromium', 'fonts-dejavu-core'] };
   }

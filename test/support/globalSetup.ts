@@ -40,7 +40,9 @@ export default async function globalSetup(globalConfig: GlobalConfigLike = {}, p
       const update = spawnSync('apt-get', ['update'], { stdio: 'inherit', env });
       const install = update.status === 0 ? spawnSync(plan.command[0]!, plan.command.slice(1), { stdio: 'inherit', env }) : update;
       if (install.status !== 0) {
-        process.stderr.write('apt-get could not install chromium: install it yourself (apt-get install chromium) or set RAJAUS_CHROMIUM.\n');
+        process.stderr.write(
+          'apt-get could not install chromium: install it yourself (apt-get install chromium) or set RAJAUS_CHROMIUM.\n',
+        );
         process.exit(1);
       }
       found = findChromium(host);

@@ -11,7 +11,6 @@ import { UserError } from '../../core/errors';
 import { parseMapOverrides } from '../../core/columns/headerMapping';
 import { buildExport, exportSheetPlan, labelsSheetPlan, EXPORT_FORMATS, type ExportFormat } from '../../core/export/formats';
 import { t as exportText } from '../../core/export/messages';
-import { csvBytes } from '../../core/export/csv';
 import { defineMessages, formatCount } from '../../core/i18n/lang';
 import type { WorkbookState } from '../../core/state/workbookState';
 import { parseTabular } from '../../sources/tabular/parseTabular';
@@ -74,7 +73,7 @@ export function outputNames(out: string, count: number): string[] {
 }
 
 /** Writes every file under a temporary name first, then renames them all: all or nothing. */
-async function writeAll(files: { path: string; data: Uint8Array }[]): Promise<void> {
+async function writeAll(files: { path: string; data: Uint8Array | string }[]): Promise<void> {
   const temps = files.map((f, i) => join(dirname(f.path), `.${basename(f.path)}.${process.pid}.${i}.tmp`));
   try {
     for (let i = 0; i < files.length; i++) {
@@ -119,27 +118,31 @@ export const exportCommand: Command = {
 
     const path = resolve(io.cwd, listPath);
     const out = resolve(io.cwd, outArg);
-    const bytes = await readBytes(path);
-    const state = await readState(bytes, listPath);
-    let sheet = values.sheet as string | undefined;
-    if (!sheet && state) {
-      // The demo workbook starts with the customer register: export the list, not that.
-      const live = state.lists.filter((l) => !l.deletedAt);
-      sheet = live[live.length - 1]?.sheets.list;
-    }
-    const list = await parseTabular(bytes, listPath, {
-      sheet,
-      map: parseMapOverrides((values.map as string[] | undefined) ?? []),
-      onWarning: io.warn,
-    });
-    const result = buildExport(list, {
-      format: format as ExportFormat,
-      lang: io.lang,
-      columns,
-      delimiter: delimiterArg,
-      allowDemo: Boolean(values['allow-demo']),
-      doNotContact: state?.doNotContact,
-    });
+    // Read, parse and shape in a function of its own: the file's bytes and the parsed list
+    // die when it returns, so a million-row export holds one copy of the list while writing.
+    const result = await (async () => {
+      const bytes = await readBytes(path);
+      const state = await readState(bytes, listPath);
+      let sheet = values.sheet as string | undefined;
+      if (!sheet && state) {
+        // The demo workbook starts with the customer register: export the list, not that.
+        const live = state.lists.filter((l) => !l.deletedAt);
+        sheet = live[live.length - 1]?.sheets.list;
+      }
+      const list = await parseTabular(bytes, listPath, {
+        sheet,
+        map: parseMapOverrides((values.map as string[] | undefined) ?? []),
+        onWarning: io.warn,
+      });
+      return buildExport(list, {
+        format: format as ExportFormat,
+        lang: io.lang,
+        columns,
+        delimiter: delimiterArg,
+        allowDemo: Boolean(values['allow-demo']),
+        doNotContact: state?.doNotContact,
+      });
+    })();
 
     const written: string[] = [];
     const notices: string[] = [];
@@ -147,22 +150,33 @@ export const exportCommand: Command = {
       // Streamed to the file row by row (streamingXlsx.node.ts): a million labels fit in memory.
       const { writePlansStreaming } = await import('../../workbook/exceljs/streamingXlsx.node');
       // Over Excel's 1,048,576 rows a sheet goes on several sheets, and the user is told.
+      // The sheets are made one at a time as the writer asks (a generator), so the labels are
+      // gone before the export sheet's copy of the rows is made.
       const names: string[] = [];
-      const write: SheetPlan[] = [];
-      for (const plan of [
-        labelsSheetPlan(result, { name: exportText(io.lang, 'labelsSheet'), lang: io.lang }),
-        exportSheetPlan(result, { name: exportText(io.lang, 'exportSheet'), tableName: 'Osoitteet' }),
-      ]) {
-        const split = splitPlanForExcel(plan, { existing: names, lang: io.lang });
-        names.push(...split.plans.map((p) => p.name));
-        write.push(...split.plans);
-        if (split.notice) notices.push(split.notice);
+      const makers = [
+        () => labelsSheetPlan(result, { name: exportText(io.lang, 'labelsSheet'), lang: io.lang }),
+        () => {
+          const plan = exportSheetPlan(result, { name: exportText(io.lang, 'exportSheet'), tableName: 'Osoitteet' });
+          result.rows.length = 0; // copied into the plan; not needed again
+          return plan;
+        },
+      ];
+      function* sheets(): Generator<SheetPlan> {
+        for (const make of makers) {
+          const split = splitPlanForExcel(make(), { existing: names, lang: io.lang });
+          names.push(...split.plans.map((p) => p.name));
+          if (split.notice) notices.push(split.notice);
+          yield* split.plans;
+        }
       }
-      await writePlansStreaming(out, write, io.lang);
+      await writePlansStreaming(out, sheets(), io.lang);
       written.push(out);
     } else {
       const names = outputNames(out, result.parts.length);
-      await writeAll(result.parts.map((p, i) => ({ path: names[i]!, data: csvBytes(p.csv) })));
+      // The shaped rows are done with once the CSV parts are made; the parts go out as text
+      // (UTF-8, the same bytes as csvBytes) without a second, encoded copy of them all.
+      result.rows.length = 0;
+      await writeAll(result.parts.map((p, i) => ({ path: names[i]!, data: p.csv })));
       written.push(...names.map((n, i) => `${n} (${formatCount(io.lang, result.parts[i]!.rows)})`));
     }
 

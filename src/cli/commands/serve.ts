@@ -106,31 +106,41 @@ export const serveCommand: Command = {
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UserError(`--port must be a port number, not '${values.port}'`);
     const behindProxy = Boolean(values['behind-proxy']);
     if ((values.cert === undefined) !== (values.key === undefined)) throw new UserError('--cert and --key go together');
-    if (values.cert && behindProxy) throw new UserError('--behind-proxy is plain HTTP: leave out --cert and --key (the proxy holds the certificate)');
+    if (values.cert && behindProxy)
+      throw new UserError('--behind-proxy is plain HTTP: leave out --cert and --key (the proxy holds the certificate)');
 
     let tls: ServeOptions['tls'];
     if (values.cert) tls = { cert: readPem(values.cert as string, '--cert', io.cwd), key: readPem(values.key as string, '--key', io.cwd) };
     else if (!behindProxy) {
       try {
-        const devCerts = (await import('office-addin-dev-certs')) as { getHttpsServerOptions(): Promise<{ cert: Buffer; key: Buffer; ca: Buffer }> };
+        const devCerts = (await import('office-addin-dev-certs')) as {
+          getHttpsServerOptions(): Promise<{ cert: Buffer; key: Buffer; ca: Buffer }>;
+        };
         const o = await devCerts.getHttpsServerOptions();
         tls = { cert: o.cert, key: o.key, ca: o.ca };
       } catch (e) {
-        const why = String((e as Error).message).split('\n')[0]!.trim();
+        const why = String((e as Error).message)
+          .split('\n')[0]!
+          .trim();
         // The certificates are made before the CA is installed (which needs sudo on Linux):
         // use them, and say that Office will not trust them until the CA is.
         const dir = join(homedir(), '.office-addin-dev-certs');
         if (existsSync(join(dir, 'localhost.crt')) && existsSync(join(dir, 'localhost.key'))) {
-          io.warn(`rajaus serve: the development CA is not installed (${why}); browsers and Office will not trust https://localhost until it is: npx office-addin-dev-certs install`);
+          io.warn(
+            `rajaus serve: the development CA is not installed (${why}); browsers and Office will not trust https://localhost until it is: npx office-addin-dev-certs install`,
+          );
           tls = { cert: readFileSync(join(dir, 'localhost.crt')), key: readFileSync(join(dir, 'localhost.key')) };
         } else {
-          throw new UserError(`no certificate: give --cert FILE --key FILE, or --behind-proxy behind a TLS-terminating proxy (office-addin-dev-certs: ${why})`);
+          throw new UserError(
+            `no certificate: give --cert FILE --key FILE, or --behind-proxy behind a TLS-terminating proxy (office-addin-dev-certs: ${why})`,
+          );
         }
       }
     }
     const dist = values.dist ? { dir: resolve(io.cwd, values.dist as string), root: io.cwd } : defaultDist();
     if (!values.dist) ensurePaneBuilt(dist, io.info);
-    if (!existsSync(join(dist.dir, 'taskpane.html'))) throw new UserError(`${join(dist.dir, 'taskpane.html')} is missing: run \`npm run build\` first`);
+    if (!existsSync(join(dist.dir, 'taskpane.html')))
+      throw new UserError(`${join(dist.dir, 'taskpane.html')} is missing: run \`npm run build\` first`);
 
     const upstreams: Partial<Record<ServiceId, string>> = {};
     for (const id of ['prh', 'helsinki', 'hsy', 'ryhti'] as const) {

@@ -17,7 +17,7 @@ import {
   USE_1994,
   nameOf,
 } from './codeLists';
-import type { AddressMatch } from './join';
+import type { AddressMatch, MatchLevel } from './join';
 
 export const BUILDING_COLUMN_KEYS = [
   'buildingYear',
@@ -50,10 +50,18 @@ export function materialName(b: BuildingRecord, lang: Lang): string | null {
   return nameOf(list, b.materialCode, lang) ?? b.materialText ?? null;
 }
 
+/** How the address was matched, in the list's language: the same words as the pane's filter. */
+export const MATCH_LEVEL_NAMES: Record<MatchLevel, Record<Lang, string>> = {
+  exact: { fi: 'Tarkka', en: 'Exact', sv: 'Exakt' },
+  'street-number': { fi: 'Katu ja numero', en: 'Street and number', sv: 'Gata och nummer' },
+  none: { fi: 'Ei tunnistettu', en: 'Not matched', sv: 'Inte matchad' },
+};
+
 /** The values of BUILDING_COLUMN_KEYS for one row, in that order. */
 export function buildingValues(m: AddressMatch, lang: Lang): CellValue[] {
   const b = m.building;
-  if (!b) return [null, null, null, null, null, null, null, m.level];
+  const level = MATCH_LEVEL_NAMES[m.level][lang];
+  if (!b) return [null, null, null, null, null, null, null, level];
   return [
     b.completionYear ?? null,
     useName(b, lang),
@@ -62,6 +70,6 @@ export function buildingValues(m: AddressMatch, lang: Lang): CellValue[] {
     heatingMethodName(b, lang),
     heatingFuelName(b, lang),
     materialName(b, lang),
-    m.level,
+    level,
   ];
 }

@@ -69,7 +69,7 @@ export const notesText = defineMessages({
     provenance: 'Jokainen rivi kertoo lähteensä ja poimintahetkensä (sarakkeet Lähde ja Poimittu).',
     s6: '6. Rajauskriteerit',
     inWords: 'Sanoin',
-    asData: 'Tietona (JSON)',
+    asData: 'Koneluettavana',
     noCriteria: 'ei kirjattuja rajauskriteerejä',
     s7: '7. Käsittelyloki',
     noSteps: 'ei kirjattuja käsittelyvaiheitä',
@@ -124,7 +124,7 @@ export const notesText = defineMessages({
     noAttributions: 'ei avoimen datan lähteitä',
     machineReadable: 'Koneluettava kopio',
     machineReadableValue:
-      'Samat tiedot JSON-muodossa työkirjan sisällä (Excelissä mukautettu XML-osa, nimiavaruus {ns}). Rajaus lukee listan historian siitä, kun työkirja avataan uudelleen.',
+      'Samat tiedot koneluettavina työkirjan sisällä (tallentuvat tiedoston mukana, eivät näy taulukoilla). Rajaus lukee listan historian niistä, kun työkirja avataan uudelleen.',
   },
   en: {
     sheetPrefix: 'Privacy',
@@ -188,7 +188,7 @@ export const notesText = defineMessages({
     provenance: 'Every row names its source and extraction time (columns Source and Extracted).',
     s6: '6. Criteria',
     inWords: 'In words',
-    asData: 'As data (JSON)',
+    asData: 'Machine-readable',
     noCriteria: 'no criteria recorded',
     s7: '7. Processing log',
     noSteps: 'no processing steps recorded',
@@ -245,7 +245,7 @@ export const notesText = defineMessages({
     noAttributions: 'no open data sources',
     machineReadable: 'Machine-readable copy',
     machineReadableValue:
-      'The same facts as JSON inside the workbook (in Excel a custom XML part, namespace {ns}). Rajaus rebuilds the list’s history from it when the workbook is opened again.',
+      'The same facts in machine-readable form inside the workbook (saved with the file, not shown on any sheet). Rajaus rebuilds the list’s history from them when the workbook is opened again.',
   },
   sv: {
     sheetPrefix: 'Dataskydd',
@@ -310,7 +310,7 @@ export const notesText = defineMessages({
     provenance: 'Varje rad anger sin källa och tidpunkt för uttaget (kolumnerna Källa och Uttagen).',
     s6: '6. Kriterier',
     inWords: 'I ord',
-    asData: 'Som data (JSON)',
+    asData: 'Maskinläsbart',
     noCriteria: 'inga registrerade kriterier',
     s7: '7. Behandlingslogg',
     noSteps: 'inga registrerade behandlingssteg',
@@ -367,7 +367,7 @@ export const notesText = defineMessages({
     noAttributions: 'inga öppna datakällor',
     machineReadable: 'Maskinläsbar kopia',
     machineReadableValue:
-      'Samma uppgifter som JSON i arbetsboken (i Excel en anpassad XML-del, namnrymd {ns}). Rajaus läser listans historik därifrån när arbetsboken öppnas igen.',
+      'Samma uppgifter i maskinläsbar form i arbetsboken (sparas med filen, syns inte på något blad). Rajaus läser listans historik därifrån när arbetsboken öppnas igen.',
   },
 });
 

@@ -29,19 +29,42 @@ export function makeSheetName(base: string, existing: Iterable<string>, keepSuff
     .trim();
   if (!clean || clean.toLowerCase() === 'history') clean = clean ? `${clean} 1` : 'Lista';
   const taken = new Set([...existing].map((n) => n.toLowerCase()));
-  // `keepSuffix` (a date, say) survives whole: the base gives way instead, so that
-  // "Rakentajat Tampere-Pirkkala 20.11.2026" becomes "Rakentajat Tampere-P 20.11.2026".
-  const tail = keepSuffix ? ` ${makeSheetNameText(keepSuffix)}` : '';
-  const fit = (s: string, counter: string) =>
-    s
-      .slice(0, Math.max(1, MAX_SHEET_NAME - tail.length - counter.length))
-      .replace(/'+$/, '')
-      .trimEnd() +
-    tail +
-    counter;
+  // A date at the end of the text is kept whole like `keepSuffix`: a name is never cut inside
+  // a date ("Tietosuoja – Tampere F 7.12.202" was what a plain cut at 31 gave).
+  let suffix = keepSuffix;
+  if (!suffix) {
+    const date = / (\d{1,2}\.\d{1,2}\.\d{4})$/.exec(clean);
+    if (date && clean.length > MAX_SHEET_NAME) [clean, suffix] = [clean.slice(0, date.index), date[1]!];
+  }
+  // `keepSuffix` (a date, say) survives whole: the base gives way instead, at a word boundary,
+  // so that "Rakentajat Tampere-Pirkkala 20.11.2026" becomes "Rakentajat Tampere 20.11.2026".
+  const tail = suffix ? ` ${makeSheetNameText(suffix)}` : '';
+  const fit = (s: string, counter: string) => shortenAtWord(s, Math.max(1, MAX_SHEET_NAME - tail.length - counter.length)) + tail + counter;
   let candidate = fit(clean, '');
   for (let i = 2; taken.has(candidate.toLowerCase()); i++) candidate = fit(clean, ` (${i})`);
   return candidate;
+}
+
+/** Little words and separators a shortened name must not end with ("Rakennus- ja"). */
+const DANGLING = /(?:[\s\-–—,&]+|\s(?:ja|sekä|tai|och|eller|and|or))+$/i;
+
+/**
+ * `text` in at most `room` characters, cut at the last word boundary (space or hyphen) when
+ * one leaves at least half the room; a single long word is cut where it must be.
+ */
+export function shortenAtWord(text: string, room: number): string {
+  if (text.length <= room) return text;
+  const head = text.slice(0, room + 1);
+  let at = -1;
+  for (let i = head.length - 1; i > 0; i--) {
+    if (/[\s\-–]/.test(head[i]!)) {
+      at = i;
+      break;
+    }
+  }
+  let out = at >= Math.ceil(room / 2) ? text.slice(0, at) : text.slice(0, room);
+  out = out.replace(DANGLING, '').replace(/'+$/, '').trimEnd();
+  return out || text.slice(0, room).replace(/'+$/, '').trimEnd();
 }
 
 function makeSheetNameText(text: string): string {

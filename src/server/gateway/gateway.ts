@@ -109,7 +109,11 @@ export function createGateway(o: GatewayOptions = {}) {
     const declared = Number(res.headers.get('content-length') ?? NaN);
     if (declared > maxResponseBytes) {
       await res.body?.cancel();
-      throw new GatewayError(502, `${service.name}: the answer is larger than the gateway passes on (${maxResponseBytes} bytes)`, 'too_large');
+      throw new GatewayError(
+        502,
+        `${service.name}: the answer is larger than the gateway passes on (${maxResponseBytes} bytes)`,
+        'too_large',
+      );
     }
     const chunks: Uint8Array[] = [];
     let total = 0;
@@ -121,7 +125,11 @@ export function createGateway(o: GatewayOptions = {}) {
       total += value.byteLength;
       if (total > maxResponseBytes) {
         await reader.cancel();
-        throw new GatewayError(502, `${service.name}: the answer is larger than the gateway passes on (${maxResponseBytes} bytes)`, 'too_large');
+        throw new GatewayError(
+          502,
+          `${service.name}: the answer is larger than the gateway passes on (${maxResponseBytes} bytes)`,
+          'too_large',
+        );
       }
       chunks.push(value);
     }
@@ -142,7 +150,9 @@ export function createGateway(o: GatewayOptions = {}) {
       let body: Buffer;
       try {
         res = await doFetch(url, {
-          headers: { accept: route.body === 'json' ? 'application/json, application/geo+json' : 'text/plain, text/tab-separated-values, */*' },
+          headers: {
+            accept: route.body === 'json' ? 'application/json, application/geo+json' : 'text/plain, text/tab-separated-values, */*',
+          },
           redirect: 'manual',
           signal: AbortSignal.timeout(timeoutMs),
         });
@@ -154,7 +164,11 @@ export function createGateway(o: GatewayOptions = {}) {
         if (name === 'TimeoutError' || name === 'AbortError')
           throw new GatewayError(504, `${service.name} did not answer within ${Math.round(timeoutMs / 1000)} s`, 'timeout');
         const cause = (e as { cause?: { code?: string } }).cause?.code;
-        throw new GatewayError(502, `${service.name} could not be reached or its answer was cut off (${cause ?? (e as Error).message})`, 'unreachable');
+        throw new GatewayError(
+          502,
+          `${service.name} could not be reached or its answer was cut off (${cause ?? (e as Error).message})`,
+          'unreachable',
+        );
       }
       if (res.status === 429 || res.status === 503) {
         stats.upstreamErrors++;
@@ -176,11 +190,16 @@ export function createGateway(o: GatewayOptions = {}) {
       if (res.status >= 400) {
         // PRH explains a refused query in a small JSON body: pass it on as it is.
         if (isJson(contentType, body)) return { status: res.status, contentType: 'application/json', body };
-        throw new GatewayError(res.status === 404 ? 404 : 502, `${service.name} refused the query (HTTP ${res.status})`, 'upstream_refused');
+        throw new GatewayError(
+          res.status === 404 ? 404 : 502,
+          `${service.name} refused the query (HTTP ${res.status})`,
+          'upstream_refused',
+        );
       }
       if (route.body === 'json' && !isJson(contentType, body)) {
         stats.upstreamErrors++;
-        const what = /html/i.test(contentType) || /^\s*</.test(body.subarray(0, 64).toString()) ? 'an HTML page' : 'something that is not valid JSON';
+        const what =
+          /html/i.test(contentType) || /^\s*</.test(body.subarray(0, 64).toString()) ? 'an HTML page' : 'something that is not valid JSON';
         throw new GatewayError(502, `${service.name} returned ${what} instead of JSON`, 'not_json');
       }
       if (/html/i.test(contentType)) throw new GatewayError(502, `${service.name} returned an HTML page`, 'not_json');
@@ -255,20 +274,40 @@ export function createGateway(o: GatewayOptions = {}) {
     let codes: string[] = [];
     try {
       if (!rawTarget.startsWith('/api/')) throw new GatewayError(400, 'only paths under /api/ are passed on', 'bad_target');
-      if (Buffer.byteLength(rawTarget) > maxUrlBytes) throw new GatewayError(414, `the request is longer than ${maxUrlBytes} bytes`, 'too_long');
+      if (Buffer.byteLength(rawTarget) > maxUrlBytes)
+        throw new GatewayError(414, `the request is longer than ${maxUrlBytes} bytes`, 'too_long');
       // Browsers send Origin on cross-origin requests: only our own pages may use the gateway.
       if ((origin !== undefined && origin !== ownOrigin) || req.headers['sec-fetch-site'] === 'cross-site')
         throw new GatewayError(403, 'the gateway answers only pages of its own origin', 'cross_origin');
       if (req.method === 'OPTIONS') {
-        send(res, 204, { ...cors, 'access-control-allow-methods': 'GET, HEAD', 'access-control-allow-headers': 'accept', 'access-control-max-age': '600' }, '', true);
+        send(
+          res,
+          204,
+          {
+            ...cors,
+            'access-control-allow-methods': 'GET, HEAD',
+            'access-control-allow-headers': 'accept',
+            'access-control-max-age': '600',
+          },
+          '',
+          true,
+        );
         outcome = 'preflight';
         return;
       }
-      if (req.method !== 'GET' && req.method !== 'HEAD') throw new GatewayError(405, 'only GET is passed on', 'method', { allow: 'GET, HEAD' });
+      if (req.method !== 'GET' && req.method !== 'HEAD')
+        throw new GatewayError(405, 'only GET is passed on', 'method', { allow: 'GET, HEAD' });
       const declaredBody = Number(req.headers['content-length'] ?? 0);
-      if (declaredBody > 0 || req.headers['transfer-encoding']) throw new GatewayError(413, 'requests to the gateway carry no body', 'body');
+      if (declaredBody > 0 || req.headers['transfer-encoding'])
+        throw new GatewayError(413, 'requests to the gateway carry no body', 'body');
       if (rawTarget === '/api/health' || rawTarget.startsWith('/api/health?')) {
-        send(res, 200, { ...cors, 'content-type': 'application/json', 'cache-control': 'no-store' }, JSON.stringify({ ok: true, gateway: 'rajaus', services: SERVICE_IDS, stats: statsNow() }), req.method === 'HEAD');
+        send(
+          res,
+          200,
+          { ...cors, 'content-type': 'application/json', 'cache-control': 'no-store' },
+          JSON.stringify({ ok: true, gateway: 'rajaus', services: SERVICE_IDS, stats: statsNow() }),
+          req.method === 'HEAD',
+        );
         outcome = 'health';
         return;
       }
@@ -308,16 +347,27 @@ export function createGateway(o: GatewayOptions = {}) {
       // Ryhti's paging links point at the upstream; the pane must follow them through us.
       if (r.service.id === 'ryhti') body = rewriteLinks(body, upstreams.ryhti, `${ctx.publicBase.replace(/\/$/, '')}/api/ryhti`);
       const fresh = answer.status === 200 ? `public, max-age=${r.service.ttlSeconds}` : 'no-store';
-      send(res, answer.status, { ...cors, 'content-type': answer.contentType, 'cache-control': fresh, 'x-cache': cached ? 'HIT' : 'MISS' }, body, req.method === 'HEAD');
+      send(
+        res,
+        answer.status,
+        { ...cors, 'content-type': answer.contentType, 'cache-control': fresh, 'x-cache': cached ? 'HIT' : 'MISS' },
+        body,
+        req.method === 'HEAD',
+      );
       outcome += ` ${answer.status}`;
     } catch (e) {
-      const err =
-        e instanceof GatewayError ? e : new GatewayError(500, 'the gateway failed', 'internal');
+      const err = e instanceof GatewayError ? e : new GatewayError(500, 'the gateway failed', 'internal');
       if (!(e instanceof GatewayError)) log(`gateway internal error: ${(e as Error).stack ?? e}`);
       if (err.status < 500 || err.code === 'method') stats.refused++;
       outcome = `${err.status} ${err.code}`;
       const body = JSON.stringify({ timestamp: new Date().toISOString(), message: err.message, errorcode: `gateway.${err.code}` });
-      send(res, err.status, { ...cors, ...err.headers, 'content-type': 'application/json', 'cache-control': 'no-store' }, body, req.method === 'HEAD');
+      send(
+        res,
+        err.status,
+        { ...cors, ...err.headers, 'content-type': 'application/json', 'cache-control': 'no-store' },
+        body,
+        req.method === 'HEAD',
+      );
     } finally {
       const ms = (performance.now() - started).toFixed(0);
       // Values of postal codes and industry codes only; everything else is just counted.
@@ -339,5 +389,8 @@ export type Gateway = ReturnType<typeof createGateway>;
 export function rewriteLinks(body: Buffer, upstreamBase: string, gatewayBase: string): Buffer {
   const text = body.toString('utf8');
   if (!text.includes(upstreamBase) && !text.includes(upstreamBase.replace(/\//g, '\\/'))) return body;
-  return Buffer.from(text.split(upstreamBase).join(gatewayBase).split(upstreamBase.replace(/\//g, '\\/')).join(gatewayBase.replace(/\//g, '\\/')), 'utf8');
+  return Buffer.from(
+    text.split(upstreamBase).join(gatewayBase).split(upstreamBase.replace(/\//g, '\\/')).join(gatewayBase.replace(/\//g, '\\/')),
+    'utf8',
+  );
 }

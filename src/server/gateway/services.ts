@@ -67,8 +67,15 @@ const wfsQuery = (layer: string) =>
       count: int(1, 10_000),
       startIndex: int(0, 10_000_000),
       CQL_FILTER: postalCql('postinumero'),
-      propertyName: z.string().max(1000).regex(/^[a-z_]{1,40}(,[a-z_]{1,40}){0,60}$/, 'field names').optional(),
-      sortBy: z.string().regex(/^[a-z_]{1,40}( (A|D|ASC|DESC))?$/, 'a field name').optional(),
+      propertyName: z
+        .string()
+        .max(1000)
+        .regex(/^[a-z_]{1,40}(,[a-z_]{1,40}){0,60}$/, 'field names')
+        .optional(),
+      sortBy: z
+        .string()
+        .regex(/^[a-z_]{1,40}( (A|D|ASC|DESC))?$/, 'a field name')
+        .optional(),
     })
     .strict();
 
@@ -84,9 +91,19 @@ export const SERVICES: Record<ServiceId, ServiceSpec> = {
         query: z
           .object({
             postCode: z.string().regex(POSTAL_CODE, 'five digits').optional(),
-            location: z.string().max(60).regex(/^[\p{L}][\p{L} .'-]*$/u, 'a post office name').optional(),
-            companyForm: z.string().regex(/^[A-Z]{1,5}$/, 'a company form code').optional(),
-            mainBusinessLine: z.string().regex(/^[A-Z0-9]{1,6}$/, 'an industry code').optional(),
+            location: z
+              .string()
+              .max(60)
+              .regex(/^[\p{L}][\p{L} .'-]*$/u, 'a post office name')
+              .optional(),
+            companyForm: z
+              .string()
+              .regex(/^[A-Z]{1,5}$/, 'a company form code')
+              .optional(),
+            mainBusinessLine: z
+              .string()
+              .regex(/^[A-Z0-9]{1,6}$/, 'an industry code')
+              .optional(),
             registrationDateStart: date.optional(),
             registrationDateEnd: date.optional(),
             page: int(1, 10_000).optional(),
@@ -121,14 +138,26 @@ export const SERVICES: Record<ServiceId, ServiceSpec> = {
         path: /^\/collections\/open_address\/items$/,
         body: 'json',
         query: z
-          .object({ f: z.literal('json'), limit: int(1, 10_000), startIndex: int(0, 10_000_000), filter: postalCql('postal_code'), 'filter-lang': z.literal('cql2-text') })
+          .object({
+            f: z.literal('json'),
+            limit: int(1, 10_000),
+            startIndex: int(0, 10_000_000),
+            filter: postalCql('postal_code'),
+            'filter-lang': z.literal('cql2-text'),
+          })
           .strict(),
       },
       {
         path: /^\/collections\/open_building\/items$/,
         body: 'json',
         query: z
-          .object({ f: z.literal('json'), limit: int(1, 10_000), startIndex: int(0, 10_000_000), filter: buildingKeyCql, 'filter-lang': z.literal('cql2-text') })
+          .object({
+            f: z.literal('json'),
+            limit: int(1, 10_000),
+            startIndex: int(0, 10_000_000),
+            filter: buildingKeyCql,
+            'filter-lang': z.literal('cql2-text'),
+          })
           .strict(),
       },
     ],

@@ -39,21 +39,24 @@ export type FetchFn = typeof fetch;
 export const t = defineMessages({
   fi: {
     http: '{service} vastasi virheellä {status} ({url}). Yritä myöhemmin uudelleen tai vaihda lähteen osoite.',
-    network: '{service} ei vastannut ({url}): {why}. Selaimessa syy voi olla CORS: aseta lähteelle välityspalvelimen osoite.',
-    json: '{service} palautti jotain muuta kuin JSON-vastauksen ({url}).',
-    shape: '{service}: vastaus ei ole odotetun muotoinen ({url}): {why}',
+    network:
+      '{service} ei vastannut. Tarkista verkkoyhteys ja yritä hetken päästä uudelleen. Jos yhteys toimii, palvelu voi olla tilapäisesti poissa käytöstä tai estää yhteydet tästä ohjelmasta; silloin lähteen osoitteeksi tarvitaan välityspalvelin.',
+    json: '{service} ei palauttanut rakennustietoja vaan jotain muuta. Yritä myöhemmin uudelleen tai tarkista lähteen osoite.',
+    shape: '{service} palautti rakennustiedot muodossa, jota Rajaus ei tunne. Tarkista lähteen osoite.',
   },
   en: {
     http: '{service} answered with error {status} ({url}). Try again later or change the source’s base URL.',
-    network: '{service} did not answer ({url}): {why}. In a browser the cause may be CORS: set a proxy as the source’s base URL.',
-    json: '{service} returned something other than JSON ({url}).',
-    shape: '{service}: the response is not in the expected form ({url}): {why}',
+    network:
+      '{service} did not answer. Check the network connection and try again in a moment. If the connection works, the service may be down for a while or may refuse connections from this program; then the source needs a relay server as its address.',
+    json: '{service} did not return building data but something else. Try again later or check the source’s address.',
+    shape: '{service} returned building data in a form Rajaus does not know. Check the source’s address.',
   },
   sv: {
     http: '{service} svarade med fel {status} ({url}). Försök igen senare eller byt källans adress.',
-    network: '{service} svarade inte ({url}): {why}. I en webbläsare kan orsaken vara CORS: ange en proxy som källans adress.',
-    json: '{service} returnerade något annat än JSON ({url}).',
-    shape: '{service}: svaret har inte väntad form ({url}): {why}',
+    network:
+      '{service} svarade inte. Kontrollera nätverksanslutningen och försök igen om en stund. Om anslutningen fungerar kan tjänsten vara tillfälligt ur bruk eller vägra anslutningar från det här programmet; då behöver källan en mellanserver som adress.',
+    json: '{service} returnerade inte byggnadsdata utan något annat. Försök igen senare eller kontrollera källans adress.',
+    shape: '{service} returnerade byggnadsdata i en form som Rajaus inte känner. Kontrollera källans adress.',
   },
 });
 
@@ -96,7 +99,7 @@ export async function getJson<T>(url: string, schema: z.ZodType<T>, ctx: JsonCon
   const parsed = schema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new UserError(t(lang, 'shape', { service: ctx.service, url, why: `${issue.path.join('.')}: ${issue.message}` }));
+    throw new UserError(t(lang, 'shape', { service: ctx.service }), {}, `${url}: ${issue.path.join('.')}: ${issue.message}`);
   }
   return parsed.data;
 }

@@ -39,7 +39,7 @@ export const PRH_PAGE_SIZE = 100;
 
 const t = defineMessages({
   fi: {
-    cors: 'PRH:n rajapinta ei vastannut selaimesta (CORS?) — aseta välityspalvelin asetuksissa.',
+    cors: 'PRH:n palvelu ei vastannut. Tarkista verkkoyhteys ja yritä hetken päästä uudelleen. Jos yhteys toimii, palvelu voi estää yhteydet tästä ohjelmasta; silloin asetuksiin tarvitaan välityspalvelimen osoite.',
     network: 'PRH:n rajapinta ei vastannut ({cause}). Tarkista verkkoyhteys tai välityspalvelimen osoite {base}.',
     badRequest: 'PRH hylkäsi haun: {message}',
     busy: 'PRH:n rajapinta on ruuhkautunut (HTTP {status}) eikä vastannut {tries} yrityksellä. Yritä hetken päästä uudelleen.',
@@ -59,7 +59,7 @@ const t = defineMessages({
     sent: 'hakuehdot: {params}',
   },
   en: {
-    cors: "PRH's API did not answer the browser (CORS?) — set a proxy in the settings.",
+    cors: "PRH's service did not answer. Check the network connection and try again in a moment. If the connection works, the service may refuse connections from this program; then the settings need a relay server's address.",
     network: "PRH's API did not answer ({cause}). Check the network connection or the proxy address {base}.",
     badRequest: 'PRH rejected the search: {message}',
     busy: "PRH's API is busy (HTTP {status}) and did not answer in {tries} tries. Try again in a moment.",
@@ -78,7 +78,7 @@ const t = defineMessages({
     sent: 'criteria: {params}',
   },
   sv: {
-    cors: 'PRH:s gränssnitt svarade inte webbläsaren (CORS?) — ange en proxy i inställningarna.',
+    cors: 'PRH:s tjänst svarade inte. Kontrollera nätverksanslutningen och försök igen om en stund. Om anslutningen fungerar kan tjänsten vägra anslutningar från det här programmet; då behöver inställningarna en mellanservers adress.',
     network: 'PRH:s gränssnitt svarade inte ({cause}). Kontrollera nätverket eller proxyadressen {base}.',
     badRequest: 'PRH avvisade sökningen: {message}',
     busy: 'PRH:s gränssnitt är överbelastat (HTTP {status}) och svarade inte på {tries} försök. Försök igen om en stund.',

@@ -159,7 +159,8 @@ function failure(e: unknown, s: HttpSession, url: string, reason: Reason | null,
   if (bytesRead !== null) return new UserError(t(s.lang, 'reset', { service: s.service, bytes: formatCount(s.lang, bytesRead), url }));
   const cause = (e as Error & { cause?: { code?: string; message?: string } }).cause;
   const why = cause?.code ?? cause?.message ?? (e as Error).message;
-  if (s.networkMessage) return new UserError(s.networkMessage(why, e, url));
+  // The address and the raw cause (a browser's CORS refusal, ECONNREFUSED) go to the details.
+  if (s.networkMessage) return new UserError(s.networkMessage(why, e, url), {}, `${url}: ${why}`);
   return new UserError(t(s.lang, 'network', { service: s.service, why, url }));
 }
 

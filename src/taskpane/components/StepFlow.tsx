@@ -21,6 +21,7 @@ import type { Lang } from '../../core/i18n/lang';
 import type { StepDefinition } from '../paneContext';
 import { errorText } from '../services/usePaneServices';
 import { StepErrorBoundary } from './StepErrorBoundary';
+import { StatusScope } from './StepStatus';
 import { t } from './messages';
 
 const useStyles = makeStyles({
@@ -113,7 +114,11 @@ export function StepFlow(props: { lang: Lang; steps: StepDefinition[] }): JSX.El
               {step.available && (
                 <AccordionPanel className={styles.panel}>
                   <StepErrorBoundary key={`${step.id}-${isOpen}`} message={(e) => t(lang, 'stepFailed', { message: errorText(e) })}>
-                    {isOpen && <step.Component />}
+                    {isOpen && (
+                      <StatusScope testId={`${step.id}-status`}>
+                        <step.Component />
+                      </StatusScope>
+                    )}
                   </StepErrorBoundary>
                 </AccordionPanel>
               )}

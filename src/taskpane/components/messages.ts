@@ -22,6 +22,7 @@ export const t = defineMessages({
     settingsReset: 'Tallennetut asetukset olivat virheelliset ({problem}); käytetään oletuksia.',
     stepFailed: 'Vaihe kaatui odottamattomasti: {message}',
     dismiss: 'Sulje ilmoitus',
+    details: 'Näytä tiedot',
     notInExcelTitle: 'Avaa Rajaus Excelissä',
     notInExcel:
       'Tämä sivu on Excel-apuohjelman tehtäväruutu. Lisää apuohjelma Exceliin (manifest.xml) ja avaa se Aloitus-välilehden Kohderyhmälista-painikkeesta.',
@@ -48,6 +49,7 @@ export const t = defineMessages({
     settingsReset: 'The saved settings were invalid ({problem}); using the defaults.',
     stepFailed: 'The step failed unexpectedly: {message}',
     dismiss: 'Dismiss',
+    details: 'Show details',
     notInExcelTitle: 'Open Rajaus in Excel',
     notInExcel:
       'This page is the task pane of an Excel add-in. Add the add-in to Excel (manifest.xml) and open it from the Contact list button on the Home tab.',
@@ -73,6 +75,7 @@ export const t = defineMessages({
     settingsReset: 'De sparade inställningarna var ogiltiga ({problem}); standardvärden används.',
     stepFailed: 'Steget misslyckades oväntat: {message}',
     dismiss: 'Stäng meddelandet',
+    details: 'Visa detaljer',
     notInExcelTitle: 'Öppna Rajaus i Excel',
     notInExcel:
       'Den här sidan är aktivitetsfönstret för ett Excel-tillägg. Lägg till tillägget i Excel (manifest.xml) och öppna det med knappen Kontaktlista på fliken Start.',

@@ -35,6 +35,27 @@ export const t = defineMessages({
     noCustomers: 'Valitse asiakasrekisteri: toinen taulukko tai tiedosto.',
     score: 'varmuus {score}',
     reason: 'Syy',
+    headerRow: 'Otsikot rivillä',
+    headerRowDetected: '{row} (tunnistettu)',
+    noKnownColumnsSheet:
+      'Taulukon "{name}" rivillä {row} ei ole yhtään saraketta, jolla asiakkaita voi tunnistaa (Y-tunnus, puhelin, sähköposti, nimi tai osoite). Valitse otsikkorivi tai sarakkeiden tulkinta.',
+    noKnownColumnsFile:
+      'Tiedoston "{name}" rivillä {row} ei ole yhtään saraketta, jolla asiakkaita voi tunnistaa (Y-tunnus, puhelin, sähköposti, nimi tai osoite). Valitse otsikkorivi tai sarakkeiden tulkinta.',
+    skippedRows: ({ n, raw }) =>
+      raw === 1
+        ? '1 tyhjä rivi tai yhteensä-rivi ei ole asiakas, eikä sitä lasketa.'
+        : `${n} tyhjää riviä tai yhteensä-riviä ei ole asiakkaita, eikä niitä lasketa.`,
+    headerOnly: 'Asiakasrekisterissä "{name}" on vain otsikkorivi, ei yhtään asiakasta: tunnistus ei poistaisi mitään.',
+    removalPreview: 'Poistettavat rivit',
+    removalPage: 'Rivit {from}–{to} / {total}',
+    prevPage: 'Edelliset',
+    nextPage: 'Seuraavat',
+    removalReason: 'Syy',
+    listRowShort: 'Rivi',
+    undoAfterBuildings:
+      'Listalle on lisätty rakennustiedot tämän tunnistuksen jälkeen. Palautettavilla {n} rivillä rakennustietoja ei ole: niiden rakennussarakkeet jäävät tyhjiksi muiden rivien joukossa. Lisää rakennustiedot uudelleen palautuksen jälkeen.',
+    undoAnyway: 'Palauta silti',
+    keepRemoved: 'Älä palauta',
   },
   en: {
     listSheet: 'List',
@@ -69,6 +90,27 @@ export const t = defineMessages({
     noCustomers: 'Choose the customer register: another sheet or a file.',
     score: 'score {score}',
     reason: 'Reason',
+    headerRow: 'Headers on row',
+    headerRowDetected: '{row} (detected)',
+    noKnownColumnsSheet:
+      'Row {row} of the sheet "{name}" has no column to recognise customers by (business ID, phone, email, name or address). Choose the header row or how the columns are read.',
+    noKnownColumnsFile:
+      'Row {row} of the file "{name}" has no column to recognise customers by (business ID, phone, email, name or address). Choose the header row or how the columns are read.',
+    skippedRows: ({ n, raw }) =>
+      raw === 1
+        ? '1 blank or total row is not a customer and is not counted.'
+        : `${n} blank or total rows are not customers and are not counted.`,
+    headerOnly: 'The customer register "{name}" has only a header row and no customers: matching would remove nothing.',
+    removalPreview: 'Rows to be removed',
+    removalPage: 'Rows {from}–{to} of {total}',
+    prevPage: 'Previous',
+    nextPage: 'Next',
+    removalReason: 'Reason',
+    listRowShort: 'Row',
+    undoAfterBuildings:
+      'Building data was added to the list after this matching. The {n} rows to be brought back have none: their building columns will be empty among rows that have them. Add building data again after the undo.',
+    undoAnyway: 'Bring them back anyway',
+    keepRemoved: 'Do not undo',
   },
   sv: {
     listSheet: 'Lista',
@@ -103,5 +145,26 @@ export const t = defineMessages({
     noCustomers: 'Välj kundregistret: ett annat blad eller en fil.',
     score: 'poäng {score}',
     reason: 'Orsak',
+    headerRow: 'Rubriker på rad',
+    headerRowDetected: '{row} (identifierad)',
+    noKnownColumnsSheet:
+      'Rad {row} på bladet "{name}" har ingen kolumn att känna igen kunder med (FO-nummer, telefon, e-post, namn eller adress). Välj rubrikraden eller hur kolumnerna läses.',
+    noKnownColumnsFile:
+      'Rad {row} i filen "{name}" har ingen kolumn att känna igen kunder med (FO-nummer, telefon, e-post, namn eller adress). Välj rubrikraden eller hur kolumnerna läses.',
+    skippedRows: ({ n, raw }) =>
+      raw === 1
+        ? '1 tom rad eller summarad är ingen kund och räknas inte.'
+        : `${n} tomma rader eller summarader är inga kunder och räknas inte.`,
+    headerOnly: 'Kundregistret "{name}" har bara en rubrikrad och inga kunder: matchningen skulle inte ta bort något.',
+    removalPreview: 'Rader som tas bort',
+    removalPage: 'Rader {from}–{to} av {total}',
+    prevPage: 'Föregående',
+    nextPage: 'Nästa',
+    removalReason: 'Orsak',
+    listRowShort: 'Rad',
+    undoAfterBuildings:
+      'Byggnadsdata lades till listan efter den här matchningen. De {n} rader som återställs saknar den: deras byggnadskolumner blir tomma bland rader som har dem. Lägg till byggnadsdata igen efter återställningen.',
+    undoAnyway: 'Återställ ändå',
+    keepRemoved: 'Återställ inte',
   },
 });

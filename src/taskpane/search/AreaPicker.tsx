@@ -3,22 +3,14 @@
  * from Posti's file; a typed range ("33200-33500") or prefix ("331*") can be added as it is.
  */
 import { useMemo, useState } from 'react';
-import { Button, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
+import { Field, makeStyles, tokens } from '@fluentui/react-components';
 import type { Lang } from '../../core/i18n/lang';
 import { searchAreas, type AreaSuggestion } from '../../core/area/postalAreas';
 import { Chips } from './Chips';
 import { t } from './messages';
+import { SuggestInput } from './SuggestInput';
 
 const useStyles = makeStyles({
-  list: {
-    display: 'flex',
-    flexDirection: 'column',
-    maxHeight: '180px',
-    overflowY: 'auto',
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-  },
-  option: { justifyContent: 'flex-start', textAlign: 'left', fontWeight: tokens.fontWeightRegular },
   detail: { color: tokens.colorNeutralForeground3, marginLeft: tokens.spacingHorizontalS },
 });
 
@@ -60,41 +52,37 @@ export function AreaPicker(props: { lang: Lang; value: AreaValue; onChange: (v: 
       validationState={props.error ? 'error' : 'none'}
     >
       <Chips items={chips} onRemove={remove} removeLabel={(l) => t(lang, 'remove', { value: l })} testId="area-chips" />
-      <Input
-        value={query}
+      <SuggestInput
+        query={query}
+        onQuery={setQuery}
+        options={[
+          ...(typedRange
+            ? [
+                {
+                  key: `typed:${typedRange}`,
+                  content: t(lang, 'addRange', { value: typedRange.replace('-', '–') }),
+                  onPick: () => add({ kind: 'postalCode', value: typedRange }),
+                },
+              ]
+            : []),
+          ...suggestions.map((s) => ({
+            key: `${s.kind}:${s.value}`,
+            content: (
+              <>
+                {s.label}
+                <span className={styles.detail}>
+                  {kindWord(s.kind)}
+                  {s.detail ? ` · ${s.detail}` : ''}
+                </span>
+              </>
+            ),
+            onPick: () => add(s),
+          })),
+        ]}
         placeholder={t(lang, 'areaPlaceholder')}
-        onChange={(_e, d) => setQuery(d.value)}
-        onKeyDown={(e) => {
-          if (e.key !== 'Enter') return;
-          if (typedRange) add({ kind: 'postalCode', value: typedRange });
-          else if (suggestions[0]) add(suggestions[0]);
-        }}
-        aria-label={t(lang, 'areaPlaceholder')}
-        data-testid="area-input"
+        listLabel={t(lang, 'area')}
+        testId="area-input"
       />
-      {query.trim() && (typedRange || suggestions.length > 0) && (
-        <div className={styles.list} role="listbox" aria-label={t(lang, 'area')}>
-          {typedRange && (
-            <Button
-              appearance="subtle"
-              className={styles.option}
-              role="option"
-              onClick={() => add({ kind: 'postalCode', value: typedRange })}
-            >
-              {t(lang, 'addRange', { value: typedRange.replace('-', '–') })}
-            </Button>
-          )}
-          {suggestions.map((s) => (
-            <Button key={`${s.kind}:${s.value}`} appearance="subtle" className={styles.option} role="option" onClick={() => add(s)}>
-              {s.label}
-              <span className={styles.detail}>
-                {kindWord(s.kind)}
-                {s.detail ? ` · ${s.detail}` : ''}
-              </span>
-            </Button>
-          ))}
-        </div>
-      )}
     </Field>
   );
 }

@@ -1,22 +1,15 @@
-/** Searchable industry picker over the TOL 2008 tree (sections, divisions, common codes). */
+/** Searchable industry picker over the TOL 2008 tree (sections, divisions, common codes); the list is SuggestInput's. */
 import { useMemo, useState } from 'react';
-import { Button, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
+import { Field, makeStyles, tokens } from '@fluentui/react-components';
 import type { Lang } from '../../core/i18n/lang';
 import { industryName, tolTree, type TolNode } from '../../core/industry/tol';
 import { Chips } from './Chips';
 import { t } from './messages';
+import { SuggestInput, type SuggestOption } from './SuggestInput';
 
 const useStyles = makeStyles({
-  list: {
-    display: 'flex',
-    flexDirection: 'column',
-    maxHeight: '200px',
-    overflowY: 'auto',
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-  },
-  option: { justifyContent: 'flex-start', textAlign: 'left', fontWeight: tokens.fontWeightRegular },
-  code: { fontWeight: tokens.fontWeightSemibold, minWidth: '3.5em', display: 'inline-block' },
+  row: { display: 'flex', gap: tokens.spacingHorizontalXS },
+  code: { fontWeight: tokens.fontWeightSemibold, minWidth: '3.5em', flexShrink: 0 },
 });
 
 interface Flat {
@@ -43,13 +36,26 @@ export function IndustryPicker(props: { lang: Lang; value: string[]; onChange: (
     if (!q) return all.filter((n) => n.depth === 0);
     return all.filter((n) => n.code.toLowerCase().startsWith(q) || n.name.toLowerCase().includes(q)).slice(0, 40);
   }, [all, q]);
-  const [open, setOpen] = useState(false);
   const add = (code: string) => {
     if (!props.value.includes(code)) props.onChange([...props.value, code]);
     setQuery('');
   };
   // A typed TOL 2025 code not in the tree is still a valid criterion.
   const typedCode = /^\d{2,5}$/.test(q) && !hits.some((h) => h.code === q) ? q : null;
+  const options: SuggestOption[] = [
+    ...(typedCode ? [{ key: `typed:${typedCode}`, content: t(lang, 'addRange', { value: typedCode }), onPick: () => add(typedCode) }] : []),
+    ...hits.map((h) => ({
+      key: h.code,
+      indent: h.depth * 12,
+      content: (
+        // A hanging indent: a name wrapped to a second line starts under the name, not the code.
+        <span className={styles.row}>
+          <span className={styles.code}>{h.code}</span> <span>{h.name}</span>
+        </span>
+      ),
+      onPick: () => add(h.code),
+    })),
+  ];
   return (
     <Field label={t(lang, 'industry')} validationMessage={props.error} validationState={props.error ? 'error' : 'none'}>
       <Chips
@@ -58,42 +64,15 @@ export function IndustryPicker(props: { lang: Lang; value: string[]; onChange: (
         removeLabel={(l) => t(lang, 'remove', { value: l })}
         testId="industry-chips"
       />
-      <Input
-        value={query}
+      <SuggestInput
+        query={query}
+        onQuery={setQuery}
+        options={options}
         placeholder={t(lang, 'industryPlaceholder')}
-        aria-label={t(lang, 'industryPlaceholder')}
-        onFocus={() => setOpen(true)}
-        onChange={(_e, d) => {
-          setQuery(d.value);
-          setOpen(true);
-        }}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter' && (typedCode || hits[0])) add(typedCode ?? hits[0]!.code);
-          if (e.key === 'Escape') setOpen(false);
-        }}
-        data-testid="industry-input"
+        listLabel={t(lang, 'industry')}
+        testId="industry-input"
+        openOnFocus
       />
-      {open && (hits.length > 0 || typedCode) && (
-        <div className={styles.list} role="listbox" aria-label={t(lang, 'industry')}>
-          {typedCode && (
-            <Button appearance="subtle" className={styles.option} role="option" onClick={() => add(typedCode)}>
-              {t(lang, 'addRange', { value: typedCode })}
-            </Button>
-          )}
-          {hits.map((h) => (
-            <Button
-              key={h.code}
-              appearance="subtle"
-              role="option"
-              className={styles.option}
-              style={{ paddingLeft: 8 + h.depth * 12 }}
-              onClick={() => add(h.code)}
-            >
-              <span className={styles.code}>{h.code}</span> {h.name}
-            </Button>
-          ))}
-        </div>
-      )}
     </Field>
   );
 }

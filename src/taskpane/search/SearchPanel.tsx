@@ -24,7 +24,8 @@ import {
 } from '@fluentui/react-components';
 import { SearchRegular, SaveRegular } from '@fluentui/react-icons';
 import { usePane } from '../paneContext';
-import { errorText } from '../services/usePaneServices';
+import { errorDetails, errorText } from '../services/usePaneServices';
+import { useClearStatus } from '../components/StepStatus';
 import { AGE_GROUPS, ROLES, type Criteria } from '../../core/criteria/criteria';
 import { criteriaErrors } from '../../core/criteria/validate';
 import { summarizeCriteria } from '../../core/criteria/summary';
@@ -67,6 +68,7 @@ const useStyles = makeStyles({
 
 export default function SearchPanel(): JSX.Element {
   const pane = usePane();
+  const clearStatus = useClearStatus();
   const { lang } = pane;
   const styles = useStyles();
   const [form, setForm] = useState<SearchForm>(emptyForm('b2b'));
@@ -106,6 +108,7 @@ export default function SearchPanel(): JSX.Element {
 
   const search = async () => {
     if (!criteria) return;
+    clearStatus();
     const ctl = new AbortController();
     abortRef.current = ctl;
     setProgress({ done: 0, total: 0 });
@@ -132,7 +135,7 @@ export default function SearchPanel(): JSX.Element {
       await pane.refresh();
       pane.setActiveListId(out.listId);
     } catch (e) {
-      pane.notify(isCancel(e) ? 'info' : 'error', isCancel(e) ? t(lang, 'cancelled') : errorText(e));
+      pane.notify(isCancel(e) ? 'info' : 'error', isCancel(e) ? t(lang, 'cancelled') : errorText(e), errorDetails(e));
     } finally {
       abortRef.current = null;
       setProgress(null);

@@ -41,6 +41,11 @@ export function errorText(error: unknown): string {
   return String(error);
 }
 
+/** The technical particulars of an error, for the disclosure under its message. */
+export function errorDetails(error: unknown): string | undefined {
+  return error instanceof UserError ? error.details : undefined;
+}
+
 /** The list to show when none is chosen: the newest list whose sheets still exist. */
 export function defaultActiveList(state: WorkbookState | null): string | undefined {
   const live = (state?.lists ?? []).filter((l) => !l.deletedAt);

@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { Button, Caption1, Field, Input, makeStyles, Select, Subtitle2, Textarea, tokens } from '@fluentui/react-components';
 import { settingsSchema, type Settings } from '../../core/settings/settings';
 import { usePane } from '../paneContext';
+import { normalizeBusinessId } from '../../core/normalize/businessId';
 import { t } from './messages';
 import { termsToText, textToTerms } from './sourceTerms';
 
@@ -37,12 +38,26 @@ export function SettingsForm(): JSX.Element {
   const lang = pane.lang;
   const [draft, setDraft] = useState<Settings>(pane.settings);
   const [termsText, setTermsText] = useState(() => termsToText(pane.settings.sourceTerms));
+  // A business id that fails its check digit is refused at its field: the privacy notes print it.
+  const [idErrors, setIdErrors] = useState<{ controller?: string; service?: string }>({});
 
   const setController = (k: ControllerKey, value: string) => setDraft((d) => ({ ...d, controller: { ...d.controller, [k]: value } }));
   const setService = (k: keyof Settings['listService'], value: string) =>
     setDraft((d) => ({ ...d, listService: { ...d.listService, [k]: value } }));
 
   const onSave = () => {
+    const ids = { controller: draft.controller.businessId?.trim() ?? '', service: draft.listService.businessId?.trim() ?? '' };
+    const normal = { controller: normalizeBusinessId(ids.controller), service: normalizeBusinessId(ids.service) };
+    const errors = {
+      controller: ids.controller && !normal.controller ? t(lang, 'badBusinessId', { value: ids.controller }) : undefined,
+      service: ids.service && !normal.service ? t(lang, 'badBusinessId', { value: ids.service }) : undefined,
+    };
+    setIdErrors(errors);
+    const firstError = errors.controller ?? errors.service;
+    if (firstError) {
+      pane.notify('error', t(lang, 'notSaved', { message: firstError }));
+      return;
+    }
     const terms = textToTerms(termsText);
     if (terms.badLine !== undefined) {
       pane.notify('error', t(lang, 'invalid', { path: t(lang, 'sourceTerms'), message: t(lang, 'badTermsLine', { line: terms.badLine }) }));
@@ -50,8 +65,9 @@ export function SettingsForm(): JSX.Element {
     }
     const parsed = settingsSchema.safeParse({
       ...draft,
-      controller: blankToUndefined(draft.controller),
-      listService: blankToUndefined(draft.listService),
+      // Stored in the one form the notes print: "1234567-8".
+      controller: blankToUndefined({ ...draft.controller, businessId: normal.controller ?? '' }),
+      listService: blankToUndefined({ ...draft.listService, businessId: normal.service ?? '' }),
       disclosures: draft.disclosures?.trim() || undefined,
       transfersOutsideEea: draft.transfersOutsideEea?.trim() || undefined,
       sourceTerms: terms.terms,
@@ -81,7 +97,12 @@ export function SettingsForm(): JSX.Element {
       {pane.settings.example && <Caption1>{t(lang, 'exampleMark')}</Caption1>}
       <Subtitle2 className={styles.group}>{t(lang, 'controller')}</Subtitle2>
       {CONTROLLER_FIELDS.map(([key, label]) => (
-        <Field key={key} label={t(lang, label)}>
+        <Field
+          key={key}
+          label={t(lang, label)}
+          validationMessage={key === 'businessId' ? idErrors.controller : undefined}
+          validationState={key === 'businessId' && idErrors.controller ? 'error' : 'none'}
+        >
           <Input value={draft.controller[key] ?? ''} onChange={(_, d) => setController(key, d.value)} data-testid={`settings-${key}`} />
         </Field>
       ))}
@@ -117,7 +138,11 @@ export function SettingsForm(): JSX.Element {
       <Field label={t(lang, 'serviceName')}>
         <Input value={draft.listService.name ?? ''} onChange={(_, d) => setService('name', d.value)} />
       </Field>
-      <Field label={t(lang, 'serviceBusinessId')}>
+      <Field
+        label={t(lang, 'serviceBusinessId')}
+        validationMessage={idErrors.service}
+        validationState={idErrors.service ? 'error' : 'none'}
+      >
         <Input value={draft.listService.businessId ?? ''} onChange={(_, d) => setService('businessId', d.value)} />
       </Field>
       <Field label={t(lang, 'serviceContact')}>

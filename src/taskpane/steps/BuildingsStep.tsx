@@ -25,7 +25,8 @@ import {
 import { BuildingRegular, DismissRegular } from '@fluentui/react-icons';
 import { usePane, type StepDefinition } from '../paneContext';
 import { useListSheets } from '../components/useListSheets';
-import { errorText } from '../services/usePaneServices';
+import { errorDetails, errorText } from '../services/usePaneServices';
+import { useClearStatus } from '../components/StepStatus';
 import { formatCount } from '../../core/i18n/lang';
 import { isCancel } from '../../core/errors';
 import { BUILDING_GROUPS, FUEL_GROUPS, FUEL_NAMES, GROUP_NAMES, type BuildingGroup, type FuelGroup } from '../../core/buildings/groups';
@@ -74,6 +75,7 @@ function BuildingsStep(): JSX.Element {
   const [progress, setProgress] = useState<{ value: number; label: string } | null>(null);
   const [result, setResult] = useState<AddBuildingsResult | null>(null);
   const abort = useRef<AbortController | null>(null);
+  const clearStatus = useClearStatus();
 
   // The suggestion: Helsinki's own register for Helsinki codes, HSY for the capital region, else Ryhti.
   useEffect(() => {
@@ -115,6 +117,7 @@ function BuildingsStep(): JSX.Element {
   }
 
   async function run(): Promise<void> {
+    clearStatus();
     setBusy(true);
     setResult(null);
     const ctrl = new AbortController();
@@ -148,7 +151,7 @@ function BuildingsStep(): JSX.Element {
       );
       await pane.refresh();
     } catch (e) {
-      pane.notify(isCancel(e) ? 'info' : 'error', isCancel(e) ? t(lang, 'cancelled') : errorText(e));
+      pane.notify(isCancel(e) ? 'info' : 'error', isCancel(e) ? t(lang, 'cancelled') : errorText(e), errorDetails(e));
     } finally {
       abort.current = null;
       setBusy(false);

@@ -137,8 +137,8 @@ function ExportStep(): JSX.Element {
       if (format === 'mailing' && result.sheets[0]) message += ` ${t(lang, 'labels', { sheet: result.sheets[0] })}`;
       // A sheet split in parts to fit Excel's row limit is said, with the parts' names.
       for (const notice of result.notices) message += ` ${notice}`;
+      // The outcome bar below the buttons is this step's success message; no second one.
       setOutcome({ result, message });
-      pane.notify('success', message);
       await pane.refresh();
     });
   }

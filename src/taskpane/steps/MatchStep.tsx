@@ -11,6 +11,9 @@ import {
   Caption1,
   Field,
   makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
   ProgressBar,
   Radio,
   RadioGroup,
@@ -27,7 +30,8 @@ import {
 import { usePane, type StepDefinition } from '../paneContext';
 import { useListSheets } from '../components/useListSheets';
 import { useBusyAction } from '../components/useBusyAction';
-import { errorText } from '../services/usePaneServices';
+import { errorDetails, errorText } from '../services/usePaneServices';
+import { useClearStatus } from '../components/StepStatus';
 import { formatCount } from '../../core/i18n/lang';
 import { isCancel } from '../../core/errors';
 import { displayHeader } from '../../core/columns/catalogue';
@@ -37,6 +41,8 @@ import type { MatchResult, ReviewDecision } from '../../app/removeCustomers';
 import type { CellValue } from '../../core/workbook/cells';
 import { t } from '../match/messages';
 import { matchInWorker } from '../match/matchClient';
+import { RemovalPreview } from '../match/RemovalPreview';
+import { atHeaderRow, detectHeaderRow, HEADER_SEARCH_ROWS, kindOverrides, type RawGrid } from '../match/customerGrid';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -51,18 +57,16 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalXS,
   },
   sides: { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: tokens.spacingHorizontalS, fontSize: tokens.fontSizeBase200 },
-  scroll: { overflowX: 'auto' },
+  // The preview scrolls sideways inside the pane; its cells never overprint each other.
+  scroll: { overflowX: 'auto', maxWidth: '100%' },
+  previewTable: { width: 'max-content', minWidth: '100%', tableLayout: 'auto' },
+  previewCell: { whiteSpace: 'nowrap', maxWidth: '16em', overflow: 'hidden', textOverflow: 'ellipsis' },
+  // One column per row, label above its dropdown: the dropdowns fit a 300 px pane.
+  mapping: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, minWidth: 0 },
+  mappingField: { minWidth: 0, '& select': { maxWidth: '100%' } },
 });
 
 const loadUseCase = () => import(/* webpackChunkName: "match" */ '../../app/removeCustomers');
-
-/** Raw grid of a customer source, before the header mapping. */
-interface Grid {
-  name: string;
-  headers: string[];
-  rows: CellValue[][];
-  firstDataRow: number;
-}
 
 const show = (v: CellValue | undefined) => (v === null || v === undefined ? '' : String(v));
 
@@ -80,10 +84,14 @@ function MatchStep(): JSX.Element {
   const pane = usePane();
   const { lang, workbook, state } = pane;
   const styles = useStyles();
-  const { sheets, listSheet, setListSheet } = useListSheets({ includeAudit: false });
+  const { sheets, listSheet, setListSheet, refreshSheets } = useListSheets({ includeAudit: false });
   const [sourceKind, setSourceKind] = useState<'sheet' | 'file'>('sheet');
   const [customerSheet, setCustomerSheet] = useState('');
-  const [grid, setGrid] = useState<Grid | null>(null);
+  // The register as read; its header row is detected (people put a title above the headers)
+  // unless the user chose one.
+  const [raw, setRaw] = useState<RawGrid | null>(null);
+  const [headerChoice, setHeaderChoice] = useState<number | null>(null);
+  const setGrid = (r: RawGrid | null) => (setRaw(r), setHeaderChoice(null));
   const [overrides, setOverrides] = useState<Record<string, string>>({});
   const { busy, setBusy, run: whileBusy } = useBusyAction();
   const [progress, setProgress] = useState<number | null>(null);
@@ -93,12 +101,22 @@ function MatchStep(): JSX.Element {
   // The review queue is shown a page at a time: a pane of hundreds of pairs is unusable.
   const [shown, setShown] = useState(REVIEW_PAGE);
   const abort = useRef<AbortController | null>(null);
+  const clearStatus = useClearStatus();
+  // A customer file that cannot be read is reported at its picker, not far below it.
+  const [fileError, setFileError] = useState<string | null>(null);
 
-  const lastMatched = useMemo(() => {
+  const { lastMatched, addedSince, undoRows } = useMemo(() => {
     const list = state?.lists.find((l) => l.sheets.list.toLowerCase() === listSheet.toLowerCase());
-    const last = [...(list?.log ?? [])].reverse().find((s) => s.step === 'match' || s.step === 'matchUndo');
-    return last?.step === 'match';
+    const log = list?.log ?? [];
+    const at = log.map((s) => s.step === 'match' || s.step === 'matchUndo').lastIndexOf(true);
+    const last = at >= 0 ? log[at] : undefined;
+    // Steps after the matching that added columns to the rows then on the list: the rows an
+    // undo brings back never had them, and would sit among the others with those cells empty.
+    const later = at >= 0 ? log.slice(at + 1).filter((s) => s.step === 'buildings') : [];
+    return { lastMatched: last?.step === 'match', addedSince: later.length > 0, undoRows: last?.rowsMoved ?? 0 };
   }, [state, listSheet]);
+  // Undo after building data asks first (issue 13: it used to bring the rows back silently).
+  const [confirmUndo, setConfirmUndo] = useState(false);
 
   const customerSheets = sheets.filter((s) => s !== listSheet);
   useEffect(() => {
@@ -118,7 +136,7 @@ function MatchStep(): JSX.Element {
       .then(
         (d) =>
           alive &&
-          (setGrid({ name: d.name, headers: d.headers, rows: d.rows, firstDataRow: d.firstDataRow }), setOverrides({}), setResult(null)),
+          (setGrid({ name: d.name, rows: [d.headers, ...d.rows], firstRow: d.firstDataRow - 1 }), setOverrides({}), setResult(null)),
       )
       .catch((e) => alive && pane.notify('error', errorText(e)));
     return () => {
@@ -128,31 +146,46 @@ function MatchStep(): JSX.Element {
   }, [workbook, customerSheet, sourceKind]);
 
   async function pickFile(file: File | undefined): Promise<void> {
+    setFileError(null);
+    setGrid(null);
+    setResult(null);
     if (!file) return;
     try {
       const { parseTabular } = await import(/* webpackChunkName: "tabular" */ '../../sources/tabular/parseTabular');
+      // A reader's warnings (a stray quote that merged lines, say) go to the step's message bar.
       const table = await parseTabular(new Uint8Array(await file.arrayBuffer()), file.name, {
         onWarning: (line) => pane.notify('warning', line),
       });
-      setGrid({ name: file.name, headers: table.headers, rows: table.rows, firstDataRow: table.origin.firstDataRow });
+      setGrid({ name: file.name, rows: [table.headers, ...table.rows], firstRow: table.origin.firstDataRow - 1 });
       setOverrides({});
-      setResult(null);
     } catch (e) {
-      pane.notify('error', errorText(e));
+      setFileError(errorText(e));
     }
   }
 
+  const detectedHeader = useMemo(() => (raw ? detectHeaderRow(raw.rows) : 0), [raw]);
+  const grid = useMemo(() => (raw ? atHeaderRow(raw, headerChoice ?? detectedHeader) : null), [raw, headerChoice, detectedHeader]);
+  const listKind = state?.lists.find((l) => l.sheets.list.toLowerCase() === listSheet.toLowerCase())?.kind;
   const customers = useMemo(() => {
     if (!grid) return null;
     try {
-      return listFromGrid(grid.name, grid.headers, grid.rows, overrides, grid.firstDataRow);
+      return listFromGrid(
+        grid.name,
+        grid.headers,
+        grid.rows,
+        { ...kindOverrides(grid.headers, listKind), ...overrides },
+        grid.firstDataRow,
+      );
     } catch {
       return null;
     }
-  }, [grid, overrides]);
+  }, [grid, overrides, listKind]);
+  const recognised = customers ? customers.keys.some((k) => (MATCH_KEYS as readonly string[]).includes(k)) : false;
+  const customerCount = grid ? grid.rows.length - grid.skipped : 0;
 
   async function run(): Promise<void> {
     if (!customers) return;
+    clearStatus();
     setBusy(true);
     setResult(null);
     setDecisions(new Map());
@@ -169,7 +202,7 @@ function MatchStep(): JSX.Element {
       setMatchedList(list);
       setResult(r);
     } catch (e) {
-      pane.notify(isCancel(e) ? 'info' : 'error', isCancel(e) ? t(lang, 'cancelled') : errorText(e));
+      pane.notify(isCancel(e) ? 'info' : 'error', isCancel(e) ? t(lang, 'cancelled') : errorText(e), errorDetails(e));
     } finally {
       abort.current = null;
       setBusy(false);
@@ -198,6 +231,11 @@ function MatchStep(): JSX.Element {
   }
 
   async function undo(): Promise<void> {
+    if (addedSince && !confirmUndo) {
+      setConfirmUndo(true);
+      return;
+    }
+    setConfirmUndo(false);
     await whileBusy(async () => {
       const { undoLastMatching } = await loadUseCase();
       const s = await undoLastMatching(ctx(), { listSheet });
@@ -213,7 +251,13 @@ function MatchStep(): JSX.Element {
   return (
     <div className={styles.root} data-testid="match-step">
       <Field label={t(lang, 'listSheet')}>
-        <Select value={listSheet} onChange={(_, d) => (setListSheet(d.value), setResult(null))} disabled={busy}>
+        <Select
+          value={listSheet}
+          onChange={(_, d) => (setListSheet(d.value), setResult(null))}
+          onFocus={refreshSheets}
+          onMouseDown={refreshSheets}
+          disabled={busy}
+        >
           {sheets.map((s) => (
             <option key={s}>{s}</option>
           ))}
@@ -232,14 +276,20 @@ function MatchStep(): JSX.Element {
       </Field>
       {sourceKind === 'sheet' ? (
         <Field label={t(lang, 'customerSheet')}>
-          <Select value={customerSheet} onChange={(_, d) => setCustomerSheet(d.value)} disabled={busy || customerSheets.length === 0}>
+          <Select
+            value={customerSheet}
+            onChange={(_, d) => setCustomerSheet(d.value)}
+            onFocus={refreshSheets}
+            onMouseDown={refreshSheets}
+            disabled={busy}
+          >
             {customerSheets.map((s) => (
               <option key={s}>{s}</option>
             ))}
           </Select>
         </Field>
       ) : (
-        <Field label={t(lang, 'chooseFile')}>
+        <Field label={t(lang, 'chooseFile')} validationMessage={fileError ?? undefined} validationState={fileError ? 'error' : 'none'}>
           <input
             type="file"
             accept=".csv,.txt,.xlsx"
@@ -250,15 +300,32 @@ function MatchStep(): JSX.Element {
         </Field>
       )}
 
-      {grid && customers ? (
+      {raw && grid && customers ? (
         <>
+          <Field label={t(lang, 'headerRow')} size="small">
+            <Select
+              size="small"
+              value={String(grid.headerRow)}
+              disabled={busy}
+              data-testid="header-row"
+              onChange={(_, d) => (setHeaderChoice(Number(d.value) - raw.firstRow), setOverrides({}), setResult(null))}
+            >
+              {raw.rows.slice(0, HEADER_SEARCH_ROWS).map((_, i) => (
+                <option key={i} value={String(raw.firstRow + i)}>
+                  {i === detectedHeader ? t(lang, 'headerRowDetected', { row: raw.firstRow + i }) : String(raw.firstRow + i)}
+                </option>
+              ))}
+            </Select>
+          </Field>
           <Caption1 className={styles.hint}>{t(lang, 'preview')}</Caption1>
-          <div className={styles.scroll}>
-            <Table size="extra-small" aria-label={t(lang, 'preview')}>
+          <div className={styles.scroll} data-testid="customer-preview">
+            <Table size="extra-small" aria-label={t(lang, 'preview')} className={styles.previewTable}>
               <TableHeader>
                 <TableRow>
                   {grid.headers.map((h, i) => (
-                    <TableHeaderCell key={i}>{h}</TableHeaderCell>
+                    <TableHeaderCell key={i} className={styles.previewCell}>
+                      {h}
+                    </TableHeaderCell>
                   ))}
                 </TableRow>
               </TableHeader>
@@ -266,50 +333,80 @@ function MatchStep(): JSX.Element {
                 {grid.rows.slice(0, 3).map((r, i) => (
                   <TableRow key={i}>
                     {grid.headers.map((_, c) => (
-                      <TableCell key={c}>{show(r[c])}</TableCell>
+                      <TableCell key={c} className={styles.previewCell}>
+                        {show(r[c])}
+                      </TableCell>
                     ))}
                   </TableRow>
                 ))}
               </TableBody>
             </Table>
           </div>
+          {grid.skipped > 0 && (
+            <Caption1 className={styles.hint}>{t(lang, 'skippedRows', { n: formatCount(lang, grid.skipped), raw: grid.skipped })}</Caption1>
+          )}
+          {customerCount === 0 && (
+            <Text role="status" data-testid="customers-empty">
+              {t(lang, 'headerOnly', { name: grid.name })}
+            </Text>
+          )}
+          {!recognised && (
+            <Text role="alert" data-testid="customers-unrecognised">
+              {t(lang, sourceKind === 'sheet' ? 'noKnownColumnsSheet' : 'noKnownColumnsFile', { name: grid.name, row: grid.headerRow })}
+            </Text>
+          )}
           <Caption1 className={styles.hint}>{t(lang, 'mapping')}</Caption1>
-          {grid.headers.map((h, i) => {
-            const key = customers.keys[i]!;
-            return (
-              <Field key={i} label={h} orientation="horizontal" size="small">
-                <Select
-                  size="small"
-                  value={(MATCH_KEYS as readonly string[]).includes(key) ? key : ''}
-                  disabled={busy}
-                  onChange={(_, d) => (setOverrides((o) => ({ ...o, [h]: d.value })), setResult(null))}
-                >
-                  <option value="">{t(lang, 'ownColumn')}</option>
-                  {MATCH_KEYS.map((k) => (
-                    <option key={k} value={k}>
-                      {displayHeader(k, lang)}
-                    </option>
-                  ))}
-                </Select>
-              </Field>
-            );
-          })}
+          <div className={styles.mapping} data-testid="customer-mapping">
+            {grid.headers.map((h, i) => {
+              const key = customers.keys[i]!;
+              return (
+                <Field key={i} label={h || `(${i + 1})`} size="small" className={styles.mappingField}>
+                  <Select
+                    size="small"
+                    value={(MATCH_KEYS as readonly string[]).includes(key) ? key : ''}
+                    disabled={busy}
+                    onChange={(_, d) => (setOverrides((o) => ({ ...o, [h]: d.value })), setResult(null))}
+                  >
+                    <option value="">{t(lang, 'ownColumn')}</option>
+                    {MATCH_KEYS.map((k) => (
+                      <option key={k} value={k}>
+                        {displayHeader(k, lang)}
+                      </option>
+                    ))}
+                  </Select>
+                </Field>
+              );
+            })}
+          </div>
         </>
       ) : (
         <Caption1 className={styles.hint}>{t(lang, 'noCustomers')}</Caption1>
       )}
 
       <div className={styles.actions}>
-        <Button appearance="primary" disabled={busy || !customers || !listSheet} onClick={() => void run()}>
+        <Button appearance="primary" disabled={busy || !customers || !recognised || !listSheet} onClick={() => void run()}>
           {t(lang, 'run')}
         </Button>
         {busy && abort.current ? <Button onClick={() => abort.current?.abort()}>{t(lang, 'cancel')}</Button> : null}
-        {lastMatched && !result ? (
+        {lastMatched && !result && !confirmUndo ? (
           <Button disabled={busy} onClick={() => void undo()}>
             {t(lang, 'undo')}
           </Button>
         ) : null}
       </div>
+      {confirmUndo && (
+        <MessageBar intent="warning" layout="multiline" data-testid="undo-warning">
+          <MessageBarBody>{t(lang, 'undoAfterBuildings', { n: formatCount(lang, undoRows) })}</MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" appearance="primary" onClick={() => void undo()}>
+              {t(lang, 'undoAnyway')}
+            </Button>
+            <Button size="small" onClick={() => setConfirmUndo(false)}>
+              {t(lang, 'keepRemoved')}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
       {progress !== null ? <ProgressBar value={progress} aria-label={t(lang, 'progress')} /> : null}
 
       {result && matchedList && customers ? (
@@ -368,6 +465,12 @@ function MatchStep(): JSX.Element {
               })}
             </Button>
           ) : null}
+          <RemovalPreview
+            lang={lang}
+            list={matchedList}
+            rows={result.rows.filter((r) => r.outcome === 'removed' || (r.outcome === 'review' && decisions.get(r.listIndex) === true))}
+            describe={(r) => describe(matchedList, matchedList.rows[r.listIndex], lang).map((x) => x.replace(/^[^:]*: /, ''))}
+          />
           <div className={styles.actions}>
             <Button appearance="primary" disabled={busy || result.counts.removed + confirmedCount === 0} onClick={() => void apply()}>
               {t(lang, 'apply')}

@@ -11,6 +11,7 @@ import { DoNotCallImport } from '../notes/DoNotCallImport';
 import { ProcessingHistory } from '../notes/ProcessingHistory';
 import { t } from '../notes/messages';
 import { SettingsForm } from '../settings/SettingsForm';
+import { StatusScope } from '../components/StepStatus';
 
 const useStyles = makeStyles({ step: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS } });
 
@@ -29,28 +30,36 @@ function NotesStep(): JSX.Element {
           <AccordionItem value="history">
             <AccordionHeader>{t(lang, 'history')}</AccordionHeader>
             <AccordionPanel>
-              <ProcessingHistory list={list} />
+              <StatusScope testId="history-status">
+                <ProcessingHistory list={list} />
+              </StatusScope>
             </AccordionPanel>
           </AccordionItem>
         )}
         <AccordionItem value="settings">
           <AccordionHeader>{t(lang, 'settings')}</AccordionHeader>
           <AccordionPanel>
-            <SettingsForm />
+            <StatusScope testId="settings-status">
+                <SettingsForm />
+              </StatusScope>
           </AccordionPanel>
         </AccordionItem>
         {live && (
           <AccordionItem value="dnc">
             <AccordionHeader>{t(lang, 'dnc')}</AccordionHeader>
             <AccordionPanel>
-              <DoNotCallImport list={live} />
+              <StatusScope testId="dnc-status">
+                <DoNotCallImport list={live} />
+              </StatusScope>
             </AccordionPanel>
           </AccordionItem>
         )}
         <AccordionItem value="dsr">
           <AccordionHeader>{t(lang, 'dsr')}</AccordionHeader>
           <AccordionPanel>
-            <DataSubjectRequests />
+            <StatusScope testId="dsr-status">
+                <DataSubjectRequests />
+              </StatusScope>
           </AccordionPanel>
         </AccordionItem>
       </Accordion>

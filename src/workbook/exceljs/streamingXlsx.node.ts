@@ -86,14 +86,21 @@ async function writePlan(wb: ExcelJS.stream.xlsx.WorkbookWriter, plan: SheetPlan
 
 let counter = 0;
 
-/** Writes `plans` as a new .xlsx file at `path`, never half-written (temporary name, rename). */
-export async function writePlansStreaming(path: string, plans: readonly SheetPlan[], lang: Lang, opts: RunOptions = {}): Promise<void> {
-  assertWithinExcelLimits(plans, lang);
+/**
+ * Writes `plans` as a new .xlsx file at `path`, never half-written (temporary name, rename).
+ * `plans` may be a generator: each plan is made only when the one before is written.
+ */
+export async function writePlansStreaming(path: string, plans: Iterable<SheetPlan>, lang: Lang, opts: RunOptions = {}): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${++counter}.tmp`);
   try {
     const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: tmp, useStyles: true, useSharedStrings: false });
-    for (const plan of plans) await writePlan(wb, plan, opts);
+    // Plans may be made as they are asked for (a generator), so each is checked as it comes;
+    // a refusal removes the temporary file, and nothing reaches `path`.
+    for (const plan of plans) {
+      assertWithinExcelLimits([plan], lang);
+      await writePlan(wb, plan, opts);
+    }
     await wb.commit();
     await rename(tmp, path);
   } catch (e) {

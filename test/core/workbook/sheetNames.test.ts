@@ -35,13 +35,19 @@ describe("Excel's sheet-name rules", () => {
     expect(makeSheetName(base, [first, second])).toMatch(/ \(3\)$/);
   });
 
-  it('keeps a date suffix whole and shortens the name instead, counters included', () => {
+  it('keeps a date suffix whole and shortens the name instead, at a word boundary, counters included', () => {
+    // Issue 13: shortened at word boundaries (was 'Rakennus- ja kiintei 27.11.2026').
     const name = makeSheetName('Rakennus- ja kiinteistöyritykset', [], '27.11.2026');
-    expect(name).toBe('Rakennus- ja kiintei 27.11.2026');
-    expect(name.length).toBe(31);
+    expect(name).toBe('Rakennus 27.11.2026');
     const again = makeSheetName('Rakennus- ja kiinteistöyritykset', [name], '27.11.2026');
-    expect(again).toBe('Rakennus- ja kii 27.11.2026 (2)');
+    expect(again).toBe('Rakennus 27.11.2026 (2)');
     expect(makeSheetName('Espoo', [], '27.11.2026')).toBe('Espoo 27.11.2026');
+  });
+
+  it('never cuts inside a date at the end of the text, and cuts words whole', () => {
+    expect(makeSheetName('Tietosuoja – Tampere F 7.12.2026', [])).toBe('Tietosuoja – Tampere 7.12.2026');
+    expect(makeSheetName('Poistetut asiakkaat – Helsinki 5.10.2026', [])).toBe('Poistetut asiakkaat 5.10.2026');
+    expect(makeSheetName('Kiinteistöpalveluyritystenlistaustaulukko', [])).toHaveLength(31);
   });
 
   it('never produces "History" or an empty name', () => {

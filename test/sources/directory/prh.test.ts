@@ -195,7 +195,7 @@ describe('PRH source against a local server', () => {
     await expect(run).rejects.toBeInstanceOf(CancelledError);
   });
 
-  test('an unreachable API says so; in a browser it points at CORS and the proxy setting', async () => {
+  test('an unreachable API says so; in a browser in plain words (the CORS hint in the details) and points at the proxy setting', async () => {
     const closed = await startFakePrh([]);
     await closed.close();
     const down = createPrhSource({ baseUrl: closed.base, minIntervalMs: 0, lang: 'en' });
@@ -207,7 +207,10 @@ describe('PRH source against a local server', () => {
       const blocked = createPrhSource({ fetch: async () => Promise.reject(new TypeError('Failed to fetch')), minIntervalMs: 0 });
       const error = await blocked.search(tampereOy).catch((e) => e);
       expect(error).toBeInstanceOf(UserError);
-      expect(error.message).toBe('PRH:n rajapinta ei vastannut selaimesta (CORS?) — aseta välityspalvelin asetuksissa.');
+      expect(error.message).toMatch(/^PRH:n palvelu ei vastannut\. Tarkista verkkoyhteys/);
+      expect(error.message).toMatch(/välityspalvelimen osoite/);
+      expect(error.message).not.toMatch(/CORS/);
+      expect(error.details).toMatch(/prh\.fi.*: Failed to fetch$/);
     } finally {
       delete g.window;
       delete g.document;
