@@ -9,9 +9,12 @@ import { UserError } from '../core/errors';
 import { defineMessages, type Lang } from '../core/i18n/lang';
 import { displayHeader } from '../core/columns/catalogue';
 import { listFromGrid, type ListTable } from '../core/list/listTable';
-import { linkTables, reasonOf, type RowDecision } from '../core/matching/engine';
+import { linkRange, reasonOf, type RowDecision } from '../core/matching/engine';
+import { BlockIndex } from '../core/matching/blocking';
+import { estimateModel, type Estimate } from '../core/matching/estimate';
 import { DEFAULT_MODEL, type FieldWeight, type MatchModel, type Outcome } from '../core/matching/model';
-import { matchableKeys, toMatchTable, Vocabulary } from '../core/matching/record';
+import { matchableKeys, MatchTableBuilder, Vocabulary, type MatchTable } from '../core/matching/record';
+import type { ColumnGuess } from '../core/columns/contentGuess';
 import type { ComparisonVector } from '../core/matching/comparison';
 import type { RunOptions } from '../core/progress';
 import type { ListState, ProcessingStep } from '../core/state/workbookState';
@@ -90,11 +93,22 @@ export interface MatchResult {
   counts: MatchCounts;
   /** Name of the customer file or sheet, as the user knows it. */
   customerSource: string;
+  /** The model estimated for this run and how the estimate went (estimate.ts). */
+  estimate?: Estimate;
+  /** Pairs of list row and customer that blocking made candidates. */
+  candidatePairs?: number;
+  /** Columns whose meaning came from their contents (contentGuess.ts), by table. */
+  columnGuesses?: { list: ColumnGuess[]; customers: ColumnGuess[] };
 }
 
 export interface MatchOptions extends RunOptions {
   lang: Lang;
   model?: MatchModel;
+  /**
+   * Read the columns' meaning from their contents as well as their headers (default true).
+   * The pane shows its guess in the mapping and passes the keys the user accepted, with false.
+   */
+  guessColumns?: boolean;
 }
 
 /** What matching needs to know of a table besides its rows: its columns and where it came from. */
@@ -115,22 +129,44 @@ export function matchCustomers(list: ListTable, customers: ListTable, opts: Matc
   requireMatchable(list, opts.lang);
   // One vocabulary for both tables: their interned values are compared as numbers.
   const vocabulary = new Vocabulary();
-  const customerTable = toMatchTable(customers.keys, customers.rows, vocabulary);
-  const listTable = toMatchTable(list.keys, list.rows, vocabulary);
-  const decisions = linkTables(listTable, customerTable, { model: opts.model, progress: opts.progress, signal: opts.signal });
-  return resultOfParts([matchedRows(decisions, 0, customers, opts.lang)], customers);
+  const guess = opts.guessColumns === false ? null : {};
+  const customerBuilder = new MatchTableBuilder(customers.keys, vocabulary, undefined, customers.rows.length, guess);
+  for (const row of customers.rows) customerBuilder.add(row);
+  const listBuilder = new MatchTableBuilder(list.keys, vocabulary, undefined, list.rows.length, guess);
+  for (const row of list.rows) listBuilder.add(row);
+  const customerTable = customerBuilder.finish();
+  const listTable = listBuilder.finish();
+  const index = new BlockIndex(customerTable);
+  // The model of this run, estimated from these two tables (estimate.ts), unless one is given.
+  const estimate = opts.model ? null : estimateModel(listTable, index, DEFAULT_MODEL);
+  const model = opts.model ?? estimate!.model;
+  const decisions = linkRange(listTable, index, 0, listTable.size, { model, progress: opts.progress, signal: opts.signal });
+  const result = resultOfParts([matchedRows(decisions, 0, customers, opts.lang, { list: listTable, customers: customerTable }, model)], customers);
+  result.candidatePairs = index.pairs;
+  if (estimate) result.estimate = estimate;
+  if (customerBuilder.guesses.length || listBuilder.guesses.length) {
+    result.columnGuesses = { list: listBuilder.guesses, customers: customerBuilder.guesses };
+  }
+  return result;
 }
 
 /**
  * The rows of the result for the decisions on list rows `first`, `first` + 1, …: a part of the
  * list linked on its own (the CLI makes one part's rows while the other thread still links).
  */
-export function matchedRows(decisions: readonly RowDecision[], first: number, customers: TableInfo, lang: Lang): MatchedRow[] {
+export function matchedRows(
+  decisions: readonly RowDecision[],
+  first: number,
+  customers: TableInfo,
+  lang: Lang,
+  tables?: { list: MatchTable; customers: MatchTable },
+  model: MatchModel = DEFAULT_MODEL,
+): MatchedRow[] {
   return decisions.map((d, i): MatchedRow => ({
     listIndex: first + i,
     outcome: d.outcome,
     score: round3(d.score),
-    reason: d.outcome === 'kept' ? '' : reasonOf(d, lang),
+    reason: d.outcome === 'kept' ? '' : reasonOf(d, lang, tables && { ...tables, listIndex: first + i }, model),
     customerIndex: d.customerIndex,
     customerRow: d.customerIndex === null ? null : customers.origin.firstDataRow + d.customerIndex,
     weights: d.weights,

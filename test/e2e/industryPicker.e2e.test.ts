@@ -10,6 +10,7 @@ import { openStep, paneText, setPaneWidth } from './paneSteps';
 async function withPane(body: (s: PaneSession) => Promise<void>): Promise<void> {
   const s = await openPane({ lang: 'fi' });
   try {
+    await setPaneWidth(s, 320);
     await body(s);
   } catch (e) {
     await s.screenshot(`industry-picker-failure`);

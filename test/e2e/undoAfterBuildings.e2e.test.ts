@@ -19,7 +19,7 @@ const ROWS = [
 
 let replay: Replay;
 beforeAll(async () => {
-  replay = await startReplay();
+  replay = await startReplay({ cors: true }); // the address typed stands for a proxy that answers the pane
 });
 afterAll(() => replay.close());
 

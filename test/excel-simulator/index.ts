@@ -93,6 +93,8 @@ export interface WorkbookSnapshot {
   customXmlParts: CustomXmlPartSnapshot[];
   /** Defined names and their formulas. */
   names: Record<string, string>;
+  /** Pivot tables and charts with their source reference as it is now (#REF! when broken). */
+  pivots: Array<{ name: string; sheet: string; source: string }>;
 }
 
 /** What `simulator.load` accepts: a snapshot, or just names and values. */
@@ -113,6 +115,8 @@ export interface WorkbookInit {
   customXmlParts?: Array<string | { xml: string }>;
   /** Workbook-scoped defined names: { Kohderyhmä: "=Lista!$A$2:$A$10" }. */
   names?: Record<string, string>;
+  /** Pivot tables and charts by their source: [{ name: 'Pivot1', sheet: 'Yhteenveto', source: 'Lista[#All]' }]. */
+  pivots?: Array<{ name: string; sheet: string; source: string }>;
 }
 
 export interface Simulator {
@@ -332,6 +336,7 @@ function snapshotOf(model: WorkbookModel, withCells: boolean): WorkbookSnapshot 
     activeSheet: model.sheets.find((s) => s.id === model.activeSheetId)?.name ?? null,
     customXmlParts: model.parts.map((p) => ({ id: p.id, namespaceUri: p.namespaceUri, xml: p.xml })),
     names: Object.fromEntries(model.names.map((n) => [n.name, n.formula])),
+    pivots: model.pivots.map((p) => ({ ...p })),
   };
 }
 
@@ -415,5 +420,6 @@ function modelFrom(init: WorkbookInit): WorkbookModel {
   if (init.activeSheet) model.activeSheetId = model.sheetByName(init.activeSheet)?.id ?? model.activeSheetId;
   for (const p of init.customXmlParts ?? []) model.addPart(typeof p === 'string' ? p : p.xml);
   for (const [name, formula] of Object.entries(init.names ?? {})) model.addName(name, formula);
+  for (const p of init.pivots ?? []) model.pivots.push({ ...p });
   return model;
 }

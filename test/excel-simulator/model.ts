@@ -7,6 +7,7 @@
  */
 import { XMLValidator } from 'fast-xml-parser';
 import { GENERAL, MAX_CELL_TEXT, TEXT_FORMAT, coerce, fullAddress, sheetNameError, tableNameError, type Rect, type Scalar } from './cells';
+import { sheetDeleted } from './references';
 import { ErrorCodes, SimOfficeError, invalidArgument, invalidOperation, itemAlreadyExists, itemNotFound } from './errors';
 
 export type Visibility = 'Visible' | 'Hidden' | 'VeryHidden';
@@ -203,6 +204,8 @@ export class WorkbookModel {
   tables: TableModel[] = [];
   parts: PartModel[] = [];
   names: NameModel[] = [];
+  /** Pivot tables and charts by their source reference (see references.ts). */
+  pivots: { name: string; sheet: string; source: string }[] = [];
   activeSheetId: string | null = null;
   private nextId = 1;
 
@@ -246,6 +249,7 @@ export class WorkbookModel {
     const visible = this.sheets.filter((s) => s.visibility === 'Visible');
     if (visible.length === 1 && visible[0] === sheet) throw invalidOperation('a workbook must contain at least one visible worksheet');
     const index = this.sheets.indexOf(sheet);
+    sheetDeleted(this, sheet);
     this.sheets.splice(index, 1);
     this.tables = this.tables.filter((t) => t.sheet !== sheet);
     if (this.activeSheetId === sheet.id) {

@@ -20,6 +20,7 @@ import {
 } from './cells';
 import { SimClientResult, SimRequestContext, loadPaths, type OpResult } from './context';
 import { ErrorCodes, SimOfficeError, invalidArgument, invalidOperation, itemNotFound, propertyNotLoaded } from './errors';
+import { sheetRenamed, tableRenamed } from './references';
 import type { CellStyle, NameModel, PartModel, SheetModel, TableModel, WorkbookModel } from './model';
 
 /** Column width in points of Excel's default 8.43 characters (64 px). */
@@ -328,7 +329,9 @@ export class SimWorksheet extends SimObject<SheetModel> {
   }
   set name(value: string) {
     this._set('name', value, (sheet) => {
+      const from = sheet.name;
       sheet.name = this._model.checkSheetName(value, sheet);
+      sheetRenamed(this._model, from, sheet.name);
     });
   }
   get id(): string {
@@ -1068,7 +1071,11 @@ export class SimTable extends SimObject<TableModel> {
     return this._get('name');
   }
   set name(v: string) {
-    this._set('name', v, (t) => (t.name = this._model.checkTableName(v, t)));
+    this._set('name', v, (t) => {
+      const from = t.name;
+      t.name = this._model.checkTableName(v, t);
+      tableRenamed(this._model, from, t.name);
+    });
   }
   get id(): string {
     return this._get('id');

@@ -640,3 +640,37 @@ describe('reads over 5,000,000 cells', () => {
     });
   });
 });
+
+describe('references in formulas, pivot and chart sources', () => {
+  const init = {
+    sheets: [
+      { name: 'Tulokset', values: [['Yritys', 'Puhelin'], ['A Oy', '040'], ['B Oy', '050']], tables: [{ name: 'Tulokset', range: 'A1:B3' }] },
+      { name: 'Yhteenveto', values: [['Määrä', 2, 2]], formulas: { B1: '=COUNTA(Tulokset[Puhelin])', C1: "=COUNTA('Tulokset'!$A$2:$A$3)" } },
+    ],
+    pivots: [{ name: 'Pivot1', sheet: 'Yhteenveto', source: 'Tulokset[#All]' }],
+    names: { Puhelimet: '=Tulokset!$B$2:$B$3' },
+  };
+
+  it('follow a renamed sheet and a renamed table', async () => {
+    const { run, simulator } = setup();
+    simulator.load(init);
+    await run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Tulokset').name = 'Lista 2026';
+      ctx.workbook.tables.getItem('Tulokset').name = 'Lista';
+    });
+    const snap = simulator.snapshot();
+    expect(snap.sheets[1].formulas).toEqual({ B1: '=COUNTA(Lista[Puhelin])', C1: "=COUNTA('Lista 2026'!$A$2:$A$3)" });
+    expect(snap.pivots).toEqual([{ name: 'Pivot1', sheet: 'Yhteenveto', source: 'Lista[#All]' }]);
+    expect(snap.names).toEqual({ Puhelimet: "='Lista 2026'!$B$2:$B$3" });
+  });
+
+  it('turn into #REF! when the sheet (and its table) is deleted', async () => {
+    const { run, simulator } = setup();
+    simulator.load(init);
+    await run(async (ctx) => ctx.workbook.worksheets.getItem('Tulokset').delete());
+    const snap = simulator.snapshot();
+    expect(snap.sheets[0].formulas).toEqual({ B1: '=COUNTA(#REF!)', C1: '=COUNTA(#REF!)' });
+    expect(snap.pivots[0].source).toBe('#REF!');
+    expect(snap.names).toEqual({ Puhelimet: '=#REF!' });
+  });
+});

@@ -14,7 +14,10 @@ import { csvField, csvLine, csvOfRecords, phoneColumnsOf, type CsvOptions } from
 import { formatCount } from '../../core/i18n/lang';
 import type { TableHead } from '../../sources/tabular/parseTabular';
 import { matchableKeys, Vocabulary } from '../../core/matching/record';
-import { DEFAULT_MODEL } from '../../core/matching/model';
+import { DEFAULT_MODEL, type MatchModel } from '../../core/matching/model';
+import { describeFit, estimateModel, modelWeights, type Estimate } from '../../core/matching/estimate';
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
 import type { Command } from '../command';
 import { RunOutputs } from '../io/outputs';
 import { refuseInputAsOutput, sameFile } from '../io/files';
@@ -52,7 +55,7 @@ const CSV: CsvOptions = { delimiter: ';', bom: true, eol: '\r\n', neutralizeForm
 /** The customer file read and normalized in this thread (no worker bundle: Jest). */
 async function readCustomersHere(request: FileRequest, vocabulary: Vocabulary, warn: (line: string) => void): Promise<CustomerTable> {
   const file = await readMatchTable(request, vocabulary, { onWarning: warn });
-  return { info: file.head, rowCount: file.rowCount, table: file.table };
+  return { info: file.head, rowCount: file.rowCount, table: file.table, guesses: file.guesses };
 }
 
 export const matchCommand: Command = {
@@ -92,6 +95,9 @@ export const matchCommand: Command = {
     let result: MatchResult;
     let customerRows: number;
     let listRecords: string[];
+    let guessed: { file: string; column: string; key: string }[] = [];
+    let estimate: Estimate;
+    let candidatePairs = 0;
     try {
       const vocabulary = new Vocabulary();
       const customersRead = worker ? worker.customers(vocabulary) : readCustomersHere(request, vocabulary, io.warn);
@@ -115,7 +121,11 @@ export const matchCommand: Command = {
       list = listFile.head;
       const listTable = matchableKeys(list.keys).length ? listFile.table : null;
       const ourPart = worker && listTable ? Math.floor(listTable.size * OUR_SHARE) : listFile.rowCount;
-      const theirs = worker && listTable ? worker.link(listTable, ourPart, listTable.size) : Promise.resolve([]);
+      // The model of this run is estimated once the index is there (estimate.ts); the worker is
+      // sent its rows now and the model then.
+      let modelReady: (m: MatchModel) => void = () => undefined;
+      const modelOfRun = new Promise<MatchModel>((resolve) => (modelReady = resolve));
+      const theirs = worker && listTable ? worker.link(listTable, ourPart, listTable.size, modelOfRun) : Promise.resolve({ decisions: [], candidatePairs: 0 });
       theirs.catch(() => undefined);
       const customers = await customersRead;
       // A --map column found in neither file is a typo the user wants to hear about.
@@ -130,9 +140,19 @@ export const matchCommand: Command = {
       requireMatchable(list, io.lang);
       const index = worker ? await worker.index(customers.table) : new BlockIndex(customers.table);
       // Our rows of the result while the worker finishes its part.
-      const ours = matchedRows(linkRange(listTable!, index, 0, ourPart), 0, customerInfo, io.lang);
-      result = resultOfParts([ours, matchedRows(await theirs, ourPart, customerInfo, io.lang)], customerInfo);
+      estimate = estimateModel(listTable!, index, DEFAULT_MODEL);
+      const model = estimate.model;
+      modelReady(model);
+      const tables = { list: listTable!, customers: customers.table };
+      const ours = matchedRows(linkRange(listTable!, index, 0, ourPart, { model }), 0, customerInfo, io.lang, tables, model);
+      const theirPart = await theirs;
+      result = resultOfParts([ours, matchedRows(theirPart.decisions, ourPart, customerInfo, io.lang, tables, model)], customerInfo);
+      candidatePairs = index.pairs + theirPart.candidatePairs;
       customerRows = customers.rowCount;
+      guessed = [
+        ...listFile.guesses.map((g) => ({ file: listPath, column: list.headers[g.column]!, key: g.to })),
+        ...customers.guesses.map((g) => ({ file: customersPath, column: customers.info.headers[g.column]!, key: g.to })),
+      ];
     } finally {
       worker?.stop();
     }
@@ -154,6 +174,12 @@ export const matchCommand: Command = {
       kept: result.counts.kept + result.counts.review,
       keptWithoutReview: result.counts.kept,
       thresholds: { removeAt: DEFAULT_MODEL.removeAt, reviewAt: DEFAULT_MODEL.reviewAt },
+      // Pairs of list row and customer that blocking brought together and compared.
+      candidatePairs,
+      // The model estimated from these two files (estimate.ts): its fit and weights in bits.
+      model: { fit: estimate!.fit, priorBits: round2(estimate!.model.priorBits), weights: modelWeights(estimate!.model) },
+      // Columns read by their contents rather than their headers (override with --map).
+      columnsFromContents: guessed,
       elapsedMs: 0,
     };
     // Three CSVs and the summary as one unit: all new, or (cancelled, failed) all as they were.
@@ -165,6 +191,10 @@ export const matchCommand: Command = {
     summary.elapsedMs = Date.now() - started;
     await outputs.write('summary.json', JSON.stringify(summary, null, 2) + '\n');
     await outputs.commit();
+    for (const g of guessed) {
+      io.info(`${g.file}: column '${g.column}' read as ${g.key} from its contents (override: --map "${g.column}=KEY")`);
+    }
+    io.info(`${listPath}: ${describeFit(estimate!.fit)}; ${formatCount(io.lang, candidatePairs)} candidate pairs`);
     io.info(
       `${listPath}: ${formatCount(io.lang, summary.rows)} rows against ${formatCount(io.lang, summary.customerRows)} customers: ` +
         `${formatCount(io.lang, summary.removed)} removed → ${join(dir, 'removed.csv')}, ` +

@@ -6,6 +6,8 @@
 import { MatchTableBuilder, type MatchTable, type Vocabulary } from '../../core/matching/record';
 import type { RowSink, TableHead } from '../../sources/tabular/parseTabular';
 import { streamWithMap } from './readTable';
+import { normalizeHeader } from '../../core/columns/headerMapping';
+import type { ColumnGuess } from '../../core/columns/contentGuess';
 
 export interface FileRequest {
   path: string;
@@ -17,6 +19,8 @@ export interface MatchTableFile {
   head: TableHead;
   rowCount: number;
   table: MatchTable;
+  /** Columns whose meaning came from their contents. */
+  guesses: ColumnGuess[];
 }
 
 export interface ReadOptions {
@@ -30,8 +34,12 @@ export interface ReadOptions {
 
 export async function readMatchTable(request: FileRequest, vocabulary: Vocabulary, opts: ReadOptions = {}): Promise<MatchTableFile> {
   let builder: MatchTableBuilder | null = null;
+  const mapped = new Set(Object.keys(request.map).map(normalizeHeader));
   const { head, rowCount } = await streamWithMap(request.path, request.sheet, request.map, (h) => {
-    const b = new MatchTableBuilder(h.keys, vocabulary, opts.onNormalized);
+    // Columns the user mapped with --map keep their meaning; the others may be read from their
+    // contents as well as their headers (contentGuess.ts).
+    const fixed = new Set(h.headers.flatMap((x, i) => (mapped.has(normalizeHeader(x)) ? [i] : [])));
+    const b = new MatchTableBuilder(h.keys, vocabulary, opts.onNormalized, undefined, { fixed });
     builder = b;
     const also = opts.rows?.(h);
     return (row, i) => {
@@ -39,5 +47,8 @@ export async function readMatchTable(request: FileRequest, vocabulary: Vocabular
       b.add(row);
     };
   }, opts.onWarning);
-  return { head, rowCount, table: builder!.finish() };
+  const table = builder!.finish();
+  const b = builder! as MatchTableBuilder;
+  // The keys the rows were read by: a guessed column is reported under its new meaning.
+  return { head: { ...head, keys: b.keys }, rowCount, table, guesses: b.guesses };
 }

@@ -22,25 +22,33 @@ import type { RowDecision } from '../../core/matching/engine';
 import { unpackDecisions, type PackedDecisions } from '../../core/matching/packedDecisions';
 import { packTable, unpackTable, type PackedTable } from '../../core/matching/packedTable';
 import type { MatchTable, Vocabulary } from '../../core/matching/record';
+import type { MatchModel } from '../../core/matching/model';
 import type { FileRequest } from './matchTableFile';
+import type { ColumnGuess } from '../../core/columns/contentGuess';
 
 export interface CustomerTable {
   info: TableInfo;
   rowCount: number;
   table: MatchTable;
+  /** Columns whose meaning came from their contents (contentGuess.ts). */
+  guesses: ColumnGuess[];
 }
 
 /** What the worker posts, in this order: the customers, their index, the decisions; or an error. */
 export type WorkerReply =
-  | { type: 'customers'; info: TableInfo; rowCount: number; packed: PackedTable }
+  | { type: 'customers'; info: TableInfo; rowCount: number; packed: PackedTable; guesses: ColumnGuess[] }
   | { type: 'index'; arrays: IndexArrays }
-  | { type: 'decisions'; packed: PackedDecisions }
+  | { type: 'decisions'; packed: PackedDecisions; candidatePairs: number }
   | { type: 'error'; error: { name: string; message: string; location?: Location; stack?: string } };
 
-/** What this thread posts: the list rows to link. */
+/** What this thread posts: the list rows to link, then the model of the run to link them by. */
 export interface LinkRequest {
   type: 'link';
   list: PackedTable;
+}
+export interface ModelRequest {
+  type: 'model';
+  model: MatchModel;
 }
 
 export const WORKER_FILE = 'match-worker.js';
@@ -69,7 +77,7 @@ export class MatchWorker {
   /** The customer file, normalized into `vocabulary`'s ids. */
   async customers(vocabulary: Vocabulary): Promise<CustomerTable> {
     const reply = await this.next('customers');
-    return { info: reply.info, rowCount: reply.rowCount, table: unpackTable(reply.packed, vocabulary) };
+    return { info: reply.info, rowCount: reply.rowCount, table: unpackTable(reply.packed, vocabulary), guesses: reply.guesses };
   }
 
   /** The worker's block index of the customers (built once, for both threads). */
@@ -77,11 +85,18 @@ export class MatchWorker {
     return new BlockIndex(customers, (await this.next('index')).arrays);
   }
 
-  /** Has the worker link list rows `from` up to `to`; their decisions, in order. */
-  async link(list: MatchTable, from: number, to: number): Promise<RowDecision[]> {
+  /**
+   * Has the worker link list rows `from` up to `to` by the model `model` resolves to (the rows
+   * are sent at once, the model when it is estimated); their decisions, in order, and the
+   * candidate pairs the worker's part had.
+   */
+  async link(list: MatchTable, from: number, to: number, model: Promise<MatchModel>): Promise<{ decisions: RowDecision[]; candidatePairs: number }> {
     const { packed, transfer } = packTable(list, from, to);
     this.worker.postMessage({ type: 'link', list: packed } satisfies LinkRequest, transfer);
-    return unpackDecisions((await this.next('decisions')).packed);
+    const m = await model;
+    this.worker.postMessage({ type: 'model', model: m } satisfies ModelRequest);
+    const reply = await this.next('decisions');
+    return { decisions: unpackDecisions(reply.packed, m), candidatePairs: reply.candidatePairs };
   }
 
   stop(): void {

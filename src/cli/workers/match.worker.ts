@@ -11,7 +11,7 @@ import { packDecisions } from '../../core/matching/packedDecisions';
 import { packTable, unpackTable } from '../../core/matching/packedTable';
 import { Vocabulary, type MatchTable } from '../../core/matching/record';
 import type { FileRequest } from '../io/matchTableFile';
-import type { LinkRequest, WorkerReply } from '../io/matchWorker';
+import type { LinkRequest, ModelRequest, WorkerReply } from '../io/matchWorker';
 import { readMatchTable } from '../io/matchTableFile';
 
 const port = parentPort!;
@@ -34,8 +34,21 @@ function postError(e: unknown): void {
 }
 
 async function run(request: FileRequest): Promise<void> {
-  // Listening from the start: the list rows may come while the customers are being read.
-  const linkRequest = new Promise<LinkRequest>((resolve) => port.once('message', resolve));
+  // Listening from the start: the list rows may come while the customers are being read, the
+  // model of the run once this thread's index is there and the list was sampled.
+  const messages: (LinkRequest | ModelRequest)[] = [];
+  let wake: (() => void) | null = null;
+  port.on('message', (m: LinkRequest | ModelRequest) => {
+    messages.push(m);
+    wake?.();
+  });
+  const message = async <T extends (LinkRequest | ModelRequest)['type']>(type: T): Promise<Extract<LinkRequest | ModelRequest, { type: T }>> => {
+    for (;;) {
+      const found = messages.find((m) => m.type === type);
+      if (found) return found as Extract<LinkRequest | ModelRequest, { type: T }>;
+      await new Promise<void>((resolve) => (wake = resolve));
+    }
+  };
   let customers: MatchTable;
   // The blocking keys of each customer are taken as it is read (IndexKeys).
   const indexKeys = new IndexKeys();
@@ -47,7 +60,7 @@ async function run(request: FileRequest): Promise<void> {
     });
     customers = file.table;
     const { packed, transfer } = packTable(customers);
-    post({ type: 'customers', info: file.head, rowCount: file.rowCount, packed }, transfer);
+    post({ type: 'customers', info: file.head, rowCount: file.rowCount, packed, guesses: file.guesses }, transfer);
   } catch (e) {
     postError(e);
     return;
@@ -62,11 +75,12 @@ async function run(request: FileRequest): Promise<void> {
     copies.members.buffer,
     copies.runEnd.buffer,
   ] as ArrayBuffer[]);
-  const message = await linkRequest;
+  const linkRequest = await message('link');
+  const { model } = await message('model');
   try {
-    const list = unpackTable(message.list, customers.vocabulary);
-    const { packed, transfer } = packDecisions(linkRange(list, index, 0, list.size));
-    post({ type: 'decisions', packed }, transfer);
+    const list = unpackTable(linkRequest.list, customers.vocabulary);
+    const { packed, transfer } = packDecisions(linkRange(list, index, 0, list.size, { model }));
+    post({ type: 'decisions', packed, candidatePairs: index.pairs }, transfer);
   } catch (e) {
     postError(e);
   }

@@ -3,13 +3,22 @@
  * compared when it shares any key:
  * - the same business id, phone (E.164) or email (exact identifiers);
  * - postal code + a word of the company name (typos in one word leave the others);
- * - the run-together company name, anywhere (a company that moved);
+ * - the run-together company name, anywhere (a company that moved), and a person's name run
+ *   together under the same key;
  * - postal code + the phonetic key of a person's name word (finnishPhonetic), and for a sole
  *   trader ("Tmi Matti Virtanen") the same from the company name;
  * - the phonetic keys of a person's whole name, asked only for rows without a postal code
  *   (every "Matti Virtanen" in Finland would otherwise be compared with every other);
  * - postal code + street + house number (companies sharing an office building are compared,
- *   and told apart).
+ *   and told apart), and town + street + house number (asked by every row with a town: a
+ *   mistyped postal code does not hide the same address);
+ * - street + the phonetic key of a person's name word: a pair whose postal code and town both
+ *   differ or are missing, but not its street and name. (Companies have their run-together
+ *   name anywhere instead: street + company word made 15 times the pairs, "Teollisuustie" and
+ *   "Rakennus" being in every town.)
+ * No single field can defeat this union: a wrong identifier leaves the names and address, a
+ * wrong postal code leaves the town and the street, a wrong street the postal code, a name
+ * mistyped in every word the address and the identifiers.
  * A key shared by too many customers (a chain's switchboard, "Rakennus" in 00100) says little
  * and would make the match quadratic: such blocks are skipped, the other keys still apply.
  *
@@ -49,6 +58,7 @@ const enum Kind {
   NameSound = 13,
   WholeNameSound = 14,
   Address = 15,
+  NameStreet = 16,
 }
 
 /** An area is a postal code (under 2^17) or a town (its hash, 30 bits, with this bit): never one key. */
@@ -115,6 +125,9 @@ function collectKeys(t: MatchTable, i: number, indexSide: boolean, out: KeyBuffe
   // The areas a row is keyed in: its postal code, and its town (see above).
   const area1 = postal !== NONE ? postal : NONE;
   const area2 = town !== NONE && (indexSide || postal === NONE) ? (hashes[town]! & 0x3fffffff) | TOWN_TAG : NONE;
+  // Street + house asked in the town as well (a mistyped postal code), by every row with a town.
+  const addressArea2 = town !== NONE ? (hashes[town]! & 0x3fffffff) | TOWN_TAG : NONE;
+  const street = t.street[i]!;
   const words = t.companyWords[i];
   if (words) {
     out.push(finish(Kind.CompanyName, mixText(start(Kind.CompanyName), t.compact[i]!)));
@@ -127,6 +140,9 @@ function collectKeys(t: MatchTable, i: number, indexSide: boolean, out: KeyBuffe
   }
   const person = t.personWords[i];
   const personWords = person && !words ? person : t.legalForm[i] === TMI ? words : null;
+  // A person's name run together meets a company name run together ("Mäki IT-Palvelu" read as
+  // a company on one side and as a "Nimi" on the other; "Tmi Matti Virtanen" / "Matti Virtanen").
+  if (person && !words && person.length) out.push(finish(Kind.CompanyName, mixText(start(Kind.CompanyName), person.join(''))));
   if (personWords && personWords.length) {
     codes.length = 0;
     for (const w of personWords) {
@@ -139,13 +155,17 @@ function collectKeys(t: MatchTable, i: number, indexSide: boolean, out: KeyBuffe
       const h = mixInt(start(Kind.NameSound), area);
       for (const c of codes) out.push(finish(Kind.NameSound, mixText(h, c)));
     }
+    if (street !== NONE) {
+      const h = mixInt(start(Kind.NameStreet), hashes[street]!);
+      for (const c of codes) out.push(finish(Kind.NameStreet, mixText(h, c)));
+    }
     if (codes.length >= 2 && (indexSide || postal === NONE)) {
       out.push(finish(Kind.WholeNameSound, mixText(start(Kind.WholeNameSound), codes.sort().join(' '))));
     }
   }
-  if (t.street[i] !== NONE && t.house[i] !== NONE) {
+  if (street !== NONE && t.house[i] !== NONE) {
     for (let a = 0; a < 2; a++) {
-      const area = a === 0 ? area1 : area2;
+      const area = a === 0 ? area1 : addressArea2;
       if (area === NONE) continue;
       out.push(finish(Kind.Address, mixInt(mixInt(mixInt(start(Kind.Address), area), hashes[t.street[i]!]!), t.house[i]!)));
     }
@@ -267,6 +287,8 @@ export class BlockIndex {
   private readonly stamp: Int32Array;
   private readonly query = new KeyBuffer();
   private generation = 0;
+  /** Candidate pairs given out so far (summary.json reports them). */
+  pairs = 0;
 
   /** Indexes `customers`, or takes the arrays of an index of the same table made elsewhere (IndexKeys). */
   constructor(
@@ -303,6 +325,7 @@ export class BlockIndex {
         }
       }
     }
+    this.pairs += out.length;
     return out;
   }
 }

@@ -9,7 +9,7 @@ import type { Lang } from '../i18n/lang';
 import type { ProgressFn } from '../progress';
 import { BlockIndex } from './blocking';
 import { compareNamesInto, compareWithoutNames, type ComparisonVector } from './comparison';
-import { explain } from './explain';
+import { explain, type PairValues } from './explain';
 import {
   DEFAULT_MODEL,
   decide,
@@ -22,7 +22,7 @@ import {
   type MatchModel,
   type Outcome,
 } from './model';
-import type { MatchTable } from './record';
+import { NONE, type MatchTable } from './record';
 
 export interface RowDecision {
   outcome: Outcome;
@@ -117,8 +117,32 @@ export function linkRange(list: MatchTable, index: BlockIndex, from: number, to:
   return out;
 }
 
-/** The reason of a decision in words; kept rows without a candidate have none. */
-export function reasonOf(d: RowDecision, lang: Lang): string {
+/** The two tables of a run and the list row, for the values a reason names. */
+export interface ReasonSource {
+  list: MatchTable;
+  customers: MatchTable;
+  listIndex: number;
+}
+
+const postcodeText = (p: number) => (p === NONE ? '' : String(p).padStart(5, '0'));
+const numbersOf = (words: readonly string[] | null) => (words ?? []).filter((w) => /^\d/.test(w)).join(' ');
+
+/** The values of the fields a reason may name as disagreeing (postal code, the name's number). */
+export function pairValues(list: MatchTable, i: number, customers: MatchTable, j: number): PairValues {
+  return {
+    area: [postcodeText(list.postalCode[i]!), postcodeText(customers.postalCode[j]!)],
+    name: [numbersOf(list.companyWords[i]!), numbersOf(customers.companyWords[j]!)],
+  };
+}
+
+/**
+ * The reason of a decision in words; kept rows without a candidate have none. Every compared
+ * field is named with what it showed; with `source`, a postal code that disagreed is shown with
+ * both values. A kept row's weights are not kept (RowDecision.weights): made from its comparison.
+ */
+export function reasonOf(d: RowDecision, lang: Lang, source?: ReasonSource, model: MatchModel = DEFAULT_MODEL): string {
   if (d.customerIndex === null) return '';
-  return explain(d.weights, d.nameSimilarity, lang, d.outcome !== 'removed');
+  const weights = d.weights.length || !d.comparison ? d.weights : fieldWeights(d.comparison, model);
+  const values = source ? pairValues(source.list, source.listIndex, source.customers, d.customerIndex) : {};
+  return explain(weights, d.nameSimilarity, lang, true, values);
 }

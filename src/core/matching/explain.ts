@@ -1,95 +1,120 @@
 /**
- * Stage 5 of matching: the explanation a person reads. The fields that spoke for the match,
- * strongest first, joined with " + " ("Sama Y-tunnus", "Nimi 96 % + sama katuosoite"); for a
- * pair in review also what spoke against it ("…; eri puhelinnumero").
+ * Stage 5 of matching: the explanation a person reads. Every field that was compared, with
+ * what the comparison found, strongest evidence first, the fields that disagreed included and
+ * their values where they help ("Nimi sama, puhelin sama, postinumero eri (33500 ↔ 06100),
+ * katuosoite sama"). A similarity is the real one of the names ("nimi 93 % samankaltainen"),
+ * never a score dressed as one: identical names are "nimi sama".
  */
 import { defineMessages, type Lang } from '../i18n/lang';
 import type { FieldWeight } from './model';
 
 const t = defineMessages({
   fi: {
-    'businessId.same': 'sama Y-tunnus',
-    'businessId.different': 'eri Y-tunnus',
-    'phone.same': 'sama puhelinnumero',
-    'phone.different': 'eri puhelinnumero',
-    'email.same': 'sama sähköposti',
-    'email.sameDomain': 'sama sähköpostin verkkotunnus',
-    'email.different': 'eri sähköposti',
-    'name.exact': 'sama nimi',
-    'name.similar': 'nimi {pct} %',
-    'name.different': 'eri nimi',
-    'legalForm.different': 'eri yhtiömuoto',
-    'contact.same': 'sama yhteyshenkilö',
-    'address.exact': 'sama katuosoite',
-    'address.house': 'sama katuosoite',
-    'address.street': 'sama katu',
-    'address.otherUnit': 'eri asunto samassa talossa',
-    'address.different': 'eri osoite',
-    'area.same': 'sama postinumero',
-    'area.sameTown': 'sama postitoimipaikka',
-    'area.different': 'eri postinumero',
+    'businessId.same': 'Y-tunnus sama',
+    'businessId.different': 'Y-tunnus eri',
+    'phone.same': 'puhelin sama',
+    'phone.different': 'puhelin eri',
+    'phone.otherKind': 'puhelin eri (toinen matkapuhelin, toinen ei)',
+    'email.same': 'sähköposti sama',
+    'email.sameDomain': 'sähköpostin verkkotunnus sama',
+    'email.different': 'sähköposti eri',
+    'name.exact': 'nimi sama',
+    'name.similar': 'nimi {pct} % samankaltainen',
+    'name.different': 'nimi eri',
+    'name.otherNumber': 'nimen numero eri',
+    'legalForm.same': 'yhtiömuoto sama',
+    'legalForm.different': 'yhtiömuoto eri',
+    'contact.same': 'yhteyshenkilö sama',
+    'contact.different': 'yhteyshenkilö eri',
+    'address.exact': 'katuosoite sama',
+    'address.house': 'katuosoite sama (porras tai asunto vain toisessa)',
+    'address.otherPostcode': 'katuosoite ja postitoimipaikka samat, postinumero eri',
+    'address.otherUnit': 'sama talo, eri asunto',
+    'address.street': 'sama katu, eri talo',
+    'address.different': 'katuosoite eri',
+    'area.same': 'postinumero sama',
+    'area.sameTown': 'postitoimipaikka sama',
+    'area.different': 'postinumero eri',
     none: 'ei vastaavaa asiakasta',
   },
   en: {
-    'businessId.same': 'same business ID',
-    'businessId.different': 'different business ID',
-    'phone.same': 'same phone number',
-    'phone.different': 'different phone number',
-    'email.same': 'same email',
-    'email.sameDomain': 'same email domain',
-    'email.different': 'different email',
-    'name.exact': 'same name',
-    'name.similar': 'name {pct} %',
-    'name.different': 'different name',
-    'legalForm.different': 'different company form',
-    'contact.same': 'same contact person',
-    'address.exact': 'same street address',
-    'address.house': 'same street address',
-    'address.street': 'same street',
-    'address.otherUnit': 'another apartment in the same building',
-    'address.different': 'different address',
-    'area.same': 'same postal code',
-    'area.sameTown': 'same post office',
-    'area.different': 'different postal code',
+    'businessId.same': 'business ID same',
+    'businessId.different': 'business ID different',
+    'phone.same': 'phone same',
+    'phone.different': 'phone different',
+    'phone.otherKind': 'phone different (one a mobile, the other not)',
+    'email.same': 'email same',
+    'email.sameDomain': 'email domain same',
+    'email.different': 'email different',
+    'name.exact': 'name same',
+    'name.similar': 'name {pct} % similar',
+    'name.different': 'name different',
+    'name.otherNumber': 'number in the name different',
+    'legalForm.same': 'company form same',
+    'legalForm.different': 'company form different',
+    'contact.same': 'contact person same',
+    'contact.different': 'contact person different',
+    'address.exact': 'street address same',
+    'address.house': 'street address same (staircase or apartment on one side only)',
+    'address.otherPostcode': 'street address and post office same, postal code different',
+    'address.otherUnit': 'same building, another apartment',
+    'address.street': 'same street, another building',
+    'address.different': 'street address different',
+    'area.same': 'postal code same',
+    'area.sameTown': 'post office same',
+    'area.different': 'postal code different',
     none: 'no matching customer',
   },
   sv: {
-    'businessId.same': 'samma FO-nummer',
-    'businessId.different': 'annat FO-nummer',
-    'phone.same': 'samma telefonnummer',
-    'phone.different': 'annat telefonnummer',
-    'email.same': 'samma e-post',
-    'email.sameDomain': 'samma e-postdomän',
-    'email.different': 'annan e-post',
-    'name.exact': 'samma namn',
-    'name.similar': 'namn {pct} %',
-    'name.different': 'annat namn',
-    'legalForm.different': 'annan bolagsform',
-    'contact.same': 'samma kontaktperson',
-    'address.exact': 'samma gatuadress',
-    'address.house': 'samma gatuadress',
-    'address.street': 'samma gata',
-    'address.otherUnit': 'annan bostad i samma hus',
-    'address.different': 'annan adress',
-    'area.same': 'samma postnummer',
-    'area.sameTown': 'samma postanstalt',
-    'area.different': 'annat postnummer',
+    'businessId.same': 'FO-nummer samma',
+    'businessId.different': 'FO-nummer annat',
+    'phone.same': 'telefon samma',
+    'phone.different': 'telefon annan',
+    'phone.otherKind': 'telefon annan (en mobil, en inte)',
+    'email.same': 'e-post samma',
+    'email.sameDomain': 'e-postdomän samma',
+    'email.different': 'e-post annan',
+    'name.exact': 'namn samma',
+    'name.similar': 'namn {pct} % lika',
+    'name.different': 'namn annat',
+    'name.otherNumber': 'numret i namnet annat',
+    'legalForm.same': 'bolagsform samma',
+    'legalForm.different': 'bolagsform annan',
+    'contact.same': 'kontaktperson samma',
+    'contact.different': 'kontaktperson annan',
+    'address.exact': 'gatuadress samma',
+    'address.house': 'gatuadress samma (trappa eller bostad bara på ena sidan)',
+    'address.otherPostcode': 'gatuadress och postanstalt samma, postnummer annat',
+    'address.otherUnit': 'samma hus, annan bostad',
+    'address.street': 'samma gata, annat hus',
+    'address.different': 'gatuadress annan',
+    'area.same': 'postnummer samma',
+    'area.sameTown': 'postanstalt samma',
+    'area.different': 'postnummer annat',
     none: 'ingen motsvarande kund',
   },
 });
 
 type Key = Parameters<typeof t>[1];
 
-function phrase(f: FieldWeight, nameSimilarity: number, lang: Lang): string | null {
+/** The two values of a field that disagreed, list's first ("33500", "06100"), for the reason. */
+export type PairValues = Partial<Record<FieldWeight['field'], readonly [string, string]>>;
+
+function phrase(f: FieldWeight, nameSimilarity: number, lang: Lang, values: PairValues): string {
+  let text: string;
   if (f.field === 'name') {
-    if (f.level === 'exact') return t(lang, 'name.exact');
-    if (f.level === 'different' || f.level === 'partial') return t(lang, 'name.different');
-    return t(lang, 'name.similar', { pct: Math.min(99, Math.round(nameSimilarity * 100)) });
-  }
-  if (f.field === 'contact') return f.weight > 0 ? t(lang, 'contact.same') : null;
-  if (f.field === 'legalForm') return f.level === 'different' ? t(lang, 'legalForm.different') : null;
-  const key = `${f.field}.${f.level}` as Key;
-  return t(lang, key);
+    if (f.level === 'exact') text = t(lang, 'name.exact');
+    else if (f.level === 'different' || f.level === 'otherNumber') text = t(lang, f.level === 'different' ? 'name.different' : 'name.otherNumber');
+    // close, subset, partial: the names' real word similarity (never 100 % for unequal names).
+    else text = t(lang, 'name.similar', { pct: Math.min(99, Math.round(nameSimilarity * 100)) });
+  } else if (f.field === 'contact') {
+    text = t(lang, f.level === 'exact' || f.level === 'close' ? 'contact.same' : 'contact.different');
+  } else text = t(lang, `${f.field}.${f.level}` as Key);
+  // A mistyped postal code under the same address: the two codes, which a person checks.
+  const v = f.field === 'address' && f.level === 'otherPostcode' ? values.area : values[f.field];
+  // Values of a field that disagreed: what a person checks first ("33500 ↔ 06100").
+  if (v && (f.weight < 0 || f.level === 'otherPostcode') && v[0] !== v[1]) text += ` (${v[0]} ↔ ${v[1]})`;
+  return text;
 }
 
 function capitalize(s: string): string {
@@ -97,17 +122,21 @@ function capitalize(s: string): string {
 }
 
 /**
- * The reason of a pair in words. `withAgainst` adds what spoke against the match (for review
- * and for kept look-alikes); removed rows name only what made them certain.
+ * The reason of a pair in words: every compared field that weighed anything, strongest first
+ * (for or against). `withAgainst` = false leaves out what spoke against (kept for callers that
+ * want only the case for the match).
  */
-export function explain(weights: readonly FieldWeight[], nameSimilarity: number, lang: Lang, withAgainst = false): string {
-  const forMatch = weights.filter((f) => f.weight >= 0.5).sort((a, b) => b.weight - a.weight);
-  const against = weights.filter((f) => f.weight <= -1).sort((a, b) => a.weight - b.weight);
-  const pros = [...new Set(forMatch.map((f) => phrase(f, nameSimilarity, lang)).filter((p): p is string => !!p))].slice(0, 3);
-  const cons = withAgainst
-    ? [...new Set(against.map((f) => phrase(f, nameSimilarity, lang)).filter((p): p is string => !!p))].slice(0, 2)
-    : [];
-  if (!pros.length && !cons.length) return capitalize(t(lang, 'none'));
-  const text = pros.join(' + ') + (cons.length ? (pros.length ? '; ' : '') + cons.join(', ') : '');
-  return capitalize(text);
+export function explain(
+  weights: readonly FieldWeight[],
+  nameSimilarity: number,
+  lang: Lang,
+  withAgainst = true,
+  values: PairValues = {},
+): string {
+  const shown = weights
+    .filter((f) => Math.abs(f.weight) >= 0.25 && (withAgainst || f.weight > 0))
+    .sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight));
+  const parts = [...new Set(shown.map((f) => phrase(f, nameSimilarity, lang, values)))];
+  if (!parts.length) return capitalize(t(lang, 'none'));
+  return capitalize(parts.join(', '));
 }

@@ -20,13 +20,13 @@ export interface PackedDecisions {
 /** Each field of a ComparisonVector with a level, and its levels in order. */
 const LEVEL_FIELDS: readonly [keyof ComparisonVector, readonly string[]][] = [
   ['businessId', ['same', 'different']],
-  ['phone', ['same', 'different']],
+  ['phone', ['same', 'different', 'otherKind']],
   ['email', ['same', 'sameDomain', 'different']],
-  ['name', ['exact', 'close', 'subset', 'partial', 'different']],
+  ['name', ['exact', 'close', 'subset', 'partial', 'different', 'otherFirstName', 'otherNumber']],
   ['nameKind', ['company', 'person']],
   ['legalForm', ['same', 'different']],
   ['contact', ['exact', 'close', 'subset', 'partial', 'different']],
-  ['address', ['exact', 'house', 'otherUnit', 'street', 'different']],
+  ['address', ['exact', 'house', 'otherUnit', 'street', 'different', 'otherPostcode']],
   ['area', ['same', 'sameTown', 'different']],
 ];
 const WIDTH = LEVEL_FIELDS.length;

@@ -11,7 +11,7 @@
  * strings (the comparison measures the names' spelling), one array of words per row.
  */
 import { normalizeBusinessId } from '../normalize/businessId';
-import { phoneKey } from '../normalize/phone';
+import { phoneMatchKey } from '../normalize/phone';
 import { companyDomain, normalizeEmail } from '../normalize/email';
 import { normalizeCompanyName, type LegalForm } from '../normalize/companyName';
 import { normalizePersonName } from '../normalize/personName';
@@ -19,6 +19,7 @@ import { parseStreetAddress } from '../normalize/address';
 import { normalizePostalCode } from '../normalize/postalCode';
 import { foldText } from '../normalize/fold';
 import type { CellValue } from '../workbook/cells';
+import { guessColumnsFromContents, GUESS_SAMPLE, type ColumnGuess } from '../columns/contentGuess';
 import { MATCH_KEYS, type MatchKey } from './keys';
 
 export { MATCH_KEYS, type MatchKey };
@@ -168,7 +169,7 @@ function normalizeRow(t: MatchTable, i: number, row: readonly CellValue[], colum
   const v = t.vocabulary;
   const bid = normalizeBusinessId(cellText(row, columns.businessId));
   if (bid) t.businessId[i] = businessIdNumber(bid);
-  const phone = phoneKey(cellText(row, columns.phone));
+  const phone = phoneMatchKey(cellText(row, columns.phone));
   if (phone) t.phone[i] = Number(phone.slice(1));
   const email = normalizeEmail(cellText(row, columns.email));
   if (email) {
@@ -176,17 +177,28 @@ function normalizeRow(t: MatchTable, i: number, row: readonly CellValue[], colum
     t.emailDomain[i] = companyDomain(email);
   }
   const companyText = cellText(row, columns.companyName);
-  if (companyText) {
-    const company = normalizeCompanyName(companyText);
+  const first = cellText(row, columns.firstName);
+  const last = cellText(row, columns.lastName);
+  let full = cellText(row, columns.fullName);
+  // A one-column "Nimi" holding a company's name with its legal form ("Koivun Putki Oy Ab"):
+  // the row is a company's, whatever the header said. A register may mix companies and persons
+  // under one "Nimi"; each row is read by its own value (contentGuess.ts reads whole columns).
+  let asCompany = companyText;
+  if (!companyText && full && !first && !last) {
+    const company = normalizeCompanyName(full);
+    if (company.legalForm && company.compact) {
+      asCompany = full;
+      full = '';
+    }
+  }
+  if (asCompany) {
+    const company = normalizeCompanyName(asCompany);
     if (company.compact) {
       t.companyWords[i] = company.tokens;
       t.compact[i] = company.compact;
       t.legalForm[i] = company.legalForm ? LEGAL_FORMS.indexOf(company.legalForm) + 1 : 0;
     }
   }
-  const first = cellText(row, columns.firstName);
-  const last = cellText(row, columns.lastName);
-  const full = cellText(row, columns.fullName);
   if (first || last || full) {
     const words = normalizePersonName({ first, last, full }).all;
     if (words.length) t.personWords[i] = words;
@@ -222,10 +234,20 @@ export function matchColumns(keys: readonly string[]): Partial<Record<MatchKey, 
  * Normalizes every row of a table. Give the list and the customer register the same
  * vocabulary: their ids are compared.
  */
-export function toMatchTable(keys: readonly string[], rows: readonly (readonly CellValue[])[], vocabulary = new Vocabulary()): MatchTable {
-  const builder = new MatchTableBuilder(keys, vocabulary, undefined, rows.length);
+export function toMatchTable(
+  keys: readonly string[],
+  rows: readonly (readonly CellValue[])[],
+  vocabulary = new Vocabulary(),
+  guess: GuessOptions | null = null,
+): MatchTable {
+  const builder = new MatchTableBuilder(keys, vocabulary, undefined, rows.length, guess);
   for (const row of rows) builder.add(row);
   return builder.finish();
+}
+
+/** Column meaning from contents (contentGuess.ts): `fixed` are the columns mapped by hand. */
+export interface GuessOptions {
+  fixed?: ReadonlySet<number>;
 }
 
 /**
@@ -235,7 +257,13 @@ export function toMatchTable(keys: readonly string[], rows: readonly (readonly C
 export class MatchTableBuilder {
   private table: MatchTable;
   private count = 0;
-  private readonly columns: Partial<Record<MatchKey, number>>;
+  private columns: Partial<Record<MatchKey, number>>;
+  /** Rows held back until the contents have settled the columns' meaning (null: settled). */
+  private pending: (readonly CellValue[])[] | null;
+  /** The keys the rows are read by, after the contents were read. */
+  keys: string[];
+  /** Columns whose meaning came from their contents. */
+  guesses: ColumnGuess[] = [];
 
   /**
    * `onRow` is called with each row once it is normalized (the customers' blocking keys);
@@ -246,12 +274,35 @@ export class MatchTableBuilder {
     vocabulary: Vocabulary,
     private readonly onRow?: (t: MatchTable, i: number) => void,
     capacity = 1024,
+    private readonly guess: GuessOptions | null = null,
   ) {
+    this.keys = [...keys];
     this.columns = matchColumns(keys);
     this.table = new MatchTable(Math.max(capacity, 1), vocabulary);
+    this.pending = guess ? [] : null;
   }
 
   add(row: readonly CellValue[]): void {
+    if (this.pending) {
+      this.pending.push(row);
+      if (this.pending.length >= GUESS_SAMPLE) this.settle();
+      return;
+    }
+    this.normalize(row);
+  }
+
+  /** Reads the held rows' contents for the columns' meaning, then normalizes them. */
+  private settle(): void {
+    const rows = this.pending!;
+    this.pending = null;
+    const g = guessColumnsFromContents(this.keys, rows, this.guess?.fixed);
+    this.keys = g.keys;
+    this.guesses = g.guesses;
+    this.columns = matchColumns(g.keys);
+    for (const row of rows) this.normalize(row);
+  }
+
+  private normalize(row: readonly CellValue[]): void {
     if (this.count === this.table.size) this.table = resized(this.table, this.table.size * 2);
     const i = this.count++;
     normalizeRow(this.table, i, row, this.columns);
@@ -260,6 +311,7 @@ export class MatchTableBuilder {
 
   /** The table of the rows added. */
   finish(): MatchTable {
+    if (this.pending) this.settle();
     return this.count === this.table.size ? this.table : resized(this.table, this.count);
   }
 }

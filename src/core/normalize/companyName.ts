@@ -19,6 +19,11 @@ const LEGAL_FORMS: [string[], LegalForm][] = (
     ['oyj', 'oyj'],
     ['abp', 'oyj'],
     ['plc', 'oyj'],
+    // Housing companies: "Asunto Oy", "As Oy", "As. Oy" and "Asunto-osakeyhtiö" are one form.
+    ['asunto osakeyhtio', 'oy'],
+    ['asuntoosakeyhtio', 'oy'],
+    ['asunto oy', 'oy'],
+    ['as oy', 'oy'],
     ['oy ab', 'oy'],
     ['ab oy', 'oy'],
     ['oy ltd', 'oy'],

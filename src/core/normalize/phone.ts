@@ -116,3 +116,24 @@ export function phoneKey(raw: string | number | null | undefined): string | null
   keyCache.set(s, key);
   return key;
 }
+
+/**
+ * The key a phone is matched on (not dialled on): phoneKey for a valid number, else the number
+ * as read in E.164 form even when the numbering plan calls it invalid ("012 345678"), so that
+ * the same digits on both sides still recognise a customer. Validity matters for dialling, not
+ * for recognising a customer. Fewer than six digits is no phone number at all.
+ */
+const matchKeyCache = new Map<string, string | null>();
+export function phoneMatchKey(raw: string | number | null | undefined): string | null {
+  const valid = phoneKey(raw);
+  if (valid || raw === null || raw === undefined || raw === '') return valid;
+  const s = String(raw);
+  const hit = matchKeyCache.get(s);
+  if (hit !== undefined) return hit;
+  const n = normalizePhone(s);
+  // At most 15 digits (E.164), at least six: MatchTable keeps the key as a number.
+  const key = n.e164 && /^\+\d{6,15}$/.test(n.e164) ? n.e164 : null;
+  if (matchKeyCache.size > 100_000) matchKeyCache.clear();
+  matchKeyCache.set(s, key);
+  return key;
+}

@@ -19,7 +19,8 @@ export function LanguageSwitch(props: { lang: Lang; onChange(lang: Lang): void }
           appearance={l === props.lang ? 'primary' : 'subtle'}
           checked={l === props.lang}
           className={styles.button}
-          aria-label={LANG_NAMES[l]}
+          // The visible code first, so that the accessible name contains the visible text.
+          aria-label={`${l.toUpperCase()} – ${LANG_NAMES[l]}`}
           title={LANG_NAMES[l]}
           lang={l}
           onClick={() => props.onChange(l)}

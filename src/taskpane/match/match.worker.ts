@@ -14,6 +14,8 @@ ctx.onmessage = (e) => {
   try {
     const result = matchCustomers(list, customers, {
       lang,
+      // The pane's mapping already shows and applies the guess (the user may have changed it).
+      guessColumns: false,
       progress: (done, total) => ctx.postMessage({ type: 'progress', done, total }),
     });
     ctx.postMessage({ type: 'done', result });

@@ -22,7 +22,7 @@ export type MatchResponse =
 export function matchInWorker(req: MatchRequest, opts: { progress?: ProgressFn; signal?: AbortSignal } = {}): Promise<MatchResult> {
   if (typeof Worker === 'undefined') {
     return import(/* webpackChunkName: "match" */ '../../app/removeCustomers').then(({ matchCustomers }) =>
-      matchCustomers(req.list, req.customers, { lang: req.lang, progress: opts.progress, signal: opts.signal }),
+      matchCustomers(req.list, req.customers, { lang: req.lang, progress: opts.progress, signal: opts.signal, guessColumns: false }),
     );
   }
   return new Promise((resolve, reject) => {

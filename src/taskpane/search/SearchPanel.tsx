@@ -4,7 +4,7 @@
  * Loaded lazily by SearchStep: the postal code file, the TOL tree and the criteria code stay
  * out of the pane's first load.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import {
   Button,
   Caption1,
@@ -69,6 +69,7 @@ const useStyles = makeStyles({
 export default function SearchPanel(): JSX.Element {
   const pane = usePane();
   const clearStatus = useClearStatus();
+  const yearIds = useId();
   const { lang } = pane;
   const styles = useStyles();
   const [form, setForm] = useState<SearchForm>(emptyForm('b2b'));
@@ -256,6 +257,8 @@ export default function SearchPanel(): JSX.Element {
                 className={styles.year}
                 inputMode="numeric"
                 placeholder={t(lang, 'yearFrom')}
+                // Own ids: a Field gives its one control id to every input inside it.
+                id={`${yearIds}-from`}
                 aria-label={`${t(lang, 'years')} ${t(lang, 'yearFrom')}`}
                 value={form.yearFrom}
                 onChange={(_e, d) => patch({ yearFrom: d.value })}
@@ -265,6 +268,7 @@ export default function SearchPanel(): JSX.Element {
                 className={styles.year}
                 inputMode="numeric"
                 placeholder={t(lang, 'yearTo')}
+                id={`${yearIds}-to`}
                 aria-label={`${t(lang, 'years')} ${t(lang, 'yearTo')}`}
                 value={form.yearTo}
                 onChange={(_e, d) => patch({ yearTo: d.value })}

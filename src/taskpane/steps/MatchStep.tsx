@@ -166,7 +166,7 @@ function MatchStep(): JSX.Element {
   const detectedHeader = useMemo(() => (raw ? detectHeaderRow(raw.rows) : 0), [raw]);
   const grid = useMemo(() => (raw ? atHeaderRow(raw, headerChoice ?? detectedHeader) : null), [raw, headerChoice, detectedHeader]);
   const listKind = state?.lists.find((l) => l.sheets.list.toLowerCase() === listSheet.toLowerCase())?.kind;
-  const customers = useMemo(() => {
+  const byHeaders = useMemo(() => {
     if (!grid) return null;
     try {
       return listFromGrid(
@@ -180,6 +180,28 @@ function MatchStep(): JSX.Element {
       return null;
     }
   }, [grid, overrides, listKind]);
+  // Column meaning from contents as well as headers ("Nimi" holding "Koivun Putki Oy" is a
+  // company name): the guess is shown in the mapping below, marked, and the user may change it.
+  // Loaded on demand: the guess reads values with the normalizers (libphonenumber-js).
+  const [guessed, setGuessed] = useState<{ from: ListTable; keys: string[]; columns: Set<number> } | null>(null);
+  useEffect(() => {
+    if (!byHeaders) return;
+    let alive = true;
+    void import(/* webpackChunkName: "contentGuess" */ '../../core/columns/contentGuess').then(({ guessColumnsFromContents }) => {
+      if (!alive) return;
+      const fixed = new Set(byHeaders.headers.flatMap((h, i) => (h in overrides ? [i] : [])));
+      const g = guessColumnsFromContents(byHeaders.keys, byHeaders.rows, fixed);
+      setGuessed({ from: byHeaders, keys: g.keys, columns: new Set(g.guesses.map((x) => x.column)) });
+    });
+    return () => {
+      alive = false;
+    };
+  }, [byHeaders, overrides]);
+  const customers = useMemo(
+    () => (byHeaders && guessed?.from === byHeaders ? { ...byHeaders, keys: guessed.keys } : byHeaders),
+    [byHeaders, guessed],
+  );
+  const guessedColumns = guessed?.from === byHeaders ? guessed.columns : new Set<number>();
   const recognised = customers ? customers.keys.some((k) => (MATCH_KEYS as readonly string[]).includes(k)) : false;
   const customerCount = grid ? grid.rows.length - grid.skipped : 0;
 
@@ -360,7 +382,13 @@ function MatchStep(): JSX.Element {
             {grid.headers.map((h, i) => {
               const key = customers.keys[i]!;
               return (
-                <Field key={i} label={h || `(${i + 1})`} size="small" className={styles.mappingField}>
+                <Field
+                  key={i}
+                  label={h || `(${i + 1})`}
+                  size="small"
+                  className={styles.mappingField}
+                  hint={guessedColumns.has(i) ? t(lang, 'guessedFromContents') : undefined}
+                >
                   <Select
                     size="small"
                     value={(MATCH_KEYS as readonly string[]).includes(key) ? key : ''}

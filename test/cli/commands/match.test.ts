@@ -59,7 +59,7 @@ describe('rajaus match', () => {
     await matchCommand.run({ list: 'l.csv', customers: 'a.csv', out: 'o' }, [], io(dir));
     const removed = parse(await readFile(join(dir, 'o', 'removed.csv'), 'utf8'));
     expect(removed[0]).toEqual(['Yritys', 'Y-tunnus', 'Asiakasrekisterin rivi', 'Tunnistamisen syy', 'Tunnistamisen varmuus']);
-    expect(removed[1]!.slice(2, 4)).toEqual(['2', 'Sama Y-tunnus + sama nimi']);
+    expect(removed[1]!.slice(2, 4)).toEqual(['2', 'Y-tunnus sama, nimi sama, yhtiömuoto sama']);
   });
 
   it('maps a column with --map and fails clearly on a customer file it cannot match by', async () => {

@@ -1,0 +1,71 @@
+/**
+ * The per-run estimate (estimate.ts): it runs EM and reports its fit, keeps its guard rails,
+ * falls back to the prior on a tiny register, and gives the same model for the same files.
+ * Also issue 17 item 10: numbered housing companies are different companies.
+ */
+import { matchCustomers } from '../../../src/app/removeCustomers';
+import { listFromGrid } from '../../../src/core/list/listTable';
+import { BlockIndex } from '../../../src/core/matching/blocking';
+import { estimateModel, modelWeights } from '../../../src/core/matching/estimate';
+import { DEFAULT_MODEL } from '../../../src/core/matching/model';
+import { toMatchTable, Vocabulary } from '../../../src/core/matching/record';
+import { generatePersons } from '../../fixtures/matching/generate';
+
+function estimateOf(size: number, seed = 5) {
+  const set = generatePersons({ seed, customers: size, list: size });
+  const v = new Vocabulary();
+  const keys = (h: string[]) => listFromGrid('x', h, []).keys;
+  const c = toMatchTable(keys(set.customers.headers), set.customers.rows, v);
+  const l = toMatchTable(keys(set.list.headers), set.list.rows, v);
+  return estimateModel(l, new BlockIndex(c), DEFAULT_MODEL);
+}
+
+describe('estimateModel', () => {
+  it('estimates by EM and reports iterations, convergence and λ; same files, same model', () => {
+    const a = estimateOf(3000);
+    expect(a.fit.fellBack).toBe(false);
+    expect(a.fit.converged).toBe(true);
+    expect(a.fit.iterations).toBeGreaterThan(1);
+    expect(a.fit.lambda).toBeGreaterThan(0);
+    expect(a.fit.lambda).toBeLessThan(1);
+    expect(a.model).not.toBe(DEFAULT_MODEL);
+    expect(modelWeights(estimateOf(3000).model)).toEqual(modelWeights(a.model));
+  });
+
+  it('keeps the guard rails', () => {
+    const w = modelWeights(estimateOf(3000).model);
+    const prior = modelWeights(DEFAULT_MODEL);
+    expect(w.businessId!.same).toBeGreaterThanOrEqual(prior.businessId!.same!);
+    // Capped at ±12 bits, but a shared business id keeps its prior weight (12.28) whatever the cap.
+    for (const [t, levels] of Object.entries(w)) if (t !== 'businessId') for (const bits of Object.values(levels)) expect(Math.abs(bits)).toBeLessThanOrEqual(12.01);
+    // Another first name at the same address cancels the exact address, no more, no less.
+    expect(w['name:person']!.otherFirstName).toBeCloseTo(-w['address:person']!.exact!, 1);
+    expect(w['name:company']!.different).toBeLessThanOrEqual(-(w.phone!.same! + w['address:company']!.exact!) + 0.01);
+  });
+
+  it('falls back to the prior on a tiny register', () => {
+    const e = estimateOf(100);
+    expect(e.fit.fellBack).toBe(true);
+    expect(e.model).toBe(DEFAULT_MODEL);
+  });
+});
+
+describe('numbered housing companies (issue 17, item 10)', () => {
+  const H = ['Yritys', 'Puhelin', 'Katuosoite', 'Postinumero', 'Postitoimipaikka'];
+  const customers = listFromGrid('asiakkaat.csv', H, [['Asunto Oy Helsingin Kotikatu 1', '09 123 4567', 'Kotikatu 1', '00100', 'Helsinki']]);
+  it('keeps "… Kotikatu 3" and "… 41" in the same postal code, and says the numbers differ', () => {
+    const list = listFromGrid('lista.csv', H, [
+      ['Asunto Oy Helsingin Kotikatu 3', '09 765 4321', 'Kotikatu 3', '00100', 'Helsinki'],
+      ['Asunto Oy Helsingin Kotikatu 41', '', '', '00100', 'Helsinki'],
+      ['As Oy Helsingin Kotikatu 1', '09 123 4567', 'Kotikatu 1', '00100', 'Helsinki'],
+    ]);
+    const r = matchCustomers(list, customers, { lang: 'fi', model: DEFAULT_MODEL });
+    expect(r.rows[0]!.outcome).toBe('kept');
+    expect(r.rows[1]!.outcome).toBe('kept');
+    expect(r.rows[0]!.comparison?.name).toBe('otherNumber');
+    expect(r.rows[2]!.outcome).toBe('removed');
+    const reasonOfKept = matchCustomers(list.rows.length ? { ...list, rows: [list.rows[0]!] } : list, customers, { lang: 'fi', model: { ...DEFAULT_MODEL, reviewAt: 0 } }).rows[0]!.reason;
+    expect(reasonOfKept.toLowerCase()).toContain('nimen numero eri (3 ↔ 1)');
+    expect(reasonOfKept.toLowerCase()).toContain('puhelin eri');
+  });
+});
