@@ -33,17 +33,32 @@ function checkPublicUrl(value) {
 }
 
 /**
- * manifest.xml with every development URL replaced: "https://localhost:3000/x" becomes
- * publicUrl + "x", and the bare origin (AppDomain) becomes the public URL's origin. Throws
- * when "localhost" is still anywhere in the result (a URL written some other way).
+ * `xml` with every URL under the development address moved under `baseUrl` (an absolute http(s)
+ * URL; a path such as https://host/rajaus/ is kept, a missing final "/" added) and the
+ * AppDomain set to its origin. No policy beyond that: the production build adds its own checks
+ * (rewriteManifestUrls below), and `rajaus serve` uses this for the address it is served at,
+ * which may be plain http behind a TLS-terminating proxy. The one rewriter of both.
+ */
+function moveManifestUrls(xml, baseUrl) {
+  const base = new URL(baseUrl);
+  if (base.protocol !== 'https:' && base.protocol !== 'http:') throw new Error(`the manifest's base URL must be http(s), not ${baseUrl}`);
+  if (base.search || base.hash) throw new Error(`the manifest's base URL must not have a query or fragment: ${baseUrl}`);
+  const target = base.href.endsWith('/') ? base.href : `${base.href}/`;
+  // XML text and attribute values: & and quotes in the URL are escaped so the document stays well formed.
+  const esc = (s) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  return String(xml).split(DEV_URL).join(esc(target)).split(`<AppDomain>${DEV_ORIGIN}</AppDomain>`).join(`<AppDomain>${esc(base.origin)}</AppDomain>`);
+}
+
+/**
+ * The production manifest: checkPublicUrl, then moveManifestUrls. Throws when "localhost" is
+ * still anywhere in the result (a URL written some other way).
  */
 function rewriteManifestUrls(xml, publicUrl) {
   const href = checkPublicUrl(publicUrl);
-  const origin = new URL(href).origin;
-  const out = String(xml).split(DEV_URL).join(href).split(DEV_ORIGIN).join(origin);
+  const out = moveManifestUrls(xml, href);
   const left = /[^\s<>"]*localhost[^\s<>"]*/i.exec(out);
   if (left) throw new Error(`manifest.xml still refers to "${left[0]}" after rewriting it for ${href}`);
   return out;
 }
 
-module.exports = { DEV_URL, DEV_ORIGIN, checkPublicUrl, rewriteManifestUrls };
+module.exports = { DEV_URL, DEV_ORIGIN, checkPublicUrl, moveManifestUrls, rewriteManifestUrls };

@@ -304,15 +304,16 @@ describe('upstream faults', () => {
 });
 
 describe('throttle, cache and log', () => {
-  it('spaces PRH queries for all users together (here 600 a minute: 100 ms apart)', async () => {
-    await start({ prhPerMinute: 600 });
+  it('spaces PRH queries for all users together (here 300 a minute: 200 ms apart)', async () => {
+    await start({ prhPerMinute: 300 });
     const codes = ['00100', '00120', '00130', '00140', '00150'];
     await Promise.all(codes.map((c) => get(`/api/prh/companies?postCode=${c}`)));
     const at = upstream.requests.map((r) => r.at).sort((a, b) => a - b);
-    // Slots are 100 ms apart (throttle.test.ts checks them exactly); arrivals jitter with the
-    // connections, so the span of five is checked with room for the first one's set-up.
+    // Slots are 200 ms apart (throttle.test.ts checks them exactly); arrivals jitter with the
+    // connections (by tens of ms on a loaded 2-core machine), so the span of five (800 ms by
+    // the slots; 0 ms unthrottled) is checked with 200 ms of room.
     expect(upstream.requests).toHaveLength(5);
-    expect(at[4]! - at[0]!).toBeGreaterThanOrEqual(330);
+    expect(at[4]! - at[0]!).toBeGreaterThanOrEqual(600);
   });
 
   it('caches good answers with Cache-Control, and shares one upstream call among identical requests', async () => {
