@@ -6,7 +6,8 @@
 import { mapHeaders } from '../core/columns/headerMapping';
 import { UserError } from '../core/errors';
 import type { Lang } from '../core/i18n/lang';
-import { listFromGrid, type ListTable } from '../core/list/listTable';
+import { isExtraKey } from '../core/columns/catalogue';
+import { alignRows, listFromGrid, listFromGridAs, type ListTable } from '../core/list/listTable';
 import { phoneKey } from '../core/normalize/phone';
 import { emptyState, type ListState } from '../core/state/workbookState';
 import {
@@ -109,12 +110,20 @@ export function suppressList(list: ListTable, suppression: Suppression, at: Date
 }
 
 /** Reads a list sheet as a ListTable, with its table name for writing it back. */
-export async function readListSheet(ctx: StepContext, sheet: string): Promise<{ list: ListTable; tableName: string | undefined }> {
+export async function readListSheet(
+  ctx: StepContext,
+  sheet: string,
+  /** A sheet Rajaus wrote from these columns: its columns are read as these keys. */
+  like?: Pick<ListTable, 'keys' | 'headers'>,
+): Promise<{ list: ListTable; tableName: string | undefined }> {
   const infos = await ctx.workbook.listSheets();
   const info = infos.find((s) => s.name.toLowerCase() === sheet.toLowerCase());
   if (!info) throw new UserError(dncText(ctx.lang, 'noSheet'), { file: sheet });
   const data = await ctx.workbook.readSheet(info.name, { signal: ctx.signal, progress: ctx.progress });
-  return { list: listFromGrid(data.name, data.headers, data.rows, {}, data.firstDataRow), tableName: info.tables[0]?.name };
+  const list = like
+    ? listFromGridAs(data.name, data.headers, data.rows, like, data.firstDataRow)
+    : listFromGrid(data.name, data.headers, data.rows, {}, data.firstDataRow);
+  return { list, tableName: info.tables[0]?.name };
 }
 
 export async function applySuppression(
@@ -155,21 +164,21 @@ export async function applySuppression(
     let keys = result.suppressed.keys;
     let headers = result.suppressed.headers;
     if (reuse) {
-      const before = await readListSheet(ctx, reuse);
-      // Earlier moved rows stay; new ones follow, aligned by column key.
+      const before = await readListSheet(ctx, reuse, result.suppressed);
+      // Earlier moved rows stay; new ones follow, aligned by column name (else key).
       keys = [...before.list.keys];
       headers = [...before.list.headers];
+      const names = new Set(headers.map((h) => h.trim().toLowerCase()));
       for (let i = 0; i < result.suppressed.keys.length; i++) {
-        if (!keys.includes(result.suppressed.keys[i]!)) {
-          keys.push(result.suppressed.keys[i]!);
-          headers.push(result.suppressed.headers[i]!);
+        const h = result.suppressed.headers[i]!;
+        const k = result.suppressed.keys[i]!;
+        if (!names.has(h.trim().toLowerCase()) && (isExtraKey(k) || !keys.includes(k))) {
+          keys.push(k);
+          headers.push(h);
+          names.add(h.trim().toLowerCase());
         }
       }
-      const align = (srcKeys: string[], row: CellValue[]) => keys.map((k) => row[srcKeys.indexOf(k)] ?? null);
-      rows = [
-        ...before.list.rows.map((r) => align(before.list.keys, r)),
-        ...result.suppressed.rows.map((r) => align(result.suppressed.keys, r)),
-      ];
+      rows = [...alignRows(before.list, { keys, headers }), ...alignRows(result.suppressed, { keys, headers })];
     }
     writes.push(tablePlan({ name: auditSheet, role: 'audit', keys, headers, rows, lang, tableName: makeTableName(auditSheet, []) }));
   }

@@ -4,9 +4,9 @@
  * compare exact strings. A list row is suppressed when any of its phone columns holds a number
  * on the list; the row moves to an audit sheet with the reason, never silently disappears.
  */
-import { displayHeader, typeOf } from '../columns/catalogue';
+import { typeOf } from '../columns/catalogue';
 import { defineMessages, type Lang } from '../i18n/lang';
-import type { ListTable } from '../list/listTable';
+import { withColumns, type ListTable } from '../list/listTable';
 import { phoneKey } from '../normalize/phone';
 import type { CellValue } from '../workbook/cells';
 import { tablePlan, type SheetPlan } from '../workbook/sheetPlan';
@@ -119,18 +119,19 @@ export function splitBySuppression(list: Pick<ListTable, 'keys' | 'rows'>, phone
 /** Audit columns appended to every moved row: when, by which step, and why. */
 export const AUDIT_KEYS = ['removedAt', 'removedBy', 'removedReason'] as const;
 
-/** Appends audit columns to a list's keys and headers, reusing them when already there. */
+/**
+ * Appends audit columns to a list's keys and headers. They are always appended: a list column
+ * named "Siirretty" is the user's (Rajaus writes these only on audit sheets), so it keeps its
+ * values and name as the user's own column and the audit column gets a distinct name
+ * ("Siirretty (2)"), the rule of withColumns.
+ */
 export function auditColumns(list: Pick<ListTable, 'keys' | 'headers'>, lang: Lang): { keys: string[]; headers: string[]; at: number[] } {
-  const keys = [...list.keys];
-  const headers = [...list.headers];
-  const at = AUDIT_KEYS.map((k) => {
-    const i = keys.indexOf(k);
-    if (i >= 0) return i;
-    keys.push(k);
-    headers.push(displayHeader(k, lang));
-    return keys.length - 1;
-  });
-  return { keys, headers, at };
+  const grown = withColumns(
+    { keys: list.keys, headers: list.headers, rows: [], origin: { name: '', firstDataRow: 2 } },
+    AUDIT_KEYS.map((key) => ({ key, values: [] })),
+    lang,
+  );
+  return { keys: grown.keys, headers: grown.headers, at: AUDIT_KEYS.map((_, i) => list.keys.length + i) };
 }
 
 /** A suppression sheet: the normalized numbers, one per row, as text. */
