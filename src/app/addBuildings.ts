@@ -82,7 +82,10 @@ export function earlierBuildingColumns(list: Pick<ListTable, 'headers'>): Map<st
   for (const key of BUILDING_COLUMN_KEYS) {
     const names = (['fi', 'en', 'sv'] as const).map((l) => displayHeader(key, l).toLowerCase());
     list.headers.forEach((h, i) => {
-      const n = h.trim().toLowerCase().replace(/ \(\d+\)$/, '');
+      const n = h
+        .trim()
+        .toLowerCase()
+        .replace(/ \(\d+\)$/, '');
       if (names.includes(n)) ours.set(key, i);
     });
     if (!ours.has(key)) return new Map();
@@ -251,7 +254,11 @@ export interface AddBuildingsResult {
 }
 
 /** Reads rows of an existing filtered sheet so a re-run appends instead of dropping them. */
-async function previousFiltered(ctx: StepContext, sheet: string | undefined, to: Pick<ListTable, 'keys' | 'headers'>): Promise<CellValue[][]> {
+async function previousFiltered(
+  ctx: StepContext,
+  sheet: string | undefined,
+  to: Pick<ListTable, 'keys' | 'headers'>,
+): Promise<CellValue[][]> {
   if (!sheet) return [];
   const data = await ctx.workbook.readSheet(sheet, { signal: ctx.signal });
   return alignRows(listFromGridAs(sheet, data.headers, data.rows, to, data.firstDataRow), to);

@@ -31,7 +31,9 @@ async function listWorkbook() {
   const sim = createExcelSimulator();
   const workbook = createOfficeWorkbook({ run: sim.Excel.run as unknown as typeof Excel.run });
   const keys = mapHeaders(HEADERS).keys;
-  await workbook.apply({ write: [tablePlan({ name: 'Lista', role: 'list', keys, headers: HEADERS, rows: ROWS, lang: 'fi', tableName: 'Lista' })] });
+  await workbook.apply({
+    write: [tablePlan({ name: 'Lista', role: 'list', keys, headers: HEADERS, rows: ROWS, lang: 'fi', tableName: 'Lista' })],
+  });
   return workbook;
 }
 
@@ -47,7 +49,14 @@ test('addBuildings keeps the user\'s "Rakennusvuosi" and "Lämmitysaine" on ever
   const data = await workbook.readSheet('Lista');
   expect(data.headers.slice(0, HEADERS.length)).toEqual(HEADERS);
   expect(data.headers.slice(HEADERS.length)).toEqual([
-    'Rakennusvuosi (2)', 'Käyttötarkoitus', 'Rakennusluokka 2018', 'Kerroksia', 'Lämmitystapa', 'Lämmitysaine (2)', 'Rakennusaine', 'Rakennuksen tunnistus',
+    'Rakennusvuosi (2)',
+    'Käyttötarkoitus',
+    'Rakennusluokka 2018',
+    'Kerroksia',
+    'Lämmitystapa',
+    'Lämmitysaine (2)',
+    'Rakennusaine',
+    'Rakennuksen tunnistus',
   ]);
   expect(ownOf(data.headers, data.rows)).toEqual(OWN);
   const year = data.headers.indexOf('Rakennusvuosi (2)');
@@ -64,7 +73,10 @@ test('applySuppression keeps the user\'s "Siirretty" on kept and moved rows; the
   const ctx = testContext(workbook);
   const phone = (i: number) => String(ROWS[i]![3]);
   const suppress = (i: number, name: string) =>
-    applySuppression(ctx, { listSheet: 'Lista', suppression: { name, checkedAt: '2026-11-15', phones: [phone(i)].map((p) => `+358${p.replace(/\D/g, '').slice(1)}`) } });
+    applySuppression(ctx, {
+      listSheet: 'Lista',
+      suppression: { name, checkedAt: '2026-11-15', phones: [phone(i)].map((p) => `+358${p.replace(/\D/g, '').slice(1)}`) },
+    });
   const first = await suppress(0, 'Omat');
   expect(first.suppressed).toBe(1);
   const list = await workbook.readSheet('Lista');

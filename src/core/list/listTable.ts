@@ -133,10 +133,7 @@ export function withColumns(
  * (so "Siirretty" and Rajaus's "Siirretty (2)" stay apart), else by its catalogue key (a header
  * in another language); a column found in neither is empty.
  */
-export function alignRows(
-  from: Pick<ListTable, 'keys' | 'headers' | 'rows'>,
-  to: Pick<ListTable, 'keys' | 'headers'>,
-): CellValue[][] {
+export function alignRows(from: Pick<ListTable, 'keys' | 'headers' | 'rows'>, to: Pick<ListTable, 'keys' | 'headers'>): CellValue[][] {
   const byHeader = new Map<string, number>();
   from.headers.forEach((h, i) => {
     const n = h.trim().toLowerCase();

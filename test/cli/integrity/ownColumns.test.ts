@@ -27,7 +27,14 @@ test('buildings: the user\'s "Building year" and "Heating fuel" are carried thro
   const out = csv(join(box.dir, 'b1', 'list.csv')).filter((x) => x.some((c) => c !== ''));
   expect(out[0]!.slice(0, header.length)).toEqual(header);
   expect(out[0]!.slice(header.length)).toEqual([
-    'Building year (2)', 'Building use', 'Building class 2018', 'Floors', 'Heating method', 'Heating fuel (2)', 'Building material', 'Building match',
+    'Building year (2)',
+    'Building use',
+    'Building class 2018',
+    'Floors',
+    'Heating method',
+    'Heating fuel (2)',
+    'Building material',
+    'Building match',
   ]);
   // Every row, matched or not, keeps the user's values; Rajaus's own columns hold the buildings'.
   expect(out.slice(1).map((x) => x.slice(0, header.length))).toEqual(rows);
@@ -47,7 +54,20 @@ test('dnc: the user\'s "Moved at" ("Siirretty") column is carried through on the
     'Nimi;Puhelin;Moved at\r\nMatti;040 123 4567;kyllä, 2025\r\nLiisa;050 765 4321;ei\r\nPekka;045 111 2222;\r\n',
   );
   writeFileSync(join(box.dir, 'kielto.txt'), '+358401234567\n');
-  const r = rajaus(box.dir, ['dnc', '--list', 'lista.csv', '--numbers', 'kielto.txt', '--out', 'd', '--name', 'Omat', '--date', '2026-11-15', '--quiet']);
+  const r = rajaus(box.dir, [
+    'dnc',
+    '--list',
+    'lista.csv',
+    '--numbers',
+    'kielto.txt',
+    '--out',
+    'd',
+    '--name',
+    'Omat',
+    '--date',
+    '2026-11-15',
+    '--quiet',
+  ]);
   expect(r.stderr).toBe('');
   expect(r.status).toBe(0);
   expect(csv(join(box.dir, 'd', 'kept.csv')).filter((x) => x.some((c) => c !== ''))).toEqual([
