@@ -8,10 +8,11 @@ import type { BuildingRecord } from '../core/buildings/building';
 import { BUILDING_COLUMN_KEYS, buildingValues } from '../core/buildings/columns';
 import { filterReason, hasFilters, type BuildingFilters } from '../core/buildings/filters';
 import { buildIndex, matchAddress, normalizePostalCode, type AddressMatch, type MainChoice, type MatchLevel } from '../core/buildings/join';
+import { displayHeader } from '../core/columns/catalogue';
 import { mapHeaders } from '../core/columns/headerMapping';
 import { UserError, throwIfAborted } from '../core/errors';
 import { defineMessages, type Lang } from '../core/i18n/lang';
-import { columnIndex, listFromGrid, textAt, withColumns, type ListTable } from '../core/list/listTable';
+import { alignRows, columnIndex, listFromGrid, listFromGridAs, textAt, withColumns, type ListTable } from '../core/list/listTable';
 import { parseStreetAddress } from '../core/normalize/address';
 import type { ProcessingStep, SourceUse } from '../core/state/workbookState';
 import type { CellValue } from '../core/workbook/cells';
@@ -68,7 +69,34 @@ export interface JoinSummary {
   mainChoices: Record<Exclude<MainChoice, 'only'>, number>;
 }
 
-/** Joins buildings onto a list (pure): the building columns are appended or replaced. */
+/**
+ * The building columns an earlier run of this step added (key → index), so a re-run replaces
+ * them instead of adding a second set. They are recognised only as a whole: every building
+ * column under Rajaus's header in some language, "Rakennusvuosi" or "Rakennusvuosi (2)"; the
+ * last such column of a key is Rajaus's (it appends after the user's). A list with only some
+ * of these names ("Rakennusvuosi" and "Lämmitysaine" of its own) has none of ours: its columns
+ * are the user's and are never overwritten.
+ */
+export function earlierBuildingColumns(list: Pick<ListTable, 'headers'>): Map<string, number> {
+  const ours = new Map<string, number>();
+  for (const key of BUILDING_COLUMN_KEYS) {
+    const names = (['fi', 'en', 'sv'] as const).map((l) => displayHeader(key, l).toLowerCase());
+    list.headers.forEach((h, i) => {
+      const n = h
+        .trim()
+        .toLowerCase()
+        .replace(/ \(\d+\)$/, '');
+      if (names.includes(n)) ours.set(key, i);
+    });
+    if (!ours.has(key)) return new Map();
+  }
+  return ours;
+}
+
+/**
+ * Joins buildings onto a list (pure): the building columns are appended, or replaced when an
+ * earlier run added them; a user's own column of the same name is carried through unchanged.
+ */
 export function joinBuildings(
   list: ListTable,
   buildings: readonly BuildingRecord[],
@@ -99,6 +127,7 @@ export function joinBuildings(
     list,
     BUILDING_COLUMN_KEYS.map((key, c) => ({ key, values: columns[c]! })),
     lang,
+    earlierBuildingColumns(list),
   );
   return { list: joined, summary: { rows: list.rows.length, buildings: buildings.length, byLevel, mainChoices }, matches };
 }
@@ -225,12 +254,14 @@ export interface AddBuildingsResult {
 }
 
 /** Reads rows of an existing filtered sheet so a re-run appends instead of dropping them. */
-async function previousFiltered(ctx: StepContext, sheet: string | undefined, keys: string[]): Promise<CellValue[][]> {
+async function previousFiltered(
+  ctx: StepContext,
+  sheet: string | undefined,
+  to: Pick<ListTable, 'keys' | 'headers'>,
+): Promise<CellValue[][]> {
   if (!sheet) return [];
   const data = await ctx.workbook.readSheet(sheet, { signal: ctx.signal });
-  const old = listFromGrid(sheet, data.headers, data.rows, {}, data.firstDataRow);
-  const at = keys.map((k) => old.keys.indexOf(k));
-  return old.rows.map((r) => at.map((i) => (i >= 0 ? (r[i] ?? null) : null)));
+  return alignRows(listFromGridAs(sheet, data.headers, data.rows, to, data.firstDataRow), to);
 }
 
 export async function addBuildings(ctx: StepContext, args: AddBuildingsArgs): Promise<AddBuildingsResult> {
@@ -281,8 +312,8 @@ export async function addBuildings(ctx: StepContext, args: AddBuildingsArgs): Pr
       (a) => FILTERED_BASES.some((b) => a.toLowerCase().startsWith(b)) && names.some((n) => n.toLowerCase() === a.toLowerCase()),
     );
     filteredSheet = existing ?? makeSheetName(t(lang, 'filteredSheet'), names);
-    const earlier = await previousFiltered(ctx, existing, split.filtered.keys);
     const headers = split.filtered.keys.map((k, i) => split.filtered.headers[i] ?? k);
+    const earlier = await previousFiltered(ctx, existing, { keys: split.filtered.keys, headers });
     writes.push(
       tablePlan({
         name: filteredSheet,

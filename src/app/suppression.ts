@@ -3,17 +3,18 @@
  * number per line), keep it in the workbook as a suppression sheet, move the list's matching
  * rows to an audit sheet with the reason, and record the list's name and date in the notes.
  */
-import { mapHeaders } from '../core/columns/headerMapping';
 import { UserError } from '../core/errors';
 import type { Lang } from '../core/i18n/lang';
-import { listFromGrid, type ListTable } from '../core/list/listTable';
-import { phoneKey } from '../core/normalize/phone';
+import { isExtraKey } from '../core/columns/catalogue';
+import { alignRows, listFromGrid, listFromGridAs, type ListTable } from '../core/list/listTable';
 import { emptyState, type ListState } from '../core/state/workbookState';
 import {
   auditColumns,
   dncText,
+  isPhoneHeader,
   normalizeDoNotCall,
   phoneColumns,
+  phonesIn,
   splitBySuppression,
   suppressionSheetPlan,
   type DoNotCallEntry,
@@ -41,45 +42,50 @@ function isZip(bytes: Uint8Array): boolean {
 }
 
 /**
- * Reads a do-not-call file. A header row ("Puhelin", "Numero") is recognised and skipped; with
- * several columns the phone column is used, else the first. Invalid lines are reported with
- * their line numbers; a file with no valid number at all is an error.
+ * Reads a do-not-call file. A header row ("Puhelin", "Numero") is recognised and skipped; every
+ * phone-like column counts ("Puhelin;Matkapuhelin"), else the first column; without a header,
+ * every column whose first line holds a number. Every number in a cell counts ("040… / 050…").
+ * Invalid entries are reported with their line numbers; a file with no valid number is an error.
  */
 export async function readDoNotCallFile(bytes: Uint8Array, fileName: string, lang: Lang = 'fi'): Promise<DoNotCallNumbers> {
   let entries: DoNotCallEntry[];
+  const hasNumber = (c: CellValue | undefined) => phonesIn(c).phones.length > 0;
   if (isZip(bytes)) {
     const table = await parseTabular(bytes, fileName);
-    const col = Math.max(0, table.keys.indexOf('phone'));
-    // A sheet without a header row: its "header" is itself the first number.
-    const headerIsNumber = phoneKey(table.headers[col] ?? '') !== null;
-    entries = table.rows.map((r, i) => ({ value: r[col], line: table.origin.firstDataRow + i }));
-    if (headerIsNumber) entries.unshift({ value: table.headers[col], line: table.origin.firstDataRow - 1 });
+    // A sheet without a header row: its "header" is itself the first line of numbers.
+    const headerNumbers = table.headers.map((h) => hasNumber(h));
+    const headerless = headerNumbers.some(Boolean);
+    const cols = headerless ? indexesWhere(headerNumbers) : phoneLikeColumns(table.headers);
+    entries = table.rows.flatMap((r, i) => cols.map((c) => ({ value: r[c], line: table.origin.firstDataRow + i })));
+    if (headerless) entries.unshift(...cols.map((c) => ({ value: table.headers[c], line: table.origin.firstDataRow - 1 })));
   } else {
     const { text } = decodeText(bytes);
     const records = parseCsvRecords(text, detectDelimiter(text));
     const first = records.find((r) => r.some((c) => c.trim() !== ''));
-    let col = 0;
+    let cols = [0];
     let skip = -1;
-    if (first && !first.some((c) => phoneKey(c) !== null)) {
-      // A header: take its phone column ("Puhelinnumero", "Telefon"), else the first column.
-      const keys = mapHeaders(
-        first.map((c) => c.trim() || '-'),
-        {},
-        fileName,
-      ).keys;
-      col = Math.max(0, keys.indexOf('phone'));
+    if (first && !first.some(hasNumber)) {
+      // A header: take its phone columns ("Puhelinnumero", "Matkapuhelin"), else the first column.
+      cols = phoneLikeColumns(first.map((c) => c.trim() || '-'));
       skip = records.indexOf(first);
     } else if (first) {
-      col = Math.max(
-        0,
-        first.findIndex((c) => phoneKey(c) !== null),
-      );
+      cols = indexesWhere(first.map(hasNumber));
     }
-    entries = records.flatMap((r, i) => (i === skip ? [] : [{ value: r[col], line: i + 1 }]));
+    entries = records.flatMap((r, i) => (i === skip ? [] : cols.map((c) => ({ value: r[c], line: i + 1 }))));
   }
   const numbers = normalizeDoNotCall(entries);
   if (numbers.phones.length === 0) throw new UserError(dncText(lang, 'noNumbers'), { file: fileName });
   return numbers;
+}
+
+function indexesWhere(flags: readonly boolean[]): number[] {
+  return flags.flatMap((f, i) => (f ? [i] : []));
+}
+
+/** The phone-like columns of a header, or the first column when none is named like a phone. */
+function phoneLikeColumns(headers: readonly string[]): number[] {
+  const cols = indexesWhere(headers.map(isPhoneHeader));
+  return cols.length ? cols : [0];
 }
 
 export interface SuppressedList {
@@ -109,12 +115,20 @@ export function suppressList(list: ListTable, suppression: Suppression, at: Date
 }
 
 /** Reads a list sheet as a ListTable, with its table name for writing it back. */
-export async function readListSheet(ctx: StepContext, sheet: string): Promise<{ list: ListTable; tableName: string | undefined }> {
+export async function readListSheet(
+  ctx: StepContext,
+  sheet: string,
+  /** A sheet Rajaus wrote from these columns: its columns are read as these keys. */
+  like?: Pick<ListTable, 'keys' | 'headers'>,
+): Promise<{ list: ListTable; tableName: string | undefined }> {
   const infos = await ctx.workbook.listSheets();
   const info = infos.find((s) => s.name.toLowerCase() === sheet.toLowerCase());
   if (!info) throw new UserError(dncText(ctx.lang, 'noSheet'), { file: sheet });
   const data = await ctx.workbook.readSheet(info.name, { signal: ctx.signal, progress: ctx.progress });
-  return { list: listFromGrid(data.name, data.headers, data.rows, {}, data.firstDataRow), tableName: info.tables[0]?.name };
+  const list = like
+    ? listFromGridAs(data.name, data.headers, data.rows, like, data.firstDataRow)
+    : listFromGrid(data.name, data.headers, data.rows, {}, data.firstDataRow);
+  return { list, tableName: info.tables[0]?.name };
 }
 
 export async function applySuppression(
@@ -155,21 +169,21 @@ export async function applySuppression(
     let keys = result.suppressed.keys;
     let headers = result.suppressed.headers;
     if (reuse) {
-      const before = await readListSheet(ctx, reuse);
-      // Earlier moved rows stay; new ones follow, aligned by column key.
+      const before = await readListSheet(ctx, reuse, result.suppressed);
+      // Earlier moved rows stay; new ones follow, aligned by column name (else key).
       keys = [...before.list.keys];
       headers = [...before.list.headers];
+      const names = new Set(headers.map((h) => h.trim().toLowerCase()));
       for (let i = 0; i < result.suppressed.keys.length; i++) {
-        if (!keys.includes(result.suppressed.keys[i]!)) {
-          keys.push(result.suppressed.keys[i]!);
-          headers.push(result.suppressed.headers[i]!);
+        const h = result.suppressed.headers[i]!;
+        const k = result.suppressed.keys[i]!;
+        if (!names.has(h.trim().toLowerCase()) && (isExtraKey(k) || !keys.includes(k))) {
+          keys.push(k);
+          headers.push(h);
+          names.add(h.trim().toLowerCase());
         }
       }
-      const align = (srcKeys: string[], row: CellValue[]) => keys.map((k) => row[srcKeys.indexOf(k)] ?? null);
-      rows = [
-        ...before.list.rows.map((r) => align(before.list.keys, r)),
-        ...result.suppressed.rows.map((r) => align(result.suppressed.keys, r)),
-      ];
+      rows = [...alignRows(before.list, { keys, headers }), ...alignRows(result.suppressed, { keys, headers })];
     }
     writes.push(tablePlan({ name: auditSheet, role: 'audit', keys, headers, rows, lang, tableName: makeTableName(auditSheet, []) }));
   }

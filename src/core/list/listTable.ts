@@ -4,8 +4,8 @@
  * back, carrying every input column through unchanged and in order.
  */
 import { fromCell, type CellValue } from '../workbook/cells';
-import { mapHeaders } from '../columns/headerMapping';
-import { displayHeader, typeOf } from '../columns/catalogue';
+import { distinctOwnNames, mapHeaders } from '../columns/headerMapping';
+import { displayHeader, extraKey, isExtraKey, typeOf } from '../columns/catalogue';
 import type { Lang } from '../i18n/lang';
 
 export interface ListTable {
@@ -27,6 +27,27 @@ export function listFromGrid(
 ): ListTable {
   const { keys, toRow } = rowMaker(name, headers, overrides);
   return { keys, headers: [...headers], rows: rows.map(toRow), origin: { name, firstDataRow } };
+}
+
+/**
+ * listFromGrid for a sheet Rajaus wrote from `like` (an audit sheet it appends to): a column
+ * whose header `like` has takes `like`'s key, so Rajaus's "Siirretty (2)" is read as the date it
+ * is and the user's "Siirretty" stays the user's; other columns map as usual.
+ */
+export function listFromGridAs(
+  name: string,
+  headers: readonly string[],
+  rows: readonly CellValue[][],
+  like: Pick<ListTable, 'keys' | 'headers'>,
+  firstDataRow = 2,
+): ListTable {
+  const present = new Set(headers.map((h) => h.trim().toLowerCase()));
+  const overrides: Record<string, string> = {};
+  like.headers.forEach((h, i) => {
+    const k = like.keys[i]!;
+    if (present.has(h.trim().toLowerCase())) overrides[h] = isExtraKey(k) ? '' : k;
+  });
+  return listFromGrid(name, headers, rows, overrides, firstDataRow);
 }
 
 /**
@@ -62,19 +83,66 @@ export function textAt(list: Pick<ListTable, 'keys'>, row: readonly CellValue[],
   return v === null || v === undefined ? '' : String(v).trim();
 }
 
-/** Returns a copy of the list with columns appended (or replaced when the key exists). */
-export function withColumns(list: ListTable, added: { key: string; values: CellValue[] }[], lang: Lang): ListTable {
+/**
+ * The name a column Rajaus adds gets when the list already has a column of that name:
+ * "Rakennusvuosi" → "Rakennusvuosi (2)", "(3)"… The same rule as repeated headers
+ * (distinctOwnNames), so one rule names every second column, whoever made it.
+ */
+export function distinctHeader(wanted: string, headers: readonly string[]): string {
+  const taken = new Set(headers.map((h) => h.trim().toLowerCase()));
+  let name = wanted;
+  for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${wanted} (${n})`;
+  return name;
+}
+
+/**
+ * Returns a copy of the list with columns appended. `ours` names the columns (key → index)
+ * that Rajaus itself added on an earlier run: those are replaced. Any other column is the
+ * user's and is never overwritten: a user's column that holds the key or the name of an added
+ * column keeps its values and header as the user's own column (an `extra:` key), and the
+ * added column gets a distinct name ("Rakennusvuosi (2)").
+ */
+export function withColumns(
+  list: ListTable,
+  added: { key: string; values: CellValue[] }[],
+  lang: Lang,
+  ours: ReadonlyMap<string, number> = new Map(),
+): ListTable {
   const keys = [...list.keys];
   const headers = [...list.headers];
   const rows = list.rows.map((r) => [...r]);
+  const ownNames = distinctOwnNames(headers);
   for (const col of added) {
-    let idx = keys.indexOf(col.key);
+    let idx = ours.get(col.key) ?? -1;
+    const users = keys.indexOf(col.key);
+    // The user's column gives up the key (so later steps read Rajaus's values by it), not its values.
+    if (users >= 0 && users !== idx) keys[users] = extraKey(ownNames[users]!);
     if (idx < 0) {
       idx = keys.length;
       keys.push(col.key);
-      headers.push(displayHeader(col.key, lang));
-    }
+      headers.push(distinctHeader(displayHeader(col.key, lang), headers));
+    } else keys[idx] = col.key; // read back as "Rakennusvuosi (2)", it is Rajaus's column again
+
     for (let r = 0; r < rows.length; r++) rows[r]![idx] = col.values[r] ?? null;
   }
   return { ...list, keys, headers, rows };
+}
+
+/**
+ * Rows of one table laid out in another's columns: a column is found by its header as written
+ * (so "Siirretty" and Rajaus's "Siirretty (2)" stay apart), else by its catalogue key (a header
+ * in another language); a column found in neither is empty.
+ */
+export function alignRows(from: Pick<ListTable, 'keys' | 'headers' | 'rows'>, to: Pick<ListTable, 'keys' | 'headers'>): CellValue[][] {
+  const byHeader = new Map<string, number>();
+  from.headers.forEach((h, i) => {
+    const n = h.trim().toLowerCase();
+    if (!byHeader.has(n)) byHeader.set(n, i);
+  });
+  const at = to.keys.map((k, i) => {
+    const h = byHeader.get((to.headers[i] ?? '').trim().toLowerCase());
+    if (h !== undefined) return h;
+    return isExtraKey(k) ? -1 : from.keys.indexOf(k);
+  });
+  return from.rows.map((r) => at.map((i) => (i >= 0 ? (r[i] ?? null) : null)));
 }

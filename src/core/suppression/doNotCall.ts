@@ -1,12 +1,14 @@
 /**
  * Do-not-call suppression (kieltolista): ASML's Puhelin-Robinson list or the user's own
  * opt-outs, numbers in any written form, normalized to E.164 because dialers and our matching
- * compare exact strings. A list row is suppressed when any of its phone columns holds a number
- * on the list; the row moves to an audit sheet with the reason, never silently disappears.
+ * compare exact strings. Every phone-like column and every number in a cell counts, in the
+ * do-not-call file and in the list. A list row is suppressed when any of its numbers is on the list; the row moves to an audit sheet with the reason, never silently disappears.
  */
-import { displayHeader, typeOf } from '../columns/catalogue';
+import { findPhoneNumbersInText } from 'libphonenumber-js/max';
+import { displayHeader, isExtraKey, typeOf } from '../columns/catalogue';
+import { mapHeaders } from '../columns/headerMapping';
 import { defineMessages, type Lang } from '../i18n/lang';
-import type { ListTable } from '../list/listTable';
+import { withColumns, type ListTable } from '../list/listTable';
 import { phoneKey } from '../normalize/phone';
 import type { CellValue } from '../workbook/cells';
 import { tablePlan, type SheetPlan } from '../workbook/sheetPlan';
@@ -59,6 +61,46 @@ export interface DoNotCallNumbers {
   read: number;
 }
 
+/**
+ * Separators people put between two numbers in one cell: "040 123 4567 / 050 765 4321",
+ * "040…, 045…", "040… ja 050…". Hand-written because every part must still pass phoneKey (the
+ * suppression key): libphonenumber's findPhoneNumbersInText misses forms phoneKey accepts (a
+ * number that lost its leading zero in Excel), so it is only the fallback for a part.
+ */
+const BETWEEN_NUMBERS = /\s*(?:[/,;|\r\n]|\s(?:ja|tai|and|or|och|eller)\s)\s*/i;
+
+/** Every phone number in a cell, as suppression keys, and the parts that are no number. */
+export function phonesIn(value: CellValue | undefined): { phones: string[]; invalid: string[] } {
+  if (value === null || value === undefined || value === '') return { phones: [], invalid: [] };
+  const whole = phoneKey(value as string | number);
+  if (whole) return { phones: [whole], invalid: [] };
+  const text = String(value).trim();
+  if (!text) return { phones: [], invalid: [] };
+  const phones: string[] = [];
+  const invalid: string[] = [];
+  for (const part of text.split(BETWEEN_NUMBERS)) {
+    if (!part.trim()) continue;
+    const key = phoneKey(part.trim());
+    if (key) {
+      phones.push(key);
+      continue;
+    }
+    // Two numbers with only spaces between them ("040 123 4567 050 765 4321").
+    const found = findPhoneNumbersInText(part, 'FI').flatMap((m) => phoneKey(m.number.number) ?? []);
+    if (found.length) phones.push(...found);
+    else invalid.push(part.trim());
+  }
+  return { phones, invalid };
+}
+
+/**
+ * Whether a header names a phone column ("Puhelin", "Matkapuhelin", "GSM", "Puhelin (2)"), also
+ * when an earlier column already holds the phone key and this one is kept as the user's own.
+ */
+export function isPhoneHeader(header: string): boolean {
+  return mapHeaders([header.trim().replace(/ \(\d+\)$/, '')]).keys[0] === 'phone';
+}
+
 /** Normalizes every written form ("040-1234567", "+358 40 123 4567", "00358…", "401234567"). */
 export function normalizeDoNotCall(entries: Iterable<DoNotCallEntry>): DoNotCallNumbers {
   const seen = new Set<string>();
@@ -70,9 +112,10 @@ export function normalizeDoNotCall(entries: Iterable<DoNotCallEntry>): DoNotCall
     const text = String(e.value).trim();
     if (!text || text.startsWith('#')) continue;
     read++;
-    const key = phoneKey(text);
-    if (!key) invalid.push({ line: e.line, value: text });
-    else if (!seen.has(key)) {
+    const found = phonesIn(typeof e.value === 'number' ? e.value : text);
+    for (const bad of found.invalid) invalid.push({ line: e.line, value: bad });
+    for (const key of found.phones) {
+      if (seen.has(key)) continue;
       seen.add(key);
       phones.push(key);
     }
@@ -86,9 +129,12 @@ export function describeInvalid(invalid: DoNotCallNumbers['invalid'], lang: Lang
   return invalid.length > max ? `${shown.join('; ')}; … (+${invalid.length - max})` : shown.join('; ');
 }
 
-/** Indexes of the list's phone columns (Puhelin, and any other phone-typed column). */
+/**
+ * Indexes of the list's phone columns: Puhelin, any other phone-typed column, and a user's
+ * own column headed like a phone ("Matkapuhelin" beside "Puhelin").
+ */
 export function phoneColumns(list: Pick<ListTable, 'keys'>): number[] {
-  return list.keys.flatMap((k, i) => (typeOf(k) === 'phone' ? [i] : []));
+  return list.keys.flatMap((k, i) => (typeOf(k) === 'phone' || (isExtraKey(k) && isPhoneHeader(displayHeader(k, 'fi'))) ? [i] : []));
 }
 
 export interface SuppressionSplit {
@@ -104,11 +150,8 @@ export function splitBySuppression(list: Pick<ListTable, 'keys' | 'rows'>, phone
   for (const row of list.rows) {
     let hit: string | null = null;
     for (const c of cols) {
-      const key = phoneKey(row[c] as string | number | null);
-      if (key && phones.has(key)) {
-        hit = key;
-        break;
-      }
+      hit = phonesIn(row[c]).phones.find((key) => phones.has(key)) ?? null;
+      if (hit) break;
     }
     if (hit) suppressed.push({ row, phone: hit });
     else kept.push(row);
@@ -119,18 +162,19 @@ export function splitBySuppression(list: Pick<ListTable, 'keys' | 'rows'>, phone
 /** Audit columns appended to every moved row: when, by which step, and why. */
 export const AUDIT_KEYS = ['removedAt', 'removedBy', 'removedReason'] as const;
 
-/** Appends audit columns to a list's keys and headers, reusing them when already there. */
+/**
+ * Appends audit columns to a list's keys and headers. They are always appended: a list column
+ * named "Siirretty" is the user's (Rajaus writes these only on audit sheets), so it keeps its
+ * values and name as the user's own column and the audit column gets a distinct name
+ * ("Siirretty (2)"), the rule of withColumns.
+ */
 export function auditColumns(list: Pick<ListTable, 'keys' | 'headers'>, lang: Lang): { keys: string[]; headers: string[]; at: number[] } {
-  const keys = [...list.keys];
-  const headers = [...list.headers];
-  const at = AUDIT_KEYS.map((k) => {
-    const i = keys.indexOf(k);
-    if (i >= 0) return i;
-    keys.push(k);
-    headers.push(displayHeader(k, lang));
-    return keys.length - 1;
-  });
-  return { keys, headers, at };
+  const grown = withColumns(
+    { keys: list.keys, headers: list.headers, rows: [], origin: { name: '', firstDataRow: 2 } },
+    AUDIT_KEYS.map((key) => ({ key, values: [] })),
+    lang,
+  );
+  return { keys: grown.keys, headers: grown.headers, at: AUDIT_KEYS.map((_, i) => list.keys.length + i) };
 }
 
 /** A suppression sheet: the normalized numbers, one per row, as text. */
