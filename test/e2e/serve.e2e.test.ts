@@ -194,7 +194,8 @@ describe('without the gateway', () => {
     const s = await openPane();
     try {
       await prhSearch(s, prh.base);
-      const alert = s.pane.getByText(/PRH:n rajapinta ei vastannut selaimesta \(CORS\?\)/).first();
+      // In plain words (no "CORS"): the service did not answer, and the proxy setting is the way out.
+      const alert = s.pane.getByText(/PRH:n palvelu ei vastannut\. Tarkista verkkoyhteys/).first();
       await alert.waitFor({ timeout: 20_000 });
       const snap = await s.snapshot();
       expect(snap.sheets.some((sh) => sh.tables.some((t) => t.name.startsWith('Rajaus_')))).toBe(false);

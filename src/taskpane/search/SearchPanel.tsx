@@ -11,6 +11,7 @@ import {
   Checkbox,
   Field,
   Input,
+  Label,
   makeStyles,
   MessageBar,
   MessageBarBody,
@@ -53,6 +54,7 @@ const useStyles = makeStyles({
   select: { minWidth: 0, maxWidth: '100%' },
   count: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   summary: { color: tokens.colorNeutralForeground3 },
+  fieldError: { display: 'block', color: tokens.colorPaletteRedForeground1, fontSize: tokens.fontSizeBase200 },
   sticky: {
     position: 'sticky',
     bottom: 0,
@@ -251,15 +253,18 @@ export default function SearchPanel(): JSX.Element {
             onChange={(companyForms) => patch({ companyForms })}
             data-testid="search-company-forms"
           />
-          <Field label={t(lang, 'years')} validationMessage={errors.years} validationState={errors.years ? 'error' : 'none'}>
+          {/* A group, not a Field: a Field names every input inside it by its one label, so
+              the two inputs would both be "Rekisteröity vuosina". Each input is named on its own. */}
+          <div role="group" aria-labelledby={`${yearIds}-label`} aria-describedby={errors.years ? `${yearIds}-error` : undefined}>
+            <Label id={`${yearIds}-label`}>{t(lang, 'years')}</Label>
             <div className={styles.row}>
               <Input
                 className={styles.year}
                 inputMode="numeric"
                 placeholder={t(lang, 'yearFrom')}
-                // Own ids: a Field gives its one control id to every input inside it.
                 id={`${yearIds}-from`}
                 aria-label={`${t(lang, 'years')} ${t(lang, 'yearFrom')}`}
+                aria-invalid={errors.years ? true : undefined}
                 value={form.yearFrom}
                 onChange={(_e, d) => patch({ yearFrom: d.value })}
               />
@@ -270,11 +275,17 @@ export default function SearchPanel(): JSX.Element {
                 placeholder={t(lang, 'yearTo')}
                 id={`${yearIds}-to`}
                 aria-label={`${t(lang, 'years')} ${t(lang, 'yearTo')}`}
+                aria-invalid={errors.years ? true : undefined}
                 value={form.yearTo}
                 onChange={(_e, d) => patch({ yearTo: d.value })}
               />
             </div>
-          </Field>
+            {errors.years && (
+              <Text id={`${yearIds}-error`} role="alert" className={styles.fieldError}>
+                {errors.years}
+              </Text>
+            )}
+          </div>
           <CheckboxGroup
             label={t(lang, 'roles')}
             error={errors.roles}
