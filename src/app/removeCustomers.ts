@@ -215,13 +215,15 @@ export function learnFromReview(
   decisions: readonly ReviewDecision[],
   model: MatchModel,
   lang: Lang,
-): { result: MatchResult; learning: ReviewLearning | null } {
+): { result: MatchResult; learning: ReviewLearning | null; queue: number[] } {
   const verdict = new Map(decisions.map((d) => [d.listIndex, d.confirmed]));
   const pairs = result.rows
     .filter((r) => r.outcome === 'review' && r.comparison)
     .map((r) => ({ listIndex: r.listIndex, comparison: r.comparison!, score: r.score }));
   const learned = requeue(model, pairs, verdict);
-  if (learned.decisions === 0) return { result, learning: null };
+  // The undecided pairs still in review, the ones the model is least sure of first.
+  const queue = learned.queue.map((q) => q.listIndex);
+  if (learned.decisions === 0) return { result, learning: null, queue };
   const moved = new Map(learned.moved.map((m) => [m.listIndex, m]));
   const rows = result.rows.map((r): MatchedRow => {
     const m = moved.get(r.listIndex);
@@ -234,7 +236,7 @@ export function learnFromReview(
   });
   const counts: MatchCounts = { rows: rows.length, removed: 0, review: 0, kept: 0 };
   for (const r of rows) counts[r.outcome]++;
-  return { result: { ...result, rows, counts }, learning: { decisions: learned.decisions, moved: learned.moved } };
+  return { result: { ...result, rows, counts }, learning: { decisions: learned.decisions, moved: learned.moved }, queue };
 }
 
 export interface MatchSplit {
@@ -375,7 +377,7 @@ export async function removeCustomers(ctx: StepContext, args: RemoveCustomersArg
   const model = result.model ?? result.estimate?.model ?? args.model ?? DEFAULT_MODEL;
   // Only re-scored with the model that scored the rows: a result from elsewhere without it is taken as it is.
   const scoredWith = result.model ?? result.estimate?.model ?? args.model;
-  const learned = scoredWith ? learnFromReview(result, decisions, scoredWith, ctx.lang) : { result, learning: null };
+  const learned = scoredWith ? learnFromReview(result, decisions, scoredWith, ctx.lang) : { result, learning: null, queue: [] };
   const learnedRemoved = new Set(learned.learning?.moved.filter((m) => m.outcome === 'removed').map((m) => m.listIndex));
   result = learned.result;
   const split = splitByOutcome(list, result, ctx.lang, decisions);
