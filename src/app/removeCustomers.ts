@@ -150,7 +150,10 @@ export function matchCustomers(list: ListTable, customers: ListTable, opts: Matc
   const estimate = opts.model ? null : estimateModel(listTable, index, DEFAULT_MODEL);
   const model = opts.model ?? estimate!.model;
   const decisions = linkRange(listTable, index, 0, listTable.size, { model, progress: opts.progress, signal: opts.signal });
-  const result = resultOfParts([matchedRows(decisions, 0, customers, opts.lang, { list: listTable, customers: customerTable }, model)], customers);
+  const result = resultOfParts(
+    [matchedRows(decisions, 0, customers, opts.lang, { list: listTable, customers: customerTable }, model)],
+    customers,
+  );
   result.candidatePairs = index.pairs;
   result.model = model;
   if (estimate) result.estimate = estimate;
@@ -406,7 +409,14 @@ export async function removeCustomers(ctx: StepContext, args: RemoveCustomersArg
   }
   const verdict = new Map(decisions.map((d) => [d.listIndex, d.confirmed]));
   const movedBy = (i: number) =>
-    t(ctx.lang, learnedRemoved.has(i) ? 'removedByLearning' : result!.rows[i]!.outcome === 'review' && verdict.get(i) ? 'removedByReview' : 'removedBy');
+    t(
+      ctx.lang,
+      learnedRemoved.has(i)
+        ? 'removedByLearning'
+        : result!.rows[i]!.outcome === 'review' && verdict.get(i)
+          ? 'removedByReview'
+          : 'removedBy',
+    );
   const nowRows = relay(
     {
       keys: [...split.removed.keys, 'listRow', 'removedAt', 'removedBy'],

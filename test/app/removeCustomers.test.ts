@@ -40,8 +40,19 @@ describe('removeCustomers', () => {
     const audit = wb.sheet('Poistetut asiakkaat')!;
     expect(audit.role).toBe('audit');
     expect(audit.columns.map((c) => c.header)).toEqual([
-      'Yritys', 'Y-tunnus', 'Puhelin', 'Katuosoite', 'Postinumero', 'Postitoimipaikka', 'Muistiinpanot',
-      'Asiakasrekisterin rivi', 'Tunnistamisen syy', 'Tunnistamisen varmuus', 'Listan rivi', 'Siirretty', 'Siirron vaihe',
+      'Yritys',
+      'Y-tunnus',
+      'Puhelin',
+      'Katuosoite',
+      'Postinumero',
+      'Postitoimipaikka',
+      'Muistiinpanot',
+      'Asiakasrekisterin rivi',
+      'Tunnistamisen syy',
+      'Tunnistamisen varmuus',
+      'Listan rivi',
+      'Siirretty',
+      'Siirron vaihe',
     ]);
     const first = audit.rows[0]!;
     expect(first[0]).toBe('Virtasen Rakennus Oy');
@@ -54,7 +65,11 @@ describe('removeCustomers', () => {
     expect(audit.rows[1]![10]).toBe(4);
 
     const list = wb.sheet('Tampere LVI')!;
-    expect(list.rows.map((r) => r[0])).toEqual(['Pirkanmaan Mainostoimisto Oy', 'Laineen Kiinteistöpalvelu', '=HYPERLINK("http://x","klikkaa")']);
+    expect(list.rows.map((r) => r[0])).toEqual([
+      'Pirkanmaan Mainostoimisto Oy',
+      'Laineen Kiinteistöpalvelu',
+      '=HYPERLINK("http://x","klikkaa")',
+    ]);
     // The list keeps its text formats: an untrusted formula stays text.
     expect(list.columns[0]!.numberFormat).toBe('@');
 
@@ -73,8 +88,16 @@ describe('removeCustomers', () => {
     // Make row 4 (a shared switchboard look-alike) a review pair by a stricter model.
     const { DEFAULT_MODEL } = await import('../../src/core/matching/model');
     const model = { ...DEFAULT_MODEL, removeAt: 0.999999, reviewAt: 0.01 };
-    const list = listFromGrid('Tampere LVI', wb.sheet('Tampere LVI')!.columns.map((c) => c.header), LIST_ROWS);
-    const customers = listFromGrid('Asiakkaat', wb.sheet('Asiakkaat')!.columns.map((c) => c.header), CUSTOMER_ROWS);
+    const list = listFromGrid(
+      'Tampere LVI',
+      wb.sheet('Tampere LVI')!.columns.map((c) => c.header),
+      LIST_ROWS,
+    );
+    const customers = listFromGrid(
+      'Asiakkaat',
+      wb.sheet('Asiakkaat')!.columns.map((c) => c.header),
+      CUSTOMER_ROWS,
+    );
     const result = matchCustomers(list, customers, { lang: 'en', model });
     const review = result.rows.filter((r) => r.outcome === 'review').map((r) => r.listIndex);
     expect(review.length).toBeGreaterThanOrEqual(2);
@@ -106,13 +129,26 @@ describe('removeCustomers', () => {
     ];
     const wb = memoryWorkbook({
       sheets: [
-        listSheet('Soittolista', P, people.map((p, i) => [['Matti', 'Pekka', 'Juha', 'Antti'][i]!, ...p])),
-        listSheet('Asiakkaat', P, people.map((p, i) => [['Liisa', 'Maria', 'Anna', 'Helena'][i]!, ...p])),
+        listSheet(
+          'Soittolista',
+          P,
+          people.map((p, i) => [['Matti', 'Pekka', 'Juha', 'Antti'][i]!, ...p]),
+        ),
+        listSheet(
+          'Asiakkaat',
+          P,
+          people.map((p, i) => [['Liisa', 'Maria', 'Anna', 'Helena'][i]!, ...p]),
+        ),
       ],
     });
     const { matchCustomers } = await import('../../src/app/removeCustomers');
     const { listFromGrid } = await import('../../src/core/list/listTable');
-    const grid = (name: string) => listFromGrid(name, wb.sheet(name)!.columns.map((c) => c.header), wb.sheet(name)!.rows as string[][]);
+    const grid = (name: string) =>
+      listFromGrid(
+        name,
+        wb.sheet(name)!.columns.map((c) => c.header),
+        wb.sheet(name)!.rows as string[][],
+      );
     const result = matchCustomers(grid('Soittolista'), grid('Asiakkaat'), { lang: 'fi' });
     expect(result.counts.review).toBe(4);
     const summary = await removeCustomers(testContext(wb), {
@@ -129,7 +165,9 @@ describe('removeCustomers', () => {
   });
 
   it('refuses to use the list as its own customer register', async () => {
-    await expect(removeCustomers(testContext(workbook()), { listSheet: 'Tampere LVI', customers: { sheet: 'tampere lvi' } })).rejects.toThrow(/sama taulukko/);
+    await expect(
+      removeCustomers(testContext(workbook()), { listSheet: 'Tampere LVI', customers: { sheet: 'tampere lvi' } }),
+    ).rejects.toThrow(/sama taulukko/);
   });
 
   it('undo brings the removed rows back to where they were and logs matchUndo', async () => {

@@ -159,7 +159,9 @@ describe('match step (Chromium, Excel simulator)', () => {
       const audit = snap.sheets.find((sh) => sh.name === 'Poistetut asiakkaat')!.values as unknown[][];
       expect(audit).toHaveLength(1 + 5 + 1 + learnedRemoved);
       const col = (h: string) => audit[0]!.indexOf(h);
-      expect(audit.filter((r) => r[col('Siirron vaihe')] === 'Asiakastunnistus (varma tarkistuspäätösten jälkeen)')).toHaveLength(learnedRemoved);
+      expect(audit.filter((r) => r[col('Siirron vaihe')] === 'Asiakastunnistus (varma tarkistuspäätösten jälkeen)')).toHaveLength(
+        learnedRemoved,
+      );
       const confirmed = audit.filter((r) => r[col('Siirron vaihe')] === 'Asiakastunnistus (tarkistettu)');
       expect(confirmed).toHaveLength(1);
       expect(confirmed[0]![col('Listan rivi')]).toBe(listRow);
@@ -205,7 +207,10 @@ describe('match step (Chromium, Excel simulator)', () => {
       const line = s.pane.getByTestId('learned-moved');
       for (let k = 1; k <= 3; k++) {
         // The first pair is always an undecided one: the decided go to the end of the queue.
-        await pairs.nth(0).getByRole('button', { name: /Eri asiakas/ }).click();
+        await pairs
+          .nth(0)
+          .getByRole('button', { name: /Eri asiakas/ })
+          .click();
         await s.pane.getByText(new RegExp(`Malli oppi ${k} päätöksestäsi`)).waitFor();
       }
       expect(await line.textContent()).toContain('1 paria siirtyi (0 varmoina poistoon, 1 listalle)');

@@ -125,7 +125,6 @@ function samplePatterns(
   return { patterns: [...byKey.values()], others: [...othersByKey.values()], pairs, rows };
 }
 
-
 /**
  * u of every level from the candidate pairs known to be different customers: all candidates
  * of a list row but its best (a customer is in the register once), with the prior's u worth
@@ -262,7 +261,10 @@ export function guard(tables: ModelTables, prior: ModelTables, opts: { familyRul
   // A wholly different name is never weaker evidence against than in the prior: a register
   // of many persons per address (blocks of flats) made EM's class "same address", and a
   // different name weigh nothing.
-  for (const [t, l] of [['name:person', 'different'], ['name:company', 'different']] as const) {
+  for (const [t, l] of [
+    ['name:person', 'different'],
+    ['name:company', 'different'],
+  ] as const) {
     const p = tables[t][l]!;
     const floor = bits(prior[t][l]!);
     if (bits(p) > floor) setBits(p, floor);

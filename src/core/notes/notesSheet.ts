@@ -117,7 +117,11 @@ const PARAM_LABELS: Record<string, Record<Lang, string>> = {
   reviewConfirmed: { fi: 'tarkistuksessa vahvistetut', en: 'confirmed in review', sv: 'bekräftade vid granskning' },
   reviewRejected: { fi: 'tarkistuksessa hylätyt', en: 'rejected in review', sv: 'avvisade vid granskning' },
   reviewUndecided: { fi: 'ratkaisematta listalla', en: 'undecided, left in the list', sv: 'oavgjorda, kvar i listan' },
-  reviewDecisions: { fi: 'tarkistuspäätöksiä, joista malli oppi', en: 'review decisions the model learned from', sv: 'granskningsbeslut som modellen lärde sig av' },
+  reviewDecisions: {
+    fi: 'tarkistuspäätöksiä, joista malli oppi',
+    en: 'review decisions the model learned from',
+    sv: 'granskningsbeslut som modellen lärde sig av',
+  },
   modelUpdated: { fi: 'malli päivitetty päätöksillä', en: 'model updated with the decisions', sv: 'modellen uppdaterad med besluten' },
   learnedRemoved: { fi: 'varmoiksi muuttuneet (poistettu)', en: 'made certain by learning (removed)', sv: 'blev säkra (borttagna)' },
   learnedKept: { fi: 'tarkistuksesta listalle jääneet', en: 'dropped from review (kept)', sv: 'föll ur granskningen (kvar)' },

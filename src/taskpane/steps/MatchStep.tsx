@@ -538,7 +538,9 @@ function MatchStep(): JSX.Element {
           <RemovalPreview
             lang={lang}
             list={matchedList}
-            rows={shownResult.rows.filter((r) => r.outcome === 'removed' || (r.outcome === 'review' && decisions.get(r.listIndex) === true))}
+            rows={shownResult.rows.filter(
+              (r) => r.outcome === 'removed' || (r.outcome === 'review' && decisions.get(r.listIndex) === true),
+            )}
             describe={(r) => describe(matchedList, matchedList.rows[r.listIndex], lang).map((x) => x.replace(/^[^:]*: /, ''))}
           />
           <div className={styles.actions}>

@@ -53,7 +53,15 @@ describe('learning from review decisions', () => {
     expect(one.queue[2]!.score).toBeLessThan(before);
     expect(one.moved).toEqual([]);
 
-    const three = requeue(DEFAULT_MODEL, queue, new Map([[0, false], [1, false], [2, false]]));
+    const three = requeue(
+      DEFAULT_MODEL,
+      queue,
+      new Map([
+        [0, false],
+        [1, false],
+        [2, false],
+      ]),
+    );
     expect(three.queue).toEqual([]);
     expect(three.moved).toEqual([{ listIndex: 3, outcome: 'kept', before, after: expect.any(Number) }]);
     expect(three.moved[0]!.after).toBeLessThan(DEFAULT_MODEL.reviewAt);
@@ -80,26 +88,60 @@ describe('learning from review decisions', () => {
     const queue = queueOf(r);
     expect(queue).toHaveLength(5);
     expect(queue[0]!.comparison).toMatchObject({ name: 'subset', phone: 'different', address: 'exact' });
-    const decided = new Map([[0, true], [1, true], [2, true]]);
+    const decided = new Map([
+      [0, true],
+      [1, true],
+      [2, true],
+    ]);
     const after = requeue(DEFAULT_MODEL, queue, decided);
     expect(after.queue).toEqual([]);
-    expect(after.moved.map((m) => [m.listIndex, m.outcome])).toEqual([[3, 'removed'], [4, 'removed']]);
+    expect(after.moved.map((m) => [m.listIndex, m.outcome])).toEqual([
+      [3, 'removed'],
+      [4, 'removed'],
+    ]);
     // Removed only with a certain score under the updated model.
     for (const m of after.moved) expect(m.after).toBeGreaterThanOrEqual(DEFAULT_MODEL.removeAt);
     for (const m of after.moved) expect(m.after).toBeGreaterThan(m.before);
     // The same decisions in another order give the same queue; a decision taken back is forgotten.
-    const reversed = requeue(DEFAULT_MODEL, queue, new Map([[2, true], [1, true], [0, true]]));
+    const reversed = requeue(
+      DEFAULT_MODEL,
+      queue,
+      new Map([
+        [2, true],
+        [1, true],
+        [0, true],
+      ]),
+    );
     expect(modelWeights(reversed.model)).toEqual(modelWeights(after.model));
     expect(requeue(DEFAULT_MODEL, queue, new Map()).queue.map((q) => q.listIndex)).toEqual([0, 1, 2, 3, 4]);
   });
 
   it('keeps the guard rails: rejected pairs never make a shared business id weak evidence, nor agreement weigh against', () => {
-    const v = { businessId: 'same', phone: 'same', email: null, name: 'exact', nameKind: 'company', nameSimilarity: 1, legalForm: 'same', contact: null, address: 'exact', area: 'same' } as const;
-    const learned = learnFromDecisions(DEFAULT_MODEL, Array.from({ length: 500 }, () => ({ comparison: { ...v }, match: false })));
+    const v = {
+      businessId: 'same',
+      phone: 'same',
+      email: null,
+      name: 'exact',
+      nameKind: 'company',
+      nameSimilarity: 1,
+      legalForm: 'same',
+      contact: null,
+      address: 'exact',
+      area: 'same',
+    } as const;
+    const learned = learnFromDecisions(
+      DEFAULT_MODEL,
+      Array.from({ length: 500 }, () => ({ comparison: { ...v }, match: false })),
+    );
     const w = modelWeights(learned);
     const base = modelWeights(DEFAULT_MODEL);
     expect(w.businessId!.same).toBeGreaterThanOrEqual(base.businessId!.same!);
-    for (const [t, l] of [['phone', 'same'], ['name:company', 'exact'], ['address:company', 'exact'], ['area', 'same']] as const) {
+    for (const [t, l] of [
+      ['phone', 'same'],
+      ['name:company', 'exact'],
+      ['address:company', 'exact'],
+      ['area', 'same'],
+    ] as const) {
       expect(w[t]![l]).toBeLessThan(base[t]![l]!);
       expect(w[t]![l]).toBeGreaterThanOrEqual(0);
     }
@@ -112,7 +154,11 @@ describe('learning from review decisions', () => {
     expect(uncertainty(0.6)).toBeGreaterThan(uncertainty(0.9));
     const families0 = queueOf(families());
     const companies = queueOf(
-      run(H, [['Lahden Kone Oy', '03 777 1234', 'Asemantie 2', '15100', 'Lahti']], [['Lahden Kone ja Huolto Oy', '03 555 9876', 'Asemantie 2', '15100', 'Lahti']]),
+      run(
+        H,
+        [['Lahden Kone Oy', '03 777 1234', 'Asemantie 2', '15100', 'Lahti']],
+        [['Lahden Kone ja Huolto Oy', '03 555 9876', 'Asemantie 2', '15100', 'Lahti']],
+      ),
     ).map((q) => ({ ...q, listIndex: 9 }));
     // The company pair (0.917) came first in the list; the family pairs (0.57) are less sure.
     const r = requeue(DEFAULT_MODEL, [...companies, ...families0], new Map());
