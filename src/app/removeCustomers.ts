@@ -12,6 +12,7 @@ import { listFromGrid, type ListTable } from '../core/list/listTable';
 import { linkRange, reasonOf, type RowDecision } from '../core/matching/engine';
 import { BlockIndex } from '../core/matching/blocking';
 import { estimateModel, type Estimate } from '../core/matching/estimate';
+import { requeue, type MovedPair } from '../core/matching/learn';
 import { DEFAULT_MODEL, type FieldWeight, type MatchModel, type Outcome } from '../core/matching/model';
 import { matchableKeys, MatchTableBuilder, Vocabulary, type MatchTable } from '../core/matching/record';
 import type { ColumnGuess } from '../core/columns/contentGuess';
@@ -30,6 +31,8 @@ const t = defineMessages({
     auditSheet: 'Poistetut asiakkaat',
     removedBy: 'Asiakastunnistus',
     removedByReview: 'Asiakastunnistus (tarkistettu)',
+    removedByLearning: 'Asiakastunnistus (varma tarkistuspäätösten jälkeen)',
+    learnedReason: '{reason}; varma {decisions} tarkistuspäätöksestä opitulla mallilla ({before} → {after})',
     nothingToMatch:
       'Tiedostossa ei ole yhtään saraketta, jolla asiakkaita voi tunnistaa (Y-tunnus, puhelin, sähköposti, nimi tai osoite). Sarakkeet: {columns}',
     sameSheet: 'Lista ja asiakasrekisteri ovat sama taulukko.',
@@ -41,6 +44,8 @@ const t = defineMessages({
     auditSheet: 'Removed customers',
     removedBy: 'Customer matching',
     removedByReview: 'Customer matching (reviewed)',
+    removedByLearning: 'Customer matching (certain after review decisions)',
+    learnedReason: '{reason}; certain with the model learned from {decisions} review decisions ({before} → {after})',
     nothingToMatch: 'The file has no column to recognise customers by (business ID, phone, email, name or address). Columns: {columns}',
     sameSheet: 'The list and the customer register are the same sheet.',
     noMatching: 'The list has no customer matching to undo.',
@@ -51,6 +56,8 @@ const t = defineMessages({
     auditSheet: 'Borttagna kunder',
     removedBy: 'Kundmatchning',
     removedByReview: 'Kundmatchning (granskad)',
+    removedByLearning: 'Kundmatchning (säker efter granskningsbeslut)',
+    learnedReason: '{reason}; säker med modellen lärd av {decisions} granskningsbeslut ({before} → {after})',
     nothingToMatch: 'Filen har ingen kolumn att känna igen kunder med (FO-nummer, telefon, e-post, namn eller adress). Kolumner: {columns}',
     sameSheet: 'Listan och kundregistret är samma blad.',
     noMatching: 'Listan har ingen kundmatchning att ångra.',
@@ -95,6 +102,8 @@ export interface MatchResult {
   customerSource: string;
   /** The model estimated for this run and how the estimate went (estimate.ts). */
   estimate?: Estimate;
+  /** The model the rows were scored with (the estimate's, or the one given): review decisions re-score with it. */
+  model?: MatchModel;
   /** Pairs of list row and customer that blocking made candidates. */
   candidatePairs?: number;
   /** Columns whose meaning came from their contents (contentGuess.ts), by table. */
@@ -141,8 +150,12 @@ export function matchCustomers(list: ListTable, customers: ListTable, opts: Matc
   const estimate = opts.model ? null : estimateModel(listTable, index, DEFAULT_MODEL);
   const model = opts.model ?? estimate!.model;
   const decisions = linkRange(listTable, index, 0, listTable.size, { model, progress: opts.progress, signal: opts.signal });
-  const result = resultOfParts([matchedRows(decisions, 0, customers, opts.lang, { list: listTable, customers: customerTable }, model)], customers);
+  const result = resultOfParts(
+    [matchedRows(decisions, 0, customers, opts.lang, { list: listTable, customers: customerTable }, model)],
+    customers,
+  );
   result.candidatePairs = index.pairs;
+  result.model = model;
   if (estimate) result.estimate = estimate;
   if (customerBuilder.guesses.length || listBuilder.guesses.length) {
     result.columnGuesses = { list: listBuilder.guesses, customers: customerBuilder.guesses };
@@ -185,6 +198,49 @@ export function resultOfParts(parts: readonly MatchedRow[][], customers: TableIn
 /** A person's verdict on a pair in review: `confirmed` = it is our customer, remove the row. */
 export const reviewDecisionSchema = z.object({ listIndex: z.number().int().nonnegative(), confirmed: z.boolean() });
 export type ReviewDecision = z.infer<typeof reviewDecisionSchema>;
+
+/** What the review decisions taught the model (learn.ts): for the processing log. */
+export interface ReviewLearning {
+  decisions: number;
+  /** Undecided review pairs the updated model made certain (removed) or dropped (kept). */
+  moved: MovedPair[];
+}
+
+/**
+ * The result with the review decisions learned from (issue 12): the model of the run is
+ * updated with the confirmed and rejected pairs, and the undecided review pairs are scored
+ * again. A pair the updated model is certain of is removed with a reason that says so; one it
+ * no longer doubts stays in the list; the rest stay in review. The pane shows the same
+ * (learn.ts `requeue` there too), so what the user saw is what happens.
+ */
+export function learnFromReview(
+  result: MatchResult,
+  decisions: readonly ReviewDecision[],
+  model: MatchModel,
+  lang: Lang,
+): { result: MatchResult; learning: ReviewLearning | null; queue: number[] } {
+  const verdict = new Map(decisions.map((d) => [d.listIndex, d.confirmed]));
+  const pairs = result.rows
+    .filter((r) => r.outcome === 'review' && r.comparison)
+    .map((r) => ({ listIndex: r.listIndex, comparison: r.comparison!, score: r.score }));
+  const learned = requeue(model, pairs, verdict);
+  // The undecided pairs still in review, the ones the model is least sure of first.
+  const queue = learned.queue.map((q) => q.listIndex);
+  if (learned.decisions === 0) return { result, learning: null, queue };
+  const moved = new Map(learned.moved.map((m) => [m.listIndex, m]));
+  const rows = result.rows.map((r): MatchedRow => {
+    const m = moved.get(r.listIndex);
+    if (!m) return r;
+    const reason =
+      m.outcome === 'removed'
+        ? t(lang, 'learnedReason', { reason: r.reason, decisions: learned.decisions, before: m.before, after: m.after })
+        : r.reason;
+    return { ...r, outcome: m.outcome, score: m.after, reason };
+  });
+  const counts: MatchCounts = { rows: rows.length, removed: 0, review: 0, kept: 0 };
+  for (const r of rows) counts[r.outcome]++;
+  return { result: { ...result, rows, counts }, learning: { decisions: learned.decisions, moved: learned.moved }, queue };
+}
 
 export interface MatchSplit {
   /** Rows that stay: kept, and review pairs not confirmed. Every input column, in order. */
@@ -321,6 +377,12 @@ export async function removeCustomers(ctx: StepContext, args: RemoveCustomersArg
     throw new UserError(t(ctx.lang, 'staleReview', { before: result.rows.length, after: list.rows.length }), { file: args.listSheet });
   }
   result ??= matchCustomers(list, customers, { lang: ctx.lang, model: args.model, signal: ctx.signal });
+  const model = result.model ?? result.estimate?.model ?? args.model ?? DEFAULT_MODEL;
+  // Only re-scored with the model that scored the rows: a result from elsewhere without it is taken as it is.
+  const scoredWith = result.model ?? result.estimate?.model ?? args.model;
+  const learned = scoredWith ? learnFromReview(result, decisions, scoredWith, ctx.lang) : { result, learning: null, queue: [] };
+  const learnedRemoved = new Set(learned.learning?.moved.filter((m) => m.outcome === 'removed').map((m) => m.listIndex));
+  result = learned.result;
   const split = splitByOutcome(list, result, ctx.lang, decisions);
 
   const now = ctx.now();
@@ -346,7 +408,15 @@ export async function removeCustomers(ctx: StepContext, args: RemoveCustomersArg
     earlier = relay(old, auditKeys);
   }
   const verdict = new Map(decisions.map((d) => [d.listIndex, d.confirmed]));
-  const movedBy = (i: number) => t(ctx.lang, result!.rows[i]!.outcome === 'review' && verdict.get(i) ? 'removedByReview' : 'removedBy');
+  const movedBy = (i: number) =>
+    t(
+      ctx.lang,
+      learnedRemoved.has(i)
+        ? 'removedByLearning'
+        : result!.rows[i]!.outcome === 'review' && verdict.get(i)
+          ? 'removedByReview'
+          : 'removedBy',
+    );
   const nowRows = relay(
     {
       keys: [...split.removed.keys, 'listRow', 'removedAt', 'removedBy'],
@@ -377,7 +447,6 @@ export async function removeCustomers(ctx: StepContext, args: RemoveCustomersArg
     tableName:
       names.tableOf.get(list.origin.name.toLowerCase()) ?? makeTableName(list.origin.name, [...names.tables, auditPlan.tableName!]),
   });
-  const model = args.model ?? DEFAULT_MODEL;
   const step: ProcessingStep = {
     step: 'match',
     at: removedAt,
@@ -394,6 +463,13 @@ export async function removeCustomers(ctx: StepContext, args: RemoveCustomersArg
       reviewConfirmed: split.reviewConfirmed,
       reviewRejected: split.reviewRejected,
       reviewUndecided: split.review.rows.length - split.reviewRejected,
+      // The review decisions taught the model (learn.ts): how many, and what it moved.
+      ...(learned.learning && {
+        reviewDecisions: learned.learning.decisions,
+        modelUpdated: true,
+        learnedRemoved: learnedRemoved.size,
+        learnedKept: learned.learning.moved.length - learnedRemoved.size,
+      }),
       rules: `Y-tunnus, puhelin, sähköposti, nimi, osoite; poisto ≥ ${model.removeAt}, tarkistus ≥ ${model.reviewAt}`,
     },
     contacted: [],

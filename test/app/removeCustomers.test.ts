@@ -40,8 +40,19 @@ describe('removeCustomers', () => {
     const audit = wb.sheet('Poistetut asiakkaat')!;
     expect(audit.role).toBe('audit');
     expect(audit.columns.map((c) => c.header)).toEqual([
-      'Yritys', 'Y-tunnus', 'Puhelin', 'Katuosoite', 'Postinumero', 'Postitoimipaikka', 'Muistiinpanot',
-      'Asiakasrekisterin rivi', 'Tunnistamisen syy', 'Tunnistamisen varmuus', 'Listan rivi', 'Siirretty', 'Siirron vaihe',
+      'Yritys',
+      'Y-tunnus',
+      'Puhelin',
+      'Katuosoite',
+      'Postinumero',
+      'Postitoimipaikka',
+      'Muistiinpanot',
+      'Asiakasrekisterin rivi',
+      'Tunnistamisen syy',
+      'Tunnistamisen varmuus',
+      'Listan rivi',
+      'Siirretty',
+      'Siirron vaihe',
     ]);
     const first = audit.rows[0]!;
     expect(first[0]).toBe('Virtasen Rakennus Oy');
@@ -54,7 +65,11 @@ describe('removeCustomers', () => {
     expect(audit.rows[1]![10]).toBe(4);
 
     const list = wb.sheet('Tampere LVI')!;
-    expect(list.rows.map((r) => r[0])).toEqual(['Pirkanmaan Mainostoimisto Oy', 'Laineen Kiinteistöpalvelu', '=HYPERLINK("http://x","klikkaa")']);
+    expect(list.rows.map((r) => r[0])).toEqual([
+      'Pirkanmaan Mainostoimisto Oy',
+      'Laineen Kiinteistöpalvelu',
+      '=HYPERLINK("http://x","klikkaa")',
+    ]);
     // The list keeps its text formats: an untrusted formula stays text.
     expect(list.columns[0]!.numberFormat).toBe('@');
 
@@ -73,8 +88,16 @@ describe('removeCustomers', () => {
     // Make row 4 (a shared switchboard look-alike) a review pair by a stricter model.
     const { DEFAULT_MODEL } = await import('../../src/core/matching/model');
     const model = { ...DEFAULT_MODEL, removeAt: 0.999999, reviewAt: 0.01 };
-    const list = listFromGrid('Tampere LVI', wb.sheet('Tampere LVI')!.columns.map((c) => c.header), LIST_ROWS);
-    const customers = listFromGrid('Asiakkaat', wb.sheet('Asiakkaat')!.columns.map((c) => c.header), CUSTOMER_ROWS);
+    const list = listFromGrid(
+      'Tampere LVI',
+      wb.sheet('Tampere LVI')!.columns.map((c) => c.header),
+      LIST_ROWS,
+    );
+    const customers = listFromGrid(
+      'Asiakkaat',
+      wb.sheet('Asiakkaat')!.columns.map((c) => c.header),
+      CUSTOMER_ROWS,
+    );
     const result = matchCustomers(list, customers, { lang: 'en', model });
     const review = result.rows.filter((r) => r.outcome === 'review').map((r) => r.listIndex);
     expect(review.length).toBeGreaterThanOrEqual(2);
@@ -96,8 +119,55 @@ describe('removeCustomers', () => {
     expect(wb.sheet('Tampere LVI')!.rows).toHaveLength(LIST_ROWS.length - summary.removed);
   });
 
+  it('learns from the review decisions: the pair the rejections no longer doubt stays in the list, and the log says so', async () => {
+    const P = ['firstName', 'lastName', 'streetAddress', 'postalCode', 'postOffice', 'phone'];
+    const people = [
+      ['Virtanen', 'Hämeenkatu 12 A 3', '33100', 'Tampere', '03 212 3456'],
+      ['Korhonen', 'Rantatie 7', '40520', 'Jyväskylä', '014 612 345'],
+      ['Mäkinen', 'Kauppakatu 3 B 12', '70100', 'Kuopio', '017 261 1122'],
+      ['Nieminen', 'Koulukatu 21', '90100', 'Oulu', '08 311 2233'],
+    ];
+    const wb = memoryWorkbook({
+      sheets: [
+        listSheet(
+          'Soittolista',
+          P,
+          people.map((p, i) => [['Matti', 'Pekka', 'Juha', 'Antti'][i]!, ...p]),
+        ),
+        listSheet(
+          'Asiakkaat',
+          P,
+          people.map((p, i) => [['Liisa', 'Maria', 'Anna', 'Helena'][i]!, ...p]),
+        ),
+      ],
+    });
+    const { matchCustomers } = await import('../../src/app/removeCustomers');
+    const { listFromGrid } = await import('../../src/core/list/listTable');
+    const grid = (name: string) =>
+      listFromGrid(
+        name,
+        wb.sheet(name)!.columns.map((c) => c.header),
+        wb.sheet(name)!.rows as string[][],
+      );
+    const result = matchCustomers(grid('Soittolista'), grid('Asiakkaat'), { lang: 'fi' });
+    expect(result.counts.review).toBe(4);
+    const summary = await removeCustomers(testContext(wb), {
+      listSheet: 'Soittolista',
+      customers: { sheet: 'Asiakkaat' },
+      result,
+      decisions: [0, 1, 2].map((listIndex) => ({ listIndex, confirmed: false })),
+    });
+    // Three rejected, the fourth no longer doubted: nothing removed, nothing left in review.
+    expect(summary).toMatchObject({ removed: 0, reviewRejected: 3, kept: 4 });
+    expect(summary.review).toBe(3);
+    const step = parseState(wb.stateJson!).lists[0]!.log.at(-1)!;
+    expect(step.params).toMatchObject({ reviewDecisions: 3, modelUpdated: true, learnedRemoved: 0, learnedKept: 1, reviewUndecided: 0 });
+  });
+
   it('refuses to use the list as its own customer register', async () => {
-    await expect(removeCustomers(testContext(workbook()), { listSheet: 'Tampere LVI', customers: { sheet: 'tampere lvi' } })).rejects.toThrow(/sama taulukko/);
+    await expect(
+      removeCustomers(testContext(workbook()), { listSheet: 'Tampere LVI', customers: { sheet: 'tampere lvi' } }),
+    ).rejects.toThrow(/sama taulukko/);
   });
 
   it('undo brings the removed rows back to where they were and logs matchUndo', async () => {

@@ -64,8 +64,11 @@ describe('match step (Chromium, Excel simulator)', () => {
         .nth(0)
         .getByRole('button', { name: /Sama asiakas/ })
         .click();
+      // The queue is re-scored and re-ordered after each decision: undecided pairs first.
+      await s.pane.getByTestId('learned-moved').waitFor();
+      expect(await pairs.count()).toBe(2);
       await pairs
-        .nth(1)
+        .nth(0)
         .getByRole('button', { name: /Eri asiakas/ })
         .click();
       await s.screenshot('match-review');
@@ -148,11 +151,17 @@ describe('match step (Chromium, Excel simulator)', () => {
       const second = pairs.nth(55);
       const listRow = Number((await second.locator('strong').first().textContent())!.replace(/\D/g, ''));
       await second.getByRole('button', { name: /Sama asiakas/ }).click();
+      // The confirmation teaches the model: pairs it makes certain are removed too, and say so.
+      const moved = (await s.pane.getByTestId('learned-moved').textContent())!;
+      const learnedRemoved = Number(/\((\d+) varmoina poistoon/.exec(moved)![1]);
       await step.getByRole('button', { name: /Siirrä poistettavat/ }).click();
       const snap = await s.waitForSnapshot((x) => x.sheets.some((sh) => sh.name === 'Poistetut asiakkaat'), 60_000);
       const audit = snap.sheets.find((sh) => sh.name === 'Poistetut asiakkaat')!.values as unknown[][];
-      expect(audit).toHaveLength(1 + removedCount + 1);
+      expect(audit).toHaveLength(1 + removedCount + 1 + learnedRemoved);
       const col = (h: string) => audit[0]!.indexOf(h);
+      expect(audit.filter((r) => r[col('Siirron vaihe')] === 'Asiakastunnistus (varma tarkistuspäätösten jälkeen)')).toHaveLength(
+        learnedRemoved,
+      );
       const confirmed = audit.filter((r) => r[col('Siirron vaihe')] === 'Asiakastunnistus (tarkistettu)');
       expect(confirmed).toHaveLength(1);
       expect(confirmed[0]![col('Listan rivi')]).toBe(listRow);
@@ -165,4 +174,57 @@ describe('match step (Chromium, Excel simulator)', () => {
       await s.close();
     }
   }, 120_000);
+
+  it('re-scores the queue after each decision at a 320 px pane: three rejected family members, the fourth leaves review', async () => {
+    const people = [
+      ['Virtanen', 'Hämeenkatu 12 A 3', '33100', 'Tampere', '03 212 3456'],
+      ['Korhonen', 'Rantatie 7', '40520', 'Jyväskylä', '014 612 345'],
+      ['Mäkinen', 'Kauppakatu 3 B 12', '70100', 'Kuopio', '017 261 1122'],
+      ['Nieminen', 'Koulukatu 21', '90100', 'Oulu', '08 311 2233'],
+    ];
+    const H = ['Etunimi', 'Sukunimi', 'Katuosoite', 'Postinumero', 'Postitoimipaikka', 'Puhelin'];
+    const s = await openPane({
+      viewport: { width: 320, height: 800 },
+      preload: {
+        activeSheet: LIST,
+        sheets: [
+          textTable(LIST, [H, ...people.map((p, i) => [['Matti', 'Pekka', 'Juha', 'Antti'][i]!, ...p])], 'Lista_Tampere'),
+          textTable(CUSTOMERS, [H, ...people.map((p, i) => [['Liisa', 'Maria', 'Anna', 'Helena'][i]!, ...p])], 'Asiakkaat'),
+        ],
+        customXmlParts: [statePart({ name: 'Tampere LVI', kind: 'b2c', sheet: LIST, createdAt: '2026-11-20T09:00:00.000Z', rows: 4 })],
+      },
+    });
+    try {
+      const header = s.pane.locator('[data-step="match"]').getByRole('button').first();
+      await header.waitFor();
+      if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+      const step = s.pane.getByTestId('match-step');
+      await step.getByRole('button', { name: 'Tunnista asiakkaat' }).click();
+      const summary = s.pane.getByTestId('match-summary');
+      await summary.waitFor({ timeout: 20_000 });
+      expect(await summary.textContent()).toMatch(/Poistetaan 0, tarkistettavana 4, jää listalle 0/);
+      const pairs = s.pane.getByTestId('review-pair');
+      const line = s.pane.getByTestId('learned-moved');
+      for (let k = 1; k <= 3; k++) {
+        // The first pair is always an undecided one: the decided go to the end of the queue.
+        await pairs
+          .nth(0)
+          .getByRole('button', { name: /Eri asiakas/ })
+          .click();
+        await s.pane.getByText(new RegExp(`Malli oppi ${k} päätöksestäsi`)).waitFor();
+      }
+      expect(await line.textContent()).toContain('1 paria siirtyi (0 varmoina poistoon, 1 listalle)');
+      expect(await pairs.count()).toBe(3);
+      expect(await summary.textContent()).toMatch(/Poistetaan 0, tarkistettavana 3, jää listalle 1/);
+      // Nothing overflows the narrow pane.
+      expect(await s.paneFrame.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+      await s.screenshot('match-learned-320');
+      expect(s.errors).toEqual([]);
+    } catch (e) {
+      await s.screenshot('match-learned-failure');
+      throw new Error(`${(e as Error).message}\nPane: ${await s.pane.locator('body').innerText()}\nErrors: ${s.errors.join('; ')}`);
+    } finally {
+      await s.close();
+    }
+  }, 90_000);
 });

@@ -56,14 +56,14 @@ export const SAMPLE_ROWS = 2000;
 export const MIN_CUSTOMERS = 200;
 export const MIN_PAIRS = 500;
 /** Weight of the prior, in pairs per table. */
-const PRIOR_PAIRS = 200;
+export const PRIOR_PAIRS = 200;
 const MAX_BITS = 12;
 const MAX_ITERATIONS = 100;
 /** Converged when no m, u or λ moves more than this between iterations. */
 const TOLERANCE = 1e-5;
 
 /** The table of each field of a comparison (name and address by the kind of name). */
-function tablesOf(v: ComparisonVector): [TableName, string][] {
+export function tablesOf(v: ComparisonVector): [TableName, string][] {
   const out: [TableName, string][] = [];
   const company = v.nameKind === 'company';
   if (v.businessId) out.push(['businessId', v.businessId]);
@@ -125,7 +125,6 @@ function samplePatterns(
   return { patterns: [...byKey.values()], others: [...othersByKey.values()], pairs, rows };
 }
 
-
 /**
  * u of every level from the candidate pairs known to be different customers: all candidates
  * of a list row but its best (a customer is in the register once), with the prior's u worth
@@ -154,7 +153,7 @@ function observedU(patterns: readonly Pattern[], prior: ModelTables): Map<string
 
 const bits = (p: LevelProbabilities) => Math.log2(p.m / p.u);
 
-function cloneTables(t: ModelTables): ModelTables {
+export function cloneTables(t: ModelTables): ModelTables {
   const out = {} as ModelTables;
   for (const [name, levels] of Object.entries(t)) {
     out[name as TableName] = Object.fromEntries(Object.entries(levels).map(([l, p]) => [l, { ...p }]));
@@ -237,7 +236,7 @@ function setBits(p: LevelProbabilities, w: number): void {
 }
 
 /** The guard rails of the module comment, applied to estimated tables in place. */
-function guard(tables: ModelTables, prior: ModelTables): void {
+export function guard(tables: ModelTables, prior: ModelTables, opts: { familyRule?: boolean } = {}): void {
   for (const levels of Object.values(tables)) {
     for (const p of Object.values(levels)) {
       const w = bits(p);
@@ -262,7 +261,10 @@ function guard(tables: ModelTables, prior: ModelTables): void {
   // A wholly different name is never weaker evidence against than in the prior: a register
   // of many persons per address (blocks of flats) made EM's class "same address", and a
   // different name weigh nothing.
-  for (const [t, l] of [['name:person', 'different'], ['name:company', 'different']] as const) {
+  for (const [t, l] of [
+    ['name:person', 'different'],
+    ['name:company', 'different'],
+  ] as const) {
     const p = tables[t][l]!;
     const floor = bits(prior[t][l]!);
     if (bits(p) > floor) setBits(p, floor);
@@ -270,8 +272,9 @@ function guard(tables: ModelTables, prior: ModelTables): void {
   // One given name replaced and the same address: a family member as likely as the customer.
   // The name part replaced weighs exactly what the exact address with its postal code weighs
   // for: never more (issue 12, miss 8), and never less (the list's family members stay).
+  // Not when learning from the user's decisions (learn.ts): they tell family from customer.
   const exactAddress = bits(tables['address:person'].exact!);
-  if (exactAddress > 0) setBits(tables['name:person'].otherFirstName!, -exactAddress);
+  if (exactAddress > 0 && opts.familyRule !== false) setBits(tables['name:person'].otherFirstName!, -exactAddress);
   // Another numbered company ("Asunto Oy Kotikatu 1" / "… 3") is never weaker evidence against
   // than a wholly different name.
   const otherNumber = tables['name:company'].otherNumber!;

@@ -22,6 +22,8 @@ export const t = defineMessages({
     reviewQueue: 'Tarkistettavat parit ({n})',
     showMore: 'Näytä seuraavat {n} paria ({shown}/{total})',
     undecidedStay: 'Ratkaisemattomat parit jäävät listalle.',
+    learnedMoved:
+      'Malli oppi {decisions} päätöksestäsi ja pisteytti jonon uudelleen: {moved} paria siirtyi ({removed} varmoina poistoon, {kept} listalle).',
     listRow: 'Listan rivi',
     customerRow: 'Asiakasrekisterin rivi {row}',
     confirm: 'Sama asiakas – poista',
@@ -78,6 +80,8 @@ export const t = defineMessages({
     reviewQueue: 'Pairs to review ({n})',
     showMore: 'Show the next {n} pairs ({shown}/{total})',
     undecidedStay: 'Pairs left undecided stay in the list.',
+    learnedMoved:
+      'The model learned from your {decisions} decisions and re-scored the queue: {moved} pairs moved ({removed} to removal as certain, {kept} to the list).',
     listRow: 'List row',
     customerRow: 'Customer register row {row}',
     confirm: 'Same customer – remove',
@@ -134,6 +138,8 @@ export const t = defineMessages({
     reviewQueue: 'Par att granska ({n})',
     showMore: 'Visa nästa {n} par ({shown}/{total})',
     undecidedStay: 'Oavgjorda par stannar i listan.',
+    learnedMoved:
+      'Modellen lärde sig av dina {decisions} beslut och poängsatte kön på nytt: {moved} par flyttades ({removed} säkra till borttagning, {kept} till listan).',
     listRow: 'Listans rad',
     customerRow: 'Kundregistrets rad {row}',
     confirm: 'Samma kund – ta bort',

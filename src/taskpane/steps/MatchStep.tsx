@@ -37,7 +37,7 @@ import { isCancel } from '../../core/errors';
 import { displayHeader } from '../../core/columns/catalogue';
 import { listFromGrid, type ListTable } from '../../core/list/listTable';
 import { MATCH_KEYS } from '../../core/matching/keys';
-import type { MatchResult, ReviewDecision } from '../../app/removeCustomers';
+import type { MatchResult, ReviewDecision, ReviewLearning } from '../../app/removeCustomers';
 import type { CellValue } from '../../core/workbook/cells';
 import { t } from '../match/messages';
 import { matchInWorker } from '../match/matchClient';
@@ -98,6 +98,8 @@ function MatchStep(): JSX.Element {
   const [result, setResult] = useState<MatchResult | null>(null);
   const [matchedList, setMatchedList] = useState<ListTable | null>(null);
   const [decisions, setDecisions] = useState<Map<number, boolean>>(new Map());
+  // The result as the decisions so far teach it (learnFromReview): re-scored, the queue re-ordered.
+  const [learned, setLearned] = useState<{ result: MatchResult; learning: ReviewLearning | null; queue: number[] } | null>(null);
   // The review queue is shown a page at a time: a pane of hundreds of pairs is unusable.
   const [shown, setShown] = useState(REVIEW_PAGE);
   const abort = useRef<AbortController | null>(null);
@@ -234,6 +236,25 @@ function MatchStep(): JSX.Element {
 
   const ctx = () => ({ workbook, lang, settings: pane.settings, now: pane.now });
 
+  // After each confirm or reject the queue is scored again with the model updated by every
+  // decision so far. On the pane's thread: it is a sum of a few weights per review pair (a few
+  // percent of the list), not a matching; the use case does the same when the step is applied.
+  useEffect(() => {
+    let live = true;
+    const model = result?.model ?? result?.estimate?.model;
+    if (!result || !model) {
+      setLearned(null);
+      return;
+    }
+    const list: ReviewDecision[] = [...decisions].map(([listIndex, confirmed]) => ({ listIndex, confirmed }));
+    void loadUseCase().then(({ learnFromReview }) => {
+      if (live) setLearned(learnFromReview(result, list, model, lang));
+    });
+    return () => {
+      live = false;
+    };
+  }, [result, decisions, lang]);
+
   async function apply(): Promise<void> {
     if (!result || !customers) return;
     await whileBusy(async () => {
@@ -267,7 +288,18 @@ function MatchStep(): JSX.Element {
   }
 
   if (sheets.length === 0) return <Text>{t(lang, 'noSheets')}</Text>;
-  const review = result?.rows.filter((r) => r.outcome === 'review') ?? [];
+  const shownResult = learned && learned.result.rows.length === result?.rows.length ? learned.result : result;
+  // Undecided pairs the model is least sure of first, then the decided ones (to change a verdict).
+  const review = !shownResult
+    ? []
+    : shownResult === learned?.result
+      ? [
+          // (A decision newer than `learned` is shown with the decided already.)
+          ...learned.queue.filter((i) => !decisions.has(i)).map((i) => shownResult.rows[i]!),
+          ...shownResult.rows.filter((r) => r.outcome === 'review' && decisions.has(r.listIndex)),
+        ]
+      : shownResult.rows.filter((r) => r.outcome === 'review');
+  const learning = shownResult === learned?.result ? learned.learning : null;
   const confirmedCount = [...decisions.values()].filter(Boolean).length;
 
   return (
@@ -437,15 +469,25 @@ function MatchStep(): JSX.Element {
       )}
       {progress !== null ? <ProgressBar value={progress} aria-label={t(lang, 'progress')} /> : null}
 
-      {result && matchedList && customers ? (
+      {result && shownResult && matchedList && customers ? (
         <>
           <Text weight="semibold" data-testid="match-summary">
             {t(lang, 'summary', {
-              removed: formatCount(lang, result.counts.removed),
-              review: formatCount(lang, result.counts.review),
-              kept: formatCount(lang, result.counts.kept),
+              removed: formatCount(lang, shownResult.counts.removed),
+              review: formatCount(lang, shownResult.counts.review),
+              kept: formatCount(lang, shownResult.counts.kept),
             })}
           </Text>
+          {learning ? (
+            <Caption1 data-testid="learned-moved">
+              {t(lang, 'learnedMoved', {
+                decisions: formatCount(lang, learning.decisions),
+                moved: formatCount(lang, learning.moved.length),
+                removed: formatCount(lang, learning.moved.filter((m) => m.outcome === 'removed').length),
+                kept: formatCount(lang, learning.moved.filter((m) => m.outcome === 'kept').length),
+              })}
+            </Caption1>
+          ) : null}
           {review.length ? <Text weight="semibold">{t(lang, 'reviewQueue', { n: formatCount(lang, review.length) })}</Text> : null}
           {review.length ? <Caption1>{t(lang, 'undecidedStay')}</Caption1> : null}
           {review.slice(0, shown).map((r) => {
@@ -496,11 +538,13 @@ function MatchStep(): JSX.Element {
           <RemovalPreview
             lang={lang}
             list={matchedList}
-            rows={result.rows.filter((r) => r.outcome === 'removed' || (r.outcome === 'review' && decisions.get(r.listIndex) === true))}
+            rows={shownResult.rows.filter(
+              (r) => r.outcome === 'removed' || (r.outcome === 'review' && decisions.get(r.listIndex) === true),
+            )}
             describe={(r) => describe(matchedList, matchedList.rows[r.listIndex], lang).map((x) => x.replace(/^[^:]*: /, ''))}
           />
           <div className={styles.actions}>
-            <Button appearance="primary" disabled={busy || result.counts.removed + confirmedCount === 0} onClick={() => void apply()}>
+            <Button appearance="primary" disabled={busy || shownResult.counts.removed + confirmedCount === 0} onClick={() => void apply()}>
               {t(lang, 'apply')}
             </Button>
           </div>
