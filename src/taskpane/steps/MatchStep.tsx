@@ -155,6 +155,7 @@ function MatchStep(): JSX.Element {
       // A reader's warnings (a stray quote that merged lines, say) go to the step's message bar.
       const table = await parseTabular(new Uint8Array(await file.arrayBuffer()), file.name, {
         onWarning: (line) => pane.notify('warning', line),
+        lang,
       });
       setGrid({ name: file.name, rows: [table.headers, ...table.rows], firstRow: table.origin.firstDataRow - 1 });
       setOverrides({});
