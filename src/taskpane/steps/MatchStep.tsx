@@ -32,7 +32,7 @@ import { useListSheets } from '../components/useListSheets';
 import { useBusyAction } from '../components/useBusyAction';
 import { errorDetails, errorText } from '../services/usePaneServices';
 import { useClearStatus } from '../components/StepStatus';
-import { formatCount } from '../../core/i18n/lang';
+import { formatCount, formatPercent } from '../../core/i18n/lang';
 import { isCancel } from '../../core/errors';
 import { displayHeader } from '../../core/columns/catalogue';
 import { listFromGrid, type ListTable } from '../../core/list/listTable';
@@ -455,7 +455,7 @@ function MatchStep(): JSX.Element {
             return (
               <div key={r.listIndex} className={styles.pair} data-testid="review-pair">
                 <Caption1>
-                  {r.reason} · {t(lang, 'score', { score: r.score.toFixed(2) })}
+                  {r.reason} · {t(lang, 'score', { score: formatPercent(lang, r.score) })}
                 </Caption1>
                 <div className={styles.sides}>
                   <div>
