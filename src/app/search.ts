@@ -10,6 +10,7 @@ import { criteriaShortName, formatDate, summarizeCriteria } from '../core/criter
 import { parseCriteria } from '../core/criteria/validate';
 import { roleLabel, roleOf } from '../core/criteria/labels';
 import { throwIfAborted, UserError } from '../core/errors';
+import { industryName } from '../core/industry/tol';
 import { defineMessages, formatCount, type Lang } from '../core/i18n/lang';
 import { normalizePhone, phoneKey } from '../core/normalize/phone';
 import type { RunOptions } from '../core/progress';
@@ -169,6 +170,13 @@ export function resultRow(
         // A role code ("CEO") or a title in another language reads as the list's language.
         const role = roleOf(r.role);
         return role ? roleLabel(role, lang) : hasValue(r.role) ? r.role! : null;
+      }
+      case 'industryName': {
+        // The classification's name in the list's language where the code is one it knows
+        // (the demo directory names its industries in Finnish); else the source's own name.
+        const codeSet = r.industryCodeSet === 'TOL2025' ? 'TOL2025' : 'TOL2008';
+        const named = hasValue(r.industryCode) ? industryName(String(r.industryCode), lang, codeSet) : undefined;
+        return named ?? (hasValue(r.industryName) ? r.industryName! : null);
       }
       case 'postalCode':
         return hasValue(r.postalCode) ? String(r.postalCode).trim().padStart(5, '0') : null;

@@ -49,3 +49,18 @@ export function throwIfAborted(signal?: AbortSignal): void {
 export function isCancel(error: unknown): boolean {
   return error instanceof CancelledError || (error instanceof Error && error.name === 'AbortError');
 }
+
+/**
+ * A library's own message (ExcelJS, JSZip, JSON.parse), made fit to show in parentheses after
+ * a message in the user's language: one line, printable characters only (a parser's message
+ * about a binary file quotes the bytes it choked on, NULs and all), at most 120 characters.
+ */
+export function libraryCause(error: unknown): string {
+  const raw = error instanceof Error ? error.message || error.name : String(error);
+  const printable = raw
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f-\u009f\ufffd]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return printable.length > 120 ? `${printable.slice(0, 119)}…` : printable;
+}

@@ -1,5 +1,6 @@
 import { fromCellByKey } from '../../src/core/workbook/cells';
-import { countSearch, MAX_DATA_ROWS, runSearch } from '../../src/app/search';
+import { countSearch, MAX_DATA_ROWS, resultRow, runSearch } from '../../src/app/search';
+import { industryName } from '../../src/core/industry/tol';
 import { matchesCriteria } from '../../src/core/criteria/filter';
 import type { Criteria } from '../../src/core/criteria/criteria';
 import { CriteriaError } from '../../src/core/criteria/area';
@@ -146,5 +147,20 @@ describe('runSearch', () => {
   test('a consumer search against a company-only source says so', async () => {
     await expect(countSearch({ criteria: { kind: 'b2c' }, source: listSource(TAMPERE), lang: 'fi' })).rejects.toThrow('Lähde Testihakemisto ei sisällä kuluttaja-tietoja');
     expect(await countSearch({ criteria: construction, source: listSource(TAMPERE), lang: 'fi' })).toEqual({ count: 3, exact: true });
+  });
+});
+
+describe('resultRow: industry names in the list\'s language (issue 13)', () => {
+  it('names a known industry code in English and Swedish, not in the directory\'s Finnish', () => {
+    const record: DirectoryRecord = { companyName: 'Rakennus Virtanen Oy', industryCode: '41200', industryCodeSet: 'TOL2008', industryName: 'Asuinrakennusten rakentaminen' };
+    const provenance = { source: 'demo', extractedAt: '2026-12-07T00:44:00Z' };
+    const [en] = resultRow(['industryName'], record, provenance, 'en');
+    const [sv] = resultRow(['industryName'], record, provenance, 'sv');
+    expect(en).toBe(industryName('41200', 'en'));
+    expect(sv).toBe(industryName('41200', 'sv'));
+    expect(en).toMatch(/[Cc]onstruction/);
+    expect(sv).not.toBe(en);
+    // A code the classification does not hold keeps the source's own name.
+    expect(resultRow(['industryName'], { ...record, industryCode: '99999' }, provenance, 'en')).toEqual(['Asuinrakennusten rakentaminen']);
   });
 });

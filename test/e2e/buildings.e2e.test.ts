@@ -6,6 +6,7 @@
  * codes reached the service. Screenshots: test-results/buildings-*.png.
  */
 import { openPane } from './support';
+import { setPaneWidth } from './paneSteps';
 import { startReplay, type Replay } from '../sources/buildings/replayServer';
 import { statePart, stateOf, textTable } from './workbooks';
 import type { WorkbookInit } from '../excel-simulator';
@@ -45,6 +46,8 @@ describe('buildings step (Chromium, Excel simulator)', () => {
     // The harness blocks every address but the pane's own; the replayed WFS is let through.
     await s.page.route(`${replay.url}/**`, (route) => route.continue());
     try {
+      // The README's screenshot is taken here: a pane of 320 px, as on a laptop (issue 13).
+      await setPaneWidth(s, 320);
       const header = s.pane.locator('[data-step="buildings"]').getByRole('button').first();
       await header.waitFor();
       if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
@@ -72,6 +75,8 @@ describe('buildings step (Chromium, Excel simulator)', () => {
       expect(step).toMatchObject({ step: 'buildings', rowsIn: 6, rowsOut: 3, rowsMoved: 3 });
       for (const u of replay.requests) expect(decodeURIComponent(u.search)).not.toMatch(/Kaarnatie|Topeliuksen|Olematon/);
       await s.showSheet(LIST);
+      // The README's screenshot shows the outcome, scrolled into view as the pane does.
+      await s.pane.getByTestId('buildings-attribution').scrollIntoViewIfNeeded();
       await s.screenshot('buildings-result');
       expect(s.errors).toEqual([]);
     } catch (e) {

@@ -6,6 +6,7 @@
  * Screenshots: test-results/match-review.png, match-audit.png.
  */
 import { openPane } from './support';
+import { setPaneWidth } from './paneSteps';
 import { statePart, stateOf, textTable } from './workbooks';
 import type { WorkbookInit } from '../excel-simulator';
 import { matchCustomers } from '../../src/app/removeCustomers';
@@ -49,6 +50,8 @@ describe('match step (Chromium, Excel simulator)', () => {
   it('matches in a worker, shows the review queue, moves the matches to the audit sheet and undoes', async () => {
     const s = await openPane({ preload: workbook() });
     try {
+      // The README's screenshot is taken here: a pane of 320 px, as on a laptop (issue 13).
+      await setPaneWidth(s, 320);
       const header = s.pane.locator('[data-step="match"]').getByRole('button').first();
       await header.waitFor();
       if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
@@ -60,6 +63,10 @@ describe('match step (Chromium, Excel simulator)', () => {
       expect(await summary.textContent()).toMatch(/Poistetaan 1, tarkistettavana 2, jää listalle 3/);
       const pairs = s.pane.getByTestId('review-pair');
       expect(await pairs.count()).toBe(2);
+      // The likelihood in words and per cent, not "varmuus 0.87" (issue 13 item 8).
+      const pairText = await pairs.nth(0).innerText();
+      expect(pairText).toMatch(/sama asiakas \d{1,3}\s%\s?todennäköisyydellä/);
+      expect(pairText).not.toMatch(/varmuus|\d\.\d\d/);
       await pairs
         .nth(0)
         .getByRole('button', { name: /Sama asiakas/ })

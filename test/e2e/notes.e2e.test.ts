@@ -5,6 +5,7 @@
  * logs the request by counts only. Screenshots: test-results/notes-*.png.
  */
 import { openPane, type PaneSession } from './support';
+import { setPaneWidth } from './paneSteps';
 import { statePart, stateOf, textTable } from './workbooks';
 import type { WorkbookInit } from '../excel-simulator';
 import { DemoDirectorySource } from '../../src/sources/demo/demoDirectorySource';
@@ -64,11 +65,15 @@ describe('notes step (Chromium, Excel simulator)', () => {
   it('shows the history of a saved list, and erases a person on request', async () => {
     const s = await openPane({ preload: savedWorkbook() });
     try {
+      // The README's screenshot is taken here: a pane of 320 px, as on a laptop (issue 13).
+      await setPaneWidth(s, 320);
       await openNotes(s);
       const history = s.pane.getByTestId('processing-history');
       await history.waitFor();
       await expect(history.getByText(/Haku — ulos 4 riviä/).count()).resolves.toBe(1);
       await expect(history.getByText(/Kieltolistatarkistus — sisään 4 · ulos 3 · siirretty 1 riviä/).count()).resolves.toBe(1);
+      await history.scrollIntoViewIfNeeded();
+      await history.evaluate((el) => el.scrollIntoView({ block: 'start' }));
       await s.screenshot('notes-history');
 
       await s.pane.getByTestId('notes-step').getByRole('button', { name: 'Rekisteröidyn pyynnöt', exact: true }).click();

@@ -118,7 +118,8 @@ describe('feedback next to the control (Chromium, Excel simulator, 320 px pane)'
       const field = s.pane.locator('.fui-Field', { has: s.pane.getByTestId('customer-file') });
       const message = field.locator('.fui-Field__validationMessage');
       await message.waitFor();
-      expect(await message.innerText()).toMatch(/asiakkaat\.xlsx/);
+      // In the pane's language, not the library's (issue 13 item 7).
+      expect(await message.innerText()).toMatch(/^asiakkaat\.xlsx: tämä on PDF-asiakirja, ei CSV- tai \.xlsx-tiedosto$/);
       // Nothing elsewhere: the message is where the file was chosen.
       expect(await s.pane.locator('main > div[aria-live] .fui-MessageBar').count()).toBe(0);
     });

@@ -113,7 +113,7 @@ const SOURCES: SourceUnderTest[] = [
     service: /rakennukset\.json/,
     paged: false,
     answer: () => ({ body: json('buildings/helsinki-extract.json') }),
-    malformed: /The file is not valid JSON/,
+    malformed: /The building file is damaged or incomplete and cannot be read/,
     run: async (base, limits, notices, signal) =>
       (
         await urlFileSource(`${base}/rakennukset.json`, { lang: 'en', limits }).fetchBuildings(['00250'], {

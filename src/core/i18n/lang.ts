@@ -39,6 +39,11 @@ export function defineMessages<K extends string>(table: {
 }
 
 /** Formats an integer the Finnish (or Swedish/English) way: 12 345 / 12,345. */
+/** A probability (0…1) as people say it: "87 %" in Finnish and Swedish, "87%" in English. */
+export function formatPercent(lang: Lang, p: number): string {
+  return new Intl.NumberFormat(lang === 'en' ? 'en-GB' : lang === 'sv' ? 'sv-FI' : 'fi-FI', { style: 'percent', maximumFractionDigits: 0 }).format(p);
+}
+
 export function formatCount(lang: Lang, n: number): string {
   return new Intl.NumberFormat(lang === 'en' ? 'en-GB' : lang === 'sv' ? 'sv-FI' : 'fi-FI').format(n);
 }

@@ -6,7 +6,7 @@
  * workbook state itself.
  */
 import type { Lang } from '../i18n/lang';
-import { formatCount } from '../i18n/lang';
+import { formatCount, formatPercent } from '../i18n/lang';
 import type { Settings } from '../settings/settings';
 import { STATE_NAMESPACE, type ListState, type ProcessingStep, type SourceUse, type WorkbookState } from '../state/workbookState';
 import type { CellValue } from '../workbook/cells';
@@ -150,9 +150,38 @@ const PARAM_LABELS: Record<string, Record<Lang, string>> = {
 };
 const YES: Record<Lang, string> = { fi: 'kyllä', en: 'yes', sv: 'ja' };
 
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The matching rules as the match step records them (in Finnish, in the log kept in the
+ * workbook: "Y-tunnus, puhelin, sähköposti, nimi, osoite; poisto ≥ 0.9, tarkistus ≥ 0.5"),
+ * said in the list's language with the thresholds as per cent. Other text is shown as is.
+ */
+const RULES = /^Y-tunnus, puhelin, sähköposti, nimi, osoite; poisto ≥ ([\d.]+), tarkistus ≥ ([\d.]+)$/;
+const RULES_TEXT: Record<Lang, string> = {
+  fi: 'verrataan Y-tunnusta, puhelinta, sähköpostia, nimeä ja osoitetta; poistetaan, kun sama asiakas on vähintään {remove} todennäköinen, tarkistetaan vähintään {review}',
+  en: 'business ID, phone, e-mail, name and address compared; removed when at least {remove} likely the same customer, reviewed from {review}',
+  sv: 'FO-nummer, telefon, e-post, namn och adress jämförs; tas bort när samma kund är minst {remove} sannolik, granskas från {review}',
+};
+
+function paramValue(lang: Lang, key: string, value: string | number | boolean): string {
+  if (value === true) return YES[lang];
+  const text = String(value);
+  // Times in the user's words and Finnish time ("7.12.2026 klo 02.44"), never an ISO instant.
+  if (ISO_INSTANT.test(text)) return formatDateTime(text, lang);
+  if (ISO_DAY.test(text)) return formatDate(text, lang);
+  const rules = key === 'rules' ? RULES.exec(text) : null;
+  if (rules) {
+    return RULES_TEXT[lang]
+      .replace('{remove}', formatPercent(lang, Number(rules[1])))
+      .replace('{review}', formatPercent(lang, Number(rules[2])));
+  }
+  return text;
+}
+
 function paramText(lang: Lang, key: string, value: string | number | boolean): string {
-  const v = value === true ? YES[lang] : String(value);
-  return `${PARAM_LABELS[key]?.[lang] ?? key}: ${v}`;
+  return `${PARAM_LABELS[key]?.[lang] ?? key}: ${paramValue(lang, key, value)}`;
 }
 
 /** One log entry in words: step, counts, parameters, parties contacted. */

@@ -6,7 +6,7 @@
 import Papa from 'papaparse';
 import type { BuildingAddress, BuildingRecord } from '../../core/buildings/building';
 import { normalizePostalCode } from '../../core/buildings/join';
-import { UserError } from '../../core/errors';
+import { libraryCause, UserError } from '../../core/errors';
 import { defineMessages, type Lang } from '../../core/i18n/lang';
 import { detectLayout, parseRyhtiAddress, recordsOfLayout, type Layout } from './layouts';
 import type { NetLimits } from '../http/limitedFetch';
@@ -18,19 +18,19 @@ const t = defineMessages({
     empty: 'Tiedostossa ei ole rakennuksia.',
     unknown:
       'Tiedoston sarakkeista ei tunnistu rakennusaineisto (odotettiin esim. katunimi_suomi, katu/osno1, building_key tai osoite ja postinumero). Sarakkeet: {keys}',
-    json: 'Tiedosto ei ole kelvollista JSONia: {why}',
+    json: 'Rakennustiedosto on rikki tai kesken, eikä sitä voi lukea ({why})',
   },
   en: {
     empty: 'The file holds no buildings.',
     unknown:
       'The file’s columns are not building data we know (expected e.g. katunimi_suomi, katu/osno1, building_key, or address and postal code). Columns: {keys}',
-    json: 'The file is not valid JSON: {why}',
+    json: 'The building file is damaged or incomplete and cannot be read ({why})',
   },
   sv: {
     empty: 'Filen innehåller inga byggnader.',
     unknown:
       'Filens kolumner känns inte igen som byggnadsdata (väntade t.ex. katunimi_suomi, katu/osno1, building_key eller adress och postnummer). Kolumner: {keys}',
-    json: 'Filen är inte giltig JSON: {why}',
+    json: 'Byggnadsfilen är skadad eller ofullständig och kan inte läsas ({why})',
   },
 });
 
@@ -89,7 +89,7 @@ export function buildingsFromText(text: string, source: string, lang: Lang = 'fi
     try {
       json = JSON.parse(body);
     } catch (e) {
-      throw new UserError(t(lang, 'json', { why: (e as Error).message }), { file: source });
+      throw new UserError(t(lang, 'json', { why: libraryCause(e) }), { file: source });
     }
     groups = rowsOf(json);
   } else {

@@ -5,7 +5,9 @@
  * .csv gets a clear message and an .xlsx saved under .csv still reads.
  * Pure: runs in the pane (a file the user picks) and in the CLI (bytes read by src/cli/io).
  */
-import { UserError } from '../../core/errors';
+import { libraryCause, UserError } from '../../core/errors';
+import type { Lang } from '../../core/i18n/lang';
+import { fileMessage, type FileKind } from './fileMessages';
 import { listFromGrid, rowMaker, type ListTable } from '../../core/list/listTable';
 import { mapHeaders } from '../../core/columns/headerMapping';
 import { typeOf } from '../../core/columns/catalogue';
@@ -19,30 +21,33 @@ export interface ParseTabularOptions {
   map?: Record<string, string>;
   /** Told what was read but looks doubtful (lines of a UTF-8 file in Windows-1252), one line each. */
   onWarning?: (line: string) => void;
+  /** Language of the messages about a whole file (empty, not a spreadsheet, damaged); default
+   *  English, the CLI's. The pane passes its own. */
+  lang?: Lang;
 }
 
 type Kind = 'csv' | 'xlsx';
 
-const SIGNATURES: { bytes: number[]; what: string }[] = [
-  { bytes: [0x89, 0x50, 0x4e, 0x47], what: 'a PNG image' },
-  { bytes: [0xff, 0xd8, 0xff], what: 'a JPEG image' },
-  { bytes: [0x47, 0x49, 0x46, 0x38], what: 'a GIF image' },
-  { bytes: [0x25, 0x50, 0x44, 0x46], what: 'a PDF document' },
-  { bytes: [0xd0, 0xcf, 0x11, 0xe0], what: 'an old Excel 97–2003 (.xls) or other Office binary file; save it as .xlsx or CSV' },
-  { bytes: [0x1f, 0x8b], what: 'a gzip archive' },
+const SIGNATURES: { bytes: number[]; kind: FileKind }[] = [
+  { bytes: [0x89, 0x50, 0x4e, 0x47], kind: 'png' },
+  { bytes: [0xff, 0xd8, 0xff], kind: 'jpeg' },
+  { bytes: [0x47, 0x49, 0x46, 0x38], kind: 'gif' },
+  { bytes: [0x25, 0x50, 0x44, 0x46], kind: 'pdf' },
+  { bytes: [0xd0, 0xcf, 0x11, 0xe0], kind: 'xls' },
+  { bytes: [0x1f, 0x8b], kind: 'gzip' },
 ];
 
 function startsWith(bytes: Uint8Array, sig: number[]): boolean {
   return sig.every((b, i) => bytes[i] === b);
 }
 
-function fileKind(bytes: Uint8Array, fileName: string): Kind {
+function fileKind(bytes: Uint8Array, fileName: string, lang: Lang): Kind {
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return 'xlsx';
   for (const s of SIGNATURES) {
-    if (startsWith(bytes, s.bytes)) throw new UserError(`this is ${s.what}, not a CSV or .xlsx file`, { file: fileName });
+    if (startsWith(bytes, s.bytes)) throw new UserError(fileMessage(lang, `kind_${s.kind}`), { file: fileName });
   }
   if (/\.(xlsx|xlsm)$/i.test(fileName)) {
-    throw new UserError('the file is named .xlsx but is not an Excel workbook', { file: fileName });
+    throw new UserError(fileMessage(lang, 'namedXlsx'), { file: fileName });
   }
   // Excel's "Unicode text" is UTF-16 with a BOM: every other byte of ASCII text is NUL.
   if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) return 'csv';
@@ -50,11 +55,11 @@ function fileKind(bytes: Uint8Array, fileName: string): Kind {
   const sample = bytes.subarray(0, 8192);
   let control = 0;
   for (const b of sample) {
-    if (b === 0) throw new UserError('this is not a text (CSV) file: it holds binary data', { file: fileName });
+    if (b === 0) throw new UserError(fileMessage(lang, 'binary'), { file: fileName });
     if (b < 0x09 || (b > 0x0d && b < 0x20)) control++;
   }
   if (sample.length > 0 && control / sample.length > 0.05) {
-    throw new UserError('this is not a text (CSV) file: it holds binary data', { file: fileName });
+    throw new UserError(fileMessage(lang, 'binary'), { file: fileName });
   }
   return 'csv';
 }
@@ -95,10 +100,11 @@ function streamCsv(
   overrides: Record<string, string>,
   sink: RowSink,
   onWarning: ((line: string) => void) | undefined,
+  lang: Lang,
 ): { head: TableHead; rowCount: number } {
   const { text, windows1252Lines } = decodeText(bytes);
   if (windows1252Lines?.length) onWarning?.(mixedEncodingWarning(fileName, windows1252Lines));
-  if (text.trim() === '') throw new UserError('the file is empty', { file: fileName });
+  if (text.trim() === '') throw new UserError(fileMessage(lang, 'empty'), { file: fileName });
   let fileRow = 0;
   let head: TableHead | null = null;
   let width = 0;
@@ -155,10 +161,11 @@ export async function streamTabular(
   opts: ParseTabularOptions,
   sink: RowSink,
 ): Promise<{ head: TableHead; rowCount: number }> {
-  if (bytes.length === 0) throw new UserError('the file is empty', { file: fileName });
-  if (fileKind(bytes, fileName) === 'csv') {
+  const lang = opts.lang ?? 'en';
+  if (bytes.length === 0) throw new UserError(fileMessage(lang, 'empty'), { file: fileName });
+  if (fileKind(bytes, fileName, lang) === 'csv') {
     if (opts.sheet) throw new UserError(`--sheet '${opts.sheet}' applies to .xlsx files; this is a CSV file`, { file: fileName });
-    return streamCsv(bytes, fileName, opts.map ?? {}, sink, opts.onWarning);
+    return streamCsv(bytes, fileName, opts.map ?? {}, sink, opts.onWarning, lang);
   }
   const { rows, ...head } = await parseXlsx(bytes, fileName, opts);
   const onRow = sink(head);
@@ -185,7 +192,7 @@ async function parseXlsx(bytes: Uint8Array, fileName: string, opts: ParseTabular
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (e) {
-    throw new UserError(`not a readable .xlsx workbook (${(e as Error).message})`, { file: fileName });
+    throw new UserError(fileMessage(opts.lang ?? 'en', 'unreadableXlsx', { cause: libraryCause(e) }), { file: fileName });
   }
   const sheets = wb.worksheets;
   let ws = opts.sheet
@@ -194,10 +201,10 @@ async function parseXlsx(bytes: Uint8Array, fileName: string, opts: ParseTabular
   if (!ws) {
     if (opts.sheet)
       throw new UserError(`no sheet named '${opts.sheet}'. Sheets: ${sheets.map((s) => s.name).join(', ')}`, { file: fileName });
-    throw new UserError('the workbook has no sheets', { file: fileName });
+    throw new UserError(fileMessage(opts.lang ?? 'en', 'noSheets'), { file: fileName });
   }
   const where = `${fileName} [${ws.name}]`;
-  if (ws.actualRowCount === 0) throw new UserError('the sheet is empty', { file: where });
+  if (ws.actualRowCount === 0) throw new UserError(fileMessage(opts.lang ?? 'en', 'sheetEmpty'), { file: where });
   let top = 1;
   while (top <= ws.rowCount && !ws.getRow(top).hasValues) top++;
   const width = ws.columnCount;

@@ -32,7 +32,7 @@ import { useListSheets } from '../components/useListSheets';
 import { useBusyAction } from '../components/useBusyAction';
 import { errorDetails, errorText } from '../services/usePaneServices';
 import { useClearStatus } from '../components/StepStatus';
-import { formatCount } from '../../core/i18n/lang';
+import { formatCount, formatPercent } from '../../core/i18n/lang';
 import { isCancel } from '../../core/errors';
 import { displayHeader } from '../../core/columns/catalogue';
 import { listFromGrid, type ListTable } from '../../core/list/listTable';
@@ -157,6 +157,7 @@ function MatchStep(): JSX.Element {
       // A reader's warnings (a stray quote that merged lines, say) go to the step's message bar.
       const table = await parseTabular(new Uint8Array(await file.arrayBuffer()), file.name, {
         onWarning: (line) => pane.notify('warning', line),
+        lang,
       });
       setGrid({ name: file.name, rows: [table.headers, ...table.rows], firstRow: table.origin.firstDataRow - 1 });
       setOverrides({});
@@ -496,7 +497,7 @@ function MatchStep(): JSX.Element {
             return (
               <div key={r.listIndex} className={styles.pair} data-testid="review-pair">
                 <Caption1>
-                  {r.reason} · {t(lang, 'score', { score: r.score.toFixed(2) })}
+                  {r.reason} · {t(lang, 'score', { score: formatPercent(lang, r.score) })}
                 </Caption1>
                 <div className={styles.sides}>
                   <div>

@@ -178,6 +178,26 @@ describe('processing log in words', () => {
       if (lang === 'fi') for (const key of Object.keys(s.params)) expect(text).not.toContain(`${key}:`);
     }
   });
+
+  it.each([
+    ['fi', 'siirtohetki: 27.11.2026 klo 12.00', /poistetaan, kun sama asiakas on vähintään 90\s%/],
+    ['en', 'moved at: 27 Nov 2026 12:00', /removed when at least 90% likely the same customer, reviewed from 50%/],
+    ['sv', 'flyttad: 27.11.2026 kl. 12.00', /tas bort när samma kund är minst 90\s% sannolik/],
+  ] as const)('%s: times in Finnish time and words, the matching rules in the reader\'s language (issue 13)', (lang, movedAt, rules) => {
+    const match = {
+      step: 'match' as const,
+      at: '2026-11-27T10:00:00.592Z',
+      params: { removedAt: '2026-11-27T10:00:00.592Z', rules: 'Y-tunnus, puhelin, sähköposti, nimi, osoite; poisto ≥ 0.9, tarkistus ≥ 0.5' },
+      contacted: [],
+    };
+    const text = stepText(lang, match);
+    expect(text).toContain(movedAt);
+    expect(text).toMatch(rules);
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}T|Z\b/);
+    if (lang !== 'fi') expect(text).not.toMatch(/puhelin|poisto|tarkistus/);
+    const undo = stepText(lang, { step: 'matchUndo', at: match.at, params: { undoneMatching: '2026-11-27T10:00:00.592Z' }, contacted: [] });
+    expect(undo).not.toContain('2026-11-27T');
+  });
 });
 
 describe('first-contact notice names where the number came from', () => {

@@ -68,7 +68,7 @@ describe('buildingsFromText: saved responses and tables in any source layout', (
   it('names the file and the columns when it cannot tell what the file is', () => {
     expect(() => buildingsFromText('a,b\n1,2\n', 'outo.csv')).toThrow(UserError);
     expect(() => buildingsFromText('a,b\n1,2\n', 'outo.csv')).toThrow(/outo\.csv.*Sarakkeet: a, b/);
-    expect(() => buildingsFromText('{"type": "FeatureCollection", "features": [', 'rikki.json')).toThrow(/rikki\.json: Tiedosto ei ole kelvollista JSONia/);
+    expect(() => buildingsFromText('{"type": "FeatureCollection", "features": [', 'rikki.json')).toThrow(/rikki\.json: Rakennustiedosto on rikki tai kesken, eikä sitä voi lukea \(.+\)$/);
     // Every feature is checked, not only the first ones: a bad one far down is named by its number.
     const features = Array.from({ length: 300 }, (_, i) => ({ type: 'Feature', geometry: null, properties: { vtj_prt: `1${i}X`, katunimi_suomi: 'Koivutie', osoitenumero: String(i + 1), postinumero: '00100' } }));
     (features[249]!.properties as Record<string, unknown>).osoitenumero = { value: 250 };

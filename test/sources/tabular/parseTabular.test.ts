@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { parseTabular } from '../../../src/sources/tabular/parseTabular';
 import { decodeText, detectDelimiter } from '../../../src/sources/tabular/csvParse';
-import { UserError } from '../../../src/core/errors';
+import { libraryCause, UserError } from '../../../src/core/errors';
 
 /** Windows-1252 as Finnish Excel's "CSV (semicolon delimited)" writes it: ä = 0xE4, € = 0x80. */
 function cp1252(text: string): Uint8Array {
@@ -125,5 +126,46 @@ describe('parseTabular: .xlsx', () => {
     const bytes = await workbook((wb) => wb.addWorksheet('A').addRow(['Puhelin']));
     expect((await parseTabular(bytes, 'vaara-paate.csv')).keys).toEqual(['phone']);
     expect((await userError(parseTabular(utf8('Yritys;Puhelin\n'), 'lista.xlsx'))).message).toMatch(/not an Excel workbook/);
+  });
+});
+
+describe('parseTabular: a damaged file is said in the user\'s language (issue 13)', () => {
+  async function damaged(): Promise<{ sheetBinary: Uint8Array; cut: Uint8Array }> {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Asiakkaat').addRow(['Yritys', 'Puhelin']);
+    const good = new Uint8Array(await wb.xlsx.writeBuffer());
+    const zip = await JSZip.loadAsync(good);
+    // A sheet part that is binary, as a disk or a sync tool leaves it: the XML parser quotes it.
+    zip.file('xl/worksheets/sheet1.xml', Uint8Array.from([0, 1, 2, 0xff, 0xfe, 0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    return { sheetBinary: await zip.generateAsync({ type: 'uint8array' }), cut: good.subarray(0, 300) };
+  }
+
+  it.each([
+    ['fi', /^asiakkaat\.xlsx: Excel-työkirjaa ei voi lukea; .*Tallenna se Excelissä uudelleen .xlsx- tai CSV-muodossa \(.+\)$/],
+    ['en', /^asiakkaat\.xlsx: not a readable \.xlsx workbook; .*Save it again in Excel as \.xlsx or CSV \(.+\)$/],
+    ['sv', /^asiakkaat\.xlsx: Excel-arbetsboken kan inte läsas; .*Spara den på nytt i Excel som \.xlsx eller CSV \(.+\)$/],
+  ] as const)('%s: a damaged or cut-off .xlsx names the file, the library\'s words in parentheses, no binary', async (lang, expected) => {
+    const { sheetBinary, cut } = await damaged();
+    for (const bytes of [sheetBinary, cut]) {
+      const message = (await userError(parseTabular(bytes, 'asiakkaat.xlsx', { lang }))).message;
+      expect(message).toMatch(expected);
+      // eslint-disable-next-line no-control-regex
+      expect(message).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ufffd\n]/);
+    }
+  });
+
+  it('says an empty file, an image and a binary file in Finnish and Swedish', async () => {
+    const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+    const garbage = Uint8Array.from({ length: 512 }, (_, i) => (i * 37) % 256);
+    expect((await userError(parseTabular(new Uint8Array(), 'tyhja.csv', { lang: 'fi' }))).message).toBe('tyhja.csv: tiedosto on tyhjä');
+    expect((await userError(parseTabular(png, 'lista.csv', { lang: 'fi' }))).message).toBe('lista.csv: tämä on PNG-kuva, ei CSV- tai .xlsx-tiedosto');
+    expect((await userError(parseTabular(garbage, 'lista.csv', { lang: 'sv' }))).message).toBe('lista.csv: detta är inte en textfil (CSV): den innehåller binära data');
+    expect((await userError(parseTabular(utf8('\r\n'), 'tyhja.csv', { lang: 'sv' }))).message).toBe('tyhja.csv: filen är tom');
+  });
+
+  it('keeps a library\'s message to one printable line: no raw bytes of the binary file it quotes', () => {
+    const sax = new Error('Non-whitespace before first tag.\nLine: 0\nColumn: 1\nChar: \u0000\u0001\ufffdPNG\u001a');
+    expect(libraryCause(sax)).toBe('Non-whitespace before first tag. Line: 0 Column: 1 Char: PNG');
+    expect(libraryCause(new Error('x'.repeat(500)))).toHaveLength(120);
   });
 });

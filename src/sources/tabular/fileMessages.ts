@@ -1,0 +1,53 @@
+/**
+ * What is wrong with a whole file (empty, not a spreadsheet, a damaged .xlsx), in the user's
+ * language. The pane passes its language; the CLI speaks English (its other messages do).
+ * A library's own words, when there are any, follow in parentheses (see libraryCause).
+ */
+import { defineMessages } from '../../core/i18n/lang';
+
+export type FileKind = 'png' | 'jpeg' | 'gif' | 'pdf' | 'xls' | 'gzip';
+
+export const fileMessage = defineMessages({
+  fi: {
+    empty: 'tiedosto on tyhjä',
+    sheetEmpty: 'taulukko on tyhjä',
+    noSheets: 'työkirjassa ei ole taulukoita',
+    binary: 'tämä ei ole tekstitiedosto (CSV): siinä on binääridataa',
+    namedXlsx: 'tiedoston nimi päättyy .xlsx, mutta se ei ole Excel-työkirja',
+    unreadableXlsx: 'Excel-työkirjaa ei voi lukea; se voi olla vioittunut tai kesken tallennettu. Tallenna se Excelissä uudelleen .xlsx- tai CSV-muodossa ({cause})',
+    kind_png: 'tämä on PNG-kuva, ei CSV- tai .xlsx-tiedosto',
+    kind_jpeg: 'tämä on JPEG-kuva, ei CSV- tai .xlsx-tiedosto',
+    kind_gif: 'tämä on GIF-kuva, ei CSV- tai .xlsx-tiedosto',
+    kind_pdf: 'tämä on PDF-asiakirja, ei CSV- tai .xlsx-tiedosto',
+    kind_xls: 'tämä on vanha Excel 97–2003 (.xls) -tiedosto tai muu Office-binääritiedosto; tallenna se .xlsx- tai CSV-muodossa',
+    kind_gzip: 'tämä on gzip-pakattu tiedosto, ei CSV- tai .xlsx-tiedosto',
+  },
+  en: {
+    empty: 'the file is empty',
+    sheetEmpty: 'the sheet is empty',
+    noSheets: 'the workbook has no sheets',
+    binary: 'this is not a text (CSV) file: it holds binary data',
+    namedXlsx: 'the file is named .xlsx but is not an Excel workbook',
+    unreadableXlsx: 'not a readable .xlsx workbook; it may be damaged or not completely saved. Save it again in Excel as .xlsx or CSV ({cause})',
+    kind_png: 'this is a PNG image, not a CSV or .xlsx file',
+    kind_jpeg: 'this is a JPEG image, not a CSV or .xlsx file',
+    kind_gif: 'this is a GIF image, not a CSV or .xlsx file',
+    kind_pdf: 'this is a PDF document, not a CSV or .xlsx file',
+    kind_xls: 'this is an old Excel 97–2003 (.xls) or other Office binary file; save it as .xlsx or CSV',
+    kind_gzip: 'this is a gzip archive, not a CSV or .xlsx file',
+  },
+  sv: {
+    empty: 'filen är tom',
+    sheetEmpty: 'bladet är tomt',
+    noSheets: 'arbetsboken har inga blad',
+    binary: 'detta är inte en textfil (CSV): den innehåller binära data',
+    namedXlsx: 'filen heter .xlsx men är ingen Excel-arbetsbok',
+    unreadableXlsx: 'Excel-arbetsboken kan inte läsas; den kan vara skadad eller ofullständigt sparad. Spara den på nytt i Excel som .xlsx eller CSV ({cause})',
+    kind_png: 'detta är en PNG-bild, inte en CSV- eller .xlsx-fil',
+    kind_jpeg: 'detta är en JPEG-bild, inte en CSV- eller .xlsx-fil',
+    kind_gif: 'detta är en GIF-bild, inte en CSV- eller .xlsx-fil',
+    kind_pdf: 'detta är ett PDF-dokument, inte en CSV- eller .xlsx-fil',
+    kind_xls: 'detta är en gammal Excel 97–2003-fil (.xls) eller annan binär Office-fil; spara den som .xlsx eller CSV',
+    kind_gzip: 'detta är ett gzip-arkiv, inte en CSV- eller .xlsx-fil',
+  },
+});
