@@ -471,6 +471,7 @@ export async function removeCustomers(ctx: StepContext, args: RemoveCustomersArg
         learnedKept: learned.learning.moved.length - learnedRemoved.size,
       }),
       rules: `Y-tunnus, puhelin, sähköposti, nimi, osoite; poisto ≥ ${model.removeAt}, tarkistus ≥ ${model.reviewAt}`,
+      ...modelParams(result),
     },
     contacted: [],
   };
@@ -492,6 +493,25 @@ export async function removeCustomers(ctx: StepContext, args: RemoveCustomersArg
     removedAt,
     list: saved,
   };
+}
+
+/**
+ * The model of the run and how its estimate went, for the processing log (and through it the
+ * notes sheet, notesSheet.ts modelFitText): pairs, rows sampled, EM rounds, converged or not,
+ * λ, whether the default model was used. Nothing when the model was given, not estimated.
+ */
+export function modelParams(result: MatchResult): Record<string, number | boolean> {
+  const out: Record<string, number | boolean> = {};
+  if (result.candidatePairs !== undefined) out.candidatePairs = result.candidatePairs;
+  const fit = result.estimate?.fit;
+  if (!fit) return out;
+  out.modelPairs = fit.pairs;
+  out.modelRows = fit.sampledRows;
+  out.modelIterations = fit.iterations;
+  out.modelConverged = fit.converged;
+  out.modelLambda = Math.round(fit.lambda * 10000) / 10000;
+  out.modelFellBack = fit.fellBack;
+  return out;
 }
 
 export interface UndoSummary {

@@ -6,6 +6,7 @@ import { fromCellByKey } from '../../src/core/workbook/cells';
  */
 import { removeCustomers, undoLastMatching } from '../../src/app/removeCustomers';
 import { parseState } from '../../src/core/state/workbookState';
+import { stepText } from '../../src/core/notes/notesSheet';
 import { listSheet, memoryWorkbook } from '../support/memoryWorkbook';
 import { testContext } from '../support/context';
 
@@ -184,5 +185,52 @@ describe('removeCustomers', () => {
     const log = parseState(wb.stateJson!).lists[0]!.log;
     expect(log.map((s) => s.step)).toEqual(['match', 'matchUndo']);
     await expect(undoLastMatching(ctx, { listSheet: 'Tampere LVI' })).rejects.toThrow(/perua/);
+  });
+});
+
+describe('the model of the run in the processing log and the notes (issue 12)', () => {
+  const sheetText = (wb: ReturnType<typeof memoryWorkbook>, prefix: string) => {
+    const sheet = wb.sheets.find((s) => s.name.startsWith(prefix))!;
+    return JSON.stringify(sheet.rows);
+  };
+
+  it('logs the estimated model and its fit, and the notes say it in the reader\'s language', async () => {
+    const { generateCompanies } = await import('../fixtures/matching/generate');
+    const { listFromGrid } = await import('../../src/core/list/listTable');
+    // A register large enough to estimate from (estimate.ts: MIN_CUSTOMERS, MIN_PAIRS).
+    const set = generateCompanies({ seed: 11, customers: 1500, list: 1500 });
+    const list = listFromGrid('Lista', set.list.headers, set.list.rows);
+    const customers = listFromGrid('Asiakkaat', set.customers.headers, set.customers.rows);
+    const wb = memoryWorkbook({ sheets: [listSheet('Lista', list.keys, list.rows), listSheet('Asiakkaat', customers.keys, customers.rows)] });
+    await removeCustomers(testContext(wb), { listSheet: 'Lista', customers: { sheet: 'Asiakkaat' } });
+    const step = parseState(wb.stateJson!).lists[0]!.log.at(-1)!;
+    expect(step.params).toMatchObject({ modelFellBack: false, modelRows: 1500 });
+    expect(step.params.modelPairs).toBeGreaterThanOrEqual(500);
+    expect(step.params.modelIterations).toBeGreaterThan(0);
+    expect(typeof step.params.modelConverged).toBe('boolean');
+    expect(step.params.modelLambda).toBeGreaterThan(0);
+    expect(step.params.modelLambda).toBeLessThan(1);
+    expect(step.params.candidatePairs).toBeGreaterThanOrEqual(step.params.modelPairs as number);
+    // The notes sheet written in the same change (Finnish), and the same log entry in English
+    // and Swedish.
+    const converged = step.params.modelConverged === true;
+    const texts = { fi: sheetText(wb, 'Tietosuoja'), en: stepText('en', step), sv: stepText('sv', step) };
+    for (const lang of ['fi', 'en', 'sv'] as const) {
+      const pairs = new Intl.NumberFormat({ fi: 'fi-FI', en: 'en-GB', sv: 'sv-FI' }[lang]).format(step.params.modelPairs as number);
+      const said = {
+        fi: `malli estimoitu ${pairs} ehdokasparista (1 500 listariviä): ${step.params.modelIterations} EM-kierrosta, ${converged ? 'konvergoi' : 'ei konvergoinut'}, λ 0,`,
+        en: `model estimated from ${pairs} candidate pairs (1,500 list rows): ${step.params.modelIterations} EM rounds, ${converged ? 'converged' : 'not converged'}, λ 0.`,
+        sv: `modellen skattad från ${pairs} kandidatpar (1 500 listrader): ${step.params.modelIterations} EM-varv, ${converged ? 'konvergerade' : 'konvergerade inte'}, λ 0,`,
+      }[lang];
+      expect(texts[lang]).toContain(said);
+    }
+  });
+
+  it('logs that the default model was used when the register is too small to estimate from', async () => {
+    const wb = workbook();
+    await removeCustomers(testContext(wb), { listSheet: 'Tampere LVI', customers: { sheet: 'Asiakkaat' } });
+    const step = parseState(wb.stateJson!).lists[0]!.log.at(-1)!;
+    expect(step.params).toMatchObject({ modelFellBack: true, modelIterations: 0, modelConverged: false });
+    expect(sheetText(wb, 'Tieto')).toContain('malli: oletusmalli (liian vähän aineistoa estimointiin');
   });
 });

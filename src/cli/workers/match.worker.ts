@@ -76,9 +76,16 @@ async function run(request: FileRequest): Promise<void> {
     copies.runEnd.buffer,
   ] as ArrayBuffer[]);
   const linkRequest = await message('link');
+  let list: MatchTable;
+  try {
+    // Unpacked while the other thread estimates the model of the run, not after.
+    list = unpackTable(linkRequest.list, customers.vocabulary);
+  } catch (e) {
+    postError(e);
+    return;
+  }
   const { model } = await message('model');
   try {
-    const list = unpackTable(linkRequest.list, customers.vocabulary);
     const { packed, transfer } = packDecisions(linkRange(list, index, 0, list.size, { model }));
     post({ type: 'decisions', packed, candidatePairs: index.pairs }, transfer);
   } catch (e) {

@@ -180,38 +180,60 @@ export function estimateModel(list: MatchTable, index: BlockIndex, prior: MatchM
   const priorLambda = lambda;
   let iterations = 0;
   let converged = false;
+  // Every level numbered once, and each pattern's levels as those numbers: the loop below then
+  // adds into arrays instead of looking up "table\0level" strings in maps a few hundred
+  // thousand times. Same additions in the same order, so the same numbers to the last bit.
+  const levelList: { table: TableName; level: string }[] = [];
+  const slotOf = new Map<string, number>();
+  const tableRanges: { table: TableName; from: number; to: number }[] = [];
+  for (const [t, levels] of Object.entries(prior.tables) as [TableName, Record<string, LevelProbabilities>][]) {
+    const from = levelList.length;
+    for (const l of Object.keys(levels)) {
+      slotOf.set(`${t}\u0000${l}`, levelList.length);
+      levelList.push({ table: t, level: l });
+    }
+    tableRanges.push({ table: t, from, to: levelList.length });
+  }
+  const slot = (t: TableName, l: string): number => {
+    const n = slotOf.get(`${t}\u0000${l}`);
+    if (n === undefined) throw new Error(`estimate: level ${t}.${l} is not in the model`);
+    return n;
+  };
+  const patternSlots = patterns.map((p) => p.levels.map(([t, l]) => slot(t, l)));
+  const patternTables = patterns.map((p) => p.levels.map(([t, l]) => tables[t][l]!));
+  const mCount = new Float64Array(levelList.length);
   const g = new Float64Array(patterns.length);
   while (iterations < MAX_ITERATIONS && !converged) {
     iterations++;
     // E step: the probability that each pattern is a match.
+    const priorOdds = Math.log2(lambda / (1 - lambda));
     for (let p = 0; p < patterns.length; p++) {
-      let w = Math.log2(lambda / (1 - lambda));
-      for (const [t, l] of patterns[p]!.levels) w += bits(tables[t][l]!);
+      let w = priorOdds;
+      for (const level of patternTables[p]!) w += bits(level);
       g[p] = 1 / (1 + Math.pow(2, -w));
     }
     // M step: m and λ from the expected counts, with the prior's pseudo-counts (u is fixed).
-    const mCount = new Map<string, number>();
+    mCount.fill(0);
     let matches = 0;
     for (let p = 0; p < patterns.length; p++) {
-      const { levels, count } = patterns[p]!;
-      matches += g[p]! * count;
-      for (const [t, l] of levels) {
-        const key = `${t}\u0000${l}`;
-        mCount.set(key, (mCount.get(key) ?? 0) + g[p]! * count);
-      }
+      const weight = g[p]! * patterns[p]!.count;
+      matches += weight;
+      for (const n of patternSlots[p]!) mCount[n] += weight;
     }
     let change = 0;
-    for (const [t, levels] of Object.entries(prior.tables) as [TableName, Record<string, LevelProbabilities>][]) {
+    for (const { table: t, from, to } of tableRanges) {
       let mTotal = 0;
-      for (const l of Object.keys(levels)) {
-        mTotal += mCount.get(`${t}\u0000${l}`) ?? 0;
-      }
-      for (const [l, p0] of Object.entries(levels)) {
-        const m = ((mCount.get(`${t}\u0000${l}`) ?? 0) + PRIOR_PAIRS * p0.m) / (mTotal + PRIOR_PAIRS);
+      for (let n = from; n < to; n++) mTotal += mCount[n]!;
+      for (let n = from; n < to; n++) {
+        const { level: l } = levelList[n]!;
+        const p0 = prior.tables[t][l]!;
+        const m = (mCount[n]! + PRIOR_PAIRS * p0.m) / (mTotal + PRIOR_PAIRS);
         const u = fixedU.get(`${t}\u0000${l}`)!;
         const cur = tables[t][l]!;
         change = Math.max(change, Math.abs(cur.m - m), Math.abs(cur.u - u));
-        tables[t][l] = { m, u };
+        // In place: patternTables holds these objects.
+        cur.m = m;
+        cur.u = u;
       }
     }
     const next = (matches + PRIOR_PAIRS * priorLambda) / (pairs + PRIOR_PAIRS);

@@ -126,6 +126,7 @@ const PARAM_LABELS: Record<string, Record<Lang, string>> = {
   learnedRemoved: { fi: 'varmoiksi muuttuneet (poistettu)', en: 'made certain by learning (removed)', sv: 'blev säkra (borttagna)' },
   learnedKept: { fi: 'tarkistuksesta listalle jääneet', en: 'dropped from review (kept)', sv: 'föll ur granskningen (kvar)' },
   rules: { fi: 'säännöt', en: 'rules', sv: 'regler' },
+  candidatePairs: { fi: 'verrattuja ehdokaspareja', en: 'candidate pairs compared', sv: 'jämförda kandidatpar' },
   undoneMatching: { fi: 'peruttu tunnistus', en: 'matching undone', sv: 'ångrad matchning' },
   restored: { fi: 'palautettuja rivejä', en: 'rows restored', sv: 'återställda rader' },
   // building data
@@ -184,14 +185,39 @@ function paramText(lang: Lang, key: string, value: string | number | boolean): s
   return `${PARAM_LABELS[key]?.[lang] ?? key}: ${paramValue(lang, key, value)}`;
 }
 
+/**
+ * The matching model of a match step and how its estimate went (the params removeCustomers logs
+ * as model*), in one phrase: "malli estimoitu 14 270 ehdokasparista (2 000 listariviä): 11
+ * EM-kierrosta, konvergoi, λ 0,045". Null when the step logged no estimate.
+ */
+export function modelFitText(lang: Lang, params: ProcessingStep['params']): string | null {
+  const num = (k: string) => (typeof params[k] === 'number' ? (params[k] as number) : null);
+  const pairs = num('modelPairs');
+  if (pairs === null) return null;
+  if (params.modelFellBack === true) return t(lang, 'modelFellBack', { pairs: formatCount(lang, pairs) });
+  const lambda = num('modelLambda');
+  return t(lang, 'modelFit', {
+    pairs: formatCount(lang, pairs),
+    rows: formatCount(lang, num('modelRows') ?? 0),
+    iterations: formatCount(lang, num('modelIterations') ?? 0),
+    converged: t(lang, params.modelConverged === true ? 'modelConverged' : 'modelNotConverged'),
+    // Three decimals, with the decimal comma in Finnish and Swedish.
+    lambda: lambda === null ? '?' : new Intl.NumberFormat(lang === 'en' ? 'en-GB' : lang === 'sv' ? 'sv-FI' : 'fi-FI', { minimumFractionDigits: 3, maximumFractionDigits: 3 }).format(lambda),
+  });
+}
+
 /** One log entry in words: step, counts, parameters, parties contacted. */
 export function stepText(lang: Lang, s: ProcessingStep): string {
   const parts = [stepName(lang, s.step)];
   const counts = countsText(lang, s);
   if (counts) parts.push(counts);
+  const model = modelFitText(lang, s.params ?? {});
   const params = Object.entries(s.params ?? {})
+    // The model's fit is said in one phrase (modelFitText), after the other parameters.
+    .filter(([k]) => !k.startsWith('model'))
     .filter(([, v]) => v !== null && v !== '' && v !== false)
     .map(([k, v]) => paramText(lang, k, v as string | number | boolean));
+  if (model) params.push(model);
   if (params.length) parts.push(params.join('; '));
   for (const c of s.contacted ?? []) parts.push(t(lang, 'sentTo', { party: c.party, sent: c.sent }));
   return parts.join(' — ');

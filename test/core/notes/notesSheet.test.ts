@@ -165,7 +165,7 @@ describe('processing log in words', () => {
   // one of them in the reader's language instead of showing a programmer's key.
   const steps = [
     { step: 'search', params: { source: 'demo', criteria: 'Toimiala F', found: 120, limit: 100, doNotContactRemoved: 2, appliedLocally: 'toimiala' } },
-    { step: 'match', params: { customerSource: 'Asiakasrekisteri', customerRows: 2000, auditSheet: 'Poistetut', removedAt: '2026-11-27T10:00:00Z', removedCertain: 12, reviewConfirmed: 1, reviewRejected: 2, reviewUndecided: 3, rules: 'x' } },
+    { step: 'match', params: { customerSource: 'Asiakasrekisteri', customerRows: 2000, auditSheet: 'Poistetut', removedAt: '2026-11-27T10:00:00Z', removedCertain: 12, reviewConfirmed: 1, reviewRejected: 2, reviewUndecided: 3, rules: 'x', candidatePairs: 739047, modelPairs: 14270, modelRows: 2000, modelIterations: 11, modelConverged: false, modelLambda: 0.0454, modelFellBack: false } },
     { step: 'matchUndo', params: { auditSheet: 'Poistetut', undoneMatching: '2026-11-27T10:00:00Z', restored: 13 } },
     { step: 'buildings', params: { source: 'helsinki', sourceName: 'Helsinki', licence: 'CC BY 4.0', buildings: 10, matchedExact: 5, matchedStreetNumber: 1, unmatched: 1, mainBuildingChosen: 1, yearFrom: 1960, yearTo: 1985, classes: 'detached', fuels: 'oil', match: 'exact', filteredSheet: 'Rajatut' } },
     { step: 'export', params: { format: 'leaddesk', files: 'a.csv', sheets: 'Vienti', allowDemo: true, skipped: 'ei puhelinta: 3' } },
@@ -197,6 +197,28 @@ describe('processing log in words', () => {
     if (lang !== 'fi') expect(text).not.toMatch(/puhelin|poisto|tarkistus/);
     const undo = stepText(lang, { step: 'matchUndo', at: match.at, params: { undoneMatching: '2026-11-27T10:00:00.592Z' }, contacted: [] });
     expect(undo).not.toContain('2026-11-27T');
+  });
+});
+
+describe('the matching model in the log (issue 12)', () => {
+  const step = (params: Record<string, string | number | boolean>) =>
+    stepText('fi', { step: 'match', at: '2026-11-27T10:00:00Z', params: { customerSource: 'Asiakkaat', ...params }, contacted: [] });
+  it('says the fit in one phrase, "not converged" included', () => {
+    const fit = { modelPairs: 14270, modelRows: 2000, modelIterations: 100, modelLambda: 0.0454, modelFellBack: false };
+    expect(step({ ...fit, modelConverged: false })).toContain('malli estimoitu 14\u00a0270 ehdokasparista (2\u00a0000 listariviä): 100 EM-kierrosta, ei konvergoinut, λ 0,045');
+    expect(step({ ...fit, modelConverged: true })).toContain('EM-kierrosta, konvergoi, λ 0,045');
+    expect(stepText('en', { step: 'match', at: '2026-11-27T10:00:00Z', params: { ...fit, modelConverged: true }, contacted: [] })).toContain(
+      'model estimated from 14,270 candidate pairs (2,000 list rows): 100 EM rounds, converged, λ 0.045',
+    );
+    expect(stepText('sv', { step: 'match', at: '2026-11-27T10:00:00Z', params: { ...fit, modelConverged: false }, contacted: [] })).toContain(
+      'modellen skattad från 14\u00a0270 kandidatpar (2\u00a0000 listrader): 100 EM-varv, konvergerade inte, λ 0,045',
+    );
+  });
+  it('says when the default model was used, and nothing of a model for a step that logged none', () => {
+    expect(step({ modelPairs: 12, modelRows: 5, modelIterations: 0, modelConverged: false, modelLambda: 0.24, modelFellBack: true })).toContain(
+      'malli: oletusmalli (liian vähän aineistoa estimointiin: 12 ehdokasparia)',
+    );
+    expect(step({})).not.toMatch(/malli/);
   });
 });
 
