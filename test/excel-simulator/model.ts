@@ -90,6 +90,47 @@ export class SheetModel {
     this.styles.set(k, { ...this.styles.get(k), ...patch });
   }
 
+  /**
+   * Moves cells from row (column) `from` on by `delta` within the band [b0, b1] of columns
+   * (rows): positive inserts empty cells at `from`, negative deletes `-delta` cells at `from`.
+   */
+  shift(vertical: boolean, from: number, delta: number, b0: number, b1: number): void {
+    type Cell = { v: Scalar | undefined; f: string | undefined; fm: string | undefined; st: CellStyle | undefined };
+    const moved: [number, number, Cell][] = [];
+    const end = Math.max(this.values.length, this.formats.length, ...[...this.formulas.keys(), ...this.styles.keys()].map((k) => Math.floor(k / 16_384) + 1));
+    let endCol = 0;
+    for (const k of [...this.formulas.keys(), ...this.styles.keys()]) endCol = Math.max(endCol, (k % 16_384) + 1);
+    for (const rows of [this.values, this.formats]) for (const row of rows) if (row) endCol = Math.max(endCol, row.length);
+    const take = (r: number, c: number) => {
+      const cell: Cell = { v: this.value(r, c), f: this.formula(r, c), fm: this.formats[r]?.[c], st: this.style(r, c) };
+      if (this.values[r]) this.values[r]![c] = undefined;
+      if (this.formats[r]) this.formats[r]![c] = undefined;
+      this.formulas.delete(key(r, c));
+      this.styles.delete(key(r, c));
+      return cell;
+    };
+    const occupied = (r: number, c: number) =>
+      this.values[r]?.[c] !== undefined || this.formats[r]?.[c] !== undefined || this.formulas.has(key(r, c)) || this.styles.has(key(r, c));
+    if (vertical) {
+      for (let r = from; r < end; r++) for (let c = b0; c <= Math.min(b1, endCol - 1); c++) {
+        if (!occupied(r, c)) continue;
+        const cell = take(r, c);
+        if (delta > 0 || r >= from - delta) moved.push([r + delta, c, cell]);
+      }
+    } else {
+      for (let r = b0; r <= Math.min(b1, end - 1); r++) for (let c = from; c < endCol; c++) {
+        if (!occupied(r, c)) continue;
+        const cell = take(r, c);
+        if (delta > 0 || c >= from - delta) moved.push([r, c + delta, cell]);
+      }
+    }
+    for (const [r, c, cell] of moved) {
+      this.setCell(r, c, cell.v, cell.f);
+      if (cell.fm !== undefined) this.setFormat(r, c, cell.fm);
+      if (cell.st) this.styles.set(key(r, c), cell.st);
+    }
+  }
+
   /** Writes input values the way Excel does (see cells.ts for the coercion rules). */
   writeValues(rect: Rect, input: unknown, where: string): void {
     forEachInput(rect, input, where, (r, c, v) => {
@@ -341,6 +382,58 @@ export class WorkbookModel {
     const table: TableModel = { id: this.newId('tbl'), name: `Table${i}`, sheet, rect: body, style: 'TableStyleMedium2', showHeaders: true };
     this.tables.push(table);
     return table;
+  }
+
+  /**
+   * Range.insert / Range.delete: cells of `rect` shift down/right (insert) or the cells after
+   * them shift up/left (delete), in the band of columns (rows) that `rect` spans, to the sheet's
+   * end. A table in the band moves with it; a table the insert or delete falls inside grows or
+   * shrinks (rows inside its body, columns inside it over its full height), which keeps its name
+   * and every reference to it. Shifting part of a table is refused, as Excel refuses it.
+   * References to single cells are not shifted (the simulator does not calculate).
+   */
+  shiftCells(sheet: SheetModel, rect: Rect, shift: 'Down' | 'Right' | 'Up' | 'Left'): void {
+    const vertical = shift === 'Down' || shift === 'Up';
+    const count = vertical ? rect.r1 - rect.r0 + 1 : rect.c1 - rect.c0 + 1;
+    const inserting = shift === 'Down' || shift === 'Right';
+    // Along the shift: a = first row (column) affected; across: the band [b0, b1].
+    const a = vertical ? rect.r0 : rect.c0;
+    const [b0, b1] = vertical ? [rect.c0, rect.c1] : [rect.r0, rect.r1];
+    const along = (r: Rect) => (vertical ? [r.r0, r.r1] : [r.c0, r.c1]);
+    const across = (r: Rect) => (vertical ? [r.c0, r.c1] : [r.r0, r.r1]);
+    const changes: (() => void)[] = [];
+    for (const t of this.tables.filter((x) => x.sheet === sheet)) {
+      const [t0, t1] = along(t.rect);
+      const [u0, u1] = across(t.rect);
+      if (u1 < b0 || u0 > b1 || t1 < a) continue;
+      const whole = b0 <= u0 && u1 <= b1;
+      const inside = b0 === u0 && b1 === u1;
+      // Cells inserted at a table's first column (not its header row) go inside it.
+      const before = vertical ? t0 >= a : t0 > a || (!inserting && t0 >= a);
+      if (before && whole && (inserting || t0 > a + count - 1)) {
+        changes.push(() => (vertical ? ((t.rect.r0 += inserting ? count : -count), (t.rect.r1 += inserting ? count : -count)) : ((t.rect.c0 += inserting ? count : -count), (t.rect.c1 += inserting ? count : -count))));
+        continue;
+      }
+      // Inside: rows after the header (insert may also go at the last row), columns after the first.
+      const first = vertical ? t0 + 1 : t0;
+      const lastEnd = a + count - 1;
+      const fits = inserting ? a >= first && a <= t1 : a >= first && lastEnd <= t1 && (t1 - t0 + 1 - count) >= (vertical ? 2 : 1);
+      if (!(inside && fits)) throw invalidOperation(`this operation would shift cells in the table ${t.name}`);
+      changes.push(() => (vertical ? (t.rect.r1 += inserting ? count : -count) : (t.rect.c1 += inserting ? count : -count)));
+      if (!vertical && inserting) {
+        changes.push(() => {
+          const used = new Set<string>();
+          for (let c = t.rect.c0; c <= t.rect.c1; c++) if (c < a || c >= a + count) used.add(String(sheet.value(t.rect.r0, c) ?? '').toLowerCase());
+          for (let c = a, n = 1; c < a + count; c++) {
+            while (used.has(`column${n}`)) n++;
+            sheet.setCell(t.rect.r0, c, `Column${n}`);
+            used.add(`column${n++}`);
+          }
+        });
+      }
+    }
+    sheet.shift(vertical, a, count * (inserting ? 1 : -1), b0, b1);
+    for (const change of changes) change();
   }
 
   addPart(xml: unknown): PartModel {

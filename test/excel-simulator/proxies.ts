@@ -613,6 +613,48 @@ export class SimRange extends SimObject<RangeTarget> {
     return this._derived('getUsedRangeOrNullObject()', (t) => intersect(t.rect, t.sheet.usedRect(valuesOnly)), true);
   }
 
+  /** Range.insert (ExcelApi 1.1): empty cells at the range, the others shift down or right. */
+  insert(shift: string): SimRange {
+    if (shift !== 'Down' && shift !== 'Right') throw invalidArgument(`insert shift '${String(shift)}'`);
+    this._call('insert', [shift], ({ sheet, rect }) => this._model.shiftCells(sheet, rect, shift));
+    return this;
+  }
+
+  /** Range.delete (ExcelApi 1.1): the range's cells go, the others shift up or left. */
+  delete(shift: string): void {
+    if (shift !== 'Up' && shift !== 'Left') throw invalidArgument(`delete shift '${String(shift)}'`);
+    this._call('delete', [shift], ({ sheet, rect }) => this._model.shiftCells(sheet, rect, shift));
+  }
+
+  /**
+   * Range.copyFrom (ExcelApi 1.9), for a source of the same size: values (formulas as text),
+   * number formats and cell styles ('All'), or values only ('Values') or formats only ('Formats').
+   */
+  copyFrom(source: SimRange, copyType: string = 'All'): void {
+    this.context._requires('1.9', 'Range.copyFrom');
+    if (!['All', 'Values', 'Formats', 'Formulas'].includes(copyType)) throw invalidArgument(`copyType '${copyType}'`);
+    this._call('copyFrom', [copyType], ({ sheet, rect }) => {
+      const from = source._target();
+      if (rectRows(from.rect) !== rectRows(rect) || rectCols(from.rect) !== rectCols(rect))
+        throw new SimOfficeError(ErrorCodes.notImplemented, 'the simulator copies between ranges of the same size only');
+      const cells: [number, number, Scalar | undefined, string | undefined, string, CellStyle | undefined][] = [];
+      for (let r = 0; r < rectRows(rect); r++) {
+        for (let c = 0; c < rectCols(rect); c++) {
+          const [sr, sc] = [from.rect.r0 + r, from.rect.c0 + c];
+          cells.push([rect.r0 + r, rect.c0 + c, from.sheet.value(sr, sc), from.sheet.formula(sr, sc), from.sheet.format(sr, sc), from.sheet.style(sr, sc)]);
+        }
+      }
+      for (const [r, c, v, f, fm, st] of cells) {
+        if (copyType !== 'Formats') sheet.setCell(r, c, v, f);
+        if (copyType === 'All' || copyType === 'Formats') {
+          sheet.setFormat(r, c, fm);
+          if (st) sheet.styles.set(r * 16_384 + c, { ...st });
+          else sheet.styles.delete(r * 16_384 + c);
+        }
+      }
+    });
+  }
+
   /** clear('Contents' | 'Formats' | 'All'). */
   clear(applyTo: string = 'All'): void {
     this._call('clear', [applyTo], ({ sheet, rect }) => {

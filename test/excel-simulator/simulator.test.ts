@@ -674,3 +674,56 @@ describe('references in formulas, pivot and chart sources', () => {
     expect(snap.names).toEqual({ Puhelimet: '=#REF!' });
   });
 });
+
+describe('cells inserted and deleted inside a table, and copied (Range.insert, delete, copyFrom)', () => {
+  const init = {
+    sheets: [
+      { name: 'Tulokset', values: [['Yritys', 'Puhelin'], ['A Oy', '040'], ['B Oy', '050'], [null, null], ['alla', null]], tables: [{ name: 'Tulokset', range: 'A1:B3' }] },
+      { name: 'Uusi', values: [['Nimi', 'Puhelin', 'Postinumero'], ['C Oy', '060', '00100']] },
+    ],
+  };
+
+  it('grow and shrink the table, keep its name and move the cells below with it', async () => {
+    const { run, simulator } = setup();
+    simulator.load(init);
+    await run(async (ctx) => {
+      const sheet = ctx.workbook.worksheets.getItem('Tulokset');
+      sheet.getRange('A3:B4').insert('Down');
+      sheet.getRange('B1:B5').insert('Right');
+    });
+    let snap = simulator.snapshot();
+    expect(snap.sheets[0].tables.map((t) => [t.name, t.range])).toEqual([['Tulokset', 'A1:C5']]);
+    expect(snap.sheets[0].values[6]).toEqual(['alla', '', '']);
+    await run(async (ctx) => {
+      const sheet = ctx.workbook.worksheets.getItem('Tulokset');
+      sheet.getRange('A3:C5').delete('Up');
+      sheet.getRange('C1:C2').delete('Left');
+    });
+    snap = simulator.snapshot();
+    expect(snap.sheets[0].tables.map((t) => [t.name, t.range])).toEqual([['Tulokset', 'A1:B2']]);
+    expect(snap.sheets[0].values).toEqual([['Yritys', 'Column1'], ['A Oy', ''], ['', ''], ['alla', '']]);
+  });
+
+  it('refuse to shift part of a table, or to delete all its body rows', async () => {
+    const { run, simulator } = setup();
+    simulator.load(init);
+    await expect(run(async (ctx) => void ctx.workbook.worksheets.getItem('Tulokset').getRange('A2:A2').insert('Down'))).rejects.toThrow(/shift cells in the table/);
+    await expect(run(async (ctx) => ctx.workbook.worksheets.getItem('Tulokset').getRange('A2:B3').delete('Up'))).rejects.toThrow(/shift cells in the table/);
+  });
+
+  it('copies values and formats between ranges with copyFrom, an ExcelApi 1.9 member', async () => {
+    const { run, simulator } = setup();
+    simulator.load(init);
+    await run(async (ctx) => {
+      const target = ctx.workbook.worksheets.getItem('Tulokset').getRange('A1:C2');
+      ctx.workbook.worksheets.getItem('Tulokset').getRange('B1:B3').insert('Right');
+      target.copyFrom(ctx.workbook.worksheets.getItem('Uusi').getRange('A1:C2'), 'All');
+    });
+    expect(simulator.snapshot().sheets[0].values.slice(0, 2)).toEqual([['Nimi', 'Puhelin', 'Postinumero'], ['C Oy', '060', '00100']]);
+    const old = setup({ requirementSets: { ExcelApi: '1.7' } });
+    old.simulator.load(init);
+    await expect(
+      old.run(async (ctx) => ctx.workbook.worksheets.getItem('Tulokset').getRange('A1').copyFrom(ctx.workbook.worksheets.getItem('Uusi').getRange('A1'))),
+    ).rejects.toThrow(/1\.9|copyFrom/);
+  });
+});

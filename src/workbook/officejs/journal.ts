@@ -16,6 +16,15 @@ const journalSchema = z.object({
   sheets: z.array(z.object({ aside: z.string(), name: z.string(), replacement: z.string().optional() })),
   /** Tables renamed on sheets set aside: the name now and the name the table had. */
   tables: z.array(z.object({ aside: z.string(), name: z.string() })),
+  /**
+   * Lists rewritten in place (their sheet and table kept): the sheet's and table's names, the hidden backup of
+   * its table's cells (from A1) and the table's size then, from which an unfinished rewrite is undone.
+   */
+  /** The state parts before the swap: undoing it removes the one it added. */
+  stateParts: z.array(z.string()).optional(),
+  inPlace: z
+    .array(z.object({ name: z.string(), table: z.string(), backup: z.string(), rows: z.number().int().min(2), columns: z.number().int().min(1) }))
+    .default([]),
 });
 
 export type Journal = z.output<typeof journalSchema>;

@@ -11,6 +11,14 @@
  *     request fails part-way, the recorded names, positions and visibility are restored;
  *  C. one request deletes what was set aside (old sheets, removed sheets, old state parts).
  *
+ * A list that already has its table (a refresh, matching, undo, building data, suppression) is
+ * rewritten in place when the host has ExcelApi 1.9 (Range.copyFrom): phase A stages its cells,
+ * a request before B backs its table up to a hidden sheet, B inserts or deletes rows and columns
+ * inside the table and copies the staged cells in, and a request after B sets widths, freeze and
+ * print. The sheet and table keep their names and identity, so the user's formulas, structured
+ * references, pivot and chart sources on the list keep working. On ExcelApi 1.7 the sheet is
+ * replaced (references to it break).
+ *
  * Freeze panes and print setup are set in B, after a sheet is shown: Excel refuses them on a
  * hidden sheet. Phase B first adds a journal part (journal.ts) that C deletes, so that a step
  * cut off between B and C is finished or undone by cleanUpLeftovers when the pane next opens.
@@ -118,7 +126,35 @@ interface Before {
   definedNames: string[];
   /** Tables of the sheets the change replaces or removes, by sheet id. */
   tablesOfSheet: Map<string, { id: string; name: string }[]>;
+  /** Where those tables are (rows and columns including the header). */
+  tableAreas: Map<string, Area>;
   statePartIds: string[];
+}
+
+/** A block of cells by indexes, as Excel reports a range. */
+interface Area {
+  rowIndex: number;
+  columnIndex: number;
+  rowCount: number;
+  columnCount: number;
+}
+
+/**
+ * A list rewritten in place: its sheet and table stay (name, id, position, style), so that the
+ * user's formulas, structured references, defined names, pivot tables and charts on it keep
+ * working. The swap resizes the table and copies the staging sheet's cells into it.
+ */
+interface InPlace {
+  sheetId: string;
+  tableId: string;
+  tableName: string;
+  area: Area;
+  /**
+   * The hidden copy of the table's cells before the rewrite (made in a request of its own before
+   * the swap, so that it is complete when the swap starts), for undoing it.
+   */
+  backup: string;
+  backedUp?: boolean;
 }
 
 /** What phase A produced for one plan. */
@@ -128,6 +164,7 @@ interface Written {
   tempId: string;
   tempTableName?: string;
   finalTableName?: string;
+  inPlace?: InPlace;
 }
 
 const sleep = (ms: number, signal?: AbortSignal) =>
@@ -163,6 +200,9 @@ export function createOfficeWorkbook(excel: { run: Run }, options: OfficeWorkboo
   let progressNow: { fn: ProgressFn; done: number; total: number } | null = null;
   const supports = options.supportsExcelApi ?? defaultSupportsExcelApi;
   const printSetup = supports('1.9');
+  // Rewriting a list in place copies the staged cells with Range.copyFrom (ExcelApi 1.9); on
+  // 1.7 the list's sheet is replaced as before, and references to it break.
+  const copyCells = supports('1.9');
   let printNoteGiven = false;
 
   const makePatience = (limitMs: number, signal?: AbortSignal): Patience => {
@@ -373,17 +413,33 @@ export function createOfficeWorkbook(excel: { run: Run }, options: OfficeWorkboo
           .map((tb) => tb.name)
           .concat(before.definedNames);
         const allTables = [...before.tables.map((tb) => tb.name), ...before.definedNames];
+        const inPlaceOf = (plan: SheetPlan): InPlace | undefined => {
+          const old = before.sheets.find((s) => s.name.toLowerCase() === plan.name.toLowerCase());
+          const tables = old ? (before.tablesOfSheet.get(old.id) ?? []) : [];
+          const area = tables.length === 1 ? before.tableAreas.get(tables[0].id) : undefined;
+          if (!copyCells || !old || plan.layout !== 'table' || plan.columns.length === 0 || !area) return undefined;
+          return { sheetId: old.id, tableId: tables[0].id, tableName: tables[0].name, area, backup: '' };
+        };
+        const inPlaces = new Map(plans.map((p) => [p, inPlaceOf(p)]));
+        // A table kept in place keeps its name: no other table may take it.
+        for (const ip of inPlaces.values()) if (ip) keptTables.push(ip.tableName);
         for (const plan of plans) {
           const tempName = tempSheetName([...takenSheets, ...written.map((w) => w.tempName)], Date.now() % 1_000_000_007);
-          const finalTableName = plan.layout === 'table' ? makeTableName(plan.tableName ?? plan.name, keptTables) : undefined;
-          if (finalTableName) keptTables.push(finalTableName);
-          const tempTableName = finalTableName
-            ? makeTableName(`${finalTableName.slice(0, 180)}_tmp`, [
-                ...allTables,
-                ...written.flatMap((w) => (w.tempTableName ? [w.tempTableName] : [])),
-              ])
-            : undefined;
-          const w: Written = { plan, tempName, tempId: '', tempTableName, finalTableName };
+          const inPlace = inPlaces.get(plan);
+          const finalTableName = inPlace
+            ? inPlace.tableName
+            : plan.layout === 'table'
+              ? makeTableName(plan.tableName ?? plan.name, keptTables)
+              : undefined;
+          if (finalTableName && !inPlace) keptTables.push(finalTableName);
+          const tempTableName =
+            finalTableName && !inPlace
+              ? makeTableName(`${finalTableName.slice(0, 180)}_tmp`, [
+                  ...allTables,
+                  ...written.flatMap((w) => (w.tempTableName ? [w.tempTableName] : [])),
+                ])
+              : undefined;
+          const w: Written = { plan, tempName, tempId: '', tempTableName, finalTableName, inPlace };
           written.push(w);
           await writeTemp(session, patience, w, targetBytes, signal, opts.textRepairs, (rows) => {
             doneRows += rows;
@@ -392,6 +448,7 @@ export function createOfficeWorkbook(excel: { run: Run }, options: OfficeWorkboo
         }
         throwIfAborted(signal);
         progress(totalRows, totalRows, t(lang, 'finishing'));
+        await backUpLists(session, written, [...takenSheets, ...written.map((w) => w.tempName)], patience);
         swapped = true;
         await swap(session, before, written, change, patience);
       } catch (error) {
@@ -406,12 +463,20 @@ export function createOfficeWorkbook(excel: { run: Run }, options: OfficeWorkboo
         if (isCancel(error) && !(error instanceof CancelledError)) throw new CancelledError();
         throw error;
       }
+      // Widths, tab colour, view and print of lists rewritten in place: after the swap, so that
+      // a roll-back has no layout to undo; should this request fail, the list is right and
+      // only its layout is as it was. Tried twice, as the clean-up below.
+      try {
+        await layOutInPlace(session, written).catch(() => layOutInPlace(session, written));
+      } catch (error) {
+        notify({ kind: 'warning', text: t(lang, 'cleanupFailed', { detail: errorDetail(error) }) });
+      }
       // Phase C: the new content is in place; delete what was set aside. A failure here leaves
       // hidden leftovers but a consistent list, so the step stands and the user is told.
       // Tried twice: a request may fail once for reasons of its own (it ran in part; the
       // second attempt looks everything up by id).
       try {
-        await commit(session, before, change).catch(() => commit(session, before, change));
+        await commit(session, before, change, written).catch(() => commit(session, before, change, written));
       } catch (error) {
         notify({ kind: 'warning', text: t(lang, 'cleanupFailed', { detail: errorDetail(error) }) });
       } finally {
@@ -466,12 +531,22 @@ async function readBefore(session: Session, change: WorkbookChange, patience: Pa
     const touchedSheets = sheets.items.filter((s) => touched.has(s.name.toLowerCase()));
     const sheetTables = touchedSheets.map((s) => ({ id: s.id, tables: s.tables.load('items/id,items/name') }));
     await ctx.sync();
+    const areas = sheetTables.flatMap((s) =>
+      s.tables.items.map((tb) => ({ id: tb.id, range: tb.getRange().load('rowIndex,columnIndex,rowCount,columnCount') })),
+    );
+    await ctx.sync();
     return {
       sheets: sheets.items.map((s) => ({ id: s.id, name: s.name, position: s.position, visibility: s.visibility as string })),
       activeName: active.name,
       tables: tables.items.map((tb) => ({ id: tb.id, name: tb.name })),
       definedNames: names.items.map((n) => n.name),
       tablesOfSheet: new Map(sheetTables.map((s) => [s.id, s.tables.items.map((tb) => ({ id: tb.id, name: tb.name }))])),
+      tableAreas: new Map(
+        areas.map((a) => [
+          a.id,
+          { rowIndex: a.range.rowIndex, columnIndex: a.range.columnIndex, rowCount: a.range.rowCount, columnCount: a.range.columnCount },
+        ]),
+      ),
       statePartIds: parts.items.map((p) => p.id),
     };
   }, patience);
@@ -500,6 +575,12 @@ async function writeTemp(
   const firstDataRow = isTable ? 1 : 0;
   await session.run(async (ctx) => {
     let sheet!: Excel.Worksheet;
+    const widths = () => {
+      plan.columns.forEach((column, c) => {
+        sheet.getRange(`${columnLetter(c)}:${columnLetter(c)}`).format.columnWidth = columnWidthPoints(column.width);
+      });
+      if (plan.tabColor) sheet.tabColor = plan.tabColor;
+    };
     await session.syncPatiently(
       ctx,
       () => {
@@ -547,6 +628,8 @@ async function writeTemp(
       ctx,
       () => {
         if (isTable) {
+          // A list rewritten in place is staged as plain cells: its table is the existing one.
+          if (w.inPlace) return widths();
           // One table over the written range (with an empty sheet a header-only table; Excel
           // adds an empty body row).
           const table = sheet.tables.add(rangeAddress(0, 0, plan.rows.length + 1, columnCount), true);
@@ -555,10 +638,7 @@ async function writeTemp(
         } else {
           layoutDocument(sheet, plan, columnCount);
         }
-        plan.columns.forEach((column, c) => {
-          sheet.getRange(`${columnLetter(c)}:${columnLetter(c)}`).format.columnWidth = columnWidthPoints(column.width);
-        });
-        if (plan.tabColor) sheet.tabColor = plan.tabColor;
+        widths();
       },
       patience,
     );
@@ -645,7 +725,7 @@ async function swap(session: Session, before: Before, written: Written[], change
       taken.add(name.toLowerCase());
       return name;
     };
-    const journal: Journal = { complete: false, sheets: [], tables: [] };
+    const journal: Journal = { complete: false, sheets: [], tables: [], inPlace: [], stateParts: before.statePartIds };
     const ops: (() => void)[] = [];
     // Replacements in tab order: each new sheet goes where its old one is.
     const ordered = [...written].sort(
@@ -656,6 +736,18 @@ async function swap(session: Session, before: Before, written: Written[], change
     for (const w of ordered) {
       const old = byName.get(w.plan.name.toLowerCase());
       const temp = sheets.getItem(w.tempId);
+      if (w.inPlace && old) {
+        const ip = w.inPlace;
+        journal.inPlace.push({ name: old.name, table: ip.tableName, backup: ip.backup, rows: ip.area.rowCount, columns: ip.area.columnCount });
+        ops.push(() => {
+          const list = sheets.getItem(ip.sheetId);
+          const { area } = ip;
+          const rows = Math.max(1, w.plan.rows.length) + 1;
+          const columns = w.plan.columns.length;
+          rewriteTable(list, area, rows, columns, temp);
+        });
+        continue;
+      }
       const position = old ? old.position + inserted : undefined;
       if (old) inserted++;
       const oldAside = old ? nextAside() : undefined;
@@ -708,15 +800,68 @@ async function swap(session: Session, before: Before, written: Written[], change
   }, patience);
 }
 
+/**
+ * A hidden copy of each list rewritten in place (Range.copyFrom, values and formats), in one
+ * request before the swap. The journal names it; restore() and cleanUpLeftovers copy it back
+ * if the swap stops part-way.
+ */
+async function backUpLists(session: Session, written: Written[], taken: string[], patience: Patience): Promise<void> {
+  const lists = written.flatMap((w) => (w.inPlace ? [w.inPlace] : []));
+  if (lists.length === 0) return;
+  for (const ip of lists) {
+    ip.backup = tempSheetName([...taken, ...lists.map((x) => x.backup).filter(Boolean)], (Date.now() + 7919) % 1_000_000_007);
+  }
+  await session.runPatiently(async (ctx) => {
+    for (const ip of lists) {
+      const { area } = ip;
+      const existing = ctx.workbook.worksheets.getItemOrNullObject(ip.backup);
+      await ctx.sync();
+      // A retry after a partly executed request: start the copy again.
+      if (!existing.isNullObject) existing.delete();
+      const backup = ctx.workbook.worksheets.add(ip.backup);
+      backup.visibility = 'Hidden';
+      const list = ctx.workbook.worksheets.getItem(ip.sheetId);
+      backup
+        .getRangeByIndexes(0, 0, area.rowCount, area.columnCount)
+        .copyFrom(list.getRangeByIndexes(area.rowIndex, area.columnIndex, area.rowCount, area.columnCount), 'All');
+    }
+    await ctx.sync();
+    for (const ip of lists) ip.backedUp = true;
+  }, patience);
+}
+
+async function layOutInPlace(session: Session, written: Written[]): Promise<void> {
+  const lists = written.filter((w) => w.inPlace);
+  if (lists.length === 0) return;
+  await session.runPatiently(async (ctx) => {
+    for (const w of lists) {
+      const list = ctx.workbook.worksheets.getItem(w.inPlace!.sheetId);
+      w.plan.columns.forEach((column, c) => {
+        list.getRangeByIndexes(0, w.inPlace!.area.columnIndex + c, 1, 1).getEntireColumn().format.columnWidth = columnWidthPoints(column.width);
+      });
+      if (w.plan.tabColor) list.tabColor = w.plan.tabColor;
+      viewAndPrint(list, w.plan, session.printSetup);
+    }
+    await ctx.sync();
+  }, session.cleanupPatience());
+}
+
 /** Phase C: delete the sheets set aside, the replaced state parts and the journal. */
-async function commit(session: Session, before: Before, change: WorkbookChange): Promise<void> {
+async function commit(session: Session, before: Before, change: WorkbookChange, written: Written[]): Promise<void> {
   await session.runPatiently(async (ctx) => {
     const gone = new Set([...(change.write ?? []).map((p) => p.name.toLowerCase()), ...(change.remove ?? []).map((n) => n.toLowerCase())]);
+    const kept = new Set(written.flatMap((w) => (w.inPlace ? [w.inPlace.sheetId] : [])));
     // Looked up by id: the old sheets now carry their set-aside names. OrNullObject, because a
-    // retry after a partly executed request may find some already deleted.
+    // retry after a partly executed request may find some already deleted. A list rewritten
+    // in place stays; its staging sheet and backup go.
     const sheets = before.sheets
-      .filter((s) => gone.has(s.name.toLowerCase()))
-      .map((s) => ctx.workbook.worksheets.getItemOrNullObject(s.id));
+      .filter((s) => gone.has(s.name.toLowerCase()) && !kept.has(s.id))
+      .map((s) => ctx.workbook.worksheets.getItemOrNullObject(s.id))
+      .concat(
+        written.flatMap((w) =>
+          w.inPlace ? [ctx.workbook.worksheets.getItemOrNullObject(w.tempId), ctx.workbook.worksheets.getItemOrNullObject(w.inPlace.backup)] : [],
+        ),
+      );
     const parts = change.state ? before.statePartIds.map((id) => ctx.workbook.customXmlParts.getItemOrNullObject(id)) : [];
     const journals = ctx.workbook.customXmlParts.getByNamespace(JOURNAL_NAMESPACE).load('items/id');
     await ctx.sync();
@@ -725,6 +870,23 @@ async function commit(session: Session, before: Before, change: WorkbookChange):
     for (const part of journals.items) part.delete();
     await ctx.sync();
   }, session.cleanupPatience());
+}
+
+/**
+ * Makes the table at `area` the size of `source` and copies source's cells into it. Rows are
+ * inserted or deleted inside the table's body and columns inside the table (Range.insert and
+ * Range.delete, ExcelApi 1.1; Table.resize is 1.13), so the table keeps its name and identity and
+ * references to it follow. Column identity is by position: a column's header is overwritten, and
+ * Excel renames structured references to it accordingly.
+ */
+function rewriteTable(sheet: Excel.Worksheet, area: Area, rows: number, columns: number, sourceSheet: Excel.Worksheet): void {
+  const { rowIndex: r0, columnIndex: c0, rowCount, columnCount } = area;
+  const source = sourceSheet.getRangeByIndexes(0, 0, rows, columns);
+  if (rows > rowCount) sheet.getRangeByIndexes(r0 + rowCount - 1, c0, rows - rowCount, columnCount).insert('Down');
+  else if (rows < rowCount) sheet.getRangeByIndexes(r0 + rows, c0, rowCount - rows, columnCount).delete('Up');
+  if (columns > columnCount) sheet.getRangeByIndexes(r0, c0 + columnCount - 1, rows, columns - columnCount).insert('Right');
+  else if (columns < columnCount) sheet.getRangeByIndexes(r0, c0 + columns, rows, columnCount - columns).delete('Left');
+  sheet.getRangeByIndexes(r0, c0, rows, columns).copyFrom(source, 'All');
 }
 
 /**
@@ -742,6 +904,20 @@ async function restore(session: Session, before: Before, written: Written[], swa
     await ctx.sync();
     const now = new Map(sheets.items.map((s) => [s.id, s]));
     const beforeIds = new Set(before.sheets.map((s) => s.id));
+    // Lists rewritten in place: their cells back from the backup, if the swap got that far.
+    const undo = written.flatMap((w) => {
+      const ip = w.inPlace;
+      const backup = ip?.backup ? sheets.items.find((s) => s.name.toLowerCase() === ip.backup.toLowerCase()) : undefined;
+      if (!ip || !backup) return [];
+      // Before the swap the list is untouched and an unfinished backup is of no use.
+      const table = swapped && ip.backedUp ? ctx.workbook.tables.getItem(ip.tableId).getRange().load('rowIndex,columnIndex,rowCount,columnCount') : null;
+      return [{ ip, backup, table }];
+    });
+    if (undo.some((u) => u.table)) await ctx.sync();
+    for (const { ip, backup, table } of undo) {
+      if (table) rewriteTable(ctx.workbook.worksheets.getItem(ip.sheetId), table, ip.area.rowCount, ip.area.columnCount, backup);
+      backup.delete();
+    }
     // Show the originals first: Excel refuses to delete or hide its last visible sheet.
     for (const s of before.sheets) {
       const current = now.get(s.id);
@@ -814,6 +990,20 @@ async function cleanUp(session: Session): Promise<LeftoverReport> {
       sheet.delete();
       report.removed.push(sheet.name);
     };
+    // A list rewritten in place by a swap that did not complete: its cells back from the backup
+    // (which the journal names), before the backup goes with the other temporary sheets.
+    const undoInPlace = journals
+      .filter((j) => !j.complete)
+      .flatMap((j) => j.inPlace)
+      .flatMap((e) => {
+        const backup = leftovers.find((l) => l.name.toLowerCase() === e.backup.toLowerCase());
+        const list = sheets.items.find((s) => s.name.toLowerCase() === e.name.toLowerCase());
+        if (!backup || !list || !tables.items.some((tb) => tb.name.toLowerCase() === e.table.toLowerCase())) return [];
+        const table = ctx.workbook.tables.getItem(e.table).getRange().load('rowIndex,columnIndex,rowCount,columnCount');
+        return [{ backup, list, table, entry: e }];
+      });
+    if (undoInPlace.length) await ctx.sync();
+    for (const u of undoInPlace) rewriteTable(u.list, u.table, u.entry.rows, u.entry.columns, u.backup);
     for (const sheet of leftovers) if (!ASIDE_SHEET.test(sheet.name) || entryOf(sheet.name)?.journal.complete) drop(sheet);
     // Undo incomplete swaps: the replacement goes first, so that the old name is free.
     const undone = new Set<Journal>();
@@ -846,6 +1036,12 @@ async function cleanUp(session: Session): Promise<LeftoverReport> {
     }
     for (const part of journalParts.items) part.delete();
     if (journals.length > 0 && journals.every((j) => j.complete)) for (const part of stateParts.items.slice(0, -1)) part.delete();
+    else {
+      // An undone swap: the state part it added goes too.
+      for (const j of journals.filter((x) => !x.complete && x.stateParts)) {
+        for (const part of stateParts.items) if (!j.stateParts!.includes(part.id)) part.delete();
+      }
+    }
     await ctx.sync();
     return report;
   }, session.cleanupPatience());

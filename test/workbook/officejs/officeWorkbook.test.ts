@@ -422,7 +422,8 @@ describe('Excel busy: cell-edit mode and an inactive workbook', () => {
     const ref = reference();
     const initial = comparable(ref.simulator.snapshot());
     const { workbook, simulator } = setup(before, { ...quick, busyRetry: { delaysMs: [5], maxWaitMs: 20, cleanupMaxWaitMs: 40 } });
-    simulator.cellEditMode({ afterSyncs: 3 });
+    // From the request that adds the staging sheet (after the reads of phase A's start).
+    simulator.cellEditMode({ afterSyncs: 4 });
     await expect(workbook.apply(change)).rejects.toThrow(/Rajaus saanut poistettua keskeneräisiä piilotaulukoita/);
     simulator.endBlock();
     expect(hidden(simulator.snapshot()).length).toBeGreaterThan(0);
@@ -446,11 +447,13 @@ describe('Excel busy: cell-edit mode and an inactive workbook', () => {
     simulator.endBlock();
     expect(notices.at(-1)).toMatch(/Rajaus saanut poistettua/);
     const left = simulator.snapshot();
-    expect(hidden(left)).toEqual(['~rajaus-old-0', '~rajaus-old-1']);
+    // The removed sheet set aside, and the list's staging sheet and backup (the list itself was
+    // rewritten in place).
+    expect(hidden(left)).toEqual(['~rajaus-old-0', expect.stringMatching(/^~rajaus-[a-z0-9]+$/), expect.stringMatching(/^~rajaus-[a-z0-9]+$/)]);
     expect(left.customXmlParts.map((p) => p.namespaceUri)).toEqual(['urn:rajaus:state:v1', 'urn:rajaus:journal:v1', 'urn:rajaus:state:v1']);
     const report = await workbook.cleanUpLeftovers!();
-    expect(report).toEqual({ removed: ['~rajaus-old-0', '~rajaus-old-1'], restored: [] });
-    expect(notices.at(-1)).toMatch(/poistettiin 2 piilotaulukkoa, palautettiin 0/);
+    expect(report).toEqual({ removed: hidden(left), restored: [] });
+    expect(notices.at(-1)).toMatch(/poistettiin 3 piilotaulukkoa, palautettiin 0/);
     expect(comparable(simulator.snapshot())).toEqual(done);
   });
 
@@ -458,7 +461,8 @@ describe('Excel busy: cell-edit mode and an inactive workbook', () => {
     const ref = reference();
     const initial = comparable(ref.simulator.snapshot());
     await ref.workbook.apply(change);
-    const swapSync = ref.simulator.syncCount - 2; // then phase C: its read and its deletes
+    const done = comparable(ref.simulator.snapshot());
+    const swapSync = ref.simulator.syncCount - 3; // then the list's layout, then phase C: its read and its deletes
     for (const afterOperations of [0, 1, 2, 3, 4, 5, 6, 8, 10]) {
       const { workbook, simulator } = setup(before, { ...quick, busyRetry: { delaysMs: [2], maxWaitMs: 20, cleanupMaxWaitMs: 20 } });
       simulator.failSync(swapSync, { afterOperations });
@@ -466,10 +470,22 @@ describe('Excel busy: cell-edit mode and an inactive workbook', () => {
       await expect(workbook.apply(change)).rejects.toThrow(/Rajaus saanut poistettua/);
       simulator.endBlock();
       expect(hidden(simulator.snapshot()).length).toBeGreaterThan(0);
+      // A swap whose every operation ran (the journal says complete) is finished, not undone.
+      const finished = simulator.snapshot().customXmlParts.some((p) => p.xml.includes('"complete":true'));
       const report = await workbook.cleanUpLeftovers!();
       // Which sheet is active may differ (Excel moves it off a sheet that is hidden); the content may not.
       const content = (snap: ReturnType<typeof comparable>) => ({ ...snap, activeSheet: null, sheets: snap.sheets.map((sh) => ({ ...sh, active: false })) });
-      expect({ afterOperations, snap: content(comparable(simulator.snapshot())) }).toEqual({ afterOperations, snap: content(initial) });
+      // Finishing restores the list's cells and state; the layout of a list rewritten in place
+      // (widths, tab colour, frozen header, print) is set by a request after the swap, which the sweep
+      // cannot redo: it knows no plan. Known limit, compared without it.
+      const noListLayout = (snap: ReturnType<typeof comparable>) =>
+        finished
+          ? { ...snap, sheets: snap.sheets.map((sh) => (sh.name === 'Tulokset' ? { ...sh, columnWidths: {}, frozenRows: 0, pageLayout: {}, tabColor: undefined } : sh)) }
+          : snap;
+      expect({ afterOperations, snap: noListLayout(content(comparable(simulator.snapshot()))) }).toEqual({
+        afterOperations,
+        snap: noListLayout(content(finished ? done : initial)),
+      });
       expect(report.removed.length).toBeGreaterThan(0);
     }
   });
@@ -545,12 +561,12 @@ describe('print and wrapped text', () => {
   });
 });
 
-describe('the user’s references to the list (issue 14, item 4: not done yet)', () => {
-  // A step replaces the list's sheet and table by new ones (rename aside, delete), so Excel
-  // turns formulas, structured references and pivot sources on the list into #REF!. Steps
-  // must update the list in place instead. This test states what must hold and is marked
-  // failing until then: Jest reports it when it starts to pass.
-  it.failing('keeps a formula, a structured reference and a pivot source on the list through a refresh', async () => {
+describe('the user’s references to the list (issue 14, item 4)', () => {
+  // A step rewrites the list's table in place (same sheet, same table: rows and columns inserted
+  // or deleted inside it, cells copied from a staging sheet), so that formulas, structured
+  // references and pivot sources on the list keep pointing at it. Replacing the sheet would turn
+  // them into #REF!.
+  it('keeps a formula, a structured reference and a pivot source on the list through a refresh', async () => {
     const { workbook, simulator } = setup({
       sheets: [
         { name: 'Tulokset', values: [['Yritys'], ['Vanha Oy']], tables: [{ name: 'Tulokset', range: 'A1:A2' }] },
