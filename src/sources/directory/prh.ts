@@ -28,6 +28,7 @@ import {
   httpSession,
   parseJsonBody,
   parseRetryAfter,
+  sleepFor,
   waitAsAsked,
   type HttpSession,
   type NetLimits,
@@ -137,21 +138,6 @@ export interface PrhQueryPlan {
   empty?: string;
 }
 
-function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new CancelledError());
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(new CancelledError());
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
 /** What to send to PRH for these criteria, and what is left to check locally. */
 export function planPrhQueries(criteria: Criteria, lang: Lang): PrhQueryPlan {
   if (criteria.kind !== 'b2b') return { series: [], appliedLocally: [], empty: t(lang, 'b2c') };
@@ -217,7 +203,7 @@ export function createPrhSource(opts: PrhSourceOptions = {}): DirectorySource {
   const doFetch = opts.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
   const minInterval = opts.minIntervalMs ?? 200;
   const maxTries = opts.maxTries ?? 5;
-  const sleep = opts.sleep ?? defaultSleep;
+  const sleep = opts.sleep ?? sleepFor;
   const maxSeries = opts.maxSeries ?? 60;
   const timeoutMs = opts.timeoutMs ?? 30_000;
 
