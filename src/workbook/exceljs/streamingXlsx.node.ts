@@ -10,6 +10,8 @@
  * an AutoFilter instead of an Excel table object (the streaming writer cannot write tables).
  * Written under a temporary name next to the target and renamed when complete.
  */
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { once } from 'node:events';
 import { rename, rm, mkdir } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -95,8 +97,12 @@ let counter = 0;
 export async function writePlansStreaming(path: string, plans: Iterable<SheetPlan>, lang: Lang, opts: RunOptions = {}): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${++counter}.tmp`);
+  // Our own stream, opened before anything can fail: a stream ExcelJS opens itself may create
+  // the temporary file only after a refusal's clean-up ran, and leave it behind.
+  const out: WriteStream = createWriteStream(tmp);
+  await once(out, 'open');
   try {
-    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: tmp, useStyles: true, useSharedStrings: false });
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
     // Plans may be made as they are asked for (a generator), so each is checked as it comes;
     // a refusal removes the temporary file, and nothing reaches `path`.
     for (const plan of plans) {
@@ -106,6 +112,11 @@ export async function writePlansStreaming(path: string, plans: Iterable<SheetPla
     await wb.commit();
     await rename(tmp, path);
   } catch (e) {
+    if (!out.closed) {
+      const closed = once(out, 'close').catch(() => undefined);
+      out.destroy();
+      await closed;
+    }
     await rm(tmp, { force: true });
     throw e;
   }
