@@ -7,7 +7,7 @@
  */
 import { XMLValidator } from 'fast-xml-parser';
 import { GENERAL, MAX_CELL_TEXT, TEXT_FORMAT, coerce, fullAddress, sheetNameError, tableNameError, type Rect, type Scalar } from './cells';
-import { sheetDeleted } from './references';
+import { cellsShifted, sheetDeleted, tableColumnRenamed, tableColumnsDeleted } from './references';
 import { ErrorCodes, SimOfficeError, invalidArgument, invalidOperation, itemAlreadyExists, itemNotFound } from './errors';
 
 export type Visibility = 'Visible' | 'Hidden' | 'VeryHidden';
@@ -211,6 +211,15 @@ function forEachInput(rect: Rect, input: unknown, where: string, fn: (r: number,
   }
 }
 
+function headerNames(sheet: SheetModel, t: TableModel): string[] {
+  const names: string[] = [];
+  for (let c = t.rect.c0; c <= t.rect.c1; c++) {
+    const v = sheet.value(t.rect.r0, c);
+    names.push(v === undefined ? '' : String(v));
+  }
+  return names;
+}
+
 export interface TableModel {
   id: string;
   name: string;
@@ -390,7 +399,8 @@ export class WorkbookModel {
    * end. A table in the band moves with it; a table the insert or delete falls inside grows or
    * shrinks (rows inside its body, columns inside it over its full height), which keeps its name
    * and every reference to it. Shifting part of a table is refused, as Excel refuses it.
-   * References to single cells are not shifted (the simulator does not calculate).
+   * A1 references to the cells that move follow them, references to deleted cells become #REF!
+   * (references.ts), and structured references to deleted table columns become #REF!.
    */
   shiftCells(sheet: SheetModel, rect: Rect, shift: 'Down' | 'Right' | 'Up' | 'Left'): void {
     const vertical = shift === 'Down' || shift === 'Up';
@@ -420,6 +430,11 @@ export class WorkbookModel {
       const fits = inserting ? a >= first && a <= t1 : a >= first && lastEnd <= t1 && (t1 - t0 + 1 - count) >= (vertical ? 2 : 1);
       if (!(inside && fits)) throw invalidOperation(`this operation would shift cells in the table ${t.name}`);
       changes.push(() => (vertical ? (t.rect.r1 += inserting ? count : -count) : (t.rect.c1 += inserting ? count : -count)));
+      if (!vertical && !inserting) {
+        const names: string[] = [];
+        for (let c = a; c < a + count; c++) names.push(String(sheet.value(t.rect.r0, c) ?? ''));
+        changes.push(() => tableColumnsDeleted(this, t.name, names));
+      }
       if (!vertical && inserting) {
         changes.push(() => {
           const used = new Set<string>();
@@ -432,8 +447,50 @@ export class WorkbookModel {
         });
       }
     }
+    cellsShifted(this, sheet, { vertical, from: a, delta: count * (inserting ? 1 : -1), b0, b1 });
     sheet.shift(vertical, a, count * (inserting ? 1 : -1), b0, b1);
     for (const change of changes) change();
+  }
+
+  /**
+   * TableColumnCollection.add: an empty column inside the table at `index` (cells of the
+   * table's rows shift right, as Range.insert does), or after its last column (null): the cells
+   * right of the table in its rows shift right and the table takes the column. Its header is
+   * the first free "ColumnN".
+   */
+  addTableColumn(t: TableModel, index: number | null): void {
+    const width = t.rect.c1 - t.rect.c0 + 1;
+    if (index !== null && (!Number.isInteger(index) || index < 0 || index > width)) throw invalidArgument(`table column index ${String(index)} (0–${width})`);
+    if (index !== null && index < width) {
+      this.shiftCells(t.sheet, { r0: t.rect.r0, r1: t.rect.r1, c0: t.rect.c0 + index, c1: t.rect.c0 + index }, 'Right');
+      return;
+    }
+    const at = t.rect.c1 + 1;
+    if (at > 16_383) throw invalidOperation('the table is at the last column of the sheet');
+    this.shiftCells(t.sheet, { r0: t.rect.r0, r1: t.rect.r1, c0: at, c1: at }, 'Right');
+    const used = new Set(headerNames(t.sheet, t).map((h) => h.toLowerCase()));
+    let n = 1;
+    while (used.has(`column${n}`)) n++;
+    t.rect.c1 = at;
+    t.sheet.setCell(t.rect.r0, at, `Column${n}`);
+  }
+
+  /**
+   * Runs a write to `rect` of `sheet`. A table's header cell that it changes renames that table
+   * column, and Excel renames the column in every structured reference to it (Lista[Puhelin]
+   * becomes Lista[Matkapuhelin]).
+   */
+  watchHeaders(sheet: SheetModel, rect: Rect, write: () => void): void {
+    const headers = this.tables
+      .filter((t) => t.sheet === sheet && rect.r0 <= t.rect.r0 && t.rect.r0 <= rect.r1 && rect.c0 <= t.rect.c1 && t.rect.c0 <= rect.c1)
+      .map((t) => ({ t, names: headerNames(sheet, t) }));
+    write();
+    for (const { t, names } of headers) {
+      const now = headerNames(sheet, t);
+      names.forEach((name, i) => {
+        if (now[i] !== name) tableColumnRenamed(this, t.name, name, now[i]);
+      });
+    }
   }
 
   addPart(xml: unknown): PartModel {

@@ -524,13 +524,13 @@ export class SimRange extends SimObject<RangeTarget> {
     return this._get('values');
   }
   set values(input: unknown[][]) {
-    this._set('values', input, (t) => t.sheet.writeValues(t.rect, input, `${t.sheet.name}!`));
+    this._set('values', input, (t) => this._model.watchHeaders(t.sheet, t.rect, () => t.sheet.writeValues(t.rect, input, `${t.sheet.name}!`)));
   }
   get formulas(): Scalar[][] {
     return this._get('formulas');
   }
   set formulas(input: unknown[][]) {
-    this._set('formulas', input, (t) => t.sheet.writeValues(t.rect, input, `${t.sheet.name}!`));
+    this._set('formulas', input, (t) => this._model.watchHeaders(t.sheet, t.rect, () => t.sheet.writeValues(t.rect, input, `${t.sheet.name}!`)));
   }
   get numberFormat(): string[][] {
     return this._get('numberFormat');
@@ -644,14 +644,17 @@ export class SimRange extends SimObject<RangeTarget> {
           cells.push([rect.r0 + r, rect.c0 + c, from.sheet.value(sr, sc), from.sheet.formula(sr, sc), from.sheet.format(sr, sc), from.sheet.style(sr, sc)]);
         }
       }
-      for (const [r, c, v, f, fm, st] of cells) {
-        if (copyType !== 'Formats') sheet.setCell(r, c, v, f);
-        if (copyType === 'All' || copyType === 'Formats') {
-          sheet.setFormat(r, c, fm);
-          if (st) sheet.styles.set(r * 16_384 + c, { ...st });
-          else sheet.styles.delete(r * 16_384 + c);
+      // A header cell copied over renames its table column (see WorkbookModel.watchHeaders).
+      this._model.watchHeaders(sheet, rect, () => {
+        for (const [r, c, v, f, fm, st] of cells) {
+          if (copyType !== 'Formats') sheet.setCell(r, c, v, f);
+          if (copyType === 'All' || copyType === 'Formats') {
+            sheet.setFormat(r, c, fm);
+            if (st) sheet.styles.set(r * 16_384 + c, { ...st });
+            else sheet.styles.delete(r * 16_384 + c);
+          }
         }
-      }
+      });
     });
   }
 
@@ -1089,9 +1092,11 @@ export class SimTableCollection extends SimCollection<TableModel, SimTable> {
 export class SimTable extends SimObject<TableModel> {
   protected readonly _scalars = TABLE_SCALARS;
   readonly rows: SimTableRowCollection;
+  readonly columns: SimTableColumnCollection;
   constructor(context: SimRequestContext, path: string, binder: Binder<TableModel>, nullable = false) {
     super(context, path, binder, nullable);
     this.rows = new SimTableRowCollection(context, `${path}.rows`, () => this._target());
+    this.columns = new SimTableColumnCollection(context, `${path}.columns`, () => this._target());
   }
   protected override _alive(t: TableModel): boolean {
     return this._model.tables.includes(t);
@@ -1169,6 +1174,28 @@ export class SimTableRowCollection extends SimObject<TableModel> {
   }
   getCount(): SimClientResult<number> {
     return this._result('getCount', [], (t) => t.rect.r1 - t.rect.r0);
+  }
+}
+
+/**
+ * Table.columns (ExcelApi 1.1): the count, and add(index?) — an empty column (header
+ * "ColumnN") at `index`, or at the end when the index is left out, null or -1.
+ */
+export class SimTableColumnCollection extends SimObject<TableModel> {
+  protected readonly _scalars = ['count'] as const;
+  protected _read(t: TableModel): unknown {
+    return t.rect.c1 - t.rect.c0 + 1;
+  }
+  get count(): number {
+    return this._get('count');
+  }
+  getCount(): SimClientResult<number> {
+    return this._result('getCount', [], (t) => t.rect.c1 - t.rect.c0 + 1);
+  }
+  add(index?: number | null, values?: unknown, name?: string): void {
+    if (values !== undefined && values !== null) throw new SimOfficeError(ErrorCodes.notImplemented, 'the simulator adds empty table columns only');
+    if (name !== undefined) this.context._requires('1.4', 'TableColumnCollection.add(name)');
+    this._call('add', [index ?? null], (t) => this._model.addTableColumn(t, index === undefined || index === null || index === -1 ? null : index));
   }
 }
 

@@ -3,7 +3,7 @@
  * 5 MB limits, name rules, tables, custom XML parts. These tests pin those semantics, because
  * the adapter's tests are only as good as the simulator they run against.
  */
-import { createExcelSimulator, installGlobals, PAYLOAD_LIMIT_BYTES, type ExcelSimulator } from '.';
+import { createExcelSimulator, installGlobals, PAYLOAD_LIMIT_BYTES, type ExcelSimulator, type WorkbookInit } from '.';
 import type { SimRequestContext } from './context';
 import type { SimWorkbook } from './proxies';
 
@@ -725,5 +725,145 @@ describe('cells inserted and deleted inside a table, and copied (Range.insert, d
     await expect(
       old.run(async (ctx) => ctx.workbook.worksheets.getItem('Tulokset').getRange('A1').copyFrom(ctx.workbook.worksheets.getItem('Uusi').getRange('A1'))),
     ).rejects.toThrow(/1\.9|copyFrom/);
+  });
+});
+
+describe('A1 references follow cells that Range.insert and Range.delete move, as in Excel', () => {
+  // Excel adjusts every reference to cells that an insert or delete moves: "=Lista!B5" becomes
+  // "=Lista!B7" when two rows go in above row 5, a range grows when cells are inserted inside
+  // it and shrinks when some of its cells are deleted, and a reference whose cells are all
+  // deleted becomes #REF! (Microsoft: "Formulas with cell references automatically adjust after
+  // insertion"; deleted referenced cells give #REF!). $ marks do not stop this: they matter only
+  // when a formula is copied.
+  const rows = [['Yritys', 'Puhelin', 'Postinumero'], ...Array.from({ length: 8 }, (_, i) => [`Yritys ${i + 2}`, `040${i}`, '00100'])];
+  const init = (): WorkbookInit => ({
+    sheets: [
+      { name: 'Lista', values: [...rows, [null, null, null], ['Yhteensä', null, null]], formulas: { B11: '=COUNTA(B2:B9)', C11: '=Lista!C9' } },
+      {
+        name: 'Yhteenveto',
+        values: [[1, 2, 3, 4, 5, 6, 7, 8]],
+        formulas: {
+          A1: '=Lista!B5',
+          B1: '=SUM(Lista!$B$2:$B$9)',
+          C1: "='Lista'!A3&\" Lista!B5 \"",
+          D1: '=LOG10(Lista!E5)',
+          E1: '=Lista!B2',
+          F1: '=COUNTA(Lista!A:A)',
+          G1: '=Lista!D5',
+          H1: '=B5',
+        },
+      },
+    ],
+    pivots: [{ name: 'Pivot1', sheet: 'Yhteenveto', source: 'Lista!$A$1:$C$9' }],
+    names: { Puhelimet: '=Lista!$B$2:$B$9' },
+  });
+  const formulas = (s: ExcelSimulator, sheet: string) => s.simulator.snapshot().sheets.find((x) => x.name === sheet)!.formulas;
+
+  it('move references down when rows are inserted above them, and grow ranges that the insert falls inside', async () => {
+    const sim = setup();
+    sim.simulator.load(init());
+    await sim.run(async (ctx) => void ctx.workbook.worksheets.getItem('Lista').getRange('A4:C5').getEntireRow().insert('Down'));
+    expect(formulas(sim, 'Yhteenveto')).toEqual({
+      A1: '=Lista!B7',
+      B1: '=SUM(Lista!$B$2:$B$11)',
+      // Text in quotes is not a reference; the reference before it moved.
+      C1: "='Lista'!A3&\" Lista!B5 \"",
+      D1: '=LOG10(Lista!E7)',
+      E1: '=Lista!B2',
+      F1: '=COUNTA(Lista!A:A)',
+      G1: '=Lista!D7',
+      // A reference without a sheet is to its own sheet, which did not change.
+      H1: '=B5',
+    });
+    // The formulas on the list itself moved down with their cells and follow the rows too.
+    expect(formulas(sim, 'Lista')).toEqual({ B13: '=COUNTA(B2:B11)', C13: '=Lista!C11' });
+    const snap = sim.simulator.snapshot();
+    expect(snap.pivots[0].source).toBe('Lista!$A$1:$C$11');
+    expect(snap.names).toEqual({ Puhelimet: '=Lista!$B$2:$B$11' });
+  });
+
+  it('turn a reference to deleted cells into #REF!, move the ones below up and shrink ranges', async () => {
+    const sim = setup();
+    sim.simulator.load(init());
+    await sim.run(async (ctx) => ctx.workbook.worksheets.getItem('Lista').getRange('4:5').delete('Up'));
+    expect(formulas(sim, 'Yhteenveto')).toMatchObject({ A1: '=Lista!#REF!', B1: '=SUM(Lista!$B$2:$B$7)', C1: "='Lista'!A3&\" Lista!B5 \"", E1: '=Lista!B2' });
+    expect(formulas(sim, 'Lista')).toEqual({ B9: '=COUNTA(B2:B7)', C9: '=Lista!C7' });
+    expect(sim.simulator.snapshot().pivots[0].source).toBe('Lista!$A$1:$C$7');
+  });
+
+  it('move only references inside the band of cells that shifted', async () => {
+    const sim = setup();
+    sim.simulator.load(init());
+    // Cells of columns A:C shift; column D and E do not, nor a range that reaches past C.
+    await sim.run(async (ctx) => void ctx.workbook.worksheets.getItem('Lista').getRange('A3:C3').insert('Down'));
+    expect(formulas(sim, 'Yhteenveto')).toMatchObject({ A1: '=Lista!B6', D1: '=LOG10(Lista!E5)', G1: '=Lista!D5', C1: "='Lista'!A4&\" Lista!B5 \"" });
+    await sim.run(async (ctx) => void ctx.workbook.worksheets.getItem('Lista').getRange('A2:D2').delete('Up'));
+    expect(formulas(sim, 'Yhteenveto')).toMatchObject({ A1: '=Lista!B5', G1: '=Lista!D4', E1: '=Lista!#REF!' });
+  });
+
+  it('move references right when columns are inserted, and break those to deleted columns', async () => {
+    const sim = setup();
+    sim.simulator.load(init());
+    await sim.run(async (ctx) => void ctx.workbook.worksheets.getItem('Lista').getRange('B:B').insert('Right'));
+    expect(formulas(sim, 'Yhteenveto')).toMatchObject({ A1: '=Lista!C5', B1: '=SUM(Lista!$C$2:$C$9)', F1: '=COUNTA(Lista!A:A)' });
+    await sim.run(async (ctx) => ctx.workbook.worksheets.getItem('Lista').getRange('C:C').delete('Left'));
+    expect(formulas(sim, 'Yhteenveto')).toMatchObject({ A1: '=Lista!#REF!', B1: '=SUM(Lista!#REF!)', C1: "='Lista'!A3&\" Lista!B5 \"" });
+    expect(sim.simulator.snapshot().names).toEqual({ Puhelimet: '=Lista!#REF!' });
+  });
+});
+
+describe('structured references to table columns', () => {
+  const init = (): WorkbookInit => ({
+    sheets: [
+      { name: 'Lista', values: [['Yritys', 'Puhelin'], ['A Oy', '040'], ['B Oy', '050']], tables: [{ name: 'Lista', range: 'A1:B3' }] },
+      { name: 'Uusi', values: [['Yritys', 'Matkapuhelin']] },
+      { name: 'Yhteenveto', values: [[1, 2, 3]], formulas: { A1: '=COUNTA(Lista[Puhelin])', B1: '=COUNTA(Lista[[#All],[Puhelin]])', C1: '=ROWS(Lista[Yritys])' } },
+    ],
+  });
+
+  it('follow a column whose header cell is overwritten (Excel renames the column)', async () => {
+    const sim = setup();
+    sim.simulator.load(init());
+    await sim.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Lista').getRange('B1').values = [['Puhelin 2']];
+    });
+    expect(sim.simulator.snapshot().sheets[2].formulas).toEqual({
+      A1: '=COUNTA(Lista[Puhelin 2])',
+      B1: '=COUNTA(Lista[[#All],[Puhelin 2]])',
+      C1: '=ROWS(Lista[Yritys])',
+    });
+    await sim.run(async (ctx) => ctx.workbook.worksheets.getItem('Lista').getRange('A1:B1').copyFrom(ctx.workbook.worksheets.getItem('Uusi').getRange('A1:B1')));
+    expect(sim.simulator.snapshot().sheets[2].formulas.A1).toBe('=COUNTA(Lista[Matkapuhelin])');
+  });
+
+  it('become #REF! when their column is deleted from the table', async () => {
+    const sim = setup();
+    sim.simulator.load(init());
+    await sim.run(async (ctx) => ctx.workbook.worksheets.getItem('Lista').getRange('B1:B3').delete('Left'));
+    expect(sim.simulator.snapshot().sheets[2].formulas).toEqual({ A1: '=COUNTA(#REF!)', B1: '=COUNTA(#REF!)', C1: '=ROWS(Lista[Yritys])' });
+  });
+});
+
+describe('table columns added (TableColumnCollection.add, ExcelApi 1.1)', () => {
+  it('adds an empty column inside the table or after its last one; references to the cells that move follow them', async () => {
+    const sim = setup({ requirementSets: { ExcelApi: '1.1' } });
+    sim.simulator.load({
+      sheets: [
+        { name: 'Lista', values: [['Yritys', 'Puhelin', null, 'oikealla'], ['A Oy', '040', null, 'x']], tables: [{ name: 'Lista', range: 'A1:B2' }] },
+        { name: 'Yhteenveto', values: [[1, 2]], formulas: { A1: '=Lista!D2', B1: '=COUNTA(Lista[Puhelin])' } },
+      ],
+    });
+    await sim.run(async (ctx) => {
+      const table = ctx.workbook.tables.getItem('Lista');
+      table.columns.add();
+      table.columns.add(0);
+    });
+    const snap = sim.simulator.snapshot();
+    expect(snap.sheets[0].tables.map((t) => [t.name, t.range])).toEqual([['Lista', 'A1:D2']]);
+    expect(snap.sheets[0].values).toEqual([
+      ['Column2', 'Yritys', 'Puhelin', 'Column1', '', 'oikealla'],
+      ['', 'A Oy', '040', '', '', 'x'],
+    ]);
+    expect(snap.sheets[1].formulas).toEqual({ A1: '=Lista!F2', B1: '=COUNTA(Lista[Puhelin])' });
   });
 });
