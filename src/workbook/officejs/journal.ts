@@ -23,7 +23,17 @@ const journalSchema = z.object({
   /** The state parts before the swap: undoing it removes the one it added. */
   stateParts: z.array(z.string()).optional(),
   inPlace: z
-    .array(z.object({ name: z.string(), table: z.string(), backup: z.string(), rows: z.number().int().min(2), columns: z.number().int().min(1) }))
+    .array(
+      z.object({
+        name: z.string(),
+        table: z.string(),
+        backup: z.string(),
+        rows: z.number().int().min(2),
+        columns: z.number().int().min(1),
+        /** The table's headers before the rewrite (matched by header when it is undone). */
+        headers: z.array(z.string()).optional(),
+      }),
+    )
     .default([]),
 });
 

@@ -41,6 +41,7 @@ import type { LeftoverReport, SheetData, SheetInfo, WorkbookChange, WorkbookNoti
 import { makeSheetName } from '../../core/workbook/sheetNames';
 import { wrappedRowHeights } from '../../core/workbook/rowHeights';
 import { JOURNAL_NAMESPACE, journalFromXml, journalToXml, type Journal } from './journal';
+import { columnEdits } from './columnEdits';
 import {
   FIRST_READ_ROWS,
   MAX_SHEET_ROWS,
@@ -128,6 +129,8 @@ interface Before {
   tablesOfSheet: Map<string, { id: string; name: string }[]>;
   /** Where those tables are (rows and columns including the header). */
   tableAreas: Map<string, Area>;
+  /** Their header rows: columns are matched by header when a list is rewritten in place. */
+  tableHeaders: Map<string, string[]>;
   statePartIds: string[];
 }
 
@@ -149,6 +152,8 @@ interface InPlace {
   tableId: string;
   tableName: string;
   area: Area;
+  /** The table's headers before the rewrite. */
+  headers: string[];
   /**
    * The hidden copy of the table's cells before the rewrite (made in a request of its own before
    * the swap, so that it is complete when the swap starts), for undoing it.
@@ -418,7 +423,8 @@ export function createOfficeWorkbook(excel: { run: Run }, options: OfficeWorkboo
           const tables = old ? (before.tablesOfSheet.get(old.id) ?? []) : [];
           const area = tables.length === 1 ? before.tableAreas.get(tables[0].id) : undefined;
           if (!copyCells || !old || plan.layout !== 'table' || plan.columns.length === 0 || !area) return undefined;
-          return { sheetId: old.id, tableId: tables[0].id, tableName: tables[0].name, area, backup: '' };
+          const headers = before.tableHeaders.get(tables[0].id) ?? [];
+          return { sheetId: old.id, tableId: tables[0].id, tableName: tables[0].name, area, headers, backup: '' };
         };
         const inPlaces = new Map(plans.map((p) => [p, inPlaceOf(p)]));
         // A table kept in place keeps its name: no other table may take it.
@@ -532,7 +538,11 @@ async function readBefore(session: Session, change: WorkbookChange, patience: Pa
     const sheetTables = touchedSheets.map((s) => ({ id: s.id, tables: s.tables.load('items/id,items/name') }));
     await ctx.sync();
     const areas = sheetTables.flatMap((s) =>
-      s.tables.items.map((tb) => ({ id: tb.id, range: tb.getRange().load('rowIndex,columnIndex,rowCount,columnCount') })),
+      s.tables.items.map((tb) => ({
+        id: tb.id,
+        range: tb.getRange().load('rowIndex,columnIndex,rowCount,columnCount'),
+        header: tb.getHeaderRowRange().load('values'),
+      })),
     );
     await ctx.sync();
     return {
@@ -547,6 +557,7 @@ async function readBefore(session: Session, change: WorkbookChange, patience: Pa
           { rowIndex: a.range.rowIndex, columnIndex: a.range.columnIndex, rowCount: a.range.rowCount, columnCount: a.range.columnCount },
         ]),
       ),
+      tableHeaders: new Map(areas.map((a) => [a.id, headerTexts(a.header.values)])),
       statePartIds: parts.items.map((p) => p.id),
     };
   }, patience);
@@ -738,13 +749,20 @@ async function swap(session: Session, before: Before, written: Written[], change
       const temp = sheets.getItem(w.tempId);
       if (w.inPlace && old) {
         const ip = w.inPlace;
-        journal.inPlace.push({ name: old.name, table: ip.tableName, backup: ip.backup, rows: ip.area.rowCount, columns: ip.area.columnCount });
+        journal.inPlace.push({
+          name: old.name,
+          table: ip.tableName,
+          backup: ip.backup,
+          rows: ip.area.rowCount,
+          columns: ip.area.columnCount,
+          headers: ip.headers,
+        });
         ops.push(() => {
           const list = sheets.getItem(ip.sheetId);
-          const { area } = ip;
           const rows = Math.max(1, w.plan.rows.length) + 1;
-          const columns = w.plan.columns.length;
-          rewriteTable(list, area, rows, columns, temp);
+          // The staged header row, as writeTemp wrote it (repairs were counted there).
+          const headers = w.plan.columns.map((c) => cellText(c.header));
+          rewriteTable(list, ctx.workbook.tables.getItem(ip.tableId), ip.area, ip.headers, rows, headers, temp);
         });
         continue;
       }
@@ -873,20 +891,47 @@ async function commit(session: Session, before: Before, change: WorkbookChange, 
 }
 
 /**
- * Makes the table at `area` the size of `source` and copies source's cells into it. Rows are
- * inserted or deleted inside the table's body and columns inside the table (Range.insert and
- * Range.delete, ExcelApi 1.1; Table.resize is 1.13), so the table keeps its name and identity and
- * references to it follow. Column identity is by position: a column's header is overwritten, and
- * Excel renames structured references to it accordingly.
+ * Makes the table at `area` (headers `headersNow`) hold the `rows` × `headers` cells of
+ * `sourceSheet` from A1, keeping the table (its name and identity) and each column that stays:
+ *  - rows are inserted or deleted at the end of the body (Range.insert / Range.delete, ExcelApi
+ *    1.1; Table.resize is 1.13), so that references to the first rows stay where they are;
+ *  - columns are matched by header (columnEdits.ts): a new column is inserted at its place
+ *    (Range.insert, or TableColumnCollection.add after the last column, both ExcelApi 1.1) and a
+ *    column that goes is deleted, so that a structured reference to a column that stays keeps
+ *    naming it (overwriting headers by position would make Excel rename the user's references);
+ *  - then the source's cells are copied over the table (Range.copyFrom, ExcelApi 1.9).
  */
-function rewriteTable(sheet: Excel.Worksheet, area: Area, rows: number, columns: number, sourceSheet: Excel.Worksheet): void {
+function rewriteTable(
+  sheet: Excel.Worksheet,
+  table: Excel.Table,
+  area: Area,
+  headersNow: readonly string[],
+  rows: number,
+  headers: readonly string[],
+  sourceSheet: Excel.Worksheet,
+): void {
   const { rowIndex: r0, columnIndex: c0, rowCount, columnCount } = area;
-  const source = sourceSheet.getRangeByIndexes(0, 0, rows, columns);
   if (rows > rowCount) sheet.getRangeByIndexes(r0 + rowCount - 1, c0, rows - rowCount, columnCount).insert('Down');
   else if (rows < rowCount) sheet.getRangeByIndexes(r0 + rows, c0, rowCount - rows, columnCount).delete('Up');
-  if (columns > columnCount) sheet.getRangeByIndexes(r0, c0 + columnCount - 1, rows, columns - columnCount).insert('Right');
-  else if (columns < columnCount) sheet.getRangeByIndexes(r0, c0 + columns, rows, columnCount - columns).delete('Left');
-  sheet.getRangeByIndexes(r0, c0, rows, columns).copyFrom(source, 'All');
+  // Headers read from a table are its own; fall back to positions if they were not read.
+  const now = headersNow.length === columnCount ? headersNow : Array.from({ length: columnCount }, (_, c) => `\u0000${c}`);
+  let width = columnCount;
+  for (const edit of columnEdits(now, headers)) {
+    if ('insert' in edit) {
+      if (edit.insert === width) table.columns.add();
+      else sheet.getRangeByIndexes(r0, c0 + edit.insert, rows, 1).insert('Right');
+      width++;
+    } else {
+      sheet.getRangeByIndexes(r0, c0 + edit.delete, rows, 1).delete('Left');
+      width--;
+    }
+  }
+  sheet.getRangeByIndexes(r0, c0, rows, headers.length).copyFrom(sourceSheet.getRangeByIndexes(0, 0, rows, headers.length), 'All');
+}
+
+/** A header row as text. */
+function headerTexts(values: unknown[][] | null | undefined): string[] {
+  return (values?.[0] ?? []).map((v) => (v === null || v === undefined ? '' : String(v)));
 }
 
 /**
@@ -910,12 +955,17 @@ async function restore(session: Session, before: Before, written: Written[], swa
       const backup = ip?.backup ? sheets.items.find((s) => s.name.toLowerCase() === ip.backup.toLowerCase()) : undefined;
       if (!ip || !backup) return [];
       // Before the swap the list is untouched and an unfinished backup is of no use.
-      const table = swapped && ip.backedUp ? ctx.workbook.tables.getItem(ip.tableId).getRange().load('rowIndex,columnIndex,rowCount,columnCount') : null;
-      return [{ ip, backup, table }];
+      const table = swapped && ip.backedUp ? ctx.workbook.tables.getItem(ip.tableId) : null;
+      const now = table
+        ? { range: table.getRange().load('rowIndex,columnIndex,rowCount,columnCount'), header: table.getHeaderRowRange().load('values') }
+        : null;
+      return [{ ip, backup, table, now }];
     });
-    if (undo.some((u) => u.table)) await ctx.sync();
-    for (const { ip, backup, table } of undo) {
-      if (table) rewriteTable(ctx.workbook.worksheets.getItem(ip.sheetId), table, ip.area.rowCount, ip.area.columnCount, backup);
+    if (undo.some((u) => u.now)) await ctx.sync();
+    for (const { ip, backup, table, now } of undo) {
+      if (table && now) {
+        rewriteTable(ctx.workbook.worksheets.getItem(ip.sheetId), table, now.range, headerTexts(now.header.values), ip.area.rowCount, ip.headers, backup);
+      }
       backup.delete();
     }
     // Show the originals first: Excel refuses to delete or hide its last visible sheet.
@@ -999,11 +1049,18 @@ async function cleanUp(session: Session): Promise<LeftoverReport> {
         const backup = leftovers.find((l) => l.name.toLowerCase() === e.backup.toLowerCase());
         const list = sheets.items.find((s) => s.name.toLowerCase() === e.name.toLowerCase());
         if (!backup || !list || !tables.items.some((tb) => tb.name.toLowerCase() === e.table.toLowerCase())) return [];
-        const table = ctx.workbook.tables.getItem(e.table).getRange().load('rowIndex,columnIndex,rowCount,columnCount');
-        return [{ backup, list, table, entry: e }];
+        const table = ctx.workbook.tables.getItem(e.table);
+        const range = table.getRange().load('rowIndex,columnIndex,rowCount,columnCount');
+        const header = table.getHeaderRowRange().load('values');
+        // The backup's header row: the table's columns before the rewrite (older journals did not record them).
+        const backupHeader = backup.getRangeByIndexes(0, 0, 1, e.columns).load('values');
+        return [{ backup, list, table, range, header, backupHeader, entry: e }];
       });
     if (undoInPlace.length) await ctx.sync();
-    for (const u of undoInPlace) rewriteTable(u.list, u.table, u.entry.rows, u.entry.columns, u.backup);
+    for (const u of undoInPlace) {
+      const headers = u.entry.headers ?? headerTexts(u.backupHeader.values);
+      rewriteTable(u.list, u.table, u.range, headerTexts(u.header.values), u.entry.rows, headers, u.backup);
+    }
     for (const sheet of leftovers) if (!ASIDE_SHEET.test(sheet.name) || entryOf(sheet.name)?.journal.complete) drop(sheet);
     // Undo incomplete swaps: the replacement goes first, so that the old name is free.
     const undone = new Set<Journal>();

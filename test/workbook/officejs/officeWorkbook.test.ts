@@ -569,7 +569,9 @@ describe('the user’s references to the list (issue 14, item 4)', () => {
   it('keeps a formula, a structured reference and a pivot source on the list through a refresh', async () => {
     const { workbook, simulator } = setup({
       sheets: [
-        { name: 'Tulokset', values: [['Yritys'], ['Vanha Oy']], tables: [{ name: 'Tulokset', range: 'A1:A2' }] },
+        // Three rows: the simulator moves references with cells, and growing the table inserts
+        // rows before its last one (Excel's Range.insert), so a reference to that row follows it.
+        { name: 'Tulokset', values: [['Yritys'], ['Vanha Oy'], ['Toinen Oy'], ['Kolmas Oy']], tables: [{ name: 'Tulokset', range: 'A1:A4' }] },
         { name: 'Yhteenveto', values: [['Määrä', 1, 'Vanha Oy']], formulas: { B1: '=COUNTA(Tulokset[Yritys])', C1: '=Tulokset!A2' } },
       ],
       pivots: [{ name: 'Pivot1', sheet: 'Yhteenveto', source: 'Tulokset[#All]' }],
