@@ -69,9 +69,15 @@ beforeAll(async () => {
 });
 afterAll(() => replay.close());
 
-describe('the list stays in place through the pane (Chromium, Excel simulator)', () => {
+// Microsoft 365 (copyFrom) and Office 2019, which offers only ExcelApi 1.7 (cells written directly).
+const HOSTS = [
+  { host: 'ExcelApi 1.17', requirementSets: undefined },
+  { host: 'ExcelApi 1.7', requirementSets: { ExcelApi: '1.7' } },
+];
+
+describe.each(HOSTS)('the list stays in place through the pane on $host (Chromium, Excel simulator)', ({ requirementSets }) => {
   it('keeps the user’s formulas, structured references, defined name and pivot source through matching and its undo', async () => {
-    const s = await openPane({ preload: workbook });
+    const s = await openPane({ preload: workbook, requirementSets });
     try {
       const ids = () => idsOf(s, LIST, 'Lista_Tampere');
       const before = await ids();
@@ -96,7 +102,7 @@ describe('the list stays in place through the pane (Chromium, Excel simulator)',
       expect(list().values.map((r) => r[0])).toEqual(['Yritys', 'Hervannan Sähkö Oy', 'Kalevan Kattotyö Ky', 'Pispalan Putki Oy']);
       expect(list().tables.map((t) => [t.name, t.range])).toEqual([['Lista_Tampere', 'A1:F4']]);
       await s.showSheet('Yhteenveto');
-      await s.screenshot('list-in-place');
+      await s.screenshot(requirementSets ? 'list-in-place-1.7' : 'list-in-place');
 
       await step.getByRole('button', { name: 'Peru viimeisin tunnistus' }).click();
       await s.waitForSnapshot((x) => !x.sheets.some((sh) => sh.name === 'Poistetut asiakkaat'), 60_000);
@@ -122,6 +128,7 @@ describe('the list stays in place through the pane (Chromium, Excel simulator)',
     ];
     const formulas = { A1: `='${HKI}'!E2`, B1: '=COUNTA(Lista_Helsinki[Postitoimipaikka])', C1: '=COUNTA(Lista_Helsinki[Puhelin])' };
     const s = await openPane({
+      requirementSets,
       preload: {
         activeSheet: HKI,
         sheets: [textTable(HKI, rows, 'Lista_Helsinki'), { name: 'Yhteenveto', values: [['', '', '']], formulas }],

@@ -16,8 +16,10 @@
  * a request before B backs its table up to a hidden sheet, B inserts or deletes rows and columns
  * inside the table and copies the staged cells in, and a request after B sets widths, freeze and
  * print. The sheet and table keep their names and identity, so the user's formulas, structured
- * references, pivot and chart sources on the list keep working. On ExcelApi 1.7 the sheet is
- * replaced (references to it break).
+ * references, pivot and chart sources on the list keep working. On ExcelApi 1.7/1.8 (no
+ * copyFrom) the same is done by writing the cells themselves in the swap request, which holds
+ * only so much: a list whose new or old cells exceed one request is replaced instead (the sheet
+ * and table are new, references to the old ones break) and the user is told.
  *
  * Freeze panes and print setup are set in B, after a sheet is shown: Excel refuses them on a
  * hidden sheet. Phase B first adds a journal part (journal.ts) that C deletes, so that a step
@@ -108,6 +110,8 @@ interface Session {
   /** Queues operations and syncs; when Excel refused them as busy, queues them again. */
   syncPatiently(ctx: Excel.RequestContext, queue: () => void, patience: Patience): Promise<void>;
   printSetup: boolean;
+  /** Range.copyFrom (ExcelApi 1.9): lists rewritten in place are copied from their staging sheet. */
+  copyCells: boolean;
   notify(notice: WorkbookNotice): void;
 }
 
@@ -160,7 +164,20 @@ interface InPlace {
    */
   backup: string;
   backedUp?: boolean;
+  /**
+   * Without Range.copyFrom (ExcelApi 1.7/1.8): the list's new cells, header included, with their
+   * number formats, written into the table by the swap request itself; and the table's cells as
+   * they were (formulas and formats, read by the backup request), for a roll-back.
+   */
+  direct?: CellSource & { kind: 'cells' };
+  oldCells?: CellSource & { kind: 'cells' };
 }
+
+/**
+ * Where the cells of a rewritten table come from: a sheet to copy them from (Range.copyFrom,
+ * ExcelApi 1.9), or the cells themselves (values or formulas and number formats, ExcelApi 1.1).
+ */
+type CellSource = { kind: 'copy'; sheet: Excel.Worksheet } | { kind: 'cells'; formats: string[][]; values: unknown[][]; formulas: boolean };
 
 /** What phase A produced for one plan. */
 interface Written {
@@ -206,7 +223,7 @@ export function createOfficeWorkbook(excel: { run: Run }, options: OfficeWorkboo
   const supports = options.supportsExcelApi ?? defaultSupportsExcelApi;
   const printSetup = supports('1.9');
   // Rewriting a list in place copies the staged cells with Range.copyFrom (ExcelApi 1.9); on
-  // 1.7 the list's sheet is replaced as before, and references to it break.
+  // 1.7/1.8 the cells are written into the table directly, for lists that fit one request.
   const copyCells = supports('1.9');
   let printNoteGiven = false;
 
@@ -254,6 +271,7 @@ export function createOfficeWorkbook(excel: { run: Run }, options: OfficeWorkboo
       }
     },
     printSetup,
+    copyCells,
     notify,
   };
 
@@ -422,9 +440,15 @@ export function createOfficeWorkbook(excel: { run: Run }, options: OfficeWorkboo
           const old = before.sheets.find((s) => s.name.toLowerCase() === plan.name.toLowerCase());
           const tables = old ? (before.tablesOfSheet.get(old.id) ?? []) : [];
           const area = tables.length === 1 ? before.tableAreas.get(tables[0].id) : undefined;
-          if (!copyCells || !old || plan.layout !== 'table' || plan.columns.length === 0 || !area) return undefined;
+          if (!old || plan.layout !== 'table' || plan.columns.length === 0 || !area) return undefined;
           const headers = before.tableHeaders.get(tables[0].id) ?? [];
-          return { sheetId: old.id, tableId: tables[0].id, tableName: tables[0].name, area, headers, backup: '' };
+          const ip: InPlace = { sheetId: old.id, tableId: tables[0].id, tableName: tables[0].name, area, headers, backup: '' };
+          if (copyCells) return ip;
+          ip.direct = directCells(plan, area, targetBytes) ?? undefined;
+          if (ip.direct) return ip;
+          // Too large for one request on this host: the sheet is replaced, and the user is told.
+          notify({ kind: 'warning', text: t(lang, 'replacedNotInPlace', { sheet: plan.name }) });
+          return undefined;
         };
         const inPlaces = new Map(plans.map((p) => [p, inPlaceOf(p)]));
         // A table kept in place keeps its name: no other table may take it.
@@ -762,7 +786,8 @@ async function swap(session: Session, before: Before, written: Written[], change
           const rows = Math.max(1, w.plan.rows.length) + 1;
           // The staged header row, as writeTemp wrote it (repairs were counted there).
           const headers = w.plan.columns.map((c) => cellText(c.header));
-          rewriteTable(list, ctx.workbook.tables.getItem(ip.tableId), ip.area, ip.headers, rows, headers, temp);
+          const source: CellSource = ip.direct ?? { kind: 'copy', sheet: temp };
+          rewriteTable(list, ctx.workbook.tables.getItem(ip.tableId), ip.area, ip.headers, rows, headers, source);
         });
         continue;
       }
@@ -833,15 +858,21 @@ async function backUpLists(session: Session, written: Written[], taken: string[]
     for (const ip of lists) {
       const { area } = ip;
       const existing = ctx.workbook.worksheets.getItemOrNullObject(ip.backup);
+      const list = ctx.workbook.worksheets.getItem(ip.sheetId);
+      const old = list.getRangeByIndexes(area.rowIndex, area.columnIndex, area.rowCount, area.columnCount);
+      // Without copyFrom the table's cells travel through the add-in: formulas (so that a
+      // user's formula in the list comes back as one) and number formats.
+      if (ip.direct) old.load('formulas,numberFormat');
       await ctx.sync();
       // A retry after a partly executed request: start the copy again.
       if (!existing.isNullObject) existing.delete();
       const backup = ctx.workbook.worksheets.add(ip.backup);
       backup.visibility = 'Hidden';
-      const list = ctx.workbook.worksheets.getItem(ip.sheetId);
-      backup
-        .getRangeByIndexes(0, 0, area.rowCount, area.columnCount)
-        .copyFrom(list.getRangeByIndexes(area.rowIndex, area.columnIndex, area.rowCount, area.columnCount), 'All');
+      const target = backup.getRangeByIndexes(0, 0, area.rowCount, area.columnCount);
+      if (ip.direct) {
+        ip.oldCells = { kind: 'cells', formats: old.numberFormat as string[][], values: old.formulas as unknown[][], formulas: true };
+        writeCells(target, ip.oldCells);
+      } else target.copyFrom(old, 'All');
     }
     await ctx.sync();
     for (const ip of lists) ip.backedUp = true;
@@ -908,7 +939,7 @@ function rewriteTable(
   headersNow: readonly string[],
   rows: number,
   headers: readonly string[],
-  sourceSheet: Excel.Worksheet,
+  source: CellSource,
 ): void {
   const { rowIndex: r0, columnIndex: c0, rowCount, columnCount } = area;
   if (rows > rowCount) sheet.getRangeByIndexes(r0 + rowCount - 1, c0, rows - rowCount, columnCount).insert('Down');
@@ -926,7 +957,34 @@ function rewriteTable(
       width--;
     }
   }
-  sheet.getRangeByIndexes(r0, c0, rows, headers.length).copyFrom(sourceSheet.getRangeByIndexes(0, 0, rows, headers.length), 'All');
+  const target = sheet.getRangeByIndexes(r0, c0, rows, headers.length);
+  if (source.kind === 'copy') target.copyFrom(source.sheet.getRangeByIndexes(0, 0, rows, headers.length), 'All');
+  else writeCells(target, source);
+}
+
+/** Number formats first (a value is coerced when written), then the values or formulas. */
+function writeCells(target: Excel.Range, cells: CellSource & { kind: 'cells' }): void {
+  target.numberFormat = cells.formats;
+  if (cells.formulas) target.formulas = cells.values as string[][];
+  else target.values = cells.values as string[][];
+}
+
+/**
+ * A list's cells for a host without Range.copyFrom, or null when they, or the table's cells
+ * now, are too many for one request: the header as text, each column's number format, every
+ * cell as Excel takes it ("" empties a cell; null would leave the old value).
+ */
+function directCells(plan: SheetPlan, area: Area, targetBytes: number): (CellSource & { kind: 'cells' }) | null {
+  // The old cells go to the backup in one request too: formulas and formats, some 20 bytes a cell.
+  if (area.rowCount * area.columnCount * 20 > targetBytes) return null;
+  const types = plan.columns.map((c) => c.type);
+  const blocks = [...cellBlocks(plan.rows, types, targetBytes)];
+  if (blocks.length > 1) return null;
+  const body = blocks[0]?.cells ?? [plan.columns.map(() => '')];
+  const values: unknown[][] = [plan.columns.map((c) => cellText(c.header)), ...body];
+  const formats = [plan.columns.map(() => '@'), ...body.map(() => plan.columns.map((c) => c.numberFormat))];
+  if (jsonBytes(values) + jsonBytes(formats) > targetBytes) return null;
+  return { kind: 'cells', formats, values, formulas: false };
 }
 
 /** A header row as text. */
@@ -964,7 +1022,8 @@ async function restore(session: Session, before: Before, written: Written[], swa
     if (undo.some((u) => u.now)) await ctx.sync();
     for (const { ip, backup, table, now } of undo) {
       if (table && now) {
-        rewriteTable(ctx.workbook.worksheets.getItem(ip.sheetId), table, now.range, headerTexts(now.header.values), ip.area.rowCount, ip.headers, backup);
+        const source: CellSource = ip.oldCells ?? { kind: 'copy', sheet: backup };
+        rewriteTable(ctx.workbook.worksheets.getItem(ip.sheetId), table, now.range, headerTexts(now.header.values), ip.area.rowCount, ip.headers, source);
       }
       backup.delete();
     }
@@ -1054,12 +1113,17 @@ async function cleanUp(session: Session): Promise<LeftoverReport> {
         const header = table.getHeaderRowRange().load('values');
         // The backup's header row: the table's columns before the rewrite (older journals did not record them).
         const backupHeader = backup.getRangeByIndexes(0, 0, 1, e.columns).load('values');
-        return [{ backup, list, table, range, header, backupHeader, entry: e }];
+        // Without copyFrom the backup's cells are read and written back (they fitted one request).
+        const cells = session.copyCells ? null : backup.getRangeByIndexes(0, 0, e.rows, e.columns).load('formulas,numberFormat');
+        return [{ backup, list, table, range, header, backupHeader, cells, entry: e }];
       });
     if (undoInPlace.length) await ctx.sync();
     for (const u of undoInPlace) {
       const headers = u.entry.headers ?? headerTexts(u.backupHeader.values);
-      rewriteTable(u.list, u.table, u.range, headerTexts(u.header.values), u.entry.rows, headers, u.backup);
+      const source: CellSource = u.cells
+        ? { kind: 'cells', formats: u.cells.numberFormat as string[][], values: u.cells.formulas as unknown[][], formulas: true }
+        : { kind: 'copy', sheet: u.backup };
+      rewriteTable(u.list, u.table, u.range, headerTexts(u.header.values), u.entry.rows, headers, source);
     }
     for (const sheet of leftovers) if (!ASIDE_SHEET.test(sheet.name) || entryOf(sheet.name)?.journal.complete) drop(sheet);
     // Undo incomplete swaps: the replacement goes first, so that the old name is free.

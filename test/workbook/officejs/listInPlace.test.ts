@@ -95,9 +95,16 @@ function expectReferencesKept(sim: ReturnType<typeof createExcelSimulator>) {
   return snap.sheets.find((s) => s.name === 'Lista')!;
 }
 
-describe('every step keeps the list in place: same sheet, same table, the userâ€™s references intact', () => {
-  it('matching, undo, building data, do-not-call and erasure of a person, one after another (ExcelApi 1.9)', async () => {
-    const { sim, ctx, ids, before } = await listWorkbook();
+// ExcelApi 1.9 copies the staged cells into the table (Range.copyFrom); Office 2019 (1.7) has no
+// copyFrom, and the swap request writes the cells into the table itself.
+const HOSTS = [
+  { host: 'ExcelApi 1.9 (Microsoft 365)', options: {}, requirementSets: undefined },
+  { host: 'ExcelApi 1.7 (Office 2019)', options: { supportsExcelApi: (v: string) => v <= '1.7' }, requirementSets: { ExcelApi: '1.7' } },
+];
+
+describe.each(HOSTS)('every step keeps the list in place on $host: same sheet, same table, the userâ€™s references intact', ({ options, requirementSets }) => {
+  it('matching, undo, building data, do-not-call and erasure of a person, one after another', async () => {
+    const { sim, ctx, ids, before } = await listWorkbook(options, requirementSets);
     const column = (sheet: { values: unknown[][] }, header: string) => sheet.values.slice(1).map((r) => r[sheet.values[0].indexOf(header)]);
 
     const matched = await removeCustomers(ctx, { listSheet: 'Lista', customers: { sheet: 'Asiakkaat' } });
@@ -138,7 +145,7 @@ describe('every step keeps the list in place: same sheet, same table, the userâ€
   it('is atomic: whichever request of a step fails, the list and the references are as before or as after', async () => {
     const cells = (sim: ReturnType<typeof createExcelSimulator>) =>
       sim.simulator.snapshot().sheets.map((s) => ({ name: s.name, visibility: s.visibility, values: s.values, formulas: s.formulas, tables: s.tables }));
-    const ref = await listWorkbook();
+    const ref = await listWorkbook(options, requirementSets);
     const initial = cells(ref.sim);
     const syncsBefore = ref.sim.simulator.syncCount;
     await addBuildings(ref.ctx, { listSheet: 'Lista', source: buildings });
@@ -147,7 +154,7 @@ describe('every step keeps the list in place: same sheet, same table, the userâ€
     let rolledBack = 0;
     for (let n = 1; n <= syncs; n++) {
       for (const afterOperations of [0, 1, 3, 1_000]) {
-        const { sim, ctx, ids, before } = await listWorkbook();
+        const { sim, ctx, ids, before } = await listWorkbook(options, requirementSets);
         sim.simulator.failSync(n, { afterOperations });
         const failed = await addBuildings(ctx, { listSheet: 'Lista', source: buildings }).then(
           () => false,
@@ -160,5 +167,42 @@ describe('every step keeps the list in place: same sheet, same table, the userâ€
       }
     }
     expect(rolledBack).toBeGreaterThan(syncs);
+  });
+
+  it('undoes a rewrite cut off part-way, whose roll-back could not run either, when the pane next opens', async () => {
+    const cells = (sim: ReturnType<typeof createExcelSimulator>) =>
+      sim.simulator.snapshot().sheets.map((s) => ({ name: s.name, values: s.values, formulas: s.formulas, tables: s.tables }));
+    const ref = await listWorkbook(options, requirementSets);
+    const initial = cells(ref.sim);
+    const start = ref.sim.simulator.syncCount;
+    await addBuildings(ref.ctx, { listSheet: 'Lista', source: buildings });
+    // The swap, then the list's layout, then phase C: its read and its deletes.
+    const swap = ref.sim.simulator.syncCount - start - 3;
+    for (const afterOperations of [1, 2, 4, 8]) {
+      const quick = { ...options, busyRetry: { delaysMs: [2], maxWaitMs: 20, cleanupMaxWaitMs: 20 } };
+      const { sim, workbook, ctx } = await listWorkbook(quick, requirementSets);
+      sim.simulator.failSync(swap, { afterOperations });
+      sim.simulator.cellEditMode({ afterSyncs: swap });
+      await expect(addBuildings(ctx, { listSheet: 'Lista', source: buildings })).rejects.toThrow(/Rajaus saanut poistettua/);
+      sim.simulator.endBlock();
+      expect(sim.simulator.snapshot().sheets.some((s) => s.name.startsWith('~rajaus'))).toBe(true);
+      await workbook.cleanUpLeftovers!();
+      expect({ afterOperations, cells: cells(sim) }).toEqual({ afterOperations, cells: initial });
+      expectReferencesKept(sim);
+    }
+  });
+});
+
+describe('a list too large to rewrite in one request on ExcelApi 1.7', () => {
+  it('is replaced as before, and the user is told that references to it break', async () => {
+    // Requests of 600 bytes stand for a list of some ten thousand rows.
+    const { sim, workbook, ctx } = await listWorkbook({ supportsExcelApi: (v) => v <= '1.7', targetRequestBytes: 600 }, { ExcelApi: '1.7' });
+    const notices: string[] = [];
+    workbook.onNotice!((n) => notices.push(n.text));
+    await addBuildings(ctx, { listSheet: 'Lista', source: buildings });
+    expect(notices).toContainEqual(expect.stringMatching(/ExcelApi 1\.7\/1\.8.*"Lista".*#VIITTAUS!/));
+    const snap = sim.simulator.snapshot();
+    expect(snap.sheets.find((s) => s.name === 'Yhteenveto')!.formulas.B1).toBe('=COUNTA(#REF!)');
+    expect(snap.sheets.find((s) => s.name === 'Lista')!.tables.map((t) => t.name)).toEqual(['Lista']);
   });
 });
