@@ -444,12 +444,18 @@ export function createOfficeWorkbook(excel: { run: Run }, options: OfficeWorkboo
           const headers = before.tableHeaders.get(tables[0].id) ?? [];
           const ip: InPlace = { sheetId: old.id, tableId: tables[0].id, tableName: tables[0].name, area, headers, backup: '' };
           if (copyCells) return ip;
-          ip.direct = directCells(plan, area, targetBytes) ?? undefined;
-          if (ip.direct) return ip;
+          // Every list written directly goes into the one swap request: they share its budget.
+          const direct = directCells(plan, area, directBudget);
+          if (direct) {
+            directBudget -= direct.bytes;
+            ip.direct = direct.cells;
+            return ip;
+          }
           // Too large for one request on this host: the sheet is replaced, and the user is told.
           notify({ kind: 'warning', text: t(lang, 'replacedNotInPlace', { sheet: plan.name }) });
           return undefined;
         };
+        let directBudget = targetBytes;
         const inPlaces = new Map(plans.map((p) => [p, inPlaceOf(p)]));
         // A table kept in place keeps its name: no other table may take it.
         for (const ip of inPlaces.values()) if (ip) keptTables.push(ip.tableName);
@@ -974,7 +980,7 @@ function writeCells(target: Excel.Range, cells: CellSource & { kind: 'cells' }):
  * now, are too many for one request: the header as text, each column's number format, every
  * cell as Excel takes it ("" empties a cell; null would leave the old value).
  */
-function directCells(plan: SheetPlan, area: Area, targetBytes: number): (CellSource & { kind: 'cells' }) | null {
+function directCells(plan: SheetPlan, area: Area, targetBytes: number): { cells: CellSource & { kind: 'cells' }; bytes: number } | null {
   // The old cells go to the backup in one request too: formulas and formats, some 20 bytes a cell.
   if (area.rowCount * area.columnCount * 20 > targetBytes) return null;
   const types = plan.columns.map((c) => c.type);
@@ -983,8 +989,9 @@ function directCells(plan: SheetPlan, area: Area, targetBytes: number): (CellSou
   const body = blocks[0]?.cells ?? [plan.columns.map(() => '')];
   const values: unknown[][] = [plan.columns.map((c) => cellText(c.header)), ...body];
   const formats = [plan.columns.map(() => '@'), ...body.map(() => plan.columns.map((c) => c.numberFormat))];
-  if (jsonBytes(values) + jsonBytes(formats) > targetBytes) return null;
-  return { kind: 'cells', formats, values, formulas: false };
+  const bytes = jsonBytes(values) + jsonBytes(formats);
+  if (bytes > targetBytes) return null;
+  return { cells: { kind: 'cells', formats, values, formulas: false }, bytes };
 }
 
 /** A header row as text. */
