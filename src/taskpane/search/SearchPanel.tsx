@@ -34,6 +34,7 @@ import { COMPANY_FORMS, roleLabel } from '../../core/criteria/labels';
 import { formatCount } from '../../core/i18n/lang';
 import { isCancel } from '../../core/errors';
 import { emptyState } from '../../core/state/workbookState';
+import { TextRepairs, textRepairLines } from '../../core/workbook/xmlText';
 import { countSearch, runSearch } from '../../app/search';
 import { CheckboxGroup } from '../components/CheckboxGroup';
 import { AreaPicker } from './AreaPicker';
@@ -117,6 +118,8 @@ export default function SearchPanel(): JSX.Element {
     setProgress({ done: 0, total: 0 });
     try {
       const source = await paneSource(sourceId, pane.settings, lang);
+      // Characters a workbook cannot hold, replaced at the workbook port: counted, and said (as the CLI does).
+      const textRepairs = new TextRepairs();
       const out = await runSearch(
         {
           workbook: pane.workbook,
@@ -124,6 +127,7 @@ export default function SearchPanel(): JSX.Element {
           settings: pane.settings,
           now: pane.now,
           signal: ctl.signal,
+          textRepairs,
           progress: (done, total) => setProgress({ done, total }),
           // PRH's Retry-After counted down under the progress bar.
           notice: (message) => setProgress((p) => ({ done: p?.done ?? 0, total: p?.total ?? 0, notice: message })),
@@ -134,7 +138,8 @@ export default function SearchPanel(): JSX.Element {
         out.rows < out.total
           ? t(lang, 'doneOf', { rows: formatCount(lang, out.rows), total: formatCount(lang, out.total), sheet: out.sheetName })
           : t(lang, 'done', { rows: formatCount(lang, out.rows), sheet: out.sheetName });
-      pane.notify(out.rows ? 'success' : 'warning', [head, ...out.appliedLocally].join(' '));
+      const repaired = textRepairLines(lang, textRepairs).map((line) => `${line}.`);
+      pane.notify(out.rows && !textRepairs.any ? 'success' : 'warning', [head, ...out.appliedLocally, ...repaired].join(' '));
       await pane.refresh();
       pane.setActiveListId(out.listId);
     } catch (e) {
