@@ -1,6 +1,7 @@
 import { wrappedLines, wrappedRowHeights } from '../../../src/core/workbook/rowHeights';
 import { plannedColumn, type SheetPlan } from '../../../src/core/workbook/sheetPlan';
 import { labelsSheetPlan } from '../../../src/core/export/formats';
+import { wrappedNotesPlan } from '../../fixtures/notesPlan';
 
 describe('row heights for wrapped text', () => {
   it('counts lines by whole words and by explicit line breaks', () => {
@@ -14,18 +15,7 @@ describe('row heights for wrapped text', () => {
   });
 
   it('gives a notes row with a long paragraph a height for its lines, and leaves one-line rows alone', () => {
-    const plan: SheetPlan = {
-      name: 'Tietosuoja',
-      role: 'notes',
-      columns: [{ ...plannedColumn('extra:Kohta', 'fi'), width: 30 }, { ...plannedColumn('extra:Tieto', 'fi'), width: 40 }],
-      rows: [
-        ['Tietosuojaseloste', null],
-        ['Käsittelyn peruste', 'Oikeutettu etu: suoramarkkinointi yrityksille ja kuluttajille. Rekisteröidyllä on oikeus vastustaa käsittelyä milloin tahansa.'],
-      ],
-      rowStyles: ['title', 'normal'],
-      layout: 'document',
-      freezeHeader: false,
-    };
+    const plan: SheetPlan = wrappedNotesPlan();
     const heights = wrappedRowHeights(plan);
     expect(heights[0]).toBeUndefined();
     expect(heights[1]).toBeGreaterThanOrEqual(45);

@@ -5,12 +5,13 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { createXlsxWorkbook, xlsxWorkbookFromBytes } from '../../../src/workbook/exceljs/xlsxWorkbook';
 import { loadXlsxWorkbook, saveXlsxWorkbook } from '../../../src/workbook/exceljs/xlsxFile.node';
-import { plannedColumn, tablePlan, type SheetPlan } from '../../../src/core/workbook/sheetPlan';
+import { tablePlan, type SheetPlan } from '../../../src/core/workbook/sheetPlan';
 import { wrappedRowHeights } from '../../../src/core/workbook/rowHeights';
 import { suppressionSheetPlan } from '../../../src/core/suppression/doNotCall';
 import { emptyState, stateToXml, type WorkbookState } from '../../../src/core/state/workbookState';
 import { fromCellByKey } from '../../../src/core/workbook/cells';
 import { UserError } from '../../../src/core/errors';
+import { wrappedNotesPlan } from '../../fixtures/notesPlan';
 
 const KEYS = ['companyName', 'businessId', 'phone', 'postalCode', 'postOffice', 'registrationDate', 'matchScore'];
 const ROWS = [
@@ -143,18 +144,7 @@ describe('ExcelJS adapter: a real .xlsx round trip', () => {
 describe('ExcelJS adapter: print, wrapped rows, date-times', () => {
   it('puts every sheet on A4 (the do-not-call sheet too), gives wrapped rows their height, and writes "Poimittu" as a date-time', async () => {
     const port = createXlsxWorkbook();
-    const notes: SheetPlan = {
-      name: 'Tietosuoja',
-      role: 'notes',
-      columns: [{ ...plannedColumn('extra:Kohta', 'fi'), width: 30 }, { ...plannedColumn('extra:Tieto', 'fi'), width: 40 }],
-      rows: [
-        ['Tietosuojaseloste', null],
-        ['Käsittelyn peruste', 'Oikeutettu etu: suoramarkkinointi yrityksille ja kuluttajille. Rekisteröidyllä on oikeus vastustaa käsittelyä milloin tahansa.'],
-      ],
-      rowStyles: ['title', 'normal'],
-      layout: 'document',
-      freezeHeader: false,
-    };
+    const notes: SheetPlan = wrappedNotesPlan();
     const list = tablePlan({ name: 'Lista', role: 'list', keys: ['companyName', 'extractedAt'], rows: [['A Oy', '2026-12-07T02:49:00.000Z']], lang: 'fi', tableName: 'Lista' });
     const dnc = suppressionSheetPlan({ name: 'Kieltolista', phones: ['+358401234567'], lang: 'fi', tableName: 'Kieltolista' });
     await port.apply({ write: [list, dnc, notes] });

@@ -15,6 +15,7 @@ import { createExcelSimulator, type WorkbookInit, type WorkbookSnapshot } from '
 import { LIST_KEYS, listRows } from './fixtures';
 import { suppressionSheetPlan } from '../../../src/core/suppression/doNotCall';
 import { wrappedRowHeights } from '../../../src/core/workbook/rowHeights';
+import { wrappedNotesPlan } from '../../fixtures/notesPlan';
 
 function setup(init?: WorkbookInit, options?: OfficeWorkbookOptions) {
   const sim = createExcelSimulator();
@@ -517,19 +518,7 @@ describe('Excel busy: cell-edit mode and an inactive workbook', () => {
 });
 
 describe('print and wrapped text', () => {
-  const notes: SheetPlan = {
-    name: 'Tietosuoja',
-    role: 'notes',
-    columns: [{ ...plannedColumn('extra:Kohta', 'fi'), width: 30 }, { ...plannedColumn('extra:Tieto', 'fi'), width: 40 }],
-    rows: [
-      ['Tietosuojaseloste', null],
-      ['Käsittelyn peruste', 'Oikeutettu etu: suoramarkkinointi yrityksille ja kuluttajille. Rekisteröidyllä on oikeus vastustaa käsittelyä milloin tahansa.'],
-    ],
-    rowStyles: ['title', 'normal'],
-    layout: 'document',
-    freezeHeader: false,
-    print: { orientation: 'portrait', repeatHeaderRow: false, fitToWidth: true },
-  };
+  const notes: SheetPlan = wrappedNotesPlan({ print: { orientation: 'portrait', repeatHeaderRow: false, fitToWidth: true } });
 
   it('prints every sheet on A4, the do-not-call sheet too, and makes wrapped rows tall enough', async () => {
     const { workbook, simulator } = setup();
