@@ -54,6 +54,7 @@ describe('text a workbook cannot hold, through the pane (Chromium, Excel simulat
       expect(row[header.indexOf('Yritys')]).toBe('Virtasen\uFFFD Putki\uFFFD Oy\uFFFD');
       expect(String(row[header.indexOf('Katuosoite')])).toMatch(/^Hämeenkatu\uFFFD 12/);
       // Nothing forbidden anywhere in the workbook (cells, sheet names, the state part).
+      // eslint-disable-next-line no-control-regex -- control characters are what is looked for
       const forbidden = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|\p{Surrogate}/u;
       expect(JSON.stringify(snap.sheets.map((sh) => [sh.name, sh.values]))).not.toMatch(forbidden);
       for (const part of snap.customXmlParts) expect(part.xml).not.toMatch(forbidden);

@@ -871,11 +871,13 @@ async function backUpLists(session: Session, written: Written[], taken: string[]
       if (ip.direct) old.load('formulas,numberFormat');
       await ctx.sync();
       // A retry after a partly executed request: start the copy again.
+      // eslint-disable-next-line office-addins/call-sync-before-read -- synced on the line above
       if (!existing.isNullObject) existing.delete();
       const backup = ctx.workbook.worksheets.add(ip.backup);
       backup.visibility = 'Hidden';
       const target = backup.getRangeByIndexes(0, 0, area.rowCount, area.columnCount);
       if (ip.direct) {
+        // eslint-disable-next-line office-addins/call-sync-after-load, office-addins/call-sync-before-read -- loaded and synced above
         ip.oldCells = { kind: 'cells', formats: old.numberFormat as string[][], values: old.formulas as unknown[][], formulas: true };
         writeCells(target, ip.oldCells);
       } else target.copyFrom(old, 'All');
