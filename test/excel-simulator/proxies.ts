@@ -1197,6 +1197,28 @@ export class SimTableColumnCollection extends SimObject<TableModel> {
     if (name !== undefined) this.context._requires('1.4', 'TableColumnCollection.add(name)');
     this._call('add', [index ?? null], (t) => this._model.addTableColumn(t, index === undefined || index === null || index === -1 ? null : index));
   }
+  /** The column at `index` (0 = the first), as it is when the request runs. */
+  getItemAt(index: number): SimTableColumn {
+    return new SimTableColumn(this.context, `${this._path}.getItemAt(${index})`, () => {
+      const t = this._target();
+      if (!Number.isInteger(index) || index < 0 || index > t.rect.c1 - t.rect.c0) throw invalidArgument(`table column index ${index}`);
+      return { table: t, index };
+    });
+  }
+}
+
+/** One table column (ExcelApi 1.1): delete() removes it; the cells right of it in the table's rows shift left. */
+export class SimTableColumn extends SimObject<{ table: TableModel; index: number }> {
+  protected readonly _scalars = [] as const;
+  protected _read(): unknown {
+    return undefined;
+  }
+  delete(): void {
+    this._call('delete', [], ({ table, index }) => {
+      const c = table.rect.c0 + index;
+      this._model.shiftCells(table.sheet, { r0: table.rect.r0, r1: table.rect.r1, c0: c, c1: c }, 'Left');
+    });
+  }
 }
 
 // ---------------------------------------------------------------- defined names

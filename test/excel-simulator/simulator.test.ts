@@ -844,8 +844,8 @@ describe('structured references to table columns', () => {
   });
 });
 
-describe('table columns added (TableColumnCollection.add, ExcelApi 1.1)', () => {
-  it('adds an empty column inside the table or after its last one; references to the cells that move follow them', async () => {
+describe('table columns added and deleted (TableColumnCollection.add, TableColumn.delete, ExcelApi 1.1)', () => {
+  it('adds an empty column inside the table or after its last one and deletes one; references follow the cells that move', async () => {
     const sim = setup({ requirementSets: { ExcelApi: '1.1' } });
     sim.simulator.load({
       sheets: [
@@ -865,5 +865,13 @@ describe('table columns added (TableColumnCollection.add, ExcelApi 1.1)', () => 
       ['', 'A Oy', '040', '', '', 'x'],
     ]);
     expect(snap.sheets[1].formulas).toEqual({ A1: '=Lista!F2', B1: '=COUNTA(Lista[Puhelin])' });
+    // TableColumn.delete: the column goes, references to it break, the cells right of it come back.
+    await sim.run(async (ctx) => {
+      ctx.workbook.tables.getItem('Lista').columns.getItemAt(2).delete();
+    });
+    const after = sim.simulator.snapshot();
+    expect(after.sheets[0].tables.map((t) => t.range)).toEqual(['A1:C2']);
+    expect(after.sheets[0].values[0]).toEqual(['Column2', 'Yritys', 'Column1', '', 'oikealla']);
+    expect(after.sheets[1].formulas).toEqual({ A1: '=Lista!E2', B1: '=COUNTA(#REF!)' });
   });
 });

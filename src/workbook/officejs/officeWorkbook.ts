@@ -934,10 +934,10 @@ async function commit(session: Session, before: Before, change: WorkbookChange, 
  * `sourceSheet` from A1, keeping the table (its name and identity) and each column that stays:
  *  - rows are inserted or deleted at the end of the body (Range.insert / Range.delete, ExcelApi
  *    1.1; Table.resize is 1.13), so that references to the first rows stay where they are;
- *  - columns are matched by header (columnEdits.ts): a new column is inserted at its place
- *    (Range.insert, or TableColumnCollection.add after the last column, both ExcelApi 1.1) and a
- *    column that goes is deleted, so that a structured reference to a column that stays keeps
- *    naming it (overwriting headers by position would make Excel rename the user's references);
+ *  - columns are matched by header (columnEdits.ts): a new column is added at its place
+ *    (TableColumnCollection.add) and a column that goes is deleted (TableColumn.delete, both
+ *    ExcelApi 1.1), so that a structured reference to a column that stays keeps naming it
+ *    (overwriting headers by position would make Excel rename the user's references);
  *  - then the source's cells are copied over the table (Range.copyFrom, ExcelApi 1.9).
  */
 function rewriteTable(
@@ -950,6 +950,8 @@ function rewriteTable(
   source: CellSource,
 ): void {
   const { rowIndex: r0, columnIndex: c0, rowCount, columnCount } = area;
+  // Inserting inside the body grows the table (Excel's "Insert table rows"); a row inserted
+  // below it would not.
   if (rows > rowCount) sheet.getRangeByIndexes(r0 + rowCount - 1, c0, rows - rowCount, columnCount).insert('Down');
   else if (rows < rowCount) sheet.getRangeByIndexes(r0 + rows, c0, rowCount - rows, columnCount).delete('Up');
   // Headers read from a table are its own; fall back to positions if they were not read.
@@ -957,11 +959,12 @@ function rewriteTable(
   let width = columnCount;
   for (const edit of columnEdits(now, headers)) {
     if ('insert' in edit) {
+      // Excel's own way to add a table column at a place (the end: no index).
       if (edit.insert === width) table.columns.add();
-      else sheet.getRangeByIndexes(r0, c0 + edit.insert, rows, 1).insert('Right');
+      else table.columns.add(edit.insert);
       width++;
     } else {
-      sheet.getRangeByIndexes(r0, c0 + edit.delete, rows, 1).delete('Left');
+      table.columns.getItemAt(edit.delete).delete();
       width--;
     }
   }
