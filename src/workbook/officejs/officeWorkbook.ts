@@ -986,8 +986,6 @@ function writeCells(target: Excel.Range, cells: CellSource & { kind: 'cells' }):
  * cell as Excel takes it ("" empties a cell; null would leave the old value).
  */
 function directCells(plan: SheetPlan, area: Area, targetBytes: number): { cells: CellSource & { kind: 'cells' }; bytes: number } | null {
-  // The old cells go to the backup in one request too: formulas and formats, some 20 bytes a cell.
-  if (area.rowCount * area.columnCount * 20 > targetBytes) return null;
   const types = plan.columns.map((c) => c.type);
   const blocks = [...cellBlocks(plan.rows, types, targetBytes)];
   if (blocks.length > 1) return null;
@@ -996,6 +994,11 @@ function directCells(plan: SheetPlan, area: Area, targetBytes: number): { cells:
   const formats = [plan.columns.map(() => '@'), ...body.map(() => plan.columns.map((c) => c.numberFormat))];
   const bytes = jsonBytes(values) + jsonBytes(formats);
   if (bytes > targetBytes) return null;
+  // The old cells travel twice (read, then written to the backup) in requests of their own. A
+  // step changes a list's rows, not what a row holds: they are measured by the new cells, with
+  // a margin, and at least 20 bytes a cell.
+  const perCell = Math.max(20, (1.5 * bytes) / Math.max(1, values.length * plan.columns.length));
+  if (area.rowCount * area.columnCount * perCell > targetBytes) return null;
   return { cells: { kind: 'cells', formats, values, formulas: false }, bytes };
 }
 
