@@ -183,3 +183,8 @@ export function isExcelBusy(error: unknown): boolean {
 /** Names of the sheets a step works in: `~rajaus-<id>` while written, `~rajaus-old-<n>` when set aside. */
 export const LEFTOVER_SHEET = /^~rajaus-/;
 export const ASIDE_SHEET = /^~rajaus-old-\d+$/;
+
+/** A header row as Excel returns it, as text. */
+export function headerTexts(values: unknown[][] | null | undefined): string[] {
+  return (values?.[0] ?? []).map((v) => (v === null || v === undefined ? '' : String(v)));
+}

@@ -20,8 +20,6 @@ export const t = defineMessages({
     leftoversRemoved: 'Rajaus siivosi keskeytyneen vaiheen jäljet: poistettiin {removed} piilotaulukkoa, palautettiin {restored}.',
     restoredSheet: 'Palautettu',
     printSetupSkipped: 'Tämä Excel-versio ei tue tulostusasetuksia (ExcelApi 1.9): taulukot tulostuvat Excelin oletusasetuksin.',
-    replacedNotInPlace:
-      'Tämä Excel-versio (ExcelApi 1.7/1.8) ei pysty kirjoittamaan näin suurta listaa "{sheet}" paikalleen yhdellä kertaa, joten taulukko korvattiin uudella: kaavat, pivot-taulukot ja kaaviot, jotka viittasivat siihen, näyttävät #VIITTAUS!. Uudemmat Excel-versiot (ExcelApi 1.9) säilyttävät ne.',
   },
   en: {
     preparing: 'Preparing the workbook…',
@@ -41,8 +39,6 @@ export const t = defineMessages({
     leftoversRemoved: 'Rajaus cleaned up after an interrupted step: {removed} hidden sheets removed, {restored} restored.',
     restoredSheet: 'Restored',
     printSetupSkipped: 'This version of Excel does not support print setup (ExcelApi 1.9): sheets print with Excel’s default settings.',
-    replacedNotInPlace:
-      'This version of Excel (ExcelApi 1.7/1.8) cannot rewrite a list as large as "{sheet}" in place in one go, so its sheet was replaced: formulas, pivot tables and charts that referred to it show #REF!. Newer versions of Excel (ExcelApi 1.9) keep them.',
   },
   sv: {
     preparing: 'Förbereder arbetsboken…',
@@ -62,7 +58,5 @@ export const t = defineMessages({
     leftoversRemoved: 'Rajaus städade efter ett avbrutet steg: {removed} dolda blad borttagna, {restored} återställda.',
     restoredSheet: 'Återställt',
     printSetupSkipped: 'Den här Excel-versionen stöder inte utskriftsinställningar (ExcelApi 1.9): bladen skrivs ut med Excels standardinställningar.',
-    replacedNotInPlace:
-      'Den här Excel-versionen (ExcelApi 1.7/1.8) kan inte skriva om en så stor lista som "{sheet}" på plats i ett svep, så bladet ersattes: formler, pivottabeller och diagram som hänvisade till det visar #REFERENS!. Nyare Excel-versioner (ExcelApi 1.9) behåller dem.',
   },
 });

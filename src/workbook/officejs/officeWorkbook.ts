@@ -43,7 +43,15 @@ import type { LeftoverReport, SheetData, SheetInfo, WorkbookChange, WorkbookNoti
 import { makeSheetName } from '../../core/workbook/sheetNames';
 import { wrappedRowHeights } from '../../core/workbook/rowHeights';
 import { JOURNAL_NAMESPACE, journalFromXml, journalToXml, type Journal } from './journal';
-import { columnEdits } from './columnEdits';
+import type { Area, CellSource } from './tableRewrite';
+
+/**
+ * Rewriting a table in place (tableRewrite.ts) is loaded when a step first needs it: it is not
+ * part of the pane's first load (the shell keeps its initial script small).
+ */
+type TableRewrite = typeof import('./tableRewrite');
+let tableRewrite: Promise<TableRewrite> | null = null;
+const loadTableRewrite = (): Promise<TableRewrite> => (tableRewrite ??= import(/* webpackChunkName: "table-rewrite" */ './tableRewrite'));
 import {
   FIRST_READ_ROWS,
   MAX_SHEET_ROWS,
@@ -58,6 +66,7 @@ import {
   readBlockRows,
   cellBlocks,
   tempSheetName,
+  headerTexts,
   isExcelBusy,
   ASIDE_SHEET,
   LEFTOVER_SHEET,
@@ -93,12 +102,12 @@ class ExcelBusyTooLong extends UserError {}
  * How one operation waits while Excel is busy: `onBusy(error)` rethrows anything else, and
  * otherwise tells the user (once per wait) and sleeps before the caller tries again.
  */
-interface Patience {
+export interface Patience {
   onBusy(error: unknown): Promise<void>;
 }
 
 /** The pieces every phase needs: Excel.run, waiting while Excel is busy, the user's messages. */
-interface Session {
+export interface Session {
   run: RunBatch;
   lang: Lang;
   /** Patience for a step's work (gives up after maxWaitMs; cancellable). */
@@ -138,20 +147,12 @@ interface Before {
   statePartIds: string[];
 }
 
-/** A block of cells by indexes, as Excel reports a range. */
-interface Area {
-  rowIndex: number;
-  columnIndex: number;
-  rowCount: number;
-  columnCount: number;
-}
-
 /**
  * A list rewritten in place: its sheet and table stay (name, id, position, style), so that the
  * user's formulas, structured references, defined names, pivot tables and charts on it keep
  * working. The swap resizes the table and copies the staging sheet's cells into it.
  */
-interface InPlace {
+export interface InPlace {
   sheetId: string;
   tableId: string;
   tableName: string;
@@ -173,14 +174,8 @@ interface InPlace {
   oldCells?: CellSource & { kind: 'cells' };
 }
 
-/**
- * Where the cells of a rewritten table come from: a sheet to copy them from (Range.copyFrom,
- * ExcelApi 1.9), or the cells themselves (values or formulas and number formats, ExcelApi 1.1).
- */
-type CellSource = { kind: 'copy'; sheet: Excel.Worksheet } | { kind: 'cells'; formats: string[][]; values: unknown[][]; formulas: boolean };
-
 /** What phase A produced for one plan. */
-interface Written {
+export interface Written {
   plan: SheetPlan;
   tempName: string;
   tempId: string;
@@ -445,16 +440,17 @@ export function createOfficeWorkbook(excel: { run: Run }, options: OfficeWorkboo
           const ip: InPlace = { sheetId: old.id, tableId: tables[0].id, tableName: tables[0].name, area, headers, backup: '' };
           if (copyCells) return ip;
           // Every list written directly goes into the one swap request: they share its budget.
-          const direct = directCells(plan, area, directBudget);
+          const direct = rewrite!.directCells(plan, area, directBudget);
           if (direct) {
             directBudget -= direct.bytes;
             ip.direct = direct.cells;
             return ip;
           }
           // Too large for one request on this host: the sheet is replaced, and the user is told.
-          notify({ kind: 'warning', text: t(lang, 'replacedNotInPlace', { sheet: plan.name }) });
+          notify({ kind: 'warning', text: rewrite!.rewriteMessages(lang, 'replacedNotInPlace', { sheet: plan.name }) });
           return undefined;
         };
+        const rewrite = before.tableAreas.size > 0 ? await loadTableRewrite() : null;
         let directBudget = targetBytes;
         const inPlaces = new Map(plans.map((p) => [p, inPlaceOf(p)]));
         // A table kept in place keeps its name: no other table may take it.
@@ -484,7 +480,10 @@ export function createOfficeWorkbook(excel: { run: Run }, options: OfficeWorkboo
         }
         throwIfAborted(signal);
         progress(totalRows, totalRows, t(lang, 'finishing'));
-        await backUpLists(session, written, [...takenSheets, ...written.map((w) => w.tempName)], patience);
+        if (written.some((w) => w.inPlace)) {
+          const { backUpLists } = await loadTableRewrite();
+          await backUpLists(session, written, [...takenSheets, ...written.map((w) => w.tempName)], patience);
+        }
         swapped = true;
         await swap(session, before, written, change, patience);
       } catch (error) {
@@ -503,7 +502,10 @@ export function createOfficeWorkbook(excel: { run: Run }, options: OfficeWorkboo
       // a roll-back has no layout to undo; should this request fail, the list is right and
       // only its layout is as it was. Tried twice, as the clean-up below.
       try {
-        await layOutInPlace(session, written).catch(() => layOutInPlace(session, written));
+        if (written.some((w) => w.inPlace)) {
+          const { layOutInPlace } = await loadTableRewrite();
+          await layOutInPlace(session, written, viewAndPrint).catch(() => layOutInPlace(session, written, viewAndPrint));
+        }
       } catch (error) {
         notify({ kind: 'warning', text: t(lang, 'cleanupFailed', { detail: errorDetail(error) }) });
       }
@@ -755,6 +757,7 @@ const asideName = (i: number) => `~rajaus-old-${i}`;
  * request Excel refused as busy ran nothing, so it is simply sent again.
  */
 async function swap(session: Session, before: Before, written: Written[], change: WorkbookChange, patience: Patience): Promise<void> {
+  const { rewriteTable } = await loadTableRewrite();
   await session.runPatiently(async (ctx) => {
     const sheets = ctx.workbook.worksheets;
     const byName = new Map(before.sheets.map((s) => [s.name.toLowerCase(), s]));
@@ -849,60 +852,6 @@ async function swap(session: Session, before: Before, written: Written[], change
   }, patience);
 }
 
-/**
- * A hidden copy of each list rewritten in place (Range.copyFrom, values and formats), in one
- * request before the swap. The journal names it; restore() and cleanUpLeftovers copy it back
- * if the swap stops part-way.
- */
-async function backUpLists(session: Session, written: Written[], taken: string[], patience: Patience): Promise<void> {
-  const lists = written.flatMap((w) => (w.inPlace ? [w.inPlace] : []));
-  if (lists.length === 0) return;
-  for (const ip of lists) {
-    ip.backup = tempSheetName([...taken, ...lists.map((x) => x.backup).filter(Boolean)], (Date.now() + 7919) % 1_000_000_007);
-  }
-  await session.runPatiently(async (ctx) => {
-    for (const ip of lists) {
-      const { area } = ip;
-      const existing = ctx.workbook.worksheets.getItemOrNullObject(ip.backup);
-      const list = ctx.workbook.worksheets.getItem(ip.sheetId);
-      const old = list.getRangeByIndexes(area.rowIndex, area.columnIndex, area.rowCount, area.columnCount);
-      // Without copyFrom the table's cells travel through the add-in: formulas (so that a
-      // user's formula in the list comes back as one) and number formats.
-      if (ip.direct) old.load('formulas,numberFormat');
-      await ctx.sync();
-      // A retry after a partly executed request: start the copy again.
-      // eslint-disable-next-line office-addins/call-sync-before-read -- synced on the line above
-      if (!existing.isNullObject) existing.delete();
-      const backup = ctx.workbook.worksheets.add(ip.backup);
-      backup.visibility = 'Hidden';
-      const target = backup.getRangeByIndexes(0, 0, area.rowCount, area.columnCount);
-      if (ip.direct) {
-        // eslint-disable-next-line office-addins/call-sync-after-load, office-addins/call-sync-before-read -- loaded and synced above
-        ip.oldCells = { kind: 'cells', formats: old.numberFormat as string[][], values: old.formulas as unknown[][], formulas: true };
-        writeCells(target, ip.oldCells);
-      } else target.copyFrom(old, 'All');
-    }
-    await ctx.sync();
-    for (const ip of lists) ip.backedUp = true;
-  }, patience);
-}
-
-async function layOutInPlace(session: Session, written: Written[]): Promise<void> {
-  const lists = written.filter((w) => w.inPlace);
-  if (lists.length === 0) return;
-  await session.runPatiently(async (ctx) => {
-    for (const w of lists) {
-      const list = ctx.workbook.worksheets.getItem(w.inPlace!.sheetId);
-      w.plan.columns.forEach((column, c) => {
-        list.getRangeByIndexes(0, w.inPlace!.area.columnIndex + c, 1, 1).getEntireColumn().format.columnWidth = columnWidthPoints(column.width);
-      });
-      if (w.plan.tabColor) list.tabColor = w.plan.tabColor;
-      viewAndPrint(list, w.plan, session.printSetup);
-    }
-    await ctx.sync();
-  }, session.cleanupPatience());
-}
-
 /** Phase C: delete the sheets set aside, the replaced state parts and the journal. */
 async function commit(session: Session, before: Before, change: WorkbookChange, written: Written[]): Promise<void> {
   await session.runPatiently(async (ctx) => {
@@ -929,83 +878,6 @@ async function commit(session: Session, before: Before, change: WorkbookChange, 
   }, session.cleanupPatience());
 }
 
-/**
- * Makes the table at `area` (headers `headersNow`) hold the `rows` × `headers` cells of
- * `sourceSheet` from A1, keeping the table (its name and identity) and each column that stays:
- *  - rows are inserted or deleted at the end of the body (Range.insert / Range.delete, ExcelApi
- *    1.1; Table.resize is 1.13), so that references to the first rows stay where they are;
- *  - columns are matched by header (columnEdits.ts): a new column is added at its place
- *    (TableColumnCollection.add) and a column that goes is deleted (TableColumn.delete, both
- *    ExcelApi 1.1), so that a structured reference to a column that stays keeps naming it
- *    (overwriting headers by position would make Excel rename the user's references);
- *  - then the source's cells are copied over the table (Range.copyFrom, ExcelApi 1.9).
- */
-function rewriteTable(
-  sheet: Excel.Worksheet,
-  table: Excel.Table,
-  area: Area,
-  headersNow: readonly string[],
-  rows: number,
-  headers: readonly string[],
-  source: CellSource,
-): void {
-  const { rowIndex: r0, columnIndex: c0, rowCount, columnCount } = area;
-  // Inserting inside the body grows the table (Excel's "Insert table rows"); a row inserted
-  // below it would not.
-  if (rows > rowCount) sheet.getRangeByIndexes(r0 + rowCount - 1, c0, rows - rowCount, columnCount).insert('Down');
-  else if (rows < rowCount) sheet.getRangeByIndexes(r0 + rows, c0, rowCount - rows, columnCount).delete('Up');
-  // Headers read from a table are its own; fall back to positions if they were not read.
-  const now = headersNow.length === columnCount ? headersNow : Array.from({ length: columnCount }, (_, c) => `\u0000${c}`);
-  let width = columnCount;
-  for (const edit of columnEdits(now, headers)) {
-    if ('insert' in edit) {
-      // Excel's own way to add a table column at a place (the end: no index).
-      if (edit.insert === width) table.columns.add();
-      else table.columns.add(edit.insert);
-      width++;
-    } else {
-      table.columns.getItemAt(edit.delete).delete();
-      width--;
-    }
-  }
-  const target = sheet.getRangeByIndexes(r0, c0, rows, headers.length);
-  if (source.kind === 'copy') target.copyFrom(source.sheet.getRangeByIndexes(0, 0, rows, headers.length), 'All');
-  else writeCells(target, source);
-}
-
-/** Number formats first (a value is coerced when written), then the values or formulas. */
-function writeCells(target: Excel.Range, cells: CellSource & { kind: 'cells' }): void {
-  target.numberFormat = cells.formats;
-  if (cells.formulas) target.formulas = cells.values as string[][];
-  else target.values = cells.values as string[][];
-}
-
-/**
- * A list's cells for a host without Range.copyFrom, or null when they, or the table's cells
- * now, are too many for one request: the header as text, each column's number format, every
- * cell as Excel takes it ("" empties a cell; null would leave the old value).
- */
-function directCells(plan: SheetPlan, area: Area, targetBytes: number): { cells: CellSource & { kind: 'cells' }; bytes: number } | null {
-  const types = plan.columns.map((c) => c.type);
-  const blocks = [...cellBlocks(plan.rows, types, targetBytes)];
-  if (blocks.length > 1) return null;
-  const body = blocks[0]?.cells ?? [plan.columns.map(() => '')];
-  const values: unknown[][] = [plan.columns.map((c) => cellText(c.header)), ...body];
-  const formats = [plan.columns.map(() => '@'), ...body.map(() => plan.columns.map((c) => c.numberFormat))];
-  const bytes = jsonBytes(values) + jsonBytes(formats);
-  if (bytes > targetBytes) return null;
-  // The old cells travel twice (read, then written to the backup) in requests of their own. A
-  // step changes a list's rows, not what a row holds: they are measured by the new cells, with
-  // a margin, and at least 20 bytes a cell.
-  const perCell = Math.max(20, (1.5 * bytes) / Math.max(1, values.length * plan.columns.length));
-  if (area.rowCount * area.columnCount * perCell > targetBytes) return null;
-  return { cells: { kind: 'cells', formats, values, formulas: false }, bytes };
-}
-
-/** A header row as text. */
-function headerTexts(values: unknown[][] | null | undefined): string[] {
-  return (values?.[0] ?? []).map((v) => (v === null || v === undefined ? '' : String(v)));
-}
 
 /**
  * Puts the workbook back as `before` recorded it: temporary sheets deleted, sheets set aside
@@ -1014,6 +886,7 @@ function headerTexts(values: unknown[][] | null | undefined): string[] {
  * ids; runs again from the start when Excel was busy.
  */
 async function restore(session: Session, before: Before, written: Written[], swapped: boolean): Promise<void> {
+  const { rewriteTable } = written.some((w) => w.inPlace) ? await loadTableRewrite() : ({} as Partial<TableRewrite>);
   await session.runPatiently(async (ctx) => {
     const sheets = ctx.workbook.worksheets.load('items/id,items/name,items/visibility');
     const tables = ctx.workbook.tables.load('items/id,items/name');
@@ -1038,7 +911,7 @@ async function restore(session: Session, before: Before, written: Written[], swa
     for (const { ip, backup, table, now } of undo) {
       if (table && now) {
         const source: CellSource = ip.oldCells ?? { kind: 'copy', sheet: backup };
-        rewriteTable(ctx.workbook.worksheets.getItem(ip.sheetId), table, now.range, headerTexts(now.header.values), ip.area.rowCount, ip.headers, source);
+        rewriteTable!(ctx.workbook.worksheets.getItem(ip.sheetId), table, now.range, headerTexts(now.header.values), ip.area.rowCount, ip.headers, source);
       }
       backup.delete();
     }
@@ -1133,13 +1006,7 @@ async function cleanUp(session: Session): Promise<LeftoverReport> {
         return [{ backup, list, table, range, header, backupHeader, cells, entry: e }];
       });
     if (undoInPlace.length) await ctx.sync();
-    for (const u of undoInPlace) {
-      const headers = u.entry.headers ?? headerTexts(u.backupHeader.values);
-      const source: CellSource = u.cells
-        ? { kind: 'cells', formats: u.cells.numberFormat as string[][], values: u.cells.formulas as unknown[][], formulas: true }
-        : { kind: 'copy', sheet: u.backup };
-      rewriteTable(u.list, u.table, u.range, headerTexts(u.header.values), u.entry.rows, headers, source);
-    }
+    if (undoInPlace.length) (await loadTableRewrite()).undoFromBackups(undoInPlace);
     for (const sheet of leftovers) if (!ASIDE_SHEET.test(sheet.name) || entryOf(sheet.name)?.journal.complete) drop(sheet);
     // Undo incomplete swaps: the replacement goes first, so that the old name is free.
     const undone = new Set<Journal>();
