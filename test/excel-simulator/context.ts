@@ -14,6 +14,13 @@ export interface RequestRecord {
   /** UTF-8 bytes of the loaded data as JSON. */
   responseBytes: number;
   operationCount: number;
+  /**
+   * When Excel's side of the request began (performance.now()) and how long it ran: executing
+   * the operations and answering. In Excel that runs outside the pane's thread; here it shares
+   * it, so the main-thread tests subtract it from the pane's tasks.
+   */
+  excelStart?: number;
+  excelMs?: number;
   /** Error code when the request failed. */
   failed?: string;
 }
@@ -154,6 +161,8 @@ export class SimRequestContext {
     const failAt = failure ? failure.afterOperations ?? 0 : -1;
     const injected = () => failure?.error ?? new SimOfficeError(ErrorCodes.generalException, `Injected failure at sync ${n}`);
     let executed = 0;
+    const clock = typeof performance !== 'undefined' ? performance : Date;
+    record.excelStart = clock.now();
     const responses: unknown[] = [];
     const commits: (() => void)[] = [];
     try {
@@ -179,6 +188,7 @@ export class SimRequestContext {
       record.failed = (error as { code?: string }).code ?? (error as Error).message;
       throw error;
     } finally {
+      record.excelMs = clock.now() - record.excelStart;
       if (executed > 0) host.notify();
     }
     return passThroughValue as T;
