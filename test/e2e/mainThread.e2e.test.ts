@@ -111,6 +111,8 @@ describe(`the pane's thread at ${ROWS} rows (Chromium, Excel simulator)`, () => 
     try {
       await setPaneWidth(s, 320);
       const figures: Record<string, number> = {};
+      // Asserted at the end, so that one run reports every step's figure.
+      const longest: Record<string, number> = {};
 
       // ---- 1. search
       await openStep(s, 'search');
@@ -128,7 +130,7 @@ describe(`the pane's thread at ${ROWS} rows (Chromium, Excel simulator)`, () => 
         await s.pane.getByTestId('search-run').click();
         await s.pane.getByText(/riviä kirjoitettiin/).waitFor({ timeout: 180_000 });
       });
-      expect(search.longestTask).toBeLessThan(LONGEST_TASK_MS);
+      longest.search = search.longestTask;
 
       // ---- 2. matching (in its worker since an earlier round)
       await openStep(s, 'match');
@@ -136,7 +138,7 @@ describe(`the pane's thread at ${ROWS} rows (Chromium, Excel simulator)`, () => 
         await s.pane.getByTestId('match-step').getByRole('button', { name: 'Tunnista asiakkaat' }).click();
         await s.pane.getByTestId('match-summary').waitFor({ timeout: 180_000 });
       });
-      expect(matching.longestTask).toBeLessThan(LONGEST_TASK_MS);
+      longest.matching = matching.longestTask;
 
       // ---- 2b. the move: cancelled once, then done
       before = await outline(s);
@@ -145,14 +147,11 @@ describe(`the pane's thread at ${ROWS} rows (Chromium, Excel simulator)`, () => 
       await apply.click();
       figures.moveCancel = await moveCancel;
       expect(await outline(s)).toEqual(before);
-      const move = await measured(s, 'move', async () => process.env.PROF ? (await import('./profileTmp')).profile(s.page, async () => {
+      const move = await measured(s, 'move', async () => {
         await apply.click();
         await s.pane.getByText(/riviä siirrettiin taulukolle/).waitFor({ timeout: 180_000 });
-      }) : (async () => {
-        await apply.click();
-        await s.pane.getByText(/riviä siirrettiin taulukolle/).waitFor({ timeout: 180_000 });
-      })());
-      expect(move.longestTask).toBeLessThan(LONGEST_TASK_MS);
+      });
+      longest.move = move.longestTask;
       // The customer register is never touched.
       expect(await sheetHead(s, 'Asiakkaat')).toEqual(customersBefore);
 
@@ -161,11 +160,14 @@ describe(`the pane's thread at ${ROWS} rows (Chromium, Excel simulator)`, () => 
       await openStep(s, 'buildings');
       await s.pane.getByRole('radio', { name: /Helsingin kaupunki, rakennusrekisteri/ }).check();
       await s.pane.getByRole('textbox', { name: /Palvelun osoite/ }).fill(`${replay.url}/hki/wfs`);
-      const buildings = await measured(s, 'building data', async () => {
+      const buildings = await measured(s, 'building data', async () => process.env.PROF ? (await import('./profileTmp')).profile(s.page, async () => {
         await s.pane.getByTestId('buildings-step').getByRole('button', { name: 'Lisää rakennustiedot' }).click();
         await s.pane.getByTestId('buildings-summary').waitFor({ timeout: 180_000 });
-      });
-      expect(buildings.longestTask).toBeLessThan(LONGEST_TASK_MS);
+      }) : (async () => {
+        await s.pane.getByTestId('buildings-step').getByRole('button', { name: 'Lisää rakennustiedot' }).click();
+        await s.pane.getByTestId('buildings-summary').waitFor({ timeout: 180_000 });
+      })());
+      longest.buildings = buildings.longestTask;
 
       // ---- 5. export to a sheet (the heaviest form: shaping, then 90,000 rows into Excel)
       await openStep(s, 'export');
@@ -181,9 +183,10 @@ describe(`the pane's thread at ${ROWS} rows (Chromium, Excel simulator)`, () => 
         await toSheet.click();
         await s.pane.getByTestId('export-outcome').waitFor({ timeout: 180_000 });
       });
-      expect(exported.longestTask).toBeLessThan(LONGEST_TASK_MS);
+      longest.exported = exported.longestTask;
 
-      process.stdout.write(`cancel latencies at ${ROWS} rows: ${JSON.stringify(figures)}\n`);
+      process.stdout.write(`cancel latencies at ${ROWS} rows: ${JSON.stringify(figures)}; longest tasks: ${JSON.stringify(longest)}\n`);
+      for (const ms of Object.values(longest)) expect(ms).toBeLessThan(LONGEST_TASK_MS);
       for (const ms of Object.values(figures)) expect(ms).toBeLessThan(CANCEL_MS);
       expect(s.errors).toEqual([]);
     } finally {
