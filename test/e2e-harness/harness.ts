@@ -26,6 +26,8 @@ interface HarnessConfig {
    * would count as the pane's. showSheet() still draws.
    */
   drawChanges?: boolean;
+  /** Answer each sync in a later task, as Excel does (the simulator's answerInLaterTask). */
+  answerInLaterTask?: boolean;
 }
 
 type Sim = ReturnType<typeof createExcelSimulator>;
@@ -47,7 +49,7 @@ declare global {
 
 const config: HarnessConfig = window.__rajausHarnessConfig ?? {};
 const displayLanguage = config.displayLanguage ?? 'fi-FI';
-const sim = createExcelSimulator({ displayLanguage, latencyMs: config.latencyMs ?? 0, initialSheets: ['Taul1'], requirementSets: config.requirementSets });
+const sim = createExcelSimulator({ displayLanguage, latencyMs: config.latencyMs ?? 0, answerInLaterTask: config.answerInLaterTask, initialSheets: ['Taul1'], requirementSets: config.requirementSets });
 if (config.preload) sim.simulator.load(config.preload);
 
 const sheetEl = document.getElementById('sheet')!;
@@ -74,7 +76,6 @@ function shown(view: WorkbookView): string | undefined {
 const DRAWN_ROWS = 121;
 
 function render(): void {
-  renderPending = false;
   // Only the rows the grid draws: copying a 100,000-row sheet on every change took seconds of
   // the thread the pane shares with this page (Excel draws in its own process).
   const view = toView(sim.simulator.snapshot({ maxRows: DRAWN_ROWS }));
@@ -112,20 +113,10 @@ window.__rajausHarness = {
   renders: 0,
 };
 
-/**
- * A change is drawn once the current task ends, at most every 250 ms: a step that writes a
- * large list in many requests would otherwise redraw the grid after each one, inside the
- * pane's own tasks (the pane's iframe shares this page's thread), which Excel never does.
- */
-let renderPending = false;
-let lastRender = 0;
+// Each change is drawn at once, as the tests' screenshots expect; the main-thread tests turn
+// this off (drawChanges: false).
 sim.simulator.onChange(() => {
-  if (renderPending || config.drawChanges === false) return;
-  renderPending = true;
-  setTimeout(() => {
-    lastRender = performance.now();
-    render();
-  }, Math.max(0, 250 - (performance.now() - lastRender)));
+  if (config.drawChanges !== false) render();
 });
 render();
 

@@ -78,6 +78,11 @@ describe('match step (Chromium, Excel simulator)', () => {
         .nth(0)
         .getByRole('button', { name: /Eri asiakas/ })
         .click();
+      // The README's screenshot shows the decided pairs down to the move button (issue 13: it was cut).
+      await s.pane.getByRole('button', { name: /^Siirrä poistettavat/ }).evaluate((b) => {
+        (b as HTMLElement).style.scrollMarginBottom = '16px';
+        b.scrollIntoView({ block: 'end' });
+      });
       await s.screenshot('match-review');
 
       await step.getByRole('button', { name: /Siirrä poistettavat/ }).click();

@@ -74,6 +74,8 @@ export interface OpenPaneOptions {
   viewport?: { width: number; height: number };
   /** Redraw the harness's grid on every change (default true); see test/e2e-harness/harness.ts. */
   drawChanges?: boolean;
+  /** Simulated Excel answers each sync in a later task, as Excel does (default false: at once). */
+  answerInLaterTask?: boolean;
   /** Another server of dist/ to open the pane from (e.g. `rajaus serve` on 127.0.0.1), instead of this module's. */
   origin?: string;
 }
@@ -273,6 +275,7 @@ export async function openPane(options: OpenPaneOptions = {}): Promise<PaneSessi
     latencyMs: options.latencyMs ?? 0,
     requirementSets: options.requirementSets ?? null,
     drawChanges: options.drawChanges ?? true,
+    answerInLaterTask: options.answerInLaterTask ?? false,
   };
   await context.addInitScript(
     ({ config, storage }) => {
@@ -283,6 +286,7 @@ export async function openPane(options: OpenPaneOptions = {}): Promise<PaneSessi
         latencyMs: config.latencyMs,
         requirementSets: config.requirementSets ?? undefined,
         drawChanges: config.drawChanges,
+        answerInLaterTask: config.answerInLaterTask,
       };
       // Runs in every frame before any page script; the top frame seeds the shared storage
       // once, as if the user had used the pane before (picked a language, saved settings).

@@ -57,6 +57,7 @@ export class SimHost {
       payloadLimitBytes: number;
       responseLimitBytes: number;
       latencyMs: number;
+      answerInLaterTask: boolean;
       /** Highest ExcelApi version the host implements ("1.17"); members above fail at sync. */
       excelApi: string;
     },
@@ -139,10 +140,12 @@ export class SimRequestContext {
     const payloadBytes = utf8Bytes(JSON.stringify(ops.map((o) => o.json)));
     const record: RequestRecord = { payloadBytes, responseBytes: 0, operationCount: ops.length };
     host.requests.push(record);
-    // A round trip is asynchronous; in the browser page a latency makes progress visible. Even
-    // without one, the answer comes in a later task, as Excel's does (a message from its
-    // process): a microtask would run a whole step's requests as one task of the pane's thread.
-    await new Promise<void>((resolve) => (host.options.latencyMs > 0 ? setTimeout(resolve, host.options.latencyMs) : nextTask(resolve)));
+    // A round trip is asynchronous; in the browser page a latency makes progress visible. With
+    // answerInLaterTask the answer comes in a later task, as Excel's does (a message from its
+    // process); else at once, and a whole step's requests run as one task of the pane's thread.
+    await new Promise<void>((resolve) =>
+      host.options.latencyMs > 0 ? setTimeout(resolve, host.options.latencyMs) : host.options.answerInLaterTask ? nextTask(resolve) : resolve(),
+    );
     if (payloadBytes > host.options.payloadLimitBytes) {
       record.failed = ErrorCodes.requestPayloadSizeLimitExceeded;
       throw new SimOfficeError(

@@ -43,6 +43,12 @@ export interface SimulatorOptions {
   responseLimitBytes?: number;
   /** Delay of each sync in ms (0 in tests; the browser page uses some to show progress). */
   latencyMs?: number;
+  /**
+   * Answer every sync in a later task, as Excel does (a message from its process), instead of
+   * at once (a microtask: a step's requests then run as one task; the default, which the tests
+   * written before issue 13 expect). The main-thread tests need the real shape.
+   */
+  answerInLaterTask?: boolean;
   /** Sheets of a new workbook (default ["Sheet1"]). */
   initialSheets?: string[];
 }
@@ -200,6 +206,7 @@ export function createExcelSimulator(options: SimulatorOptions = {}): ExcelSimul
     payloadLimitBytes: options.payloadLimitBytes ?? PAYLOAD_LIMIT_BYTES,
     responseLimitBytes: options.responseLimitBytes ?? PAYLOAD_LIMIT_BYTES,
     latencyMs: options.latencyMs ?? 0,
+    answerInLaterTask: options.answerInLaterTask ?? false,
     excelApi: requirementSets.ExcelApi ?? '1.1',
   });
 
