@@ -110,7 +110,12 @@ afterAll(() => replay.close());
 
 describe(`the pane's thread at ${ROWS} rows (Chromium, Excel simulator)`, () => {
   it('search, matching, move, building data and export: no task over 200 ms; Cancel within 300 ms, the workbook unchanged', async () => {
-    const s = await openPane({ lang: 'fi', drawChanges: false, answerInLaterTask: true, preload: { sheets: [customerSheet()], activeSheet: 'Asiakkaat' } });
+    const s = await openPane({
+      lang: 'fi',
+      drawChanges: false,
+      answerInLaterTask: true,
+      preload: { sheets: [customerSheet()], activeSheet: 'Asiakkaat' },
+    });
     try {
       await setPaneWidth(s, 320);
       const figures: Record<string, number> = {};
@@ -163,13 +168,17 @@ describe(`the pane's thread at ${ROWS} rows (Chromium, Excel simulator)`, () => 
       await openStep(s, 'buildings');
       await s.pane.getByRole('radio', { name: /Helsingin kaupunki, rakennusrekisteri/ }).check();
       await s.pane.getByRole('textbox', { name: /Palvelun osoite/ }).fill(`${replay.url}/hki/wfs`);
-      const buildings = await measured(s, 'building data', async () => process.env.PROF ? (await import('./profileTmp')).profile(s.page, async () => {
-        await s.pane.getByTestId('buildings-step').getByRole('button', { name: 'Lisää rakennustiedot' }).click();
-        await s.pane.getByTestId('buildings-summary').waitFor({ timeout: 180_000 });
-      }) : (async () => {
-        await s.pane.getByTestId('buildings-step').getByRole('button', { name: 'Lisää rakennustiedot' }).click();
-        await s.pane.getByTestId('buildings-summary').waitFor({ timeout: 180_000 });
-      })());
+      const buildings = await measured(s, 'building data', async () =>
+        process.env.PROF
+          ? (await import('./profileTmp')).profile(s.page, async () => {
+              await s.pane.getByTestId('buildings-step').getByRole('button', { name: 'Lisää rakennustiedot' }).click();
+              await s.pane.getByTestId('buildings-summary').waitFor({ timeout: 180_000 });
+            })
+          : (async () => {
+              await s.pane.getByTestId('buildings-step').getByRole('button', { name: 'Lisää rakennustiedot' }).click();
+              await s.pane.getByTestId('buildings-summary').waitFor({ timeout: 180_000 });
+            })(),
+      );
       longest.buildings = buildings.longestTask;
 
       // ---- 5. export to a sheet (the heaviest form: shaping, then 90,000 rows into Excel)

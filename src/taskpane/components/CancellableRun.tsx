@@ -65,11 +65,22 @@ const useStyles = makeStyles({
 });
 
 /** The bar, the counts and Cancel; renders nothing when the run is not running. */
-export function RunProgress({ run, lang, label, testId }: { run: CancellableRun; lang: Lang; label: string; testId?: string }): JSX.Element | null {
+export function RunProgress({
+  run,
+  lang,
+  label,
+  testId,
+}: {
+  run: CancellableRun;
+  lang: Lang;
+  label: string;
+  testId?: string;
+}): JSX.Element | null {
   const styles = useStyles();
   const s = run.state;
   if (!s) return null;
-  const counts = s.total > 0 ? t(lang, 'of', { done: formatCount(lang, Math.min(s.done, s.total)), total: formatCount(lang, s.total) }) : '';
+  const counts =
+    s.total > 0 ? t(lang, 'of', { done: formatCount(lang, Math.min(s.done, s.total)), total: formatCount(lang, s.total) }) : '';
   return (
     <div className={styles.root} data-testid={testId}>
       <ProgressBar value={s.total > 0 ? Math.min(1, s.done / s.total) : undefined} aria-label={label} />

@@ -28,7 +28,11 @@ export const shapeExportInWorker: ExportShaper = async (list, opts, run) => {
       run.progress?.(i + Math.min(CHUNK, total - i), total);
     }
     const { rows: _rows, ...head } = list;
-    const built = await calls.call<Omit<ShapedExport, 'rows'> & { rowCount: number }>({ op: 'build', list: head, opts } satisfies ExportShapeRequest);
+    const built = await calls.call<Omit<ShapedExport, 'rows'> & { rowCount: number }>({
+      op: 'build',
+      list: head,
+      opts,
+    } satisfies ExportShapeRequest);
     const rows: CellValue[][] = [];
     if (run.needRows) {
       for (let from = 0; from < built.rowCount; from += CHUNK) {

@@ -22,12 +22,16 @@ ctx.onmessage = (e) => {
   }
   const { list, customers, lang } = m;
   try {
-    const result = matchCustomers({ ...list, rows: rows.list }, { ...customers, rows: rows.customers }, {
-      lang,
-      // The pane's mapping already shows and applies the guess (the user may have changed it).
-      guessColumns: false,
-      progress: (done, total) => ctx.postMessage({ type: 'progress', done, total }),
-    });
+    const result = matchCustomers(
+      { ...list, rows: rows.list },
+      { ...customers, rows: rows.customers },
+      {
+        lang,
+        // The pane's mapping already shows and applies the guess (the user may have changed it).
+        guessColumns: false,
+        progress: (done, total) => ctx.postMessage({ type: 'progress', done, total }),
+      },
+    );
     const { rows: matched, ...rest } = result;
     for (let i = 0; i < matched.length; i += RESULT_CHUNK) ctx.postMessage({ type: 'rows', rows: matched.slice(i, i + RESULT_CHUNK) });
     ctx.postMessage({ type: 'done', result: { ...rest, rows: [] } });

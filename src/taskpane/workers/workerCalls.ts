@@ -62,7 +62,9 @@ export function workerCalls(worker: Worker, signal?: AbortSignal): WorkerCalls {
 }
 
 /** The worker's side: answers each request with `handle`'s value (or its error). */
-export function serveCalls<Req>(handle: (request: Req) => { value: unknown; transfer?: Transferable[] } | Promise<{ value: unknown; transfer?: Transferable[] }>): void {
+export function serveCalls<Req>(
+  handle: (request: Req) => { value: unknown; transfer?: Transferable[] } | Promise<{ value: unknown; transfer?: Transferable[] }>,
+): void {
   const ctx = self as unknown as {
     onmessage: ((e: MessageEvent<{ id: number; request: Req }>) => void) | null;
     postMessage(m: Answer, transfer?: Transferable[]): void;

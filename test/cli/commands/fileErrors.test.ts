@@ -30,7 +30,19 @@ describe('file errors in the CLI language', () => {
   it('dnc and buildings: the same in Swedish with --lang sv', async () => {
     const list = brokenXlsx();
     writeFileSync(join(sandbox.dir, 'numerot.csv'), 'Puhelin\r\n0401234567\r\n');
-    expect(await main(['dnc', '--list', list, '--numbers', join(sandbox.dir, 'numerot.csv'), '--out', join(sandbox.dir, 'ulos'), '--lang', 'sv'])).toBe(1);
+    expect(
+      await main([
+        'dnc',
+        '--list',
+        list,
+        '--numbers',
+        join(sandbox.dir, 'numerot.csv'),
+        '--out',
+        join(sandbox.dir, 'ulos'),
+        '--lang',
+        'sv',
+      ]),
+    ).toBe(1);
     expect(await main(['buildings', '--list', list, '--source', 'helsinki', '--out', join(sandbox.dir, 'ulos2'), '--lang', 'sv'])).toBe(1);
     const lines = sandbox.err.join('\n');
     expect(lines).not.toMatch(/not a readable/);
@@ -39,7 +51,9 @@ describe('file errors in the CLI language', () => {
 
   it('a sheet that is not there, in Finnish', async () => {
     const wb = createXlsxWorkbook();
-    await wb.apply({ write: [tablePlan({ name: 'Rekisteri', role: 'list', keys: ['companyName'], rows: [['Oy Ab']], lang: 'fi', tableName: 'Rekisteri' })] });
+    await wb.apply({
+      write: [tablePlan({ name: 'Rekisteri', role: 'list', keys: ['companyName'], rows: [['Oy Ab']], lang: 'fi', tableName: 'Rekisteri' })],
+    });
     const path = join(sandbox.dir, 'r.xlsx');
     await saveXlsxWorkbook(wb, path);
     const code = await main(['export', '--list', path, '--sheet', 'Asiakkaat', '--format', 'csv', '--out', join(sandbox.dir, 'o.csv')]);
