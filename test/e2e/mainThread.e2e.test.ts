@@ -168,20 +168,13 @@ describe(`the pane's thread at ${ROWS} rows (Chromium, Excel simulator)`, () => 
       await openStep(s, 'buildings');
       await s.pane.getByRole('radio', { name: /Helsingin kaupunki, rakennusrekisteri/ }).check();
       await s.pane.getByRole('textbox', { name: /Palvelun osoite/ }).fill(`${replay.url}/hki/wfs`);
-      const buildings = await measured(s, 'building data', async () =>
-        process.env.PROF
-          ? (await import('./profileTmp')).profile(s.page, async () => {
-              await s.pane.getByTestId('buildings-step').getByRole('button', { name: 'Lisää rakennustiedot' }).click();
-              await s.pane.getByTestId('buildings-summary').waitFor({ timeout: 180_000 });
-            })
-          : (async () => {
-              await s.pane.getByTestId('buildings-step').getByRole('button', { name: 'Lisää rakennustiedot' }).click();
-              await s.pane.getByTestId('buildings-summary').waitFor({ timeout: 180_000 });
-            })(),
-      );
+      const buildings = await measured(s, 'building data', async () => {
+        await s.pane.getByTestId('buildings-step').getByRole('button', { name: 'Lisää rakennustiedot' }).click();
+        await s.pane.getByTestId('buildings-summary').waitFor({ timeout: 180_000 });
+      });
       longest.buildings = buildings.longestTask;
 
-      // ---- 5. export to a sheet (the heaviest form: shaping, then 90,000 rows into Excel)
+      // ---- 5. export to a sheet (the heaviest form: shaping, then every row into Excel)
       await openStep(s, 'export');
       await s.pane.getByRole('radio', { name: 'LeadDesk-yhteystietolista' }).check();
       await s.pane.getByRole('checkbox', { name: /Vie myös demodata/ }).check();

@@ -27,7 +27,7 @@ export const shapeExportInWorker: ExportShaper = async (list, opts, run) => {
       await calls.call({ op: 'rows', rows: list.rows.slice(i, i + CHUNK) } satisfies ExportShapeRequest);
       run.progress?.(i + Math.min(CHUNK, total - i), total);
     }
-    const { rows: _rows, ...head } = list;
+    const head = { keys: list.keys, headers: list.headers, origin: list.origin };
     const built = await calls.call<Omit<ShapedExport, 'rows'> & { rowCount: number }>({
       op: 'build',
       list: head,
@@ -40,8 +40,7 @@ export const shapeExportInWorker: ExportShaper = async (list, opts, run) => {
         for (const r of part) rows.push(r);
       }
     }
-    const { rowCount: _count, ...rest } = built;
-    return { ...rest, rows };
+    return { ...built, rows };
   } finally {
     calls.close();
   }

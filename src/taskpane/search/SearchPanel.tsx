@@ -353,7 +353,9 @@ export default function SearchPanel(): JSX.Element {
         {busy && progress.total > 0 && (
           // What is being done and how far: the rows made, then the rows written into the sheet.
           <Caption1 data-testid="search-progress">
-            {[progress.label, `${formatCount(lang, Math.min(progress.done, progress.total))} / ${formatCount(lang, progress.total)}`].filter(Boolean).join(' ')}
+            {[progress.label, `${formatCount(lang, Math.min(progress.done, progress.total))} / ${formatCount(lang, progress.total)}`]
+              .filter(Boolean)
+              .join(' ')}
           </Caption1>
         )}
         {busy && progress.notice && <Text role="status">{progress.notice}</Text>}
