@@ -31,7 +31,6 @@ import { formatCount } from '../../core/i18n/lang';
 import type { ExportListResult } from '../../app/exportList';
 import { t } from '../export/messages';
 import { downloadFile, downloadsLikelyWork } from '../export/download';
-import { shapeExportInWorker } from '../export/exportShapeClient';
 import { RunProgress, useCancellableRun } from '../components/CancellableRun';
 import { isCancel } from '../../core/errors';
 
@@ -101,7 +100,9 @@ function ExportStep(): JSX.Element {
   async function run(target: 'download' | 'sheet'): Promise<void> {
     setOutcome(null);
     await whileBusy(async () => {
+      // Loaded on first use, with the use case: neither is part of the pane's first load.
       const { exportList } = await import(/* webpackChunkName: "export" */ '../../app/exportList');
+      const { shapeExportInWorker } = await import(/* webpackChunkName: "export" */ '../export/exportShapeClient');
       const toSheet = target === 'sheet' || !downloadsLikelyWork();
       let result: ExportListResult;
       try {
