@@ -5,7 +5,17 @@
  * export in the list's processing log (format, rows, file names) in one workbook change that
  * also writes the printable labels sheet or, where the host blocks downloads, an export sheet.
  */
-import { buildExport, exportSheetPlan, labelsSheetPlan, type ExportFormat, type SkipCount } from '../core/export/formats';
+import {
+  buildExport,
+  exportSheetPlan,
+  labelsSheetPlan,
+  type ExportFormat,
+  type ExportOptions,
+  type ExportResult,
+  type SkipCount,
+} from '../core/export/formats';
+import type { ListTable } from '../core/list/listTable';
+import type { RunOptions } from '../core/progress';
 import { t } from '../core/export/messages';
 import { csvBytes } from '../core/export/csv';
 import { listFromGrid } from '../core/list/listTable';
@@ -13,8 +23,24 @@ import { makeSheetName, makeTableName } from '../core/workbook/sheetNames';
 import type { SheetPlan } from '../core/workbook/sheetPlan';
 import { splitPlanForExcel } from '../core/workbook/excelLimits';
 import { recordStep } from './processingLog';
-import { UserError } from '../core/errors';
+import { throwIfAborted, UserError } from '../core/errors';
 import type { StepContext } from './stepContext';
+
+/** An export shaped: the CSV parts already as bytes, the table rows for a sheet if any. */
+export type ShapedExport = Omit<ExportResult, 'parts'> & { parts: { bytes: Uint8Array; rows: number }[] };
+
+/**
+ * Shapes the export (selection, columns, phones, CSV text). The pane passes one that runs in a
+ * Web Worker (taskpane/export/exportShapeClient.ts: 1.9 s of the pane's thread at 100,000
+ * rows, issue 13); the default runs here. `needRows`: the table rows are wanted (a sheet is
+ * written), else they may be left out.
+ */
+export type ExportShaper = (list: ListTable, opts: ExportOptions, run: RunOptions & { needRows: boolean }) => Promise<ShapedExport>;
+
+export const shapeExport: ExportShaper = async (list, opts) => {
+  const result = buildExport(list, opts);
+  return { ...result, parts: result.parts.map((p) => ({ bytes: csvBytes(p.csv), rows: p.rows })) };
+};
 
 export interface ExportListArgs {
   listSheet: string;
@@ -32,6 +58,8 @@ export interface ExportListArgs {
   maxRows?: number;
   /** Rows a sheet holds before it is split (tests); default Excel's 1,048,576 less the header. */
   maxSheetRows?: number;
+  /** Where the export is shaped (default: here). */
+  shape?: ExportShaper;
 }
 
 export interface ExportedFile {
@@ -74,16 +102,21 @@ export async function exportList(ctx: StepContext, args: ExportListArgs): Promis
   const data = await ctx.workbook.readSheet(args.listSheet, { signal: ctx.signal, progress: ctx.progress });
   const list = listFromGrid(data.name, data.headers, data.rows, {}, data.firstDataRow);
   const state = await ctx.workbook.readState();
-  const result = buildExport(list, {
-    format: args.format,
-    lang: ctx.lang,
-    columns: args.columns,
-    delimiter: args.delimiter,
-    allowDemo: args.allowDemo,
-    doNotContact: state?.doNotContact,
-    maxBytes: args.maxBytes,
-    maxRows: args.maxRows,
-  });
+  const result = await (args.shape ?? shapeExport)(
+    list,
+    {
+      format: args.format,
+      lang: ctx.lang,
+      columns: args.columns,
+      delimiter: args.delimiter,
+      allowDemo: args.allowDemo,
+      doNotContact: state?.doNotContact,
+      maxBytes: args.maxBytes,
+      maxRows: args.maxRows,
+    },
+    { signal: ctx.signal, progress: ctx.progress, needRows: args.format === 'mailing' || Boolean(args.toSheet) },
+  );
+  throwIfAborted(ctx.signal);
 
   // Zero rows is not an export: say so, and write, download and log nothing (issue 13: an
   // empty file was written and logged when the demo rows were not allowed).
@@ -95,7 +128,7 @@ export async function exportList(ctx: StepContext, args: ExportListArgs): Promis
     );
   }
   const names = partFileNames(args.fileName ?? `${data.name}-${args.format}`, result.parts.length);
-  const files = result.parts.map((p, i) => ({ name: names[i]!, bytes: csvBytes(p.csv), rows: p.rows }));
+  const files = result.parts.map((p, i) => ({ name: names[i]!, bytes: p.bytes, rows: p.rows }));
 
   const existing = (await ctx.workbook.listSheets()).map((s) => s.name);
   const tables = (await ctx.workbook.listSheets()).flatMap((s) => s.tables.map((x) => x.name));

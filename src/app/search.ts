@@ -13,7 +13,7 @@ import { throwIfAborted, UserError } from '../core/errors';
 import { industryName } from '../core/industry/tol';
 import { defineMessages, formatCount, type Lang } from '../core/i18n/lang';
 import { normalizePhone, phoneKey } from '../core/normalize/phone';
-import type { RunOptions } from '../core/progress';
+import { pauser, type RunOptions } from '../core/progress';
 import { emptyState, type SourceUse, type WorkbookState } from '../core/state/workbookState';
 import type { CellValue } from '../core/workbook/cells';
 import { makeSheetName, makeTableName } from '../core/workbook/sheetNames';
@@ -52,11 +52,36 @@ const t = defineMessages({
   },
 });
 
+/**
+ * Makes the result rows (phone parsing is most of a search's own work: ~30 µs a row). The pane
+ * passes one that runs in a Web Worker (taskpane/search/resultRowsClient.ts); the default runs
+ * here, pausing so that a Cancel or Ctrl-C is heard.
+ */
+export type ResultRowBuilder = (
+  job: { keys: readonly string[]; records: readonly DirectoryRecord[]; provenance: { source: string; extractedAt: string }; lang: Lang },
+  opts: RunOptions,
+) => Promise<CellValue[][]>;
+
+export const buildResultRows: ResultRowBuilder = async ({ keys, records, provenance, lang }, opts) => {
+  const pause = pauser(opts.signal);
+  const rows: CellValue[][] = [];
+  for (const r of records) {
+    rows.push(resultRow(keys, r, provenance, lang));
+    if (rows.length % 256 === 0) {
+      await pause();
+      opts.progress?.(rows.length, records.length);
+    }
+  }
+  return rows;
+};
+
 export interface SearchArgs {
   /** Criteria as the user gave them (validated here). */
   criteria: Criteria | unknown;
   source: DirectorySource;
   listName?: string;
+  /** Where the rows are made (default: here, with pauses). */
+  buildRows?: ResultRowBuilder;
 }
 
 export interface SearchOutcome {
@@ -233,7 +258,11 @@ export async function runSearch(ctx: StepContext, args: SearchArgs): Promise<Sea
   const extractedAt = now.toISOString();
   const keys = resultKeys(criteria.kind, kept);
   const sourceLabel = source.info.name;
-  const rows = kept.map((r) => resultRow(keys, r, { source: sourceLabel, extractedAt }, ctx.lang));
+  const rows = await (args.buildRows ?? buildResultRows)(
+    { keys, records: kept, provenance: { source: sourceLabel, extractedAt }, lang: ctx.lang },
+    { signal: ctx.signal, progress: ctx.progress },
+  );
+  throwIfAborted(ctx.signal);
 
   const sheets = await ctx.workbook.listSheets();
   // A list the user named ("Pientalot Espoo") keeps that name on its sheet; otherwise the

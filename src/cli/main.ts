@@ -14,6 +14,16 @@ import { CANCELLED_EXIT, listenForCancel, runCleanups } from './io/cancel';
 
 const VERSION = '0.1.0';
 
+/**
+ * The CLI writes instants as Excel date-times ("Poimittu", "Siirretty"), which have no zone, and
+ * the notes say "klo 12.00": both in the machine's zone. Servers and containers run in UTC, so
+ * a list built there read two or three hours off to its Finnish users (issue 13). Finnish time
+ * unless the user set TZ; Node reads a TZ set while it runs.
+ */
+export function finnishTimeUnlessSet(env: NodeJS.ProcessEnv): void {
+  if (!env.TZ) env.TZ = 'Europe/Helsinki';
+}
+
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
   return [
@@ -40,6 +50,7 @@ function commandHelp(c: Command, summary: string): string {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  finnishTimeUnlessSet(process.env);
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     console.log(mainHelp());

@@ -1,4 +1,4 @@
-import { addBuildings, applyBuildingFilters, joinBuildings, postalCodesOf, suggestBuildingSource } from '../../src/app/addBuildings';
+import { addBuildings, applyBuildingFilters, joinBuildings, joinBuildingsPaused, postalCodesOf, suggestBuildingSource } from '../../src/app/addBuildings';
 import type { StepContext } from '../../src/app/stepContext';
 import { buildingFiltersSchema } from '../../src/core/buildings/filters';
 import { CancelledError } from '../../src/core/errors';
@@ -104,6 +104,20 @@ describe('joinBuildings and filters (pure)', () => {
     const { kept, filtered } = applyBuildingFilters(joined, matches, { yearFrom: 1950, yearTo: 1970, classes: ['detached'], fuels: ['oil'] }, 'en', new Date('2026-10-05T09:00:00Z'));
     expect(kept.rows.map((r) => r[0])).toEqual(['Aino']);
     expect(filtered.rows[0]!.at(-1)).toBe('Completion year 1991 is not within 1950–1970');
+  });
+
+  it('joins the same in pieces for the pane, handing the thread back between them and hearing a cancel (issue 13)', async () => {
+    const many = listFromGrid('iso', ['Nimi', 'Osoite', 'Postinumero'], Array.from({ length: 100_000 }, (_, i) => [`N${i}`, `Kielotie ${i % 2 ? 14 : 16}`, '01300']));
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 0);
+    const paused = await joinBuildingsPaused(many, buildings, 'fi');
+    clearInterval(timer);
+    expect(paused).toEqual(joinBuildings(many, buildings, 'fi'));
+    // Timers ran while it joined: it gave the thread back (the join itself takes well over 50 ms).
+    expect(ticks).toBeGreaterThan(0);
+    const ctl = new AbortController();
+    ctl.abort();
+    await expect(joinBuildingsPaused(many, buildings, 'fi', ctl.signal)).rejects.toBeInstanceOf(CancelledError);
   });
 
   it('reads postal codes from the column or, failing that, from the address text', () => {

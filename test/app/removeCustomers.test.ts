@@ -61,6 +61,8 @@ describe('removeCustomers', () => {
     expect(first[7]).toBe(2);
     expect(String(first[8])).toMatch(/^Y-tunnus sama/);
     expect(first[9]).toBeGreaterThan(0.97);
+    // The probability reads as a per cent in Excel ("98 %"), as the pane says it (issue 13).
+    expect(audit.columns[9]!.numberFormat).toBe('0 %');
     expect(first[10]).toBe(2);
     expect(fromCellByKey('removedAt', first[11])).toBe('2026-11-20T10:15:00.000Z');
     expect(audit.rows[1]![10]).toBe(4);

@@ -20,6 +20,14 @@ interface HarnessConfig {
   latencyMs?: number;
   /** Requirement sets the simulated host offers, e.g. { ExcelApi: '1.7' } for Office 2019. */
   requirementSets?: Record<string, string>;
+  /**
+   * Redraw the grid on changes (default true). The main-thread tests turn it off: Excel draws
+   * in its own process, but this page shares its thread with the pane's iframe, so its layout
+   * would count as the pane's. showSheet() still draws.
+   */
+  drawChanges?: boolean;
+  /** Answer each sync in a later task, as Excel does (the simulator's answerInLaterTask). */
+  answerInLaterTask?: boolean;
 }
 
 type Sim = ReturnType<typeof createExcelSimulator>;
@@ -41,7 +49,7 @@ declare global {
 
 const config: HarnessConfig = window.__rajausHarnessConfig ?? {};
 const displayLanguage = config.displayLanguage ?? 'fi-FI';
-const sim = createExcelSimulator({ displayLanguage, latencyMs: config.latencyMs ?? 0, initialSheets: ['Taul1'], requirementSets: config.requirementSets });
+const sim = createExcelSimulator({ displayLanguage, latencyMs: config.latencyMs ?? 0, answerInLaterTask: config.answerInLaterTask, initialSheets: ['Taul1'], requirementSets: config.requirementSets });
 if (config.preload) sim.simulator.load(config.preload);
 
 const sheetEl = document.getElementById('sheet')!;
@@ -54,6 +62,7 @@ let picked: string | undefined;
 let lastActive: string | undefined;
 let renders = 0;
 
+
 function shown(view: WorkbookView): string | undefined {
   if (view.activeSheet !== lastActive) {
     lastActive = view.activeSheet;
@@ -63,8 +72,13 @@ function shown(view: WorkbookView): string | undefined {
   return view.sheets.some((s) => s.name === name) ? name : view.sheets[0]?.name;
 }
 
+/** Rows the grid draws (grid.ts MAX_ROWS) and one more, so that it knows there are more. */
+const DRAWN_ROWS = 121;
+
 function render(): void {
-  const view = toView(sim.simulator.snapshot());
+  // Only the rows the grid draws: copying a 100,000-row sheet on every change took seconds of
+  // the thread the pane shares with this page (Excel draws in its own process).
+  const view = toView(sim.simulator.snapshot({ maxRows: DRAWN_ROWS }));
   const name = shown(view);
   renderSheet(
     sheetEl,
@@ -99,7 +113,11 @@ window.__rajausHarness = {
   renders: 0,
 };
 
-sim.simulator.onChange(() => render());
+// Each change is drawn at once, as the tests' screenshots expect; the main-thread tests turn
+// this off (drawChanges: false).
+sim.simulator.onChange(() => {
+  if (config.drawChanges !== false) render();
+});
 render();
 
 const pane = document.getElementById('pane') as HTMLIFrameElement;

@@ -67,7 +67,8 @@ function sheetView(s: SheetSnapshot): SheetView {
     tabColor: s.tabColor || undefined,
     frozenRows: s.frozenRows,
     frozenColumns: s.frozenColumns,
-    rowCount: s.values.length,
+    // The used range's last row: the snapshot may hold only the first rows' cells.
+    rowCount: s.usedRange ? Math.max(s.values.length, Number(/(\d+)$/.exec(s.usedRange)?.[1] ?? 0)) : s.values.length,
     columnCount,
     cell(r, c) {
       const address = `${columnLetters(c)}${r + 1}`;

@@ -5,8 +5,9 @@
  * asiakkaat" while the customer sheet stays as it was. Then the matching is undone.
  * Screenshots: test-results/match-review.png, match-audit.png.
  */
-import { openPane } from './support';
-import { setPaneWidth } from './paneSteps';
+import type { Locator } from 'playwright-core';
+import { openPane, type PaneSession } from './support';
+import { openStep, setPaneWidth } from './paneSteps';
 import { statePart, stateOf, textTable } from './workbooks';
 import type { WorkbookInit } from '../excel-simulator';
 import { matchCustomers } from '../../src/app/removeCustomers';
@@ -46,18 +47,21 @@ function workbookOf(list: string[][], customers: string[][]): WorkbookInit {
 
 const workbook = () => workbookOf(LIST_ROWS, CUSTOMER_ROWS);
 
+/** Opens step 2 and starts the matching of the list against the customer sheet; returns the step. */
+async function runMatching(s: PaneSession): Promise<Locator> {
+  await openStep(s, 'match');
+  const step = s.pane.getByTestId('match-step');
+  await step.getByRole('button', { name: 'Tunnista asiakkaat' }).click();
+  return step;
+}
+
 describe('match step (Chromium, Excel simulator)', () => {
   it('matches in a worker, shows the review queue, moves the matches to the audit sheet and undoes', async () => {
     const s = await openPane({ preload: workbook() });
     try {
       // The README's screenshot is taken here: a pane of 320 px, as on a laptop (issue 13).
       await setPaneWidth(s, 320);
-      const header = s.pane.locator('[data-step="match"]').getByRole('button').first();
-      await header.waitFor();
-      if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
-      const step = s.pane.getByTestId('match-step');
-      await step.waitFor();
-      await step.getByRole('button', { name: 'Tunnista asiakkaat' }).click();
+      const step = await runMatching(s);
       const summary = s.pane.getByTestId('match-summary');
       await summary.waitFor({ timeout: 20_000 });
       expect(await summary.textContent()).toMatch(/Poistetaan 1, tarkistettavana 2, jää listalle 3/);
@@ -78,6 +82,11 @@ describe('match step (Chromium, Excel simulator)', () => {
         .nth(0)
         .getByRole('button', { name: /Eri asiakas/ })
         .click();
+      // The README's screenshot shows the decided pairs down to the move button (issue 13: it was cut).
+      await s.pane.getByRole('button', { name: /^Siirrä poistettavat/ }).evaluate((b) => {
+        (b as HTMLElement).style.scrollMarginBottom = '16px';
+        b.scrollIntoView({ block: 'end' });
+      });
       await s.screenshot('match-review');
 
       await step.getByRole('button', { name: /Siirrä poistettavat/ }).click();
@@ -137,11 +146,7 @@ describe('match step (Chromium, Excel simulator)', () => {
     expect(reviewCount).toBeGreaterThan(50);
     const s = await openPane({ preload: workbookOf(list, [set.customers.headers, ...set.customers.rows]) });
     try {
-      const header = s.pane.locator('[data-step="match"]').getByRole('button').first();
-      await header.waitFor();
-      if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
-      const step = s.pane.getByTestId('match-step');
-      await step.getByRole('button', { name: 'Tunnista asiakkaat' }).click();
+      const step = await runMatching(s);
       const summary = s.pane.getByTestId('match-summary');
       await summary.waitFor({ timeout: 60_000 });
       expect(await summary.textContent()).toContain(`Poistetaan ${removedCount}, tarkistettavana ${reviewCount},`);
@@ -202,11 +207,7 @@ describe('match step (Chromium, Excel simulator)', () => {
       },
     });
     try {
-      const header = s.pane.locator('[data-step="match"]').getByRole('button').first();
-      await header.waitFor();
-      if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
-      const step = s.pane.getByTestId('match-step');
-      await step.getByRole('button', { name: 'Tunnista asiakkaat' }).click();
+      const step = await runMatching(s);
       const summary = s.pane.getByTestId('match-summary');
       await summary.waitFor({ timeout: 20_000 });
       expect(await summary.textContent()).toMatch(/Poistetaan 0, tarkistettavana 4, jää listalle 0/);

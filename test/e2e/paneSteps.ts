@@ -2,7 +2,7 @@
  * Helpers of the issue-13 browser tests: a narrow pane (the harness's pane is 350 px; users of
  * Excel on a laptop often have 300–320 px), opening a step, and reading the step's own status.
  */
-import type { PaneSession } from './support';
+import { openPane, type PaneSession } from './support';
 
 export type StepId = 'search' | 'match' | 'buildings' | 'notes' | 'export';
 
@@ -13,7 +13,9 @@ export async function setPaneWidth(s: PaneSession, px: number): Promise<void> {
   s.page.context().setDefaultTimeout(30_000);
   // The pane's box has a 1 px left border; the iframe (the pane's window) gets the rest.
   await s.page.evaluate((w) => document.documentElement.style.setProperty('--pane-w', `${w + 1}px`), px);
-  await s.page.waitForFunction((w) => (document.querySelector('#pane') as HTMLIFrameElement | null)?.contentWindow?.innerWidth === w, px, { timeout: 30_000 });
+  await s.page.waitForFunction((w) => (document.querySelector('#pane') as HTMLIFrameElement | null)?.contentWindow?.innerWidth === w, px, {
+    timeout: 30_000,
+  });
 }
 
 /** Opens a step of the flow (if it is not open) and waits for its panel. */
@@ -39,4 +41,25 @@ export async function focusPlace(s: PaneSession): Promise<{ step: string | null;
       tag: el?.tagName ?? '',
     };
   });
+}
+
+/**
+ * Opens the pane at 320 px, runs `body`, and on failure saves test-results/<failureShot>.png and
+ * adds the pane's text and the page's errors to the message; closes the pane either way.
+ */
+export async function withNarrowPane(
+  options: Parameters<typeof openPane>[0],
+  failureShot: string,
+  body: (s: PaneSession) => Promise<void>,
+): Promise<void> {
+  const s = await openPane(options);
+  try {
+    await setPaneWidth(s, 320);
+    await body(s);
+  } catch (e) {
+    await s.screenshot(failureShot);
+    throw new Error(`${(e as Error).message}\nPane: ${await paneText(s)}\nErrors: ${s.errors.join('; ')}`);
+  } finally {
+    await s.close();
+  }
 }

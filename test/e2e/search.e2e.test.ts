@@ -5,6 +5,7 @@
  * workbook's state with a search step. Screenshots: test-results/search-*.png.
  */
 import { openPane } from './support';
+import { setPaneWidth } from './paneSteps';
 import { stateFromXml, STATE_NAMESPACE } from '../../src/core/state/workbookState';
 import { municipalityOfPostalCode } from '../../src/core/area/postalAreas';
 
@@ -12,6 +13,8 @@ describe('search step (Chromium, Excel simulator)', () => {
   it('enters criteria, sees the count, writes the results sheet with text formats', async () => {
     const s = await openPane({ lang: 'fi' });
     try {
+      // The README's screenshots: a pane of 320 px, as on a laptop (issue 13).
+      await setPaneWidth(s, 320);
       const header = s.pane.locator('[data-step="search"]').getByRole('button').first();
       await header.waitFor();
       if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
@@ -77,7 +80,9 @@ describe('search step (Chromium, Excel simulator)', () => {
       const list = stateFromXml(part.xml).lists[0]!;
       expect(list.sheets.list).toBe(sheet.name);
       expect(list.log[0]).toMatchObject({ step: 'search', rowsOut: counted });
-      await s.pane.getByText(new RegExp(`${counted} riviä kirjoitettiin`)).waitFor();
+      const done = s.pane.getByText(new RegExp(`${counted} riviä kirjoitettiin`));
+      await done.waitFor();
+      await done.evaluate((m) => m.scrollIntoView({ block: 'center' }));
       await s.showSheet(sheet.name);
       await s.screenshot('search-results');
       expect(s.errors).toEqual([]);

@@ -5,42 +5,14 @@
  *   one is saved with a confirmation next to the form (stored as 1234567-8).
  * (A header-only customer register is warned in step 2: customerSheet.e2e.test.ts.)
  */
-import { openPane, type PaneSession } from './support';
-import { statePart, stateOf, textTable } from './workbooks';
-import { openStep, paneText, setPaneWidth } from './paneSteps';
+import type { PaneSession } from './support';
+import { HELSINKI_LIST, helsinkiHouseholds, stateOf } from './workbooks';
+import { openStep, withNarrowPane } from './paneSteps';
 import type { WorkbookInit } from '../excel-simulator';
 
-const LIST = 'Helsinki 5.10.2026';
-function noPhones(): WorkbookInit {
-  return {
-    activeSheet: LIST,
-    sheets: [
-      textTable(
-        LIST,
-        [
-          ['Nimi', 'Puhelin', 'Katuosoite', 'Postinumero', 'Postitoimipaikka'],
-          ['Aino Virtanen', '', 'Kaarnatie 2', '00410', 'HELSINKI'],
-          ['Juha Mäkinen', '', 'Topeliuksenkatu 3 A 12', '00250', 'HELSINKI'],
-        ],
-        'Lista_Helsinki',
-      ),
-    ],
-    customXmlParts: [statePart({ name: 'Kotitaloudet Helsinki', kind: 'b2c', sheet: LIST, createdAt: '2026-10-05T09:00:00.000Z', rows: 2 })],
-  };
-}
-
-async function withPane(init: WorkbookInit | undefined, body: (s: PaneSession) => Promise<void>): Promise<void> {
-  const s = await openPane({ preload: init });
-  try {
-    await setPaneWidth(s, 320);
-    await body(s);
-  } catch (e) {
-    await s.screenshot('silent-outcomes-failure');
-    throw new Error(`${(e as Error).message}\nPane: ${await paneText(s)}\nErrors: ${s.errors.join('; ')}`);
-  } finally {
-    await s.close();
-  }
-}
+const LIST = HELSINKI_LIST;
+const noPhones = () => helsinkiHouseholds({ phones: false });
+const withPane = (init: WorkbookInit | undefined, body: (s: PaneSession) => Promise<void>) => withNarrowPane({ preload: init }, 'silent-outcomes-failure', body);
 
 describe('no silent bad outcomes (Chromium, Excel simulator, 320 px pane)', () => {
   it('an export with nothing to export says so and writes nothing', async () => {

@@ -7,41 +7,13 @@
  * - A corrupt customer file is reported at the file picker of step 2.
  */
 import { openPane, type PaneSession } from './support';
-import { statePart, textTable } from './workbooks';
-import { focusPlace, openStep, paneText, setPaneWidth } from './paneSteps';
+import { HELSINKI_LIST, helsinkiHouseholds } from './workbooks';
+import { focusPlace, openStep, paneText, withNarrowPane } from './paneSteps';
 import type { WorkbookInit } from '../excel-simulator';
 
-const LIST = 'Helsinki 5.10.2026';
-function helsinkiList(): WorkbookInit {
-  return {
-    activeSheet: LIST,
-    sheets: [
-      textTable(
-        LIST,
-        [
-          ['Nimi', 'Puhelin', 'Katuosoite', 'Postinumero', 'Postitoimipaikka'],
-          ['Aino Virtanen', '040 123 4501', 'Kaarnatie 2', '00410', 'HELSINKI'],
-          ['Juha Mäkinen', '040 123 4504', 'Topeliuksenkatu 3 A 12', '00250', 'HELSINKI'],
-        ],
-        'Lista_Helsinki',
-      ),
-    ],
-    customXmlParts: [statePart({ name: 'Kotitaloudet Helsinki', kind: 'b2c', sheet: LIST, createdAt: '2026-10-05T09:00:00.000Z', rows: 2 })],
-  };
-}
-
-async function withPane(options: Parameters<typeof openPane>[0], body: (s: PaneSession) => Promise<void>): Promise<void> {
-  const s = await openPane(options);
-  try {
-    await setPaneWidth(s, 320);
-    await body(s);
-  } catch (e) {
-    await s.screenshot(`step-status-failure-${Date.now()}`);
-    throw new Error(`${(e as Error).message}\nPane: ${await paneText(s)}\nErrors: ${s.errors.join('; ')}`);
-  } finally {
-    await s.close();
-  }
-}
+const LIST = HELSINKI_LIST;
+const helsinkiList = () => helsinkiHouseholds({ phones: true });
+const withPane = (options: Parameters<typeof openPane>[0], body: (s: PaneSession) => Promise<void>) => withNarrowPane(options, `step-status-failure-${Date.now()}`, body);
 
 describe('feedback next to the control (Chromium, Excel simulator, 320 px pane)', () => {
   it('an unreachable building service: plain words inside step 3, focus on the message, dismissible, never piling up', async () => {

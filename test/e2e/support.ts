@@ -72,6 +72,10 @@ export interface OpenPaneOptions {
   requirementSets?: Record<string, string>;
   /** Browser viewport; default 1280 × 800, which shows ~10 columns beside the pane. */
   viewport?: { width: number; height: number };
+  /** Redraw the harness's grid on every change (default true); see test/e2e-harness/harness.ts. */
+  drawChanges?: boolean;
+  /** Simulated Excel answers each sync in a later task, as Excel does (default false: at once). */
+  answerInLaterTask?: boolean;
   /** Another server of dist/ to open the pane from (e.g. `rajaus serve` on 127.0.0.1), instead of this module's. */
   origin?: string;
 }
@@ -270,6 +274,8 @@ export async function openPane(options: OpenPaneOptions = {}): Promise<PaneSessi
     preload: options.preload ?? null,
     latencyMs: options.latencyMs ?? 0,
     requirementSets: options.requirementSets ?? null,
+    drawChanges: options.drawChanges ?? true,
+    answerInLaterTask: options.answerInLaterTask ?? false,
   };
   await context.addInitScript(
     ({ config, storage }) => {
@@ -279,6 +285,8 @@ export async function openPane(options: OpenPaneOptions = {}): Promise<PaneSessi
         preload: config.preload ?? undefined,
         latencyMs: config.latencyMs,
         requirementSets: config.requirementSets ?? undefined,
+        drawChanges: config.drawChanges,
+        answerInLaterTask: config.answerInLaterTask,
       };
       // Runs in every frame before any page script; the top frame seeds the shared storage
       // once, as if the user had used the pane before (picked a language, saved settings).

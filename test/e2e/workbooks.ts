@@ -65,3 +65,25 @@ export function stateOf(snap: WorkbookSnapshot): WorkbookState {
   const part = snap.customXmlParts.find((p) => p.namespaceUri === STATE_NAMESPACE || p.xml.includes(STATE_NAMESPACE));
   return stateFromXml(part!.xml);
 }
+
+/** The Helsinki household list of the issue-13 tests (two rows), known to the state; `phones: false` leaves the phones empty. */
+export const HELSINKI_LIST = 'Helsinki 5.10.2026';
+export function helsinkiHouseholds({ phones = true }: { phones?: boolean } = {}): WorkbookInit {
+  return {
+    activeSheet: HELSINKI_LIST,
+    sheets: [
+      textTable(
+        HELSINKI_LIST,
+        [
+          ['Nimi', 'Puhelin', 'Katuosoite', 'Postinumero', 'Postitoimipaikka'],
+          ['Aino Virtanen', phones ? '040 123 4501' : '', 'Kaarnatie 2', '00410', 'HELSINKI'],
+          ['Juha Mäkinen', phones ? '040 123 4504' : '', 'Topeliuksenkatu 3 A 12', '00250', 'HELSINKI'],
+        ],
+        'Lista_Helsinki',
+      ),
+    ],
+    customXmlParts: [
+      statePart({ name: 'Kotitaloudet Helsinki', kind: 'b2c', sheet: HELSINKI_LIST, createdAt: '2026-10-05T09:00:00.000Z', rows: 2 }),
+    ],
+  };
+}

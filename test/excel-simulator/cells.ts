@@ -247,6 +247,8 @@ export function displayText(value: Scalar | undefined, format: string): string {
       return value.toFixed(2);
     case '0%':
       return `${Math.round(value * 100)}%`;
+    case '0 %':
+      return `${Math.round(value * 100)} %`;
     case 'yyyy-mm-dd':
       return serialToIso(value);
     default: {

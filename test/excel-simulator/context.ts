@@ -14,6 +14,13 @@ export interface RequestRecord {
   /** UTF-8 bytes of the loaded data as JSON. */
   responseBytes: number;
   operationCount: number;
+  /**
+   * When Excel's side of the request began (performance.now()) and how long it ran: executing
+   * the operations and answering. In Excel that runs outside the pane's thread; here it shares
+   * it, so the main-thread tests subtract it from the pane's tasks.
+   */
+  excelStart?: number;
+  excelMs?: number;
   /** Error code when the request failed. */
   failed?: string;
 }
@@ -50,6 +57,7 @@ export class SimHost {
       payloadLimitBytes: number;
       responseLimitBytes: number;
       latencyMs: number;
+      answerInLaterTask: boolean;
       /** Highest ExcelApi version the host implements ("1.17"); members above fail at sync. */
       excelApi: string;
     },
@@ -132,8 +140,12 @@ export class SimRequestContext {
     const payloadBytes = utf8Bytes(JSON.stringify(ops.map((o) => o.json)));
     const record: RequestRecord = { payloadBytes, responseBytes: 0, operationCount: ops.length };
     host.requests.push(record);
-    // A round trip is asynchronous; in the browser page a latency makes progress visible.
-    await new Promise<void>((resolve) => (host.options.latencyMs > 0 ? setTimeout(resolve, host.options.latencyMs) : resolve()));
+    // A round trip is asynchronous; in the browser page a latency makes progress visible. With
+    // answerInLaterTask the answer comes in a later task, as Excel's does (a message from its
+    // process); else at once, and a whole step's requests run as one task of the pane's thread.
+    await new Promise<void>((resolve) =>
+      host.options.latencyMs > 0 ? setTimeout(resolve, host.options.latencyMs) : host.options.answerInLaterTask ? nextTask(resolve) : resolve(),
+    );
     if (payloadBytes > host.options.payloadLimitBytes) {
       record.failed = ErrorCodes.requestPayloadSizeLimitExceeded;
       throw new SimOfficeError(
@@ -152,6 +164,8 @@ export class SimRequestContext {
     const failAt = failure ? failure.afterOperations ?? 0 : -1;
     const injected = () => failure?.error ?? new SimOfficeError(ErrorCodes.generalException, `Injected failure at sync ${n}`);
     let executed = 0;
+    const clock = typeof performance !== 'undefined' ? performance : Date;
+    record.excelStart = clock.now();
     const responses: unknown[] = [];
     const commits: (() => void)[] = [];
     try {
@@ -177,10 +191,25 @@ export class SimRequestContext {
       record.failed = (error as { code?: string }).code ?? (error as Error).message;
       throw error;
     } finally {
+      record.excelMs = clock.now() - record.excelStart;
       if (executed > 0) host.notify();
     }
     return passThroughValue as T;
   }
+}
+
+/** Runs `fn` in a later task of the event loop (no 4 ms clamp: a MessageChannel in browsers). */
+function nextTask(fn: () => void): void {
+  if (typeof setImmediate === 'function') {
+    setImmediate(fn);
+    return;
+  }
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => {
+    channel.port1.close();
+    fn();
+  };
+  channel.port2.postMessage(null);
 }
 
 /** `ClientResult<T>`: a value that arrives with the next sync. */

@@ -92,6 +92,7 @@ export const buildCommand: Command = {
         sheet: values['customers-sheet'] as string | undefined,
         map,
         onWarning: io.warn,
+        lang: io.lang,
       });
       plan.customers = { table, name: basename(customersPath) };
     }

@@ -6,13 +6,14 @@
  */
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { Command } from '../command';
-import { UserError } from '../../core/errors';
+import { UserError, libraryCause } from '../../core/errors';
 import { parseMapOverrides } from '../../core/columns/headerMapping';
 import { buildExport, exportSheetPlan, labelsSheetPlan, EXPORT_FORMATS, type ExportFormat } from '../../core/export/formats';
 import { t as exportText } from '../../core/export/messages';
-import { defineMessages, formatCount } from '../../core/i18n/lang';
+import { defineMessages, formatCount, type Lang } from '../../core/i18n/lang';
 import type { WorkbookState } from '../../core/state/workbookState';
 import { parseTabular } from '../../sources/tabular/parseTabular';
+import { fileMessage } from '../../sources/tabular/fileMessages';
 import { splitPlanForExcel } from '../../core/workbook/excelLimits';
 import type { SheetPlan } from '../../core/workbook/sheetPlan';
 import { readBytes, refuseInputAsOutput } from '../io/files';
@@ -53,14 +54,21 @@ const t = defineMessages({
   },
 });
 
-async function readState(bytes: Uint8Array, file: string): Promise<WorkbookState | null> {
+async function readState(bytes: Uint8Array, file: string, lang: Lang): Promise<WorkbookState | null> {
   if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) return null;
   const JSZip = (await import('jszip')).default;
   const { readStateFromPackage } = await import('../../workbook/exceljs/stateXmlPart');
+  let zip: Awaited<ReturnType<typeof JSZip.loadAsync>>;
   try {
-    return await readStateFromPackage(await JSZip.loadAsync(bytes));
+    zip = await JSZip.loadAsync(bytes);
   } catch (e) {
-    throw new UserError(`the Rajaus state stored in the workbook cannot be read: ${(e as Error).message}`, { file });
+    // The file itself is damaged (cut off, not a zip): said as the reader says it, in the user's language.
+    throw new UserError(fileMessage(lang, 'unreadableXlsx', { cause: libraryCause(e) }), { file });
+  }
+  try {
+    return await readStateFromPackage(zip);
+  } catch (e) {
+    throw new UserError(fileMessage(lang, 'stateUnreadable', { cause: libraryCause(e) }), { file });
   }
 }
 
@@ -109,7 +117,7 @@ export const exportCommand: Command = {
     // die when it returns, so a million-row export holds one copy of the list while writing.
     const result = await (async () => {
       const bytes = await readBytes(path);
-      const state = await readState(bytes, listPath);
+      const state = await readState(bytes, listPath, io.lang);
       let sheet = values.sheet as string | undefined;
       if (!sheet && state) {
         // The demo workbook starts with the customer register: export the list, not that.
@@ -120,6 +128,7 @@ export const exportCommand: Command = {
         sheet,
         map: parseMapOverrides((values.map as string[] | undefined) ?? []),
         onWarning: io.warn,
+        lang: io.lang,
       });
       return buildExport(list, {
         format: format as ExportFormat,

@@ -76,7 +76,7 @@ export const matchCommand: Command = {
     if (!listPath) throw new UserError('--list FILE is required (the list to clean)');
     if (!customersPath) throw new UserError('--customers FILE is required (your customer register)');
     const map = parseMapOverrides((values.map as string[] | undefined) ?? []);
-    const request = { path: resolve(io.cwd, customersPath), sheet: values['customers-sheet'] as string | undefined, map };
+    const request = { path: resolve(io.cwd, customersPath), sheet: values['customers-sheet'] as string | undefined, map, lang: io.lang };
     const outDir = resolve(io.cwd, (values.out as string | undefined) ?? 'out');
     const inputs = [resolve(io.cwd, listPath), request.path];
     refuseInputAsOutput(
@@ -107,7 +107,7 @@ export const matchCommand: Command = {
       // kept.csv, removed.csv or review.csv as it is.
       const records: string[] = [];
       const listFile = await readMatchTable(
-        { path: resolve(io.cwd, listPath), sheet: values.sheet as string | undefined, map },
+        { path: resolve(io.cwd, listPath), sheet: values.sheet as string | undefined, map, lang: io.lang },
         vocabulary,
         {
           rows: (head) => {

@@ -53,7 +53,7 @@ export async function directorySourceFromOption(
   }
   if (spec.startsWith('file:')) {
     const path = resolve(opts.cwd, spec.slice('file:'.length));
-    return createFileSource({ fileName: basename(path), load: () => readListFile(path, { onWarning: opts.warn }), lang: opts.lang });
+    return createFileSource({ fileName: basename(path), load: () => readListFile(path, { onWarning: opts.warn, lang: opts.lang }), lang: opts.lang });
   }
   throw new UserError(`--source must be demo, prh, prh-bulk:FILE or file:PATH, not '${spec}'`);
 }

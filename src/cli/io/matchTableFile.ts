@@ -8,11 +8,14 @@ import type { RowSink, TableHead } from '../../sources/tabular/parseTabular';
 import { streamWithMap } from './readTable';
 import { normalizeHeader } from '../../core/columns/headerMapping';
 import type { ColumnGuess } from '../../core/columns/contentGuess';
+import type { Lang } from '../../core/i18n/lang';
 
 export interface FileRequest {
   path: string;
   sheet: string | undefined;
   map: Record<string, string>;
+  /** The language of the file's error messages (the user's --lang). */
+  lang?: Lang;
 }
 
 export interface MatchTableFile {
@@ -46,7 +49,7 @@ export async function readMatchTable(request: FileRequest, vocabulary: Vocabular
       also?.(row, i);
       b.add(row);
     };
-  }, opts.onWarning);
+  }, opts.onWarning, request.lang);
   const table = builder!.finish();
   const b = builder! as MatchTableBuilder;
   // The keys the rows were read by: a guessed column is reported under its new meaning.

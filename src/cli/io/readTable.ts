@@ -2,6 +2,7 @@
 import { normalizeHeader } from '../../core/columns/headerMapping';
 import { streamTabular, type RowSink, type TableHead } from '../../sources/tabular/parseTabular';
 import { readBytes } from './files';
+import type { Lang } from '../../core/i18n/lang';
 
 /** The --map overrides that name a column of this file (the option serves both files). */
 function overridesFor(map: Record<string, string>, headers: readonly string[]): Record<string, string> {
@@ -13,10 +14,10 @@ function overridesFor(map: Record<string, string>, headers: readonly string[]): 
 const HEADER_READ = Symbol('header read');
 
 /** The headers of a file, without reading its rows. */
-async function headersOf(bytes: Uint8Array, path: string, sheet: string | undefined): Promise<string[]> {
+async function headersOf(bytes: Uint8Array, path: string, sheet: string | undefined, lang?: Lang): Promise<string[]> {
   let headers: string[] = [];
   try {
-    await streamTabular(bytes, path, { sheet }, (head) => {
+    await streamTabular(bytes, path, { sheet, lang }, (head) => {
       headers = head.headers;
       throw HEADER_READ;
     });
@@ -36,8 +37,9 @@ export async function streamWithMap(
   map: Record<string, string>,
   sink: RowSink,
   onWarning?: (line: string) => void,
+  lang?: Lang,
 ): Promise<{ head: TableHead; rowCount: number }> {
   const bytes = await readBytes(path);
-  const overrides = Object.keys(map).length ? overridesFor(map, await headersOf(bytes, path, sheet)) : {};
-  return streamTabular(bytes, path, { sheet, map: overrides, onWarning }, sink);
+  const overrides = Object.keys(map).length ? overridesFor(map, await headersOf(bytes, path, sheet, lang)) : {};
+  return streamTabular(bytes, path, { sheet, map: overrides, onWarning, lang }, sink);
 }

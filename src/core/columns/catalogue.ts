@@ -39,7 +39,10 @@ export function numberFormatOf(type: ColumnType): string {
     case 'number':
       return '0.##';
     case 'score':
-      return '0.00';
+      // A probability 0–1 shown as a whole per cent ("87 %", with the space Finnish and
+      // Swedish write), as the pane and the notes say it: "0.87" read as a grade to users
+      // (issue 13). The cell keeps the exact value for sorting and filters.
+      return '0 %';
     case 'date':
       return 'yyyy-mm-dd';
     case 'datetime':

@@ -34,7 +34,21 @@ export function isoDateToSerial(iso: string): number | null {
 export type ZoneOffset = (utcMs: number) => number;
 const localZone: ZoneOffset = (ms) => new Date(ms).getTimezoneOffset();
 
+/**
+ * The last conversion each way, in the local zone: a list's "Poimittu" column holds one
+ * timestamp on every row, and its 100,000 conversions (a zone lookup each) took ~0.4 s of the
+ * pane's thread when a list was read (issue 13).
+ */
+let lastToSerial: { iso: string; serial: number | null } | null = null;
+let lastToIso: { serial: number; iso: string } | null = null;
+
 export function isoDateTimeToSerial(iso: string, zone: ZoneOffset = localZone): number | null {
+  if (zone !== localZone) return isoDateTimeToSerialIn(iso, zone);
+  if (lastToSerial?.iso !== iso) lastToSerial = { iso, serial: isoDateTimeToSerialIn(iso, zone) };
+  return lastToSerial.serial;
+}
+
+function isoDateTimeToSerialIn(iso: string, zone: ZoneOffset): number | null {
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(iso)) return null;
   if (isoDateToSerial(iso.slice(0, 10)) === null) return null;
   const ms = Date.parse(iso);
@@ -45,6 +59,12 @@ export function isoDateTimeToSerial(iso: string, zone: ZoneOffset = localZone): 
 
 /** An Excel date-time serial of local wall-clock time → an ISO timestamp (UTC). */
 export function serialToIsoDateTime(serial: number, zone: ZoneOffset = localZone): string {
+  if (zone !== localZone) return serialToIsoDateTimeIn(serial, zone);
+  if (lastToIso?.serial !== serial) lastToIso = { serial, iso: serialToIsoDateTimeIn(serial, zone) };
+  return lastToIso.iso;
+}
+
+function serialToIsoDateTimeIn(serial: number, zone: ZoneOffset): string {
   // To the millisecond: a double holds it, and steps match their own timestamps by equality.
   const localMs = Math.round(serial * DAY_MS + EXCEL_EPOCH_UTC);
   // The offset at that moment: try the offset of the wall-clock time read as UTC, then correct.

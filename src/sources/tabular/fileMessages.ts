@@ -1,6 +1,6 @@
 /**
  * What is wrong with a whole file (empty, not a spreadsheet, a damaged .xlsx), in the user's
- * language. The pane passes its language; the CLI speaks English (its other messages do).
+ * language: the pane's, or the CLI's --lang (Finnish by default).
  * A library's own words, when there are any, follow in parentheses (see libraryCause).
  */
 import { defineMessages } from '../../core/i18n/lang';
@@ -12,6 +12,8 @@ export const fileMessage = defineMessages({
     empty: 'tiedosto on tyhjä',
     sheetEmpty: 'taulukko on tyhjä',
     noSheets: 'työkirjassa ei ole taulukoita',
+    stateUnreadable: 'työkirjaan tallennettuja Rajauksen tietoja ei voi lukea ({cause})',
+    noSuchSheet: "työkirjassa ei ole taulukkoa '{sheet}'. Taulukot: {sheets}",
     binary: 'tämä ei ole tekstitiedosto (CSV): siinä on binääridataa',
     namedXlsx: 'tiedoston nimi päättyy .xlsx, mutta se ei ole Excel-työkirja',
     unreadableXlsx: 'Excel-työkirjaa ei voi lukea; se voi olla vioittunut tai kesken tallennettu. Tallenna se Excelissä uudelleen .xlsx- tai CSV-muodossa ({cause})',
@@ -26,6 +28,8 @@ export const fileMessage = defineMessages({
     empty: 'the file is empty',
     sheetEmpty: 'the sheet is empty',
     noSheets: 'the workbook has no sheets',
+    stateUnreadable: 'the Rajaus state stored in the workbook cannot be read ({cause})',
+    noSuchSheet: "no sheet named '{sheet}'. Sheets: {sheets}",
     binary: 'this is not a text (CSV) file: it holds binary data',
     namedXlsx: 'the file is named .xlsx but is not an Excel workbook',
     unreadableXlsx: 'not a readable .xlsx workbook; it may be damaged or not completely saved. Save it again in Excel as .xlsx or CSV ({cause})',
@@ -40,6 +44,8 @@ export const fileMessage = defineMessages({
     empty: 'filen är tom',
     sheetEmpty: 'bladet är tomt',
     noSheets: 'arbetsboken har inga blad',
+    stateUnreadable: 'Rajaus-uppgifterna som sparats i arbetsboken kan inte läsas ({cause})',
+    noSuchSheet: "arbetsboken har inget blad som heter '{sheet}'. Blad: {sheets}",
     binary: 'detta är inte en textfil (CSV): den innehåller binära data',
     namedXlsx: 'filen heter .xlsx men är ingen Excel-arbetsbok',
     unreadableXlsx: 'Excel-arbetsboken kan inte läsas; den kan vara skadad eller ofullständigt sparad. Spara den på nytt i Excel som .xlsx eller CSV ({cause})',

@@ -200,7 +200,9 @@ async function parseXlsx(bytes: Uint8Array, fileName: string, opts: ParseTabular
     : (sheets.find((s) => (s.state ?? 'visible') === 'visible') ?? sheets[0]);
   if (!ws) {
     if (opts.sheet)
-      throw new UserError(`no sheet named '${opts.sheet}'. Sheets: ${sheets.map((s) => s.name).join(', ')}`, { file: fileName });
+      throw new UserError(fileMessage(opts.lang ?? 'en', 'noSuchSheet', { sheet: opts.sheet, sheets: sheets.map((s) => s.name).join(', ') }), {
+        file: fileName,
+      });
     throw new UserError(fileMessage(opts.lang ?? 'en', 'noSheets'), { file: fileName });
   }
   const where = `${fileName} [${ws.name}]`;

@@ -25,6 +25,7 @@ export const t = defineMessages({
     toSheet: 'Vie uudelle taulukolle',
     toSheetHint: 'Jos lataus ei käynnisty (esim. Excel for Mac), vie taulukolle ja tallenna se: Tiedosto > Tallenna nimellä > CSV UTF-8.',
     working: 'Viedään…',
+    cancelled: 'Vienti peruttiin; mitään ei ladattu eikä kirjoitettu työkirjaan.',
     done: ({ rows, files }) => `Vietiin ${rows} riviä: ${files}.`,
     doneSheet: ({ rows, sheet }) =>
       `Vietiin ${rows} riviä taulukolle "${sheet}". Tallenna se CSV-tiedostoksi: Tiedosto > Tallenna nimellä > CSV UTF-8 (pilkuin eroteltu).`,
@@ -57,6 +58,7 @@ export const t = defineMessages({
     toSheet: 'Export to a new sheet',
     toSheetHint: 'If no download starts (e.g. Excel for Mac), export to a sheet and save it: File > Save As > CSV UTF-8.',
     working: 'Exporting…',
+    cancelled: 'The export was cancelled; nothing was downloaded or written to the workbook.',
     done: ({ rows, files }) => `Exported ${rows} rows: ${files}.`,
     doneSheet: ({ rows, sheet }) =>
       `Exported ${rows} rows to the sheet "${sheet}". Save it as CSV: File > Save As > CSV UTF-8 (Comma delimited).`,
@@ -90,6 +92,7 @@ export const t = defineMessages({
     toSheetHint:
       'Om ingen nedladdning startar (t.ex. Excel för Mac), exportera till ett blad och spara det: Arkiv > Spara som > CSV UTF-8.',
     working: 'Exporterar…',
+    cancelled: 'Exporten avbröts; inget laddades ner eller skrevs i arbetsboken.',
     done: ({ rows, files }) => `Exporterade ${rows} rader: ${files}.`,
     doneSheet: ({ rows, sheet }) => `Exporterade ${rows} rader till bladet "${sheet}". Spara det som CSV: Arkiv > Spara som > CSV UTF-8.`,
     downloadBlocked: ({ sheet }) =>

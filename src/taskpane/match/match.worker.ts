@@ -1,24 +1,40 @@
 /**
  * The customer matching runs here, off the pane's thread, so the pane never freezes on a
- * 100,000-row list. In: both tables and the language; out: progress, then the result (or an
- * error a person can read). Cancelling terminates the worker.
+ * 100,000-row list. In: both tables' rows in chunks, then 'run' with their columns and the
+ * language; out: progress, the result's rows in chunks, then the rest of the result (or an
+ * error a person can read). Chunks, because cloning 100,000 rows in one message is itself a
+ * freeze of a few hundred milliseconds on the pane's side. Cancelling terminates the worker.
  */
 import { matchCustomers } from '../../app/removeCustomers';
 import { UserError } from '../../core/errors';
-import type { MatchRequest, MatchResponse } from './matchClient';
+import type { CellValue } from '../../core/workbook/cells';
+import { RESULT_CHUNK, type MatchMessage, type MatchResponse } from './matchClient';
 
-const ctx = self as unknown as { onmessage: ((e: MessageEvent<MatchRequest>) => void) | null; postMessage(m: MatchResponse): void };
+const ctx = self as unknown as { onmessage: ((e: MessageEvent<MatchMessage>) => void) | null; postMessage(m: MatchResponse): void };
+
+const rows: { list: CellValue[][]; customers: CellValue[][] } = { list: [], customers: [] };
 
 ctx.onmessage = (e) => {
-  const { list, customers, lang } = e.data;
+  const m = e.data;
+  if (m.type === 'rows') {
+    for (const r of m.rows) rows[m.table].push(r);
+    return;
+  }
+  const { list, customers, lang } = m;
   try {
-    const result = matchCustomers(list, customers, {
-      lang,
-      // The pane's mapping already shows and applies the guess (the user may have changed it).
-      guessColumns: false,
-      progress: (done, total) => ctx.postMessage({ type: 'progress', done, total }),
-    });
-    ctx.postMessage({ type: 'done', result });
+    const result = matchCustomers(
+      { ...list, rows: rows.list },
+      { ...customers, rows: rows.customers },
+      {
+        lang,
+        // The pane's mapping already shows and applies the guess (the user may have changed it).
+        guessColumns: false,
+        progress: (done, total) => ctx.postMessage({ type: 'progress', done, total }),
+      },
+    );
+    const { rows: matched, ...rest } = result;
+    for (let i = 0; i < matched.length; i += RESULT_CHUNK) ctx.postMessage({ type: 'rows', rows: matched.slice(i, i + RESULT_CHUNK) });
+    ctx.postMessage({ type: 'done', result: { ...rest, rows: [] } });
   } catch (err) {
     ctx.postMessage({ type: 'error', message: (err as Error).message, user: err instanceof UserError });
   }

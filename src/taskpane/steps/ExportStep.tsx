@@ -31,6 +31,8 @@ import { formatCount } from '../../core/i18n/lang';
 import type { ExportListResult } from '../../app/exportList';
 import { t } from '../export/messages';
 import { downloadFile, downloadsLikelyWork } from '../export/download';
+import { RunProgress, useCancellableRun } from '../components/CancellableRun';
+import { isCancel } from '../../core/errors';
 
 type Format = 'leaddesk' | 'csv' | 'dnc' | 'mailing';
 const FORMATS: Format[] = ['leaddesk', 'csv', 'dnc', 'mailing'];
@@ -69,6 +71,7 @@ function ExportStep(): JSX.Element {
   const [columns, setColumns] = useState<string[]>([]);
   const [allowDemo, setAllowDemo] = useState(false);
   const { busy, run: whileBusy } = useBusyAction();
+  const exporting = useCancellableRun();
   const [outcome, setOutcome] = useState<{ result: ExportListResult; message: string } | null>(null);
 
   const outcomeRef = useRef<HTMLDivElement>(null);
@@ -97,19 +100,32 @@ function ExportStep(): JSX.Element {
   async function run(target: 'download' | 'sheet'): Promise<void> {
     setOutcome(null);
     await whileBusy(async () => {
+      // Loaded on first use, with the use case: neither is part of the pane's first load.
       const { exportList } = await import(/* webpackChunkName: "export" */ '../../app/exportList');
+      const { shapeExportInWorker } = await import(/* webpackChunkName: "export" */ '../export/exportShapeClient');
       const toSheet = target === 'sheet' || !downloadsLikelyWork();
-      const result = await exportList(
-        { workbook, lang, settings: pane.settings, now: pane.now },
-        {
-          listSheet,
-          format,
-          columns: format === 'csv' || format === 'leaddesk' ? columns : undefined,
-          delimiter: format === 'csv' ? delimiter : undefined,
-          allowDemo,
-          toSheet,
-        },
-      );
+      let result: ExportListResult;
+      try {
+        // Cancel and progress with counts (7 s at 100,000 rows); the shaping runs in a worker.
+        result = await exporting.start(({ signal, progress }) =>
+          exportList(
+            { workbook, lang, settings: pane.settings, now: pane.now, signal, progress },
+            {
+              listSheet,
+              format,
+              columns: format === 'csv' || format === 'leaddesk' ? columns : undefined,
+              delimiter: format === 'csv' ? delimiter : undefined,
+              allowDemo,
+              toSheet,
+              shape: shapeExportInWorker,
+            },
+          ),
+        );
+      } catch (e) {
+        if (!isCancel(e)) throw e;
+        pane.notify('info', t(lang, 'cancelled'));
+        return;
+      }
       const rows = formatCount(lang, result.exported);
       const exportSheet = toSheet ? result.sheets[result.sheets.length - 1] : undefined;
       let message: string;
@@ -129,7 +145,7 @@ function ExportStep(): JSX.Element {
           // The download failed: the same export as a sheet, so the user still gets it.
           const again = await exportList(
             { workbook, lang, settings: pane.settings, now: pane.now },
-            { listSheet, format, columns, delimiter, allowDemo, toSheet: true },
+            { listSheet, format, columns, delimiter, allowDemo, toSheet: true, shape: shapeExportInWorker },
           );
           message = t(lang, 'downloadBlocked', { sheet: again.sheets[again.sheets.length - 1] ?? '' });
         }
@@ -211,7 +227,8 @@ function ExportStep(): JSX.Element {
         </Button>
       </div>
       <Caption1 className={styles.hint}>{t(lang, 'toSheetHint')}</Caption1>
-      {busy && <Spinner size="tiny" label={t(lang, 'working')} />}
+      {busy && !exporting.state && <Spinner size="tiny" label={t(lang, 'working')} />}
+      <RunProgress run={exporting} lang={lang} label={t(lang, 'working')} testId="export-progress" />
 
       {outcome && (
         <MessageBar intent="success" data-testid="export-outcome" ref={outcomeRef}>

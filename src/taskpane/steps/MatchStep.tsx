@@ -41,6 +41,7 @@ import type { MatchResult, ReviewDecision, ReviewLearning } from '../../app/remo
 import type { CellValue } from '../../core/workbook/cells';
 import { t } from '../match/messages';
 import { matchInWorker } from '../match/matchClient';
+import { RunProgress, useCancellableRun } from '../components/CancellableRun';
 import { RemovalPreview } from '../match/RemovalPreview';
 import { atHeaderRow, detectHeaderRow, HEADER_SEARCH_ROWS, kindOverrides, type RawGrid } from '../match/customerGrid';
 
@@ -94,6 +95,7 @@ function MatchStep(): JSX.Element {
   const setGrid = (r: RawGrid | null) => (setRaw(r), setHeaderChoice(null));
   const [overrides, setOverrides] = useState<Record<string, string>>({});
   const { busy, setBusy, run: whileBusy } = useBusyAction();
+  const moving = useCancellableRun();
   const [progress, setProgress] = useState<number | null>(null);
   const [result, setResult] = useState<MatchResult | null>(null);
   const [matchedList, setMatchedList] = useState<ListTable | null>(null);
@@ -261,12 +263,20 @@ function MatchStep(): JSX.Element {
     await whileBusy(async () => {
       const { removeCustomers } = await loadUseCase();
       const list: ReviewDecision[] = [...decisions].map(([listIndex, confirmed]) => ({ listIndex, confirmed }));
-      const s = await removeCustomers(ctx(), {
-        listSheet,
-        customers: { table: customers, name: customers.origin.name },
-        decisions: list,
-        result,
-      });
+      let s: Awaited<ReturnType<typeof removeCustomers>>;
+      try {
+        // Cancel and progress with counts: the move writes both sheets (5.6 s at 100,000 rows).
+        s = await moving.start(({ signal, progress }) =>
+          removeCustomers(
+            { ...ctx(), signal, progress },
+            { listSheet, customers: { table: customers, name: customers.origin.name }, decisions: list, result },
+          ),
+        );
+      } catch (e) {
+        if (!isCancel(e)) throw e;
+        pane.notify('info', t(lang, 'moveCancelled'));
+        return;
+      }
       pane.notify('success', t(lang, 'applied', { n: formatCount(lang, s.removed), sheet: s.auditSheet, kept: formatCount(lang, s.kept) }));
       setResult(null);
       pane.setActiveListId(s.list.id);
@@ -549,6 +559,7 @@ function MatchStep(): JSX.Element {
               {t(lang, 'apply')}
             </Button>
           </div>
+          <RunProgress run={moving} lang={lang} label={t(lang, 'moving')} testId="move-progress" />
         </>
       ) : null}
     </div>
