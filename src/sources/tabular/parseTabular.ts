@@ -12,7 +12,8 @@ import { listFromGrid, rowMaker, type ListTable } from '../../core/list/listTabl
 import { mapHeaders } from '../../core/columns/headerMapping';
 import { typeOf } from '../../core/columns/catalogue';
 import type { CellValue } from '../../core/workbook/cells';
-import { decodeText, detectDelimiter, forEachCsvRecordOf, mixedEncodingWarning } from './csvParse';
+import { CsvDamageError, CsvRecordReader, decodeText, detectDelimiter, mixedEncodingWarning } from './csvParse';
+import { pauser } from '../../core/progress';
 
 export interface ParseTabularOptions {
   /** Sheet of an .xlsx file; default the first visible sheet. */
@@ -24,6 +25,14 @@ export interface ParseTabularOptions {
   /** Language of the messages about a whole file (empty, not a spreadsheet, damaged); default
    *  English, the CLI's. The pane passes its own. */
   lang?: Lang;
+  /**
+   * Cancels the read: a CSV is read in pieces, and between pieces the thread yields (so that
+   * Ctrl-C is heard) and a cancelled read ends with CancelledError. Without it (and without
+   * `between`) a CSV is read in one pass, as the pane's tests expect.
+   */
+  signal?: AbortSignal;
+  /** Awaited between pieces of a CSV (a writer drains what the rows made so far). */
+  between?: () => Promise<void>;
 }
 
 type Kind = 'csv' | 'xlsx';
@@ -94,14 +103,18 @@ export type RowSink = (head: TableHead) => (row: CellValue[], index: number) => 
 
 const blankRecord = (rec: readonly string[]) => rec.every((f) => f.trim() === '');
 
-function streamCsv(
+/** Records of a CSV read before the reader may yield (a few milliseconds of work). */
+const RECORDS_PER_PIECE = 2000;
+
+async function streamCsv(
   bytes: Uint8Array,
   fileName: string,
   overrides: Record<string, string>,
   sink: RowSink,
-  onWarning: ((line: string) => void) | undefined,
+  opts: ParseTabularOptions,
   lang: Lang,
-): { head: TableHead; rowCount: number } {
+): Promise<{ head: TableHead; rowCount: number }> {
+  const onWarning = opts.onWarning;
   const { text, windows1252Lines } = decodeText(bytes);
   if (windows1252Lines?.length) onWarning?.(mixedEncodingWarning(fileName, windows1252Lines));
   if (text.trim() === '') throw new UserError(fileMessage(lang, 'empty'), { file: fileName });
@@ -114,7 +127,7 @@ function streamCsv(
   // Blank rows inside the data stay (as empty rows) so that row i is still file row
   // firstDataRow + i; blank rows at the end are dropped, so they wait here for a row after them.
   const blanks: string[][] = [];
-  forEachCsvRecordOf(fileName, text, detectDelimiter(text), (rec) => {
+  const onRecord = (rec: string[]) => {
     fileRow++;
     if (!head) {
       // Skip blank lines before the header (some exports start with one).
@@ -145,7 +158,19 @@ function streamCsv(
     }
     for (const b of blanks.splice(0)) onRow(toRow(b), index++);
     onRow(toRow(rec), index++);
-  });
+  };
+  const reader = new CsvRecordReader(text, detectDelimiter(text));
+  const pieced = Boolean(opts.signal || opts.between);
+  const pause = pauser(opts.signal);
+  try {
+    while (!reader.read(onRecord, pieced ? RECORDS_PER_PIECE : Infinity)) {
+      const paused = pause();
+      if (paused) await paused;
+      if (opts.between) await opts.between();
+    }
+  } catch (e) {
+    throw e instanceof CsvDamageError ? e.toUserError(fileName) : e;
+  }
   if (!head) checkHeader([''], fileName, 1, overrides);
   return { head: head!, rowCount: index };
 }
@@ -165,7 +190,7 @@ export async function streamTabular(
   if (bytes.length === 0) throw new UserError(fileMessage(lang, 'empty'), { file: fileName });
   if (fileKind(bytes, fileName, lang) === 'csv') {
     if (opts.sheet) throw new UserError(`--sheet '${opts.sheet}' applies to .xlsx files; this is a CSV file`, { file: fileName });
-    return streamCsv(bytes, fileName, opts.map ?? {}, sink, opts.onWarning, lang);
+    return streamCsv(bytes, fileName, opts.map ?? {}, sink, opts, lang);
   }
   const { rows, ...head } = await parseXlsx(bytes, fileName, opts);
   const onRow = sink(head);
