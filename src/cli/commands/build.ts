@@ -82,6 +82,7 @@ export const buildCommand: Command = {
       cwd: io.cwd,
       prhBase: values['prh-base'] as string | undefined,
       warn: io.warn,
+      signal: io.signal,
     });
 
     const plan: PipelinePlan = { criteria: parsed.data, source, listName: values.name as string | undefined };
@@ -92,6 +93,7 @@ export const buildCommand: Command = {
         sheet: values['customers-sheet'] as string | undefined,
         map,
         onWarning: io.warn,
+        signal: io.signal,
       });
       plan.customers = { table, name: basename(customersPath) };
     }

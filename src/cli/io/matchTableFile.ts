@@ -30,6 +30,8 @@ export interface ReadOptions {
   rows?: RowSink;
   /** Told of doubtful reading (lines of a UTF-8 file in Windows-1252). */
   onWarning?: (line: string) => void;
+  /** Ctrl-C: the file is read in pieces and the read ends with CancelledError. */
+  signal?: AbortSignal;
 }
 
 export async function readMatchTable(request: FileRequest, vocabulary: Vocabulary, opts: ReadOptions = {}): Promise<MatchTableFile> {
@@ -46,7 +48,7 @@ export async function readMatchTable(request: FileRequest, vocabulary: Vocabular
       also?.(row, i);
       b.add(row);
     };
-  }, opts.onWarning);
+  }, opts.onWarning, opts.signal);
   const table = builder!.finish();
   const b = builder! as MatchTableBuilder;
   // The keys the rows were read by: a guessed column is reported under its new meaning.

@@ -36,8 +36,10 @@ export async function streamWithMap(
   map: Record<string, string>,
   sink: RowSink,
   onWarning?: (line: string) => void,
+  signal?: AbortSignal,
 ): Promise<{ head: TableHead; rowCount: number }> {
   const bytes = await readBytes(path);
   const overrides = Object.keys(map).length ? overridesFor(map, await headersOf(bytes, path, sheet)) : {};
-  return streamTabular(bytes, path, { sheet, map: overrides, onWarning }, sink);
+  // With a signal the file is read in pieces, and Ctrl-C is heard between them.
+  return streamTabular(bytes, path, { sheet, map: overrides, onWarning, signal }, sink);
 }
