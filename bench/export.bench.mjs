@@ -80,7 +80,15 @@ for (const f of FORMATS) {
   const ms = median(runs.map((r) => r.ms));
   const cpuMs = median(runs.map((r) => r.cpuMs));
   const rss = Math.max(...runs.map((r) => r.rss));
-  const figures = { format: f, rows: ROWS, runs: runs.length, ms: Math.round(ms), cpuMs, peakRssMb: Math.round(rss / 2 ** 20), runsMs: runs.map((r) => Math.round(r.ms)) };
+  const figures = {
+    format: f,
+    rows: ROWS,
+    runs: runs.length,
+    ms: Math.round(ms),
+    cpuMs,
+    peakRssMb: Math.round(rss / 2 ** 20),
+    runsMs: runs.map((r) => Math.round(r.ms)),
+  };
   if (failed) {
     console.error(`export ${f} failed (exit ${failed.status}): ${failed.stderr.trim().split('\n').slice(-3).join(' | ')}`);
     allMet = false;

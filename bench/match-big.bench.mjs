@@ -14,7 +14,14 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const work = mkdtempSync(path.join(tmpdir(), 'rajaus-match-big-'));
 const genFile = path.join(work, 'generate.mjs');
-await build({ entryPoints: [path.join(root, 'test/fixtures/matching/generate.ts')], outfile: genFile, bundle: true, format: 'esm', platform: 'node', logLevel: 'warning' });
+await build({
+  entryPoints: [path.join(root, 'test/fixtures/matching/generate.ts')],
+  outfile: genFile,
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  logLevel: 'warning',
+});
 const { generateCompanies, tableToCsv } = await import(pathToFileURL(genFile).href);
 
 const LIST = Number(process.env.MATCH_BIG_LIST ?? 1_000_000);
@@ -48,7 +55,19 @@ for (let i = 0; i < RUNS; i++) {
   const t0 = process.hrtime.bigint();
   const r = spawnSync(
     process.execPath,
-    ['-r', path.join(root, 'bench/support/peakRss.cjs'), path.join(root, 'bin/rajaus.js'), 'match', '--list', 'list.csv', '--customers', 'customers.csv', '--out', 'out', '--quiet'],
+    [
+      '-r',
+      path.join(root, 'bench/support/peakRss.cjs'),
+      path.join(root, 'bin/rajaus.js'),
+      'match',
+      '--list',
+      'list.csv',
+      '--customers',
+      'customers.csv',
+      '--out',
+      'out',
+      '--quiet',
+    ],
     { cwd: work, encoding: 'utf8', env: { ...process.env, RAJAUS_PEAK_RSS_FILE: rssFile } },
   );
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
@@ -72,7 +91,22 @@ console.log(
 mkdirSync(path.join(root, 'bench/results'), { recursive: true });
 writeFileSync(
   path.join(root, 'bench/results/match-big.json'),
-  JSON.stringify({ at: new Date().toISOString(), list: LIST, customers: CUSTOMERS, runsMs: runs.map((r) => Math.round(r.ms)), medianMs: Math.round(ms), cpuMs, peakRssMb: Math.round(rss / 2 ** 20), removed: summary.removed, review: summary.review, met }, null, 2) + '\n',
+  JSON.stringify(
+    {
+      at: new Date().toISOString(),
+      list: LIST,
+      customers: CUSTOMERS,
+      runsMs: runs.map((r) => Math.round(r.ms)),
+      medianMs: Math.round(ms),
+      cpuMs,
+      peakRssMb: Math.round(rss / 2 ** 20),
+      removed: summary.removed,
+      review: summary.review,
+      met,
+    },
+    null,
+    2,
+  ) + '\n',
 );
 rmSync(work, { recursive: true, force: true });
 process.exit(met ? 0 : 1);

@@ -49,20 +49,26 @@ it('a dnc export of 150,000 rows is streamed into the parts buildExport makes, b
   expect(manifest.parts).toEqual(want.parts.map((_, i) => `kielto-${i + 1}.csv`));
   expect(manifest.rows).toBe(want.exported);
   // Nothing else: no scratch file, no staging folder.
-  expect(readdirSync(join(sandbox.dir, 'out')).sort()).toEqual([...want.parts.map((_, i) => `kielto-${i + 1}.csv`), 'kielto.parts.json'].sort());
+  expect(readdirSync(join(sandbox.dir, 'out')).sort()).toEqual(
+    [...want.parts.map((_, i) => `kielto-${i + 1}.csv`), 'kielto.parts.json'].sort(),
+  );
 }, 60_000);
 
-it.each(['csv', 'leaddesk', 'mailing'] as const)('a %s export of 30,000 rows is one file, as buildExport makes it', async (format) => {
-  const file = join(sandbox.dir, 'lista.csv');
-  writeFileSync(file, list(30_000));
-  const out = join(sandbox.dir, 'vienti.csv');
-  expect(await main(['export', '--list', file, '--format', format, '--out', out, '--quiet'])).toBe(0);
-  const want = await expected(file, format);
-  expect(want.parts).toHaveLength(1);
-  expect(readFileSync(out, 'utf8')).toBe(want.parts[0]!.csv);
-  // Formula-looking text went out neutralized.
-  if (format === 'csv') expect(readFileSync(out, 'utf8')).toContain(`"'=HYPERLINK(""x"")"`);
-}, 60_000);
+it.each(['csv', 'leaddesk', 'mailing'] as const)(
+  'a %s export of 30,000 rows is one file, as buildExport makes it',
+  async (format) => {
+    const file = join(sandbox.dir, 'lista.csv');
+    writeFileSync(file, list(30_000));
+    const out = join(sandbox.dir, 'vienti.csv');
+    expect(await main(['export', '--list', file, '--format', format, '--out', out, '--quiet'])).toBe(0);
+    const want = await expected(file, format);
+    expect(want.parts).toHaveLength(1);
+    expect(readFileSync(out, 'utf8')).toBe(want.parts[0]!.csv);
+    // Formula-looking text went out neutralized.
+    if (format === 'csv') expect(readFileSync(out, 'utf8')).toContain(`"'=HYPERLINK(""x"")"`);
+  },
+  60_000,
+);
 
 it('an export where no row may go is one file with the header only', async () => {
   const file = join(sandbox.dir, 'lista.csv');
