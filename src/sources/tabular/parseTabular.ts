@@ -6,7 +6,8 @@
  * Pure: runs in the pane (a file the user picks) and in the CLI (bytes read by src/cli/io).
  */
 import { libraryCause, UserError } from '../../core/errors';
-import type { Lang } from '../../core/i18n/lang';
+import { formatCount, type Lang } from '../../core/i18n/lang';
+import { EXCEL_MAX_COLUMNS } from '../../core/workbook/excelLimits';
 import { fileMessage, type FileKind } from './fileMessages';
 import { listFromGrid, rowMaker, type ListTable } from '../../core/list/listTable';
 import { mapHeaders } from '../../core/columns/headerMapping';
@@ -95,6 +96,24 @@ function checkHeader(headers: string[], fileName: string, headerRow: number, ove
   }
 }
 
+/**
+ * A table wider than an Excel sheet (16,384 columns) cannot go into the workbook any step
+ * writes, so it is refused as it is read, naming the file and the limit, in every command
+ * (before, the refusal came later from the sheet writer, naming a sheet rather than the file,
+ * or not at all for commands that write CSV).
+ */
+function checkWidth(columns: number, fileName: string, row: number, lang: Lang): void {
+  if (columns > EXCEL_MAX_COLUMNS) {
+    throw new UserError(
+      fileMessage(lang, 'tooManyColumns', { columns: formatCount(lang, columns), max: formatCount(lang, EXCEL_MAX_COLUMNS) }),
+      { file: fileName, row },
+    );
+  }
+}
+
+/** ExcelJS's words for a cell past column XFD ("Out of bounds. Invalid column letter: XFE"). */
+const PAST_XFD = /out of bounds.*column|columns from 1 to 16384/i;
+
 /** A table's columns and origin, known once its header row is read. */
 export type TableHead = Omit<ListTable, 'rows'>;
 
@@ -135,6 +154,7 @@ async function streamCsv(
       const headers = rec.map((f) => f.trim());
       // Trailing empty header cells (a trailing ";" in every line) are not columns.
       while (headers.length > 1 && headers[headers.length - 1] === '') headers.pop();
+      checkWidth(headers.length, fileName, fileRow, lang);
       checkHeader(headers, fileName, fileRow, overrides);
       const maker = rowMaker(fileName, headers, overrides);
       toRow = maker.toRow;
@@ -217,7 +237,11 @@ async function parseXlsx(bytes: Uint8Array, fileName: string, opts: ParseTabular
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (e) {
-    throw new UserError(fileMessage(opts.lang ?? 'en', 'unreadableXlsx', { cause: libraryCause(e) }), { file: fileName });
+    const lang = opts.lang ?? 'en';
+    if (PAST_XFD.test(String((e as Error)?.message))) {
+      throw new UserError(fileMessage(lang, 'columnPastXfd', { max: formatCount(lang, EXCEL_MAX_COLUMNS) }), { file: fileName });
+    }
+    throw new UserError(fileMessage(lang, 'unreadableXlsx', { cause: libraryCause(e) }), { file: fileName });
   }
   const sheets = wb.worksheets;
   let ws = opts.sheet
@@ -239,6 +263,7 @@ async function parseXlsx(bytes: Uint8Array, fileName: string, opts: ParseTabular
     headerCells.push(v === null ? '' : String(v).trim());
   }
   while (headerCells.length > 1 && headerCells[headerCells.length - 1] === '') headerCells.pop();
+  checkWidth(headerCells.length, where, top, opts.lang ?? 'en');
   checkHeader(headerCells, where, top, opts.map ?? {});
   const keys = mapHeaders(headerCells, opts.map ?? {}, where).keys;
   const rows: CellValue[][] = [];
