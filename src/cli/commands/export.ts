@@ -226,7 +226,12 @@ export const exportCommand: Command = {
                 if (startsPart) {
                   // The part before is complete: it is closed while the next one fills.
                   const previous = parts[parts.length - 1];
-                  if (previous) closing.push(previous.close());
+                  if (previous) {
+                    const closed = previous.close();
+                    // Handled when awaited between pieces; until then not an unhandled rejection.
+                    closed.catch(() => undefined);
+                    closing.push(closed);
+                  }
                   const n = parts.length + 1;
                   const part = new TextFileWriter(() => outputs.scratchPath(`part-${n}`), out);
                   part.write(splitter.head);
