@@ -6,7 +6,16 @@
  * customer row, the reason and the score; DIR/summary.json holds the counts and elapsedMs.
  */
 import { join, resolve } from 'node:path';
-import { MATCH_COLUMNS, matchedRows, requireMatchable, resultOfParts, routeRows, type MatchedRow, type MatchResult, type TableInfo } from '../../app/removeCustomers';
+import {
+  MATCH_COLUMNS,
+  matchedRows,
+  requireMatchable,
+  resultOfParts,
+  routeRows,
+  type MatchedRow,
+  type MatchResult,
+  type TableInfo,
+} from '../../app/removeCustomers';
 import type { Lang } from '../../core/i18n/lang';
 import { pauser } from '../../core/progress';
 import { TextFileWriter } from '../io/textFileWriter';
@@ -197,7 +206,10 @@ export const matchCommand: Command = {
       // sent its rows now and the model then.
       let modelReady: (m: MatchModel) => void = () => undefined;
       const modelOfRun = new Promise<MatchModel>((resolve) => (modelReady = resolve));
-      const theirs = worker && listTable ? worker.link(listTable, ourPart, listTable.size, modelOfRun) : Promise.resolve({ decisions: [], candidatePairs: 0 });
+      const theirs =
+        worker && listTable
+          ? worker.link(listTable, ourPart, listTable.size, modelOfRun)
+          : Promise.resolve({ decisions: [], candidatePairs: 0 });
       theirs.catch(() => undefined);
       const customers = await customersRead;
       // A --map column found in neither file is a typo the user wants to hear about.

@@ -53,7 +53,11 @@ export async function directorySourceFromOption(
   }
   if (spec.startsWith('file:')) {
     const path = resolve(opts.cwd, spec.slice('file:'.length));
-    return createFileSource({ fileName: basename(path), load: () => readListFile(path, { onWarning: opts.warn, signal: opts.signal }), lang: opts.lang });
+    return createFileSource({
+      fileName: basename(path),
+      load: () => readListFile(path, { onWarning: opts.warn, signal: opts.signal }),
+      lang: opts.lang,
+    });
   }
   throw new UserError(`--source must be demo, prh, prh-bulk:FILE or file:PATH, not '${spec}'`);
 }

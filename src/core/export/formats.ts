@@ -182,7 +182,11 @@ export class ExportShaper {
         : opts.format === 'csv'
           ? this.generic()
           : opts.format === 'dnc'
-            ? { headers: [headerOf('phone', opts.lang)], phoneColumns: new Set([0]), row: (_: readonly CellValue[], e164: string | null) => [e164] }
+            ? {
+                headers: [headerOf('phone', opts.lang)],
+                phoneColumns: new Set([0]),
+                row: (_: readonly CellValue[], e164: string | null) => [e164],
+              }
             : this.mailing();
     this.headers = shaped.headers;
     this.phoneColumns = shaped.phoneColumns;
@@ -232,7 +236,9 @@ export class ExportShaper {
     // carry no phone). phoneKey: E.164 of a valid number, else null, as normalizePhone says,
     // with a fast path for the common Finnish spellings (libphonenumber costs ~20 µs a number).
     const e164 =
-      this.dialer || this.suppressedPhones.size > 0 ? phoneKey(rawPhone === null || rawPhone === undefined ? null : String(rawPhone)) : null;
+      this.dialer || this.suppressedPhones.size > 0
+        ? phoneKey(rawPhone === null || rawPhone === undefined ? null : String(rawPhone))
+        : null;
     // A blacklist is made of the people who objected: suppression does not apply to it.
     if (opts.format !== 'dnc') {
       const email = this.emailIdx >= 0 ? normalizeEmail(row[this.emailIdx] as string | null) : null;
@@ -286,7 +292,9 @@ export class ExportShaper {
       .filter((i, n, all) => all.indexOf(i) === n)
       .filter(
         (i) =>
-          !['phone', 'fullName', 'firstName', 'lastName', 'companyName', 'streetAddress', 'postalCode', 'postOffice'].includes(head.keys[i]!),
+          !['phone', 'fullName', 'firstName', 'lastName', 'companyName', 'streetAddress', 'postalCode', 'postOffice'].includes(
+            head.keys[i]!,
+          ),
       );
     return {
       headers: [...fixedKeys.map((k) => headerOf(k, lang)), ...custom.map((i) => head.headers[i]!)],
@@ -398,8 +406,10 @@ export class CsvSplitter {
     const text = csvLine(row, this.opts) + this.opts.eol;
     const len = utf8Length(text);
     const last = this.partRows.length - 1;
-    const startsPart = last < 0 || (this.partRows[last]! > 0 && (this.bytes + len >= this.maxBytes || this.partRows[last]! >= this.maxRows));
-    if (this.headBytes + len >= this.maxBytes) throw new UserError(`one row alone is larger than the file size limit (${this.maxBytes} bytes)`);
+    const startsPart =
+      last < 0 || (this.partRows[last]! > 0 && (this.bytes + len >= this.maxBytes || this.partRows[last]! >= this.maxRows));
+    if (this.headBytes + len >= this.maxBytes)
+      throw new UserError(`one row alone is larger than the file size limit (${this.maxBytes} bytes)`);
     if (startsPart) {
       this.partRows.push(0);
       this.bytes = this.headBytes;

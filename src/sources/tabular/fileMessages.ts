@@ -14,7 +14,8 @@ export const fileMessage = defineMessages({
     noSheets: 'työkirjassa ei ole taulukoita',
     binary: 'tämä ei ole tekstitiedosto (CSV): siinä on binääridataa',
     namedXlsx: 'tiedoston nimi päättyy .xlsx, mutta se ei ole Excel-työkirja',
-    unreadableXlsx: 'Excel-työkirjaa ei voi lukea; se voi olla vioittunut tai kesken tallennettu. Tallenna se Excelissä uudelleen .xlsx- tai CSV-muodossa ({cause})',
+    unreadableXlsx:
+      'Excel-työkirjaa ei voi lukea; se voi olla vioittunut tai kesken tallennettu. Tallenna se Excelissä uudelleen .xlsx- tai CSV-muodossa ({cause})',
     kind_png: 'tämä on PNG-kuva, ei CSV- tai .xlsx-tiedosto',
     kind_jpeg: 'tämä on JPEG-kuva, ei CSV- tai .xlsx-tiedosto',
     kind_gif: 'tämä on GIF-kuva, ei CSV- tai .xlsx-tiedosto',
@@ -32,15 +33,18 @@ export const fileMessage = defineMessages({
     noSheets: 'the workbook has no sheets',
     binary: 'this is not a text (CSV) file: it holds binary data',
     namedXlsx: 'the file is named .xlsx but is not an Excel workbook',
-    unreadableXlsx: 'not a readable .xlsx workbook; it may be damaged or not completely saved. Save it again in Excel as .xlsx or CSV ({cause})',
+    unreadableXlsx:
+      'not a readable .xlsx workbook; it may be damaged or not completely saved. Save it again in Excel as .xlsx or CSV ({cause})',
     kind_png: 'this is a PNG image, not a CSV or .xlsx file',
     kind_jpeg: 'this is a JPEG image, not a CSV or .xlsx file',
     kind_gif: 'this is a GIF image, not a CSV or .xlsx file',
     kind_pdf: 'this is a PDF document, not a CSV or .xlsx file',
     kind_xls: 'this is an old Excel 97–2003 (.xls) or other Office binary file; save it as .xlsx or CSV',
     kind_gzip: 'this is a gzip archive, not a CSV or .xlsx file',
-    tooManyColumns: 'the file has {columns} columns, but an Excel sheet holds {max}; remove the columns you do not need, or split the file, and try again',
-    columnPastXfd: 'the workbook has a cell past column XFD, but an Excel sheet holds {max} columns (A–XFD); remove the extra columns and save it again',
+    tooManyColumns:
+      'the file has {columns} columns, but an Excel sheet holds {max}; remove the columns you do not need, or split the file, and try again',
+    columnPastXfd:
+      'the workbook has a cell past column XFD, but an Excel sheet holds {max} columns (A–XFD); remove the extra columns and save it again',
   },
   sv: {
     empty: 'filen är tom',
@@ -48,14 +52,17 @@ export const fileMessage = defineMessages({
     noSheets: 'arbetsboken har inga blad',
     binary: 'detta är inte en textfil (CSV): den innehåller binära data',
     namedXlsx: 'filen heter .xlsx men är ingen Excel-arbetsbok',
-    unreadableXlsx: 'Excel-arbetsboken kan inte läsas; den kan vara skadad eller ofullständigt sparad. Spara den på nytt i Excel som .xlsx eller CSV ({cause})',
+    unreadableXlsx:
+      'Excel-arbetsboken kan inte läsas; den kan vara skadad eller ofullständigt sparad. Spara den på nytt i Excel som .xlsx eller CSV ({cause})',
     kind_png: 'detta är en PNG-bild, inte en CSV- eller .xlsx-fil',
     kind_jpeg: 'detta är en JPEG-bild, inte en CSV- eller .xlsx-fil',
     kind_gif: 'detta är en GIF-bild, inte en CSV- eller .xlsx-fil',
     kind_pdf: 'detta är ett PDF-dokument, inte en CSV- eller .xlsx-fil',
     kind_xls: 'detta är en gammal Excel 97–2003-fil (.xls) eller annan binär Office-fil; spara den som .xlsx eller CSV',
     kind_gzip: 'detta är ett gzip-arkiv, inte en CSV- eller .xlsx-fil',
-    tooManyColumns: 'filen har {columns} kolumner, men ett Excel-blad rymmer {max}; ta bort kolumner som inte behövs eller dela filen och försök igen',
-    columnPastXfd: 'arbetsboken har en cell efter kolumn XFD, men ett Excel-blad rymmer {max} kolumner (A–XFD); ta bort de extra kolumnerna och spara den på nytt',
+    tooManyColumns:
+      'filen har {columns} kolumner, men ett Excel-blad rymmer {max}; ta bort kolumner som inte behövs eller dela filen och försök igen',
+    columnPastXfd:
+      'arbetsboken har en cell efter kolumn XFD, men ett Excel-blad rymmer {max} kolumner (A–XFD); ta bort de extra kolumnerna och spara den på nytt',
   },
 });
