@@ -234,7 +234,7 @@ function rowLikeLines(field: string, delimiter: string, delimiters: number): num
  * least three columns).
  */
 export function forEachCsvRecord(text: string, delimiter: Delimiter, onRecord: (record: string[]) => void): void {
-  new CsvRecordReader(text, delimiter).read(onRecord, Infinity);
+  csvRecordReader(text, delimiter).read(onRecord, Infinity);
 }
 
 /**
@@ -243,43 +243,40 @@ export function forEachCsvRecord(text: string, delimiter: Delimiter, onRecord: (
  * heard only between pieces of work; a file read in one synchronous pass delayed it by
  * seconds). The records are the same, in the same order, however the text is cut into pieces.
  */
-export class CsvRecordReader {
-  private readonly n: number;
-  private readonly d: number;
-  private i = 0;
-  // Where the current record starts: its number and its physical line (both from 1).
-  private recordNo = 1;
-  private line = 1;
-  private recordLine = 1;
-  // Delimiters in a whole row, from the header; 0 (no check) until the header is read.
-  private rowDelimiters = 0;
-  private done = false;
-
-  constructor(
-    private readonly text: string,
-    private readonly delimiter: Delimiter,
-  ) {
-    this.n = text.length;
-    this.d = delimiter.charCodeAt(0);
-  }
-
+export interface CsvRecordReader {
   /** Hands at most `max` records to `onRecord`; true when the whole text has been read. */
-  read(onRecord: (record: string[]) => void, max: number): boolean {
-    if (this.done) return true;
-    const { text, n, d, delimiter } = this;
+  read(onRecord: (record: string[]) => void, max: number): boolean;
+}
+
+/** Made as a closure, not a class: its state stays in locals, which the pane's bundle minifies. */
+export function csvRecordReader(text: string, delimiter: Delimiter): CsvRecordReader {
+  const n = text.length;
+  const d = delimiter.charCodeAt(0);
+  let position = 0;
+  // Where the current record starts: its number and its physical line (both from 1).
+  let recordNo = 1;
+  let line = 1;
+  let recordLine = 1;
+  // Delimiters in a whole row, from the header; 0 (no check) until the header is read.
+  let rowDelimiters = 0;
+  let done = false;
+  return { read };
+
+  function read(onRecord: (record: string[]) => void, max: number): boolean {
+    if (done) return true;
     let emitted = 0;
     let record: string[] = [];
-    let i = this.i;
+    let i = position;
     const emit = (rec: string[]) => {
-      if (this.rowDelimiters === 0 && rec.length >= 3) this.rowDelimiters = rec.length - 1;
+      if (rowDelimiters === 0 && rec.length >= 3) rowDelimiters = rec.length - 1;
       onRecord(rec);
-      this.recordNo++;
-      this.recordLine = this.line;
+      recordNo++;
+      recordLine = line;
       emitted++;
     };
     const finish = () => {
-      this.i = n;
-      this.done = true;
+      position = n;
+      done = true;
       return true;
     };
     while (i < n) {
@@ -295,7 +292,7 @@ export class CsvRecordReader {
             const rest = lineBreaks(text, opened, n);
             // A quote left open on the last line loses nothing; one that takes lines with it does.
             if (lineBreaks(text, opened, text.trimEnd().length) > 0) {
-              throw new CsvDamageError('unclosed', this.recordNo, this.recordLine, rest);
+              throw new CsvDamageError('unclosed', recordNo, recordLine, rest);
             }
             field += text.slice(from);
             i = n;
@@ -312,10 +309,10 @@ export class CsvRecordReader {
         }
         const inner = lineBreaks(text, opened, i);
         if (inner > 0) {
-          if (this.rowDelimiters > 0 && rowLikeLines(field, delimiter, this.rowDelimiters) >= 2) {
-            throw new CsvDamageError('swallowed', this.recordNo, this.recordLine, inner + 1);
+          if (rowDelimiters > 0 && rowLikeLines(field, delimiter, rowDelimiters) >= 2) {
+            throw new CsvDamageError('swallowed', recordNo, recordLine, inner + 1);
           }
-          this.line += inner;
+          line += inner;
         }
         // Text after the closing quote, up to the end of the field, is kept as written.
         const start = i;
@@ -354,12 +351,12 @@ export class CsvRecordReader {
         continue;
       }
       i += c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
-      this.line++;
+      line++;
       emit(record);
       record = [];
       // A piece ends only between records, so the next read starts a record afresh.
       if (emitted >= max && i < n) {
-        this.i = i;
+        position = i;
         return false;
       }
     }

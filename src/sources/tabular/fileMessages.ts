@@ -22,10 +22,7 @@ export const fileMessage = defineMessages({
     kind_pdf: 'tämä on PDF-asiakirja, ei CSV- tai .xlsx-tiedosto',
     kind_xls: 'tämä on vanha Excel 97–2003 (.xls) -tiedosto tai muu Office-binääritiedosto; tallenna se .xlsx- tai CSV-muodossa',
     kind_gzip: 'tämä on gzip-pakattu tiedosto, ei CSV- tai .xlsx-tiedosto',
-    tooManyColumns:
-      'tiedostossa on {columns} saraketta, mutta Excelin taulukkoon mahtuu {max}; poista tarpeettomat sarakkeet tai jaa tiedosto ja yritä uudelleen',
-    columnPastXfd:
-      'työkirjassa on solu sarakkeen XFD jälkeen, mutta Excelin taulukkoon mahtuu {max} saraketta (A–XFD); poista ylimääräiset sarakkeet ja tallenna uudelleen',
+    tooManyColumns: '{columns} saraketta, mutta Excelin taulukkoon mahtuu {max}',
   },
   en: {
     empty: 'the file is empty',
@@ -41,10 +38,7 @@ export const fileMessage = defineMessages({
     kind_pdf: 'this is a PDF document, not a CSV or .xlsx file',
     kind_xls: 'this is an old Excel 97–2003 (.xls) or other Office binary file; save it as .xlsx or CSV',
     kind_gzip: 'this is a gzip archive, not a CSV or .xlsx file',
-    tooManyColumns:
-      'the file has {columns} columns, but an Excel sheet holds {max}; remove the columns you do not need, or split the file, and try again',
-    columnPastXfd:
-      'the workbook has a cell past column XFD, but an Excel sheet holds {max} columns (A–XFD); remove the extra columns and save it again',
+    tooManyColumns: '{columns} columns, but an Excel sheet holds {max}',
   },
   sv: {
     empty: 'filen är tom',
@@ -60,9 +54,6 @@ export const fileMessage = defineMessages({
     kind_pdf: 'detta är ett PDF-dokument, inte en CSV- eller .xlsx-fil',
     kind_xls: 'detta är en gammal Excel 97–2003-fil (.xls) eller annan binär Office-fil; spara den som .xlsx eller CSV',
     kind_gzip: 'detta är ett gzip-arkiv, inte en CSV- eller .xlsx-fil',
-    tooManyColumns:
-      'filen har {columns} kolumner, men ett Excel-blad rymmer {max}; ta bort kolumner som inte behövs eller dela filen och försök igen',
-    columnPastXfd:
-      'arbetsboken har en cell efter kolumn XFD, men ett Excel-blad rymmer {max} kolumner (A–XFD); ta bort de extra kolumnerna och spara den på nytt',
+    tooManyColumns: '{columns} kolumner, men ett Excel-blad rymmer {max}',
   },
 });

@@ -13,7 +13,7 @@ import { listFromGrid, rowMaker, type ListTable } from '../../core/list/listTabl
 import { mapHeaders } from '../../core/columns/headerMapping';
 import { typeOf } from '../../core/columns/catalogue';
 import type { CellValue } from '../../core/workbook/cells';
-import { CsvDamageError, CsvRecordReader, decodeText, detectDelimiter, mixedEncodingWarning } from './csvParse';
+import { CsvDamageError, csvRecordReader, decodeText, detectDelimiter, mixedEncodingWarning } from './csvParse';
 import { pauser } from '../../core/progress';
 
 export interface ParseTabularOptions {
@@ -111,8 +111,8 @@ function checkWidth(columns: number, fileName: string, row: number, lang: Lang):
   }
 }
 
-/** ExcelJS's words for a cell past column XFD ("Out of bounds. Invalid column letter: XFE"). */
-const PAST_XFD = /out of bounds.*column|columns from 1 to 16384/i;
+/** ExcelJS's words for a cell past column XFD ("Out of bounds. Invalid column letter: XFE", "Out of bounds. Excel supports columns from 1 to 16384"). */
+const PAST_XFD = /bounds.*col/i;
 
 /** A table's columns and origin, known once its header row is read. */
 export type TableHead = Omit<ListTable, 'rows'>;
@@ -179,7 +179,7 @@ async function streamCsv(
     for (const b of blanks.splice(0)) onRow(toRow(b), index++);
     onRow(toRow(rec), index++);
   };
-  const reader = new CsvRecordReader(text, detectDelimiter(text));
+  const reader = csvRecordReader(text, detectDelimiter(text));
   const pieced = Boolean(opts.signal || opts.between);
   const pause = pauser(opts.signal);
   try {
@@ -239,7 +239,9 @@ async function parseXlsx(bytes: Uint8Array, fileName: string, opts: ParseTabular
   } catch (e) {
     const lang = opts.lang ?? 'en';
     if (PAST_XFD.test(String((e as Error)?.message))) {
-      throw new UserError(fileMessage(lang, 'columnPastXfd', { max: formatCount(lang, EXCEL_MAX_COLUMNS) }), { file: fileName });
+      // How many columns is not known (ExcelJS stops at the first cell past XFD): "16,385+".
+      const columns = `${formatCount(lang, EXCEL_MAX_COLUMNS + 1)}+`;
+      throw new UserError(fileMessage(lang, 'tooManyColumns', { columns, max: formatCount(lang, EXCEL_MAX_COLUMNS) }), { file: fileName });
     }
     throw new UserError(fileMessage(lang, 'unreadableXlsx', { cause: libraryCause(e) }), { file: fileName });
   }
@@ -263,7 +265,7 @@ async function parseXlsx(bytes: Uint8Array, fileName: string, opts: ParseTabular
     headerCells.push(v === null ? '' : String(v).trim());
   }
   while (headerCells.length > 1 && headerCells[headerCells.length - 1] === '') headerCells.pop();
-  checkWidth(headerCells.length, where, top, opts.lang ?? 'en');
+  // (No width check here: ExcelJS refuses a sheet past column XFD as it loads it, above.)
   checkHeader(headerCells, where, top, opts.map ?? {});
   const keys = mapHeaders(headerCells, opts.map ?? {}, where).keys;
   const rows: CellValue[][] = [];

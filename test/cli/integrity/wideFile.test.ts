@@ -35,10 +35,8 @@ async function wideXlsx(): Promise<Buffer> {
   return zip.generateAsync({ type: 'nodebuffer' });
 }
 
-const CSV_LINE =
-  /^rajaus \w+: .*leveä\.csv, row 1: the file has 16,385 columns, but an Excel sheet holds 16,384; remove the columns you do not need, or split the file, and try again$/;
-const XLSX_LINE =
-  /^rajaus \w+: .*leveä\.xlsx: the workbook has a cell past column XFD, but an Excel sheet holds 16,384 columns \(A–XFD\); remove the extra columns and save it again$/;
+const CSV_LINE = /^rajaus \w+: .*leveä\.csv, row 1: 16,385 columns, but an Excel sheet holds 16,384$/;
+const XLSX_LINE = /^rajaus \w+: .*leveä\.xlsx: 16,385\+ columns, but an Excel sheet holds 16,384$/;
 
 beforeEach(async () => {
   writeFileSync(join(sandbox.dir, 'leveä.csv'), wideCsv(16_385));
@@ -86,6 +84,6 @@ it('16,384 columns still read (the limit itself is allowed)', async () => {
 
 it('the pane reader says it in Finnish', async () => {
   await expect(parseTabular(Buffer.from(wideCsv(16_385)), 'leveä.csv', { lang: 'fi' })).rejects.toThrow(
-    /^leveä\.csv, row 1: tiedostossa on 16\s385 saraketta, mutta Excelin taulukkoon mahtuu 16\s384;/,
+    /^leveä\.csv, row 1: 16\s385 saraketta, mutta Excelin taulukkoon mahtuu 16\s384$/,
   );
 });
