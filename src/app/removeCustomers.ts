@@ -17,7 +17,7 @@ import { DEFAULT_MODEL, type FieldWeight, type MatchModel, type Outcome } from '
 import { matchableKeys, MatchTableBuilder, Vocabulary, type MatchTable } from '../core/matching/record';
 import type { ColumnGuess } from '../core/columns/contentGuess';
 import type { ComparisonVector } from '../core/matching/comparison';
-import type { RunOptions } from '../core/progress';
+import { pauser, type RunOptions } from '../core/progress';
 import type { ListState, ProcessingStep } from '../core/state/workbookState';
 import type { CellValue } from '../core/workbook/cells';
 import { makeSheetName, makeTableName } from '../core/workbook/sheetNames';
@@ -134,33 +134,80 @@ const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
 /** Pure: decides every list row against the customer register. */
 export function matchCustomers(list: ListTable, customers: ListTable, opts: MatchOptions): MatchResult {
-  requireMatchable(customers, opts.lang);
-  requireMatchable(list, opts.lang);
-  // One vocabulary for both tables: their interned values are compared as numbers.
-  const vocabulary = new Vocabulary();
-  const guess = opts.guessColumns === false ? null : {};
-  const customerBuilder = new MatchTableBuilder(customers.keys, vocabulary, undefined, customers.rows.length, guess);
-  for (const row of customers.rows) customerBuilder.add(row);
-  const listBuilder = new MatchTableBuilder(list.keys, vocabulary, undefined, list.rows.length, guess);
-  for (const row of list.rows) listBuilder.add(row);
-  const customerTable = customerBuilder.finish();
-  const listTable = listBuilder.finish();
-  const index = new BlockIndex(customerTable);
-  // The model of this run, estimated from these two tables (estimate.ts), unless one is given.
-  const estimate = opts.model ? null : estimateModel(listTable, index, DEFAULT_MODEL);
-  const model = opts.model ?? estimate!.model;
-  const decisions = linkRange(listTable, index, 0, listTable.size, { model, progress: opts.progress, signal: opts.signal });
-  const result = resultOfParts(
-    [matchedRows(decisions, 0, customers, opts.lang, { list: listTable, customers: customerTable }, model)],
-    customers,
-  );
-  result.candidatePairs = index.pairs;
-  result.model = model;
-  if (estimate) result.estimate = estimate;
-  if (customerBuilder.guesses.length || listBuilder.guesses.length) {
-    result.columnGuesses = { list: listBuilder.guesses, customers: customerBuilder.guesses };
+  const { steps, out } = matchSteps(list, customers, opts);
+  for (let step = steps.next(); !step.done; step = steps.next());
+  return out.result!;
+}
+
+/**
+ * matchCustomers with a pause (progress.ts `pauser`) between pieces of a few thousand rows:
+ * the CLI's `build` ran it as one synchronous pass, seconds long on a big list, during which
+ * Ctrl-C could not be heard. The same steps in the same order: the same result.
+ */
+export async function matchCustomersInPieces(list: ListTable, customers: ListTable, opts: MatchOptions): Promise<MatchResult> {
+  const pause = pauser(opts.signal);
+  const { steps, out } = matchSteps(list, customers, opts);
+  for (let step = steps.next(); !step.done; step = steps.next()) await pause();
+  return out.result!;
+}
+
+/** Rows a piece of matchSteps handles before it lets the caller pause. */
+const PIECE = 2000;
+
+/** matchCustomers as steps: each `next()` of `steps` does a piece; `out.result` is there when it is done. */
+function matchSteps(
+  list: ListTable,
+  customers: ListTable,
+  opts: MatchOptions,
+): { steps: Generator<void, void, void>; out: { result?: MatchResult } } {
+  const holder: { result?: MatchResult } = {};
+  function* steps(): Generator<void, void, void> {
+    requireMatchable(customers, opts.lang);
+    requireMatchable(list, opts.lang);
+    // One vocabulary for both tables: their interned values are compared as numbers.
+    const vocabulary = new Vocabulary();
+    const guess = opts.guessColumns === false ? null : {};
+    const customerBuilder = new MatchTableBuilder(customers.keys, vocabulary, undefined, customers.rows.length, guess);
+    for (let i = 0; i < customers.rows.length; i++) {
+      customerBuilder.add(customers.rows[i]!);
+      if (i % PIECE === PIECE - 1) yield;
+    }
+    const listBuilder = new MatchTableBuilder(list.keys, vocabulary, undefined, list.rows.length, guess);
+    for (let i = 0; i < list.rows.length; i++) {
+      listBuilder.add(list.rows[i]!);
+      if (i % PIECE === PIECE - 1) yield;
+    }
+    const customerTable = customerBuilder.finish();
+    const listTable = listBuilder.finish();
+    yield;
+    const index = new BlockIndex(customerTable);
+    yield;
+    // The model of this run, estimated from these two tables (estimate.ts), unless one is given.
+    const estimate = opts.model ? null : estimateModel(listTable, index, DEFAULT_MODEL);
+    const model = opts.model ?? estimate!.model;
+    yield;
+    // linkRange decides each row on its own: pieces of it are the decisions of one call.
+    const decisions: RowDecision[] = [];
+    for (let from = 0; from < listTable.size; from += PIECE) {
+      opts.progress?.(from, listTable.size);
+      const to = Math.min(listTable.size, from + PIECE);
+      for (const d of linkRange(listTable, index, from, to, { model, signal: opts.signal })) decisions.push(d);
+      yield;
+    }
+    opts.progress?.(listTable.size, listTable.size);
+    const result = resultOfParts(
+      [matchedRows(decisions, 0, customers, opts.lang, { list: listTable, customers: customerTable }, model)],
+      customers,
+    );
+    result.candidatePairs = index.pairs;
+    result.model = model;
+    if (estimate) result.estimate = estimate;
+    if (customerBuilder.guesses.length || listBuilder.guesses.length) {
+      result.columnGuesses = { list: listBuilder.guesses, customers: customerBuilder.guesses };
+    }
+    holder.result = result;
   }
-  return result;
+  return { steps: steps(), out: holder };
 }
 
 /**
@@ -376,7 +423,7 @@ export async function removeCustomers(ctx: StepContext, args: RemoveCustomersArg
   if (result && result.rows.length !== list.rows.length) {
     throw new UserError(t(ctx.lang, 'staleReview', { before: result.rows.length, after: list.rows.length }), { file: args.listSheet });
   }
-  result ??= matchCustomers(list, customers, { lang: ctx.lang, model: args.model, signal: ctx.signal });
+  result ??= await matchCustomersInPieces(list, customers, { lang: ctx.lang, model: args.model, signal: ctx.signal });
   const model = result.model ?? result.estimate?.model ?? args.model ?? DEFAULT_MODEL;
   // Only re-scored with the model that scored the rows: a result from elsewhere without it is taken as it is.
   const scoredWith = result.model ?? result.estimate?.model ?? args.model;

@@ -82,6 +82,7 @@ export const buildCommand: Command = {
       cwd: io.cwd,
       prhBase: values['prh-base'] as string | undefined,
       warn: io.warn,
+      signal: io.signal,
     });
 
     const plan: PipelinePlan = { criteria: parsed.data, source, listName: values.name as string | undefined };
@@ -93,6 +94,7 @@ export const buildCommand: Command = {
         map,
         onWarning: io.warn,
         lang: io.lang,
+        signal: io.signal,
       });
       plan.customers = { table, name: basename(customersPath) };
     }

@@ -126,7 +126,13 @@ export const buildingsCommand: Command = {
       ['list.csv', 'filtered.csv', 'summary.json'].map((n) => join(outDir, n)),
       [resolve(io.cwd, listPath), spec.startsWith('file:') ? resolveSpec(spec.slice(5), io.cwd) : undefined],
     );
-    const listFile = await readListFile(resolve(io.cwd, listPath), { sheet: values.sheet as string | undefined, map, onWarning: io.warn, lang: io.lang });
+    const listFile = await readListFile(resolve(io.cwd, listPath), {
+      sheet: values.sheet as string | undefined,
+      map,
+      onWarning: io.warn,
+      lang: io.lang,
+      signal: io.signal,
+    });
     const codes = postalCodesOf(listFile);
     const fetched = await source.fetchBuildings(codes, {
       signal: io.signal,

@@ -51,7 +51,13 @@ export const dncCommand: Command = {
       ['kept.csv', 'suppressed.csv', 'summary.json'].map((n) => join(resolve(io.cwd, out), n)),
       [resolve(io.cwd, listPath), resolve(io.cwd, numbersPath)],
     );
-    const list = await readListFile(resolve(io.cwd, listPath), { sheet: values.sheet as string | undefined, map, onWarning: io.warn, lang: io.lang });
+    const list = await readListFile(resolve(io.cwd, listPath), {
+      sheet: values.sheet as string | undefined,
+      map,
+      onWarning: io.warn,
+      lang: io.lang,
+      signal: io.signal,
+    });
     const numbers = await readDoNotCallFile(await readBytes(resolve(io.cwd, numbersPath)), numbersPath, io.lang);
     if (numbers.invalid.length) io.warn(`${numbersPath}: ${describeInvalid(numbers.invalid, io.lang)}`);
     const name = (values.name as string | undefined) ?? numbersPath.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');

@@ -5,19 +5,29 @@
  * applied and the list sheet is found from the workbook's state.
  */
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import type { Command } from '../command';
+import type { CliIo, Command } from '../command';
 import { UserError, libraryCause } from '../../core/errors';
 import { parseMapOverrides } from '../../core/columns/headerMapping';
-import { buildExport, exportSheetPlan, labelsSheetPlan, EXPORT_FORMATS, type ExportFormat } from '../../core/export/formats';
+import {
+  CsvSplitter,
+  ExportShaper,
+  exportSheetPlan,
+  labelsSheetPlan,
+  EXPORT_FORMATS,
+  type ExportFormat,
+  type ExportOptions,
+} from '../../core/export/formats';
+import type { CellValue } from '../../core/workbook/cells';
 import { t as exportText } from '../../core/export/messages';
 import { defineMessages, formatCount, type Lang } from '../../core/i18n/lang';
 import type { WorkbookState } from '../../core/state/workbookState';
-import { parseTabular } from '../../sources/tabular/parseTabular';
+import { streamTabular } from '../../sources/tabular/parseTabular';
 import { fileMessage } from '../../sources/tabular/fileMessages';
 import { splitPlanForExcel } from '../../core/workbook/excelLimits';
 import type { SheetPlan } from '../../core/workbook/sheetPlan';
 import { readBytes, refuseInputAsOutput } from '../io/files';
 import { RunOutputs } from '../io/outputs';
+import { TextFileWriter } from '../io/textFileWriter';
 
 const USAGE = `rajaus export --list FILE --format leaddesk|csv|dnc|mailing --out FILE [options]
 
@@ -80,6 +90,42 @@ export function outputNames(out: string, count: number): string[] {
   return Array.from({ length: count }, (_, i) => `${stem}-${i + 1}${ext}`);
 }
 
+/**
+ * Reads the list one row at a time into an ExportShaper made from its head: `sink` gets the
+ * shaper and returns what takes each row; `between` is awaited between pieces of a CSV (a
+ * writer drains). With an .xlsx made by Rajaus, its list sheet and do-not-contact list are used.
+ * The file's bytes die when this returns.
+ */
+async function streamExport(
+  path: string,
+  listPath: string,
+  values: Record<string, unknown>,
+  options: Omit<ExportOptions, 'doNotContact'>,
+  io: CliIo,
+  sink: (shaper: ExportShaper) => (row: CellValue[]) => void,
+  between?: () => Promise<void>,
+): Promise<ExportShaper> {
+  const bytes = await readBytes(path);
+  const state = await readState(bytes, listPath, io.lang);
+  let sheet = values.sheet as string | undefined;
+  if (!sheet && state) {
+    // The demo workbook starts with the customer register: export the list, not that.
+    const live = state.lists.filter((l) => !l.deletedAt);
+    sheet = live[live.length - 1]?.sheets.list;
+  }
+  let shaper: ExportShaper | null = null;
+  await streamTabular(
+    bytes,
+    listPath,
+    { sheet, map: parseMapOverrides((values.map as string[] | undefined) ?? []), onWarning: io.warn, lang: io.lang, signal: io.signal, between },
+    (head) => {
+      shaper = new ExportShaper(head, { ...options, doNotContact: state?.doNotContact });
+      return sink(shaper);
+    },
+  );
+  return shaper!;
+}
+
 export const exportCommand: Command = {
   name: 'export',
   usage: USAGE,
@@ -113,90 +159,132 @@ export const exportCommand: Command = {
     const out = resolve(io.cwd, outArg);
     // Checked before anything is read: every name this export may write (FILE.csv, FILE-N.csv).
     refuseInputAsOutput([out, ...outputNames(out, 9)], [path]);
-    // Read, parse and shape in a function of its own: the file's bytes and the parsed list
-    // die when it returns, so a million-row export holds one copy of the list while writing.
-    const result = await (async () => {
-      const bytes = await readBytes(path);
-      const state = await readState(bytes, listPath, io.lang);
-      let sheet = values.sheet as string | undefined;
-      if (!sheet && state) {
-        // The demo workbook starts with the customer register: export the list, not that.
-        const live = state.lists.filter((l) => !l.deletedAt);
-        sheet = live[live.length - 1]?.sheets.list;
-      }
-      const list = await parseTabular(bytes, listPath, {
-        sheet,
-        map: parseMapOverrides((values.map as string[] | undefined) ?? []),
-        onWarning: io.warn,
-        lang: io.lang,
-      });
-      return buildExport(list, {
-        format: format as ExportFormat,
-        lang: io.lang,
-        columns,
-        delimiter: delimiterArg,
-        allowDemo: Boolean(values['allow-demo']),
-        doNotContact: state?.doNotContact,
-      });
-    })();
-
     // Every part as one unit, with a manifest listing them: a later export in fewer parts removes
     // the parts this one wrote (an old calls-3.csv would otherwise be uploaded with the new list).
+    // What the manifest says is known when the list has been read.
     const stem = basename(out, extname(out));
     const asWorkbook = format === 'mailing' && /\.xlsx$/i.test(out);
-    const outputs = new RunOutputs(dirname(out), {
-      signal: io.signal,
-      manifest: {
-        name: `${stem}.parts.json`,
-        about: { format, list: basename(listPath), rows: result.exported },
-        write: !asWorkbook && result.parts.length > 1,
-      },
-    });
+    const manifest = { name: `${stem}.parts.json`, about: { format, list: basename(listPath), rows: 0 }, write: false };
+    const outputs = new RunOutputs(dirname(out), { signal: io.signal, manifest });
+    const exportOptions: Omit<ExportOptions, 'doNotContact'> = {
+      format: format as ExportFormat,
+      lang: io.lang,
+      columns,
+      delimiter: delimiterArg as ';' | ',',
+      allowDemo: Boolean(values['allow-demo']),
+    };
     const written: string[] = [];
     const notices: string[] = [];
-    if (asWorkbook) {
-      // Streamed to the file row by row (streamingXlsx.node.ts): a million labels fit in memory.
-      const { writePlansStreaming } = await import('../../workbook/exceljs/streamingXlsx.node');
-      // Over Excel's 1,048,576 rows a sheet goes on several sheets, and the user is told.
-      // The sheets are made one at a time as the writer asks (a generator), so the labels are
-      // gone before the export sheet's copy of the rows is made.
-      const names: string[] = [];
-      const makers = [
-        () => labelsSheetPlan(result, { name: exportText(io.lang, 'labelsSheet'), lang: io.lang }),
-        () => {
-          const plan = exportSheetPlan(result, { name: exportText(io.lang, 'exportSheet'), tableName: 'Osoitteet' });
-          result.rows.length = 0; // copied into the plan; not needed again
-          return plan;
-        },
-      ];
-      function* sheets(): Generator<SheetPlan> {
-        for (const make of makers) {
-          const split = splitPlanForExcel(make(), { existing: names, lang: io.lang });
-          names.push(...split.plans.map((p) => p.name));
-          if (split.notice) notices.push(split.notice);
-          yield* split.plans;
+    let shaper: ExportShaper;
+    try {
+      if (asWorkbook) {
+        // The label sheet and the export sheet both need every label, so the labels (four short
+        // texts a row, not the list) are kept; the list itself is read one row at a time.
+        const labels: CellValue[][] = [];
+        shaper = await streamExport(path, listPath, values, exportOptions, io, (s) => (row) => {
+          const shaped = s.shape(row);
+          if (shaped) labels.push(shaped);
+        });
+        // Streamed to the file row by row (streamingXlsx.node.ts): a million labels fit in memory.
+        const { writePlansStreaming } = await import('../../workbook/exceljs/streamingXlsx.node');
+        // Over Excel's 1,048,576 rows a sheet goes on several sheets, and the user is told.
+        // The sheets are made one at a time as the writer asks (a generator), so the label
+        // sheet's rows are gone before the export sheet's copy of the rows is made.
+        const result = { headers: shaper.headers, rows: labels, phoneColumns: shaper.phoneColumns };
+        const names: string[] = [];
+        const makers = [
+          () => labelsSheetPlan(result, { name: exportText(io.lang, 'labelsSheet'), lang: io.lang }),
+          () => {
+            const plan = exportSheetPlan(result, { name: exportText(io.lang, 'exportSheet'), tableName: 'Osoitteet' });
+            labels.length = 0; // copied into the plan; not needed again
+            return plan;
+          },
+        ];
+        function* sheets(): Generator<SheetPlan> {
+          for (const make of makers) {
+            const split = splitPlanForExcel(make(), { existing: names, lang: io.lang });
+            names.push(...split.plans.map((p) => p.name));
+            if (split.notice) notices.push(split.notice);
+            yield* split.plans;
+          }
+        }
+        // Streamed into the run's staging folder, swapped in with the manifest's removals.
+        await writePlansStreaming(await outputs.stagedPath(basename(out)), sheets(), io.lang, { signal: io.signal });
+        written.push(out);
+      } else {
+        // Each CSV part is streamed to a scratch file as its rows are read and shaped; their
+        // names (FILE.csv alone, or FILE-1.csv…) are given when the number of parts is known.
+        const parts: TextFileWriter[] = [];
+        // Closes of finished parts, awaited between pieces of the list.
+        const closing: Promise<void>[] = [];
+        let splitter: CsvSplitter;
+        try {
+          shaper = await streamExport(
+            path,
+            listPath,
+            values,
+            exportOptions,
+            io,
+            (s) => {
+              splitter = new CsvSplitter(s.headers, s.csvOptions, s.limits);
+              return (row) => {
+                const shaped = s.shape(row);
+                if (!shaped) return;
+                const { text, startsPart } = splitter.line(shaped);
+                if (startsPart) {
+                  // The part before is complete: it is closed while the next one fills.
+                  const previous = parts[parts.length - 1];
+                  if (previous) {
+                    const closed = previous.close();
+                    // Handled when awaited between pieces; until then not an unhandled rejection.
+                    closed.catch(() => undefined);
+                    closing.push(closed);
+                  }
+                  const n = parts.length + 1;
+                  const part = new TextFileWriter(() => outputs.scratchPath(`part-${n}`), out);
+                  part.write(splitter.head);
+                  parts.push(part);
+                }
+                parts[parts.length - 1]!.write(text);
+              };
+            },
+            async () => {
+              await Promise.all(closing.splice(0));
+              await parts[parts.length - 1]?.drain();
+            },
+          );
+          const rows = splitter!.finish();
+          if (parts.length === 0) {
+            // No row went out: one file with the header only.
+            const part = new TextFileWriter(() => outputs.scratchPath('part-1'), out);
+            part.write(splitter!.head);
+            parts.push(part);
+          }
+          await Promise.all(closing.splice(0));
+          await parts[parts.length - 1]!.close();
+          const names = outputNames(out, rows.length);
+          for (let i = 0; i < names.length; i++) await outputs.adopt(`part-${i + 1}`, basename(names[i]!));
+          written.push(...names.map((n, i) => `${n} (${formatCount(io.lang, rows[i]!)})`));
+          manifest.write = rows.length > 1;
+        } finally {
+          await Promise.all(parts.map((p) => p.destroy()));
         }
       }
-      // Streamed into the run's staging folder, swapped in with the manifest's removals.
-      await writePlansStreaming(await outputs.stagedPath(basename(out)), sheets(), io.lang, { signal: io.signal });
-      written.push(out);
-    } else {
-      const names = outputNames(out, result.parts.length);
-      // The shaped rows are done with once the CSV parts are made; the parts go out as text
-      // (UTF-8, the same bytes as csvBytes) without a second, encoded copy of them all.
-      result.rows.length = 0;
-      for (let i = 0; i < names.length; i++) await outputs.write(basename(names[i]!), result.parts[i]!.csv);
-      written.push(...names.map((n, i) => `${n} (${formatCount(io.lang, result.parts[i]!.rows)})`));
+      manifest.about.rows = shaper.exported;
+    } catch (e) {
+      await outputs.discard();
+      throw e;
     }
     await outputs.commit();
     for (const part of outputs.removedParts) written.push(`${join(dirname(out), part)}: removed (a part of the previous export)`);
 
-    io.info(t(io.lang, 'exported', { rows: formatCount(io.lang, result.exported), total: formatCount(io.lang, result.rowsIn), format }));
+    io.info(t(io.lang, 'exported', { rows: formatCount(io.lang, shaper.exported), total: formatCount(io.lang, shaper.rowsIn), format }));
     for (const w of written) io.info(`  ${w}`);
     for (const notice of notices) io.info(notice);
-    if (result.skipped.length) {
+    const skipped = shaper.skipped();
+    if (skipped.length) {
       io.info(t(io.lang, 'leftOut'));
-      for (const s of result.skipped) io.info(`  ${formatCount(io.lang, s.count)}  ${s.reason}`);
+      for (const s of skipped) io.info(`  ${formatCount(io.lang, s.count)}  ${s.reason}`);
     }
   },
 };

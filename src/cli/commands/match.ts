@@ -6,14 +6,26 @@
  * customer row, the reason and the score; DIR/summary.json holds the counts and elapsedMs.
  */
 import { join, resolve } from 'node:path';
-import { MATCH_COLUMNS, matchedRows, requireMatchable, resultOfParts, routeRows, type MatchResult } from '../../app/removeCustomers';
+import {
+  MATCH_COLUMNS,
+  matchedRows,
+  requireMatchable,
+  resultOfParts,
+  routeRows,
+  type MatchedRow,
+  type MatchResult,
+  type TableInfo,
+} from '../../app/removeCustomers';
+import type { Lang } from '../../core/i18n/lang';
+import { pauser } from '../../core/progress';
+import { TextFileWriter } from '../io/textFileWriter';
 import { displayHeader } from '../../core/columns/catalogue';
 import { normalizeHeader, parseMapOverrides } from '../../core/columns/headerMapping';
 import { UserError } from '../../core/errors';
 import { csvField, csvLine, csvOfRecords, phoneColumnsOf, type CsvOptions } from '../../core/export/csv';
 import { formatCount } from '../../core/i18n/lang';
 import type { TableHead } from '../../sources/tabular/parseTabular';
-import { matchableKeys, Vocabulary } from '../../core/matching/record';
+import { matchableKeys, Vocabulary, type MatchTable } from '../../core/matching/record';
 import { DEFAULT_MODEL, type MatchModel } from '../../core/matching/model';
 import { describeFit, estimateModel, modelWeights, type Estimate } from '../../core/matching/estimate';
 
@@ -24,7 +36,7 @@ import { refuseInputAsOutput, sameFile } from '../io/files';
 import { MatchWorker, type CustomerTable } from '../io/matchWorker';
 import { readMatchTable, type FileRequest } from '../io/matchTableFile';
 import { BlockIndex } from '../../core/matching/blocking';
-import { linkRange } from '../../core/matching/engine';
+import { linkRange, type RowDecision } from '../../core/matching/engine';
 
 const USAGE = `rajaus match --list FILE --customers FILE [options]
 
@@ -58,6 +70,72 @@ async function readCustomersHere(request: FileRequest, vocabulary: Vocabulary, w
   return { info: file.head, rowCount: file.rowCount, table: file.table, guesses: file.guesses };
 }
 
+/** List rows linked (or decisions explained) between two looks at the clock (pauser). */
+const PIECE = 2000;
+
+/**
+ * This thread's part of the list linked in pieces of PIECE rows (linkRange decides each row on
+ * its own, so the decisions are those of one call), with a pause between pieces: half a
+ * million rows linked in one call held the thread for tens of seconds, deaf to Ctrl-C.
+ */
+async function linkInPieces(
+  list: MatchTable,
+  index: BlockIndex,
+  to: number,
+  model: MatchModel,
+  pause: () => Promise<void> | undefined,
+): Promise<RowDecision[]> {
+  const out: RowDecision[] = [];
+  for (let from = 0; from < to; from += PIECE) {
+    for (const d of linkRange(list, index, from, Math.min(to, from + PIECE), { model })) out.push(d);
+    await pause();
+  }
+  return out;
+}
+
+/** matchedRows (the reasons in words) in pieces, for the same reason. */
+async function matchedRowsInPieces(
+  decisions: readonly RowDecision[],
+  first: number,
+  customers: TableInfo,
+  lang: Lang,
+  tables: { list: MatchTable; customers: MatchTable },
+  model: MatchModel,
+  pause: () => Promise<void> | undefined,
+): Promise<MatchedRow[]> {
+  const out: MatchedRow[] = [];
+  for (let from = 0; from < decisions.length; from += PIECE) {
+    for (const r of matchedRows(decisions.slice(from, from + PIECE), first + from, customers, lang, tables, model)) out.push(r);
+    await pause();
+  }
+  return out;
+}
+
+/** One CSV of the run: BOM and header, then the records, streamed into the staging folder. */
+async function writeRecords(
+  outputs: RunOutputs,
+  name: string,
+  headers: readonly string[],
+  records: readonly string[],
+  pause: () => Promise<void> | undefined,
+): Promise<void> {
+  const file = new TextFileWriter(() => outputs.stagedPath(name), join(outputs.dir, name));
+  try {
+    file.write(csvOfRecords(headers, [], CSV));
+    for (let i = 0; i < records.length; i++) {
+      file.write(records[i]!);
+      file.write(CSV.eol);
+      if (i % PIECE === PIECE - 1) {
+        await file.drain();
+        await pause();
+      }
+    }
+    await file.close();
+  } finally {
+    await file.destroy();
+  }
+}
+
 export const matchCommand: Command = {
   name: 'match',
   usage: USAGE,
@@ -88,6 +166,8 @@ export const matchCommand: Command = {
         `rajaus match: warning: --list and --customers are the same file (${listPath}); every row will be removed as its own customer`,
       );
     }
+    // Long loops of this thread go in pieces, and Ctrl-C is heard between them.
+    const pause = pauser(io.signal);
     // Two threads (src/cli/io/matchWorker.ts): the worker reads the customers while this one
     // reads the list, then each links part of the list.
     const worker = MatchWorker.start(request);
@@ -115,6 +195,7 @@ export const matchCommand: Command = {
             return (row) => records.push(csvLine(row, opts));
           },
           onWarning: io.warn,
+          signal: io.signal,
         },
       );
       listRecords = records;
@@ -125,7 +206,10 @@ export const matchCommand: Command = {
       // sent its rows now and the model then.
       let modelReady: (m: MatchModel) => void = () => undefined;
       const modelOfRun = new Promise<MatchModel>((resolve) => (modelReady = resolve));
-      const theirs = worker && listTable ? worker.link(listTable, ourPart, listTable.size, modelOfRun) : Promise.resolve({ decisions: [], candidatePairs: 0 });
+      const theirs =
+        worker && listTable
+          ? worker.link(listTable, ourPart, listTable.size, modelOfRun)
+          : Promise.resolve({ decisions: [], candidatePairs: 0 });
       theirs.catch(() => undefined);
       const customers = await customersRead;
       // A --map column found in neither file is a typo the user wants to hear about.
@@ -144,9 +228,14 @@ export const matchCommand: Command = {
       const model = estimate.model;
       modelReady(model);
       const tables = { list: listTable!, customers: customers.table };
-      const ours = matchedRows(linkRange(listTable!, index, 0, ourPart, { model }), 0, customerInfo, io.lang, tables, model);
+      let ours: RowDecision[] | null = await linkInPieces(listTable!, index, ourPart, model, pause);
+      const rows = await matchedRowsInPieces(ours, 0, customerInfo, io.lang, tables, model, pause);
+      // A decision is done with once it is a result row: half a million of them held 0.4 GB.
+      ours = null;
       const theirPart = await theirs;
-      result = resultOfParts([ours, matchedRows(theirPart.decisions, ourPart, customerInfo, io.lang, tables, model)], customerInfo);
+      for (const r of await matchedRowsInPieces(theirPart.decisions, ourPart, customerInfo, io.lang, tables, model, pause)) rows.push(r);
+      theirPart.decisions.length = 0;
+      result = resultOfParts([rows], customerInfo);
       candidatePairs = index.pairs + theirPart.candidatePairs;
       customerRows = customers.rowCount;
       guessed = [
@@ -184,12 +273,17 @@ export const matchCommand: Command = {
     };
     // Three CSVs and the summary as one unit: all new, or (cancelled, failed) all as they were.
     const outputs = new RunOutputs(dir, { signal: io.signal });
-    // Written as strings: Node encodes them as UTF-8 (the BOM is the string's first character).
-    await outputs.write('kept.csv', csvOfRecords(list.headers, out.kept, CSV));
-    await outputs.write('removed.csv', csvOfRecords(headers, out.removed, CSV));
-    await outputs.write('review.csv', csvOfRecords(headers, out.review, CSV));
-    summary.elapsedMs = Date.now() - started;
-    await outputs.write('summary.json', JSON.stringify(summary, null, 2) + '\n');
+    try {
+      // Streamed record by record (UTF-8, the BOM first), not built as one string per file.
+      await writeRecords(outputs, 'kept.csv', list.headers, out.kept, pause);
+      await writeRecords(outputs, 'removed.csv', headers, out.removed, pause);
+      await writeRecords(outputs, 'review.csv', headers, out.review, pause);
+      summary.elapsedMs = Date.now() - started;
+      await outputs.write('summary.json', JSON.stringify(summary, null, 2) + '\n');
+    } catch (e) {
+      await outputs.discard();
+      throw e;
+    }
     await outputs.commit();
     for (const g of guessed) {
       io.info(`${g.file}: column '${g.column}' read as ${g.key} from its contents (override: --map "${g.column}=KEY")`);

@@ -39,7 +39,7 @@ const USAGE = `Usage: rajaus search --criteria FILE.json [--source SOURCE] --out
 /** The directory source named by --source. */
 export async function directorySourceFromOption(
   spec: string,
-  opts: { lang: Lang; cwd: string; prhBase?: string; warn?: (line: string) => void },
+  opts: { lang: Lang; cwd: string; prhBase?: string; warn?: (line: string) => void; signal?: AbortSignal },
 ): Promise<DirectorySource> {
   if (spec === 'demo') {
     const { DemoDirectorySource } = await import('../../sources/demo/demoDirectorySource');
@@ -53,7 +53,11 @@ export async function directorySourceFromOption(
   }
   if (spec.startsWith('file:')) {
     const path = resolve(opts.cwd, spec.slice('file:'.length));
-    return createFileSource({ fileName: basename(path), load: () => readListFile(path, { onWarning: opts.warn, lang: opts.lang }), lang: opts.lang });
+    return createFileSource({
+      fileName: basename(path),
+      load: () => readListFile(path, { onWarning: opts.warn, lang: opts.lang, signal: opts.signal }),
+      lang: opts.lang,
+    });
   }
   throw new UserError(`--source must be demo, prh, prh-bulk:FILE or file:PATH, not '${spec}'`);
 }
@@ -141,6 +145,7 @@ export const searchCommand: Command = {
       lang: io.lang,
       cwd: io.cwd,
       prhBase: values['prh-base'] as string | undefined,
+      signal: io.signal,
       warn: io.warn,
     });
     const settings = await readSettingsFile(values.settings as string | undefined, { cwd: io.cwd, lang: io.lang });

@@ -33,23 +33,33 @@ export interface ReadOptions {
   rows?: RowSink;
   /** Told of doubtful reading (lines of a UTF-8 file in Windows-1252). */
   onWarning?: (line: string) => void;
+  /** Ctrl-C: the file is read in pieces and the read ends with CancelledError. */
+  signal?: AbortSignal;
 }
 
 export async function readMatchTable(request: FileRequest, vocabulary: Vocabulary, opts: ReadOptions = {}): Promise<MatchTableFile> {
   let builder: MatchTableBuilder | null = null;
   const mapped = new Set(Object.keys(request.map).map(normalizeHeader));
-  const { head, rowCount } = await streamWithMap(request.path, request.sheet, request.map, (h) => {
-    // Columns the user mapped with --map keep their meaning; the others may be read from their
-    // contents as well as their headers (contentGuess.ts).
-    const fixed = new Set(h.headers.flatMap((x, i) => (mapped.has(normalizeHeader(x)) ? [i] : [])));
-    const b = new MatchTableBuilder(h.keys, vocabulary, opts.onNormalized, undefined, { fixed });
-    builder = b;
-    const also = opts.rows?.(h);
-    return (row, i) => {
-      also?.(row, i);
-      b.add(row);
-    };
-  }, opts.onWarning, request.lang);
+  const { head, rowCount } = await streamWithMap(
+    request.path,
+    request.sheet,
+    request.map,
+    (h) => {
+      // Columns the user mapped with --map keep their meaning; the others may be read from their
+      // contents as well as their headers (contentGuess.ts).
+      const fixed = new Set(h.headers.flatMap((x, i) => (mapped.has(normalizeHeader(x)) ? [i] : [])));
+      const b = new MatchTableBuilder(h.keys, vocabulary, opts.onNormalized, undefined, { fixed });
+      builder = b;
+      const also = opts.rows?.(h);
+      return (row, i) => {
+        also?.(row, i);
+        b.add(row);
+      };
+    },
+    opts.onWarning,
+    request.lang,
+    opts.signal,
+  );
   const table = builder!.finish();
   const b = builder! as MatchTableBuilder;
   // The keys the rows were read by: a guessed column is reported under its new meaning.

@@ -170,6 +170,29 @@ export class RunOutputs {
     return join(staging, name);
   }
 
+  /**
+   * A path in the staging folder for a file whose output name is known only when it is complete
+   * (the parts of an export: FILE.csv alone, or FILE-1.csv, FILE-2.csv… when more follow). It is
+   * not an output until `adopt` names it; otherwise it goes with the staging folder.
+   */
+  async scratchPath(name: string): Promise<string> {
+    this.check();
+    if (basename(name) !== name) throw new Error(`scratch name '${name}' must be a plain file name`);
+    return join(await this.stagingDir(), `.scratch-${name}`);
+  }
+
+  /** Makes a complete scratch file (scratchPath) the output `name`, swapped in at commit. */
+  async adopt(scratchName: string, name: string): Promise<void> {
+    if (basename(name) !== name) throw new Error(`output name '${name}' must be a plain file name`);
+    const staging = await this.stagingDir();
+    try {
+      await rename(join(staging, `.scratch-${scratchName}`), join(staging, name));
+    } catch (e) {
+      throw fileSystemError(e, join(this.dir, name), 'file');
+    }
+    this.files.push(name);
+  }
+
   /** A file of an earlier run that this run does not write again and that must go with the swap. */
   removeStale(name: string): void {
     this.removals.add(name);

@@ -38,8 +38,10 @@ export async function streamWithMap(
   sink: RowSink,
   onWarning?: (line: string) => void,
   lang?: Lang,
+  signal?: AbortSignal,
 ): Promise<{ head: TableHead; rowCount: number }> {
   const bytes = await readBytes(path);
   const overrides = Object.keys(map).length ? overridesFor(map, await headersOf(bytes, path, sheet, lang)) : {};
-  return streamTabular(bytes, path, { sheet, map: overrides, onWarning, lang }, sink);
+  // With a signal the file is read in pieces, and Ctrl-C is heard between them.
+  return streamTabular(bytes, path, { sheet, map: overrides, onWarning, lang, signal }, sink);
 }

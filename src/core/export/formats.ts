@@ -20,7 +20,7 @@ import { UserError } from '../errors';
 import type { Lang } from '../i18n/lang';
 import type { ListTable } from '../list/listTable';
 import { normalizeEmail } from '../normalize/email';
-import { normalizePhone } from '../normalize/phone';
+import { phoneKey } from '../normalize/phone';
 import type { CellValue } from '../workbook/cells';
 import type { SheetPlan } from '../workbook/sheetPlan';
 import { csvLine, BOM, neutralizeFormula, type CsvDelimiter, type CsvOptions } from './csv';
@@ -116,119 +116,232 @@ class Skips {
   }
 }
 
-interface Selected {
-  row: CellValue[];
-  e164: string | null;
+/** The columns of a list an export reads: what ExportShaper needs before the first row. */
+export type ExportHead = Pick<ListTable, 'keys' | 'headers' | 'origin'>;
+
+/** The format's file limits: LeadDesk's bytes, a blacklist's rows, or what the options say. */
+function limitsOf(opts: ExportOptions): { maxBytes?: number; maxRows?: number } {
+  return opts.format === 'leaddesk'
+    ? { maxBytes: opts.maxBytes ?? LEADDESK_MAX_BYTES, maxRows: opts.maxRows }
+    : opts.format === 'dnc'
+      ? { maxRows: opts.maxRows ?? DNC_MAX_ROWS, maxBytes: opts.maxBytes }
+      : { maxBytes: opts.maxBytes, maxRows: opts.maxRows };
 }
 
-/** Applies the export rules row by row; rows that may not go are counted, never dropped silently. */
-function selectRows(list: ListTable, opts: ExportOptions, skips: Skips): Selected[] {
-  const dialer = opts.format !== 'mailing';
-  const phoneIdx = list.keys.indexOf('phone');
-  if (dialer && phoneIdx < 0) throw new UserError(t(opts.lang, 'noPhoneColumn'), { file: list.origin.name });
-  const emailIdx = list.keys.indexOf('email');
-  const suppressedPhones = new Set(opts.doNotContact?.phones ?? []);
-  const suppressedEmails = new Set((opts.doNotContact?.emails ?? []).map((e) => e.toLowerCase()));
-  const seen = new Set<string>();
-  const out: Selected[] = [];
-  for (const row of list.rows) {
+/**
+ * An export one row at a time: the export rules (which rows may go) and the format's shape,
+ * applied to each list row as it is read, so that a million-row list is never held whole
+ * (the CLI streams it from the file to the output). buildExport is this over a whole table.
+ * Rows that may not go are counted with their reason, never dropped silently.
+ */
+export class ExportShaper {
+  readonly headers: string[];
+  /** Column indexes holding E.164 phones (exempt from formula neutralization). */
+  readonly phoneColumns: Set<number>;
+  readonly csvOptions: CsvOptions;
+  readonly limits: { maxBytes?: number; maxRows?: number };
+  rowsIn = 0;
+  exported = 0;
+  private readonly skips = new Skips();
+  private readonly dialer: boolean;
+  private readonly phoneIdx: number;
+  private readonly emailIdx: number;
+  private readonly sourceIdx: number;
+  private readonly suppressedPhones: Set<string>;
+  private readonly suppressedEmails: Set<string>;
+  /** A blacklist's numbers so far (each goes once). */
+  private readonly seen = new Set<string>();
+  private readonly shapeRow: (row: readonly CellValue[], e164: string | null) => CellValue[];
+  /** Reads a text column of a row by key ('' when absent or blank), by index looked up once. */
+  private readonly text: (row: readonly CellValue[], key: string) => string;
+
+  constructor(
+    private readonly head: ExportHead,
+    private readonly opts: ExportOptions,
+  ) {
+    this.dialer = opts.format !== 'mailing';
+    this.phoneIdx = head.keys.indexOf('phone');
+    if (this.dialer && this.phoneIdx < 0) throw new UserError(t(opts.lang, 'noPhoneColumn'), { file: head.origin.name });
+    this.emailIdx = head.keys.indexOf('email');
+    this.sourceIdx = head.keys.indexOf('source');
+    this.suppressedPhones = new Set(opts.doNotContact?.phones ?? []);
+    this.suppressedEmails = new Set((opts.doNotContact?.emails ?? []).map((e) => e.toLowerCase()));
+    const at = new Map<string, number>();
+    head.keys.forEach((k, i) => {
+      if (!at.has(k)) at.set(k, i);
+    });
+    this.text = (row, key) => {
+      const i = at.get(key);
+      if (i === undefined) return '';
+      const v = row[i];
+      return v === null || v === undefined ? '' : String(v).trim();
+    };
+    const shaped =
+      opts.format === 'leaddesk'
+        ? this.leadDesk()
+        : opts.format === 'csv'
+          ? this.generic()
+          : opts.format === 'dnc'
+            ? {
+                headers: [headerOf('phone', opts.lang)],
+                phoneColumns: new Set([0]),
+                row: (_: readonly CellValue[], e164: string | null) => [e164],
+              }
+            : this.mailing();
+    this.headers = shaped.headers;
+    this.phoneColumns = shaped.phoneColumns;
+    this.shapeRow = shaped.row;
+    const delimiter: CsvDelimiter = opts.delimiter ?? ';';
+    this.csvOptions = {
+      delimiter,
+      bom: true,
+      eol: '\r\n',
+      neutralizeFormulas: true,
+      phoneColumns: shaped.phoneColumns,
+      // Finnish Excel reads `;` files with a decimal comma.
+      decimalComma: delimiter === ';',
+    };
+    this.limits = limitsOf(opts);
+  }
+
+  /** The row as the export has it, or null when it may not go (counted with its reason). */
+  shape(row: readonly CellValue[]): CellValue[] | null {
+    this.rowsIn++;
+    const e164 = this.select(row);
+    if (e164 === undefined) return null;
+    this.exported++;
+    return this.shapeRow(row, e164);
+  }
+
+  skipped(): SkipCount[] {
+    return this.skips.list(this.opts.lang);
+  }
+
+  /** The export rules: undefined when the row may not go, else its E.164 phone (or null). */
+  private select(row: readonly CellValue[]): string | null | undefined {
+    const { opts, skips } = this;
     if (row.every((v) => v === null || v === undefined || String(v).trim() === '')) {
       skips.add('emptyRow');
-      continue;
+      return undefined;
     }
-    if (!opts.allowDemo && isDemoRow(list, row)) {
-      skips.add('demo');
-      continue;
-    }
-    const rawPhone = phoneIdx >= 0 ? row[phoneIdx] : null;
-    const phone = normalizePhone(rawPhone === null || rawPhone === undefined ? null : String(rawPhone));
-    const e164 = phone.valid ? phone.e164 : null;
-    // A blacklist is made of the people who objected: suppression does not apply to it.
-    if (opts.format !== 'dnc') {
-      const email = emailIdx >= 0 ? normalizeEmail(row[emailIdx] as string | null) : null;
-      if ((e164 && suppressedPhones.has(e164)) || (email && suppressedEmails.has(email))) {
-        skips.add('suppressed');
-        continue;
+    if (!opts.allowDemo && this.sourceIdx >= 0) {
+      const v = row[this.sourceIdx];
+      if (typeof v === 'string' && /demo/i.test(v)) {
+        skips.add('demo');
+        return undefined;
       }
     }
-    if (dialer) {
+    const rawPhone = this.phoneIdx >= 0 ? row[this.phoneIdx] : null;
+    // Only a dialer format or a do-not-contact phone needs the number parsed (mailing labels
+    // carry no phone). phoneKey: E.164 of a valid number, else null, as normalizePhone says,
+    // with a fast path for the common Finnish spellings (libphonenumber costs ~20 µs a number).
+    const e164 =
+      this.dialer || this.suppressedPhones.size > 0
+        ? phoneKey(rawPhone === null || rawPhone === undefined ? null : String(rawPhone))
+        : null;
+    // A blacklist is made of the people who objected: suppression does not apply to it.
+    if (opts.format !== 'dnc') {
+      const email = this.emailIdx >= 0 ? normalizeEmail(row[this.emailIdx] as string | null) : null;
+      if ((e164 && this.suppressedPhones.has(e164)) || (email && this.suppressedEmails.has(email))) {
+        skips.add('suppressed');
+        return undefined;
+      }
+    }
+    if (this.dialer) {
       if (rawPhone === null || rawPhone === undefined || String(rawPhone).trim() === '') {
         skips.add('noPhone');
-        continue;
+        return undefined;
       }
       if (!e164) {
         skips.add('invalidPhone');
-        continue;
+        return undefined;
       }
     }
     if (opts.format === 'dnc') {
-      if (seen.has(e164!)) {
+      if (this.seen.has(e164!)) {
         skips.add('duplicate');
-        continue;
+        return undefined;
       }
-      seen.add(e164!);
+      this.seen.add(e164!);
     }
     if (opts.format === 'mailing') {
       if (
-        !text(list, row, 'streetAddress') ||
-        !text(list, row, 'postalCode') ||
-        !(text(list, row, 'postOffice') || text(list, row, 'municipality'))
+        !this.text(row, 'streetAddress') ||
+        !this.text(row, 'postalCode') ||
+        !(this.text(row, 'postOffice') || this.text(row, 'municipality'))
       ) {
         skips.add('incompleteAddress');
-        continue;
+        return undefined;
       }
     }
-    out.push({ row, e164 });
+    return e164;
   }
-  return out;
-}
 
-interface Shaped {
-  headers: string[];
-  rows: CellValue[][];
-  phoneColumns: Set<number>;
-}
+  private personName(row: readonly CellValue[]): string {
+    const full = this.text(row, 'fullName');
+    if (full) return full;
+    return [this.text(row, 'firstName'), this.text(row, 'lastName')].filter(Boolean).join(' ');
+  }
 
-function shapeLeadDesk(list: ListTable, selected: Selected[], opts: ExportOptions): Shaped {
-  const lang = opts.lang;
-  const fixedKeys = ['phone', 'fullName', 'companyName', 'streetAddress', 'postalCode', 'postOffice'];
-  const custom = (opts.columns ?? [])
-    .map((c) => resolveColumn(list, c, lang))
-    .filter((i, n, all) => all.indexOf(i) === n)
-    .filter(
-      (i) =>
-        !['phone', 'fullName', 'firstName', 'lastName', 'companyName', 'streetAddress', 'postalCode', 'postOffice'].includes(list.keys[i]!),
-    );
-  const headers = [...fixedKeys.map((k) => headerOf(k, lang)), ...custom.map((i) => list.headers[i]!)];
-  const rows = selected.map(({ row, e164 }) => [
-    e164,
-    personName(list, row) || null,
-    text(list, row, 'companyName') || null,
-    text(list, row, 'streetAddress') || null,
-    text(list, row, 'postalCode') || null,
-    text(list, row, 'postOffice') || text(list, row, 'municipality') || null,
-    ...custom.map((i) => row[i] ?? null),
-  ]);
-  return { headers, rows, phoneColumns: new Set([0]) };
-}
+  private leadDesk() {
+    const { head, opts } = this;
+    const lang = opts.lang;
+    const fixedKeys = ['phone', 'fullName', 'companyName', 'streetAddress', 'postalCode', 'postOffice'];
+    const custom = (opts.columns ?? [])
+      .map((c) => resolveColumn(head, c, lang))
+      .filter((i, n, all) => all.indexOf(i) === n)
+      .filter(
+        (i) =>
+          !['phone', 'fullName', 'firstName', 'lastName', 'companyName', 'streetAddress', 'postalCode', 'postOffice'].includes(
+            head.keys[i]!,
+          ),
+      );
+    return {
+      headers: [...fixedKeys.map((k) => headerOf(k, lang)), ...custom.map((i) => head.headers[i]!)],
+      phoneColumns: new Set([0]),
+      row: (row: readonly CellValue[], e164: string | null): CellValue[] => [
+        e164,
+        this.personName(row) || null,
+        this.text(row, 'companyName') || null,
+        this.text(row, 'streetAddress') || null,
+        this.text(row, 'postalCode') || null,
+        this.text(row, 'postOffice') || this.text(row, 'municipality') || null,
+        ...custom.map((i) => row[i] ?? null),
+      ],
+    };
+  }
 
-function shapeGeneric(list: ListTable, selected: Selected[], opts: ExportOptions): Shaped {
-  let idx = opts.columns?.length ? opts.columns.map((c) => resolveColumn(list, c, opts.lang)) : list.keys.map((_, i) => i);
-  idx = idx.filter((i, n, all) => all.indexOf(i) === n);
-  const phoneIdx = list.keys.indexOf('phone');
-  // A dialer file without the number to dial is of no use: the phone goes first if not chosen.
-  if (!idx.includes(phoneIdx)) idx = [phoneIdx, ...idx];
-  const headers = idx.map((i) => list.headers[i]!);
-  const phoneColumns = new Set<number>();
-  idx.forEach((i, n) => {
-    if (i === phoneIdx) phoneColumns.add(n);
-  });
-  const rows = selected.map(({ row, e164 }) => idx.map((i) => (i === phoneIdx ? e164 : (row[i] ?? null))));
-  return { headers, rows, phoneColumns };
-}
+  private generic() {
+    const { head, opts } = this;
+    let idx = opts.columns?.length ? opts.columns.map((c) => resolveColumn(head, c, opts.lang)) : head.keys.map((_, i) => i);
+    idx = idx.filter((i, n, all) => all.indexOf(i) === n);
+    const phoneIdx = this.phoneIdx;
+    // A dialer file without the number to dial is of no use: the phone goes first if not chosen.
+    if (!idx.includes(phoneIdx)) idx = [phoneIdx, ...idx];
+    const phoneColumns = new Set<number>();
+    idx.forEach((i, n) => {
+      if (i === phoneIdx) phoneColumns.add(n);
+    });
+    return {
+      headers: idx.map((i) => head.headers[i]!),
+      phoneColumns,
+      row: (row: readonly CellValue[], e164: string | null): CellValue[] => idx.map((i) => (i === phoneIdx ? e164 : (row[i] ?? null))),
+    };
+  }
 
-function shapeDnc(selected: Selected[], opts: ExportOptions): Shaped {
-  return { headers: [headerOf('phone', opts.lang)], rows: selected.map((s) => [s.e164]), phoneColumns: new Set([0]) };
+  private mailing() {
+    const lang = this.opts.lang;
+    return {
+      headers: [headerOf('fullName', lang), headerOf('companyName', lang), headerOf('streetAddress', lang), t(lang, 'postalLine')],
+      phoneColumns: new Set<number>(),
+      row: (row: readonly CellValue[]): CellValue[] => [
+        this.personName(row) || null,
+        this.text(row, 'companyName') || null,
+        this.text(row, 'streetAddress') || null,
+        postalLine(this.text(row, 'postalCode'), this.text(row, 'postOffice') || this.text(row, 'municipality')),
+      ],
+    };
+  }
 }
 
 /** "00100" + "Helsinki" → "00100 HELSINKI" (Posti: post office in capitals). */
@@ -247,18 +360,6 @@ export function labelLines(list: Pick<ListTable, 'keys'>, row: readonly CellValu
   ].filter(Boolean);
 }
 
-function shapeMailing(list: ListTable, selected: Selected[], opts: ExportOptions): Shaped {
-  const lang = opts.lang;
-  const headers = [headerOf('fullName', lang), headerOf('companyName', lang), headerOf('streetAddress', lang), t(lang, 'postalLine')];
-  const rows = selected.map(({ row }) => [
-    personName(list, row) || null,
-    text(list, row, 'companyName') || null,
-    text(list, row, 'streetAddress') || null,
-    postalLine(text(list, row, 'postalCode'), text(list, row, 'postOffice') || text(list, row, 'municipality')),
-  ]);
-  return { headers, rows, phoneColumns: new Set() };
-}
-
 /** Bytes of a string in UTF-8, without encoding it. */
 export function utf8Length(s: string): number {
   let n = 0;
@@ -275,6 +376,57 @@ export function utf8Length(s: string): number {
 }
 
 /**
+ * CSV files made one line at a time, each with BOM and header, split by rows and by bytes: a
+ * file is closed before a row would take it to `maxBytes` or past `maxRows`. `line` says when a
+ * line opens a new file, so a writer can stream each file without holding the export.
+ */
+export class CsvSplitter {
+  /** BOM and header line, which every file starts with. */
+  readonly head: string;
+  /** Rows of each file so far. */
+  readonly partRows: number[] = [];
+  private readonly headBytes: number;
+  private readonly maxBytes: number;
+  private readonly maxRows: number;
+  private bytes = 0;
+
+  constructor(
+    headers: readonly string[],
+    private readonly opts: CsvOptions,
+    limits: { maxBytes?: number; maxRows?: number },
+  ) {
+    this.head = (opts.bom ? BOM : '') + csvLine(headers, { ...opts, phoneColumns: undefined }) + opts.eol;
+    this.headBytes = utf8Length(this.head);
+    this.maxBytes = limits.maxBytes ?? Infinity;
+    this.maxRows = limits.maxRows ?? Infinity;
+  }
+
+  /** The CSV line of `row` (with its line end), and whether it starts a new file. */
+  line(row: readonly CellValue[]): { text: string; startsPart: boolean } {
+    const text = csvLine(row, this.opts) + this.opts.eol;
+    const len = utf8Length(text);
+    const last = this.partRows.length - 1;
+    const startsPart =
+      last < 0 || (this.partRows[last]! > 0 && (this.bytes + len >= this.maxBytes || this.partRows[last]! >= this.maxRows));
+    if (this.headBytes + len >= this.maxBytes)
+      throw new UserError(`one row alone is larger than the file size limit (${this.maxBytes} bytes)`);
+    if (startsPart) {
+      this.partRows.push(0);
+      this.bytes = this.headBytes;
+    }
+    this.partRows[this.partRows.length - 1]!++;
+    this.bytes += len;
+    return { text, startsPart };
+  }
+
+  /** The rows of each file; an export of no rows is one file with the header only. */
+  finish(): number[] {
+    if (this.partRows.length === 0) this.partRows.push(0);
+    return this.partRows;
+  }
+}
+
+/**
  * Splits into CSV files, each with BOM and header, by rows and by bytes: a file is closed
  * before a row would take it to `maxBytes` or past `maxRows`.
  */
@@ -284,68 +436,34 @@ export function splitCsv(
   opts: CsvOptions,
   limits: { maxBytes?: number; maxRows?: number },
 ): { csv: string; rows: number }[] {
-  const head = (opts.bom ? BOM : '') + csvLine(headers, { ...opts, phoneColumns: undefined }) + opts.eol;
-  const headBytes = utf8Length(head);
-  const maxBytes = limits.maxBytes ?? Infinity;
-  const maxRows = limits.maxRows ?? Infinity;
-  const parts: { csv: string; rows: number }[] = [];
-  let lines: string[] = [];
-  let bytes = headBytes;
-  const flush = () => {
-    parts.push({ csv: head + lines.join(''), rows: lines.length });
-    lines = [];
-    bytes = headBytes;
-  };
+  const splitter = new CsvSplitter(headers, opts, limits);
+  const files: string[][] = [];
   for (const row of rows) {
-    const line = csvLine(row, opts) + opts.eol;
-    const len = utf8Length(line);
-    if (lines.length > 0 && (bytes + len >= maxBytes || lines.length >= maxRows)) flush();
-    if (headBytes + len >= maxBytes) throw new UserError(`one row alone is larger than the file size limit (${maxBytes} bytes)`);
-    lines.push(line);
-    bytes += len;
+    const { text, startsPart } = splitter.line(row);
+    if (startsPart) files.push([splitter.head]);
+    files[files.length - 1]!.push(text);
   }
-  if (lines.length > 0 || parts.length === 0) flush();
-  return parts;
+  return splitter.finish().map((count, i) => ({ csv: (files[i] ?? [splitter.head]).join(''), rows: count }));
 }
 
 /** Builds an export of `list` in the chosen format. */
 export function buildExport(list: ListTable, opts: ExportOptions): ExportResult {
-  const skips = new Skips();
-  const selected = selectRows(list, opts, skips);
-  const shaped =
-    opts.format === 'leaddesk'
-      ? shapeLeadDesk(list, selected, opts)
-      : opts.format === 'csv'
-        ? shapeGeneric(list, selected, opts)
-        : opts.format === 'dnc'
-          ? shapeDnc(selected, opts)
-          : shapeMailing(list, selected, opts);
-  const delimiter: CsvDelimiter = opts.delimiter ?? ';';
-  const csvOptions: CsvOptions = {
-    delimiter,
-    bom: true,
-    eol: '\r\n',
-    neutralizeFormulas: true,
-    phoneColumns: shaped.phoneColumns,
-    // Finnish Excel reads `;` files with a decimal comma.
-    decimalComma: delimiter === ';',
-  };
-  const limits =
-    opts.format === 'leaddesk'
-      ? { maxBytes: opts.maxBytes ?? LEADDESK_MAX_BYTES, maxRows: opts.maxRows }
-      : opts.format === 'dnc'
-        ? { maxRows: opts.maxRows ?? DNC_MAX_ROWS, maxBytes: opts.maxBytes }
-        : { maxBytes: opts.maxBytes, maxRows: opts.maxRows };
-  const parts = splitCsv(shaped.headers, shaped.rows, csvOptions, limits);
+  const shaper = new ExportShaper(list, opts);
+  const rows: CellValue[][] = [];
+  for (const row of list.rows) {
+    const shaped = shaper.shape(row);
+    if (shaped) rows.push(shaped);
+  }
+  const parts = splitCsv(shaper.headers, rows, shaper.csvOptions, shaper.limits);
   return {
     format: opts.format,
-    headers: shaped.headers,
-    rows: shaped.rows,
-    phoneColumns: shaped.phoneColumns,
-    csvOptions,
+    headers: shaper.headers,
+    rows,
+    phoneColumns: shaper.phoneColumns,
+    csvOptions: shaper.csvOptions,
     parts,
-    skipped: skips.list(opts.lang),
-    exported: shaped.rows.length,
+    skipped: shaper.skipped(),
+    exported: rows.length,
     rowsIn: list.rows.length,
   };
 }

@@ -234,96 +234,132 @@ function rowLikeLines(field: string, delimiter: string, delimiters: number): num
  * least three columns).
  */
 export function forEachCsvRecord(text: string, delimiter: Delimiter, onRecord: (record: string[]) => void): void {
+  csvRecordReader(text, delimiter).read(onRecord, Infinity);
+}
+
+/**
+ * forEachCsvRecord in pieces: `read` hands over at most `max` records and returns whether the
+ * text is done, so that a reader of a million-row file can yield between pieces (Ctrl-C is
+ * heard only between pieces of work; a file read in one synchronous pass delayed it by
+ * seconds). The records are the same, in the same order, however the text is cut into pieces.
+ */
+export interface CsvRecordReader {
+  /** Hands at most `max` records to `onRecord`; true when the whole text has been read. */
+  read(onRecord: (record: string[]) => void, max: number): boolean;
+}
+
+/** Made as a closure, not a class: its state stays in locals, which the pane's bundle minifies. */
+export function csvRecordReader(text: string, delimiter: Delimiter): CsvRecordReader {
   const n = text.length;
   const d = delimiter.charCodeAt(0);
-  let record: string[] = [];
-  let i = 0;
+  let position = 0;
   // Where the current record starts: its number and its physical line (both from 1).
   let recordNo = 1;
   let line = 1;
   let recordLine = 1;
   // Delimiters in a whole row, from the header; 0 (no check) until the header is read.
   let rowDelimiters = 0;
-  const emit = (rec: string[]) => {
-    if (rowDelimiters === 0 && rec.length >= 3) rowDelimiters = rec.length - 1;
-    onRecord(rec);
-    recordNo++;
-    recordLine = line;
-  };
-  while (i < n) {
-    // One field, starting at i.
-    let field: string;
-    if (text.charCodeAt(i) === 34 /* " */) {
-      const opened = i;
-      field = '';
-      let from = i + 1;
-      for (;;) {
-        const q = text.indexOf('"', from);
-        if (q < 0) {
-          const rest = lineBreaks(text, opened, n);
-          // A quote left open on the last line loses nothing; one that takes lines with it does.
-          if (lineBreaks(text, opened, text.trimEnd().length) > 0) {
-            throw new CsvDamageError('unclosed', recordNo, recordLine, rest);
+  let done = false;
+  return { read };
+
+  function read(onRecord: (record: string[]) => void, max: number): boolean {
+    if (done) return true;
+    let emitted = 0;
+    let record: string[] = [];
+    let i = position;
+    const emit = (rec: string[]) => {
+      if (rowDelimiters === 0 && rec.length >= 3) rowDelimiters = rec.length - 1;
+      onRecord(rec);
+      recordNo++;
+      recordLine = line;
+      emitted++;
+    };
+    const finish = () => {
+      position = n;
+      done = true;
+      return true;
+    };
+    while (i < n) {
+      // One field, starting at i.
+      let field: string;
+      if (text.charCodeAt(i) === 34 /* " */) {
+        const opened = i;
+        field = '';
+        let from = i + 1;
+        for (;;) {
+          const q = text.indexOf('"', from);
+          if (q < 0) {
+            const rest = lineBreaks(text, opened, n);
+            // A quote left open on the last line loses nothing; one that takes lines with it does.
+            if (lineBreaks(text, opened, text.trimEnd().length) > 0) {
+              throw new CsvDamageError('unclosed', recordNo, recordLine, rest);
+            }
+            field += text.slice(from);
+            i = n;
+            break;
           }
-          field += text.slice(from);
-          i = n;
+          field += text.slice(from, q);
+          if (text.charCodeAt(q + 1) === 34) {
+            field += '"';
+            from = q + 2;
+            continue;
+          }
+          i = q + 1;
           break;
         }
-        field += text.slice(from, q);
-        if (text.charCodeAt(q + 1) === 34) {
-          field += '"';
-          from = q + 2;
-          continue;
+        const inner = lineBreaks(text, opened, i);
+        if (inner > 0) {
+          if (rowDelimiters > 0 && rowLikeLines(field, delimiter, rowDelimiters) >= 2) {
+            throw new CsvDamageError('swallowed', recordNo, recordLine, inner + 1);
+          }
+          line += inner;
         }
-        i = q + 1;
-        break;
-      }
-      const inner = lineBreaks(text, opened, i);
-      if (inner > 0) {
-        if (rowDelimiters > 0 && rowLikeLines(field, delimiter, rowDelimiters) >= 2) {
-          throw new CsvDamageError('swallowed', recordNo, recordLine, inner + 1);
+        // Text after the closing quote, up to the end of the field, is kept as written.
+        const start = i;
+        while (i < n) {
+          const c = text.charCodeAt(i);
+          if (c === d || c === 13 || c === 10) break;
+          i++;
         }
-        line += inner;
+        if (i > start) field += text.slice(start, i);
+      } else {
+        const start = i;
+        while (i < n) {
+          const c = text.charCodeAt(i);
+          if (c === d || c === 13 || c === 10) break;
+          i++;
+        }
+        field = text.slice(start, i);
       }
-      // Text after the closing quote, up to the end of the field, is kept as written.
-      const start = i;
-      while (i < n) {
-        const c = text.charCodeAt(i);
-        if (c === d || c === 13 || c === 10) break;
-        i++;
-      }
-      if (i > start) field += text.slice(start, i);
-    } else {
-      const start = i;
-      while (i < n) {
-        const c = text.charCodeAt(i);
-        if (c === d || c === 13 || c === 10) break;
-        i++;
-      }
-      field = text.slice(start, i);
-    }
-    if (i >= n) {
-      if (field !== '' || record.length > 0) {
-        record.push(field);
-        emit(record);
-      }
-      return;
-    }
-    const c = text.charCodeAt(i);
-    record.push(field);
-    if (c === d) {
-      i++;
-      // A delimiter at the very end leaves one more (empty) field.
       if (i >= n) {
-        record.push('');
-        emit(record);
-        return;
+        if (field !== '' || record.length > 0) {
+          record.push(field);
+          emit(record);
+        }
+        return finish();
       }
-      continue;
+      const c = text.charCodeAt(i);
+      record.push(field);
+      if (c === d) {
+        i++;
+        // A delimiter at the very end leaves one more (empty) field.
+        if (i >= n) {
+          record.push('');
+          emit(record);
+          return finish();
+        }
+        continue;
+      }
+      i += c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
+      line++;
+      emit(record);
+      record = [];
+      // A piece ends only between records, so the next read starts a record afresh.
+      if (emitted >= max && i < n) {
+        position = i;
+        return false;
+      }
     }
-    i += c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
-    line++;
-    emit(record);
-    record = [];
+    return finish();
   }
 }

@@ -6,13 +6,15 @@
  * Pure: runs in the pane (a file the user picks) and in the CLI (bytes read by src/cli/io).
  */
 import { libraryCause, UserError } from '../../core/errors';
-import type { Lang } from '../../core/i18n/lang';
+import { formatCount, type Lang } from '../../core/i18n/lang';
+import { EXCEL_MAX_COLUMNS } from '../../core/workbook/excelLimits';
 import { fileMessage, type FileKind } from './fileMessages';
 import { listFromGrid, rowMaker, type ListTable } from '../../core/list/listTable';
 import { mapHeaders } from '../../core/columns/headerMapping';
 import { typeOf } from '../../core/columns/catalogue';
 import type { CellValue } from '../../core/workbook/cells';
-import { decodeText, detectDelimiter, forEachCsvRecordOf, mixedEncodingWarning } from './csvParse';
+import { CsvDamageError, csvRecordReader, decodeText, detectDelimiter, mixedEncodingWarning } from './csvParse';
+import { pauser } from '../../core/progress';
 
 export interface ParseTabularOptions {
   /** Sheet of an .xlsx file; default the first visible sheet. */
@@ -24,6 +26,14 @@ export interface ParseTabularOptions {
   /** Language of the messages about a whole file (empty, not a spreadsheet, damaged); default
    *  English, the CLI's. The pane passes its own. */
   lang?: Lang;
+  /**
+   * Cancels the read: a CSV is read in pieces, and between pieces the thread yields (so that
+   * Ctrl-C is heard) and a cancelled read ends with CancelledError. Without it (and without
+   * `between`) a CSV is read in one pass, as the pane's tests expect.
+   */
+  signal?: AbortSignal;
+  /** Awaited between pieces of a CSV (a writer drains what the rows made so far). */
+  between?: () => Promise<void>;
 }
 
 type Kind = 'csv' | 'xlsx';
@@ -86,6 +96,24 @@ function checkHeader(headers: string[], fileName: string, headerRow: number, ove
   }
 }
 
+/**
+ * A table wider than an Excel sheet (16,384 columns) cannot go into the workbook any step
+ * writes, so it is refused as it is read, naming the file and the limit, in every command
+ * (before, the refusal came later from the sheet writer, naming a sheet rather than the file,
+ * or not at all for commands that write CSV).
+ */
+function checkWidth(columns: number, fileName: string, row: number, lang: Lang): void {
+  if (columns > EXCEL_MAX_COLUMNS) {
+    throw new UserError(
+      fileMessage(lang, 'tooManyColumns', { columns: formatCount(lang, columns), max: formatCount(lang, EXCEL_MAX_COLUMNS) }),
+      { file: fileName, row },
+    );
+  }
+}
+
+/** ExcelJS's words for a cell past column XFD ("Out of bounds. Invalid column letter: XFE", "Out of bounds. Excel supports columns from 1 to 16384"). */
+const PAST_XFD = /bounds.*col/i;
+
 /** A table's columns and origin, known once its header row is read. */
 export type TableHead = Omit<ListTable, 'rows'>;
 
@@ -94,14 +122,18 @@ export type RowSink = (head: TableHead) => (row: CellValue[], index: number) => 
 
 const blankRecord = (rec: readonly string[]) => rec.every((f) => f.trim() === '');
 
-function streamCsv(
+/** Records of a CSV read before the reader may yield (a few milliseconds of work). */
+const RECORDS_PER_PIECE = 2000;
+
+async function streamCsv(
   bytes: Uint8Array,
   fileName: string,
   overrides: Record<string, string>,
   sink: RowSink,
-  onWarning: ((line: string) => void) | undefined,
+  opts: ParseTabularOptions,
   lang: Lang,
-): { head: TableHead; rowCount: number } {
+): Promise<{ head: TableHead; rowCount: number }> {
+  const onWarning = opts.onWarning;
   const { text, windows1252Lines } = decodeText(bytes);
   if (windows1252Lines?.length) onWarning?.(mixedEncodingWarning(fileName, windows1252Lines));
   if (text.trim() === '') throw new UserError(fileMessage(lang, 'empty'), { file: fileName });
@@ -114,7 +146,7 @@ function streamCsv(
   // Blank rows inside the data stay (as empty rows) so that row i is still file row
   // firstDataRow + i; blank rows at the end are dropped, so they wait here for a row after them.
   const blanks: string[][] = [];
-  forEachCsvRecordOf(fileName, text, detectDelimiter(text), (rec) => {
+  const onRecord = (rec: string[]) => {
     fileRow++;
     if (!head) {
       // Skip blank lines before the header (some exports start with one).
@@ -122,6 +154,7 @@ function streamCsv(
       const headers = rec.map((f) => f.trim());
       // Trailing empty header cells (a trailing ";" in every line) are not columns.
       while (headers.length > 1 && headers[headers.length - 1] === '') headers.pop();
+      checkWidth(headers.length, fileName, fileRow, lang);
       checkHeader(headers, fileName, fileRow, overrides);
       const maker = rowMaker(fileName, headers, overrides);
       toRow = maker.toRow;
@@ -145,7 +178,19 @@ function streamCsv(
     }
     for (const b of blanks.splice(0)) onRow(toRow(b), index++);
     onRow(toRow(rec), index++);
-  });
+  };
+  const reader = csvRecordReader(text, detectDelimiter(text));
+  const pieced = Boolean(opts.signal || opts.between);
+  const pause = pauser(opts.signal);
+  try {
+    while (!reader.read(onRecord, pieced ? RECORDS_PER_PIECE : Infinity)) {
+      const paused = pause();
+      if (paused) await paused;
+      if (opts.between) await opts.between();
+    }
+  } catch (e) {
+    throw e instanceof CsvDamageError ? e.toUserError(fileName) : e;
+  }
   if (!head) checkHeader([''], fileName, 1, overrides);
   return { head: head!, rowCount: index };
 }
@@ -165,7 +210,7 @@ export async function streamTabular(
   if (bytes.length === 0) throw new UserError(fileMessage(lang, 'empty'), { file: fileName });
   if (fileKind(bytes, fileName, lang) === 'csv') {
     if (opts.sheet) throw new UserError(`--sheet '${opts.sheet}' applies to .xlsx files; this is a CSV file`, { file: fileName });
-    return streamCsv(bytes, fileName, opts.map ?? {}, sink, opts.onWarning, lang);
+    return streamCsv(bytes, fileName, opts.map ?? {}, sink, opts, lang);
   }
   const { rows, ...head } = await parseXlsx(bytes, fileName, opts);
   const onRow = sink(head);
@@ -192,7 +237,13 @@ async function parseXlsx(bytes: Uint8Array, fileName: string, opts: ParseTabular
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (e) {
-    throw new UserError(fileMessage(opts.lang ?? 'en', 'unreadableXlsx', { cause: libraryCause(e) }), { file: fileName });
+    const lang = opts.lang ?? 'en';
+    if (PAST_XFD.test(String((e as Error)?.message))) {
+      // How many columns is not known (ExcelJS stops at the first cell past XFD): "16,385+".
+      const columns = `${formatCount(lang, EXCEL_MAX_COLUMNS + 1)}+`;
+      throw new UserError(fileMessage(lang, 'tooManyColumns', { columns, max: formatCount(lang, EXCEL_MAX_COLUMNS) }), { file: fileName });
+    }
+    throw new UserError(fileMessage(lang, 'unreadableXlsx', { cause: libraryCause(e) }), { file: fileName });
   }
   const sheets = wb.worksheets;
   let ws = opts.sheet
@@ -216,6 +267,7 @@ async function parseXlsx(bytes: Uint8Array, fileName: string, opts: ParseTabular
     headerCells.push(v === null ? '' : String(v).trim());
   }
   while (headerCells.length > 1 && headerCells[headerCells.length - 1] === '') headerCells.pop();
+  // (No width check here: ExcelJS refuses a sheet past column XFD as it loads it, above.)
   checkHeader(headerCells, where, top, opts.map ?? {});
   const keys = mapHeaders(headerCells, opts.map ?? {}, where).keys;
   const rows: CellValue[][] = [];

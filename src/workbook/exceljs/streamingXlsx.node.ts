@@ -54,6 +54,42 @@ function sheetOptions(plan: SheetPlan): Partial<ExcelJS.AddWorksheetOptions> {
   } as Partial<ExcelJS.AddWorksheetOptions>;
 }
 
+/** Sheet XML the zip may hold uncompressed before the rows wait for it (bytes). */
+const MAX_BACKLOG = 8 * 2 ** 20;
+/** A backlog that has not moved for this long is left alone (never wait for ever). */
+const STALLED_MS = 5000;
+
+/**
+ * Bytes of a sheet's XML that ExcelJS's zip has not taken yet. ExcelJS's sheet stream (a
+ * StreamBuf) never says "wait": it hands its buffers on as fast as rows come, and the zip,
+ * which needs many turns of the event loop per chunk, fell behind while the rows held the
+ * thread (a million labels held 360 MB of XML in the entry's PassThrough). The writer's
+ * internals are read defensively: without them this is 0 and the rows do not wait.
+ */
+function zipBacklog(ws: ExcelJS.Worksheet): number {
+  type Pipe = { writableLength?: number; _writableState?: { length?: number } };
+  const stream = (ws as unknown as { stream?: { buffers?: unknown[]; pipes?: Pipe[] } }).stream;
+  if (!stream) return 0;
+  // Buffers kept by the StreamBuf itself (its zip entry has not started yet), 64 KB each.
+  let bytes = (stream.buffers?.length ?? 0) * 65536;
+  for (const pipe of stream.pipes ?? []) bytes += pipe.writableLength ?? pipe._writableState?.length ?? 0;
+  return bytes;
+}
+
+/** Waits while the zip is more than MAX_BACKLOG behind the rows (it runs while this waits). */
+async function zipCaughtUp(ws: ExcelJS.Worksheet, signal: AbortSignal | undefined): Promise<void> {
+  let last = zipBacklog(ws);
+  let since = Date.now();
+  while (last > MAX_BACKLOG) {
+    throwIfAborted(signal);
+    await new Promise<void>((resolve) => setTimeout(resolve, 1));
+    const now = zipBacklog(ws);
+    if (now !== last) since = Date.now();
+    else if (Date.now() - since > STALLED_MS) return;
+    last = now;
+  }
+}
+
 async function writePlan(wb: ExcelJS.stream.xlsx.WorkbookWriter, plan: SheetPlan, opts: RunOptions): Promise<void> {
   const ws = wb.addWorksheet(plan.name, sheetOptions(plan));
   const cols = plan.columns;
@@ -62,6 +98,14 @@ async function writePlan(wb: ExcelJS.stream.xlsx.WorkbookWriter, plan: SheetPlan
     width: c.width,
     style: { numFmt: c.numberFormat, ...(document ? { alignment: { wrapText: true, vertical: 'top' as const } } : {}) },
   }));
+  // One style object per column, given to every plain cell of it. ExcelJS gives each new cell
+  // its own copy of the column's style and then, writing the cell, renders that copy to XML to
+  // find its style id, unless it has seen the very object before (a WeakMap): shared objects
+  // make that a lookup. The copy's content is the same (the column's numFmt and alignment), so
+  // is the style id and the file (a million-label export: a fifth of its time went there).
+  const columnStyles = cols.map((_, i) => ws.getColumn(i + 1).style as Partial<ExcelJS.Style>);
+  // The same for the rows' own (empty) style.
+  const rowStyle: Partial<ExcelJS.Style> = {};
   if (!document) {
     const header = ws.addRow(cols.map((c) => cellText(c.header, opts.textRepairs)));
     header.font = { bold: true };
@@ -72,15 +116,18 @@ async function writePlan(wb: ExcelJS.stream.xlsx.WorkbookWriter, plan: SheetPlan
     if (r % 5000 === 0) {
       throwIfAborted(opts.signal);
       opts.progress?.(r, plan.rows.length);
-      // Let the zip stream drain: the writer is asynchronous underneath.
+      // Let the zip stream drain: the writer is asynchronous underneath, and does not push back.
       await new Promise<void>((resolve) => setImmediate(resolve));
+      await zipCaughtUp(ws, opts.signal);
     }
     const src = plan.rows[r]!;
     // XML-safe and within 32,767 characters, as in the in-memory adapter (xmlText.ts).
     const row = ws.addRow(cols.map((c, i) => safeCellValue(toCell(c.type, src[i] ?? null), opts.textRepairs)));
-    if (document) {
-      const font = FONTS[plan.rowStyles?.[r] ?? 'normal'];
-      if (Object.keys(font).length) row.font = font;
+    const font = document ? FONTS[plan.rowStyles?.[r] ?? 'normal'] : FONTS.normal;
+    if (Object.keys(font).length) row.font = font;
+    else {
+      (row as unknown as { style: Partial<ExcelJS.Style> }).style = rowStyle;
+      row.eachCell({ includeEmpty: true }, (cell, c) => (cell.style = columnStyles[c - 1]!));
     }
     row.commit();
   }
