@@ -4,7 +4,7 @@
  * weights. A missing value on either side gives no level at all: it is neither for nor against.
  */
 import { alignWords, jaroWinklerAtLeast, jaroWinklerBound, samePersonWord, sameWord } from './similarity';
-import { isCommonFirstName } from '../normalize/firstNames';
+import { COMMON_FIRST_NAMES, isCommonFirstName } from '../normalize/firstNames';
 import { NONE, type MatchTable } from './record';
 
 export type IdLevel = 'same' | 'different';
@@ -27,16 +27,23 @@ export type EmailLevel = 'same' | 'sameDomain' | 'different';
  */
 export type NameLevel = 'exact' | 'close' | 'subset' | 'partial' | 'otherFirstName' | 'otherNumber' | 'different';
 /**
- * exact: same street, house and staircase/apartment. house: same street and house, the unit
- * given on one side only. otherUnit: same house, another apartment. street: same street,
- * another house. otherPostcode: same street, house number and town (or no town given), but
- * the postal codes differ in one digit — a mistyped postal code, weak evidence against the
- * address rather than "another address" (issue 12, misses 1 and 6). different: another street,
- * or the same street name in another postal code.
+ * The street address alone, whatever the postal code and town say (those are the area, a field
+ * of their own): each part weighs for itself, so a mistyped postal code or a street written in
+ * the other language costs that part, not the whole address (issue 12, misses 1, 6 and 7).
+ * exact: same street (or mistyped, or abbreviated), house and apartment (or no apartment on
+ *   either side). house: same street and house, the apartment or the letter on one side only.
+ * otherUnit: same house, another apartment. street: same street, another house.
+ * otherStreet: another street name with the same house number and apartment: a street written
+ *   in Swedish on one side ("Kvarngränden 75 B 9" / "Myllynkuja 75 B 9"), renamed, or swapped
+ *   with the address's extra line. different: another street and number.
  */
-export type AddressLevel = 'exact' | 'house' | 'otherPostcode' | 'otherUnit' | 'street' | 'different';
-/** sameTown: postal code missing on one side, the same post office or municipality. */
-export type AreaLevel = 'same' | 'sameTown' | 'different';
+export type AddressLevel = 'exact' | 'house' | 'otherUnit' | 'street' | 'otherStreet' | 'different';
+/**
+ * same: the same postal code. near: postal codes one digit apart (or two neighbours swapped),
+ * towns not different: a mistyped code. sameTown: another or a missing postal code, the same
+ * post office or municipality. different: another postal code and town.
+ */
+export type AreaLevel = 'same' | 'near' | 'sameTown' | 'different';
 
 /** Which kind of name the pair is compared on. */
 export type NameKind = 'company' | 'person';
@@ -87,10 +94,55 @@ export function compareNames(
   return { level: same === samePersonWord && otherFirstNames(a, b) ? 'otherFirstName' : 'partial', similarity };
 }
 
-/** Each name has a common first name the other lacks ("Matti Virtanen" / "Liisa Virtanen"). */
+/**
+ * Each name has a common first name the other lacks, and the two are not one name in a short
+ * form ("Matti Virtanen" / "Liisa Virtanen", not "Jussi" / "Juhani" or "Sanna" / "Susanna").
+ */
 function otherFirstNames(a: readonly string[], b: readonly string[]): boolean {
-  const lacks = (x: readonly string[], y: readonly string[]) => x.some((w) => isCommonFirstName(w) && !y.includes(w));
-  return lacks(a, b) && lacks(b, a);
+  const own = (x: readonly string[], y: readonly string[]) =>
+    x.flatMap((w) => {
+      const name = asFirstName(w);
+      return name !== null && !y.includes(w) ? [name] : [];
+    });
+  const xa = own(a, b);
+  const xb = own(b, a);
+  return xa.length > 0 && xb.length > 0 && !xa.some((x) => xb.some((y) => shortFormOf(x, y)));
+}
+
+/**
+ * Two first names that may be one name, a short or pet form beside the full one: one inside
+ * the other ("juha" / "juhani", "sanna" / "susanna", "greta" / "margareta"), or the same first
+ * two letters ("jussi" / "juhani", "kaisa" / "katariina"). Finnish pet forms keep the start of
+ * the name; two names of a family that happen to share it are left to the estimate.
+ */
+function shortFormOf(x: string, y: string): boolean {
+  if (x.includes(y) || y.includes(x)) return true;
+  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
+  return short.length <= 5 && long.length >= short.length + 1 && long.length >= 6 && short.slice(0, 2) === long.slice(0, 2);
+}
+
+/**
+ * The common first name a name part is, mistyped or not ("pftteri" → "petteri", Jaro-Winkler
+ * ≥ 0.9 for parts of five letters or more), or null. Cached: a run asks about few names.
+ */
+const firstNameOf = new Map<string, string | null>();
+function asFirstName(w: string): string | null {
+  if (isCommonFirstName(w)) return w;
+  let name = firstNameOf.get(w);
+  if (name === undefined) {
+    name = null;
+    if (w.length >= 5) {
+      for (const n of COMMON_FIRST_NAMES) {
+        if (jaroWinklerBound(w.length, n.length) >= 0.9 && jaroWinklerAtLeast(w, n, 0.9) > 0) {
+          name = n;
+          break;
+        }
+      }
+    }
+    if (firstNameOf.size > 50_000) firstNameOf.clear();
+    firstNameOf.set(w, name);
+  }
+  return name;
 }
 
 /** The numbers of a company name's words, in order ("Kotikatu 1 B" → "1"); '' when none. */
@@ -101,9 +153,10 @@ function numbersOf(words: readonly string[]): string {
 }
 
 /**
- * Street names mistyped ("Hämeenkatu" / "Hämenkatu"): Jaro-Winkler ≥ 0.94. A town has few
- * streets and every pair in one postal code asks about the same few, so answers are kept, by
- * the pair of vocabulary ids.
+ * Street names mistyped ("Hämeenkatu" / "Hämenkatu": Jaro-Winkler ≥ 0.94) or abbreviated
+ * ("Mäntyp." / "Mäntypolku", "Haapapko" / "Haapapuistikko"). A town has few streets and every
+ * pair in one postal code asks about the same few, so answers are kept, by the pair of
+ * vocabulary ids.
  */
 const streetPairs = new Map<number, boolean>();
 function similarStreets(t: MatchTable, a: number, b: number): boolean {
@@ -112,45 +165,57 @@ function similarStreets(t: MatchTable, a: number, b: number): boolean {
   if (same === undefined) {
     const x = t.text(a);
     const y = t.text(b);
-    same = x.length >= 6 && jaroWinklerBound(x.length, y.length) >= 0.94 && jaroWinklerAtLeast(x, y, 0.94) > 0;
+    same =
+      (x.length >= 6 && jaroWinklerBound(x.length, y.length) >= 0.94 && jaroWinklerAtLeast(x, y, 0.94) > 0) ||
+      abbreviates(x, y) ||
+      abbreviates(y, x);
     if (streetPairs.size > 200_000) streetPairs.clear();
     streetPairs.set(pair, same);
   }
   return same;
 }
 
-/** One row of the list against one customer: the two tables and a row of each. */
+/**
+ * `short` is `long` abbreviated: they share a beginning of at least four letters that leaves
+ * at most three letters of `short`, and those letters come in order in the rest of `long`
+ * ("haapapko" / "haapapuistikko", "mantyp" / "mantypolku"). Street keys have the dots removed.
+ */
+export function abbreviates(short: string, long: string): boolean {
+  if (short.length < 4 || long.length < short.length + 2) return false;
+  let k = 0;
+  while (k < short.length && short.charCodeAt(k) === long.charCodeAt(k)) k++;
+  if (k < 4 || short.length - k > 3) return false;
+  let j = k;
+  for (let i = k; i < short.length; i++) {
+    while (j < long.length && long.charCodeAt(j) !== short.charCodeAt(i)) j++;
+    if (j === long.length) return false;
+    j++;
+  }
+  return true;
+}
+
+/** The street address of row `i` of the list against row `j` of the customers (see AddressLevel). */
 function compareAddress(l: MatchTable, i: number, c: MatchTable, j: number): AddressLevel | null {
   const xs = l.street[i]!;
   const ys = c.street[j]!;
   if (xs === NONE || ys === NONE) return null;
-  // "Koulukatu 1" is in every town: a street only counts within the same postal code or town.
-  const xp = l.postalCode[i]!;
-  const yp = c.postalCode[j]!;
-  const xt = l.town[i]!;
-  const yt = c.town[j]!;
-  const towns = xt !== NONE && yt !== NONE ? (xt === yt ? 'same' : 'different') : null;
-  let postcodeSlip = false;
-  if (xp !== NONE && yp !== NONE) {
-    if (xp !== yp) {
-      // Another postal code in the same town (or no town to say) that is one digit off: a
-      // mistyped code when street and house agree too (checked below), else another address.
-      if (towns === 'different' || !oneDigitApart(xp, yp)) return 'different';
-      postcodeSlip = true;
-    }
-  } else if (towns === 'different') return 'different';
-  if (xs !== ys && !similarStreets(l, xs, ys)) return 'different';
+  const sameStreet = xs === ys || similarStreets(l, xs, ys);
   const xh = l.house[i]!;
   const yh = c.house[j]!;
-  if (postcodeSlip) return xh !== NONE && xh === yh ? 'otherPostcode' : 'different';
-  if (xh === NONE || yh === NONE) return 'street';
+  if (xh === NONE || yh === NONE) return sameStreet ? 'street' : 'different';
+  const xu = l.unit[i]!;
+  const yu = c.unit[j]!;
+  if (!sameStreet) {
+    // Only the number and the apartment left to agree: both must be written, and the same.
+    return xh >> 16 === yh >> 16 && (xh & 0xffff) === (yh & 0xffff) && (xu === NONE) === (yu === NONE) && xu === yu
+      ? 'otherStreet'
+      : 'different';
+  }
   if (xh !== yh) {
     // "12" and "12a": the letter written on one side only.
     if (xh >> 16 !== yh >> 16 || (xh & 0xffff && yh & 0xffff)) return 'street';
-    return 'house';
+    return xu !== NONE && yu !== NONE && xu !== yu ? 'otherUnit' : 'house';
   }
-  const xu = l.unit[i]!;
-  const yu = c.unit[j]!;
   if (xu !== NONE && yu !== NONE) return xu === yu ? 'exact' : 'otherUnit';
   return xu !== NONE || yu !== NONE ? 'house' : 'exact';
 }
@@ -175,14 +240,32 @@ function oneDigitApart(a: number, b: number): boolean {
   return false;
 }
 
+/**
+ * Address levels that agree on the street or the house: a postal code that agrees too is part
+ * of that agreement, not counted again (two weights for one agreement made a family member at
+ * the customer's address a match); one that disagrees is counted (Koulukatu 1 is in every town).
+ */
+function sharesArea(a: AddressLevel | null): boolean {
+  return a !== null && a !== 'different';
+}
+
+function areaUnlessSame(l: MatchTable, i: number, c: MatchTable, j: number): AreaLevel | null {
+  const a = compareArea(l, i, c, j);
+  return a === 'same' ? null : a;
+}
+
 function compareArea(l: MatchTable, i: number, c: MatchTable, j: number): AreaLevel | null {
   const xp = l.postalCode[i]!;
   const yp = c.postalCode[j]!;
-  if (xp !== NONE && yp !== NONE) return xp === yp ? 'same' : 'different';
   const xt = l.town[i]!;
   const yt = c.town[j]!;
-  if (xt !== NONE && yt !== NONE) return xt === yt ? 'sameTown' : 'different';
-  return null;
+  const towns = xt !== NONE && yt !== NONE ? (xt === yt ? 'same' : 'different') : null;
+  if (xp !== NONE && yp !== NONE) {
+    if (xp === yp) return 'same';
+    if (towns !== 'different' && oneDigitApart(xp, yp)) return 'near';
+  }
+  if (towns === null) return xp !== NONE && yp !== NONE ? 'different' : null;
+  return towns === 'same' ? 'sameTown' : 'different';
 }
 
 /** True when every word of the row's contact person is a word of its company name. */
@@ -252,10 +335,7 @@ export function compareWithoutNames(l: MatchTable, i: number, c: MatchTable, j: 
     legalForm,
     contact: null,
     address,
-    // The postal code is a field of the address: when the street was compared within the same
-    // area (any level but "different") the area is part of that level, not counted again (two
-    // weights for one agreement made a family member at the customer's address a match).
-    area: address === null || address === 'different' ? compareArea(l, i, c, j) : null,
+    area: compareArea(l, i, c, j),
   };
 }
 
@@ -290,8 +370,8 @@ export function compareNamesInto(v: ComparisonVector, l: MatchTable, i: number, 
       // A company's name against a person's name: a hyphen splits a company's words
       // ("IT-Palvelu" → "it palvelu") but joins a person's ("Anna-Liisa"), so the names are
       // also compared run together ("Mäki IT-Palvelu" on both sides is one name).
-      const mixed = !xp !== !yp;
-      const n = compareNames(x, y, mixed ? x.join('') : undefined, mixed ? y.join('') : undefined, samePersonWord);
+      // Two persons' names are compared run together as well: "Olli Pekka" is "Olli-Pekka".
+      const n = compareNames(x, y, x.join(''), y.join(''), samePersonWord);
       v.name = n.level;
       v.nameSimilarity = n.similarity;
     }

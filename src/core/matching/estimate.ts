@@ -30,7 +30,7 @@
 import { compareRows, type ComparisonVector } from './comparison';
 import type { BlockIndex } from './blocking';
 import { vectorWeight, type LevelProbabilities, type MatchModel, type ModelTables, type TableName } from './model';
-import type { MatchTable } from './record';
+import { NONE, type MatchTable } from './record';
 
 /** How the estimate went, for summary.json, the processing log and the audit sheet's notes. */
 export interface EstimationFit {
@@ -58,6 +58,8 @@ export const MIN_PAIRS = 500;
 /** Weight of the prior, in pairs per table. */
 export const PRIOR_PAIRS = 200;
 const MAX_BITS = 12;
+/** The cap of a model on the scale of random pairs, whose prior odds a register of a million makes −20 bits. */
+const MAX_BITS_RANDOM = 30;
 const MAX_ITERATIONS = 100;
 /** Converged when no m, u or λ moves more than this between iterations. */
 const TOLERANCE = 1e-5;
@@ -146,6 +148,103 @@ function observedU(patterns: readonly Pattern[], prior: ModelTables): Map<string
   for (const [t, levels] of Object.entries(prior) as [TableName, Record<string, LevelProbabilities>][]) {
     for (const [l, p0] of Object.entries(levels)) {
       out.set(`${t}\u0000${l}`, ((count.get(`${t}\u0000${l}`) ?? 0) + PRIOR_PAIRS * p0.u) / ((total.get(t) ?? 0) + PRIOR_PAIRS));
+    }
+  }
+  return out;
+}
+
+/** Random pairs of list row and customer whose levels give u (see randomPairU). */
+export const RANDOM_PAIRS = 100_000;
+
+/** mulberry32: a small seeded PRNG, so the same files give the same sample and the same outputs. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * The chance that two values of one column agree by chance: Σ share_list(v) × share_register(v)
+ * over the values v of the column (rows without a value left out, as the comparison leaves
+ * them out). Exact, where sampling would see a rare agreement a handful of times or never.
+ */
+function chanceOfSameValue<T>(list: MatchTable, customers: MatchTable, key: (t: MatchTable, i: number) => T | null): number {
+  const counts = new Map<T, number>();
+  let nc = 0;
+  for (let j = 0; j < customers.size; j++) {
+    const k = key(customers, j);
+    if (k === null) continue;
+    counts.set(k, (counts.get(k) ?? 0) + 1);
+    nc++;
+  }
+  let nl = 0;
+  let same = 0;
+  for (let i = 0; i < list.size; i++) {
+    const k = key(list, i);
+    if (k === null) continue;
+    nl++;
+    same += counts.get(k) ?? 0;
+  }
+  return nl && nc ? same / (nl * nc) : 0;
+}
+
+const orNull = (x: number) => (x === NONE ? null : x);
+/** Exact-value levels whose chance agreement is counted, not sampled (chanceOfSameValue). */
+const EXACT_LEVELS: [TableName, string, (t: MatchTable, i: number) => number | string | null][] = [
+  ['businessId', 'same', (t, i) => orNull(t.businessId[i]!)],
+  ['phone', 'same', (t, i) => orNull(t.phone[i]!)],
+  ['email', 'same', (t, i) => t.email[i] ?? null],
+  ['name:company', 'exact', (t, i) => (t.companyWords[i] ? t.compact[i]! : null)],
+  ['name:person', 'exact', (t, i) => (t.personWords[i] && !t.companyWords[i] ? [...t.personWords[i]!].sort().join(' ') : null)],
+  ['address:person', 'exact', (t, i) => (t.street[i] === NONE || t.house[i] === NONE ? null : `${t.street[i]} ${t.house[i]} ${t.unit[i]}`)],
+  ['address:company', 'exact', (t, i) => (t.street[i] === NONE || t.house[i] === NONE ? null : `${t.street[i]} ${t.house[i]} ${t.unit[i]}`)],
+];
+
+/**
+ * u of every level from pairs of list row and customer drawn at random, as Splink and fastLink
+ * estimate it: what agrees by chance between two different customers, with nothing of how
+ * blocking chose the candidates in it (u from the candidates themselves made a shared phone
+ * weigh nothing, the phone being how those pairs were found). Levels of exact values are
+ * counted over the whole files (chanceOfSameValue); a fuzzy agreement ("close", "subset") is
+ * never taken as rarer by chance than the exact one of its table, and no level is rarer than
+ * one in the pairs drawn.
+ */
+export function randomPairU(list: MatchTable, customers: MatchTable, prior: ModelTables): Map<string, number> {
+  const count = new Map<string, number>();
+  const total = new Map<TableName, number>();
+  const draws = Math.min(RANDOM_PAIRS, list.size * customers.size);
+  const random = prng(list.size * 7919 + customers.size);
+  for (let k = 0; k < draws; k++) {
+    const i = Math.floor(random() * list.size);
+    const j = Math.floor(random() * customers.size);
+    for (const [t, l] of tablesOf(compareRows(list, i, customers, j))) {
+      count.set(`${t}\u0000${l}`, (count.get(`${t}\u0000${l}`) ?? 0) + 1);
+      total.set(t, (total.get(t) ?? 0) + 1);
+    }
+  }
+  const out = new Map<string, number>();
+  const exact = new Map<TableName, number>();
+  // One chance pair in all the pairs there are: an exact value no two rows share by chance.
+  const once = 1 / Math.max(1, list.size * customers.size);
+  for (const [t, l, key] of EXACT_LEVELS) {
+    const u = Math.max(chanceOfSameValue(list, customers, key), once);
+    exact.set(t, u);
+    out.set(`${t}\u0000${l}`, u);
+  }
+  for (const [t, levels] of Object.entries(prior) as [TableName, Record<string, LevelProbabilities>][]) {
+    const n = total.get(t) ?? 0;
+    const seen = 1 / Math.max(n, draws);
+    for (const l of Object.keys(levels)) {
+      const key = `${t}\u0000${l}`;
+      if (out.has(key)) continue;
+      const u = n ? Math.max((count.get(key) ?? 0) / n, seen) : levels[l]!.u;
+      const agrees = (LEVEL_SIGN[`${t}.${l}`] ?? LEVEL_SIGN[l] ?? 0) > 0;
+      out.set(key, agrees ? Math.max(u, exact.get(t) ?? 0) : u);
     }
   }
   return out;
@@ -241,13 +340,20 @@ export function estimateModel(list: MatchTable, index: BlockIndex, prior: MatchM
     lambda = Math.min(0.999, Math.max(1e-6, next));
     converged = change < TOLERANCE;
   }
-  guard(tables, prior.tables);
+  // What was estimated over the candidates (m, and λ among them) is now put on the scale of
+  // all pairs: u from random pairs, and the prior odds of a random pair being a match.
+  const randomU = randomPairU(list, index.customers, prior.tables);
+  for (const [t, levels] of Object.entries(tables) as [TableName, Record<string, LevelProbabilities>][]) {
+    for (const l of Object.keys(levels)) levels[l]!.u = randomU.get(`${t}\u0000${l}`)!;
+  }
+  const matchesPerRow = (lambda * pairs) / rows;
+  const lambdaAll = Math.min(0.5, Math.max(matchesPerRow, 1 / list.size) / index.customers.size);
+  guard(tables, prior.tables, { maxBits: MAX_BITS_RANDOM });
   return {
-    // The share of matches is never taken below the prior's: a list with few customers among
-    // many prospects (a directory search) must not talk the model out of removing the ones it
-    // has. A customer called as a new lead is the worst failure; a share above the prior's (a
-    // list mostly of customers) is taken as estimated.
-    model: { ...prior, priorBits: Math.max(prior.priorBits, Math.log2(lambda / (1 - lambda))), tables },
+    // The share of matches is never taken below one customer in the list: a list with few
+    // customers among many prospects (a directory search) must not talk the model out of
+    // removing the ones it has. A customer called as a new lead is the worst failure.
+    model: { ...prior, priorBits: Math.log2(lambdaAll / (1 - lambdaAll)), tables },
     fit: { pairs, sampledRows: rows, iterations, converged, lambda, fellBack: false },
   };
 }
@@ -258,12 +364,13 @@ function setBits(p: LevelProbabilities, w: number): void {
 }
 
 /** The guard rails of the module comment, applied to estimated tables in place. */
-export function guard(tables: ModelTables, prior: ModelTables, opts: { familyRule?: boolean } = {}): void {
+export function guard(tables: ModelTables, prior: ModelTables, opts: { familyRule?: boolean; maxBits?: number } = {}): void {
+  const maxBits = opts.maxBits ?? MAX_BITS;
   for (const levels of Object.values(tables)) {
     for (const p of Object.values(levels)) {
       const w = bits(p);
-      if (w > MAX_BITS) setBits(p, MAX_BITS);
-      else if (w < -MAX_BITS) setBits(p, -MAX_BITS);
+      if (w > maxBits) setBits(p, maxBits);
+      else if (w < -maxBits) setBits(p, -maxBits);
     }
   }
   const same = tables.businessId.same!;
@@ -295,7 +402,7 @@ export function guard(tables: ModelTables, prior: ModelTables, opts: { familyRul
   // The name part replaced weighs exactly what the exact address with its postal code weighs
   // for: never more (issue 12, miss 8), and never less (the list's family members stay).
   // Not when learning from the user's decisions (learn.ts): they tell family from customer.
-  const exactAddress = bits(tables['address:person'].exact!);
+  const exactAddress = bits(tables['address:person'].exact!) + Math.max(0, bits(tables.area.same!));
   if (exactAddress > 0 && opts.familyRule !== false) setBits(tables['name:person'].otherFirstName!, -exactAddress);
   // Another numbered company ("Asunto Oy Kotikatu 1" / "… 3") is never weaker evidence against
   // than a wholly different name.
@@ -303,7 +410,8 @@ export function guard(tables: ModelTables, prior: ModelTables, opts: { familyRul
   if (bits(otherNumber) > bits(tables['name:company'].different!)) setBits(otherNumber, bits(tables['name:company'].different!));
   // A wholly different company name outweighs a shared switchboard and street address (an
   // office hotel, a building of many companies): the prior's rule, kept whatever EM says.
-  const building = Math.max(0, bits(tables.phone.same!)) + Math.max(0, bits(tables['address:company'].exact!));
+  const building =
+    Math.max(0, bits(tables.phone.same!)) + Math.max(0, bits(tables['address:company'].exact!)) + Math.max(0, bits(tables.area.same!));
   const otherName = tables['name:company'].different!;
   if (bits(otherName) > -building) setBits(otherName, -building);
 }
@@ -316,7 +424,8 @@ const LEVEL_SIGN: Record<string, number> = {
   subset: 1,
   sameDomain: 1,
   house: 1,
-  otherPostcode: 1,
+  near: 0,
+  otherStreet: 0,
   different: -1,
   partial: -1,
   otherNumber: -1,
@@ -324,7 +433,7 @@ const LEVEL_SIGN: Record<string, number> = {
   'area.sameTown': 0,
   otherKind: -1,
   'address:company.street': 0,
-  'address:person.street': -1,
+  'address:person.street': 0,
   otherUnit: 0,
 };
 

@@ -26,8 +26,8 @@ const LEVEL_FIELDS: readonly [keyof ComparisonVector, readonly string[]][] = [
   ['nameKind', ['company', 'person']],
   ['legalForm', ['same', 'different']],
   ['contact', ['exact', 'close', 'subset', 'partial', 'different']],
-  ['address', ['exact', 'house', 'otherUnit', 'street', 'different', 'otherPostcode']],
-  ['area', ['same', 'sameTown', 'different']],
+  ['address', ['exact', 'house', 'otherUnit', 'street', 'different', 'otherStreet']],
+  ['area', ['same', 'sameTown', 'different', 'near']],
 ];
 const WIDTH = LEVEL_FIELDS.length;
 

@@ -85,7 +85,7 @@ export class MatchTable {
   readonly street: Int32Array;
   /** House number and letter as number × 65536 + the letter's char code ("5a" → 5 × 65536 + 97), or NONE. */
   readonly house: Int32Array;
-  /** Vocabulary id of the staircase and apartment ("B 12"), or NONE. */
+  /** Vocabulary id of the apartment ("12"; the staircase is left out, see addressParts), or NONE. */
   readonly unit: Int32Array;
   /** Postal code as a number ("00100" → 100), or NONE. */
   readonly postalCode: Int32Array;
@@ -148,15 +148,23 @@ const NO_ADDRESS: AddressParts = { street: '', house: NONE, unit: null, postalCo
  */
 const addressCache = new Map<string, AddressParts>();
 
+function houseLetter(letter: string | null, staircase: string | null): number {
+  const l = letter ?? staircase;
+  return l && l.length === 1 ? l.toLowerCase().charCodeAt(0) : 0;
+}
+
 function addressParts(raw: string): AddressParts {
   let parts = addressCache.get(raw);
   if (parts) return parts;
   const p = parseStreetAddress(raw);
   parts = {
     street: p.street,
-    // The letter is one character [a-zåäö]: number and letter fit one integer.
-    house: p.street && p.number ? parseInt(p.number, 10) * 65536 + (p.letter ? p.letter.charCodeAt(0) : 0) : NONE,
-    unit: p.staircase && p.apartment ? `${p.staircase} ${p.apartment}` : p.staircase || p.apartment || null,
+    // The letter is one character [a-zåäö]: number and letter fit one integer. A staircase
+    // without an apartment ("Koivutie 33 A", a row house) is the letter written apart ("33a").
+    house: p.street && p.number ? parseInt(p.number, 10) * 65536 + houseLetter(p.letter, p.apartment ? null : p.staircase) : NONE,
+    // The apartment alone: Finnish buildings number their apartments across staircases (A 1–12,
+    // B 13–24), so "as 11", "A11" and "A as 11" are one home, the staircase written or not.
+    unit: p.apartment ? String(p.apartment).toLowerCase() : null,
     postalCode: p.postalCode ?? null,
   };
   if (addressCache.size >= 200_000) addressCache.clear();
