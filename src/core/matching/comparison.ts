@@ -110,16 +110,28 @@ function otherFirstNames(a: readonly string[], b: readonly string[]): boolean {
 }
 
 /**
- * Two first names that may be one name, a short or pet form beside the full one: one inside
- * the other ("juha" / "juhani", "sanna" / "susanna", "greta" / "margareta"), or the same first
- * two letters ("jussi" / "juhani", "kaisa" / "katariina"). Finnish pet forms keep the start of
- * the name; two names of a family that happen to share it are left to the estimate.
+ * Two first names that may be one name, a short or pet form beside the full one: one the start
+ * of the other ("juha" / "juhani", "eve" / "eveliina"), one of five letters or more the end of
+ * the other ("sanna" / "susanna", "greta" / "margareta"), or a pet form of everyday Finnish
+ * (PET_FORMS). Two names of a family that merely look alike ("janne" / "anne", "riitta" /
+ * "risto") are not one name.
  */
 function shortFormOf(x: string, y: string): boolean {
-  if (x.includes(y) || y.includes(x)) return true;
   const [short, long] = x.length <= y.length ? [x, y] : [y, x];
-  return short.length <= 5 && long.length >= short.length + 1 && long.length >= 6 && short.slice(0, 2) === long.slice(0, 2);
+  if (short.length >= 3 && long.startsWith(short)) return true;
+  if (short.length >= 5 && long.endsWith(short)) return true;
+  return PET_FORMS.get(short)?.includes(long) ?? PET_FORMS.get(long)?.includes(short) ?? false;
 }
+
+/** Everyday pet forms whose full name neither starts nor ends with them (folded). */
+const PET_FORMS = new Map<string, readonly string[]>([
+  ['jussi', ['juhani', 'johannes']],
+  ['kaisa', ['katariina', 'kaarina']],
+  ['liisa', ['elisabet', 'elisabeth']],
+  ['henkka', ['henrik', 'henrikki']],
+  ['antsa', ['antti']],
+  ['anu', ['anna', 'anne']],
+]);
 
 /**
  * The common first name a name part is, mistyped or not ("pftteri" → "petteri", Jaro-Winkler
@@ -158,8 +170,11 @@ function numbersOf(words: readonly string[]): string {
  * pair in one postal code asks about the same few, so answers are kept, by the pair of
  * vocabulary ids.
  */
-const streetPairs = new Map<number, boolean>();
+const streetPairsOf = new WeakMap<object, Map<number, boolean>>();
 function similarStreets(t: MatchTable, a: number, b: number): boolean {
+  // Ids are the vocabulary's: each vocabulary has its answers (a worker's table has another).
+  let streetPairs = streetPairsOf.get(t.vocabulary);
+  if (!streetPairs) streetPairsOf.set(t.vocabulary, (streetPairs = new Map()));
   const pair = a * 0x400000 + b;
   let same = streetPairs.get(pair);
   if (same === undefined) {
@@ -347,8 +362,10 @@ export function compareNamesInto(v: ComparisonVector, l: MatchTable, i: number, 
   const yp = c.personWords[j];
   if (xc && yc) {
     const n = compareNames(xc, yc, l.compact[i], c.compact[j], samePersonWord);
-    // Two sole traders' names ("Tmi Matti Virtanen" / "Tmi Pekka Virtanen") are partial.
-    v.name = n.level === 'otherFirstName' ? 'partial' : n.level;
+    // Two sole traders' names ("Tmi Matti Virtanen" / "Tmi Pekka Virtanen") are partial; names
+    // that share less than half their words ("Hovimäen Korjaamo Palvelut" / "Kangasmäen
+    // Rakennus Palvelut": a trade word) are other names, as companies in one building are.
+    v.name = n.level === 'otherFirstName' ? 'partial' : n.level === 'partial' && n.similarity < 0.5 ? 'different' : n.level;
     v.nameSimilarity = n.similarity;
     // A number in a company's name is part of its identity: "Asunto Oy Helsingin Kotikatu 1"
     // and "… 3" (or "… 41") are two housing companies however alike the rest of the name.
