@@ -255,20 +255,6 @@ function oneDigitApart(a: number, b: number): boolean {
   return false;
 }
 
-/**
- * Address levels that agree on the street or the house: a postal code that agrees too is part
- * of that agreement, not counted again (two weights for one agreement made a family member at
- * the customer's address a match); one that disagrees is counted (Koulukatu 1 is in every town).
- */
-function sharesArea(a: AddressLevel | null): boolean {
-  return a !== null && a !== 'different';
-}
-
-function areaUnlessSame(l: MatchTable, i: number, c: MatchTable, j: number): AreaLevel | null {
-  const a = compareArea(l, i, c, j);
-  return a === 'same' ? null : a;
-}
-
 function compareArea(l: MatchTable, i: number, c: MatchTable, j: number): AreaLevel | null {
   const xp = l.postalCode[i]!;
   const yp = c.postalCode[j]!;

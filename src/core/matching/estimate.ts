@@ -202,7 +202,11 @@ const EXACT_LEVELS: [TableName, string, (t: MatchTable, i: number) => number | s
   ['name:company', 'exact', (t, i) => (t.companyWords[i] ? t.compact[i]! : null)],
   ['name:person', 'exact', (t, i) => (t.personWords[i] && !t.companyWords[i] ? [...t.personWords[i]!].sort().join(' ') : null)],
   ['address:person', 'exact', (t, i) => (t.street[i] === NONE || t.house[i] === NONE ? null : `${t.street[i]} ${t.house[i]} ${t.unit[i]}`)],
-  ['address:company', 'exact', (t, i) => (t.street[i] === NONE || t.house[i] === NONE ? null : `${t.street[i]} ${t.house[i]} ${t.unit[i]}`)],
+  [
+    'address:company',
+    'exact',
+    (t, i) => (t.street[i] === NONE || t.house[i] === NONE ? null : `${t.street[i]} ${t.house[i]} ${t.unit[i]}`),
+  ],
 ];
 
 /**

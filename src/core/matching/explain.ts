@@ -107,7 +107,8 @@ function phrase(f: FieldWeight, nameSimilarity: number, lang: Lang, values: Pair
   let text: string;
   if (f.field === 'name') {
     if (f.level === 'exact') text = t(lang, 'name.exact');
-    else if (f.level === 'different' || f.level === 'otherNumber') text = t(lang, f.level === 'different' ? 'name.different' : 'name.otherNumber');
+    else if (f.level === 'different' || f.level === 'otherNumber')
+      text = t(lang, f.level === 'different' ? 'name.different' : 'name.otherNumber');
     // close, subset, partial: the names' real word similarity (never 100 % for unequal names).
     else text = t(lang, 'name.similar', { pct: Math.min(99, Math.round(nameSimilarity * 100)) });
   } else if (f.field === 'contact') {

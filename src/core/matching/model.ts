@@ -236,5 +236,17 @@ export function decide(score: number, model: MatchModel = DEFAULT_MODEL): Outcom
   return 'kept';
 }
 
+/**
+ * The outcome of a pair by its score and what was compared. A company whose name is only partly
+ * the customer's ("Tampereen Kauppa Oy" / "Tampereen Market Oy") at the customer's address is a
+ * neighbour in the building as often as the customer: without a shared business id, phone or
+ * email it is never removed without asking (review instead).
+ */
+export function decidePair(score: number, v: ComparisonVector, model: MatchModel = DEFAULT_MODEL): Outcome {
+  const outcome = decide(score, model);
+  if (outcome !== 'removed' || v.nameKind !== 'company' || v.name !== 'partial') return outcome;
+  return v.businessId === 'same' || v.phone === 'same' || v.email === 'same' ? outcome : 'review';
+}
+
 /** Which table a field's level is read from, for the tuning code. */
 export { tableOf };

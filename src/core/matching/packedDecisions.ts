@@ -6,7 +6,7 @@
  */
 import type { ComparisonVector } from './comparison';
 import type { RowDecision } from './engine';
-import { DEFAULT_MODEL, decide, fieldWeights, type MatchModel } from './model';
+import { DEFAULT_MODEL, decidePair, fieldWeights, type MatchModel } from './model';
 
 export interface PackedDecisions {
   /** Best customer per row, −1 when no customer was a candidate. */
@@ -74,7 +74,7 @@ export function unpackDecisions(p: PackedDecisions, model: MatchModel = DEFAULT_
     }
     const comparison = v as unknown as ComparisonVector;
     const score = p.score[i]!;
-    const outcome = decide(score, model);
+    const outcome = decidePair(score, comparison, model);
     out[i] = {
       outcome,
       score,

@@ -39,7 +39,8 @@ describe('estimateModel', () => {
     // On the scale of random pairs, capped at ±30 bits, but a wholly different company name
     // outweighs a shared switchboard and address whatever the cap (checked below).
     for (const [t, levels] of Object.entries(w))
-      for (const [l, bits] of Object.entries(levels)) if (`${t}.${l}` !== 'name:company.different') expect(Math.abs(bits)).toBeLessThanOrEqual(30.01);
+      for (const [l, bits] of Object.entries(levels))
+        if (`${t}.${l}` !== 'name:company.different') expect(Math.abs(bits)).toBeLessThanOrEqual(30.01);
     // Another first name at the same address cancels the exact address with its postal code, no more, no less.
     expect(w['name:person']!.otherFirstName).toBeCloseTo(-(w['address:person']!.exact! + w.area!.same!), 1);
     expect(w['name:company']!.different).toBeLessThanOrEqual(-(w.phone!.same! + w['address:company']!.exact! + w.area!.same!) + 0.01);
@@ -66,7 +67,9 @@ describe('estimateModel', () => {
 
 describe('numbered housing companies (issue 17, item 10)', () => {
   const H = ['Yritys', 'Puhelin', 'Katuosoite', 'Postinumero', 'Postitoimipaikka'];
-  const customers = listFromGrid('asiakkaat.csv', H, [['Asunto Oy Helsingin Kotikatu 1', '09 123 4567', 'Kotikatu 1', '00100', 'Helsinki']]);
+  const customers = listFromGrid('asiakkaat.csv', H, [
+    ['Asunto Oy Helsingin Kotikatu 1', '09 123 4567', 'Kotikatu 1', '00100', 'Helsinki'],
+  ]);
   it('keeps "… Kotikatu 3" and "… 41" in the same postal code, and says the numbers differ', () => {
     const list = listFromGrid('lista.csv', H, [
       ['Asunto Oy Helsingin Kotikatu 3', '09 765 4321', 'Kotikatu 3', '00100', 'Helsinki'],
@@ -78,7 +81,10 @@ describe('numbered housing companies (issue 17, item 10)', () => {
     expect(r.rows[1]!.outcome).toBe('kept');
     expect(r.rows[0]!.comparison?.name).toBe('otherNumber');
     expect(r.rows[2]!.outcome).toBe('removed');
-    const reasonOfKept = matchCustomers(list.rows.length ? { ...list, rows: [list.rows[0]!] } : list, customers, { lang: 'fi', model: { ...DEFAULT_MODEL, reviewAt: 0 } }).rows[0]!.reason;
+    const reasonOfKept = matchCustomers(list.rows.length ? { ...list, rows: [list.rows[0]!] } : list, customers, {
+      lang: 'fi',
+      model: { ...DEFAULT_MODEL, reviewAt: 0 },
+    }).rows[0]!.reason;
     expect(reasonOfKept.toLowerCase()).toContain('nimen numero eri (3 ↔ 1)');
     expect(reasonOfKept.toLowerCase()).toContain('puhelin eri');
   });
