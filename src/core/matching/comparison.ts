@@ -72,6 +72,8 @@ export function compareNames(
   compactA?: string,
   compactB?: string,
   same: (x: string, y: string) => number = sameWord,
+  /** Persons' names: a common first name on each side the other lacks is "otherFirstName". */
+  persons = false,
 ): { level: NameLevel; similarity: number } {
   if (compactA !== undefined && compactA === compactB) return { level: 'exact', similarity: 1 };
   const al = alignWords(a, b, same);
@@ -91,7 +93,7 @@ export function compareNames(
   if (al.aligned === 0) return { level: 'different', similarity: 0 };
   const similarity = (al.similarity * al.aligned) / longer;
   if (al.unaligned === 0) return { level: 'subset', similarity };
-  return { level: same === samePersonWord && otherFirstNames(a, b) ? 'otherFirstName' : 'partial', similarity };
+  return { level: persons && otherFirstNames(a, b) ? 'otherFirstName' : 'partial', similarity };
 }
 
 /**
@@ -347,7 +349,7 @@ export function compareNamesInto(v: ComparisonVector, l: MatchTable, i: number, 
   const xp = l.personWords[i];
   const yp = c.personWords[j];
   if (xc && yc) {
-    const n = compareNames(xc, yc, l.compact[i], c.compact[j], samePersonWord);
+    const n = compareNames(xc, yc, l.compact[i], c.compact[j], samePersonWord, false);
     // Two sole traders' names ("Tmi Matti Virtanen" / "Tmi Pekka Virtanen") are partial; names
     // that share less than half their words ("Hovimäen Korjaamo Palvelut" / "Kangasmäen
     // Rakennus Palvelut": a trade word) are other names, as companies in one building are.
@@ -363,7 +365,7 @@ export function compareNamesInto(v: ComparisonVector, l: MatchTable, i: number, 
     // A sole trader's name is its owner's name ("Tmi Matti Virtanen", contact Matti Virtanen):
     // the contact then says nothing the name did not, and is not counted twice.
     if (xp && yp && !(namesContact(l, i) && namesContact(c, j))) {
-      const contact = compareNames(xp, yp, undefined, undefined, samePersonWord).level;
+      const contact = compareNames(xp, yp, undefined, undefined, samePersonWord, true).level;
       v.contact = contact === 'otherFirstName' ? 'partial' : contact;
     }
   } else if (xp || yp) {
@@ -374,7 +376,7 @@ export function compareNamesInto(v: ComparisonVector, l: MatchTable, i: number, 
       // ("IT-Palvelu" → "it palvelu") but joins a person's ("Anna-Liisa"), so the names are
       // also compared run together ("Mäki IT-Palvelu" on both sides is one name).
       // Two persons' names are compared run together as well: "Olli Pekka" is "Olli-Pekka".
-      const n = compareNames(x, y, x.join(''), y.join(''), samePersonWord);
+      const n = compareNames(x, y, x.join(''), y.join(''), samePersonWord, true);
       v.name = n.level;
       v.nameSimilarity = n.similarity;
     }
