@@ -145,7 +145,9 @@ function asFirstName(w: string): string | null {
   let name = firstNameOf.get(w);
   if (name === undefined) {
     name = null;
-    if (w.length >= 5) {
+    // A double name run together ("ullamaija", "karlerik"): two common first names.
+    for (let k = 3; k <= w.length - 3 && name === null; k++) if (isCommonFirstName(w.slice(0, k)) && isCommonFirstName(w.slice(k))) name = w;
+    if (name === null && w.length >= 5) {
       for (const n of COMMON_FIRST_NAMES) {
         if (jaroWinklerBound(w.length, n.length) >= 0.9 && jaroWinklerAtLeast(w, n, 0.9) > 0) {
           name = n;
