@@ -149,8 +149,10 @@ function collectKeys(t: MatchTable, i: number, indexSide: boolean, out: KeyBuffe
       const c = phonetic(w);
       if (c) codes.push(c);
     }
+    // Asked in the town by every row with a town: a postal code mistyped, and the street
+    // written otherwise, leave the name in the same town (issue 12: blocking no single field defeats).
     for (let a = 0; a < 2; a++) {
-      const area = a === 0 ? area1 : area2;
+      const area = a === 0 ? area1 : addressArea2;
       if (area === NONE) continue;
       const h = mixInt(start(Kind.NameSound), area);
       for (const c of codes) out.push(finish(Kind.NameSound, mixText(h, c)));
