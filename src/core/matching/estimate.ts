@@ -29,7 +29,7 @@
  */
 import { compareRows, type ComparisonVector } from './comparison';
 import type { BlockIndex } from './blocking';
-import { vectorWeight, type LevelProbabilities, type MatchModel, type ModelTables, type TableName } from './model';
+import { addressTable, vectorWeight, type LevelProbabilities, type MatchModel, type ModelTables, type TableName } from './model';
 import { fnv1a, NONE, type MatchTable } from './record';
 
 /** How the estimate went, for summary.json, the processing log and the audit sheet's notes. */
@@ -74,7 +74,7 @@ export function tablesOf(v: ComparisonVector): [TableName, string][] {
   if (v.name) out.push([company ? 'name:company' : 'name:person', v.name]);
   if (v.legalForm) out.push(['legalForm', v.legalForm]);
   if (v.contact) out.push(['contact', v.contact]);
-  if (v.address) out.push([company ? 'address:company' : 'address:person', v.address]);
+  if (v.address) out.push([addressTable(v.nameKind, v.area), v.address]);
   if (v.area) out.push(['area', v.area]);
   return out;
 }
@@ -201,9 +201,21 @@ const EXACT_LEVELS: [TableName, string, (t: MatchTable, i: number) => number | s
   ['email', 'same', (t, i) => t.email[i] ?? null],
   ['name:company', 'exact', (t, i) => (t.companyWords[i] ? t.compact[i]! : null)],
   ['name:person', 'exact', (t, i) => (t.personWords[i] && !t.companyWords[i] ? wordsKey(t.personWords[i]!) : null)],
-  ['address:person', 'exact', houseKey],
-  ['address:company', 'exact', houseKey],
+  ['address:person:anyArea', 'exact', houseKey],
+  ['address:company:anyArea', 'exact', houseKey],
 ];
+
+/**
+ * Street, house number and letter as one number (22 + 12 + 8 bits; the apartment left out,
+ * which makes an exact address look a little less rare by chance, never more). A string per
+ * row cost a third of a second at 100,000 rows.
+ */
+function houseKey(t: MatchTable, i: number): number | null {
+  const street = t.street[i]!;
+  const house = t.house[i]!;
+  if (street === NONE || house === NONE) return null;
+  return (street * 4096 + ((house >>> 16) & 4095)) * 256 + (house & 255);
+}
 
 /**
  * A person's name words in any order as one number: the sum and the sum of squares of the
@@ -221,16 +233,43 @@ function wordsKey(words: readonly string[]): number {
   return sum * 2147483648 + squares;
 }
 
+
 /**
- * Street, house number and letter as one number (22 + 12 + 8 bits; the apartment left out,
- * which makes an exact address look a little less rare by chance, never more). A string per
- * row cost a third of a second at 100,000 rows.
+ * The address levels of pairs drawn at random within one postal code: u of the street address
+ * given that the area agrees. The area is a field of its own (comparison.ts), and a street
+ * address that agrees agrees within its area: counted against pairs from anywhere, "the same
+ * address" took the area's weight a second time, and a wholly different name at a customer's
+ * address went to review. With u given the area, area and address add up to what the two
+ * agreeing together says (P(same postal code) × P(same address | same postal code)). Pairs
+ * whose names agree in part are left out: within a postal code they are often one customer.
  */
-function houseKey(t: MatchTable, i: number): number | null {
-  const street = t.street[i]!;
-  const house = t.house[i]!;
-  if (street === NONE || house === NONE) return null;
-  return (street * 4096 + ((house >>> 16) & 4095)) * 256 + (house & 255);
+function sameAreaAddressCounts(
+  list: MatchTable,
+  customers: MatchTable,
+  random: () => number,
+  counts: Record<TableName, Record<string, number>>,
+): void {
+  const byArea = new Map<number, number[]>();
+  for (let j = 0; j < customers.size; j++) {
+    if (customers.street[j] === NONE || customers.postalCode[j] === NONE) continue;
+    const members = byArea.get(customers.postalCode[j]!);
+    if (members) members.push(j);
+    else byArea.set(customers.postalCode[j]!, [j]);
+  }
+  const rows: number[] = [];
+  for (let i = 0; i < list.size; i++) if (list.street[i] !== NONE && byArea.has(list.postalCode[i]!)) rows.push(i);
+  if (!rows.length) return;
+  for (let k = 0; k < RANDOM_PAIRS; k++) {
+    const i = rows[Math.floor(random() * rows.length)]!;
+    const members = byArea.get(list.postalCode[i]!)!;
+    const v = compareRows(list, i, customers, members[Math.floor(random() * members.length)]!);
+    // Within one postal code a pair drawn at random is the customer itself often enough to
+    // count: only pairs whose names differ wholly are taken, as names and addresses of two
+    // different customers are independent.
+    if (!v.address || v.name !== 'different') continue;
+    const c = counts[v.nameKind === 'company' ? 'address:company' : 'address:person'];
+    c[v.address] = (c[v.address] ?? 0) + 1;
+  }
 }
 
 /**
@@ -257,6 +296,10 @@ export function randomPairU(list: MatchTable, customers: MatchTable, prior: Mode
       c[l] = (c[l] ?? 0) + 1;
     }
   }
+  // The street address given the postal code: pairs drawn within one postal code (below)
+  // replace the address counts of the pairs drawn anywhere.
+  for (const t of ['address:person', 'address:company'] as const) counts[t] = {};
+  sameAreaAddressCounts(list, customers, random, counts);
   const count = new Map<string, number>();
   const total = new Map<TableName, number>();
   for (const [t, levels] of Object.entries(counts) as [TableName, Record<string, number>][]) {
@@ -474,6 +517,8 @@ const LEVEL_SIGN: Record<string, number> = {
   otherKind: -1,
   'address:company.street': 0,
   'address:person.street': 0,
+  'address:person:anyArea.street': 0,
+  'name:person.partial': 0,
   otherUnit: 0,
 };
 

@@ -27,6 +27,8 @@ export type TableName =
   | 'contact'
   | 'address:company'
   | 'address:person'
+  | 'address:company:anyArea'
+  | 'address:person:anyArea'
   | 'area';
 
 export type ModelTables = Record<TableName, Record<string, LevelProbabilities>>;
@@ -124,6 +126,25 @@ export const DEFAULT_MODEL: MatchModel = {
     // The area is compared beside the street address since issue 12 (before, only where the
     // address was missing or different): a shared postal code among candidates, which blocking
     // gathers by postal code, is near neutral (u 0.8 rather than seed 1's 0.48 of the old level).
+    'address:company:anyArea': {
+      exact: { m: 0.8968, u: 0.0842 },
+      house: { m: 0.05, u: 0.005 },
+      otherStreet: OTHER_STREET,
+      otherUnit: { m: 0.02, u: 0.02 },
+      street: { m: 0.02, u: 0.0205 },
+      different: { m: 0.1032, u: 0.8953 },
+    },
+    'address:person:anyArea': {
+      exact: { m: 0.9476, u: 0.0812 },
+      house: { m: 0.0478, u: 0.0024 },
+      otherStreet: OTHER_STREET,
+      otherUnit: { m: 0.002, u: 0.0021 },
+      street: { m: 0.002, u: 0.0215 },
+      different: { m: 0.0046, u: 0.8928 },
+    },
+    // The area is compared beside the street address since issue 12 (before, only where the
+    // address was missing or different): a shared postal code among candidates, which blocking
+    // gathers by postal code, is near neutral (u 0.8 rather than seed 1's 0.48 of the old level).
     area: { same: { m: 0.903, u: 0.8 }, near: NEAR_POSTCODE, sameTown: { m: 0.0496, u: 0.1 }, different: { m: 0.0474, u: 0.0588 } },
   },
 };
@@ -135,10 +156,20 @@ export interface FieldWeight {
   weight: number;
 }
 
-function tableOf(field: FieldName, kind: NameKind): TableName {
+function tableOf(field: FieldName, kind: NameKind, area: ComparisonVector['area'] = 'same'): TableName {
   if (field === 'name') return kind === 'company' ? 'name:company' : 'name:person';
-  if (field === 'address') return kind === 'company' ? 'address:company' : 'address:person';
+  if (field === 'address') return addressTable(kind, area);
   return field;
+}
+
+/**
+ * The street address is weighed given the area (estimate.ts, sameAreaAddressCounts): within the
+ * same postal code by its own table, elsewhere (another or a missing postal code) by the
+ * table of pairs from anywhere, where the same address is far rarer by chance.
+ */
+export function addressTable(kind: NameKind, area: ComparisonVector['area']): TableName {
+  if (area === 'same') return kind === 'company' ? 'address:company' : 'address:person';
+  return kind === 'company' ? 'address:company:anyArea' : 'address:person:anyArea';
 }
 
 /** The weight of every compared field, in a fixed order. */
@@ -158,7 +189,7 @@ export function fieldWeights(v: ComparisonVector, model: MatchModel = DEFAULT_MO
   add('name', company ? 'name:company' : 'name:person', v.name);
   add('legalForm', 'legalForm', v.legalForm);
   add('contact', 'contact', v.contact);
-  add('address', company ? 'address:company' : 'address:person', v.address);
+  add('address', addressTable(v.nameKind, v.area), v.address);
   add('area', 'area', v.area);
   return out;
 }
@@ -190,7 +221,7 @@ export function vectorWeight(v: ComparisonVector, model: MatchModel = DEFAULT_MO
   if (v.name) sum += (company ? w['name:company']! : w['name:person']!)[v.name] ?? 0;
   if (v.legalForm) sum += w.legalForm![v.legalForm] ?? 0;
   if (v.contact) sum += w.contact![v.contact] ?? 0;
-  if (v.address) sum += (company ? w['address:company']! : w['address:person']!)[v.address] ?? 0;
+  if (v.address) sum += w[addressTable(v.nameKind, v.area)]![v.address] ?? 0;
   if (v.area) sum += w.area![v.area] ?? 0;
   return sum;
 }
