@@ -21,11 +21,14 @@ export type EmailLevel = 'same' | 'sameDomain' | 'different';
  * partial: some words the same, some different ("Tmi Matti Virtanen" vs "Tmi Pekka Virtanen").
  * otherFirstName: persons whose names share a word but where each has a common first name the
  *   other lacks ("Matti Virtanen" / "Liisa Virtanen"): a family member as often as the person.
+ * otherSurname: persons with the same first name and another surname ("Sari Nieminen" / "Sari
+ *   Hämäläinen"): a surname changed at marriage, the way a customer's name most often changes
+ *   in Finland; family members share the surname, not the first name.
  * otherNumber: company names whose numbers differ ("Asunto Oy Kotikatu 1" / "… 3"): numbered
  *   housing and property companies are different companies (issue 17, item 10).
  * different: no word in common.
  */
-export type NameLevel = 'exact' | 'close' | 'subset' | 'partial' | 'otherFirstName' | 'otherNumber' | 'different';
+export type NameLevel = 'exact' | 'close' | 'subset' | 'partial' | 'otherFirstName' | 'otherSurname' | 'otherNumber' | 'different';
 /**
  * The street address alone, whatever the postal code and town say (those are the area, a field
  * of their own): each part weighs for itself, so a mistyped postal code or a street written in
@@ -93,7 +96,8 @@ export function compareNames(
   if (al.aligned === 0) return { level: 'different', similarity: 0 };
   const similarity = (al.similarity * al.aligned) / longer;
   if (al.unaligned === 0) return { level: 'subset', similarity };
-  return { level: persons && otherFirstNames(a, b) ? 'otherFirstName' : 'partial', similarity };
+  if (persons && otherFirstNames(a, b)) return { level: 'otherFirstName', similarity };
+  return { level: persons && otherSurnames(a, b) ? 'otherSurname' : 'partial', similarity };
 }
 
 /**
@@ -109,6 +113,16 @@ function otherFirstNames(a: readonly string[], b: readonly string[]): boolean {
   const xa = own(a, b);
   const xb = own(b, a);
   return xa.length > 0 && xb.length > 0 && !xa.some((x) => xb.some((y) => shortFormOf(x, y)));
+}
+
+/**
+ * The names share a common first name, and each has a word the other lacks that is no first
+ * name: the same person under another surname (see NameLevel).
+ */
+function otherSurnames(a: readonly string[], b: readonly string[]): boolean {
+  const shared = a.some((w) => b.includes(w) && asFirstName(w) !== null);
+  const surname = (x: readonly string[], y: readonly string[]) => x.some((w) => !y.includes(w) && asFirstName(w) === null);
+  return shared && surname(a, b) && surname(b, a);
 }
 
 /**
@@ -355,7 +369,7 @@ export function compareNamesInto(v: ComparisonVector, l: MatchTable, i: number, 
     // Two sole traders' names ("Tmi Matti Virtanen" / "Tmi Pekka Virtanen") are partial; names
     // that share less than half their words ("Hovimäen Korjaamo Palvelut" / "Kangasmäen
     // Rakennus Palvelut": a trade word) are other names, as companies in one building are.
-    v.name = n.level === 'otherFirstName' ? 'partial' : n.level === 'partial' && n.similarity < 0.5 ? 'different' : n.level;
+    v.name = n.level === 'partial' && n.similarity < 0.5 ? 'different' : n.level;
     v.nameSimilarity = n.similarity;
     // A number in a company's name is part of its identity: "Asunto Oy Helsingin Kotikatu 1"
     // and "… 3" (or "… 41") are two housing companies however alike the rest of the name.
@@ -368,7 +382,7 @@ export function compareNamesInto(v: ComparisonVector, l: MatchTable, i: number, 
     // the contact then says nothing the name did not, and is not counted twice.
     if (xp && yp && !(namesContact(l, i) && namesContact(c, j))) {
       const contact = compareNames(xp, yp, undefined, undefined, samePersonWord, true).level;
-      v.contact = contact === 'otherFirstName' ? 'partial' : contact;
+      v.contact = contact === 'otherFirstName' || contact === 'otherSurname' ? 'partial' : contact;
     }
   } else if (xp || yp) {
     const x = xp ?? xc;

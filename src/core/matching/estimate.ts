@@ -519,6 +519,7 @@ const LEVEL_SIGN: Record<string, number> = {
   'address:person.street': 0,
   'address:person:anyArea.street': 0,
   'name:person.partial': 0,
+  otherSurname: 0,
   otherUnit: 0,
 };
 

@@ -97,6 +97,8 @@ export const DEFAULT_MODEL: MatchModel = {
       // Split off 'partial' (not estimated on seed 1): each name has a common first name the
       // other lacks, as family members do; the prior is partial's.
       otherFirstName: { m: 0.0196, u: 0.7153 },
+      // Split off 'partial' too (issue 12): the same first name, another surname; the prior is partial's.
+      otherSurname: { m: 0.0196, u: 0.7153 },
       different: { m: 0.002, u: 0.2692 },
     },
     legalForm: { same: { m: 0.97, u: 0.5677 }, different: { m: 0.03, u: 0.4323 } },

@@ -22,7 +22,7 @@ const LEVEL_FIELDS: readonly [keyof ComparisonVector, readonly string[]][] = [
   ['businessId', ['same', 'different']],
   ['phone', ['same', 'different', 'otherKind']],
   ['email', ['same', 'sameDomain', 'different']],
-  ['name', ['exact', 'close', 'subset', 'partial', 'different', 'otherFirstName', 'otherNumber']],
+  ['name', ['exact', 'close', 'subset', 'partial', 'different', 'otherFirstName', 'otherNumber', 'otherSurname']],
   ['nameKind', ['company', 'person']],
   ['legalForm', ['same', 'different']],
   ['contact', ['exact', 'close', 'subset', 'partial', 'different']],
