@@ -59,6 +59,11 @@ export interface ComparisonVector {
   nameKind: NameKind;
   /** Word similarity of the names in 0–1, for the reason ("Nimi 96 %"). */
   nameSimilarity: number;
+  /**
+   * For an exact name, the share of the customer register with that name (MatchTable.
+   * nameFrequency), for the term-frequency adjustment (model.ts); 0 otherwise.
+   */
+  nameFrequency: number;
   /** Legal-form family of two company names (Oy vs Ky). */
   legalForm: IdLevel | null;
   /** Contact persons of two company rows. */
@@ -160,7 +165,8 @@ function asFirstName(w: string): string | null {
   if (name === undefined) {
     name = null;
     // A double name run together ("ullamaija", "karlerik"): two common first names.
-    for (let k = 3; k <= w.length - 3 && name === null; k++) if (isCommonFirstName(w.slice(0, k)) && isCommonFirstName(w.slice(k))) name = w;
+    for (let k = 3; k <= w.length - 3 && name === null; k++)
+      if (isCommonFirstName(w.slice(0, k)) && isCommonFirstName(w.slice(k))) name = w;
     if (name === null && w.length >= 5) {
       for (const n of COMMON_FIRST_NAMES) {
         if (jaroWinklerBound(w.length, n.length) >= 0.9 && jaroWinklerAtLeast(w, n, 0.9) > 0) {
@@ -351,6 +357,7 @@ export function compareWithoutNames(l: MatchTable, i: number, c: MatchTable, j: 
     name: null,
     nameKind,
     nameSimilarity: 0,
+    nameFrequency: 0,
     legalForm,
     contact: null,
     address,
@@ -371,6 +378,7 @@ export function compareNamesInto(v: ComparisonVector, l: MatchTable, i: number, 
     // Rakennus Palvelut": a trade word) are other names, as companies in one building are.
     v.name = n.level === 'partial' && n.similarity < 0.5 ? 'different' : n.level;
     v.nameSimilarity = n.similarity;
+    if (v.name === 'exact') v.nameFrequency = c.nameFrequency(j);
     // A number in a company's name is part of its identity: "Asunto Oy Helsingin Kotikatu 1"
     // and "… 3" (or "… 41") are two housing companies however alike the rest of the name.
     if (n.level !== 'different') {
@@ -395,6 +403,7 @@ export function compareNamesInto(v: ComparisonVector, l: MatchTable, i: number, 
       const n = compareNames(x, y, x.join(''), y.join(''), samePersonWord, true);
       v.name = n.level;
       v.nameSimilarity = n.similarity;
+      if (n.level === 'exact') v.nameFrequency = c.nameFrequency(j);
     }
   }
   return v;

@@ -29,8 +29,16 @@
  */
 import { compareRows, type ComparisonVector } from './comparison';
 import type { BlockIndex } from './blocking';
-import { addressTable, vectorWeight, type LevelProbabilities, type MatchModel, type ModelTables, type TableName } from './model';
-import { fnv1a, NONE, type MatchTable } from './record';
+import {
+  addressTable,
+  vectorWeight,
+  type TermFrequencyReference,
+  type LevelProbabilities,
+  type MatchModel,
+  type ModelTables,
+  type TableName,
+} from './model';
+import { NONE, wordsKey, type MatchTable } from './record';
 
 /** How the estimate went, for summary.json, the processing log and the audit sheet's notes. */
 export interface EstimationFit {
@@ -169,32 +177,45 @@ function prng(seed: number): () => number {
 }
 
 /**
- * The chance that two values of one column agree by chance: Σ share_list(v) × share_register(v)
- * over the values v of the column (rows without a value left out, as the comparison leaves
- * them out). Exact, where sampling would see a rare agreement a handful of times or never.
+ * How often two different rows share a value of one column: Σ c(c − 1) over the values' counts
+ * c within the register and within the list, by the number of such pairs (rows without a value
+ * left out, as the comparison leaves them out): u of an exact level, counted, where sampling
+ * would see a rare agreement a handful of times or never. Within each file, not across them:
+ * the list and the register share values because they share customers, and counted across
+ * them the customers' own agreement made a shared phone look common; the list (a directory's
+ * thousands) shows the namesakes a small register has too few rows to show. Also Σ (c / n)²
+ * of the register, the share an average value has (the term-frequency reference).
  */
-function chanceOfSameValue<T>(list: MatchTable, customers: MatchTable, key: (t: MatchTable, i: number) => T | null): number {
-  const counts = new Map<T, number>();
-  let nc = 0;
-  for (let j = 0; j < customers.size; j++) {
-    const k = key(customers, j);
-    if (k === null) continue;
-    counts.set(k, (counts.get(k) ?? 0) + 1);
-    nc++;
-  }
-  let nl = 0;
-  let same = 0;
-  for (let i = 0; i < list.size; i++) {
-    const k = key(list, i);
-    if (k === null) continue;
-    nl++;
-    same += counts.get(k) ?? 0;
-  }
-  return nl && nc ? same / (nl * nc) : 0;
+function chanceWithinFiles<T>(
+  list: MatchTable,
+  customers: MatchTable,
+  key: (t: MatchTable, i: number) => T | null,
+): { different: number; squares: number } {
+  const within = (t: MatchTable) => {
+    const counts = new Map<T, number>();
+    let n = 0;
+    for (let j = 0; j < t.size; j++) {
+      const k = key(t, j);
+      if (k === null) continue;
+      counts.set(k, (counts.get(k) ?? 0) + 1);
+      n++;
+    }
+    let same = 0;
+    let squares = 0;
+    for (const c of counts.values()) {
+      same += c * (c - 1);
+      squares += c * c;
+    }
+    return { n, same, squares };
+  };
+  const l = within(list);
+  const r = within(customers);
+  const pairs = l.n * (l.n - 1) + r.n * (r.n - 1);
+  return { different: pairs > 0 ? (l.same + r.same) / pairs : 0, squares: r.n ? r.squares / (r.n * r.n) : 0 };
 }
 
 const orNull = (x: number) => (x === NONE ? null : x);
-/** Exact-value levels whose chance agreement is counted, not sampled (chanceOfSameValue). */
+/** Exact-value levels whose chance agreement is counted, not sampled (chanceWithinFiles). */
 const EXACT_LEVELS: [TableName, string, (t: MatchTable, i: number) => number | string | null][] = [
   ['businessId', 'same', (t, i) => orNull(t.businessId[i]!)],
   ['phone', 'same', (t, i) => orNull(t.phone[i]!)],
@@ -216,23 +237,6 @@ function houseKey(t: MatchTable, i: number): number | null {
   if (street === NONE || house === NONE) return null;
   return (street * 4096 + ((house >>> 16) & 4095)) * 256 + (house & 255);
 }
-
-/**
- * A person's name words in any order as one number: the sum and the sum of squares of the
- * words' hashes, mixed (a sorted, joined string per row cost more than the count itself). Two
- * names that collide only make a chance agreement look a little more common, never less.
- */
-function wordsKey(words: readonly string[]): number {
-  let sum = 0;
-  let squares = 0;
-  for (const w of words) {
-    const h = (fnv1a(w) >>> 0) % 1048573;
-    sum += h;
-    squares = (squares + h * h) % 2147483647;
-  }
-  return sum * 2147483648 + squares;
-}
-
 
 /**
  * The address levels of pairs drawn at random within one postal code: u of the street address
@@ -277,11 +281,15 @@ function sameAreaAddressCounts(
  * estimate it: what agrees by chance between two different customers, with nothing of how
  * blocking chose the candidates in it (u from the candidates themselves made a shared phone
  * weigh nothing, the phone being how those pairs were found). Levels of exact values are
- * counted over the whole files (chanceOfSameValue); a fuzzy agreement ("close", "subset") is
+ * counted over the register (chanceWithinFiles); a fuzzy agreement ("close", "subset") is
  * never taken as rarer by chance than the exact one of its table, and no level is rarer than
  * one in the pairs drawn.
  */
-export function randomPairU(list: MatchTable, customers: MatchTable, prior: ModelTables): Map<string, number> {
+export function randomPairU(
+  list: MatchTable,
+  customers: MatchTable,
+  prior: ModelTables,
+): { u: Map<string, number>; termFrequency: TermFrequencyReference } {
   // Counted by table and level in plain objects: a string key per level per pair cost more
   // than the comparisons.
   const counts = {} as Record<TableName, Record<string, number>>;
@@ -310,13 +318,15 @@ export function randomPairU(list: MatchTable, customers: MatchTable, prior: Mode
   }
   const out = new Map<string, number>();
   const exact = new Map<TableName, number>();
-  // One chance pair in all the pairs there are: an exact value no two rows share by chance.
-  const once = 1 / Math.max(1, list.size * customers.size);
-  const chances = new Map<(t: MatchTable, i: number) => number | string | null, number>();
+  const squares = new Map<TableName, number>();
+  // One pair in all the pairs within the files: an exact value no two rows share.
+  const once = 1 / Math.max(1, list.size * list.size + customers.size * customers.size);
+  const chances = new Map<(t: MatchTable, i: number) => number | string | null, { different: number; squares: number }>();
   for (const [t, l, key] of EXACT_LEVELS) {
-    if (!chances.has(key)) chances.set(key, chanceOfSameValue(list, customers, key));
-    const u = Math.max(chances.get(key)!, once);
+    if (!chances.has(key)) chances.set(key, chanceWithinFiles(list, customers, key));
+    const u = Math.max(chances.get(key)!.different, once);
     exact.set(t, u);
+    squares.set(t, chances.get(key)!.squares);
     out.set(`${t}\u0000${l}`, u);
   }
   for (const [t, levels] of Object.entries(prior) as [TableName, Record<string, LevelProbabilities>][]) {
@@ -330,7 +340,7 @@ export function randomPairU(list: MatchTable, customers: MatchTable, prior: Mode
       out.set(key, agrees ? Math.max(u, exact.get(t) ?? 0) : u);
     }
   }
-  return out;
+  return { u: out, termFrequency: { company: squares.get('name:company') ?? 0, person: squares.get('name:person') ?? 0 } };
 }
 
 const bits = (p: LevelProbabilities) => Math.log2(p.m / p.u);
@@ -427,7 +437,7 @@ export function estimateModel(list: MatchTable, index: BlockIndex, prior: MatchM
   // all pairs: u from random pairs, and the prior odds of a random pair being a match.
   const randomU = randomPairU(list, index.customers, prior.tables);
   for (const [t, levels] of Object.entries(tables) as [TableName, Record<string, LevelProbabilities>][]) {
-    for (const l of Object.keys(levels)) levels[l]!.u = randomU.get(`${t}\u0000${l}`)!;
+    for (const l of Object.keys(levels)) levels[l]!.u = randomU.u.get(`${t}\u0000${l}`)!;
   }
   const matchesPerRow = (lambda * pairs) / rows;
   const lambdaAll = Math.min(0.5, Math.max(matchesPerRow, 1 / list.size) / index.customers.size);
@@ -436,7 +446,7 @@ export function estimateModel(list: MatchTable, index: BlockIndex, prior: MatchM
     // The share of matches is never taken below one customer in the list: a list with few
     // customers among many prospects (a directory search) must not talk the model out of
     // removing the ones it has. A customer called as a new lead is the worst failure.
-    model: { ...prior, priorBits: Math.log2(lambdaAll / (1 - lambdaAll)), tables },
+    model: { ...prior, priorBits: Math.log2(lambdaAll / (1 - lambdaAll)), tables, termFrequency: randomU.termFrequency },
     fit: { pairs, sampledRows: rows, iterations, converged, lambda, fellBack: false },
   };
 }

@@ -33,10 +33,23 @@ export type TableName =
 
 export type ModelTables = Record<TableName, Record<string, LevelProbabilities>>;
 
+/** The share of the register an average company name and person's name has (Σ share²). */
+export interface TermFrequencyReference {
+  company: number;
+  person: number;
+}
+
 export interface MatchModel {
   /** log2 of the prior odds that a compared pair is a match. */
   priorBits: number;
   tables: ModelTables;
+  /**
+   * Adjust an exact name by how common it is in the register (term frequency, as Splink does):
+   * "Matti Virtanen" agreeing says less than "Aino Haapalahti". The reference is the share of
+   * an average name (Σ share², estimate.ts); set on models estimated on the scale of random
+   * pairs. The prior model has no such scale and leaves it off.
+   */
+  termFrequency?: TermFrequencyReference;
   /** Score at or above which a row is removed without asking. */
   removeAt: number;
   /** Score at or above which (and below removeAt) a pair goes to a person for review. */
@@ -189,6 +202,7 @@ export function fieldWeights(v: ComparisonVector, model: MatchModel = DEFAULT_MO
   add('phone', 'phone', v.phone);
   add('email', 'email', v.email);
   add('name', company ? 'name:company' : 'name:person', v.name);
+  if (v.name === 'exact' && out.length && out[out.length - 1]!.field === 'name') out[out.length - 1]!.weight += termFrequencyBits(v, model);
   add('legalForm', 'legalForm', v.legalForm);
   add('contact', 'contact', v.contact);
   add('address', addressTable(v.nameKind, v.area), v.address);
@@ -220,12 +234,28 @@ export function vectorWeight(v: ComparisonVector, model: MatchModel = DEFAULT_MO
   if (v.businessId) sum += w.businessId![v.businessId] ?? 0;
   if (v.phone) sum += w.phone![v.phone] ?? 0;
   if (v.email) sum += w.email![v.email] ?? 0;
-  if (v.name) sum += (company ? w['name:company']! : w['name:person']!)[v.name] ?? 0;
+  if (v.name)
+    sum += ((company ? w['name:company']! : w['name:person']!)[v.name] ?? 0) + (v.name === 'exact' ? termFrequencyBits(v, model) : 0);
   if (v.legalForm) sum += w.legalForm![v.legalForm] ?? 0;
   if (v.contact) sum += w.contact![v.contact] ?? 0;
   if (v.address) sum += w[addressTable(v.nameKind, v.area)]![v.address] ?? 0;
   if (v.area) sum += w.area![v.area] ?? 0;
   return sum;
+}
+
+/** The most an exact name's frequency moves its weight, either way. */
+export const MAX_TERM_FREQUENCY_BITS = 8;
+
+/**
+ * The term-frequency adjustment of an exact name: log2(a / f), where f is the share of the
+ * register with this name and a an average name's share (Σ share²): an average name 0, a
+ * common one less, a rare one more, within ±MAX_TERM_FREQUENCY_BITS.
+ */
+export function termFrequencyBits(v: ComparisonVector, model: MatchModel): number {
+  if (!model.termFrequency || v.nameFrequency <= 0) return 0;
+  const average = model.termFrequency[v.nameKind];
+  if (!average) return 0;
+  return Math.max(-MAX_TERM_FREQUENCY_BITS, Math.min(MAX_TERM_FREQUENCY_BITS, Math.log2(average / v.nameFrequency)));
 }
 
 const nameHeadrooms = new WeakMap<MatchModel, Record<NameKind, number>>();
@@ -239,7 +269,8 @@ export function nameHeadroomBits(kind: NameKind, model: MatchModel = DEFAULT_MOD
   if (!h) {
     const w = weightTable(model);
     const most = (table: string) => Math.max(0, ...Object.values(w[table] ?? {}));
-    h = { company: most('name:company') + most('contact'), person: most('name:person') };
+    const tf = model.termFrequency ? MAX_TERM_FREQUENCY_BITS : 0;
+    h = { company: most('name:company') + most('contact') + tf, person: most('name:person') + tf };
     nameHeadrooms.set(model, h);
   }
   return h[kind];

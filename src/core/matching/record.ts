@@ -116,6 +116,54 @@ export class MatchTable {
   text(id: number): string {
     return this.vocabulary.strings[id]!;
   }
+
+  private frequencies: Float64Array | null = null;
+
+  /**
+   * The share of this table's named rows of the same kind (companies, persons) whose name is
+   * row `i`'s ("Matti Virtanen" is many customers' name, "Aino Haapalahti" one's): for the
+   * term-frequency adjustment of an exact name (model.ts). Made on first use from the rows
+   * themselves, so a worker's copy of the table gives the same figures.
+   */
+  nameFrequency(i: number): number {
+    if (!this.frequencies) {
+      const f = new Float64Array(this.size);
+      const counts = new Map<number | string, number>();
+      const keys = new Array<number | string | null>(this.size);
+      let companies = 0;
+      let persons = 0;
+      for (let r = 0; r < this.size; r++) {
+        const key = this.companyWords[r] ? this.compact[r]! : this.personWords[r] ? wordsKey(this.personWords[r]!) : null;
+        keys[r] = key;
+        if (key === null) continue;
+        if (typeof key === 'string') companies++;
+        else persons++;
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+      }
+      for (let r = 0; r < this.size; r++) {
+        const key = keys[r]!;
+        if (key !== null) f[r] = counts.get(key)! / (typeof key === 'string' ? companies : persons);
+      }
+      this.frequencies = f;
+    }
+    return this.frequencies[i]!;
+  }
+}
+
+/**
+ * A person's name words in any order as one number: the sum and the sum of squares of the
+ * words' hashes, mixed (a sorted, joined string per row cost more than the count itself). Two
+ * names that collide only make a name look a little more common, never less.
+ */
+export function wordsKey(words: readonly string[]): number {
+  let sum = 0;
+  let squares = 0;
+  for (const w of words) {
+    const h = (fnv1a(w) >>> 0) % 1048573;
+    sum += h;
+    squares = (squares + h * h) % 2147483647;
+  }
+  return sum * 2147483648 + squares;
 }
 
 /** The cell of column `c` as trimmed text ('' when the table has no such column). */

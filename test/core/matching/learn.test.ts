@@ -127,6 +127,7 @@ describe('learning from review decisions', () => {
       name: 'exact',
       nameKind: 'company',
       nameSimilarity: 1,
+      nameFrequency: 0,
       legalForm: 'same',
       contact: null,
       address: 'exact',
