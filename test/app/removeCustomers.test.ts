@@ -129,18 +129,19 @@ describe('removeCustomers', () => {
       ['Korhonen', 'Rantatie 7', '40520', 'Jyväskylä', '014 612 345'],
       ['Mäkinen', 'Kauppakatu 3 B 12', '70100', 'Kuopio', '017 261 1122'],
       ['Nieminen', 'Koulukatu 21', '90100', 'Oulu', '08 311 2233'],
+      ['Lahtinen', 'Kirkkokatu 5', '15100', 'Lahti', '03 781 2233'],
     ];
     const wb = memoryWorkbook({
       sheets: [
         listSheet(
           'Soittolista',
           P,
-          people.map((p, i) => [['Matti', 'Pekka', 'Juha', 'Antti'][i]!, ...p]),
+          people.map((p, i) => [['Matti', 'Pekka', 'Juha', 'Antti', 'Kari'][i]!, ...p]),
         ),
         listSheet(
           'Asiakkaat',
           P,
-          people.map((p, i) => [['Liisa', 'Maria', 'Anna', 'Helena'][i]!, ...p]),
+          people.map((p, i) => [['Liisa', 'Maria', 'Anna', 'Helena', 'Ritva'][i]!, ...p]),
         ),
       ],
     });
@@ -153,18 +154,18 @@ describe('removeCustomers', () => {
         wb.sheet(name)!.rows as string[][],
       );
     const result = matchCustomers(grid('Soittolista'), grid('Asiakkaat'), { lang: 'fi' });
-    expect(result.counts.review).toBe(4);
+    expect(result.counts.review).toBe(5);
     const summary = await removeCustomers(testContext(wb), {
       listSheet: 'Soittolista',
       customers: { sheet: 'Asiakkaat' },
       result,
-      decisions: [0, 1, 2].map((listIndex) => ({ listIndex, confirmed: false })),
+      decisions: [0, 1, 2, 3].map((listIndex) => ({ listIndex, confirmed: false })),
     });
-    // Three rejected, the fourth no longer doubted: nothing removed, nothing left in review.
-    expect(summary).toMatchObject({ removed: 0, reviewRejected: 3, kept: 4 });
-    expect(summary.review).toBe(3);
+    // Four rejected, the fifth no longer doubted: nothing removed, nothing left in review.
+    expect(summary).toMatchObject({ removed: 0, reviewRejected: 4, kept: 5 });
+    expect(summary.review).toBe(4);
     const step = parseState(wb.stateJson!).lists[0]!.log.at(-1)!;
-    expect(step.params).toMatchObject({ reviewDecisions: 3, modelUpdated: true, learnedRemoved: 0, learnedKept: 1, reviewUndecided: 0 });
+    expect(step.params).toMatchObject({ reviewDecisions: 4, modelUpdated: true, learnedRemoved: 0, learnedKept: 1, reviewUndecided: 0 });
   });
 
   it('refuses to use the list as its own customer register', async () => {

@@ -20,7 +20,9 @@ const LIST_ROWS = [
   ['Yritys', 'Y-tunnus', 'Puhelin', 'Katuosoite', 'Postinumero', 'Postitoimipaikka'],
   ['OY VIRTASEN RAKENNUS', 'FI23456780', '+358 40 123 4567', 'Hämeenkatu 12 A 5', '33100', 'TAMPERE'],
   ['Pirkanmaan Mainostoimisto Oy', '', '044 987 6543', 'Hämeenkatu 12', '33100', 'Tampere'],
-  ['Kiinteistöhuolto Laine', '', '+358 3 2123 456', 'Satakunnankatu 8', '33210', 'Tampere'],
+  // Another street and another house number than the customer's: a pair for review (the same
+  // number alone on another street, "otherStreet", would be a little evidence for).
+  ['Kiinteistöhuolto Laine', '', '+358 3 2123 456', 'Satakunnankatu 10', '33210', 'Tampere'],
   ['Tmi Pekka Nieminen', '', '050 111 2233', 'Pispalan valtatie 9', '33250', 'Tampere'],
   ['Lämpöpumppu Mäkelä Oy', '', '040 555 6677', 'Hatanpään valtatie 30', '33100', 'Tampere'],
   ['Mäkelän LVI-huolto Ky', '', '045 555 7788', 'Sammonkatu 40', '33540', 'Tampere'],
@@ -187,12 +189,13 @@ describe('match step (Chromium, Excel simulator)', () => {
     }
   }, 120_000);
 
-  it('re-scores the queue after each decision at a 320 px pane: three rejected family members, the fourth leaves review', async () => {
+  it('re-scores the queue after each decision at a 320 px pane: four rejected family members, the fifth leaves review', async () => {
     const people = [
       ['Virtanen', 'Hämeenkatu 12 A 3', '33100', 'Tampere', '03 212 3456'],
       ['Korhonen', 'Rantatie 7', '40520', 'Jyväskylä', '014 612 345'],
       ['Mäkinen', 'Kauppakatu 3 B 12', '70100', 'Kuopio', '017 261 1122'],
       ['Nieminen', 'Koulukatu 21', '90100', 'Oulu', '08 311 2233'],
+      ['Lahtinen', 'Kirkkokatu 5', '15100', 'Lahti', '03 781 2233'],
     ];
     const H = ['Etunimi', 'Sukunimi', 'Katuosoite', 'Postinumero', 'Postitoimipaikka', 'Puhelin'];
     const s = await openPane({
@@ -200,20 +203,20 @@ describe('match step (Chromium, Excel simulator)', () => {
       preload: {
         activeSheet: LIST,
         sheets: [
-          textTable(LIST, [H, ...people.map((p, i) => [['Matti', 'Pekka', 'Juha', 'Antti'][i]!, ...p])], 'Lista_Tampere'),
-          textTable(CUSTOMERS, [H, ...people.map((p, i) => [['Liisa', 'Maria', 'Anna', 'Helena'][i]!, ...p])], 'Asiakkaat'),
+          textTable(LIST, [H, ...people.map((p, i) => [['Matti', 'Pekka', 'Juha', 'Antti', 'Kari'][i]!, ...p])], 'Lista_Tampere'),
+          textTable(CUSTOMERS, [H, ...people.map((p, i) => [['Liisa', 'Maria', 'Anna', 'Helena', 'Ritva'][i]!, ...p])], 'Asiakkaat'),
         ],
-        customXmlParts: [statePart({ name: 'Tampere LVI', kind: 'b2c', sheet: LIST, createdAt: '2026-11-20T09:00:00.000Z', rows: 4 })],
+        customXmlParts: [statePart({ name: 'Tampere LVI', kind: 'b2c', sheet: LIST, createdAt: '2026-11-20T09:00:00.000Z', rows: 5 })],
       },
     });
     try {
       const step = await runMatching(s);
       const summary = s.pane.getByTestId('match-summary');
       await summary.waitFor({ timeout: 20_000 });
-      expect(await summary.textContent()).toMatch(/Poistetaan 0, tarkistettavana 4, jää listalle 0/);
+      expect(await summary.textContent()).toMatch(/Poistetaan 0, tarkistettavana 5, jää listalle 0/);
       const pairs = s.pane.getByTestId('review-pair');
       const line = s.pane.getByTestId('learned-moved');
-      for (let k = 1; k <= 3; k++) {
+      for (let k = 1; k <= 4; k++) {
         // The first pair is always an undecided one: the decided go to the end of the queue.
         await pairs
           .nth(0)
@@ -222,8 +225,8 @@ describe('match step (Chromium, Excel simulator)', () => {
         await s.pane.getByText(new RegExp(`Malli oppi ${k} päätöksestäsi`)).waitFor();
       }
       expect(await line.textContent()).toContain('1 paria siirtyi (0 varmoina poistoon, 1 listalle)');
-      expect(await pairs.count()).toBe(3);
-      expect(await summary.textContent()).toMatch(/Poistetaan 0, tarkistettavana 3, jää listalle 1/);
+      expect(await pairs.count()).toBe(4);
+      expect(await summary.textContent()).toMatch(/Poistetaan 0, tarkistettavana 4, jää listalle 1/);
       // Nothing overflows the narrow pane.
       expect(await s.paneFrame.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
       await s.screenshot('match-learned-320');

@@ -5,12 +5,17 @@
  * ("Numero", "Yhteys"). A sample of the values settles it:
  * - a column read as a person's name (fullName) whose values mostly carry a legal form
  *   ("Koivun Putki Oy Ab", "Tmi …", "… ry") is a company name (when no column is one already);
+ * - a column read as a company name ("Asiakas", "Customer") whose values are persons' names
+ *   (a common first name among two to four words, no legal form) is a person's name, when no
+ *   column is one already: a consumer register heads its customers as a company list does;
  * - a column of the user's own whose values are nearly all phone numbers is the phone (when no
  *   column is one already).
  * Only columns the user did not map by hand are guessed; the guess is reported (the CLI's
  * output and summary.json, the pane's mapping, which lets the user change it).
  */
 import { normalizeCompanyName } from '../normalize/companyName';
+import { isCommonFirstName } from '../normalize/firstNames';
+import { foldText } from '../normalize/fold';
 import { phoneKey } from '../normalize/phone';
 import { normalizePostalCode } from '../normalize/postalCode';
 import type { CellValue } from '../workbook/cells';
@@ -34,6 +39,21 @@ export const GUESS_SAMPLE = 500;
  * register on almost none ("Oy" is no Finnish given or family name).
  */
 const COMPANY_SHARE = 0.5;
+/**
+ * A company column is persons' names when most values read as one (a common first name among
+ * two to four words) and almost none carries a legal form. The first-name list does not know
+ * every name, so "most" is a half.
+ */
+const PERSON_SHARE = 0.5;
+const LEGAL_FORM_AT_MOST = 0.05;
+
+/** Two to four words, one of them a common first name, and no legal form ("Katariina Järvinen"). */
+export function looksLikePersonName(value: string): boolean {
+  const words = value.split(/[\s,]+/).filter(Boolean);
+  if (words.length < 2 || words.length > 4 || hasLegalForm(value)) return false;
+  return words.some((w) => isCommonFirstName(foldText(w.replace(/-/g, ''))));
+}
+
 /** A column is the phone when nearly all its values are phone numbers (not ids or sums). */
 const PHONE_SHARE = 0.9;
 
@@ -85,6 +105,16 @@ export function guessColumnsFromContents(
       if (share >= COMPANY_SHARE) {
         out[c] = 'companyName';
         guesses.push({ column: c, from: 'fullName', to: 'companyName', share });
+      }
+    }
+  }
+  if (!out.includes('fullName') && !out.includes('firstName') && !out.includes('lastName')) {
+    const c = out.indexOf('companyName');
+    if (c >= 0 && !fixed.has(c) && !guesses.some((g) => g.column === c)) {
+      const share = shareOf(c, looksLikePersonName);
+      if (share >= PERSON_SHARE && shareOf(c, hasLegalForm) <= LEGAL_FORM_AT_MOST) {
+        out[c] = 'fullName';
+        guesses.push({ column: c, from: 'companyName', to: 'fullName', share });
       }
     }
   }

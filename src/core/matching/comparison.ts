@@ -4,7 +4,7 @@
  * weights. A missing value on either side gives no level at all: it is neither for nor against.
  */
 import { alignWords, jaroWinklerAtLeast, jaroWinklerBound, samePersonWord, sameWord } from './similarity';
-import { isCommonFirstName } from '../normalize/firstNames';
+import { COMMON_FIRST_NAMES, isCommonFirstName } from '../normalize/firstNames';
 import { NONE, type MatchTable } from './record';
 
 export type IdLevel = 'same' | 'different';
@@ -21,22 +21,32 @@ export type EmailLevel = 'same' | 'sameDomain' | 'different';
  * partial: some words the same, some different ("Tmi Matti Virtanen" vs "Tmi Pekka Virtanen").
  * otherFirstName: persons whose names share a word but where each has a common first name the
  *   other lacks ("Matti Virtanen" / "Liisa Virtanen"): a family member as often as the person.
+ * otherSurname: persons with the same first name and another surname ("Sari Nieminen" / "Sari
+ *   Hämäläinen"): a surname changed at marriage, the way a customer's name most often changes
+ *   in Finland; family members share the surname, not the first name.
  * otherNumber: company names whose numbers differ ("Asunto Oy Kotikatu 1" / "… 3"): numbered
  *   housing and property companies are different companies (issue 17, item 10).
  * different: no word in common.
  */
-export type NameLevel = 'exact' | 'close' | 'subset' | 'partial' | 'otherFirstName' | 'otherNumber' | 'different';
+export type NameLevel = 'exact' | 'close' | 'subset' | 'partial' | 'otherFirstName' | 'otherSurname' | 'otherNumber' | 'different';
 /**
- * exact: same street, house and staircase/apartment. house: same street and house, the unit
- * given on one side only. otherUnit: same house, another apartment. street: same street,
- * another house. otherPostcode: same street, house number and town (or no town given), but
- * the postal codes differ in one digit — a mistyped postal code, weak evidence against the
- * address rather than "another address" (issue 12, misses 1 and 6). different: another street,
- * or the same street name in another postal code.
+ * The street address alone, whatever the postal code and town say (those are the area, a field
+ * of their own): each part weighs for itself, so a mistyped postal code or a street written in
+ * the other language costs that part, not the whole address (issue 12, misses 1, 6 and 7).
+ * exact: same street (or mistyped, or abbreviated), house and apartment (or no apartment on
+ *   either side). house: same street and house, the apartment or the letter on one side only.
+ * otherUnit: same house, another apartment. street: same street, another house.
+ * otherStreet: another street name with the same house number and apartment: a street written
+ *   in Swedish on one side ("Kvarngränden 75 B 9" / "Myllynkuja 75 B 9"), renamed, or swapped
+ *   with the address's extra line. different: another street and number.
  */
-export type AddressLevel = 'exact' | 'house' | 'otherPostcode' | 'otherUnit' | 'street' | 'different';
-/** sameTown: postal code missing on one side, the same post office or municipality. */
-export type AreaLevel = 'same' | 'sameTown' | 'different';
+export type AddressLevel = 'exact' | 'house' | 'otherUnit' | 'street' | 'otherStreet' | 'different';
+/**
+ * same: the same postal code. near: postal codes one digit apart (or two neighbours swapped),
+ * towns not different: a mistyped code. sameTown: another or a missing postal code, the same
+ * post office or municipality. different: another postal code and town.
+ */
+export type AreaLevel = 'same' | 'near' | 'sameTown' | 'different';
 
 /** Which kind of name the pair is compared on. */
 export type NameKind = 'company' | 'person';
@@ -49,6 +59,11 @@ export interface ComparisonVector {
   nameKind: NameKind;
   /** Word similarity of the names in 0–1, for the reason ("Nimi 96 %"). */
   nameSimilarity: number;
+  /**
+   * For an exact name, the share of the customer register with that name (MatchTable.
+   * nameFrequency), for the term-frequency adjustment (model.ts); 0 otherwise.
+   */
+  nameFrequency: number;
   /** Legal-form family of two company names (Oy vs Ky). */
   legalForm: IdLevel | null;
   /** Contact persons of two company rows. */
@@ -65,6 +80,8 @@ export function compareNames(
   compactA?: string,
   compactB?: string,
   same: (x: string, y: string) => number = sameWord,
+  /** Persons' names: a common first name on each side the other lacks is "otherFirstName". */
+  persons = false,
 ): { level: NameLevel; similarity: number } {
   if (compactA !== undefined && compactA === compactB) return { level: 'exact', similarity: 1 };
   const al = alignWords(a, b, same);
@@ -84,13 +101,84 @@ export function compareNames(
   if (al.aligned === 0) return { level: 'different', similarity: 0 };
   const similarity = (al.similarity * al.aligned) / longer;
   if (al.unaligned === 0) return { level: 'subset', similarity };
-  return { level: same === samePersonWord && otherFirstNames(a, b) ? 'otherFirstName' : 'partial', similarity };
+  if (persons && otherFirstNames(a, b)) return { level: 'otherFirstName', similarity };
+  return { level: persons && otherSurnames(a, b) ? 'otherSurname' : 'partial', similarity };
 }
 
-/** Each name has a common first name the other lacks ("Matti Virtanen" / "Liisa Virtanen"). */
+/**
+ * Each name has a common first name the other lacks, and the two are not one name in a short
+ * form ("Matti Virtanen" / "Liisa Virtanen", not "Jussi" / "Juhani" or "Sanna" / "Susanna").
+ */
 function otherFirstNames(a: readonly string[], b: readonly string[]): boolean {
-  const lacks = (x: readonly string[], y: readonly string[]) => x.some((w) => isCommonFirstName(w) && !y.includes(w));
-  return lacks(a, b) && lacks(b, a);
+  const own = (x: readonly string[], y: readonly string[]) =>
+    x.flatMap((w) => {
+      const name = asFirstName(w);
+      return name !== null && !y.includes(w) ? [name] : [];
+    });
+  const xa = own(a, b);
+  const xb = own(b, a);
+  return xa.length > 0 && xb.length > 0 && !xa.some((x) => xb.some((y) => shortFormOf(x, y)));
+}
+
+/**
+ * The names share a common first name, and each has a word the other lacks that is no first
+ * name: the same person under another surname (see NameLevel).
+ */
+function otherSurnames(a: readonly string[], b: readonly string[]): boolean {
+  const shared = a.some((w) => b.includes(w) && asFirstName(w) !== null);
+  const surname = (x: readonly string[], y: readonly string[]) => x.some((w) => !y.includes(w) && asFirstName(w) === null);
+  return shared && surname(a, b) && surname(b, a);
+}
+
+/**
+ * Two first names that may be one name, a short or pet form beside the full one: one the start
+ * of the other ("juha" / "juhani", "eve" / "eveliina"), one of five letters or more the end of
+ * the other ("sanna" / "susanna", "greta" / "margareta"), or a pet form of everyday Finnish
+ * (PET_FORMS). Two names of a family that merely look alike ("janne" / "anne", "riitta" /
+ * "risto") are not one name.
+ */
+function shortFormOf(x: string, y: string): boolean {
+  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
+  if (short.length >= 3 && long.startsWith(short)) return true;
+  if (short.length >= 5 && long.endsWith(short)) return true;
+  return PET_FORMS.get(short)?.includes(long) ?? PET_FORMS.get(long)?.includes(short) ?? false;
+}
+
+/** Everyday pet forms whose full name neither starts nor ends with them (folded). */
+const PET_FORMS = new Map<string, readonly string[]>([
+  ['jussi', ['juhani', 'johannes']],
+  ['kaisa', ['katariina', 'kaarina']],
+  ['liisa', ['elisabet', 'elisabeth']],
+  ['henkka', ['henrik', 'henrikki']],
+  ['antsa', ['antti']],
+  ['anu', ['anna', 'anne']],
+]);
+
+/**
+ * The common first name a name part is, mistyped or not ("pftteri" → "petteri", Jaro-Winkler
+ * ≥ 0.9 for parts of five letters or more), or null. Cached: a run asks about few names.
+ */
+const firstNameOf = new Map<string, string | null>();
+function asFirstName(w: string): string | null {
+  if (isCommonFirstName(w)) return w;
+  let name = firstNameOf.get(w);
+  if (name === undefined) {
+    name = null;
+    // A double name run together ("ullamaija", "karlerik"): two common first names.
+    for (let k = 3; k <= w.length - 3 && name === null; k++)
+      if (isCommonFirstName(w.slice(0, k)) && isCommonFirstName(w.slice(k))) name = w;
+    if (name === null && w.length >= 5) {
+      for (const n of COMMON_FIRST_NAMES) {
+        if (jaroWinklerBound(w.length, n.length) >= 0.9 && jaroWinklerAtLeast(w, n, 0.9) > 0) {
+          name = n;
+          break;
+        }
+      }
+    }
+    if (firstNameOf.size > 50_000) firstNameOf.clear();
+    firstNameOf.set(w, name);
+  }
+  return name;
 }
 
 /** The numbers of a company name's words, in order ("Kotikatu 1 B" → "1"); '' when none. */
@@ -101,56 +189,72 @@ function numbersOf(words: readonly string[]): string {
 }
 
 /**
- * Street names mistyped ("Hämeenkatu" / "Hämenkatu"): Jaro-Winkler ≥ 0.94. A town has few
- * streets and every pair in one postal code asks about the same few, so answers are kept, by
- * the pair of vocabulary ids.
+ * Street names mistyped ("Hämeenkatu" / "Hämenkatu": Jaro-Winkler ≥ 0.94) or abbreviated
+ * ("Mäntyp." / "Mäntypolku", "Haapapko" / "Haapapuistikko"). A town has few streets and every
+ * pair in one postal code asks about the same few, so answers are kept, by the pair of
+ * vocabulary ids.
  */
-const streetPairs = new Map<number, boolean>();
+const streetPairsOf = new WeakMap<object, Map<number, boolean>>();
 function similarStreets(t: MatchTable, a: number, b: number): boolean {
+  // Ids are the vocabulary's: each vocabulary has its answers (a worker's table has another).
+  let streetPairs = streetPairsOf.get(t.vocabulary);
+  if (!streetPairs) streetPairsOf.set(t.vocabulary, (streetPairs = new Map()));
   const pair = a * 0x400000 + b;
   let same = streetPairs.get(pair);
   if (same === undefined) {
     const x = t.text(a);
     const y = t.text(b);
-    same = x.length >= 6 && jaroWinklerBound(x.length, y.length) >= 0.94 && jaroWinklerAtLeast(x, y, 0.94) > 0;
+    same =
+      (x.length >= 6 && jaroWinklerBound(x.length, y.length) >= 0.94 && jaroWinklerAtLeast(x, y, 0.94) > 0) ||
+      abbreviates(x, y) ||
+      abbreviates(y, x);
     if (streetPairs.size > 200_000) streetPairs.clear();
     streetPairs.set(pair, same);
   }
   return same;
 }
 
-/** One row of the list against one customer: the two tables and a row of each. */
+/**
+ * `short` is `long` abbreviated: they share a beginning of at least four letters that leaves
+ * at most three letters of `short`, and those letters come in order in the rest of `long`
+ * ("haapapko" / "haapapuistikko", "mantyp" / "mantypolku"). Street keys have the dots removed.
+ */
+export function abbreviates(short: string, long: string): boolean {
+  if (short.length < 4 || long.length < short.length + 2) return false;
+  let k = 0;
+  while (k < short.length && short.charCodeAt(k) === long.charCodeAt(k)) k++;
+  if (k < 4 || short.length - k > 3) return false;
+  let j = k;
+  for (let i = k; i < short.length; i++) {
+    while (j < long.length && long.charCodeAt(j) !== short.charCodeAt(i)) j++;
+    if (j === long.length) return false;
+    j++;
+  }
+  return true;
+}
+
+/** The street address of row `i` of the list against row `j` of the customers (see AddressLevel). */
 function compareAddress(l: MatchTable, i: number, c: MatchTable, j: number): AddressLevel | null {
   const xs = l.street[i]!;
   const ys = c.street[j]!;
   if (xs === NONE || ys === NONE) return null;
-  // "Koulukatu 1" is in every town: a street only counts within the same postal code or town.
-  const xp = l.postalCode[i]!;
-  const yp = c.postalCode[j]!;
-  const xt = l.town[i]!;
-  const yt = c.town[j]!;
-  const towns = xt !== NONE && yt !== NONE ? (xt === yt ? 'same' : 'different') : null;
-  let postcodeSlip = false;
-  if (xp !== NONE && yp !== NONE) {
-    if (xp !== yp) {
-      // Another postal code in the same town (or no town to say) that is one digit off: a
-      // mistyped code when street and house agree too (checked below), else another address.
-      if (towns === 'different' || !oneDigitApart(xp, yp)) return 'different';
-      postcodeSlip = true;
-    }
-  } else if (towns === 'different') return 'different';
-  if (xs !== ys && !similarStreets(l, xs, ys)) return 'different';
+  const sameStreet = xs === ys || similarStreets(l, xs, ys);
   const xh = l.house[i]!;
   const yh = c.house[j]!;
-  if (postcodeSlip) return xh !== NONE && xh === yh ? 'otherPostcode' : 'different';
-  if (xh === NONE || yh === NONE) return 'street';
+  if (xh === NONE || yh === NONE) return sameStreet ? 'street' : 'different';
+  const xu = l.unit[i]!;
+  const yu = c.unit[j]!;
+  if (!sameStreet) {
+    // Only the number and the apartment left to agree: both must be written, and the same.
+    return xh >> 16 === yh >> 16 && (xh & 0xffff) === (yh & 0xffff) && (xu === NONE) === (yu === NONE) && xu === yu
+      ? 'otherStreet'
+      : 'different';
+  }
   if (xh !== yh) {
     // "12" and "12a": the letter written on one side only.
     if (xh >> 16 !== yh >> 16 || (xh & 0xffff && yh & 0xffff)) return 'street';
-    return 'house';
+    return xu !== NONE && yu !== NONE && xu !== yu ? 'otherUnit' : 'house';
   }
-  const xu = l.unit[i]!;
-  const yu = c.unit[j]!;
   if (xu !== NONE && yu !== NONE) return xu === yu ? 'exact' : 'otherUnit';
   return xu !== NONE || yu !== NONE ? 'house' : 'exact';
 }
@@ -178,11 +282,15 @@ function oneDigitApart(a: number, b: number): boolean {
 function compareArea(l: MatchTable, i: number, c: MatchTable, j: number): AreaLevel | null {
   const xp = l.postalCode[i]!;
   const yp = c.postalCode[j]!;
-  if (xp !== NONE && yp !== NONE) return xp === yp ? 'same' : 'different';
   const xt = l.town[i]!;
   const yt = c.town[j]!;
-  if (xt !== NONE && yt !== NONE) return xt === yt ? 'sameTown' : 'different';
-  return null;
+  const towns = xt !== NONE && yt !== NONE ? (xt === yt ? 'same' : 'different') : null;
+  if (xp !== NONE && yp !== NONE) {
+    if (xp === yp) return 'same';
+    if (towns !== 'different' && oneDigitApart(xp, yp)) return 'near';
+  }
+  if (towns === null) return xp !== NONE && yp !== NONE ? 'different' : null;
+  return towns === 'same' ? 'sameTown' : 'different';
 }
 
 /** True when every word of the row's contact person is a word of its company name. */
@@ -249,13 +357,11 @@ export function compareWithoutNames(l: MatchTable, i: number, c: MatchTable, j: 
     name: null,
     nameKind,
     nameSimilarity: 0,
+    nameFrequency: 0,
     legalForm,
     contact: null,
     address,
-    // The postal code is a field of the address: when the street was compared within the same
-    // area (any level but "different") the area is part of that level, not counted again (two
-    // weights for one agreement made a family member at the customer's address a match).
-    area: address === null || address === 'different' ? compareArea(l, i, c, j) : null,
+    area: compareArea(l, i, c, j),
   };
 }
 
@@ -266,10 +372,13 @@ export function compareNamesInto(v: ComparisonVector, l: MatchTable, i: number, 
   const xp = l.personWords[i];
   const yp = c.personWords[j];
   if (xc && yc) {
-    const n = compareNames(xc, yc, l.compact[i], c.compact[j], samePersonWord);
-    // Two sole traders' names ("Tmi Matti Virtanen" / "Tmi Pekka Virtanen") are partial.
-    v.name = n.level === 'otherFirstName' ? 'partial' : n.level;
+    const n = compareNames(xc, yc, l.compact[i], c.compact[j], samePersonWord, false);
+    // Two sole traders' names ("Tmi Matti Virtanen" / "Tmi Pekka Virtanen") are partial; names
+    // that share less than half their words ("Hovimäen Korjaamo Palvelut" / "Kangasmäen
+    // Rakennus Palvelut": a trade word) are other names, as companies in one building are.
+    v.name = n.level === 'partial' && n.similarity < 0.5 ? 'different' : n.level;
     v.nameSimilarity = n.similarity;
+    if (v.name === 'exact') v.nameFrequency = c.nameFrequency(j);
     // A number in a company's name is part of its identity: "Asunto Oy Helsingin Kotikatu 1"
     // and "… 3" (or "… 41") are two housing companies however alike the rest of the name.
     if (n.level !== 'different') {
@@ -280,8 +389,8 @@ export function compareNamesInto(v: ComparisonVector, l: MatchTable, i: number, 
     // A sole trader's name is its owner's name ("Tmi Matti Virtanen", contact Matti Virtanen):
     // the contact then says nothing the name did not, and is not counted twice.
     if (xp && yp && !(namesContact(l, i) && namesContact(c, j))) {
-      const contact = compareNames(xp, yp, undefined, undefined, samePersonWord).level;
-      v.contact = contact === 'otherFirstName' ? 'partial' : contact;
+      const contact = compareNames(xp, yp, undefined, undefined, samePersonWord, true).level;
+      v.contact = contact === 'otherFirstName' || contact === 'otherSurname' ? 'partial' : contact;
     }
   } else if (xp || yp) {
     const x = xp ?? xc;
@@ -290,10 +399,11 @@ export function compareNamesInto(v: ComparisonVector, l: MatchTable, i: number, 
       // A company's name against a person's name: a hyphen splits a company's words
       // ("IT-Palvelu" → "it palvelu") but joins a person's ("Anna-Liisa"), so the names are
       // also compared run together ("Mäki IT-Palvelu" on both sides is one name).
-      const mixed = !xp !== !yp;
-      const n = compareNames(x, y, mixed ? x.join('') : undefined, mixed ? y.join('') : undefined, samePersonWord);
+      // Two persons' names are compared run together as well: "Olli Pekka" is "Olli-Pekka".
+      const n = compareNames(x, y, x.join(''), y.join(''), samePersonWord, true);
       v.name = n.level;
       v.nameSimilarity = n.similarity;
+      if (n.level === 'exact') v.nameFrequency = c.nameFrequency(j);
     }
   }
   return v;

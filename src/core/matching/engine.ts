@@ -12,7 +12,7 @@ import { compareNamesInto, compareWithoutNames, type ComparisonVector } from './
 import { explain, type PairValues } from './explain';
 import {
   DEFAULT_MODEL,
-  decide,
+  decidePair,
   fieldWeights,
   nameHeadroomBits,
   reviewWeightBits,
@@ -84,7 +84,7 @@ export function decideRow(list: MatchTable, i: number, index: BlockIndex, model:
   // vectorWeight adds the same field weights in the same order as matchWeight(fieldWeights):
   // the score is the same number, and the per-field list is only built for rows that show it.
   const score = scoreOf(bestWeight);
-  const outcome = decide(score, model);
+  const outcome = decidePair(score, bestComparison, model);
   return {
     outcome,
     score,

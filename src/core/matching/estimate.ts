@@ -29,8 +29,16 @@
  */
 import { compareRows, type ComparisonVector } from './comparison';
 import type { BlockIndex } from './blocking';
-import { vectorWeight, type LevelProbabilities, type MatchModel, type ModelTables, type TableName } from './model';
-import type { MatchTable } from './record';
+import {
+  addressTable,
+  vectorWeight,
+  type TermFrequencyReference,
+  type LevelProbabilities,
+  type MatchModel,
+  type ModelTables,
+  type TableName,
+} from './model';
+import { NONE, wordsKey, type MatchTable } from './record';
 
 /** How the estimate went, for summary.json, the processing log and the audit sheet's notes. */
 export interface EstimationFit {
@@ -58,6 +66,8 @@ export const MIN_PAIRS = 500;
 /** Weight of the prior, in pairs per table. */
 export const PRIOR_PAIRS = 200;
 const MAX_BITS = 12;
+/** The cap of a model on the scale of random pairs, whose prior odds a register of a million makes −20 bits. */
+const MAX_BITS_RANDOM = 30;
 const MAX_ITERATIONS = 100;
 /** Converged when no m, u or λ moves more than this between iterations. */
 const TOLERANCE = 1e-5;
@@ -72,7 +82,7 @@ export function tablesOf(v: ComparisonVector): [TableName, string][] {
   if (v.name) out.push([company ? 'name:company' : 'name:person', v.name]);
   if (v.legalForm) out.push(['legalForm', v.legalForm]);
   if (v.contact) out.push(['contact', v.contact]);
-  if (v.address) out.push([company ? 'address:company' : 'address:person', v.address]);
+  if (v.address) out.push([addressTable(v.nameKind, v.area), v.address]);
   if (v.area) out.push(['area', v.area]);
   return out;
 }
@@ -149,6 +159,188 @@ function observedU(patterns: readonly Pattern[], prior: ModelTables): Map<string
     }
   }
   return out;
+}
+
+/** Random pairs of list row and customer whose levels give u (see randomPairU). */
+export const RANDOM_PAIRS = 20_000;
+
+/** mulberry32: a small seeded PRNG, so the same files give the same sample and the same outputs. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * How often two different rows share a value of one column: Σ c(c − 1) over the values' counts
+ * c within the register and within the list, by the number of such pairs (rows without a value
+ * left out, as the comparison leaves them out): u of an exact level, counted, where sampling
+ * would see a rare agreement a handful of times or never. Within each file, not across them:
+ * the list and the register share values because they share customers, and counted across
+ * them the customers' own agreement made a shared phone look common; the list (a directory's
+ * thousands) shows the namesakes a small register has too few rows to show. Also Σ (c / n)²
+ * of the register, the share an average value has (the term-frequency reference).
+ */
+function chanceWithinFiles<T>(
+  list: MatchTable,
+  customers: MatchTable,
+  key: (t: MatchTable, i: number) => T | null,
+): { different: number; squares: number } {
+  const within = (t: MatchTable) => {
+    const counts = new Map<T, number>();
+    let n = 0;
+    for (let j = 0; j < t.size; j++) {
+      const k = key(t, j);
+      if (k === null) continue;
+      counts.set(k, (counts.get(k) ?? 0) + 1);
+      n++;
+    }
+    let same = 0;
+    let squares = 0;
+    for (const c of counts.values()) {
+      same += c * (c - 1);
+      squares += c * c;
+    }
+    return { n, same, squares };
+  };
+  const l = within(list);
+  const r = within(customers);
+  const pairs = l.n * (l.n - 1) + r.n * (r.n - 1);
+  return { different: pairs > 0 ? (l.same + r.same) / pairs : 0, squares: r.n ? r.squares / (r.n * r.n) : 0 };
+}
+
+const orNull = (x: number) => (x === NONE ? null : x);
+/** Exact-value levels whose chance agreement is counted, not sampled (chanceWithinFiles). */
+const EXACT_LEVELS: [TableName, string, (t: MatchTable, i: number) => number | string | null][] = [
+  ['businessId', 'same', (t, i) => orNull(t.businessId[i]!)],
+  ['phone', 'same', (t, i) => orNull(t.phone[i]!)],
+  ['email', 'same', (t, i) => t.email[i] ?? null],
+  ['name:company', 'exact', (t, i) => (t.companyWords[i] ? t.compact[i]! : null)],
+  ['name:person', 'exact', (t, i) => (t.personWords[i] && !t.companyWords[i] ? wordsKey(t.personWords[i]!) : null)],
+  ['address:person:anyArea', 'exact', houseKey],
+  ['address:company:anyArea', 'exact', houseKey],
+];
+
+/**
+ * Street, house number and letter as one number (22 + 12 + 8 bits; the apartment left out,
+ * which makes an exact address look a little less rare by chance, never more). A string per
+ * row cost a third of a second at 100,000 rows.
+ */
+function houseKey(t: MatchTable, i: number): number | null {
+  const street = t.street[i]!;
+  const house = t.house[i]!;
+  if (street === NONE || house === NONE) return null;
+  return (street * 4096 + ((house >>> 16) & 4095)) * 256 + (house & 255);
+}
+
+/**
+ * The address levels of pairs drawn at random within one postal code: u of the street address
+ * given that the area agrees. The area is a field of its own (comparison.ts), and a street
+ * address that agrees agrees within its area: counted against pairs from anywhere, "the same
+ * address" took the area's weight a second time, and a wholly different name at a customer's
+ * address went to review. With u given the area, area and address add up to what the two
+ * agreeing together says (P(same postal code) × P(same address | same postal code)). Pairs
+ * whose names agree in part are left out: within a postal code they are often one customer.
+ */
+function sameAreaAddressCounts(
+  list: MatchTable,
+  customers: MatchTable,
+  random: () => number,
+  counts: Record<TableName, Record<string, number>>,
+): void {
+  const byArea = new Map<number, number[]>();
+  for (let j = 0; j < customers.size; j++) {
+    if (customers.street[j] === NONE || customers.postalCode[j] === NONE) continue;
+    const members = byArea.get(customers.postalCode[j]!);
+    if (members) members.push(j);
+    else byArea.set(customers.postalCode[j]!, [j]);
+  }
+  const rows: number[] = [];
+  for (let i = 0; i < list.size; i++) if (list.street[i] !== NONE && byArea.has(list.postalCode[i]!)) rows.push(i);
+  if (!rows.length) return;
+  for (let k = 0; k < RANDOM_PAIRS; k++) {
+    const i = rows[Math.floor(random() * rows.length)]!;
+    const members = byArea.get(list.postalCode[i]!)!;
+    const v = compareRows(list, i, customers, members[Math.floor(random() * members.length)]!);
+    // Within one postal code a pair drawn at random is the customer itself often enough to
+    // count: only pairs whose names differ wholly are taken, as names and addresses of two
+    // different customers are independent.
+    if (!v.address || v.name !== 'different') continue;
+    const c = counts[v.nameKind === 'company' ? 'address:company' : 'address:person'];
+    c[v.address] = (c[v.address] ?? 0) + 1;
+  }
+}
+
+/**
+ * u of every level from pairs of list row and customer drawn at random, as Splink and fastLink
+ * estimate it: what agrees by chance between two different customers, with nothing of how
+ * blocking chose the candidates in it (u from the candidates themselves made a shared phone
+ * weigh nothing, the phone being how those pairs were found). Levels of exact values are
+ * counted over the register (chanceWithinFiles); a fuzzy agreement ("close", "subset") is
+ * never taken as rarer by chance than the exact one of its table, and no level is rarer than
+ * one in the pairs drawn.
+ */
+export function randomPairU(
+  list: MatchTable,
+  customers: MatchTable,
+  prior: ModelTables,
+): { u: Map<string, number>; termFrequency: TermFrequencyReference } {
+  // Counted by table and level in plain objects: a string key per level per pair cost more
+  // than the comparisons.
+  const counts = {} as Record<TableName, Record<string, number>>;
+  for (const t of Object.keys(prior) as TableName[]) counts[t] = {};
+  const draws = Math.min(RANDOM_PAIRS, list.size * customers.size);
+  const random = prng(list.size * 7919 + customers.size);
+  for (let k = 0; k < draws; k++) {
+    const i = Math.floor(random() * list.size);
+    const j = Math.floor(random() * customers.size);
+    for (const [t, l] of tablesOf(compareRows(list, i, customers, j))) {
+      const c = counts[t];
+      c[l] = (c[l] ?? 0) + 1;
+    }
+  }
+  // The street address given the postal code: pairs drawn within one postal code (below)
+  // replace the address counts of the pairs drawn anywhere.
+  for (const t of ['address:person', 'address:company'] as const) counts[t] = {};
+  sameAreaAddressCounts(list, customers, random, counts);
+  const count = new Map<string, number>();
+  const total = new Map<TableName, number>();
+  for (const [t, levels] of Object.entries(counts) as [TableName, Record<string, number>][]) {
+    for (const [l, n] of Object.entries(levels)) {
+      count.set(`${t}\u0000${l}`, n);
+      total.set(t, (total.get(t) ?? 0) + n);
+    }
+  }
+  const out = new Map<string, number>();
+  const exact = new Map<TableName, number>();
+  const squares = new Map<TableName, number>();
+  // One pair in all the pairs within the files: an exact value no two rows share.
+  const once = 1 / Math.max(1, list.size * list.size + customers.size * customers.size);
+  const chances = new Map<(t: MatchTable, i: number) => number | string | null, { different: number; squares: number }>();
+  for (const [t, l, key] of EXACT_LEVELS) {
+    if (!chances.has(key)) chances.set(key, chanceWithinFiles(list, customers, key));
+    const u = Math.max(chances.get(key)!.different, once);
+    exact.set(t, u);
+    squares.set(t, chances.get(key)!.squares);
+    out.set(`${t}\u0000${l}`, u);
+  }
+  for (const [t, levels] of Object.entries(prior) as [TableName, Record<string, LevelProbabilities>][]) {
+    const n = total.get(t) ?? 0;
+    const seen = 1 / Math.max(n, draws);
+    for (const l of Object.keys(levels)) {
+      const key = `${t}\u0000${l}`;
+      if (out.has(key)) continue;
+      const u = n ? Math.max((count.get(key) ?? 0) / n, seen) : levels[l]!.u;
+      const agrees = (LEVEL_SIGN[`${t}.${l}`] ?? LEVEL_SIGN[l] ?? 0) > 0;
+      out.set(key, agrees ? Math.max(u, exact.get(t) ?? 0) : u);
+    }
+  }
+  return { u: out, termFrequency: { company: squares.get('name:company') ?? 0, person: squares.get('name:person') ?? 0 } };
 }
 
 const bits = (p: LevelProbabilities) => Math.log2(p.m / p.u);
@@ -241,13 +433,20 @@ export function estimateModel(list: MatchTable, index: BlockIndex, prior: MatchM
     lambda = Math.min(0.999, Math.max(1e-6, next));
     converged = change < TOLERANCE;
   }
-  guard(tables, prior.tables);
+  // What was estimated over the candidates (m, and λ among them) is now put on the scale of
+  // all pairs: u from random pairs, and the prior odds of a random pair being a match.
+  const randomU = randomPairU(list, index.customers, prior.tables);
+  for (const [t, levels] of Object.entries(tables) as [TableName, Record<string, LevelProbabilities>][]) {
+    for (const l of Object.keys(levels)) levels[l]!.u = randomU.u.get(`${t}\u0000${l}`)!;
+  }
+  const matchesPerRow = (lambda * pairs) / rows;
+  const lambdaAll = Math.min(0.5, Math.max(matchesPerRow, 1 / list.size) / index.customers.size);
+  guard(tables, prior.tables, { maxBits: MAX_BITS_RANDOM });
   return {
-    // The share of matches is never taken below the prior's: a list with few customers among
-    // many prospects (a directory search) must not talk the model out of removing the ones it
-    // has. A customer called as a new lead is the worst failure; a share above the prior's (a
-    // list mostly of customers) is taken as estimated.
-    model: { ...prior, priorBits: Math.max(prior.priorBits, Math.log2(lambda / (1 - lambda))), tables },
+    // The share of matches is never taken below one customer in the list: a list with few
+    // customers among many prospects (a directory search) must not talk the model out of
+    // removing the ones it has. A customer called as a new lead is the worst failure.
+    model: { ...prior, priorBits: Math.log2(lambdaAll / (1 - lambdaAll)), tables, termFrequency: randomU.termFrequency },
     fit: { pairs, sampledRows: rows, iterations, converged, lambda, fellBack: false },
   };
 }
@@ -258,12 +457,13 @@ function setBits(p: LevelProbabilities, w: number): void {
 }
 
 /** The guard rails of the module comment, applied to estimated tables in place. */
-export function guard(tables: ModelTables, prior: ModelTables, opts: { familyRule?: boolean } = {}): void {
+export function guard(tables: ModelTables, prior: ModelTables, opts: { familyRule?: boolean; maxBits?: number } = {}): void {
+  const maxBits = opts.maxBits ?? MAX_BITS;
   for (const levels of Object.values(tables)) {
     for (const p of Object.values(levels)) {
       const w = bits(p);
-      if (w > MAX_BITS) setBits(p, MAX_BITS);
-      else if (w < -MAX_BITS) setBits(p, -MAX_BITS);
+      if (w > maxBits) setBits(p, maxBits);
+      else if (w < -maxBits) setBits(p, -maxBits);
     }
   }
   const same = tables.businessId.same!;
@@ -295,7 +495,7 @@ export function guard(tables: ModelTables, prior: ModelTables, opts: { familyRul
   // The name part replaced weighs exactly what the exact address with its postal code weighs
   // for: never more (issue 12, miss 8), and never less (the list's family members stay).
   // Not when learning from the user's decisions (learn.ts): they tell family from customer.
-  const exactAddress = bits(tables['address:person'].exact!);
+  const exactAddress = bits(tables['address:person'].exact!) + Math.max(0, bits(tables.area.same!));
   if (exactAddress > 0 && opts.familyRule !== false) setBits(tables['name:person'].otherFirstName!, -exactAddress);
   // Another numbered company ("Asunto Oy Kotikatu 1" / "… 3") is never weaker evidence against
   // than a wholly different name.
@@ -303,7 +503,8 @@ export function guard(tables: ModelTables, prior: ModelTables, opts: { familyRul
   if (bits(otherNumber) > bits(tables['name:company'].different!)) setBits(otherNumber, bits(tables['name:company'].different!));
   // A wholly different company name outweighs a shared switchboard and street address (an
   // office hotel, a building of many companies): the prior's rule, kept whatever EM says.
-  const building = Math.max(0, bits(tables.phone.same!)) + Math.max(0, bits(tables['address:company'].exact!));
+  const building =
+    Math.max(0, bits(tables.phone.same!)) + Math.max(0, bits(tables['address:company'].exact!)) + Math.max(0, bits(tables.area.same!));
   const otherName = tables['name:company'].different!;
   if (bits(otherName) > -building) setBits(otherName, -building);
 }
@@ -316,7 +517,8 @@ const LEVEL_SIGN: Record<string, number> = {
   subset: 1,
   sameDomain: 1,
   house: 1,
-  otherPostcode: 1,
+  near: 0,
+  otherStreet: 0,
   different: -1,
   partial: -1,
   otherNumber: -1,
@@ -324,7 +526,10 @@ const LEVEL_SIGN: Record<string, number> = {
   'area.sameTown': 0,
   otherKind: -1,
   'address:company.street': 0,
-  'address:person.street': -1,
+  'address:person.street': 0,
+  'address:person:anyArea.street': 0,
+  'name:person.partial': 0,
+  otherSurname: 0,
   otherUnit: 0,
 };
 

@@ -22,18 +22,20 @@ const t = defineMessages({
     'name.similar': 'nimi {pct} % samankaltainen',
     'name.different': 'nimi eri',
     'name.otherNumber': 'nimen numero eri',
+    'name.otherSurname': 'etunimi sama, sukunimi eri',
     'legalForm.same': 'yhtiömuoto sama',
     'legalForm.different': 'yhtiömuoto eri',
     'contact.same': 'yhteyshenkilö sama',
     'contact.different': 'yhteyshenkilö eri',
     'address.exact': 'katuosoite sama',
     'address.house': 'katuosoite sama (porras tai asunto vain toisessa)',
-    'address.otherPostcode': 'katuosoite ja postitoimipaikka samat, postinumero eri',
+    'address.otherStreet': 'sama talonumero ja asunto, kadun nimi eri',
     'address.otherUnit': 'sama talo, eri asunto',
     'address.street': 'sama katu, eri talo',
     'address.different': 'katuosoite eri',
     'area.same': 'postinumero sama',
-    'area.sameTown': 'postitoimipaikka sama',
+    'area.near': 'postinumero yhtä numeroa vaille sama',
+    'area.sameTown': 'postinumero eri, postitoimipaikka sama',
     'area.different': 'postinumero eri',
     none: 'ei vastaavaa asiakasta',
   },
@@ -50,18 +52,20 @@ const t = defineMessages({
     'name.similar': 'name {pct} % similar',
     'name.different': 'name different',
     'name.otherNumber': 'number in the name different',
+    'name.otherSurname': 'first name same, surname different',
     'legalForm.same': 'company form same',
     'legalForm.different': 'company form different',
     'contact.same': 'contact person same',
     'contact.different': 'contact person different',
     'address.exact': 'street address same',
     'address.house': 'street address same (staircase or apartment on one side only)',
-    'address.otherPostcode': 'street address and post office same, postal code different',
+    'address.otherStreet': 'same house number and apartment, street name different',
     'address.otherUnit': 'same building, another apartment',
     'address.street': 'same street, another building',
     'address.different': 'street address different',
     'area.same': 'postal code same',
-    'area.sameTown': 'post office same',
+    'area.near': 'postal code one digit off',
+    'area.sameTown': 'postal code different, post office same',
     'area.different': 'postal code different',
     none: 'no matching customer',
   },
@@ -78,18 +82,20 @@ const t = defineMessages({
     'name.similar': 'namn {pct} % lika',
     'name.different': 'namn annat',
     'name.otherNumber': 'numret i namnet annat',
+    'name.otherSurname': 'förnamn samma, efternamn annat',
     'legalForm.same': 'bolagsform samma',
     'legalForm.different': 'bolagsform annan',
     'contact.same': 'kontaktperson samma',
     'contact.different': 'kontaktperson annan',
     'address.exact': 'gatuadress samma',
     'address.house': 'gatuadress samma (trappa eller bostad bara på ena sidan)',
-    'address.otherPostcode': 'gatuadress och postanstalt samma, postnummer annat',
+    'address.otherStreet': 'samma husnummer och bostad, gatunamn annat',
     'address.otherUnit': 'samma hus, annan bostad',
     'address.street': 'samma gata, annat hus',
     'address.different': 'gatuadress annan',
     'area.same': 'postnummer samma',
-    'area.sameTown': 'postanstalt samma',
+    'area.near': 'postnummer en siffra fel',
+    'area.sameTown': 'postnummer annat, postanstalt samma',
     'area.different': 'postnummer annat',
     none: 'ingen motsvarande kund',
   },
@@ -104,16 +110,17 @@ function phrase(f: FieldWeight, nameSimilarity: number, lang: Lang, values: Pair
   let text: string;
   if (f.field === 'name') {
     if (f.level === 'exact') text = t(lang, 'name.exact');
-    else if (f.level === 'different' || f.level === 'otherNumber') text = t(lang, f.level === 'different' ? 'name.different' : 'name.otherNumber');
+    else if (f.level === 'different' || f.level === 'otherNumber')
+      text = t(lang, f.level === 'different' ? 'name.different' : 'name.otherNumber');
     // close, subset, partial: the names' real word similarity (never 100 % for unequal names).
     else text = t(lang, 'name.similar', { pct: Math.min(99, Math.round(nameSimilarity * 100)) });
   } else if (f.field === 'contact') {
     text = t(lang, f.level === 'exact' || f.level === 'close' ? 'contact.same' : 'contact.different');
   } else text = t(lang, `${f.field}.${f.level}` as Key);
-  // A mistyped postal code under the same address: the two codes, which a person checks.
-  const v = f.field === 'address' && f.level === 'otherPostcode' ? values.area : values[f.field];
-  // Values of a field that disagreed: what a person checks first ("33500 ↔ 06100").
-  if (v && (f.weight < 0 || f.level === 'otherPostcode') && v[0] !== v[1]) text += ` (${v[0]} ↔ ${v[1]})`;
+  // Values of a field that disagreed, what a person checks first ("33500 ↔ 06100"), and the
+  // two codes of a postal code that differs, whatever it weighed.
+  const v = values[f.field];
+  if (v && (f.weight < 0 || (f.field === 'area' && f.level !== 'same')) && v[0] !== v[1]) text += ` (${v[0]} ↔ ${v[1]})`;
   return text;
 }
 

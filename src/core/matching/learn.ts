@@ -23,7 +23,7 @@
  */
 import type { ComparisonVector } from './comparison';
 import { cloneTables, guard, PRIOR_PAIRS, tablesOf } from './estimate';
-import { decide, scoreOf, vectorWeight, type LevelProbabilities, type MatchModel, type Outcome, type TableName } from './model';
+import { decidePair, scoreOf, vectorWeight, type LevelProbabilities, type MatchModel, type Outcome, type TableName } from './model';
 
 /**
  * Strength of the run's model against the user's decisions, in pairs per table: the same as
@@ -129,7 +129,7 @@ export function requeue(base: MatchModel, pairs: readonly QueuePair[], decisions
   for (const p of pairs) {
     if (decisions.has(p.listIndex)) continue;
     const score = scoreOf(vectorWeight(p.comparison, model));
-    const outcome = decide(score, model);
+    const outcome = decidePair(score, p.comparison, model);
     const after = round3(score);
     if (outcome === 'review') queue.push({ ...p, score: after });
     else moved.push({ listIndex: p.listIndex, outcome, before: p.score, after });

@@ -6,13 +6,14 @@
  */
 import type { ComparisonVector } from './comparison';
 import type { RowDecision } from './engine';
-import { DEFAULT_MODEL, decide, fieldWeights, type MatchModel } from './model';
+import { DEFAULT_MODEL, decidePair, fieldWeights, type MatchModel } from './model';
 
 export interface PackedDecisions {
   /** Best customer per row, −1 when no customer was a candidate. */
   customer: Int32Array;
   score: Float64Array;
   nameSimilarity: Float64Array;
+  nameFrequency: Float64Array;
   /** LEVEL_FIELDS.length codes per row: 0 = no level, else 1 + the level's place in its list. */
   levels: Uint8Array;
 }
@@ -22,12 +23,12 @@ const LEVEL_FIELDS: readonly [keyof ComparisonVector, readonly string[]][] = [
   ['businessId', ['same', 'different']],
   ['phone', ['same', 'different', 'otherKind']],
   ['email', ['same', 'sameDomain', 'different']],
-  ['name', ['exact', 'close', 'subset', 'partial', 'different', 'otherFirstName', 'otherNumber']],
+  ['name', ['exact', 'close', 'subset', 'partial', 'different', 'otherFirstName', 'otherNumber', 'otherSurname']],
   ['nameKind', ['company', 'person']],
   ['legalForm', ['same', 'different']],
   ['contact', ['exact', 'close', 'subset', 'partial', 'different']],
-  ['address', ['exact', 'house', 'otherUnit', 'street', 'different', 'otherPostcode']],
-  ['area', ['same', 'sameTown', 'different']],
+  ['address', ['exact', 'house', 'otherUnit', 'street', 'different', 'otherStreet']],
+  ['area', ['same', 'sameTown', 'different', 'near']],
 ];
 const WIDTH = LEVEL_FIELDS.length;
 
@@ -37,6 +38,7 @@ export function packDecisions(decisions: readonly RowDecision[]): { packed: Pack
     customer: new Int32Array(n),
     score: new Float64Array(n),
     nameSimilarity: new Float64Array(n),
+    nameFrequency: new Float64Array(n),
     levels: new Uint8Array(n * WIDTH),
   };
   for (let i = 0; i < n; i++) {
@@ -44,6 +46,7 @@ export function packDecisions(decisions: readonly RowDecision[]): { packed: Pack
     packed.customer[i] = d.customerIndex ?? -1;
     packed.score[i] = d.score;
     packed.nameSimilarity[i] = d.nameSimilarity;
+    packed.nameFrequency[i] = d.comparison?.nameFrequency ?? 0;
     const v = d.comparison;
     if (!v) continue;
     for (let f = 0; f < WIDTH; f++) {
@@ -54,7 +57,13 @@ export function packDecisions(decisions: readonly RowDecision[]): { packed: Pack
   }
   return {
     packed,
-    transfer: [packed.customer.buffer, packed.score.buffer, packed.nameSimilarity.buffer, packed.levels.buffer] as ArrayBuffer[],
+    transfer: [
+      packed.customer.buffer,
+      packed.score.buffer,
+      packed.nameSimilarity.buffer,
+      packed.nameFrequency.buffer,
+      packed.levels.buffer,
+    ] as ArrayBuffer[],
   };
 }
 
@@ -66,7 +75,7 @@ export function unpackDecisions(p: PackedDecisions, model: MatchModel = DEFAULT_
       out[i] = { outcome: 'kept', score: 0, customerIndex: null, weights: [], nameSimilarity: 0, comparison: null };
       continue;
     }
-    const v: Record<string, unknown> = { nameSimilarity: p.nameSimilarity[i]! };
+    const v: Record<string, unknown> = { nameSimilarity: p.nameSimilarity[i]!, nameFrequency: p.nameFrequency[i]! };
     for (let f = 0; f < WIDTH; f++) {
       const [field, levels] = LEVEL_FIELDS[f]!;
       const code = p.levels[i * WIDTH + f]!;
@@ -74,7 +83,7 @@ export function unpackDecisions(p: PackedDecisions, model: MatchModel = DEFAULT_
     }
     const comparison = v as unknown as ComparisonVector;
     const score = p.score[i]!;
-    const outcome = decide(score, model);
+    const outcome = decidePair(score, comparison, model);
     out[i] = {
       outcome,
       score,

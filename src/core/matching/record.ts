@@ -85,7 +85,7 @@ export class MatchTable {
   readonly street: Int32Array;
   /** House number and letter as number × 65536 + the letter's char code ("5a" → 5 × 65536 + 97), or NONE. */
   readonly house: Int32Array;
-  /** Vocabulary id of the staircase and apartment ("B 12"), or NONE. */
+  /** Vocabulary id of the apartment ("12"; the staircase is left out, see addressParts), or NONE. */
   readonly unit: Int32Array;
   /** Postal code as a number ("00100" → 100), or NONE. */
   readonly postalCode: Int32Array;
@@ -116,6 +116,54 @@ export class MatchTable {
   text(id: number): string {
     return this.vocabulary.strings[id]!;
   }
+
+  private frequencies: Float64Array | null = null;
+
+  /**
+   * The share of this table's named rows of the same kind (companies, persons) whose name is
+   * row `i`'s ("Matti Virtanen" is many customers' name, "Aino Haapalahti" one's): for the
+   * term-frequency adjustment of an exact name (model.ts). Made on first use from the rows
+   * themselves, so a worker's copy of the table gives the same figures.
+   */
+  nameFrequency(i: number): number {
+    if (!this.frequencies) {
+      const f = new Float64Array(this.size);
+      const counts = new Map<number | string, number>();
+      const keys = new Array<number | string | null>(this.size);
+      let companies = 0;
+      let persons = 0;
+      for (let r = 0; r < this.size; r++) {
+        const key = this.companyWords[r] ? this.compact[r]! : this.personWords[r] ? wordsKey(this.personWords[r]!) : null;
+        keys[r] = key;
+        if (key === null) continue;
+        if (typeof key === 'string') companies++;
+        else persons++;
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+      }
+      for (let r = 0; r < this.size; r++) {
+        const key = keys[r]!;
+        if (key !== null) f[r] = counts.get(key)! / (typeof key === 'string' ? companies : persons);
+      }
+      this.frequencies = f;
+    }
+    return this.frequencies[i]!;
+  }
+}
+
+/**
+ * A person's name words in any order as one number: the sum and the sum of squares of the
+ * words' hashes, mixed (a sorted, joined string per row cost more than the count itself). Two
+ * names that collide only make a name look a little more common, never less.
+ */
+export function wordsKey(words: readonly string[]): number {
+  let sum = 0;
+  let squares = 0;
+  for (const w of words) {
+    const h = (fnv1a(w) >>> 0) % 1048573;
+    sum += h;
+    squares = (squares + h * h) % 2147483647;
+  }
+  return sum * 2147483648 + squares;
 }
 
 /** The cell of column `c` as trimmed text ('' when the table has no such column). */
@@ -148,15 +196,23 @@ const NO_ADDRESS: AddressParts = { street: '', house: NONE, unit: null, postalCo
  */
 const addressCache = new Map<string, AddressParts>();
 
+function houseLetter(letter: string | null, staircase: string | null): number {
+  const l = letter ?? staircase;
+  return l && l.length === 1 ? l.toLowerCase().charCodeAt(0) : 0;
+}
+
 function addressParts(raw: string): AddressParts {
   let parts = addressCache.get(raw);
   if (parts) return parts;
   const p = parseStreetAddress(raw);
   parts = {
     street: p.street,
-    // The letter is one character [a-zåäö]: number and letter fit one integer.
-    house: p.street && p.number ? parseInt(p.number, 10) * 65536 + (p.letter ? p.letter.charCodeAt(0) : 0) : NONE,
-    unit: p.staircase && p.apartment ? `${p.staircase} ${p.apartment}` : p.staircase || p.apartment || null,
+    // The letter is one character [a-zåäö]: number and letter fit one integer. A staircase
+    // without an apartment ("Koivutie 33 A", a row house) is the letter written apart ("33a").
+    house: p.street && p.number ? parseInt(p.number, 10) * 65536 + houseLetter(p.letter, p.apartment ? null : p.staircase) : NONE,
+    // The apartment alone: Finnish buildings number their apartments across staircases (A 1–12,
+    // B 13–24), so "as 11", "A11" and "A as 11" are one home, the staircase written or not.
+    unit: p.apartment ? String(p.apartment).toLowerCase() : null,
     postalCode: p.postalCode ?? null,
   };
   if (addressCache.size >= 200_000) addressCache.clear();

@@ -180,6 +180,17 @@ export function samePersonWord(a: string, b: string): number {
   if (a === b) return 1;
   // sameWord first: it rejects most pairs on their first letters, before any name lookup.
   const s = sameWord(a, b);
-  if (s === 0 || (isCommonFirstName(a) && isCommonFirstName(b))) return 0;
+  if (s === 0) return doubleSurname(a, b) || doubleSurname(b, a) ? 0.9 : 0;
+  if (isCommonFirstName(a) && isCommonFirstName(b)) return 0;
   return s;
+}
+
+/**
+ * `long` is a double surname, run together as hyphenated names are, that holds `short` at its
+ * start or end ("ketolavirtanen" / "ketola", "virtanenkorhonen" / "korhonen"): the surname
+ * taken at marriage beside the old one. Both parts at least four letters; never first names.
+ */
+function doubleSurname(short: string, long: string): boolean {
+  if (short.length < 4 || long.length < short.length + 4 || isCommonFirstName(short)) return false;
+  return long.startsWith(short) || long.endsWith(short);
 }

@@ -23,12 +23,15 @@ sirpa sofia sonja sulo suvi tanja tapani tapio tarja teemu teija terhi teppo ter
 tuulikki tuure ulla unto urho valtteri vappu veera veikko veli velimatti venla vesa vieno viljami ville vilma virpi viivi yrjo
 aleksandra birgitta bo carl christina christoffer ebba fredrik gunnar gustav hans ingrid johan karl kerstin lars magnus margareta mats nils
 oskar per sven ulf agneta anders bengt elisabet goran jan maj stig
+susanna minna anu mika tero tomi mirva jukka-pekka juha-pekka olli-pekka anna-kaisa anna-maria marja-leena karl-erik
+jan-erik per-erik ann-christin ann-marie eva erika ida ronja emil hugo leo eino aino
 `;
 
 export const COMMON_FIRST_NAMES: ReadonlySet<string> = new Set(
   NAMES.split(/\s+/)
     .filter(Boolean)
-    .map((n) => foldText(n)),
+    // Hyphenated names are one part, hyphen removed ("Olli-Pekka" → "ollipekka"), as names are.
+    .map((n) => foldText(n.replace(/-/g, ''))),
 );
 
 export function isCommonFirstName(folded: string): boolean {

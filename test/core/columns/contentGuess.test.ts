@@ -20,6 +20,18 @@ describe('guessColumnsFromContents', () => {
     expect(guessColumnsFromContents(keys, persons.map((n) => [n, '00100'])).keys[0]).toBe('fullName');
   });
 
+  it('reads a company column ("Asiakas") of persons\' names as a person\'s name, and keeps one of companies', () => {
+    const { keys } = mapHeaders(['Asiakas', 'Postinumero']);
+    expect(keys[0]).toBe('companyName');
+    const g = guessColumnsFromContents(keys, persons.map((n) => [n, '00100']));
+    expect(g.keys[0]).toBe('fullName');
+    expect(g.guesses).toEqual([{ column: 0, from: 'companyName', to: 'fullName', share: expect.any(Number) }]);
+    expect(guessColumnsFromContents(keys, companies.map((n) => [n, '00100'])).keys[0]).toBe('companyName');
+    // Not when the register has persons' names already (the column is then the employer).
+    const both = mapHeaders(['Asiakas', 'Etunimi', 'Sukunimi']).keys;
+    expect(guessColumnsFromContents(both, persons.map((n) => [n, 'Matti', 'Virtanen'])).keys[0]).toBe('companyName');
+  });
+
   it('reads an unknown column of phone numbers as the phone, not one of ids or postal codes', () => {
     const { keys } = mapHeaders(['Yritys', 'Numero', 'Koodi', 'Tunnus']);
     const rows = companies.map((n, i) => [n, `040 12${i} 45${i % 10}6`, `0010${i % 10}`, `123456${i % 10}-${i % 10}`]);

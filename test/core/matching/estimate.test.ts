@@ -36,11 +36,26 @@ describe('estimateModel', () => {
     const w = modelWeights(estimateOf(3000).model);
     const prior = modelWeights(DEFAULT_MODEL);
     expect(w.businessId!.same).toBeGreaterThanOrEqual(prior.businessId!.same!);
-    // Capped at ±12 bits, but a shared business id keeps its prior weight (12.28) whatever the cap.
-    for (const [t, levels] of Object.entries(w)) if (t !== 'businessId') for (const bits of Object.values(levels)) expect(Math.abs(bits)).toBeLessThanOrEqual(12.01);
-    // Another first name at the same address cancels the exact address, no more, no less.
-    expect(w['name:person']!.otherFirstName).toBeCloseTo(-w['address:person']!.exact!, 1);
-    expect(w['name:company']!.different).toBeLessThanOrEqual(-(w.phone!.same! + w['address:company']!.exact!) + 0.01);
+    // On the scale of random pairs, capped at ±30 bits, but a wholly different company name
+    // outweighs a shared switchboard and address whatever the cap (checked below).
+    for (const [t, levels] of Object.entries(w))
+      for (const [l, bits] of Object.entries(levels))
+        if (`${t}.${l}` !== 'name:company.different') expect(Math.abs(bits)).toBeLessThanOrEqual(30.01);
+    // Another first name at the same address cancels the exact address with its postal code, no more, no less.
+    expect(w['name:person']!.otherFirstName).toBeCloseTo(-(w['address:person']!.exact! + w.area!.same!), 1);
+    expect(w['name:company']!.different).toBeLessThanOrEqual(-(w.phone!.same! + w['address:company']!.exact! + w.area!.same!) + 0.01);
+  });
+
+  it('takes u from random pairs: a shared phone or exact name is rare by chance, whatever blocking gathered', () => {
+    const e = estimateOf(3000);
+    const w = modelWeights(e.model);
+    // Two random persons of 3,000 share an exact name or address about once in thousands of
+    // pairs: many bits each, where u from the candidates (gathered by those very keys) gave ~0–2.
+    expect(w['name:person']!.exact).toBeGreaterThan(8);
+    expect(w['address:person']!.exact).toBeGreaterThan(8);
+    // The prior odds are those of a random pair: about one customer in 3,000.
+    expect(e.model.priorBits).toBeLessThan(-8);
+    expect(e.model.priorBits).toBeGreaterThan(-14);
   });
 
   it('falls back to the prior on a tiny register', () => {
@@ -52,7 +67,9 @@ describe('estimateModel', () => {
 
 describe('numbered housing companies (issue 17, item 10)', () => {
   const H = ['Yritys', 'Puhelin', 'Katuosoite', 'Postinumero', 'Postitoimipaikka'];
-  const customers = listFromGrid('asiakkaat.csv', H, [['Asunto Oy Helsingin Kotikatu 1', '09 123 4567', 'Kotikatu 1', '00100', 'Helsinki']]);
+  const customers = listFromGrid('asiakkaat.csv', H, [
+    ['Asunto Oy Helsingin Kotikatu 1', '09 123 4567', 'Kotikatu 1', '00100', 'Helsinki'],
+  ]);
   it('keeps "… Kotikatu 3" and "… 41" in the same postal code, and says the numbers differ', () => {
     const list = listFromGrid('lista.csv', H, [
       ['Asunto Oy Helsingin Kotikatu 3', '09 765 4321', 'Kotikatu 3', '00100', 'Helsinki'],
@@ -64,7 +81,10 @@ describe('numbered housing companies (issue 17, item 10)', () => {
     expect(r.rows[1]!.outcome).toBe('kept');
     expect(r.rows[0]!.comparison?.name).toBe('otherNumber');
     expect(r.rows[2]!.outcome).toBe('removed');
-    const reasonOfKept = matchCustomers(list.rows.length ? { ...list, rows: [list.rows[0]!] } : list, customers, { lang: 'fi', model: { ...DEFAULT_MODEL, reviewAt: 0 } }).rows[0]!.reason;
+    const reasonOfKept = matchCustomers(list.rows.length ? { ...list, rows: [list.rows[0]!] } : list, customers, {
+      lang: 'fi',
+      model: { ...DEFAULT_MODEL, reviewAt: 0 },
+    }).rows[0]!.reason;
     expect(reasonOfKept.toLowerCase()).toContain('nimen numero eri (3 ↔ 1)');
     expect(reasonOfKept.toLowerCase()).toContain('puhelin eri');
   });

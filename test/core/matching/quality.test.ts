@@ -32,9 +32,14 @@ describe.each([2, 3])('unseen seed %i', (seed) => {
   });
 
   it('keeps every hard negative out of the removed rows', () => {
-    for (const set of [generateCompanies({ seed, customers: 4000, list: 4000, hardShare: 0.8 }), generatePersons({ seed, customers: 4000, list: 4000, hardShare: 0.8 })]) {
+    for (const set of [
+      generateCompanies({ seed, customers: 4000, list: 4000, hardShare: 0.8 }),
+      generatePersons({ seed, customers: 4000, list: 4000, hardShare: 0.8 }),
+    ]) {
       const q = quality(set);
-      const hardRemoved = Object.entries(q.falsePositives).filter(([c]) => c !== 'other' && c !== 'copy').reduce((s, [, n]) => s + (n ?? 0), 0);
+      const hardRemoved = Object.entries(q.falsePositives)
+        .filter(([c]) => c !== 'other' && c !== 'copy')
+        .reduce((s, [, n]) => s + (n ?? 0), 0);
       const hard = set.category.filter((c) => c !== 'copy' && c !== 'other').length;
       expect(hard).toBeGreaterThan(1000);
       expect(hardRemoved / hard).toBeLessThanOrEqual(0.005);
