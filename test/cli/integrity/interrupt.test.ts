@@ -84,7 +84,8 @@ test('match: SIGINT while it works keeps the previous kept/removed/review/summar
 }, 90_000);
 
 test('export: SIGINT leaves the previous parts as they were', async () => {
-  listFile('lista.csv', 60_000);
+  // 400,000 rows: the export streams now, and 60,000 were written before the signal came.
+  listFile('lista.csv', 400_000);
   const old = earlier('soitot.csv');
   const r = await interrupt(box.dir, ['export', '--list', 'lista.csv', '--format', 'csv', '--out', 'soitot.csv'], { afterMs: 600 });
   expectStopped(r, 'export');
