@@ -13,7 +13,7 @@ import { DIST, ROOT, ensureBuilt, openPane } from './support';
 import { startReplay, type Replay } from '../sources/buildings/replayServer';
 import { generateCompanies } from '../fixtures/prh/generate';
 import { startFakePrh, type FakePrh } from '../fixtures/prh/fakePrhServer';
-import { statePart, stateOf, textTable } from './workbooks';
+import { hasState, statePart, stateOf, textTable } from './workbooks';
 
 let prh: FakePrh;
 let replay: Replay;
@@ -97,7 +97,11 @@ describe('the pane served by rajaus serve (Chromium, Excel simulator)', () => {
     try {
       const before = prh.requests.length;
       await prhSearch(s);
-      const snap = await s.waitForSnapshot((x) => x.sheets.some((sh) => sh.tables.some((t) => t.name.startsWith('Rajaus_'))), 30_000);
+      // The table and the list's state: the pane writes the rows in pieces and the state last.
+      const snap = await s.waitForSnapshot(
+        (x) => x.sheets.some((sh) => sh.tables.some((t) => t.name.startsWith('Rajaus_'))) && hasState(x),
+        30_000,
+      );
       const sheet = snap.sheets.find((sh) => sh.tables.some((t) => t.name.startsWith('Rajaus_')))!;
       const rows = sheet.values.slice(1).filter((r) => r.some((v) => v !== ''));
       expect(rows.length).toBeGreaterThan(0);

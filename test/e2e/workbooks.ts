@@ -60,6 +60,11 @@ export function textTable(name: string, values: unknown[][], tableName: string, 
   };
 }
 
+/** The workbook holds Rajaus's state with a list (the pane writes it after the list's rows). */
+export function hasState(snap: WorkbookSnapshot): boolean {
+  return snap.customXmlParts.some((p) => p.namespaceUri === STATE_NAMESPACE || p.xml.includes(STATE_NAMESPACE)) && stateOf(snap).lists.length > 0;
+}
+
 /** Rajaus's state as the workbook holds it now. */
 export function stateOf(snap: WorkbookSnapshot): WorkbookState {
   const part = snap.customXmlParts.find((p) => p.namespaceUri === STATE_NAMESPACE || p.xml.includes(STATE_NAMESPACE));
