@@ -19,4 +19,7 @@ await Promise.all([
   // The worker thread of `rajaus match` (src/cli/io/matchWorker.ts): its own small bundle,
   // so that it starts without loading the whole CLI.
   build({ ...common, entryPoints: ['src/cli/workers/match.worker.ts'], outfile: 'lib/match-worker.js' }),
+  // The worker thread that writes a finished workbook as .xlsx (src/cli/io/xlsxWriter.ts), so
+  // that a Ctrl-C during ExcelJS's long synchronous write is heard at once.
+  build({ ...common, entryPoints: ['src/cli/workers/xlsx.worker.ts'], outfile: 'lib/xlsx-worker.js' }),
 ]);

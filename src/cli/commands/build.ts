@@ -5,7 +5,7 @@
  */
 import { basename, dirname, resolve } from 'node:path';
 import type { Command } from '../command';
-import { xlsxTools } from '../io/xlsx';
+import { writingWorkbookLine, xlsxTools } from '../io/xlsx';
 import { UserError } from '../../core/errors';
 import { criteriaSchema } from '../../core/criteria/criteria';
 import { parseMapOverrides } from '../../core/columns/headerMapping';
@@ -129,7 +129,7 @@ export const buildCommand: Command = {
       fileName: `${base}-${format}`,
     }));
 
-    const { createXlsxWorkbook, xlsxWorkbookToBytes } = await xlsxTools();
+    const { createXlsxWorkbook, xlsxBytes } = await xlsxTools();
     const workbook = createXlsxWorkbook();
     const textRepairs = new TextRepairs();
     const signal = io.signal;
@@ -145,7 +145,9 @@ export const buildCommand: Command = {
       signal,
       manifest: { name: `${base}.parts.json`, about: { workbook: basename(out), formats } },
     });
-    await outputs.write(basename(out), await xlsxWorkbookToBytes(workbook));
+    // Seconds for a big list, in a worker thread that a Ctrl-C ends at once (xlsxWriter.ts).
+    io.info(`  ${writingWorkbookLine(io.lang, basename(out))}`);
+    await outputs.write(basename(out), await xlsxBytes(workbook, { signal }));
     for (const f of report.files) await outputs.write(f.name, f.bytes);
     await outputs.commit();
     for (const part of outputs.removedParts) io.info(`  removed ${part} (a part of an earlier export)`);

@@ -5,7 +5,7 @@
  */
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Command } from '../command';
-import { xlsxTools } from '../io/xlsx';
+import { writingWorkbookLine, xlsxTools } from '../io/xlsx';
 import { runDemo } from '../../app/demo';
 import { exampleSettings } from '../../app/settingsFile';
 import { RunOutputs } from '../io/outputs';
@@ -37,13 +37,15 @@ export const demoCommand: Command = {
     const out = resolve(io.cwd, (values.out as string | undefined) ?? join('out', 'demo.xlsx'));
     if (!out.toLowerCase().endsWith('.xlsx')) throw new UserError('--out must name an .xlsx file', { file: out });
     io.info(t(io.lang, 'start'));
-    const { createXlsxWorkbook, xlsxWorkbookToBytes } = await xlsxTools();
+    const { createXlsxWorkbook, xlsxBytes } = await xlsxTools();
     const workbook = createXlsxWorkbook();
     const report = await runDemo({ workbook, lang: io.lang, settings: exampleSettings(), now: io.now, signal: io.signal }, (line) =>
       io.info(`  ${line}`),
     );
     const outputs = new RunOutputs(dirname(out), { signal: io.signal });
-    await outputs.write(basename(out), await xlsxWorkbookToBytes(workbook));
+    // Seconds, in a worker thread that a Ctrl-C ends at once (xlsxWriter.ts).
+    io.info(`  ${writingWorkbookLine(io.lang, basename(out))}`);
+    await outputs.write(basename(out), await xlsxBytes(workbook, { signal: io.signal }));
     const files = [...report.b2b.files, ...report.b2c.files];
     for (const f of files) await outputs.write(f.name, f.bytes);
     await outputs.commit();

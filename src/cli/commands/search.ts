@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, extname, resolve } from 'node:path';
-import { xlsxTools } from '../io/xlsx';
+import { writingWorkbookLine, xlsxTools } from '../io/xlsx';
 import type { Command, CliIo } from '../command';
 import { runSearch } from '../../app/search';
 import { CriteriaError } from '../../core/criteria/area';
@@ -180,7 +180,9 @@ export const searchCommand: Command = {
       const target = resolve(io.cwd, out);
       const outputs = new RunOutputs(dirname(target), { signal });
       if ('workbook' in workbook) {
-        await outputs.write(basename(target), await xlsx!.xlsxWorkbookToBytes(workbook));
+        // In a worker thread that a Ctrl-C ends at once (xlsxWriter.ts).
+        io.info(writingWorkbookLine(io.lang, basename(target)));
+        await outputs.write(basename(target), await xlsx!.xlsxBytes(workbook, { signal }));
       } else {
         const plan = workbook.written.find((p) => p.name === outcome.sheetName)!;
         const list = { keys: plan.columns.map((c) => c.key), headers: plan.columns.map((c) => c.header), rows: plan.rows };

@@ -41,7 +41,13 @@ export function rajaus(cwd: string, args: string[]): Ran {
 export function interrupt(
   cwd: string,
   args: string[],
-  opts: { signal?: NodeJS.Signals; afterMs?: number; ready?: (output: string) => boolean },
+  opts: {
+    signal?: NodeJS.Signals;
+    afterMs?: number;
+    ready?: (output: string) => boolean;
+    /** How long after `ready` the signal goes (default at once). */
+    afterReadyMs?: number;
+  },
 ): Promise<Ran & { stopMs: number; signalled: boolean }> {
   return new Promise((resolveRun) => {
     const child: ChildProcess = spawn(process.execPath, [BIN, ...args, '--lang', 'en'], { cwd });
@@ -54,8 +60,11 @@ export function interrupt(
       sentAt = Date.now();
       child.kill(opts.signal ?? 'SIGINT');
     };
+    let readyTimer: NodeJS.Timeout | undefined;
     const check = () => {
-      if (opts.ready?.(output)) send();
+      if (readyTimer || !opts.ready?.(output)) return;
+      if (opts.afterReadyMs) readyTimer = setTimeout(send, opts.afterReadyMs);
+      else send();
     };
     child.stdout!.on('data', (d: Buffer) => {
       stdout += d;
@@ -70,6 +79,7 @@ export function interrupt(
     const timer = opts.afterMs !== undefined ? setTimeout(send, opts.afterMs) : undefined;
     child.on('exit', (code) => {
       if (timer) clearTimeout(timer);
+      if (readyTimer) clearTimeout(readyTimer);
       resolveRun({ status: code, stdout, stderr, stopMs: sentAt ? Date.now() - sentAt : -1, signalled: sentAt > 0 });
     });
   });
