@@ -83,6 +83,10 @@ export async function xlsxBytes(port: XlsxWorkbookPort, opts: XlsxBytesOptions =
     if (onAbort) signal?.removeEventListener('abort', onAbort);
     worker.removeAllListeners('exit');
     // Ends a worker still writing (a cancel, an error here); a finished one is idle already.
-    await worker.terminate();
+    // Not awaited: the thread's heap goes while the command ends (awaited, a cancelled demo
+    // stopped 0.26–0.48 s after the signal instead of 0.12–0.16 s), and unref'd it does not
+    // keep the process alive for it.
+    worker.unref();
+    void worker.terminate();
   }
 }
