@@ -5,6 +5,7 @@
  * quotes, CRLF, LF or CR (old Mac) line ends, and line breaks inside quoted cells.
  */
 import { UserError } from '../../core/errors';
+import { defineMessages, type Lang } from '../../core/i18n/lang';
 
 export type DetectedEncoding = 'utf-8' | 'utf-8-bom' | 'windows-1252' | 'utf-16le' | 'utf-16be' | 'mixed';
 
@@ -113,12 +114,45 @@ function decodeLineByLine(bytes: Uint8Array, bom: boolean): DecodedText {
   return { text, encoding: 'mixed', windows1252Lines: cp1252Lines };
 }
 
+/**
+ * What the reader says about a damaged or mixed file, in the user's language (the pane's, or
+ * the CLI's --lang): the pane shows these at its customer file picker.
+ */
+const t = defineMessages({
+  fi: {
+    unclosed: 'lainausmerkki (") aloittaa tässä arvon eikä sulkeudu, joten sen jälkeiset {lines} riviä luettaisiin yhdeksi soluksi; sulje tai poista lainausmerkki',
+    swallowed:
+      'lainausmerkki (") aloittaa tässä arvon, joka jatkuu {lines} riville ja nielee tiedoston kokonaisia rivejä ennen kuin sulkeutuu; tältä riviltä puuttuu luultavasti lainausmerkki tai siinä on ylimääräinen',
+    line: ' (tiedoston rivi {line})',
+    mixedOne: '{file}: rivi {rows} ei ole UTF-8-merkistöä kuten muu tiedosto; se luettiin Windows-1252-merkistönä. Tarkista sen ä, ö ja €.',
+    mixedMany: '{file}: rivit {rows}{more} eivät ole UTF-8-merkistöä kuten muu tiedosto; ne luettiin Windows-1252-merkistönä. Tarkista niiden ä, ö ja €.',
+    more: ' ja {count} muuta',
+  },
+  en: {
+    unclosed: 'a quote (") opens a value here and is never closed, so the {lines} line(s) after it would be read as one cell; close or remove that quote',
+    swallowed:
+      'a quote (") opens a value here that runs over {lines} lines holding whole rows of this file before it closes; a quote is probably missing or extra in this row',
+    line: ' (line {line})',
+    mixedOne: '{file}: row {rows} is not UTF-8 like the rest of the file; read as Windows-1252. Check ä, ö and € there.',
+    mixedMany: '{file}: rows {rows}{more} are not UTF-8 like the rest of the file; read as Windows-1252. Check ä, ö and € there.',
+    more: ' and {count} more',
+  },
+  sv: {
+    unclosed: 'ett citattecken (") börjar ett värde här och stängs aldrig, så de {lines} rader som följer skulle läsas som en cell; stäng eller ta bort citattecknet',
+    swallowed:
+      'ett citattecken (") börjar ett värde här som löper över {lines} rader med hela rader ur filen innan det stängs; ett citattecken saknas troligen eller är för mycket på den här raden',
+    line: ' (filrad {line})',
+    mixedOne: '{file}: rad {rows} är inte UTF-8 som resten av filen; den lästes som Windows-1252. Kontrollera ä, ö och € där.',
+    mixedMany: '{file}: raderna {rows}{more} är inte UTF-8 som resten av filen; de lästes som Windows-1252. Kontrollera ä, ö och € där.',
+    more: ' och {count} till',
+  },
+});
+
 /** The warning for a mixed file, naming its Windows-1252 lines (the first ten, then a count). */
-export function mixedEncodingWarning(fileName: string, lines: readonly number[]): string {
-  const shown = lines.slice(0, 10).join(', ');
-  const more = lines.length > 10 ? ` and ${lines.length - 10} more` : '';
-  const which = lines.length === 1 ? `row ${shown} is` : `rows ${shown}${more} are`;
-  return `${fileName}: ${which} not UTF-8 like the rest of the file; read as Windows-1252. Check ä, ö and € there.`;
+export function mixedEncodingWarning(fileName: string, lines: readonly number[], lang: Lang = 'en'): string {
+  const rows = lines.slice(0, 10).join(', ');
+  const more = lines.length > 10 ? t(lang, 'more', { count: lines.length - 10 }) : '';
+  return t(lang, lines.length === 1 ? 'mixedOne' : 'mixedMany', { file: fileName, rows, more });
 }
 
 const CANDIDATES = [';', ',', '\t'] as const;
@@ -170,11 +204,7 @@ export class CsvDamageError extends Error {
     /** Lines inside the quoted field. */
     readonly lines: number,
   ) {
-    super(
-      kind === 'unclosed'
-        ? `a quote (") opens a value here and is never closed, so the ${lines} line(s) after it would be read as one cell; close or remove that quote`
-        : `a quote (") opens a value here that runs over ${lines} lines holding whole rows of this file before it closes; a quote is probably missing or extra in this row`,
-    );
+    super(t('en', kind, { lines }));
     this.name = 'CsvDamageError';
   }
 
@@ -183,10 +213,10 @@ export class CsvDamageError extends Error {
     return this.line === this.record ? `row ${this.record}` : `row ${this.record} (line ${this.line})`;
   }
 
-  /** The damage as a UserError naming the file and the row where the quote opened. */
-  toUserError(fileName: string): UserError {
-    const line = this.line === this.record ? '' : ` (line ${this.line})`;
-    return new UserError(`${this.message}${line}`, { file: fileName, row: this.record });
+  /** The damage as a UserError naming the file and the row where the quote opened, in `lang`. */
+  toUserError(fileName: string, lang: Lang = 'en'): UserError {
+    const line = this.line === this.record ? '' : t(lang, 'line', { line: this.line });
+    return new UserError(`${t(lang, this.kind, { lines: this.lines })}${line}`, { file: fileName, row: this.record });
   }
 }
 

@@ -135,7 +135,7 @@ async function streamCsv(
 ): Promise<{ head: TableHead; rowCount: number }> {
   const onWarning = opts.onWarning;
   const { text, windows1252Lines } = decodeText(bytes);
-  if (windows1252Lines?.length) onWarning?.(mixedEncodingWarning(fileName, windows1252Lines));
+  if (windows1252Lines?.length) onWarning?.(mixedEncodingWarning(fileName, windows1252Lines, lang));
   if (text.trim() === '') throw new UserError(fileMessage(lang, 'empty'), { file: fileName });
   let fileRow = 0;
   let head: TableHead | null = null;
@@ -189,7 +189,7 @@ async function streamCsv(
       if (opts.between) await opts.between();
     }
   } catch (e) {
-    throw e instanceof CsvDamageError ? e.toUserError(fileName) : e;
+    throw e instanceof CsvDamageError ? e.toUserError(fileName, lang) : e;
   }
   if (!head) checkHeader([''], fileName, 1, overrides);
   return { head: head!, rowCount: index };

@@ -37,6 +37,19 @@ describe('CSV damage', () => {
     expect(e.message).toMatch(/^lista\.csv, row 11: a quote \(\"\) opens a value here that runs over 492 lines holding whole rows/);
   });
 
+  test('in the pane\'s language: Finnish and Swedish, with the physical line when it differs', async () => {
+    const unclosed = HEADER + rows(1, 3) + '"Rikki Oy;;0401234567;33100\r\n' + rows(5, 20);
+    await expect(parseTabular(bytes(unclosed), 'asiakkaat.csv', { lang: 'fi' })).rejects.toThrow(
+      /^asiakkaat\.csv, row 5: lainausmerkki \("\) aloittaa tässä arvon eikä sulkeudu, joten sen jälkeiset 17 riviä luettaisiin yhdeksi soluksi/,
+    );
+    await expect(parseTabular(bytes(unclosed), 'kunder.csv', { lang: 'sv' })).rejects.toThrow(/^kunder\.csv, row 5: ett citattecken \("\) börjar ett värde här och stängs aldrig/);
+    // A note over two lines before the damage: record 4 is line 5.
+    const swallowing = HEADER + rows(1, 2) + 'Monirivinen Oy;;"040\r\n123";33100\r\n' + 'Huono Oy;;"0401234567;33100\r\n' + rows(5, 300) + 'Loppu" Oy;;0401234599;33100\r\n';
+    await expect(parseTabular(bytes(swallowing), 'lista.csv', { lang: 'fi' })).rejects.toThrow(
+      /^lista\.csv, row 5: lainausmerkki \("\) aloittaa tässä arvon, joka jatkuu \d+ riville ja nielee tiedoston kokonaisia rivejä.*\(tiedoston rivi 6\)$/,
+    );
+  });
+
   test('a quote inside a field (not opening it) is an ordinary character, as before', async () => {
     const text = HEADER + rows(1, 9) + 'Huono "Oy;;0401234567;33100\r\n' + rows(11, 500);
     const t = await parseTabular(bytes(text), 'lista.csv');

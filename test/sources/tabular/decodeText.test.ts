@@ -107,6 +107,15 @@ describe('decodeText: Excel\'s "Unicode text" and other encodings', () => {
     expect(warnings).toEqual([]);
   });
 
+  it('says it in the pane\'s language', () => {
+    expect(mixedEncodingWarning('asiakkaat.csv', [3], 'fi')).toBe(
+      'asiakkaat.csv: rivi 3 ei ole UTF-8-merkistöä kuten muu tiedosto; se luettiin Windows-1252-merkistönä. Tarkista sen ä, ö ja €.',
+    );
+    expect(mixedEncodingWarning('kunder.csv', [2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], 'sv')).toBe(
+      'kunder.csv: raderna 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 och 1 till är inte UTF-8 som resten av filen; de lästes som Windows-1252. Kontrollera ä, ö och € där.',
+    );
+  });
+
   it('names at most ten lines and counts the rest', () => {
     expect(mixedEncodingWarning('x.csv', [2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13])).toBe(
       'x.csv: rows 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 and 2 more are not UTF-8 like the rest of the file; read as Windows-1252. Check ä, ö and € there.',
