@@ -12,7 +12,7 @@ import { parseMapOverrides } from '../../core/columns/headerMapping';
 import { EXPORT_FORMATS, type ExportFormat } from '../../core/export/formats';
 import { runPipeline, type PipelinePlan } from '../../app/pipeline';
 import { readDoNotCallFile } from '../../app/suppression';
-import { readBytes, readListFile, refuseInputAsOutput } from '../io/files';
+import { readBytes, readListFile, refuseInputAsOutput, sameFile } from '../io/files';
 import { RunOutputs } from '../io/outputs';
 import { readSettingsFile } from '../io/settings';
 import { TextRepairs, textRepairLines } from '../../core/workbook/xmlText';
@@ -87,6 +87,13 @@ export const buildCommand: Command = {
 
     const plan: PipelinePlan = { criteria: parsed.data, source, listName: values.name as string | undefined };
     const customersPath = values.customers as string | undefined;
+    const sourceFile = typeof values.source === 'string' && values.source.startsWith('file:') ? inputOf(values.source) : undefined;
+    // A vendor file that is the customer register itself: every row would go as its own customer.
+    if (customersPath && sourceFile && sameFile(sourceFile, inputOf(customersPath)!) && !values['customers-sheet']) {
+      io.warn(
+        `rajaus build: warning: --source and --customers are the same file (${customersPath}); every row will be removed as its own customer`,
+      );
+    }
     if (customersPath) {
       const map = parseMapOverrides((values.map as string[] | undefined) ?? []);
       const table = await readListFile(resolve(io.cwd, customersPath), {

@@ -12,7 +12,7 @@ import { formatCount } from '../../core/i18n/lang';
 import { helsinkiDate } from '../../core/notes/format';
 import { describeInvalid } from '../../core/suppression/doNotCall';
 import { readDoNotCallFile, suppressList } from '../../app/suppression';
-import { readBytes, readListFile, refuseInputAsOutput } from '../io/files';
+import { readBytes, readListFile, refuseInputAsOutput, sameFile } from '../io/files';
 import { RunOutputs } from '../io/outputs';
 
 const USAGE = `rajaus dnc --list FILE --numbers FILE --out DIR [options]
@@ -51,6 +51,10 @@ export const dncCommand: Command = {
       ['kept.csv', 'suppressed.csv', 'summary.json'].map((n) => join(resolve(io.cwd, out), n)),
       [resolve(io.cwd, listPath), resolve(io.cwd, numbersPath)],
     );
+    // The list given as its own do-not-call file: every row with a phone would be suppressed.
+    if (sameFile(resolve(io.cwd, listPath), resolve(io.cwd, numbersPath))) {
+      io.warn(`rajaus dnc: warning: --list and --numbers are the same file (${listPath}); every row with a phone will be suppressed`);
+    }
     const list = await readListFile(resolve(io.cwd, listPath), {
       sheet: values.sheet as string | undefined,
       map,

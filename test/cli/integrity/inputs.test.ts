@@ -33,3 +33,18 @@ test('match with the same file as list and register warns', () => {
   expect(r.status).toBe(0);
   expect(r.stderr).toMatch(/warning: --list and --customers are the same file \(lista\.csv\); every row will be removed/);
 }, 60_000);
+
+test('build whose file source is its own customer register warns (before: every row removed, not a word)', () => {
+  writeFileSync(join(box.dir, 'v.csv'), 'Yritys;Y-tunnus;Puhelin;Postinumero;Postitoimipaikka\r\nA Oy;;0401234567;33100;TAMPERE\r\nB Oy;;0401234568;33100;TAMPERE\r\n');
+  writeFileSync(join(box.dir, 'c.json'), JSON.stringify({ kind: 'b2b', area: { municipalities: ['Tampere'] } }));
+  const r = rajaus(box.dir, ['build', '--criteria', 'c.json', '--source', 'file:v.csv', '--customers', './v.csv', '--out', 'k.xlsx']);
+  expect(r.status).toBe(0);
+  expect(r.stderr).toMatch(/warning: --source and --customers are the same file \(\.\/v\.csv\); every row will be removed/);
+}, 60_000);
+
+test('dnc whose do-not-call file is the list itself warns', () => {
+  writeFileSync(join(box.dir, 'lista.csv'), LIST);
+  const r = rajaus(box.dir, ['dnc', '--list', 'lista.csv', '--numbers', 'lista.csv', '--out', 'd']);
+  expect(r.status).toBe(0);
+  expect(r.stderr).toMatch(/warning: --list and --numbers are the same file \(lista\.csv\); every row with a phone will be suppressed/);
+}, 60_000);
