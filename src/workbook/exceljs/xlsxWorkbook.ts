@@ -95,7 +95,7 @@ function applyPrint(ws: ExcelJS.Worksheet, plan: SheetPlan, hasHeader: boolean):
 }
 
 async function renderTable(ws: ExcelJS.Worksheet, plan: SheetPlan, tableName: string, opts: RunOptions): Promise<void> {
-  // Pauses let a Ctrl-C or the pane's Cancel be heard while 100,000 rows are converted.
+  // Pauses let a Ctrl-C or the pane's Cancel be heard while 100,000 rows are laid out.
   const pause = pauser(opts.signal);
   const cols = plan.columns;
   const repairs = opts.textRepairs;
@@ -103,6 +103,26 @@ async function renderTable(ws: ExcelJS.Worksheet, plan: SheetPlan, tableName: st
     cols.map((c) => c.header),
     repairs,
   );
+  // Widths and formats on the columns first: a cell made after takes its column's format, so
+  // every written cell gets it as it is made, and so do rows typed in later (set afterwards,
+  // ExcelJS would visit every cell of the column again in one pass).
+  cols.forEach((c, i) => {
+    const col = ws.getColumn(i + 1);
+    col.width = c.width;
+    col.numFmt = c.numberFormat;
+  });
+  // The table with its header only; ExcelJS's addTable would write every body cell in one
+  // synchronous pass (seconds for a big list, with no Ctrl-C heard), so the cells go in below,
+  // in pieces, as its store() writes them (the value; these columns have no table style).
+  const table = ws.addTable({
+    name: tableName,
+    ref: 'A1',
+    headerRow: true,
+    totalsRow: false,
+    style: { theme: TABLE_STYLE, showRowStripes: true },
+    columns: headers.map((name) => ({ name, filterButton: true })),
+    rows: [],
+  });
   const rows: CellValue[][] = [];
   for (let r = 0; r < plan.rows.length; r++) {
     if (r % 5000 === 0) {
@@ -112,25 +132,22 @@ async function renderTable(ws: ExcelJS.Worksheet, plan: SheetPlan, tableName: st
     if (r % 500 === 0) await pause();
     const src = plan.rows[r]!;
     // Every string through cellText: one U+FFFF would make the whole sharedStrings part unreadable.
-    rows.push(cols.map((c, i) => safeCellValue(toCell(c.type, src[i] ?? null), repairs)));
+    const values = cols.map((c, i) => safeCellValue(toCell(c.type, src[i] ?? null), repairs));
+    rows.push(values);
+    const row = ws.getRow(r + 2);
+    values.forEach((v, i) => (row.getCell(i + 1).value = v as ExcelJS.CellValue));
   }
   // Excel wants at least one data row in a table; an empty list gets one empty row.
-  const tableRows = rows.length > 0 ? rows : [cols.map(() => null)];
-  ws.addTable({
-    name: tableName,
-    ref: 'A1',
-    headerRow: true,
-    totalsRow: false,
-    style: { theme: TABLE_STYLE, showRowStripes: true },
-    columns: headers.map((name) => ({ name, filterButton: true })),
-    rows: tableRows as ExcelJS.CellValue[][],
-  });
-  cols.forEach((c, i) => {
-    const col = ws.getColumn(i + 1);
-    col.width = c.width;
-    // Sets the format of every written cell and of the column, so rows typed in later get it too.
-    col.numFmt = c.numberFormat;
-  });
+  if (rows.length === 0) {
+    const empty = cols.map(() => null);
+    rows.push(empty);
+    const row = ws.getRow(2);
+    empty.forEach((v, i) => (row.getCell(i + 1).value = v));
+  }
+  // The table's extent from its rows (validate() recomputes the ref; it writes no cell).
+  const model = (table as unknown as { table: { rows: CellValue[][] }; validate(): void });
+  model.table.rows = rows;
+  model.validate();
   ws.getRow(1).font = { bold: true };
   if (plan.freezeHeader) ws.views = [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }];
   applyPrint(ws, plan, true);
