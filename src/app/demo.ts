@@ -111,6 +111,9 @@ export interface DemoReport {
 
 export async function runDemo(ctx: StepContext, say: (line: string) => void = () => undefined): Promise<DemoReport> {
   const demo = await import('../sources/demo/index');
+  // The directory is generated here, in slices that hear a Ctrl-C or Cancel; the customer
+  // registers below are drawn from it (made at once, they held the signal for seconds).
+  await demo.loadDemoDirectory(ctx.signal);
   const companiesSheet = t(ctx.lang, 'companies');
   const consumersSheet = t(ctx.lang, 'consumers');
   await ctx.workbook.apply({

@@ -51,7 +51,12 @@ export function consumerAddress(c: DemoConsumer): { street: string; apartment: s
   return residentAddress(c.building, c.slot);
 }
 
-export function generateConsumers(count: number, places: Places, phones: PhoneBook): DemoConsumer[] {
+/**
+ * generateConsumers a household at a time: yields the count so far after each, returns them
+ * all. A caller that must hear a Ctrl-C pauses between households (loadDemoDirectory); the
+ * consumers are the same, in the same order, from the same random streams.
+ */
+export function* consumerHouseholds(count: number, places: Places, phones: PhoneBook): Generator<number, DemoConsumer[]> {
   const rng = new Rng('demo:consumers');
   const out: DemoConsumer[] = [];
   while (out.length < count) {
@@ -84,6 +89,15 @@ export function generateConsumers(count: number, places: Places, phones: PhoneBo
         phone,
       });
     }
+    yield out.length;
   }
   return out;
+}
+
+export function generateConsumers(count: number, places: Places, phones: PhoneBook): DemoConsumer[] {
+  const households = consumerHouseholds(count, places, phones);
+  for (;;) {
+    const step = households.next();
+    if (step.done) return step.value;
+  }
 }

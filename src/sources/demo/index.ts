@@ -4,7 +4,7 @@
  * (the task pane imports this module dynamically) and generated on first use.
  */
 export { DemoDirectorySource, DEMO_SOURCE_INFO, companyRecord, consumerRecord, allCompanyRows } from './demoDirectorySource';
-export { demoDirectory, DEMO_COMPANY_COUNT, DEMO_CONSUMER_COUNT, type DemoDirectory } from './directory';
+export { demoDirectory, loadDemoDirectory, DEMO_COMPANY_COUNT, DEMO_CONSUMER_COUNT, type DemoDirectory } from './directory';
 export {
   demoCustomers,
   demoCustomerTruth,

@@ -42,6 +42,15 @@ describe('demo directory', () => {
     expect(fingerprint(freshDirectory())).toBe(fingerprint(dir));
   });
 
+  it('generated in slices (loadDemoDirectory, what a cancellable run uses: the consumers too now) is the same', async () => {
+    let load!: () => Promise<DemoDirectory>;
+    jest.isolateModules(() => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      load = require('../../../src/sources/demo/directory').loadDemoDirectory;
+    });
+    expect(fingerprint(await load())).toBe(fingerprint(dir));
+  }, 60_000);
+
   it('holds at least 50,000 companies and 100,000 consumers', () => {
     expect(dir.companies.length).toBeGreaterThanOrEqual(50_000);
     expect(dir.consumers.length).toBeGreaterThanOrEqual(100_000);
