@@ -60,6 +60,7 @@ const enum Kind {
   Address = 15,
   NameStreet = 16,
   TownNameSound = 17,
+  StreetInitial = 18,
 }
 
 /** An area is a postal code (under 2^17) or a town (its hash, 30 bits, with this bit): never one key. */
@@ -107,6 +108,7 @@ class KeyBuffer {
 }
 
 const codes: string[] = [];
+const initials: number[] = [];
 
 /**
  * Appends the blocking keys of row `i` to `out`. A customer is indexed under both its postal
@@ -146,9 +148,13 @@ function collectKeys(t: MatchTable, i: number, indexSide: boolean, out: KeyBuffe
   if (person && !words && person.length) out.push(finish(Kind.CompanyName, mixText(start(Kind.CompanyName), person.join(''))));
   if (personWords && personWords.length) {
     codes.length = 0;
+    initials.length = 0;
     for (const w of personWords) {
       const c = phonetic(w);
-      if (c) codes.push(c);
+      if (!c) continue;
+      codes.push(c);
+      // The first three words' initials (a name of more words is a long company name).
+      if (initials.length < 3) initials.push(w.charCodeAt(0));
     }
     for (let a = 0; a < 2; a++) {
       const area = a === 0 ? area1 : area2;
@@ -161,20 +167,39 @@ function collectKeys(t: MatchTable, i: number, indexSide: boolean, out: KeyBuffe
       for (const c of codes) out.push(finish(Kind.NameStreet, mixText(h, c)));
     }
     if (codes.length >= 2) {
-      const whole = codes.sort().join(' ');
+      const whole = codes.slice().sort().join(' ');
       if (indexSide || postal === NONE) out.push(finish(Kind.WholeNameSound, mixText(start(Kind.WholeNameSound), whole)));
-      // The whole name's sound in the town, asked by every row with a town: a postal code
-      // mistyped and the street written otherwise leave the name in the same town (issue 12:
-      // no single field defeats blocking). The whole name, not each word: a word's block in a
-      // city is every Virtanen, and made a 100k × 100k run five times slower.
-      if (addressArea2 !== NONE) out.push(finish(Kind.TownNameSound, mixText(mixInt(start(Kind.TownNameSound), addressArea2), whole)));
+    }
+    // In the town, asked by every row with a town: one word's sound and another word's initial
+    // ("Matti Juhani Virtanen" / "Matti Virtanen", "Tuomo" / "Tuomas Virtanen"). A mistyped
+    // postal code and a street written otherwise (in Swedish, abbreviated) leave the name in
+    // the same town (issue 12: no single field defeats blocking). A word's sound alone in a
+    // city is every Virtanen, and made a 100k × 100k run five times slower; with another
+    // word's initial a block is a few dozen rows at most.
+    if (addressArea2 !== NONE && initials.length >= 2) {
+      const h = mixInt(start(Kind.TownNameSound), addressArea2);
+      for (let a = 0; a < initials.length; a++) {
+        const ha = mixText(h, codes[a]!);
+        for (let b = 0; b < initials.length; b++) if (b !== a) out.push(finish(Kind.TownNameSound, mixInt(ha, initials[b]!)));
+      }
+    }
+    // The street's beginning in the area and a name word's initial: the house number mistyped
+    // or missing and the name mistyped, at the same street (Febrl's "Kenyon circuit 119" /
+    // "Kenyon circuit 14", "Stephatnie Spogn" / "Stephanie Spong").
+    if (street !== NONE && initials.length) {
+      for (let a = 0; a < 2; a++) {
+        const area = a === 0 ? area1 : addressArea2;
+        if (area === NONE) continue;
+        const h = mixInt(mixInt(start(Kind.StreetInitial), area), t.vocabulary.prefixHashes[street]!);
+        for (const c of initials) out.push(finish(Kind.StreetInitial, mixInt(h, c)));
+      }
     }
   }
   if (street !== NONE && t.house[i] !== NONE) {
     for (let a = 0; a < 2; a++) {
       const area = a === 0 ? area1 : addressArea2;
       if (area === NONE) continue;
-      out.push(finish(Kind.Address, mixInt(mixInt(mixInt(start(Kind.Address), area), hashes[t.street[i]!]!), t.house[i]!)));
+      out.push(finish(Kind.Address, mixInt(mixInt(mixInt(start(Kind.Address), area), t.vocabulary.prefixHashes[street]!), t.house[i]!)));
     }
   }
 }
