@@ -27,7 +27,9 @@ function workbook(): WorkbookInit {
         'Lista_Helsinki',
       ),
     ],
-    customXmlParts: [statePart({ name: 'Kotitaloudet Helsinki', kind: 'b2c', sheet: LIST, createdAt: '2026-10-05T09:00:00.000Z', rows: 4 })],
+    customXmlParts: [
+      statePart({ name: 'Kotitaloudet Helsinki', kind: 'b2c', sheet: LIST, createdAt: '2026-10-05T09:00:00.000Z', rows: 4 }),
+    ],
   };
 }
 
@@ -45,8 +47,14 @@ it('a do-not-call file: the second phone column and the second number in a cell 
     const status = s.pane.getByTestId('dnc-status').locator('.fui-MessageBar', { hasText: 'siirretty' });
     await status.waitFor({ timeout: 20_000 });
     expect(await status.innerText()).toMatch(/3 riviä siirretty taulukolle "[^"]+"; listalle jäi 1 riviä/);
-    const snap = await s.waitForSnapshot((x) => (x.sheets.find((sh) => sh.name === LIST)?.values ?? []).filter((r) => r.some((v) => v)).length === 2);
-    const names = snap.sheets.find((sh) => sh.name === LIST)!.values!.slice(1).map((r) => r[0]).filter(Boolean);
+    const snap = await s.waitForSnapshot(
+      (x) => (x.sheets.find((sh) => sh.name === LIST)?.values ?? []).filter((r) => r.some((v) => v)).length === 2,
+    );
+    const names = snap.sheets
+      .find((sh) => sh.name === LIST)!
+      .values!.slice(1)
+      .map((r) => r[0])
+      .filter(Boolean);
     expect(names).toEqual(['Sanna Laine']);
     expect(s.errors).toEqual([]);
   } catch (e) {

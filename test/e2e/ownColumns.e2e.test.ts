@@ -25,7 +25,9 @@ function workbook(): WorkbookInit {
   return {
     activeSheet: LIST,
     sheets: [textTable(LIST, ROWS, 'Lista_Helsinki')],
-    customXmlParts: [statePart({ name: 'Kotitaloudet Helsinki', kind: 'b2c', sheet: LIST, createdAt: '2026-10-05T09:00:00.000Z', rows: 4 })],
+    customXmlParts: [
+      statePart({ name: 'Kotitaloudet Helsinki', kind: 'b2c', sheet: LIST, createdAt: '2026-10-05T09:00:00.000Z', rows: 4 }),
+    ],
   };
 }
 
@@ -35,7 +37,7 @@ beforeAll(async () => {
 });
 afterAll(() => replay.close());
 
-it("step 3 keeps the user's \"Rakennusvuosi\" and \"Lämmitysaine\" on every row and adds its own beside them", async () => {
+it('step 3 keeps the user\'s "Rakennusvuosi" and "Lämmitysaine" on every row and adds its own beside them', async () => {
   const s = await openPane({ preload: workbook() });
   await s.page.route(`${replay.url}/**`, (route) => route.continue());
   try {

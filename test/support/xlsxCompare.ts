@@ -30,7 +30,8 @@ export async function xlsxDifferences(expected: Uint8Array, actual: Uint8Array, 
     if (diffs.length < limit) diffs.push(d);
   };
   const [a, b] = [await parts(expected), await parts(actual)];
-  if (json([...a.keys()].sort()) !== json([...b.keys()].sort())) note(`parts: ${json([...a.keys()].sort())} vs ${json([...b.keys()].sort())}`);
+  if (json([...a.keys()].sort()) !== json([...b.keys()].sort()))
+    note(`parts: ${json([...a.keys()].sort())} vs ${json([...b.keys()].sort())}`);
   for (const [name, xml] of a) if (b.has(name) && b.get(name) !== xml) note(`part ${name} differs`);
 
   const [wa, wb] = [new ExcelJS.Workbook(), new ExcelJS.Workbook()];
@@ -60,7 +61,8 @@ export async function xlsxDifferences(expected: Uint8Array, actual: Uint8Array, 
       if (ra.height !== rb.height) note(`${where}: row ${r} height ${ra.height} vs ${rb.height}`);
       for (let c = 1; c <= columns; c++) {
         const [ca, cb] = [ra.getCell(c), rb.getCell(c)];
-        if (json(ca.value) !== json(cb.value) || ca.type !== cb.type) note(`${where}: ${ca.address} ${json(ca.value)} vs ${json(cb.value)}`);
+        if (json(ca.value) !== json(cb.value) || ca.type !== cb.type)
+          note(`${where}: ${ca.address} ${json(ca.value)} vs ${json(cb.value)}`);
         if (ca.numFmt !== cb.numFmt || json(ca.font) !== json(cb.font) || json(ca.alignment) !== json(cb.alignment))
           note(`${where}: ${ca.address} format ${json(ca.style)} vs ${json(cb.style)}`);
       }

@@ -120,16 +120,19 @@ function decodeLineByLine(bytes: Uint8Array, bom: boolean): DecodedText {
  */
 const t = defineMessages({
   fi: {
-    unclosed: 'lainausmerkki (") aloittaa tässä arvon eikä sulkeudu, joten sen jälkeiset {lines} riviä luettaisiin yhdeksi soluksi; sulje tai poista lainausmerkki',
+    unclosed:
+      'lainausmerkki (") aloittaa tässä arvon eikä sulkeudu, joten sen jälkeiset {lines} riviä luettaisiin yhdeksi soluksi; sulje tai poista lainausmerkki',
     swallowed:
       'lainausmerkki (") aloittaa tässä arvon, joka jatkuu {lines} riville ja nielee tiedoston kokonaisia rivejä ennen kuin sulkeutuu; tältä riviltä puuttuu luultavasti lainausmerkki tai siinä on ylimääräinen',
     line: ' (tiedoston rivi {line})',
     mixedOne: '{file}: rivi {rows} ei ole UTF-8-merkistöä kuten muu tiedosto; se luettiin Windows-1252-merkistönä. Tarkista sen ä, ö ja €.',
-    mixedMany: '{file}: rivit {rows}{more} eivät ole UTF-8-merkistöä kuten muu tiedosto; ne luettiin Windows-1252-merkistönä. Tarkista niiden ä, ö ja €.',
+    mixedMany:
+      '{file}: rivit {rows}{more} eivät ole UTF-8-merkistöä kuten muu tiedosto; ne luettiin Windows-1252-merkistönä. Tarkista niiden ä, ö ja €.',
     more: ' ja {count} muuta',
   },
   en: {
-    unclosed: 'a quote (") opens a value here and is never closed, so the {lines} line(s) after it would be read as one cell; close or remove that quote',
+    unclosed:
+      'a quote (") opens a value here and is never closed, so the {lines} line(s) after it would be read as one cell; close or remove that quote',
     swallowed:
       'a quote (") opens a value here that runs over {lines} lines holding whole rows of this file before it closes; a quote is probably missing or extra in this row',
     line: ' (line {line})',
@@ -138,7 +141,8 @@ const t = defineMessages({
     more: ' and {count} more',
   },
   sv: {
-    unclosed: 'ett citattecken (") börjar ett värde här och stängs aldrig, så de {lines} rader som följer skulle läsas som en cell; stäng eller ta bort citattecknet',
+    unclosed:
+      'ett citattecken (") börjar ett värde här och stängs aldrig, så de {lines} rader som följer skulle läsas som en cell; stäng eller ta bort citattecknet',
     swallowed:
       'ett citattecken (") börjar ett värde här som löper över {lines} rader med hela rader ur filen innan det stängs; ett citattecken saknas troligen eller är för mycket på den här raden',
     line: ' (filrad {line})',

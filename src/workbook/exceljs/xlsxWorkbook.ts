@@ -145,7 +145,7 @@ async function renderTable(ws: ExcelJS.Worksheet, plan: SheetPlan, tableName: st
     empty.forEach((v, i) => (row.getCell(i + 1).value = v));
   }
   // The table's extent from its rows (validate() recomputes the ref; it writes no cell).
-  const model = (table as unknown as { table: { rows: CellValue[][] }; validate(): void });
+  const model = table as unknown as { table: { rows: CellValue[][] }; validate(): void };
   model.table.rows = rows;
   model.validate();
   ws.getRow(1).font = { bold: true };

@@ -35,7 +35,10 @@ test('match with the same file as list and register warns', () => {
 }, 60_000);
 
 test('build whose file source is its own customer register warns (before: every row removed, not a word)', () => {
-  writeFileSync(join(box.dir, 'v.csv'), 'Yritys;Y-tunnus;Puhelin;Postinumero;Postitoimipaikka\r\nA Oy;;0401234567;33100;TAMPERE\r\nB Oy;;0401234568;33100;TAMPERE\r\n');
+  writeFileSync(
+    join(box.dir, 'v.csv'),
+    'Yritys;Y-tunnus;Puhelin;Postinumero;Postitoimipaikka\r\nA Oy;;0401234567;33100;TAMPERE\r\nB Oy;;0401234568;33100;TAMPERE\r\n',
+  );
   writeFileSync(join(box.dir, 'c.json'), JSON.stringify({ kind: 'b2b', area: { municipalities: ['Tampere'] } }));
   const r = rajaus(box.dir, ['build', '--criteria', 'c.json', '--source', 'file:v.csv', '--customers', './v.csv', '--out', 'k.xlsx']);
   expect(r.status).toBe(0);

@@ -92,7 +92,8 @@ test('build from a 600,000-row file source stops within the bound; the previous 
 test('build signalled during its final workbook write stops within a second; the previous workbook and exports stay, nothing is left', async () => {
   // Every row in Tampere: a 60,000-row list sheet, whose write took seconds in one pass.
   const parts = [HEADER];
-  for (let i = 1; i <= 60_000; i++) parts.push(`Yritys ${i} Oy;;040${1_000_000 + i};Katu ${i % 300} A ${i % 7};${33100 + (i % 8) * 100};TAMPERE\r\n`);
+  for (let i = 1; i <= 60_000; i++)
+    parts.push(`Yritys ${i} Oy;;040${1_000_000 + i};Katu ${i % 300} A ${i % 7};${33100 + (i % 8) * 100};TAMPERE\r\n`);
   writeFileSync(join(box.dir, 'toimittaja.csv'), parts.join(''));
   writeFileSync(join(box.dir, 'c.json'), JSON.stringify({ kind: 'b2b', area: { municipalities: ['Tampere'] } }));
   const old = earlier('kuu.xlsx');

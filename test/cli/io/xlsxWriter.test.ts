@@ -30,7 +30,16 @@ test('a cancel ends the write with CancelledError, while the pieces go over or w
   const rows = Array.from({ length: 100_000 }, (_, i) => [`Yritys ${i} Oy`, `+35840${1_000_000 + i}`, '33100', 'TAMPERE']);
   const port = createXlsxWorkbook();
   await port.apply({
-    write: [tablePlan({ name: 'Lista', role: 'list', keys: ['companyName', 'phone', 'postalCode', 'postOffice'], rows, lang: 'fi', tableName: 'Lista' })],
+    write: [
+      tablePlan({
+        name: 'Lista',
+        role: 'list',
+        keys: ['companyName', 'phone', 'postalCode', 'postOffice'],
+        rows,
+        lang: 'fi',
+        tableName: 'Lista',
+      }),
+    ],
   });
   for (const afterMs of [0, 50, 800]) {
     const abort = new AbortController();

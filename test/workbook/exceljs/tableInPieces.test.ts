@@ -16,7 +16,14 @@ const plan = () =>
     name: 'Lista',
     role: 'list',
     keys: KEYS,
-    rows: Array.from({ length: ROWS }, (_, i) => [`Yritys ${i} Oy`, `+35840${1_000_000 + i}`, '33100', 'TAMPERE', `Katu ${i}`, '2015-03-01']),
+    rows: Array.from({ length: ROWS }, (_, i) => [
+      `Yritys ${i} Oy`,
+      `+35840${1_000_000 + i}`,
+      '33100',
+      'TAMPERE',
+      `Katu ${i}`,
+      '2015-03-01',
+    ]),
     lang: 'fi',
     tableName: 'Lista',
   });
