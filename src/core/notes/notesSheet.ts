@@ -5,8 +5,10 @@
  * never invented. Rendered as a printable document sheet; the machine-readable copy is the
  * workbook state itself.
  */
-import type { Lang } from '../i18n/lang';
+import type { Lang, Localized } from '../i18n/lang';
 import { formatCount, formatPercent } from '../i18n/lang';
+import { MATCH_LEVEL_NAMES } from '../buildings/columns';
+import { FUEL_NAMES, GROUP_NAMES } from '../buildings/groups';
 import type { Settings } from '../settings/settings';
 import { STATE_NAMESPACE, type ListState, type ProcessingStep, type SourceUse, type WorkbookState } from '../state/workbookState';
 import type { CellValue } from '../workbook/cells';
@@ -166,9 +168,21 @@ const RULES_TEXT: Record<Lang, string> = {
   sv: 'FO-nummer, telefon, e-post, namn och adress jämförs; tas bort när samma kund är minst {remove} sannolik, granskas från {review}',
 };
 
+/**
+ * Building filters the step logs as codes ("detached,row"), said with the names the pane's
+ * filter shows ("Omakoti- ja paritalot, Rivi- ja ketjutalot"); an unknown code stays as is.
+ */
+const CODE_NAMES: Record<string, Record<string, Localized>> = {
+  classes: GROUP_NAMES,
+  fuels: FUEL_NAMES,
+  match: MATCH_LEVEL_NAMES,
+};
+
 function paramValue(lang: Lang, key: string, value: string | number | boolean): string {
   if (value === true) return YES[lang];
   const text = String(value);
+  const names = CODE_NAMES[key];
+  if (names) return text.split(',').map((code) => names[code]?.[lang] ?? code).join(', ');
   // Times in the user's words and Finnish time ("7.12.2026 klo 02.44"), never an ISO instant.
   if (ISO_INSTANT.test(text)) return formatDateTime(text, lang);
   if (ISO_DAY.test(text)) return formatDate(text, lang);

@@ -198,6 +198,24 @@ describe('processing log in words', () => {
     const undo = stepText(lang, { step: 'matchUndo', at: match.at, params: { undoneMatching: '2026-11-27T10:00:00.592Z' }, contacted: [] });
     expect(undo).not.toContain('2026-11-27T');
   });
+
+  it.each([
+    ['fi', 'rakennusluokat: Omakoti- ja paritalot, Rivi- ja ketjutalot', 'lämmitysaineet: Öljy', 'tunnistustasot: Tarkka, Katu ja numero'],
+    ['en', 'building classes: Detached and semi-detached houses, Row and chain houses', 'heating fuels: Oil', 'match levels: Exact, Street and number'],
+    ['sv', 'byggnadsklasser: Egnahems- och parhus, Rad- och kedjehus', 'bränslen: Olja', 'matchningsnivåer: Exakt, Gata och nummer'],
+  ] as const)('%s: the building filters in words, not the codes the step logs', (lang, classes, fuels, match) => {
+    const text = stepText(lang, {
+      step: 'buildings',
+      at: '2026-11-27T10:00:00Z',
+      params: { classes: 'detached,row', fuels: 'oil', match: 'exact,street-number' },
+      contacted: [],
+    });
+    expect(text).toContain(classes);
+    expect(text).toContain(fuels);
+    expect(text).toContain(match);
+    // A code the names do not know (a newer state's) is shown as it is, never dropped.
+    expect(stepText(lang, { step: 'buildings', at: '2026-11-27T10:00:00Z', params: { classes: 'detached,castle' }, contacted: [] })).toMatch(/, castle/);
+  });
 });
 
 describe('the matching model in the log (issue 12)', () => {
