@@ -7,7 +7,7 @@
  */
 import type { Lang, Localized } from '../i18n/lang';
 import { formatCount, formatPercent } from '../i18n/lang';
-import { MATCH_LEVEL_NAMES } from '../buildings/columns';
+import { MATCH_LEVEL_NAMES } from '../buildings/matchLevels';
 import { FUEL_NAMES, GROUP_NAMES } from '../buildings/groups';
 import type { Settings } from '../settings/settings';
 import { STATE_NAMESPACE, type ListState, type ProcessingStep, type SourceUse, type WorkbookState } from '../state/workbookState';
