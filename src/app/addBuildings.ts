@@ -122,6 +122,13 @@ export async function joinBuildingsPaused(
   progress?: (done: number, total: number) => void,
 ): Promise<JoinResult> {
   const pause = pauser(signal);
+  if (progress) {
+    // The join has begun: said (and drawn by the pane) before its first piece, so that the
+    // label shows even when the whole join takes less than one pause's 50 ms.
+    progress(0, list.rows.length);
+    await new Promise<void>((resolve) => setTimeout(resolve, 0));
+    throwIfAborted(signal);
+  }
   const steps = joinSteps(list, buildings, lang);
   for (;;) {
     const step = steps.next();
