@@ -5,7 +5,7 @@
  */
 import { alignWords, jaroWinklerAtLeast, jaroWinklerBound, samePersonWord, sameWord } from './similarity';
 import { COMMON_FIRST_NAMES, isCommonFirstName } from '../normalize/firstNames';
-import { NONE, type MatchTable } from './record';
+import { NONE, type MatchTable, type Vocabulary } from './record';
 
 export type IdLevel = 'same' | 'different';
 /**
@@ -279,12 +279,38 @@ function oneDigitApart(a: number, b: number): boolean {
   return false;
 }
 
+/** Town pairs already compared, by vocabulary and the two ids. */
+const townPairsOf = new WeakMap<Vocabulary, Map<number, boolean>>();
+
+/**
+ * One town, written alike: the same name, or one mistyped or spaced otherwise ("Ringwoid" /
+ * "Ringwood", "Malverneast" / "Malvern East"): Jaro-Winkler ≥ 0.92 on the names without spaces.
+ * Swedish names and abbreviations are already the Finnish name (canonicalTown).
+ */
+function sameTown(v: Vocabulary, x: number, y: number): boolean {
+  if (x === y) return true;
+  let townPairs = townPairsOf.get(v);
+  if (!townPairs) townPairsOf.set(v, (townPairs = new Map()));
+  const key = x < y ? x * 0x400000 + y : y * 0x400000 + x;
+  let same = townPairs.get(key);
+  if (same === undefined) {
+    const a = v.strings[x]!.replace(/ /g, '');
+    const b = v.strings[y]!.replace(/ /g, '');
+    same = a === b || (Math.min(a.length, b.length) >= 4 && jaroWinklerBound(a.length, b.length) >= TOWN_SIMILARITY && jaroWinklerAtLeast(a, b, TOWN_SIMILARITY) > 0);
+    if (townPairs.size > 200_000) townPairs.clear();
+    townPairs.set(key, same);
+  }
+  return same;
+}
+
+const TOWN_SIMILARITY = 0.92;
+
 function compareArea(l: MatchTable, i: number, c: MatchTable, j: number): AreaLevel | null {
   const xp = l.postalCode[i]!;
   const yp = c.postalCode[j]!;
   const xt = l.town[i]!;
   const yt = c.town[j]!;
-  const towns = xt !== NONE && yt !== NONE ? (xt === yt ? 'same' : 'different') : null;
+  const towns = xt !== NONE && yt !== NONE ? (sameTown(l.vocabulary, xt, yt) ? 'same' : 'different') : null;
   if (xp !== NONE && yp !== NONE) {
     if (xp === yp) return 'same';
     if (towns !== 'different' && oneDigitApart(xp, yp)) return 'near';
