@@ -110,14 +110,16 @@ export function compareNames(
  * form ("Matti Virtanen" / "Liisa Virtanen", not "Jussi" / "Juhani" or "Sanna" / "Susanna").
  */
 function otherFirstNames(a: readonly string[], b: readonly string[]): boolean {
+  // Each first name as written and as the common name it was read as ("katri" is read as
+  // "kari" mistyped, and is also "katariina" contracted).
   const own = (x: readonly string[], y: readonly string[]) =>
     x.flatMap((w) => {
       const name = asFirstName(w);
-      return name !== null && !y.includes(w) ? [name] : [];
+      return name !== null && !y.includes(w) ? [[w, name] as const] : [];
     });
   const xa = own(a, b);
   const xb = own(b, a);
-  return xa.length > 0 && xb.length > 0 && !xa.some((x) => xb.some((y) => shortFormOf(x, y)));
+  return xa.length > 0 && xb.length > 0 && !xa.some((x) => xb.some((y) => x.some((p) => y.some((q) => shortFormOf(p, q)))));
 }
 
 /**
@@ -141,7 +143,16 @@ function shortFormOf(x: string, y: string): boolean {
   const [short, long] = x.length <= y.length ? [x, y] : [y, x];
   if (short.length >= 3 && long.startsWith(short)) return true;
   if (short.length >= 5 && long.endsWith(short)) return true;
+  // A contraction keeping the first syllable ("katri" / "katariina", "kati" / "katariina").
+  if (short.length >= 4 && short.slice(0, 3) === long.slice(0, 3) && isSubsequence(short, long)) return true;
   return PET_FORMS.get(short)?.includes(long) ?? PET_FORMS.get(long)?.includes(short) ?? false;
+}
+
+/** True when the letters of `short` appear in `long` in the same order. */
+function isSubsequence(short: string, long: string): boolean {
+  let k = 0;
+  for (let n = 0; n < long.length && k < short.length; n++) if (long[n] === short[k]) k++;
+  return k === short.length;
 }
 
 /** Everyday pet forms whose full name neither starts nor ends with them (folded). */
