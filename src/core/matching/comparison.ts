@@ -307,7 +307,11 @@ function sameTown(v: Vocabulary, x: number, y: number): boolean {
   if (same === undefined) {
     const a = v.strings[x]!.replace(/ /g, '');
     const b = v.strings[y]!.replace(/ /g, '');
-    same = a === b || (Math.min(a.length, b.length) >= 4 && jaroWinklerBound(a.length, b.length) >= TOWN_SIMILARITY && jaroWinklerAtLeast(a, b, TOWN_SIMILARITY) > 0);
+    same =
+      a === b ||
+      (Math.min(a.length, b.length) >= 4 &&
+        jaroWinklerBound(a.length, b.length) >= TOWN_SIMILARITY &&
+        jaroWinklerAtLeast(a, b, TOWN_SIMILARITY) > 0);
     if (townPairs.size > 200_000) townPairs.clear();
     townPairs.set(key, same);
   }
