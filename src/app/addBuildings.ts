@@ -190,6 +190,8 @@ export function postalCodesOf(list: ListTable): string[] {
 
 export interface FilterSplit {
   kept: ListTable;
+  /** Where each kept row is in the list (its index). */
+  keptIndexes: number[];
   /** Rows filtered out, with `removedAt` and `removedBy` (the reason) appended. */
   filtered: ListTable;
 }
@@ -203,6 +205,7 @@ export function applyBuildingFilters(
   now: Date,
 ): FilterSplit {
   const keptRows: CellValue[][] = [];
+  const keptIndexes: number[] = [];
   const outRows: CellValue[][] = [];
   const at = now.toISOString();
   const reasonOf = hasFilters(filters) ? memoByMatch((m) => filterReason(m, filters!, lang)) : () => null;
@@ -210,8 +213,10 @@ export function applyBuildingFilters(
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
     const reason = reasonOf(matches[i]!);
-    if (reason === null) keptRows.push(row);
-    else {
+    if (reason === null) {
+      keptRows.push(row);
+      keptIndexes.push(i);
+    } else {
       const out = row.slice();
       out.push(at, reason);
       outRows.push(out);
@@ -225,7 +230,7 @@ export function applyBuildingFilters(
     ],
     lang,
   );
-  return { kept: { ...list, rows: keptRows }, filtered: { ...filtered, rows: outRows } };
+  return { kept: { ...list, rows: keptRows }, keptIndexes, filtered: { ...filtered, rows: outRows } };
 }
 
 export type BuildingSourceChoice = 'helsinki' | 'hsy' | 'ryhti';
@@ -330,6 +335,8 @@ export async function addBuildings(ctx: StepContext, args: AddBuildingsArgs): Pr
       role: 'list',
       keys: split.kept.keys,
       rows: split.kept.rows,
+      // Rows the filters moved out are deleted from the table; references follow the others.
+      rowOrigins: split.keptIndexes,
       lang,
       tableName,
       headers: split.kept.headers,

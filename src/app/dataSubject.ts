@@ -251,6 +251,9 @@ export async function erasePerson(ctx: StepContext, query: PersonQuery): Promise
         keys: s.table.keys,
         headers: s.table.headers,
         rows: s.table.rows.filter((_, i) => !erase.has(i)),
+        // The person's rows are deleted from the table: references to them become #REF!, and
+        // the others follow their rows.
+        rowOrigins: s.table.rows.flatMap((_, i) => (erase.has(i) ? [] : [i])),
         lang: ctx.lang,
         tableName: s.tableName ?? makeTableName(s.table.origin.name, []),
       }),

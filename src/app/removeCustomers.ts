@@ -490,6 +490,9 @@ export async function removeCustomers(ctx: StepContext, args: RemoveCustomersArg
     keys: list.keys,
     headers: list.headers,
     rows: split.kept.rows,
+    // The rows that stay, by their place in the list: Excel deletes the others, so that the
+    // user's references into the list follow their rows.
+    rowOrigins: keptIndexes(list.rows.length, split.removedIndexes),
     lang: ctx.lang,
     tableName:
       names.tableOf.get(list.origin.name.toLowerCase()) ?? makeTableName(list.origin.name, [...names.tables, auditPlan.tableName!]),
@@ -577,17 +580,37 @@ function putBack(
   stayed: readonly CellValue[][],
   back: { row: CellValue[]; listRow: number | null }[],
   firstDataRow: number,
-): CellValue[][] {
+): { rows: CellValue[][]; origins: (number | null)[] } {
   const placed = back.filter((b) => b.listRow !== null).sort((a, b) => a.listRow! - b.listRow!);
   const out: CellValue[][] = [];
+  // Where each row is in the list now (null: a row put back), so that Excel inserts the rows put
+  // back between the others and references to those follow them.
+  const origins: (number | null)[] = [];
   let k = 0;
+  const stay = () => {
+    origins.push(k);
+    out.push(stayed[k++]!);
+  };
   for (const b of placed) {
     const at = b.listRow! - firstDataRow;
-    while (out.length < at && k < stayed.length) out.push(stayed[k++]!);
+    while (out.length < at && k < stayed.length) stay();
     out.push(b.row);
+    origins.push(null);
   }
-  while (k < stayed.length) out.push(stayed[k++]!);
-  for (const b of back) if (b.listRow === null) out.push(b.row);
+  while (k < stayed.length) stay();
+  for (const b of back) {
+    if (b.listRow !== null) continue;
+    out.push(b.row);
+    origins.push(null);
+  }
+  return { rows: out, origins };
+}
+
+/** The indexes of a list's rows that stay when the rows at `removed` go, in order. */
+export function keptIndexes(rows: number, removed: readonly number[]): number[] {
+  const gone = new Set(removed);
+  const out: number[] = [];
+  for (let i = 0; i < rows; i++) if (!gone.has(i)) out.push(i);
   return out;
 }
 
@@ -626,12 +649,14 @@ export async function undoLastMatching(ctx: StepContext, args: { listSheet: stri
     const n = rowAt < 0 ? NaN : Number(r[rowAt] ?? NaN);
     return { row: relaid[i]!, listRow: Number.isInteger(n) && n >= list.origin.firstDataRow ? n : null };
   });
+  const restored = putBack(list.rows, numbered, list.origin.firstDataRow);
   const listPlan = tablePlan({
     name: list.origin.name,
     role: 'list',
     keys: list.keys,
     headers: list.headers,
-    rows: putBack(list.rows, numbered, list.origin.firstDataRow),
+    rows: restored.rows,
+    rowOrigins: restored.origins,
     lang: ctx.lang,
     tableName: names.tableOf.get(list.origin.name.toLowerCase()) ?? makeTableName(list.origin.name, names.tables),
   });

@@ -90,6 +90,8 @@ function phoneLikeColumns(headers: readonly string[]): number[] {
 
 export interface SuppressedList {
   kept: ListTable;
+  /** Where each kept row is in the list (its index). */
+  keptIndexes: number[];
   /** The moved rows: every list column + removedAt, removedBy, removedReason. */
   suppressed: ListTable;
 }
@@ -110,6 +112,7 @@ export function suppressList(list: ListTable, suppression: Suppression, at: Date
   });
   return {
     kept: { ...list, rows: split.kept },
+    keptIndexes: split.keptIndexes,
     suppressed: { keys: audit.keys, headers: audit.headers, rows, origin: list.origin },
   };
 }
@@ -152,6 +155,8 @@ export async function applySuppression(
       keys: table.keys,
       headers: table.headers,
       rows: result.kept.rows,
+      // The suppressed rows are deleted from the table; references follow the others.
+      rowOrigins: result.keptIndexes,
       lang,
       tableName: tableName ?? makeTableName(table.origin.name, []),
     }),

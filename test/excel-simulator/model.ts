@@ -476,6 +476,24 @@ export class WorkbookModel {
   }
 
   /**
+   * TableRowCollection.add: an empty row inside the body at `index` (the table's rows from there
+   * shift down), or after the last row (null): the cells below the table in its columns shift
+   * down and the table takes the row.
+   */
+  addTableRow(t: TableModel, index: number | null): void {
+    const body = t.rect.r1 - t.rect.r0;
+    if (index !== null && (!Number.isInteger(index) || index < 0 || index > body)) throw invalidArgument(`table row index ${String(index)} (0–${body})`);
+    if (index !== null && index < body) {
+      this.shiftCells(t.sheet, { r0: t.rect.r0 + 1 + index, r1: t.rect.r0 + 1 + index, c0: t.rect.c0, c1: t.rect.c1 }, 'Down');
+      return;
+    }
+    const at = t.rect.r1 + 1;
+    if (at > 1_048_575) throw invalidOperation('the table is at the last row of the sheet');
+    this.shiftCells(t.sheet, { r0: at, r1: at, c0: t.rect.c0, c1: t.rect.c1 }, 'Down');
+    t.rect.r1 = at;
+  }
+
+  /**
    * Runs a write to `rect` of `sheet`. A table's header cell that it changes renames that table
    * column, and Excel renames the column in every structured reference to it (Lista[Puhelin]
    * becomes Lista[Matkapuhelin]).

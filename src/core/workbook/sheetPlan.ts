@@ -37,6 +37,14 @@ export interface SheetPlan {
   columns: PlannedColumn[];
   /** Row values in the row model (see cells.ts), one array per row, aligned with `columns`. */
   rows: CellValue[][];
+  /**
+   * For a list the step read and writes back: where each row was in it, as the index among the
+   * rows the step read (readSheet's `rows`), or null for a row new to it. With it, an adapter
+   * that keeps the table (Excel) deletes the rows that went and inserts the new ones at their
+   * places, so that the user's references into the list follow their rows; without it the rows
+   * are written from the top. The rows that stay must keep their order.
+   */
+  rowOrigins?: readonly (number | null)[];
   /** 'table': header row + Excel table. 'document': free rows with styles, wrapped text. */
   layout: 'table' | 'document';
   /** Table name for layout 'table' (valid and unique: see makeTableName). */
@@ -64,6 +72,8 @@ export function tablePlan(args: {
   /** Headers as the user wrote them, for their own columns; default from the catalogue. */
   headers?: readonly string[];
   tabColor?: string;
+  /** Where each row was in the list the step read (see SheetPlan.rowOrigins). */
+  rowOrigins?: readonly (number | null)[];
 }): SheetPlan {
   return {
     name: args.name,
@@ -75,5 +85,6 @@ export function tablePlan(args: {
     freezeHeader: true,
     print: { orientation: 'landscape', repeatHeaderRow: true, fitToWidth: true },
     tabColor: args.tabColor,
+    ...(args.rowOrigins && { rowOrigins: args.rowOrigins }),
   };
 }

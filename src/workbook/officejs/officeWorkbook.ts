@@ -42,8 +42,9 @@ import type { CellValue } from '../../core/workbook/cells';
 import type { LeftoverReport, SheetData, SheetInfo, WorkbookChange, WorkbookNotice, WorkbookPort } from '../../core/workbook/port';
 import { makeSheetName } from '../../core/workbook/sheetNames';
 import { wrappedRowHeights } from '../../core/workbook/rowHeights';
-import { JOURNAL_NAMESPACE, journalFromXml, journalToXml, type Journal } from './journal';
+import { JOURNAL_NAMESPACE, journalFromXml, journalToXml, rowsMarkFromXml, rowsMarkXml, type Journal } from './journal';
 import type { Area, CellSource } from './tableRewrite';
+import type { RowEdits } from './rowEdits';
 
 /**
  * Rewriting a table in place (tableRewrite.ts) is loaded when a step first needs it: it is not
@@ -172,6 +173,11 @@ export interface InPlace {
    */
   direct?: CellSource & { kind: 'cells' };
   oldCells?: CellSource & { kind: 'cells' };
+  /**
+   * The rows deleted and inserted so that references follow their rows (rowEdits.ts), when the
+   * plan says where its rows were (SheetPlan.rowOrigins); else rows are rewritten by position.
+   */
+  rowEdits?: RowEdits;
 }
 
 /** What phase A produced for one plan. */
@@ -438,11 +444,20 @@ export function createOfficeWorkbook(excel: { run: Run }, options: OfficeWorkboo
           if (!old || plan.layout !== 'table' || plan.columns.length === 0 || !area) return undefined;
           const headers = before.tableHeaders.get(tables[0].id) ?? [];
           const ip: InPlace = { sheetId: old.id, tableId: tables[0].id, tableName: tables[0].name, area, headers, backup: '' };
+          // The rows that went are deleted and new ones inserted, where the plan says where its
+          // rows were; so many scattered edits that they would not fit the swap request are
+          // rewritten by position instead, and the user is told.
+          const rows = rewrite!.rowEditsFor(plan.rowOrigins, plan.rows.length, area.rowCount - 1, swapBudget / 2);
+          if (rows === 'tooMany') notify({ kind: 'warning', text: rewrite!.rewriteMessages(lang, 'rowsByPosition', { sheet: plan.name }) });
+          else if (rows) {
+            swapBudget -= rows.bytes;
+            ip.rowEdits = rows.edits;
+          }
           if (copyCells) return ip;
           // Every list written directly goes into the one swap request: they share its budget.
-          const direct = rewrite!.directCells(plan, area, directBudget);
+          const direct = rewrite!.directCells(plan, area, swapBudget);
           if (direct) {
-            directBudget -= direct.bytes;
+            swapBudget -= direct.bytes;
             ip.direct = direct.cells;
             return ip;
           }
@@ -451,7 +466,7 @@ export function createOfficeWorkbook(excel: { run: Run }, options: OfficeWorkboo
           return undefined;
         };
         const rewrite = before.tableAreas.size > 0 ? await loadTableRewrite() : null;
-        let directBudget = targetBytes;
+        let swapBudget = targetBytes;
         const inPlaces = new Map(plans.map((p) => [p, inPlaceOf(p)]));
         // A table kept in place keeps its name: no other table may take it.
         for (const ip of inPlaces.values()) if (ip) keptTables.push(ip.tableName);
@@ -769,7 +784,7 @@ async function swap(session: Session, before: Before, written: Written[], change
       taken.add(name.toLowerCase());
       return name;
     };
-    const journal: Journal = { complete: false, sheets: [], tables: [], inPlace: [], stateParts: before.statePartIds };
+    const journal: Journal = { complete: false, sheets: [], added: [], tables: [], inPlace: [], stateParts: before.statePartIds };
     const ops: (() => void)[] = [];
     // Replacements in tab order: each new sheet goes where its old one is.
     const ordered = [...written].sort(
@@ -789,6 +804,7 @@ async function swap(session: Session, before: Before, written: Written[], change
           rows: ip.area.rowCount,
           columns: ip.area.columnCount,
           headers: ip.headers,
+          ...(ip.rowEdits && { rowEdits: ip.rowEdits }),
         });
         ops.push(() => {
           const list = sheets.getItem(ip.sheetId);
@@ -796,7 +812,8 @@ async function swap(session: Session, before: Before, written: Written[], change
           // The staged header row, as writeTemp wrote it (repairs were counted there).
           const headers = w.plan.columns.map((c) => cellText(c.header));
           const source: CellSource = ip.direct ?? { kind: 'copy', sheet: temp };
-          rewriteTable(list, ctx.workbook.tables.getItem(ip.tableId), ip.area, ip.headers, rows, headers, source);
+          const edits = ip.rowEdits && { ...ip.rowEdits, mark: () => void ctx.workbook.customXmlParts.add(rowsMarkXml(ip.tableName)) };
+          rewriteTable(list, ctx.workbook.tables.getItem(ip.tableId), ip.area, ip.headers, rows, headers, source, edits);
         });
         continue;
       }
@@ -804,6 +821,7 @@ async function swap(session: Session, before: Before, written: Written[], change
       if (old) inserted++;
       const oldAside = old ? nextAside() : undefined;
       if (old && oldAside) journal.sheets.push({ aside: oldAside, name: old.name, replacement: w.tempId });
+      else journal.added.push(w.tempId);
       ops.push(() => {
         if (old && oldAside) {
           const oldSheet = sheets.getItem(old.id);
@@ -886,7 +904,7 @@ async function commit(session: Session, before: Before, change: WorkbookChange, 
  * ids; runs again from the start when Excel was busy.
  */
 async function restore(session: Session, before: Before, written: Written[], swapped: boolean): Promise<void> {
-  const { rewriteTable } = written.some((w) => w.inPlace) ? await loadTableRewrite() : ({} as Partial<TableRewrite>);
+  const { rewriteTable, undoRowEdits } = written.some((w) => w.inPlace) ? await loadTableRewrite() : ({} as Partial<TableRewrite>);
   await session.runPatiently(async (ctx) => {
     const sheets = ctx.workbook.worksheets.load('items/id,items/name,items/visibility');
     const tables = ctx.workbook.tables.load('items/id,items/name');
@@ -907,11 +925,18 @@ async function restore(session: Session, before: Before, written: Written[], swa
         : null;
       return [{ ip, backup, table, now }];
     });
+    // The marks a swap sets between a list's row inserts and deletes: how far a cut-off one got.
+    const marks = undo.some((u) => u.now && u.ip.rowEdits) ? journals.items.map((p) => p.getXml()) : [];
     if (undo.some((u) => u.now)) await ctx.sync();
+    const marked = new Set(marks.map((x) => rowsMarkFromXml(x.value)?.toLowerCase()));
     for (const { ip, backup, table, now } of undo) {
       if (table && now) {
         const source: CellSource = ip.oldCells ?? { kind: 'copy', sheet: backup };
-        rewriteTable!(ctx.workbook.worksheets.getItem(ip.sheetId), table, now.range, headerTexts(now.header.values), ip.area.rowCount, ip.headers, source);
+        // Rows deleted are inserted back at their places and rows inserted deleted, so that
+        // references to the rows that stayed point at them again (those to deleted rows stay
+        // #REF!: Excel cannot bring them back); cells then come from the backup.
+        const edits = undoRowEdits!(ip.area.rowCount - 1, ip.rowEdits, marked.has(ip.tableName.toLowerCase()), now.range.rowCount - 1);
+        rewriteTable!(ctx.workbook.worksheets.getItem(ip.sheetId), table, now.range, headerTexts(now.header.values), ip.area.rowCount, ip.headers, source, edits);
       }
       backup.delete();
     }
@@ -1003,9 +1028,12 @@ async function cleanUp(session: Session): Promise<LeftoverReport> {
         const backupHeader = backup.getRangeByIndexes(0, 0, 1, e.columns).load('values');
         // Without copyFrom the backup's cells are read and written back (they fitted one request).
         const cells = session.copyCells ? null : backup.getRangeByIndexes(0, 0, e.rows, e.columns).load('formulas,numberFormat');
-        return [{ backup, list, table, range, header, backupHeader, cells, entry: e }];
+        return [{ backup, list, table, range, header, backupHeader, cells, entry: e, marked: false }];
       });
     if (undoInPlace.length) await ctx.sync();
+    // The marks an unfinished swap set between a list's row inserts and deletes.
+    const marked = new Set(xmls.map((x) => rowsMarkFromXml(x.value)?.toLowerCase()));
+    for (const u of undoInPlace) u.marked = marked.has(u.entry.table.toLowerCase());
     if (undoInPlace.length) (await loadTableRewrite()).undoFromBackups(undoInPlace);
     for (const sheet of leftovers) if (!ASIDE_SHEET.test(sheet.name) || entryOf(sheet.name)?.journal.complete) drop(sheet);
     // Undo incomplete swaps: the replacement goes first, so that the old name is free.
@@ -1015,6 +1043,16 @@ async function cleanUp(session: Session): Promise<LeftoverReport> {
         const replacement = sheets.items.find((s) => s.id === e.replacement);
         if (replacement && leftovers.some((l) => l.name.toLowerCase() === e.aside.toLowerCase())) {
           drop(replacement);
+          undone.add(j);
+        }
+      }
+    }
+    // Sheets an unfinished swap added (under their final names by now): they go too.
+    for (const j of journals.filter((x) => !x.complete)) {
+      for (const id of j.added) {
+        const sheet = sheets.items.find((s) => s.id === id);
+        if (sheet) {
+          drop(sheet);
           undone.add(j);
         }
       }

@@ -6,22 +6,29 @@ import { defineMessages } from '../../core/i18n/lang';
 import type { SheetPlan } from '../../core/workbook/sheetPlan';
 import { cellText } from '../../core/workbook/xmlText';
 import { columnEdits } from './columnEdits';
+import { rowEdits, rowsAfterCut, type RowEdits } from './rowEdits';
 import { cellBlocks, columnWidthPoints, headerTexts, jsonBytes, tempSheetName } from './excelFacts';
 import type { Patience, Session, Written } from './officeWorkbook';
 
 /** What the user is told when a list could not be rewritten in place (here: loaded only when needed). */
 export const rewriteMessages = defineMessages({
   fi: {
+    rowsByPosition:
+      'Listalta "{sheet}" poistetut tai sille palautetut rivit ovat niin hajallaan, ettei Excel voi poistaa tai lisätä niitä kerralla, joten rivit kirjoitettiin uudelleen ylhäältä alkaen: kaava, joka viittaa listan soluun (esim. =Lista!B5), osoittaa nyt samaan rivinumeroon, jolla voi olla toinen yritys. Taulukkoviittaukset (Lista[Puhelin]), pivot-taulukot ja kaaviot koko taulukosta toimivat.',
     replacedNotInPlace:
       'Tämä Excel-versio (ExcelApi 1.7/1.8) ei pysty kirjoittamaan näin suurta listaa "{sheet}" paikalleen yhdellä kertaa, joten taulukko korvattiin uudella: kaavat, pivot-taulukot ja kaaviot, jotka viittasivat siihen, näyttävät #VIITTAUS!. Uudemmat Excel-versiot (ExcelApi 1.9) säilyttävät ne.',
   },
   en: {
+    rowsByPosition:
+      'The rows taken out of or put back into the list "{sheet}" are so scattered that Excel cannot delete or insert them in one go, so the rows were rewritten from the top: a formula that refers to a cell of the list (e.g. =List!B5) now points at the same row number, which may hold another company. Structured references (List[Phone]), pivot tables and charts over the whole table work.',
     replacedNotInPlace:
       'This version of Excel (ExcelApi 1.7/1.8) cannot rewrite a list as large as "{sheet}" in place in one go, so its sheet was replaced: formulas, pivot tables and charts that referred to it show #REF!. Newer versions of Excel (ExcelApi 1.9) keep them.',
   },
   sv: {
     replacedNotInPlace:
       'Den här Excel-versionen (ExcelApi 1.7/1.8) kan inte skriva om en så stor lista som "{sheet}" på plats i ett svep, så bladet ersattes: formler, pivottabeller och diagram som hänvisade till det visar #REFERENS!. Nyare Excel-versioner (ExcelApi 1.9) behåller dem.',
+    rowsByPosition:
+      'Raderna som togs bort från eller lades till i listan "{sheet}" ligger så utspridda att Excel inte kan ta bort eller infoga dem i ett svep, så raderna skrevs om uppifrån: en formel som hänvisar till en cell i listan (t.ex. =Lista!B5) pekar nu på samma radnummer, där det kan stå ett annat företag. Tabellreferenser (Lista[Telefon]), pivottabeller och diagram över hela tabellen fungerar.',
   },
 });
 
@@ -42,8 +49,13 @@ export type CellSource = { kind: 'copy'; sheet: Excel.Worksheet } | { kind: 'cel
 /**
  * Makes the table at `area` (headers `headersNow`) hold the `rows` × `headers` cells of
  * `sourceSheet` from A1, keeping the table (its name and identity) and each column that stays:
- *  - rows are inserted or deleted at the end of the body (Range.insert / Range.delete, ExcelApi
- *    1.1; Table.resize is 1.13), so that references to the first rows stay where they are;
+ *  - with `edits` (rowEdits.ts), the rows that go are deleted and the new ones inserted at their
+ *    places (Range.delete / Range.insert, TableRowCollection.add, all ExcelApi 1.1), so that a
+ *    reference to a row of the list follows it, or becomes #REF! when it went; `mark` runs
+ *    between the inserts and the deletes (an undo reads from it how far a cut-off rewrite got);
+ *  - without, rows are inserted or deleted at the end of the body (Table.resize is 1.13), so
+ *    that references to the first rows stay where they are (a row's cells are rewritten by
+ *    position);
  *  - columns are matched by header (columnEdits.ts): a new column is added at its place
  *    (TableColumnCollection.add) and a column that goes is deleted (TableColumn.delete, both
  *    ExcelApi 1.1), so that a structured reference to a column that stays keeps naming it
@@ -58,12 +70,22 @@ export function rewriteTable(
   rows: number,
   headers: readonly string[],
   source: CellSource,
+  edits?: RowEdits & { mark?: () => void },
 ): void {
   const { rowIndex: r0, columnIndex: c0, rowCount, columnCount } = area;
-  // Inserting inside the body grows the table (Excel's "Insert table rows"); a row inserted
-  // below it would not.
-  if (rows > rowCount) sheet.getRangeByIndexes(r0 + rowCount - 1, c0, rows - rowCount, columnCount).insert('Down');
-  else if (rows < rowCount) sheet.getRangeByIndexes(r0 + rows, c0, rowCount - rows, columnCount).delete('Up');
+  if (edits) {
+    for (const e of edits.inserts) {
+      // A row added after the body is the table's; one inserted below the table would not be.
+      if (e.kind === 'append') table.rows.add();
+      else if (e.kind === 'insert') sheet.getRangeByIndexes(r0 + 1 + e.at, c0, e.count, columnCount).insert('Down');
+    }
+    if (edits.inserts.length > 0 && edits.deletes.length > 0) edits.mark?.();
+    for (const e of edits.deletes) if (e.kind === 'delete') sheet.getRangeByIndexes(r0 + 1 + e.at, c0, e.count, columnCount).delete('Up');
+  } else if (rows > rowCount) {
+    // Inserting inside the body grows the table (Excel's "Insert table rows"); a row inserted
+    // below it would not.
+    sheet.getRangeByIndexes(r0 + rowCount - 1, c0, rows - rowCount, columnCount).insert('Down');
+  } else if (rows < rowCount) sheet.getRangeByIndexes(r0 + rows, c0, rowCount - rows, columnCount).delete('Up');
   // Headers read from a table are its own; fall back to positions if they were not read.
   const now = headersNow.length === columnCount ? headersNow : Array.from({ length: columnCount }, (_, c) => `\u0000${c}`);
   let width = columnCount;
@@ -81,6 +103,43 @@ export function rewriteTable(
   const target = sheet.getRangeByIndexes(r0, c0, rows, headers.length);
   if (source.kind === 'copy') target.copyFrom(source.sheet.getRangeByIndexes(0, 0, rows, headers.length), 'All');
   else writeCells(target, source);
+}
+
+/**
+ * Bytes a row edit adds to a request: an estimate with a margin of Office.js's JSON for a
+ * getRangeByIndexes and a delete or insert (the simulator's own JSON is about 130 bytes; real
+ * Excel's was not measured here).
+ */
+export const ROW_EDIT_BYTES = 300;
+
+/**
+ * The row edits that put a list's rows where `origins` says (SheetPlan.rowOrigins) in a table of
+ * `bodyRows` body rows, or null when they cannot: origins past the table (it changed since it
+ * was read), rows out of their order, or more edits than `budget` bytes of a request hold.
+ */
+export function rowEditsFor(origins: readonly (number | null)[] | undefined, rowsWritten: number, bodyRows: number, budget: number): { edits: RowEdits; bytes: number } | 'tooMany' | null {
+  if (!origins || origins.length !== rowsWritten) return null;
+  if (origins.some((o) => o !== null && (!Number.isInteger(o) || o < 0 || o >= bodyRows))) return null;
+  const edits = rowEdits(
+    Array.from({ length: bodyRows }, (_, k) => k),
+    rowsWritten === 0 ? [null] : origins,
+  );
+  if (!edits) return null;
+  // The edits travel twice more in the journal (added, then marked complete).
+  const bytes = (edits.inserts.length + edits.deletes.length) * ROW_EDIT_BYTES + 2 * jsonBytes(edits);
+  return bytes > budget ? 'tooMany' : { edits, bytes };
+}
+
+/**
+ * The edits that undo a rewrite cut off part-way: from the journal's edits, the mark and the
+ * table's body rows now, the rows as they are, and the edits back to the `before` rows. Null when
+ * that cannot be known: the undo rewrites by position then.
+ */
+export function undoRowEdits(before: number, edits: RowEdits | undefined, marked: boolean, bodyNow: number): RowEdits | undefined {
+  if (!edits) return undefined;
+  const rows = rowsAfterCut(before, edits, marked, bodyNow);
+  if (!rows) return undefined;
+  return rowEdits(rows, Array.from({ length: before }, (_, k) => k)) ?? undefined;
 }
 
 /** Number formats first (a value is coerced when written), then the values or formulas. */
@@ -181,7 +240,9 @@ export interface UnfinishedRewrite {
   backupHeader: { values: unknown[][] };
   /** The backup's cells, read when the host has no Range.copyFrom. */
   cells: { numberFormat: unknown[][]; formulas: unknown[][] } | null;
-  entry: { rows: number; headers?: string[] };
+  entry: { rows: number; headers?: string[]; rowEdits?: RowEdits };
+  /** Whether the mark between the rewrite's row inserts and deletes is there. */
+  marked: boolean;
 }
 
 /** Queues the undo of each unfinished rewrite from its backup (the clean-up's request syncs it). */
@@ -192,6 +253,7 @@ export function undoFromBackups(unfinished: readonly UnfinishedRewrite[]): void 
     const source: CellSource = u.cells
       ? { kind: 'cells', formats: u.cells.numberFormat as string[][], values: u.cells.formulas, formulas: true }
       : { kind: 'copy', sheet: u.backup };
-    rewriteTable(u.list, u.table, u.range, headerTexts(u.header.values), u.entry.rows, headers, source);
+    const edits = undoRowEdits(u.entry.rows - 1, u.entry.rowEdits, u.marked, u.range.rowCount - 1);
+    rewriteTable(u.list, u.table, u.range, headerTexts(u.header.values), u.entry.rows, headers, source, edits);
   }
 }
