@@ -447,7 +447,7 @@ export function createOfficeWorkbook(excel: { run: Run }, options: OfficeWorkboo
           // The rows that went are deleted and new ones inserted, where the plan says where its
           // rows were; so many scattered edits that they would not fit the swap request are
           // rewritten by position instead, and the user is told.
-          const rows = rewrite!.rowEditsFor(plan.rowOrigins, plan.rows.length, area.rowCount - 1, swapBudget / 2);
+          const rows = rewrite!.rowEditsFor(plan.rowOrigins, plan.rows.length, area.rowCount - 1, swapBudget);
           if (rows === 'tooMany') notify({ kind: 'warning', text: rewrite!.rewriteMessages(lang, 'rowsByPosition', { sheet: plan.name }) });
           else if (rows) {
             swapBudget -= rows.bytes;

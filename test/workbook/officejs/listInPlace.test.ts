@@ -359,3 +359,24 @@ describe('a list too large to rewrite in one request on ExcelApi 1.7', () => {
     expect(snap.sheets.find((s) => s.name === 'Lista')!.tables.map((t) => t.name)).toEqual(['Lista']);
   });
 });
+
+describe('a step that takes out more scattered rows than one request holds edits for', () => {
+  it('rewrites the rows by position instead, and tells the user that cell references into the list may point at other rows', async () => {
+    // Requests of 1,000 bytes hold two row edits: three rows apart from each other make three.
+    const { sim, workbook, ctx } = await listWorkbook({ targetRequestBytes: 1_000 });
+    const notices: string[] = [];
+    workbook.onNotice!((n) => notices.push(n.text));
+    const phones = ['+358501112223', '+358442223334', '+358407778889'];
+    await applySuppression(ctx, { listSheet: 'Lista', suppression: { name: 'ASML', checkedAt: '2026-11-15', phones } });
+    expect(notices).toContainEqual(expect.stringMatching(/"Lista".*ylhäältä alkaen.*=Lista!B5/));
+    const snap = sim.simulator.snapshot();
+    const list = snap.sheets.find((s) => s.name === 'Lista')!;
+    expect(list.values.slice(1).map((r) => r[0])).toEqual(['Virtasen Rakennus Oy', 'Pispalan Putki Oy']);
+    // By position: the reference to row 2 shows Virtasen now, the ones past the new end are #REF!.
+    const formulas = snap.sheets.find((s) => s.name === 'Yhteenveto')!.formulas;
+    expect(shown(sim, formulas.A3)).toBe('Virtasen Rakennus Oy');
+    expect(formulas.A7).toBe('=Lista!#REF!');
+    expect(snap.sheets.filter((s) => s.name.startsWith('~rajaus'))).toEqual([]);
+    expect(Math.max(...sim.simulator.requests.map((r) => r.payloadBytes))).toBeLessThan(5 * 1024 * 1024);
+  });
+});
