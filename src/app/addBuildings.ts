@@ -337,6 +337,9 @@ export async function addBuildings(ctx: StepContext, args: AddBuildingsArgs): Pr
       rows: split.kept.rows,
       // Rows the filters moved out are deleted from the table; references follow the others.
       rowOrigins: split.keptIndexes,
+      // The list's columns stay where they are (earlier building columns are refilled in their
+      // places); building columns new to it come after them.
+      columnOrigins: split.kept.keys.map((_, c) => (c < list.keys.length ? c : null)),
       lang,
       tableName,
       headers: split.kept.headers,

@@ -254,6 +254,7 @@ export async function erasePerson(ctx: StepContext, query: PersonQuery): Promise
         // The person's rows are deleted from the table: references to them become #REF!, and
         // the others follow their rows.
         rowOrigins: s.table.rows.flatMap((_, i) => (erase.has(i) ? [] : [i])),
+        columnOrigins: s.table.keys.map((_, c) => c),
         lang: ctx.lang,
         tableName: s.tableName ?? makeTableName(s.table.origin.name, []),
       }),

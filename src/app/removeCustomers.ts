@@ -493,6 +493,7 @@ export async function removeCustomers(ctx: StepContext, args: RemoveCustomersArg
     // The rows that stay, by their place in the list: Excel deletes the others, so that the
     // user's references into the list follow their rows.
     rowOrigins: keptIndexes(list.rows.length, split.removedIndexes),
+    columnOrigins: list.keys.map((_, c) => c),
     lang: ctx.lang,
     tableName:
       names.tableOf.get(list.origin.name.toLowerCase()) ?? makeTableName(list.origin.name, [...names.tables, auditPlan.tableName!]),
@@ -657,6 +658,7 @@ export async function undoLastMatching(ctx: StepContext, args: { listSheet: stri
     headers: list.headers,
     rows: restored.rows,
     rowOrigins: restored.origins,
+    columnOrigins: list.keys.map((_, c) => c),
     lang: ctx.lang,
     tableName: names.tableOf.get(list.origin.name.toLowerCase()) ?? makeTableName(list.origin.name, names.tables),
   });

@@ -157,6 +157,7 @@ export async function applySuppression(
       rows: result.kept.rows,
       // The suppressed rows are deleted from the table; references follow the others.
       rowOrigins: result.keptIndexes,
+      columnOrigins: table.keys.map((_, c) => c),
       lang,
       tableName: tableName ?? makeTableName(table.origin.name, []),
     }),

@@ -45,6 +45,14 @@ export interface SheetPlan {
    * are written from the top. The rows that stay must keep their order.
    */
   rowOrigins?: readonly (number | null)[];
+  /**
+   * Likewise for columns: which column of the list as the step read it (index among its
+   * headers) each planned column is, or null for a new column. With it, Excel's adapter keeps
+   * those columns, with their places, references and the headers they have when the step writes
+   * (a column the user renamed meanwhile keeps the new name); without it, columns are matched by
+   * header text.
+   */
+  columnOrigins?: readonly (number | null)[];
   /** 'table': header row + Excel table. 'document': free rows with styles, wrapped text. */
   layout: 'table' | 'document';
   /** Table name for layout 'table' (valid and unique: see makeTableName). */
@@ -74,6 +82,8 @@ export function tablePlan(args: {
   tabColor?: string;
   /** Where each row was in the list the step read (see SheetPlan.rowOrigins). */
   rowOrigins?: readonly (number | null)[];
+  /** Which column of the list the step read each column is (see SheetPlan.columnOrigins). */
+  columnOrigins?: readonly (number | null)[];
 }): SheetPlan {
   return {
     name: args.name,
@@ -86,5 +96,6 @@ export function tablePlan(args: {
     print: { orientation: 'landscape', repeatHeaderRow: true, fitToWidth: true },
     tabColor: args.tabColor,
     ...(args.rowOrigins && { rowOrigins: args.rowOrigins }),
+    ...(args.columnOrigins && { columnOrigins: args.columnOrigins }),
   };
 }

@@ -45,6 +45,7 @@ import { wrappedRowHeights } from '../../core/workbook/rowHeights';
 import { JOURNAL_NAMESPACE, journalFromXml, journalToXml, rowsMarkFromXml, rowsMarkXml, type Journal } from './journal';
 import type { Area, CellSource } from './tableRewrite';
 import type { RowEdits } from './rowEdits';
+import type { ColumnEdit } from './columnEdits';
 
 /**
  * Rewriting a table in place (tableRewrite.ts) is loaded when a step first needs it: it is not
@@ -178,6 +179,8 @@ export interface InPlace {
    * plan says where its rows were (SheetPlan.rowOrigins); else rows are rewritten by position.
    */
   rowEdits?: RowEdits;
+  /** The columns kept, added and deleted by identity, when the plan says which columns it continues. */
+  columnEdits?: ColumnEdit[];
 }
 
 /** What phase A produced for one plan. */
@@ -437,13 +440,24 @@ export function createOfficeWorkbook(excel: { run: Run }, options: OfficeWorkboo
           .map((tb) => tb.name)
           .concat(before.definedNames);
         const allTables = [...before.tables.map((tb) => tb.name), ...before.definedNames];
-        const inPlaceOf = (plan: SheetPlan): InPlace | undefined => {
+        const inPlaceOf = (planned: SheetPlan): { ip?: InPlace; plan: SheetPlan } => {
+          let plan = planned;
           const old = before.sheets.find((s) => s.name.toLowerCase() === plan.name.toLowerCase());
           const tables = old ? (before.tablesOfSheet.get(old.id) ?? []) : [];
           const area = tables.length === 1 ? before.tableAreas.get(tables[0].id) : undefined;
-          if (!old || plan.layout !== 'table' || plan.columns.length === 0 || !area) return undefined;
+          if (!old || plan.layout !== 'table' || plan.columns.length === 0 || !area) return { plan };
           const headers = before.tableHeaders.get(tables[0].id) ?? [];
           const ip: InPlace = { sheetId: old.id, tableId: tables[0].id, tableName: tables[0].name, area, headers, backup: '' };
+          // Columns the plan continues are kept under the headers they have now.
+          const columns = rewrite!.columnEditsFor(
+            plan.columnOrigins,
+            plan.columns.map((c) => cellText(c.header)),
+            headers,
+          );
+          if (columns) {
+            ip.columnEdits = columns.edits;
+            plan = { ...plan, columns: plan.columns.map((c, j) => ({ ...c, header: columns.headers[j]! })) };
+          }
           // The rows that went are deleted and new ones inserted, where the plan says where its
           // rows were; so many scattered edits that they would not fit the swap request are
           // rewritten by position instead, and the user is told.
@@ -453,26 +467,26 @@ export function createOfficeWorkbook(excel: { run: Run }, options: OfficeWorkboo
             swapBudget -= rows.bytes;
             ip.rowEdits = rows.edits;
           }
-          if (copyCells) return ip;
+          if (copyCells) return { ip, plan };
           // Every list written directly goes into the one swap request: they share its budget.
           const direct = rewrite!.directCells(plan, area, swapBudget);
           if (direct) {
             swapBudget -= direct.bytes;
             ip.direct = direct.cells;
-            return ip;
+            return { ip, plan };
           }
           // Too large for one request on this host: the sheet is replaced, and the user is told.
           notify({ kind: 'warning', text: rewrite!.rewriteMessages(lang, 'replacedNotInPlace', { sheet: plan.name }) });
-          return undefined;
+          return { plan: planned };
         };
         const rewrite = before.tableAreas.size > 0 ? await loadTableRewrite() : null;
         let swapBudget = targetBytes;
         const inPlaces = new Map(plans.map((p) => [p, inPlaceOf(p)]));
         // A table kept in place keeps its name: no other table may take it.
-        for (const ip of inPlaces.values()) if (ip) keptTables.push(ip.tableName);
-        for (const plan of plans) {
+        for (const { ip } of inPlaces.values()) if (ip) keptTables.push(ip.tableName);
+        for (const planned of plans) {
           const tempName = tempSheetName([...takenSheets, ...written.map((w) => w.tempName)], Date.now() % 1_000_000_007);
-          const inPlace = inPlaces.get(plan);
+          const { ip: inPlace, plan } = inPlaces.get(planned)!;
           const finalTableName = inPlace
             ? inPlace.tableName
             : plan.layout === 'table'
@@ -812,8 +826,12 @@ async function swap(session: Session, before: Before, written: Written[], change
           // The staged header row, as writeTemp wrote it (repairs were counted there).
           const headers = w.plan.columns.map((c) => cellText(c.header));
           const source: CellSource = ip.direct ?? { kind: 'copy', sheet: temp };
-          const edits = ip.rowEdits && { ...ip.rowEdits, mark: () => void ctx.workbook.customXmlParts.add(rowsMarkXml(ip.tableName)) };
-          rewriteTable(list, ctx.workbook.tables.getItem(ip.tableId), ip.area, ip.headers, rows, headers, source, edits);
+          const mark = () => void ctx.workbook.customXmlParts.add(rowsMarkXml(ip.tableName));
+          rewriteTable(list, ctx.workbook.tables.getItem(ip.tableId), ip.area, ip.headers, rows, headers, source, {
+            rows: ip.rowEdits,
+            mark,
+            columns: ip.columnEdits,
+          });
         });
         continue;
       }
@@ -936,7 +954,7 @@ async function restore(session: Session, before: Before, written: Written[], swa
         // references to the rows that stayed point at them again (those to deleted rows stay
         // #REF!: Excel cannot bring them back); cells then come from the backup.
         const edits = undoRowEdits!(ip.area.rowCount - 1, ip.rowEdits, marked.has(ip.tableName.toLowerCase()), now.range.rowCount - 1);
-        rewriteTable!(ctx.workbook.worksheets.getItem(ip.sheetId), table, now.range, headerTexts(now.header.values), ip.area.rowCount, ip.headers, source, edits);
+        rewriteTable!(ctx.workbook.worksheets.getItem(ip.sheetId), table, now.range, headerTexts(now.header.values), ip.area.rowCount, ip.headers, source, { rows: edits });
       }
       backup.delete();
     }

@@ -5,7 +5,7 @@
 import { defineMessages } from '../../core/i18n/lang';
 import type { SheetPlan } from '../../core/workbook/sheetPlan';
 import { cellText } from '../../core/workbook/xmlText';
-import { columnEdits } from './columnEdits';
+import { columnEdits, type ColumnEdit } from './columnEdits';
 import { rowEdits, rowsAfterCut, type RowEdits } from './rowEdits';
 import { cellBlocks, columnWidthPoints, headerTexts, jsonBytes, tempSheetName } from './excelFacts';
 import type { Patience, Session, Written } from './officeWorkbook';
@@ -56,7 +56,8 @@ export type CellSource = { kind: 'copy'; sheet: Excel.Worksheet } | { kind: 'cel
  *  - without, rows are inserted or deleted at the end of the body (Table.resize is 1.13), so
  *    that references to the first rows stay where they are (a row's cells are rewritten by
  *    position);
- *  - columns are matched by header (columnEdits.ts): a new column is added at its place
+ *  - columns are matched by header (columnEdits.ts), or by the plan's `columns` edits when it
+ *    says which of the table's columns each of its columns is: a new column is added at its place
  *    (TableColumnCollection.add) and a column that goes is deleted (TableColumn.delete, both
  *    ExcelApi 1.1), so that a structured reference to a column that stays keeps naming it
  *    (overwriting headers by position would make Excel rename the user's references);
@@ -70,17 +71,18 @@ export function rewriteTable(
   rows: number,
   headers: readonly string[],
   source: CellSource,
-  edits?: RowEdits & { mark?: () => void },
+  edits: { rows?: RowEdits; mark?: () => void; columns?: readonly ColumnEdit[] } = {},
 ): void {
   const { rowIndex: r0, columnIndex: c0, rowCount, columnCount } = area;
-  if (edits) {
-    for (const e of edits.inserts) {
+  const rowsEdits = edits.rows;
+  if (rowsEdits) {
+    for (const e of rowsEdits.inserts) {
       // A row added after the body is the table's; one inserted below the table would not be.
       if (e.kind === 'append') table.rows.add();
       else if (e.kind === 'insert') sheet.getRangeByIndexes(r0 + 1 + e.at, c0, e.count, columnCount).insert('Down');
     }
-    if (edits.inserts.length > 0 && edits.deletes.length > 0) edits.mark?.();
-    for (const e of edits.deletes) if (e.kind === 'delete') sheet.getRangeByIndexes(r0 + 1 + e.at, c0, e.count, columnCount).delete('Up');
+    if (rowsEdits.inserts.length > 0 && rowsEdits.deletes.length > 0) edits.mark?.();
+    for (const e of rowsEdits.deletes) if (e.kind === 'delete') sheet.getRangeByIndexes(r0 + 1 + e.at, c0, e.count, columnCount).delete('Up');
   } else if (rows > rowCount) {
     // Inserting inside the body grows the table (Excel's "Insert table rows"); a row inserted
     // below it would not.
@@ -89,7 +91,7 @@ export function rewriteTable(
   // Headers read from a table are its own; fall back to positions if they were not read.
   const now = headersNow.length === columnCount ? headersNow : Array.from({ length: columnCount }, (_, c) => `\u0000${c}`);
   let width = columnCount;
-  for (const edit of columnEdits(now, headers)) {
+  for (const edit of edits.columns ?? columnEdits(now, headers)) {
     if ('insert' in edit) {
       // Excel's own way to add a table column at a place (the end: no index).
       if (edit.insert === width) table.columns.add();
@@ -128,6 +130,36 @@ export function rowEditsFor(origins: readonly (number | null)[] | undefined, row
   // The edits travel twice more in the journal (added, then marked complete).
   const bytes = (edits.inserts.length + edits.deletes.length) * ROW_EDIT_BYTES + 2 * jsonBytes(edits);
   return bytes > budget ? 'tooMany' : { edits, bytes };
+}
+
+/**
+ * The column edits that keep each of the table's columns the plan says it continues
+ * (SheetPlan.columnOrigins), and the headers to write: a kept column keeps the header the table
+ * has now, so a column the user renamed after the step read it (while a matching waited for
+ * review) stays, with the references to it, rather than being deleted and added again under
+ * its old name. Null when the origins do not fit the table or the headers would repeat: columns
+ * are matched by header then.
+ */
+export function columnEditsFor(
+  origins: readonly (number | null)[] | undefined,
+  planned: readonly string[],
+  headersNow: readonly string[],
+): { edits: ColumnEdit[]; headers: string[] } | null {
+  if (!origins || origins.length !== planned.length || headersNow.length === 0) return null;
+  let last = -1;
+  for (const o of origins) {
+    if (o === null) continue;
+    if (!Number.isInteger(o) || o <= last || o >= headersNow.length) return null;
+    last = o;
+  }
+  const headers = origins.map((o, j) => (o === null ? planned[j]! : headersNow[o]!));
+  if (new Set(headers.map((h) => h.trim().toLowerCase())).size !== headers.length) return null;
+  // Unique names for the columns: LCS over them keeps exactly the columns that continue.
+  const edits = columnEdits(
+    headersNow.map((_, i) => `#${i}`),
+    origins.map((o, j) => (o === null ? `new${j}` : `#${o}`)),
+  );
+  return { edits, headers };
 }
 
 /**
@@ -254,6 +286,6 @@ export function undoFromBackups(unfinished: readonly UnfinishedRewrite[]): void 
       ? { kind: 'cells', formats: u.cells.numberFormat as string[][], values: u.cells.formulas, formulas: true }
       : { kind: 'copy', sheet: u.backup };
     const edits = undoRowEdits(u.entry.rows - 1, u.entry.rowEdits, u.marked, u.range.rowCount - 1);
-    rewriteTable(u.list, u.table, u.range, headerTexts(u.header.values), u.entry.rows, headers, source, edits);
+    rewriteTable(u.list, u.table, u.range, headerTexts(u.header.values), u.entry.rows, headers, source, { rows: edits });
   }
 }

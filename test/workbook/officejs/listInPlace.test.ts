@@ -380,3 +380,39 @@ describe('a step that takes out more scattered rows than one request holds edits
     expect(Math.max(...sim.simulator.requests.map((r) => r.payloadBytes))).toBeLessThan(5 * 1024 * 1024);
   });
 });
+
+describe.each(HOSTS)('a column the user renames while a step runs, on $host', ({ options, requirementSets }) => {
+  it('keeps its place, the new name and the references to it (it is known by its place in the list the step read, not by its header)', async () => {
+    const { sim, workbook, ctx } = await listWorkbook(options, requirementSets);
+    const user = () => sim.simulator.snapshot().sheets.find((s) => s.name === 'Yhteenveto')!.formulas;
+    // The pane's matching waits for review while the user renames "Puhelin" to "Puh." and
+    // "Muistiinpanot" to "Huom": after the step read the list, before it writes.
+    const apply = workbook.apply.bind(workbook);
+    let renamed = false;
+    workbook.apply = async (change, opts) => {
+      if (!renamed) {
+        renamed = true;
+        await sim.Excel.run(async (c: Excel.RequestContext) => {
+          const list = c.workbook.worksheets.getItem('Lista');
+          list.getRange('C1').values = [['Puh.']];
+          list.getRange('G1').values = [['Huom']];
+          await c.sync();
+        });
+      }
+      return apply(change, opts);
+    };
+    await removeCustomers(ctx, { listSheet: 'Lista', customers: { sheet: 'Asiakkaat' } });
+    // Excel renamed the structured references with the header cells; the step kept the columns.
+    expect(user()).toMatchObject({ B1: '=COUNTA(Lista[Puh.])', E1: '=COUNTA(Lista[Huom])' });
+    const list = sim.simulator.snapshot().sheets.find((s) => s.name === 'Lista')!;
+    expect(list.values[0]).toEqual(['Yritys', 'Y-tunnus', 'Puh.', 'Katuosoite', 'Postinumero', 'Postitoimipaikka', 'Huom']);
+    expect(list.values.slice(1).map((r) => r[2])).toEqual(['+358501112223', '+358442223334', '+358405556667', '+358407778889']);
+    // The next steps read the renamed columns by their new names and keep them too.
+    await addBuildings(ctx, { listSheet: 'Lista', source: buildings });
+    await applySuppression(ctx, { listSheet: 'Lista', suppression: { name: 'ASML', checkedAt: '2026-11-15', phones: ['+358442223334'] } });
+    expect(user()).toMatchObject({ B1: '=COUNTA(Lista[Puh.])', E1: '=COUNTA(Lista[Huom])' });
+    const after = sim.simulator.snapshot().sheets.find((s) => s.name === 'Lista')!;
+    expect(after.values[0].slice(0, 7)).toEqual(['Yritys', 'Y-tunnus', 'Puh.', 'Katuosoite', 'Postinumero', 'Postitoimipaikka', 'Huom']);
+    expect(after.values.slice(1).map((r) => r[6])).toEqual(['soita aamulla', 'asiakas?', '']);
+  });
+});
