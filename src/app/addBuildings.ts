@@ -22,6 +22,7 @@ import { tablePlan, type SheetPlan } from '../core/workbook/sheetPlan';
 import type { BuildingSource } from '../sources/buildings/source';
 import { findList, recordStep } from './processingLog';
 import type { StepContext } from './stepContext';
+import { renamedColumns } from './knownColumns';
 
 const t = defineMessages({
   fi: {
@@ -305,7 +306,9 @@ export async function addBuildings(ctx: StepContext, args: AddBuildingsArgs): Pr
   const { lang } = ctx;
   ctx.progress?.(0, 3, t(lang, 'reading'));
   const data = await ctx.workbook.readSheet(args.listSheet, { signal: ctx.signal });
-  const list = listFromGrid(args.listSheet, data.headers, data.rows, {}, data.firstDataRow);
+  // Columns of Rajaus's the user renamed keep their keys (knownColumns.ts).
+  const known = renamedColumns(await ctx.workbook.readState(), args.listSheet, data.headers);
+  const list = listFromGrid(args.listSheet, data.headers, data.rows, known, data.firstDataRow);
   if (columnIndex(list, 'streetAddress') < 0) throw new UserError(t(lang, 'noAddress'), { file: args.listSheet });
   const codes = postalCodesOf(list);
   if (!codes.length && list.rows.length) throw new UserError(t(lang, 'noPostal'), { file: args.listSheet });

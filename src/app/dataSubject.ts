@@ -20,6 +20,7 @@ import { makeTableName } from '../core/workbook/sheetNames';
 import { tablePlan, type SheetPlan } from '../core/workbook/sheetPlan';
 import { recordSteps, type ListEntry } from './processingLog';
 import type { StepContext } from './stepContext';
+import { renamedColumns } from './knownColumns';
 
 const t = defineMessages({
   fi: {
@@ -132,7 +133,7 @@ async function scan(ctx: StepContext, state: WorkbookState, q: Keys): Promise<Sc
       const info = infos.get(name.toLowerCase());
       if (!info) continue;
       const data = await ctx.workbook.readSheet(info.name, { signal: ctx.signal });
-      const table = listFromGrid(data.name, data.headers, data.rows, {}, data.firstDataRow);
+      const table = listFromGrid(data.name, data.headers, data.rows, renamedColumns(state, data.name, data.headers), data.firstDataRow);
       const hits: ScannedSheet['hits'] = [];
       table.rows.forEach((row, index) => {
         const matchedBy = rowMatches(table, row, q);

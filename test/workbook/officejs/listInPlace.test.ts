@@ -416,3 +416,39 @@ describe.each(HOSTS)('a column the user renames while a step runs, on $host', ({
     expect(after.values.slice(1).map((r) => r[6])).toEqual(['soita aamulla', 'asiakas?', '']);
   });
 });
+
+describe.each(HOSTS)('a column of Rajaus’s that the user renamed, on $host', ({ options, requirementSets }) => {
+  it('is known by its place from the state: it keeps its meaning, place, name and references, and no column is added in its stead', async () => {
+    const { sim, ctx } = await listWorkbook(options, requirementSets);
+    // A step records the columns it writes (the list's and the audit sheet's).
+    await removeCustomers(ctx, { listSheet: 'Lista', customers: { sheet: 'Asiakkaat' } });
+    const snap = sim.simulator.snapshot();
+    sim.simulator.load({
+      ...snap,
+      sheets: snap.sheets.map((s) =>
+        s.name === 'Yhteenveto' ? { ...s, formulas: { ...s.formulas, G1: '=COUNTA(Lista[Puhelin])', H1: '=COUNTA(Poistetut_asiakkaat[Tunnistamisen syy])' } } : s,
+      ),
+    });
+    await sim.Excel.run(async (c: Excel.RequestContext) => {
+      c.workbook.worksheets.getItem('Lista').getRange('C1').values = [['Numero']];
+      c.workbook.worksheets.getItem('Poistetut asiakkaat').getRange('I1').values = [['Syy']];
+      await c.sync();
+    });
+    const sheet = (name: string) => sim.simulator.snapshot().sheets.find((s) => s.name === name)!;
+    const auditHeader = sheet('Poistetut asiakkaat').values[0];
+    expect(sheet('Yhteenveto').formulas).toMatchObject({ G1: '=COUNTA(Lista[Numero])', H1: '=COUNTA(Poistetut_asiakkaat[Syy])' });
+
+    // "Numero" is still the phone column: the do-not-call check finds the number in it.
+    const suppressed = await applySuppression(ctx, { listSheet: 'Lista', suppression: { name: 'ASML', checkedAt: '2026-11-15', phones: ['+358442223334'] } });
+    expect(suppressed.suppressed).toBe(1);
+    expect(sheet('Lista').values[0]).toEqual(['Yritys', 'Y-tunnus', 'Numero', 'Katuosoite', 'Postinumero', 'Postitoimipaikka', 'Muistiinpanot']);
+    // Matching again rewrites the audit sheet: "Syy" is its reason column still, in its place.
+    await removeCustomers(ctx, { listSheet: 'Lista', customers: { sheet: 'Asiakkaat' } });
+    expect(sheet('Poistetut asiakkaat').values[0]).toEqual(auditHeader);
+    expect(sheet('Yhteenveto').formulas).toMatchObject({ G1: '=COUNTA(Lista[Numero])', H1: '=COUNTA(Poistetut_asiakkaat[Syy])' });
+    // Building data reads "Numero" as the phone too, and adds only building columns.
+    await addBuildings(ctx, { listSheet: 'Lista', source: buildings });
+    expect(sheet('Lista').values[0].slice(0, 7)).toEqual(['Yritys', 'Y-tunnus', 'Numero', 'Katuosoite', 'Postinumero', 'Postitoimipaikka', 'Muistiinpanot']);
+    expect(sheet('Lista').values[0]).not.toContain('Puhelin');
+  });
+});
