@@ -16,6 +16,7 @@ import { addBuildings } from '../../../src/app/addBuildings';
 import { createListState, recordStep } from '../../../src/app/processingLog';
 import { removeCustomers, undoLastMatching } from '../../../src/app/removeCustomers';
 import { applySuppression } from '../../../src/app/suppression';
+import { exportList } from '../../../src/app/exportList';
 import type { BuildingSource } from '../../../src/sources/buildings/source';
 import { createOfficeWorkbook, type OfficeWorkbookOptions } from '../../../src/workbook/officejs/officeWorkbook';
 import { listSheet } from '../../support/memoryWorkbook';
@@ -450,5 +451,10 @@ describe.each(HOSTS)('a column of Rajaus’s that the user renamed, on $host', (
     await addBuildings(ctx, { listSheet: 'Lista', source: buildings });
     expect(sheet('Lista').values[0].slice(0, 7)).toEqual(['Yritys', 'Y-tunnus', 'Numero', 'Katuosoite', 'Postinumero', 'Postitoimipaikka', 'Muistiinpanot']);
     expect(sheet('Lista').values[0]).not.toContain('Puhelin');
+    // And the dialer export takes its numbers from it (the export also knows phones by their contents).
+    const exported = await exportList(ctx, { listSheet: 'Lista', format: 'leaddesk' });
+    const csv = new TextDecoder().decode(exported.files[0]!.bytes);
+    expect(csv.split(/\r?\n/).slice(0, 2)).toEqual(['Puhelin;Nimi;Yritys;Katuosoite;Postinumero;Postitoimipaikka', '+358501112223;;Hervannan Sähkö Oy;Insinöörinkatu 20;33720;Tampere']);
+    expect(exported.exported).toBe(3);
   });
 });
