@@ -221,9 +221,9 @@ describe('the model of the run in the processing log and the notes (issue 12)', 
     for (const lang of ['fi', 'en', 'sv'] as const) {
       const pairs = new Intl.NumberFormat({ fi: 'fi-FI', en: 'en-GB', sv: 'sv-FI' }[lang]).format(step.params.modelPairs as number);
       const said = {
-        fi: `malli estimoitu ${pairs} ehdokasparista (1 500 listariviä): ${step.params.modelIterations} EM-kierrosta, ${converged ? 'konvergoi' : 'ei konvergoinut'}, λ 0,`,
-        en: `model estimated from ${pairs} candidate pairs (1,500 list rows): ${step.params.modelIterations} EM rounds, ${converged ? 'converged' : 'not converged'}, λ 0.`,
-        sv: `modellen skattad från ${pairs} kandidatpar (1 500 listrader): ${step.params.modelIterations} EM-varv, ${converged ? 'konvergerade' : 'konvergerade inte'}, λ 0,`,
+        fi: `malli estimoitu ${pairs} listarivin parhaista ehdokaspareista (otos 1 500 listariviä): ${step.params.modelIterations} EM-kierrosta, ${converged ? 'konvergoi' : 'ei konvergoinut'}, λ 0,`,
+        en: `model estimated from the best candidate pairs of ${pairs} list rows (a sample of 1,500 list rows): ${step.params.modelIterations} EM rounds, ${converged ? 'converged' : 'not converged'}, λ 0.`,
+        sv: `modellen skattad från de bästa kandidatparen för ${pairs} listrader (ett urval av 1 500 listrader): ${step.params.modelIterations} EM-varv, ${converged ? 'konvergerade' : 'konvergerade inte'}, λ 0,`,
       }[lang];
       expect(texts[lang]).toContain(said);
     }

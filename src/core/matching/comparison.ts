@@ -5,7 +5,7 @@
  */
 import { alignWords, jaroWinklerAtLeast, jaroWinklerBound, samePersonWord, sameWord } from './similarity';
 import { COMMON_FIRST_NAMES, isCommonFirstName } from '../normalize/firstNames';
-import { NONE, type MatchTable } from './record';
+import { NONE, type MatchTable, type Vocabulary } from './record';
 
 export type IdLevel = 'same' | 'different';
 /**
@@ -110,14 +110,16 @@ export function compareNames(
  * form ("Matti Virtanen" / "Liisa Virtanen", not "Jussi" / "Juhani" or "Sanna" / "Susanna").
  */
 function otherFirstNames(a: readonly string[], b: readonly string[]): boolean {
+  // Each first name as written and as the common name it was read as ("katri" is read as
+  // "kari" mistyped, and is also "katariina" contracted).
   const own = (x: readonly string[], y: readonly string[]) =>
     x.flatMap((w) => {
       const name = asFirstName(w);
-      return name !== null && !y.includes(w) ? [name] : [];
+      return name !== null && !y.includes(w) ? [[w, name] as const] : [];
     });
   const xa = own(a, b);
   const xb = own(b, a);
-  return xa.length > 0 && xb.length > 0 && !xa.some((x) => xb.some((y) => shortFormOf(x, y)));
+  return xa.length > 0 && xb.length > 0 && !xa.some((x) => xb.some((y) => x.some((p) => y.some((q) => shortFormOf(p, q)))));
 }
 
 /**
@@ -141,7 +143,16 @@ function shortFormOf(x: string, y: string): boolean {
   const [short, long] = x.length <= y.length ? [x, y] : [y, x];
   if (short.length >= 3 && long.startsWith(short)) return true;
   if (short.length >= 5 && long.endsWith(short)) return true;
+  // A contraction keeping the first syllable ("katri" / "katariina", "kati" / "katariina").
+  if (short.length >= 4 && short.slice(0, 3) === long.slice(0, 3) && isSubsequence(short, long)) return true;
   return PET_FORMS.get(short)?.includes(long) ?? PET_FORMS.get(long)?.includes(short) ?? false;
+}
+
+/** True when the letters of `short` appear in `long` in the same order. */
+function isSubsequence(short: string, long: string): boolean {
+  let k = 0;
+  for (let n = 0; n < long.length && k < short.length; n++) if (long[n] === short[k]) k++;
+  return k === short.length;
 }
 
 /** Everyday pet forms whose full name neither starts nor ends with them (folded). */
@@ -279,12 +290,38 @@ function oneDigitApart(a: number, b: number): boolean {
   return false;
 }
 
+/** Town pairs already compared, by vocabulary and the two ids. */
+const townPairsOf = new WeakMap<Vocabulary, Map<number, boolean>>();
+
+/**
+ * One town, written alike: the same name, or one mistyped or spaced otherwise ("Ringwoid" /
+ * "Ringwood", "Malverneast" / "Malvern East"): Jaro-Winkler ≥ 0.92 on the names without spaces.
+ * Swedish names and abbreviations are already the Finnish name (canonicalTown).
+ */
+function sameTown(v: Vocabulary, x: number, y: number): boolean {
+  if (x === y) return true;
+  let townPairs = townPairsOf.get(v);
+  if (!townPairs) townPairsOf.set(v, (townPairs = new Map()));
+  const key = x < y ? x * 0x400000 + y : y * 0x400000 + x;
+  let same = townPairs.get(key);
+  if (same === undefined) {
+    const a = v.strings[x]!.replace(/ /g, '');
+    const b = v.strings[y]!.replace(/ /g, '');
+    same = a === b || (Math.min(a.length, b.length) >= 4 && jaroWinklerBound(a.length, b.length) >= TOWN_SIMILARITY && jaroWinklerAtLeast(a, b, TOWN_SIMILARITY) > 0);
+    if (townPairs.size > 200_000) townPairs.clear();
+    townPairs.set(key, same);
+  }
+  return same;
+}
+
+const TOWN_SIMILARITY = 0.92;
+
 function compareArea(l: MatchTable, i: number, c: MatchTable, j: number): AreaLevel | null {
   const xp = l.postalCode[i]!;
   const yp = c.postalCode[j]!;
   const xt = l.town[i]!;
   const yt = c.town[j]!;
-  const towns = xt !== NONE && yt !== NONE ? (xt === yt ? 'same' : 'different') : null;
+  const towns = xt !== NONE && yt !== NONE ? (sameTown(l.vocabulary, xt, yt) ? 'same' : 'different') : null;
   if (xp !== NONE && yp !== NONE) {
     if (xp === yp) return 'same';
     if (towns !== 'different' && oneDigitApart(xp, yp)) return 'near';

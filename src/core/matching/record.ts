@@ -17,6 +17,7 @@ import { normalizeCompanyName, type LegalForm } from '../normalize/companyName';
 import { normalizePersonName } from '../normalize/personName';
 import { parseStreetAddress } from '../normalize/address';
 import { normalizePostalCode } from '../normalize/postalCode';
+import { canonicalTown } from '../normalize/townNames';
 import { foldText } from '../normalize/fold';
 import type { CellValue } from '../workbook/cells';
 import { guessColumnsFromContents, GUESS_SAMPLE, type ColumnGuess } from '../columns/contentGuess';
@@ -36,6 +37,12 @@ export class Vocabulary {
   private readonly ids = new Map<string, number>();
   readonly strings: string[] = [];
   readonly hashes: number[] = [];
+  /**
+   * FNV-1a of the string's first STREET_PREFIX characters: blocking's address key takes a
+   * street by its start, so a typo later in the name ("Barrierwstreet", "Studley steet") still
+   * meets the same house in the same area.
+   */
+  readonly prefixHashes: number[] = [];
 
   id(s: string): number {
     let i = this.ids.get(s);
@@ -43,11 +50,15 @@ export class Vocabulary {
       i = this.strings.length;
       this.strings.push(s);
       this.hashes.push(fnv1a(s) >>> 0);
+      this.prefixHashes.push(fnv1a(s.slice(0, STREET_PREFIX)) >>> 0);
       this.ids.set(s, i);
     }
     return i;
   }
 }
+
+/** How many characters of a street key blocking's address key uses (see Vocabulary.prefixHashes). */
+export const STREET_PREFIX = 4;
 
 export const FNV_OFFSET = 2166136261;
 export const FNV_PRIME = 16777619;
@@ -205,6 +216,12 @@ function addressParts(raw: string): AddressParts {
   let parts = addressCache.get(raw);
   if (parts) return parts;
   const p = parseStreetAddress(raw);
+  // A house number alone ("37", the street left out) names no street: nothing to compare,
+  // not another street.
+  if (!/[^\d\s]/.test(p.street)) {
+    addressCache.set(raw, NO_ADDRESS);
+    return NO_ADDRESS;
+  }
   parts = {
     street: p.street,
     // The letter is one character [a-zåäö]: number and letter fit one integer. A staircase
@@ -272,7 +289,8 @@ function normalizeRow(t: MatchTable, i: number, row: readonly CellValue[], colum
   if (town) {
     const folded = foldText(town);
     // A town that folds to nothing ("-") is no town, as before: it never equals another.
-    if (folded) t.town[i] = v.id(folded);
+    // "Helsingfors", "HKI" and "Helsinki" are one town (canonicalTown).
+    if (folded) t.town[i] = v.id(canonicalTown(folded));
   }
 }
 

@@ -204,14 +204,14 @@ describe('the matching model in the log (issue 12)', () => {
   const step = (params: Record<string, string | number | boolean>) =>
     stepText('fi', { step: 'match', at: '2026-11-27T10:00:00Z', params: { customerSource: 'Asiakkaat', ...params }, contacted: [] });
   it('says the fit in one phrase, "not converged" included', () => {
-    const fit = { modelPairs: 14270, modelRows: 2000, modelIterations: 100, modelLambda: 0.0454, modelFellBack: false };
-    expect(step({ ...fit, modelConverged: false })).toContain('malli estimoitu 14\u00a0270 ehdokasparista (2\u00a0000 listariviä): 100 EM-kierrosta, ei konvergoinut, λ 0,045');
+    const fit = { modelPairs: 1427, modelRows: 2000, modelIterations: 100, modelLambda: 0.0454, modelFellBack: false };
+    expect(step({ ...fit, modelConverged: false })).toContain('malli estimoitu 1\u00a0427 listarivin parhaista ehdokaspareista (otos 2\u00a0000 listariviä): 100 EM-kierrosta, ei konvergoinut, λ 0,045');
     expect(step({ ...fit, modelConverged: true })).toContain('EM-kierrosta, konvergoi, λ 0,045');
     expect(stepText('en', { step: 'match', at: '2026-11-27T10:00:00Z', params: { ...fit, modelConverged: true }, contacted: [] })).toContain(
-      'model estimated from 14,270 candidate pairs (2,000 list rows): 100 EM rounds, converged, λ 0.045',
+      'model estimated from the best candidate pairs of 1,427 list rows (a sample of 2,000 list rows): 100 EM rounds, converged, λ 0.045',
     );
     expect(stepText('sv', { step: 'match', at: '2026-11-27T10:00:00Z', params: { ...fit, modelConverged: false }, contacted: [] })).toContain(
-      'modellen skattad från 14\u00a0270 kandidatpar (2\u00a0000 listrader): 100 EM-varv, konvergerade inte, λ 0,045',
+      'modellen skattad från de bästa kandidatparen för 1\u00a0427 listrader (ett urval av 2\u00a0000 listrader): 100 EM-varv, konvergerade inte, λ 0,045',
     );
   });
   it('says when the default model was used, and nothing of a model for a step that logged none', () => {
