@@ -309,8 +309,13 @@ export function decide(score: number, model: MatchModel = DEFAULT_MODEL): Outcom
  */
 export function decidePair(score: number, v: ComparisonVector, model: MatchModel = DEFAULT_MODEL): Outcome {
   const outcome = decide(score, model);
-  if (outcome !== 'removed' || v.nameKind !== 'company' || v.name !== 'partial') return outcome;
-  return v.businessId === 'same' || v.phone === 'same' || v.email === 'same' ? outcome : 'review';
+  if (outcome !== 'removed' || v.nameKind !== 'company') return outcome;
+  if (v.name === 'partial') return v.businessId === 'same' || v.phone === 'same' || v.email === 'same' ? outcome : 'review';
+  // A company whose name holds the customer's and more, at another address: a chain's branch
+  // ("Alepa Vaasa Kontula" / "Alepa Vaasa") as often as the customer, and a chain shares its
+  // switchboard and email domain. Only the business id tells them apart; without it, asked.
+  if (v.name === 'subset' && (v.address === 'different' || v.address === 'otherStreet') && v.businessId !== 'same') return 'review';
+  return outcome;
 }
 
 /** Which table a field's level is read from, for the tuning code. */

@@ -3,10 +3,12 @@
  * generator (README, "Black-box matching quality"). Each case is a pair of one person written
  * as registers do, that the blocking of the round before never compared or compared wrongly.
  */
+import { matchCustomers } from '../../../src/app/removeCustomers';
+import { listFromGrid } from '../../../src/core/list/listTable';
 import { BlockIndex, MAX_WEAK_BLOCK } from '../../../src/core/matching/blocking';
 import { compareRows } from '../../../src/core/matching/comparison';
 import { estimateModel } from '../../../src/core/matching/estimate';
-import { DEFAULT_MODEL } from '../../../src/core/matching/model';
+import { decidePair, DEFAULT_MODEL } from '../../../src/core/matching/model';
 import { toMatchTable, Vocabulary } from '../../../src/core/matching/record';
 
 const KEYS = ['firstName', 'lastName', 'streetAddress', 'postalCode', 'postOffice'] as const;
@@ -87,5 +89,29 @@ describe('estimation on each row’s best candidate (third round)', () => {
     expect(fit.fellBack).toBe(false);
     expect(fit.pairs).toBeLessThanOrEqual(fit.sampledRows);
     expect(fit.candidatePairs!).toBeGreaterThan(fit.pairs);
+  });
+});
+
+describe('a chain’s branch (third round)', () => {
+  const H = ['Yritys', 'Y-tunnus', 'Puhelin', 'Katuosoite', 'Postinumero', 'Postitoimipaikka'];
+  const run = (list: string[], customer: string[]) =>
+    matchCustomers(listFromGrid('lista.csv', H, [list]), listFromGrid('asiakkaat.csv', H, [customer]), { lang: 'fi' }).rows[0]!;
+
+  it('a name holding the customer’s and more, at another address, with the chain’s switchboard, is asked, not removed', () => {
+    const v = new Vocabulary();
+    const keys = ['companyName', 'businessId', 'phone', 'streetAddress', 'postalCode', 'postOffice'] as const;
+    const l = toMatchTable([...keys], [['Rautia Lahti Matinkylä', '2417517-1', '020 555 0359', 'Myllynrinne 74', '15680', 'Lahti']], v);
+    const c = toMatchTable([...keys], [['Rautia Lahti', '', '+358 20 555 0359', 'Tehtaankuja 2', '15850', 'Lahti']], v);
+    const vector = compareRows(l, 0, c, 0);
+    expect(vector).toMatchObject({ name: 'subset', phone: 'same', address: 'different' });
+    // However sure the weights (a register whose estimate makes the switchboard decisive).
+    expect(decidePair(0.999, vector)).toBe('review');
+    // The same branch at the customer's own address is the customer.
+    expect(decidePair(0.999, { ...vector, address: 'exact' })).toBe('removed');
+  });
+
+  it('the same business id still removes it', () => {
+    const r = run(['Rautia Lahti Matinkylä', '2417517-1', '020 555 0359', 'Myllynrinne 74', '15680', 'Lahti'], ['Rautia Lahti', '2417517-1', '+358 20 555 0359', 'Tehtaankuja 2', '15850', 'Lahti']);
+    expect(r.outcome).toBe('removed');
   });
 });
