@@ -33,6 +33,7 @@ const t = defineMessages({
     sentNothing: 'ei mitään listasta (postinumerot haettu jo aiemmin tässä istunnossa)',
     fileOnly: 'tiedoston lataus; listasta ei lähetetty mitään',
     fetching: 'Haetaan rakennuksia',
+    joining: 'Yhdistetään rakennuksia osoitteisiin',
     reading: 'Luetaan listaa',
     writing: 'Kirjoitetaan listaa',
   },
@@ -44,6 +45,7 @@ const t = defineMessages({
     sentNothing: 'nothing from the list (postal codes already fetched in this session)',
     fileOnly: 'a file download; nothing from the list was sent',
     fetching: 'Fetching buildings',
+    joining: 'Joining buildings to addresses',
     reading: 'Reading the list',
     writing: 'Writing the list',
   },
@@ -55,6 +57,7 @@ const t = defineMessages({
     sentNothing: 'inget från listan (postnumren redan hämtade under sessionen)',
     fileOnly: 'nedladdning av en fil; inget från listan skickades',
     fetching: 'Hämtar byggnader',
+    joining: 'Kopplar byggnader till adresser',
     reading: 'Läser listan',
     writing: 'Skriver listan',
   },
@@ -109,20 +112,33 @@ export function joinBuildings(list: ListTable, buildings: readonly BuildingRecor
 
 /**
  * joinBuildings for the pane: the same join, pausing every 50 ms so that the pane's thread
- * stays free (0.4 s at 100,000 rows in one piece, issue 13) and a Cancel is heard.
+ * stays free (0.4 s at 100,000 rows in one piece, issue 13) and a Cancel is heard; at each
+ * pause `progress` gets the rows joined so far.
  */
 export async function joinBuildingsPaused(
   list: ListTable,
   buildings: readonly BuildingRecord[],
   lang: Lang,
   signal?: AbortSignal,
+  progress?: (done: number, total: number) => void,
 ): Promise<JoinResult> {
   const pause = pauser(signal);
+  if (progress) {
+    // The join has begun: said (and drawn by the pane) before its first piece, so that the
+    // label shows even when the whole join takes less than one pause's 50 ms.
+    progress(0, list.rows.length);
+    await new Promise<void>((resolve) => setTimeout(resolve, 0));
+    throwIfAborted(signal);
+  }
   const steps = joinSteps(list, buildings, lang);
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
-    await pause();
+    const paused = pause();
+    if (paused) {
+      progress?.(step.value, list.rows.length);
+      await paused;
+    }
   }
 }
 
@@ -132,8 +148,8 @@ export interface JoinResult {
   matches: AddressMatch[];
 }
 
-/** The join, yielding every 500 rows (one loop for both drivers above). */
-function* joinSteps(list: ListTable, buildings: readonly BuildingRecord[], lang: Lang): Generator<void, JoinResult> {
+/** The join, yielding the rows done every 500 rows (one loop for both drivers above). */
+function* joinSteps(list: ListTable, buildings: readonly BuildingRecord[], lang: Lang): Generator<number, JoinResult> {
   if (columnIndex(list, 'streetAddress') < 0) throw new UserError(t(lang, 'noAddress'), { file: list.origin.name });
   const index = buildIndex(buildings);
   const byLevel: Record<MatchLevel, number> = { exact: 0, 'street-number': 0, none: 0 };
@@ -154,7 +170,7 @@ function* joinSteps(list: ListTable, buildings: readonly BuildingRecord[], lang:
     if (m.choice && m.choice !== 'only') mainChoices[m.choice]++;
     const values = valuesOf(m);
     for (let c = 0; c < values.length; c++) columns[c]![r] = values[c]!;
-    if (r % 500 === 499) yield;
+    if (r % 500 === 499) yield r + 1;
   }
   const joined = withColumns(
     list,
@@ -304,7 +320,9 @@ async function previousFiltered(
 
 export async function addBuildings(ctx: StepContext, args: AddBuildingsArgs): Promise<AddBuildingsResult> {
   const { lang } = ctx;
-  ctx.progress?.(0, 3, t(lang, 'reading'));
+  // The phases are said by their labels alone (a count of phases would read as rows); the
+  // fetch, the join and the writes give their own counts.
+  ctx.progress?.(0, 0, t(lang, 'reading'));
   const data = await ctx.workbook.readSheet(args.listSheet, { signal: ctx.signal });
   // Columns of Rajaus's the user renamed keep their keys (knownColumns.ts).
   const known = renamedColumns(await ctx.workbook.readState(), args.listSheet, data.headers);
@@ -321,7 +339,9 @@ export async function addBuildings(ctx: StepContext, args: AddBuildingsArgs): Pr
   });
   throwIfAborted(ctx.signal);
   const now = ctx.now();
-  const joined = await joinBuildingsPaused(list, fetched.buildings, lang, ctx.signal);
+  const joined = await joinBuildingsPaused(list, fetched.buildings, lang, ctx.signal, (done, total) =>
+    ctx.progress?.(done, total, t(lang, 'joining')),
+  );
   const split = applyBuildingFilters(joined.list, joined.matches, args.filters, lang, now);
 
   const sheets = await ctx.workbook.listSheets();
@@ -403,7 +423,7 @@ export async function addBuildings(ctx: StepContext, args: AddBuildingsArgs): Pr
     },
     contacted,
   };
-  ctx.progress?.(2, 3, t(lang, 'writing'));
+  ctx.progress?.(0, 0, t(lang, 'writing'));
   await recordStep(ctx, {
     listId: args.listId,
     listSheet: args.listSheet,
@@ -411,7 +431,6 @@ export async function addBuildings(ctx: StepContext, args: AddBuildingsArgs): Pr
     change: { write: writes, activate: args.listSheet },
     sources: [sourceUseOf(args.source, now.toISOString(), ctx.settings.sourceTerms[args.source.id])],
   });
-  ctx.progress?.(3, 3);
   return {
     summary: joined.summary,
     rowsKept: split.kept.rows.length,

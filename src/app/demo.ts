@@ -20,42 +20,62 @@ import type { BuildingSource } from '../sources/buildings/source';
 import { runPipeline, type PipelineReport } from './pipeline';
 import type { StepContext } from './stepContext';
 
-export const DEMO_B2B_CRITERIA: Criteria = {
-  kind: 'b2b',
-  name: 'Rakennus- ja kiinteistöyritykset',
-  area: { regions: ['Pirkanmaa', 'Uusimaa'] },
-  industries: ['F', '68', '81'],
-  requirePhone: true,
-};
-
-export const DEMO_B2C_CRITERIA: Criteria = {
-  kind: 'b2c',
-  name: 'Pientalot pääkaupunkiseutu',
-  area: { municipalities: ['Espoo', 'Helsinki', 'Vantaa'] },
-  ageGroups: ['35-44', '45-54', '55-64'],
-  requirePhone: true,
-};
-
 const t = defineMessages({
   fi: {
     companies: 'Asiakasrekisteri',
     consumers: 'Kuluttaja-asiakkaat',
     dnc: 'Demo-kieltolista (keksitty)',
     buildings: 'Rajaus demo-rakennukset (keksitty data)',
+    buildingsController: 'Rajaus demo (keksitty rekisteri)',
+    buildingsLicence: 'Keksitty demoaineisto',
+    b2bList: 'Rakennus- ja kiinteistöyritykset',
+    b2cList: 'Pientalot pääkaupunkiseutu',
   },
   en: {
     companies: 'Customer register',
     consumers: 'Consumer customers',
     dnc: 'Demo do-not-call list (fictional)',
     buildings: 'Rajaus demo buildings (fictional data)',
+    buildingsController: 'Rajaus demo (fictional register)',
+    buildingsLicence: 'Fictional demo data',
+    b2bList: 'Building and property',
+    b2cList: 'Capital region houses',
   },
   sv: {
     companies: 'Kundregister',
     consumers: 'Konsumentkunder',
     dnc: 'Demo-spärrlista (påhittad)',
     buildings: 'Rajaus demobyggnader (påhittade data)',
+    buildingsController: 'Rajaus demo (påhittat register)',
+    buildingsLicence: 'Påhittade demodata',
+    b2bList: 'Bygg och fastigheter',
+    b2cList: 'Småhus i huvudstaden',
   },
 });
+
+/**
+ * The demo's B2B criteria, the list's name in the run's language. The English and Swedish names
+ * fit a sheet name with its date (21 characters), so the sheet shows them whole.
+ */
+export function demoB2BCriteria(lang: StepContext['lang'] = 'fi'): Criteria {
+  return {
+    kind: 'b2b',
+    name: t(lang, 'b2bList'),
+    area: { regions: ['Pirkanmaa', 'Uusimaa'] },
+    industries: ['F', '68', '81'],
+    requirePhone: true,
+  };
+}
+
+export function demoB2CCriteria(lang: StepContext['lang'] = 'fi'): Criteria {
+  return {
+    kind: 'b2c',
+    name: t(lang, 'b2cList'),
+    area: { municipalities: ['Espoo', 'Helsinki', 'Vantaa'] },
+    ageGroups: ['35-44', '45-54', '55-64'],
+    requirePhone: true,
+  };
+}
 
 /** A customer register as a user has it: their own headers, every value as they typed it. */
 export function customerSheetPlan(name: string, grid: { headers: string[]; rows: string[][] }, lang: StepContext['lang']): SheetPlan {
@@ -79,8 +99,8 @@ export async function demoBuildingSource(lang: StepContext['lang']): Promise<Bui
     // Not 'demo': that is the demo directory's id, and the notes list each source by its id.
     id: 'demo-buildings',
     name: t(lang, 'buildings'),
-    controller: 'Rajaus demo (fictional data)',
-    licence: 'Fictional demo data',
+    controller: t(lang, 'buildingsController'),
+    licence: t(lang, 'buildingsLicence'),
     attribution: t(lang, 'buildings'),
     async fetchBuildings(postalCodes) {
       const wanted = new Set(postalCodes);
@@ -96,7 +116,7 @@ export async function demoBuildingSource(lang: StepContext['lang']): Promise<Bui
  */
 async function demoDoNotCall(lang: StepContext['lang'], checkedAt: string) {
   const { DemoDirectorySource } = await import('../sources/demo/demoDirectorySource');
-  const found = await new DemoDirectorySource().search(DEMO_B2C_CRITERIA);
+  const found = await new DemoDirectorySource(lang).search(demoB2CCriteria(lang));
   const phones = found.records
     .map((r) => r.phone)
     .filter((p): p is string => typeof p === 'string' && p.startsWith('+'))
@@ -119,13 +139,13 @@ export async function runDemo(ctx: StepContext, say: (line: string) => void = ()
       customerSheetPlan(consumersSheet, demo.demoConsumerCustomers(), ctx.lang),
     ],
   });
-  const source = new demo.DemoDirectorySource();
+  const source = new demo.DemoDirectorySource(ctx.lang);
   const today = ctx.now().toISOString().slice(0, 10);
 
   const b2b = await runPipeline(
     ctx,
     {
-      criteria: DEMO_B2B_CRITERIA,
+      criteria: demoB2BCriteria(ctx.lang),
       source,
       customers: { sheet: companiesSheet },
       exports: [{ format: 'leaddesk', allowDemo: true, fileName: 'demo-leaddesk' }],
@@ -135,7 +155,7 @@ export async function runDemo(ctx: StepContext, say: (line: string) => void = ()
   const b2c = await runPipeline(
     ctx,
     {
-      criteria: DEMO_B2C_CRITERIA,
+      criteria: demoB2CCriteria(ctx.lang),
       source,
       customers: { sheet: consumersSheet },
       buildings: { source: await demoBuildingSource(ctx.lang), filters: { classes: ['detached', 'row'] } },

@@ -45,27 +45,63 @@ export function parseSettingsJson(text: string, file: string, lang: Lang = 'fi')
 }
 
 /**
- * Settings the demo uses: a fictional controller, marked as an example so that the notes say
- * so and nobody mistakes them for a real organisation's details.
+ * The example settings' texts in each language: a fictional organisation of the run's language
+ * (a Finnish firm often has a Swedish and an English name too), so that the notes of a Swedish
+ * demo are Swedish throughout. The business id, postal code and phone are the same in all.
  */
-export function exampleSettings(): Settings {
+const example = defineMessages({
+  fi: {
+    organisation: 'Esimerkki Markkinointi Oy (esimerkki)',
+    address: 'Esimerkkikatu 1, 00100 Helsinki',
+    contactPerson: 'Maija Esimerkki',
+    email: 'tietosuoja@esimerkki.example',
+    listService: 'Rajaus-demo (esimerkki)',
+    listServiceContact: 'ei todellinen palvelu',
+    demoTerms: 'Keksitty demoaineisto: vain kokeiluun, ei oikeaan markkinointiin.',
+    prhTerms: 'CC BY 4.0: mainitse lähde "Patentti- ja rekisterihallitus (PRH), YTJ avoin data".',
+  },
+  en: {
+    organisation: 'Example Marketing Ltd (example)',
+    address: 'Example Street 1, 00100 Helsinki',
+    contactPerson: 'Mary Example',
+    email: 'privacy@example-marketing.example',
+    listService: 'Rajaus demo service (example)',
+    listServiceContact: 'not a real service',
+    demoTerms: 'Fictional demo data: for trying out only, not for real marketing.',
+    prhTerms: 'CC BY 4.0: credit the source as "Finnish Patent and Registration Office (PRH), YTJ open data".',
+  },
+  sv: {
+    organisation: 'Exempel Marknadsföring Ab (exempel)',
+    address: 'Exempelgatan 1, 00100 Helsingfors',
+    contactPerson: 'Maja Exempel',
+    email: 'dataskydd@exempel-marknadsforing.example',
+    listService: 'Rajaus demotjänst (exempel)',
+    listServiceContact: 'ingen verklig tjänst',
+    demoTerms: 'Påhittade demodata: endast för att prova, inte för verklig marknadsföring.',
+    prhTerms: 'CC BY 4.0: ange källan "Patent- och registerstyrelsen (PRS), FODS öppna data".',
+  },
+});
+
+/**
+ * Settings the demo uses: a fictional controller, marked as an example so that the notes say
+ * so and nobody mistakes them for a real organisation's details; in the run's language.
+ */
+export function exampleSettings(lang: Lang = 'fi'): Settings {
+  const x = (key: Parameters<typeof example>[1]) => example(lang, key);
   return settingsSchema.parse({
     controller: {
-      organisation: 'Esimerkki Markkinointi Oy (esimerkki)',
+      organisation: x('organisation'),
       businessId: '1234567-1',
-      address: 'Esimerkkikatu 1, 00100 Helsinki',
-      contactPerson: 'Maija Esimerkki',
-      email: 'tietosuoja@esimerkki.example',
+      address: x('address'),
+      contactPerson: x('contactPerson'),
+      email: x('email'),
       phone: '+358 9 1234 5678',
     },
     purpose: 'telemarketing',
     channel: 'phone',
     retentionMonths: 12,
-    listService: { name: 'Rajaus-demo (esimerkki)', contact: 'ei todellinen palvelu' },
-    sourceTerms: {
-      demo: 'Keksitty demoaineisto: vain kokeiluun, ei oikeaan markkinointiin.',
-      prh: 'CC BY 4.0: mainitse lähde "Patentti- ja rekisterihallitus (PRH), YTJ avoin data".',
-    },
+    listService: { name: x('listService'), contact: x('listServiceContact') },
+    sourceTerms: { demo: x('demoTerms'), prh: x('prhTerms') },
     example: true,
   });
 }

@@ -120,6 +120,22 @@ describe('joinBuildings and filters (pure)', () => {
     await expect(joinBuildingsPaused(many, buildings, 'fi', ctl.signal)).rejects.toBeInstanceOf(CancelledError);
   });
 
+  it('tells the pane how far the join is: 0 before its first piece, then the rows joined at each pause', async () => {
+    const many = listFromGrid('iso', ['Nimi', 'Osoite', 'Postinumero'], Array.from({ length: 20_000 }, (_, i) => [`N${i}`, `Kielotie ${i % 2 ? 14 : 16}`, '01300']));
+    const seen: [number, number][] = [];
+    const joined = await joinBuildingsPaused(many, buildings, 'fi', undefined, (done, total) => seen.push([done, total]));
+    expect(joined.summary.rows).toBe(20_000);
+    expect(seen[0]).toEqual([0, 20_000]);
+    for (let i = 1; i < seen.length; i++) {
+      expect(seen[i]![1]).toBe(20_000);
+      expect(seen[i]![0]).toBeGreaterThan(seen[i - 1]![0]);
+      expect(seen[i]![0]).toBeLessThanOrEqual(20_000);
+    }
+    // A cancel clicked while "0" shows is heard before the first piece.
+    const ctl = new AbortController();
+    await expect(joinBuildingsPaused(many, buildings, 'fi', ctl.signal, () => ctl.abort())).rejects.toBeInstanceOf(CancelledError);
+  });
+
   it('reads postal codes from the column or, failing that, from the address text', () => {
     const l = listFromGrid('l', ['Osoite', 'Postinumero'], [['Kielotie 16', '1300'], ['Mannerheimintie 5, 00100 Helsinki', null]]);
     expect(postalCodesOf(l)).toEqual(['00100', '01300']);

@@ -5,7 +5,8 @@
  * each: the search (result rows made in a worker), the matching (worker), the move of the
  * removed rows and the export (worker; Excel writes in ~1 MB requests). Each must stay under
  * 200 ms. Cancel is clicked in the middle of the search's, the move's and the export's Excel
- * writes: the step must end within 300 ms of the click and leave the workbook as it was.
+ * writes, of the matching (its worker is terminated), and of the building data's join and its
+ * Excel writes: the step must end within 300 ms of the click and leave the workbook as it was.
  *
  * The harness does not redraw its grid during these runs (drawChanges: false): Excel draws in
  * its own process, while the harness page shares the pane's thread. The simulated Excel answers
@@ -15,6 +16,7 @@ import { openPane, type PaneSession } from './support';
 import { openStep, setPaneWidth } from './paneSteps';
 import { watchMainThread, type MainThreadReport } from './mainThread';
 import { textTable } from './workbooks';
+import { stateFromXml, STATE_NAMESPACE } from '../../src/core/state/workbookState';
 import { demoDirectory } from '../../src/sources/demo/directory';
 import { consumerRecord } from '../../src/sources/demo/demoDirectorySource';
 import type { WorkbookSnapshot } from '../excel-simulator';
@@ -58,6 +60,12 @@ async function sheetHead(s: PaneSession, name: string): Promise<unknown> {
   return { usedRange: sh.usedRange, values: sh.values };
 }
 
+/** The sheet of the list the search wrote (from the state part). */
+async function listSheetName(s: PaneSession): Promise<string> {
+  const { parts } = (await outline(s)) as { parts: string[] };
+  return stateFromXml(parts.find((x) => x.includes(STATE_NAMESPACE))!).lists[0]!.sheets.list;
+}
+
 async function measured(s: PaneSession, label: string, work: () => Promise<void>): Promise<MainThreadReport & { ms: number }> {
   const w = await watchMainThread(s);
   const t0 = Date.now();
@@ -71,15 +79,20 @@ async function measured(s: PaneSession, label: string, work: () => Promise<void>
  * Clicks Cancel once `ready` shows in the step (it is writing into Excel) and returns the time
  * from the click to the step's "cancelled" message. All of it runs in the pane: a click through
  * Playwright waits for the page to be idle and stable first, and the write may end before.
+ * Should the step end (`finished`, a selector) before `ready` showed, the figure is NaN and the
+ * test fails at once instead of waiting for a Cancel that cannot come.
  */
-async function cancelLatency(s: PaneSession, scope: string, ready: RegExp, cancelled: RegExp): Promise<number> {
+async function cancelLatency(s: PaneSession, scope: string, ready: RegExp, cancelled: RegExp, finished = '[data-rajaus-none]'): Promise<number> {
   const armed = s.paneFrame.evaluate(
-    ({ scope, ready, cancelled }) =>
+    ({ scope, ready, cancelled, finished }) =>
       new Promise<{ at: number; done: number }>((resolve) => {
         const step = document.querySelector(`[data-testid="${scope}"]`)!;
         const r = { at: 0, done: 0 };
         const check = () => {
-          if (!r.at && new RegExp(ready).test(step.textContent ?? '')) {
+          if (!r.at && document.querySelector(finished)) {
+            obs.disconnect();
+            resolve({ at: 0, done: Number.NaN });
+          } else if (!r.at && new RegExp(ready).test(step.textContent ?? '')) {
             const button = [...step.querySelectorAll('button')].find((b) => b.textContent === 'Peruuta');
             if (!button) return;
             r.at = performance.now();
@@ -94,7 +107,7 @@ async function cancelLatency(s: PaneSession, scope: string, ready: RegExp, cance
         obs.observe(document.body, { subtree: true, childList: true, characterData: true });
         check();
       }),
-    { scope, ready: ready.source, cancelled: cancelled.source },
+    { scope, ready: ready.source, cancelled: cancelled.source, finished },
   );
   const r = await armed;
   const ms = Math.round(r.done - r.at);
@@ -140,10 +153,19 @@ describe(`the pane's thread at ${ROWS} rows (Chromium, Excel simulator)`, () => 
       });
       longest.search = search.longestTask;
 
-      // ---- 2. matching (in its worker since an earlier round)
+      // ---- 2. matching (in its worker since an earlier round): cancelled once while the
+      // worker compares rows (it is terminated), then done
       await openStep(s, 'match');
+      const runMatch = s.pane.getByTestId('match-step').getByRole('button', { name: 'Tunnista asiakkaat' });
+      before = await outline(s);
+      const listBefore = await sheetHead(s, await listSheetName(s));
+      const matchCancel = cancelLatency(s, 'match-step', /Verrataan rivejä [1-9]/, /Tunnistus peruttiin/, '[data-testid="match-summary"]');
+      await runMatch.click();
+      figures.matchCancel = await matchCancel;
+      expect(await outline(s)).toEqual(before);
+      expect(await sheetHead(s, await listSheetName(s))).toEqual(listBefore);
       const matching = await measured(s, 'matching', async () => {
-        await s.pane.getByTestId('match-step').getByRole('button', { name: 'Tunnista asiakkaat' }).click();
+        await runMatch.click();
         await s.pane.getByTestId('match-summary').waitFor({ timeout: 180_000 });
       });
       longest.matching = matching.longestTask;
@@ -168,8 +190,24 @@ describe(`the pane's thread at ${ROWS} rows (Chromium, Excel simulator)`, () => 
       await openStep(s, 'buildings');
       await s.pane.getByRole('radio', { name: /Helsingin kaupunki, rakennusrekisteri/ }).check();
       await s.pane.getByRole('textbox', { name: /Palvelun osoite/ }).fill(`${replay.url}/hki/wfs`);
+      const addBuildings = s.pane.getByTestId('buildings-step').getByRole('button', { name: 'Lisää rakennustiedot' });
+      // Cancelled twice, during the join and during its Excel writes (the list rewritten in
+      // place: its staging is rolled back, the list's cells are as they were), then done.
+      const listName = await listSheetName(s);
+      before = await outline(s);
+      const movedList = await sheetHead(s, listName);
+      for (const [figure, ready] of [
+        ['buildingsJoinCancel', /Yhdistetään rakennuksia osoitteisiin/],
+        ['buildingsWriteCancel', /Kirjoitetaan taulukkoa/],
+      ] as const) {
+        const cancel = cancelLatency(s, 'buildings-step', ready, /Peruutettu: työkirjaa ei muutettu/, '[data-testid="buildings-summary"]');
+        await addBuildings.click();
+        figures[figure] = await cancel;
+        expect(await outline(s)).toEqual(before);
+        expect(await sheetHead(s, listName)).toEqual(movedList);
+      }
       const buildings = await measured(s, 'building data', async () => {
-        await s.pane.getByTestId('buildings-step').getByRole('button', { name: 'Lisää rakennustiedot' }).click();
+        await addBuildings.click();
         await s.pane.getByTestId('buildings-summary').waitFor({ timeout: 180_000 });
       });
       longest.buildings = buildings.longestTask;

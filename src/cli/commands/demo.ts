@@ -39,7 +39,7 @@ export const demoCommand: Command = {
     io.info(t(io.lang, 'start'));
     const { createXlsxWorkbook, xlsxWorkbookToBytes } = await xlsxTools();
     const workbook = createXlsxWorkbook();
-    const report = await runDemo({ workbook, lang: io.lang, settings: exampleSettings(), now: io.now, signal: io.signal }, (line) =>
+    const report = await runDemo({ workbook, lang: io.lang, settings: exampleSettings(io.lang), now: io.now, signal: io.signal }, (line) =>
       io.info(`  ${line}`),
     );
     const outputs = new RunOutputs(dirname(out), { signal: io.signal });

@@ -43,7 +43,7 @@ export async function directorySourceFromOption(
 ): Promise<DirectorySource> {
   if (spec === 'demo') {
     const { DemoDirectorySource } = await import('../../sources/demo/demoDirectorySource');
-    return new DemoDirectorySource();
+    return new DemoDirectorySource(opts.lang);
   }
   if (spec === 'prh') return createPrhSource({ baseUrl: opts.prhBase, lang: opts.lang });
   if (spec.startsWith('prh-bulk:')) {

@@ -17,7 +17,8 @@ import {
   USE_1994,
   nameOf,
 } from './codeLists';
-import type { AddressMatch, MatchLevel } from './join';
+import type { AddressMatch } from './join';
+import { MATCH_LEVEL_NAMES } from './matchLevels';
 
 export const BUILDING_COLUMN_KEYS = [
   'buildingYear',
@@ -50,12 +51,7 @@ export function materialName(b: BuildingRecord, lang: Lang): string | null {
   return nameOf(list, b.materialCode, lang) ?? b.materialText ?? null;
 }
 
-/** How the address was matched, in the list's language: the same words as the pane's filter. */
-export const MATCH_LEVEL_NAMES: Record<MatchLevel, Record<Lang, string>> = {
-  exact: { fi: 'Tarkka', en: 'Exact', sv: 'Exakt' },
-  'street-number': { fi: 'Katu ja numero', en: 'Street and number', sv: 'Gata och nummer' },
-  none: { fi: 'Ei tunnistettu', en: 'Not matched', sv: 'Inte matchad' },
-};
+export { MATCH_LEVEL_NAMES } from './matchLevels';
 
 /** The values of BUILDING_COLUMN_KEYS for one row, in that order. */
 export function buildingValues(m: AddressMatch, lang: Lang): CellValue[] {

@@ -128,6 +128,19 @@ export class MatchTable {
     return this.vocabulary.strings[id]!;
   }
 
+  private joined: (string | undefined)[] | null = null;
+
+  /**
+   * Row `i`'s name words run together (the person's words, else the company's): the names are
+   * also compared so ("Olli Pekka" / "Olli-Pekka"). Made once per row, not once per pair.
+   */
+  joinedName(i: number): string {
+    this.joined ??= new Array<string | undefined>(this.size);
+    let s = this.joined[i];
+    if (s === undefined) s = this.joined[i] = (this.personWords[i] ?? this.companyWords[i] ?? []).join('');
+    return s;
+  }
+
   private frequencies: Float64Array | null = null;
 
   /**

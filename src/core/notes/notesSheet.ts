@@ -5,8 +5,10 @@
  * never invented. Rendered as a printable document sheet; the machine-readable copy is the
  * workbook state itself.
  */
-import type { Lang } from '../i18n/lang';
+import type { Lang, Localized } from '../i18n/lang';
 import { formatCount, formatPercent } from '../i18n/lang';
+import { MATCH_LEVEL_NAMES } from '../buildings/matchLevels';
+import { FUEL_NAMES, GROUP_NAMES } from '../buildings/groups';
 import type { Settings } from '../settings/settings';
 import { STATE_NAMESPACE, type ListState, type ProcessingStep, type SourceUse, type WorkbookState } from '../state/workbookState';
 import type { CellValue } from '../workbook/cells';
@@ -166,9 +168,21 @@ const RULES_TEXT: Record<Lang, string> = {
   sv: 'FO-nummer, telefon, e-post, namn och adress jämförs; tas bort när samma kund är minst {remove} sannolik, granskas från {review}',
 };
 
+/**
+ * Building filters the step logs as codes ("detached,row"), said with the names the pane's
+ * filter shows ("Omakoti- ja paritalot, Rivi- ja ketjutalot"); an unknown code stays as is.
+ */
+const CODE_NAMES: Record<string, Record<string, Localized>> = {
+  classes: GROUP_NAMES,
+  fuels: FUEL_NAMES,
+  match: MATCH_LEVEL_NAMES,
+};
+
 function paramValue(lang: Lang, key: string, value: string | number | boolean): string {
   if (value === true) return YES[lang];
   const text = String(value);
+  const names = CODE_NAMES[key];
+  if (names) return text.split(',').map((code) => names[code]?.[lang] ?? code).join(', ');
   // Times in the user's words and Finnish time ("7.12.2026 klo 02.44"), never an ISO instant.
   if (ISO_INSTANT.test(text)) return formatDateTime(text, lang);
   if (ISO_DAY.test(text)) return formatDate(text, lang);
@@ -206,17 +220,25 @@ export function modelFitText(lang: Lang, params: ProcessingStep['params']): stri
   });
 }
 
-/** One log entry in words: step, counts, parameters, parties contacted. */
-export function stepText(lang: Lang, s: ProcessingStep): string {
+/**
+ * One log entry in words: step, counts, parameters, parties contacted. `sources` (the list's)
+ * let a step's source id ("demo") be said by the source's name, as the notes' section 2 says it;
+ * a step that logs the name itself (building data's "register") keeps only that.
+ */
+export function stepText(lang: Lang, s: ProcessingStep, sources: readonly Pick<SourceUse, 'id' | 'name'>[] = []): string {
   const parts = [stepName(lang, s.step)];
   const counts = countsText(lang, s);
   if (counts) parts.push(counts);
-  const model = modelFitText(lang, s.params ?? {});
-  const params = Object.entries(s.params ?? {})
+  const given = s.params ?? {};
+  const model = modelFitText(lang, given);
+  const sourceName = typeof given.source === 'string' ? sources.find((x) => x.id === given.source)?.name : undefined;
+  const params = Object.entries(given)
     // The model's fit is said in one phrase (modelFitText), after the other parameters.
     .filter(([k]) => !k.startsWith('model'))
+    .filter(([k]) => !(k === 'source' && (sourceName || given.sourceName)))
     .filter(([, v]) => v !== null && v !== '' && v !== false)
     .map(([k, v]) => paramText(lang, k, v as string | number | boolean));
+  if (sourceName && !given.sourceName) params.unshift(paramText(lang, 'source', sourceName));
   if (model) params.push(model);
   if (params.length) parts.push(params.join('; '));
   for (const c of s.contacted ?? []) parts.push(t(lang, 'sentTo', { party: c.party, sent: c.sent }));
@@ -318,7 +340,7 @@ export function renderNotesSheet(input: NotesInput): SheetPlan {
   doc.blank();
   doc.add('section', tr('s7'));
   if (list.log.length === 0) doc.add('normal', null, tr('noSteps'));
-  for (const s of list.log) doc.add('normal', formatDateTime(s.at, lang), stepText(lang, s));
+  for (const s of list.log) doc.add('normal', formatDateTime(s.at, lang), stepText(lang, s, list.sources));
   const dnc = lastDncCheck(list, state);
   doc.add(
     'label',

@@ -12,6 +12,7 @@ import type { B2BCriteria, B2CCriteria, Criteria } from '../../core/criteria/cri
 import { compileCriteria, type CompiledCriteria } from '../../core/criteria/filter';
 import { companyFormOf, roleOf } from '../../core/criteria/labels';
 import { throwIfAborted } from '../../core/errors';
+import { defineMessages, type Lang } from '../../core/i18n/lang';
 import { industryName, matchesIndustry, sectionOf, tol2025To2008 } from '../../core/industry/tol';
 import { normalizeBusinessId } from '../../core/normalize/businessId';
 import { pauser, type RunOptions } from '../../core/progress';
@@ -21,14 +22,45 @@ import { consumerAddress, type DemoConsumer } from './consumers';
 import { demoDirectory, loadDemoDirectory } from './directory';
 import { e164Of } from './phones';
 
-export const DEMO_SOURCE_INFO: SourceInfo = {
-  id: 'demo',
-  name: 'Rajaus demo-hakemisto (keksitty data)',
-  controller: 'Rajaus demo (fictional data)',
-  licence: 'Fictional demo data',
-  terms: 'Keksittyä esimerkkidataa: ei oikeita henkilöitä eikä yrityksiä. / Fictional data: no real people or companies.',
-  demo: true,
-};
+/**
+ * The demo directory's own labels in the list's language: they go into the source column of
+ * every row and into the notes (source, its controller, licence, terms), so a Swedish list says
+ * them in Swedish. Ids stay the same in every language.
+ */
+const labels = defineMessages({
+  fi: {
+    name: 'Rajaus demo-hakemisto (keksitty data)',
+    controller: 'Rajaus demo (keksitty rekisteri)',
+    licence: 'Keksitty demoaineisto',
+    terms: 'Keksittyä esimerkkidataa: ei oikeita henkilöitä eikä yrityksiä.',
+  },
+  en: {
+    name: 'Rajaus demo directory (fictional data)',
+    controller: 'Rajaus demo (fictional register)',
+    licence: 'Fictional demo data',
+    terms: 'Fictional example data: no real people or companies.',
+  },
+  sv: {
+    name: 'Rajaus demokatalog (påhittade data)',
+    controller: 'Rajaus demo (påhittat register)',
+    licence: 'Påhittade demodata',
+    terms: 'Påhittade exempeldata: inga verkliga personer eller företag.',
+  },
+});
+
+export function demoSourceInfo(lang: Lang = 'fi'): SourceInfo {
+  return {
+    id: 'demo',
+    name: labels(lang, 'name'),
+    controller: labels(lang, 'controller'),
+    licence: labels(lang, 'licence'),
+    terms: labels(lang, 'terms'),
+    demo: true,
+  };
+}
+
+/** The Finnish labels (the default language). */
+export const DEMO_SOURCE_INFO: SourceInfo = demoSourceInfo('fi');
 
 /** The TOL 2008 section a company is under, as matchesIndustry reads a section letter. */
 function section2008(c: DemoCompany): string {
@@ -72,7 +104,7 @@ function demoIndexes(): Indexes {
 // ---- records ---------------------------------------------------------------------------------
 
 /** The main contact's row when no roles are asked for: CEO, owner or chair. */
-export function companyRecord(c: DemoCompany, contact: DemoContact = c.contacts[0]!): DirectoryRecord {
+export function companyRecord(c: DemoCompany, contact: DemoContact = c.contacts[0]!, source = DEMO_SOURCE_INFO.name): DirectoryRecord {
   const phone = contact.mobile ?? c.switchboard;
   return {
     companyName: c.name,
@@ -94,12 +126,12 @@ export function companyRecord(c: DemoCompany, contact: DemoContact = c.contacts[
     phoneNational: phone,
     email: contactEmail(contact, c.domain),
     website: c.website,
-    source: DEMO_SOURCE_INFO.name,
+    source,
     sourceId: c.id,
   };
 }
 
-export function consumerRecord(p: DemoConsumer): DirectoryRecord {
+export function consumerRecord(p: DemoConsumer, source = DEMO_SOURCE_INFO.name): DirectoryRecord {
   return {
     firstName: p.firstName,
     lastName: p.lastName,
@@ -110,7 +142,7 @@ export function consumerRecord(p: DemoConsumer): DirectoryRecord {
     phone: p.phone ? e164Of(p.phone) : null,
     phoneNational: p.phone,
     ageGroup: p.ageGroup,
-    source: DEMO_SOURCE_INFO.name,
+    source,
     sourceId: p.id,
   };
 }
@@ -207,7 +239,7 @@ interface Walk {
 }
 
 /** Walks the matches in directory order, counting all and making records up to `limit`. */
-async function walk(criteria: Criteria, makeRecords: boolean, signal?: AbortSignal): Promise<Walk> {
+async function walk(criteria: Criteria, makeRecords: boolean, sourceName: string, signal?: AbortSignal): Promise<Walk> {
   await loadDemoDirectory(signal);
   const pause = pauser(signal);
   const compiled = compileCriteria(criteria);
@@ -227,7 +259,7 @@ async function walk(criteria: Criteria, makeRecords: boolean, signal?: AbortSign
       if (!test.company(co)) continue;
       const rows = companyRows(co, criteria, test);
       total += rows.length;
-      if (makeRecords) for (const k of rows) if (records.length < limit) records.push(companyRecord(co, k));
+      if (makeRecords) for (const k of rows) if (records.length < limit) records.push(companyRecord(co, k, sourceName));
     }
   } else {
     const test = consumerTest(criteria, compiled);
@@ -239,24 +271,29 @@ async function walk(criteria: Criteria, makeRecords: boolean, signal?: AbortSign
       const p = consumers[order ? order[j]! : j]!;
       if (!test(p)) continue;
       total++;
-      if (makeRecords && records.length < limit) records.push(consumerRecord(p));
+      if (makeRecords && records.length < limit) records.push(consumerRecord(p, sourceName));
     }
   }
   return { total, records };
 }
 
 export class DemoDirectorySource implements DirectorySource {
-  readonly info = DEMO_SOURCE_INFO;
+  readonly info: SourceInfo;
   readonly kinds = ['b2b', 'b2c'] as const;
+
+  /** `lang`: the language of the labels the rows and the notes carry (the list's language). */
+  constructor(lang: Lang = 'fi') {
+    this.info = demoSourceInfo(lang);
+  }
 
   async count(criteria: Criteria, opts: RunOptions = {}): Promise<{ count: number; exact: boolean }> {
     throwIfAborted(opts.signal);
-    return { count: (await walk(criteria, false, opts.signal)).total, exact: true };
+    return { count: (await walk(criteria, false, this.info.name, opts.signal)).total, exact: true };
   }
 
   async search(criteria: Criteria, opts: RunOptions = {}): Promise<SearchResult> {
     throwIfAborted(opts.signal);
-    const { total, records } = await walk(criteria, true, opts.signal);
+    const { total, records } = await walk(criteria, true, this.info.name, opts.signal);
     opts.progress?.(records.length, records.length);
     return {
       records,

@@ -47,7 +47,7 @@ export function ProcessingHistory(props: { list: ListState }): JSX.Element {
           {list.log.map((s, i) => (
             <li key={i} className={styles.entry}>
               <Caption1 className={styles.when}>{formatDateTime(s.at, lang)}</Caption1>
-              <Body1>{stepText(lang, s)}</Body1>
+              <Body1>{stepText(lang, s, list.sources)}</Body1>
             </li>
           ))}
         </ol>

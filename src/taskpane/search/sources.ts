@@ -12,7 +12,8 @@ import { findGateway, gatewayBaseUrl } from '../services/gateway';
 export type PaneSourceId = 'demo' | 'prh';
 export const PANE_SOURCES: readonly PaneSourceId[] = ['demo', 'prh'];
 
-let demo: Promise<DirectorySource> | null = null;
+let demoModule: Promise<typeof import('../../sources/demo/demoDirectorySource')> | null = null;
+const demoSources = new Map<Lang, Promise<DirectorySource>>();
 
 export function paneSource(id: PaneSourceId, settings: Settings, lang: Lang): Promise<DirectorySource> {
   if (id === 'prh') {
@@ -22,8 +23,13 @@ export function paneSource(id: PaneSourceId, settings: Settings, lang: Lang): Pr
     if (!gw) return Promise.resolve(createPrhSource({ baseUrl: own || undefined, lang }));
     return Promise.resolve(directoryThroughGateway(createPrhSource({ baseUrl: gatewayBaseUrl(gw, 'prh'), lang }), gw, lang));
   }
-  demo ??= import(/* webpackChunkName: "demo-directory" */ '../../sources/demo/demoDirectorySource').then(
-    (m) => new m.DemoDirectorySource(),
-  );
-  return demo;
+  demoModule ??= import(/* webpackChunkName: "demo-directory" */ '../../sources/demo/demoDirectorySource');
+  // One source a language: its labels (the rows' source column, the notes) are in the list's
+  // language; the generated directory behind them is shared.
+  let source = demoSources.get(lang);
+  if (!source) {
+    source = demoModule.then((m) => new m.DemoDirectorySource(lang));
+    demoSources.set(lang, source);
+  }
+  return source;
 }

@@ -4,7 +4,7 @@
  * it. The source is suggested from the list's postal codes; only postal codes are sent. The use
  * case and the sources load on demand (postal-code data and the join are not in the first load).
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import {
   Button,
   Caption1,
@@ -15,18 +15,18 @@ import {
   makeStyles,
   MessageBar,
   MessageBarBody,
-  ProgressBar,
   Radio,
   RadioGroup,
   Select,
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { BuildingRegular, DismissRegular } from '@fluentui/react-icons';
+import { BuildingRegular } from '@fluentui/react-icons';
 import { usePane, type StepDefinition } from '../paneContext';
 import { useListSheets } from '../components/useListSheets';
 import { errorDetails, errorText } from '../services/usePaneServices';
 import { useClearStatus } from '../components/StepStatus';
+import { RunProgress, useCancellableRun } from '../components/CancellableRun';
 import { formatCount } from '../../core/i18n/lang';
 import { isCancel } from '../../core/errors';
 import { BUILDING_GROUPS, FUEL_GROUPS, FUEL_NAMES, GROUP_NAMES, type BuildingGroup, type FuelGroup } from '../../core/buildings/groups';
@@ -72,9 +72,10 @@ function BuildingsStep(): JSX.Element {
   const [fuels, setFuels] = useState<FuelGroup[]>([]);
   const [levels, setLevels] = useState<MatchLevel[]>([]);
   const [busy, setBusy] = useState(false);
-  const [progress, setProgress] = useState<{ value: number; label: string } | null>(null);
+  // Progress with counts and Cancel (the move/export pattern): the fetch, the join and the
+  // writes each report; a Cancel is heard in each, and the adapter rolls its staging back.
+  const running = useCancellableRun();
   const [result, setResult] = useState<AddBuildingsResult | null>(null);
-  const abort = useRef<AbortController | null>(null);
   const clearStatus = useClearStatus();
 
   // The suggestion: Helsinki's own register for Helsinki codes, HSY for the capital region, else Ryhti.
@@ -120,30 +121,35 @@ function BuildingsStep(): JSX.Element {
     clearStatus();
     setBusy(true);
     setResult(null);
-    const ctrl = new AbortController();
-    abort.current = ctrl;
     try {
-      const [{ addBuildings }, { buildingFiltersSchema }] = await Promise.all([loadUseCase(), import('../../core/buildings/filters')]);
-      const filters = buildingFiltersSchema.parse({
-        yearFrom: yearFrom ? Number(yearFrom) : undefined,
-        yearTo: yearTo ? Number(yearTo) : undefined,
-        classes: classes.length ? classes : undefined,
-        fuels: fuels.length ? fuels : undefined,
-        match: levels.length ? levels : undefined,
+      const r = await running.start(async ({ signal, progress }) => {
+        progress(0, 0, t(lang, 'working'));
+        const [{ addBuildings }, { buildingFiltersSchema }] = await Promise.all([loadUseCase(), import('../../core/buildings/filters')]);
+        const filters = buildingFiltersSchema.parse({
+          yearFrom: yearFrom ? Number(yearFrom) : undefined,
+          yearTo: yearTo ? Number(yearTo) : undefined,
+          classes: classes.length ? classes : undefined,
+          fuels: fuels.length ? fuels : undefined,
+          match: levels.length ? levels : undefined,
+        });
+        let last = { done: 0, total: 0 };
+        return addBuildings(
+          {
+            workbook,
+            lang,
+            settings: pane.settings,
+            now: pane.now,
+            signal,
+            progress: (done, total, label) => {
+              last = { done, total };
+              progress(done, total, label);
+            },
+            // A service's Retry-After counted down in the progress label.
+            notice: (message) => progress(last.done, last.total, message),
+          },
+          { listSheet, listId: state?.lists.find((l) => l.sheets.list === listSheet)?.id, source: await makeSource(), filters },
+        );
       });
-      const r = await addBuildings(
-        {
-          workbook,
-          lang,
-          settings: pane.settings,
-          now: pane.now,
-          signal: ctrl.signal,
-          progress: (done, total, label) => setProgress({ value: total ? done / total : 0, label: label ?? '' }),
-          // A service's Retry-After counted down in the progress label.
-          notice: (message) => setProgress((p) => ({ value: p?.value ?? 0, label: message })),
-        },
-        { listSheet, listId: state?.lists.find((l) => l.sheets.list === listSheet)?.id, source: await makeSource(), filters },
-      );
       setResult(r);
       pane.notify(
         'success',
@@ -153,9 +159,7 @@ function BuildingsStep(): JSX.Element {
     } catch (e) {
       pane.notify(isCancel(e) ? 'info' : 'error', isCancel(e) ? t(lang, 'cancelled') : errorText(e), errorDetails(e));
     } finally {
-      abort.current = null;
       setBusy(false);
-      setProgress(null);
     }
   }
 
@@ -248,17 +252,8 @@ function BuildingsStep(): JSX.Element {
         <Button appearance="primary" icon={<BuildingRegular />} disabled={!canRun} onClick={() => void run()}>
           {t(lang, 'run')}
         </Button>
-        {busy && (
-          <Button icon={<DismissRegular />} onClick={() => abort.current?.abort()}>
-            {t(lang, 'cancel')}
-          </Button>
-        )}
       </div>
-      {busy && (
-        <Field label={progress?.label || t(lang, 'working')}>
-          <ProgressBar value={progress?.value} />
-        </Field>
-      )}
+      <RunProgress run={running} lang={lang} label={t(lang, 'working')} testId="buildings-progress" />
 
       {result && (
         <MessageBar intent="success" data-testid="buildings-summary">

@@ -5,7 +5,7 @@
  * matches to the audit sheet "Poistetut asiakkaat" in one change. The last matching can be
  * undone. The customer register is only read.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import {
   Button,
   Caption1,
@@ -14,7 +14,6 @@ import {
   MessageBar,
   MessageBarActions,
   MessageBarBody,
-  ProgressBar,
   Radio,
   RadioGroup,
   Select,
@@ -96,7 +95,8 @@ function MatchStep(): JSX.Element {
   const [overrides, setOverrides] = useState<Record<string, string>>({});
   const { busy, setBusy, run: whileBusy } = useBusyAction();
   const moving = useCancellableRun();
-  const [progress, setProgress] = useState<number | null>(null);
+  // The matching's own progress with counts and Cancel (the worker is terminated).
+  const matching = useCancellableRun();
   const [result, setResult] = useState<MatchResult | null>(null);
   const [matchedList, setMatchedList] = useState<ListTable | null>(null);
   const [decisions, setDecisions] = useState<Map<number, boolean>>(new Map());
@@ -104,7 +104,6 @@ function MatchStep(): JSX.Element {
   const [learned, setLearned] = useState<{ result: MatchResult; learning: ReviewLearning | null; queue: number[] } | null>(null);
   // The review queue is shown a page at a time: a pane of hundreds of pairs is unusable.
   const [shown, setShown] = useState(REVIEW_PAGE);
-  const abort = useRef<AbortController | null>(null);
   const clearStatus = useClearStatus();
   // A customer file that cannot be read is reported at its picker, not far below it.
   const [fileError, setFileError] = useState<string | null>(null);
@@ -217,23 +216,22 @@ function MatchStep(): JSX.Element {
     setResult(null);
     setDecisions(new Map());
     setShown(REVIEW_PAGE);
-    const ctrl = new AbortController();
-    abort.current = ctrl;
     try {
-      const d = await workbook.readSheet(listSheet);
-      const list = listFromGrid(d.name, d.headers, d.rows, {}, d.firstDataRow);
-      const r = await matchInWorker(
-        { list, customers, lang },
-        { signal: ctrl.signal, progress: (done, total) => setProgress(total ? done / total : 0) },
-      );
+      const { list, r } = await matching.start(async ({ signal, progress }) => {
+        // The list is read with the signal too: a Cancel while Excel answers is heard there.
+        const d = await workbook.readSheet(listSheet, { signal });
+        const list = listFromGrid(d.name, d.headers, d.rows, {}, d.firstDataRow);
+        const label = t(lang, 'comparing');
+        progress(0, list.rows.length, label);
+        const r = await matchInWorker({ list, customers, lang }, { signal, progress: (done, total) => progress(done, total, label) });
+        return { list, r };
+      });
       setMatchedList(list);
       setResult(r);
     } catch (e) {
       pane.notify(isCancel(e) ? 'info' : 'error', isCancel(e) ? t(lang, 'cancelled') : errorText(e), errorDetails(e));
     } finally {
-      abort.current = null;
       setBusy(false);
-      setProgress(null);
     }
   }
 
@@ -458,7 +456,6 @@ function MatchStep(): JSX.Element {
         <Button appearance="primary" disabled={busy || !customers || !recognised || !listSheet} onClick={() => void run()}>
           {t(lang, 'run')}
         </Button>
-        {busy && abort.current ? <Button onClick={() => abort.current?.abort()}>{t(lang, 'cancel')}</Button> : null}
         {lastMatched && !result && !confirmUndo ? (
           <Button disabled={busy} onClick={() => void undo()}>
             {t(lang, 'undo')}
@@ -478,7 +475,7 @@ function MatchStep(): JSX.Element {
           </MessageBarActions>
         </MessageBar>
       )}
-      {progress !== null ? <ProgressBar value={progress} aria-label={t(lang, 'progress')} /> : null}
+      <RunProgress run={matching} lang={lang} label={t(lang, 'progress')} testId="match-progress" />
 
       {result && shownResult && matchedList && customers ? (
         <>

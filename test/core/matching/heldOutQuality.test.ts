@@ -42,11 +42,12 @@ describe('Febrl 3, names and addresses only', () => {
     const m = await measureFiles(febrl3DataSet('all', `${process.cwd()}/../shared/data/febrl3/dataset3.csv`));
     show('febrl3-all', m);
     expect(m.precision).toBeGreaterThanOrEqual(0.995);
-    // Issue 12 targets recall ≥ 0.97, review ≤ 3 %, blocking recall ≥ 0.999. Review met (2.0 %);
-    // recall and blocking recall NOT met: 0.938 and 0.977 when written (0.81, 13 % and 0.968 with
-    // u from the candidates; the fixed model had 0.52 and 12 %). Pinned so they cannot fall back.
-    expect(m.recall).toBeGreaterThanOrEqual(0.93);
+    // Issue 12 targets recall ≥ 0.97, review ≤ 3 %, blocking recall ≥ 0.999. Review met (2.1 %);
+    // recall and blocking recall NOT met: 0.955 and 0.990 in the third round (second round 0.938
+    // and 0.977; 0.81, 13 % and 0.968 with u from the candidates; the fixed model had 0.52 and
+    // 12 %). Pinned so they cannot fall back.
+    expect(m.recall).toBeGreaterThanOrEqual(0.95);
     expect(m.reviewShare).toBeLessThanOrEqual(0.03);
-    expect(m.blockingRecall).toBeGreaterThanOrEqual(0.975);
+    expect(m.blockingRecall).toBeGreaterThanOrEqual(0.988);
   });
 });

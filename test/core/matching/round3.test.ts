@@ -23,7 +23,10 @@ function pair(list: string[], customer: string[]) {
 
 describe('blocking that no single field defeats (third round)', () => {
   it('a Swedish town name is the Finnish one: a middle name, a transposed postal code and the street in Swedish still meet', () => {
-    const p = pair(['Matti Juhani', 'Virtanen', 'Björngatan 29 B as. 24', '08358', 'Lojo'], ['Matti', 'Virtanen', 'Karhunkatu 29 as 24', '08350', 'Lohja']);
+    const p = pair(
+      ['Matti Juhani', 'Virtanen', 'Björngatan 29 B as. 24', '08358', 'Lojo'],
+      ['Matti', 'Virtanen', 'Karhunkatu 29 as 24', '08350', 'Lohja'],
+    );
     expect(p.candidates).toEqual([0]);
     expect(p.vector.area).toBe('near');
   });
@@ -32,24 +35,43 @@ describe('blocking that no single field defeats (third round)', () => {
     // Postal codes two digits swapped: "near" only when the towns do not differ.
     const p = pair(['Henrik', 'Koskinen', '', '50106', 'MLI'], ['Henrik', 'Koskinen', 'Joutsentie 11', '50160', 'Mikkeli']);
     expect(p.vector.area).toBe('near');
-    expect(pair(['Henrik', 'Koskinen', '', '', 'HKI'], ['Henrik', 'Koskinen', 'Joutsentie 11', '00160', 'Helsinki']).vector.area).toBe('sameTown');
+    expect(pair(['Henrik', 'Koskinen', '', '', 'HKI'], ['Henrik', 'Koskinen', 'Joutsentie 11', '00160', 'Helsinki']).vector.area).toBe(
+      'sameTown',
+    );
   });
 
   it('a town mistyped or spaced otherwise is the same town', () => {
-    expect(pair(['Madison', 'Dixson', 'Sanford Place 37', '5047', 'Ringwoid'], ['Madison', 'Dixon', 'Sanford Place 37', '5074', 'Ringwood']).vector.area).toBe('near');
-    expect(pair(['Nathan', 'Prise', 'Banks Street 363', '4579', 'Malverneast'], ['Nathan', 'Priest', 'Banks Street 363', '4570', 'Malvern East']).vector.area).toBe('near');
-    expect(pair(['Nathan', 'Prise', 'Banks Street 363', '', 'Malverneast'], ['Nathan', 'Priest', 'Banks Street 363', '4570', 'Malvern East']).vector.area).toBe('sameTown');
+    expect(
+      pair(['Madison', 'Dixson', 'Sanford Place 37', '5047', 'Ringwoid'], ['Madison', 'Dixon', 'Sanford Place 37', '5074', 'Ringwood'])
+        .vector.area,
+    ).toBe('near');
+    expect(
+      pair(['Nathan', 'Prise', 'Banks Street 363', '4579', 'Malverneast'], ['Nathan', 'Priest', 'Banks Street 363', '4570', 'Malvern East'])
+        .vector.area,
+    ).toBe('near');
+    expect(
+      pair(['Nathan', 'Prise', 'Banks Street 363', '', 'Malverneast'], ['Nathan', 'Priest', 'Banks Street 363', '4570', 'Malvern East'])
+        .vector.area,
+    ).toBe('sameTown');
     // Two towns that merely share letters stay two towns.
-    expect(pair(['Aino', 'Mäki', 'Rantatie 7', '15100', 'Lahti'], ['Aino', 'Mäki', 'Rantatie 7', '08100', 'Lohja']).vector.area).toBe('different');
+    expect(pair(['Aino', 'Mäki', 'Rantatie 7', '15100', 'Lahti'], ['Aino', 'Mäki', 'Rantatie 7', '08100', 'Lohja']).vector.area).toBe(
+      'different',
+    );
   });
 
   it('a street mistyped after its beginning still meets the same house in the same area', () => {
-    const p = pair(['Timothy', 'Masdn', 'Barrierwstreet 18', '2029', 'Parkholme'], ['Alec', 'Mason', 'Barrier Street 18', '2029', 'Park Holme']);
+    const p = pair(
+      ['Timothy', 'Masdn', 'Barrierwstreet 18', '2029', 'Parkholme'],
+      ['Alec', 'Mason', 'Barrier Street 18', '2029', 'Park Holme'],
+    );
     expect(p.candidates).toEqual([0]);
   });
 
   it('a house number mistyped and the name mistyped at the same street still meet (street beginning + initial)', () => {
-    const p = pair(['Stephatnie', 'Spogn', 'Kenyon Circuit 119', '3182', 'Normannhurst'], ['Stephanie', 'Spong', 'Kenyon Circuit 14', '3182', 'Normanhurst']);
+    const p = pair(
+      ['Stephatnie', 'Spogn', 'Kenyon Circuit 119', '3182', 'Normannhurst'],
+      ['Stephanie', 'Spong', 'Kenyon Circuit 14', '3182', 'Normanhurst'],
+    );
     expect(p.candidates).toEqual([0]);
   });
 
@@ -59,16 +81,26 @@ describe('blocking that no single field defeats (third round)', () => {
   });
 
   it('a contracted first name is the same first name, not another one at the address', () => {
-    const p = pair(['Katri', 'Korhonen', 'Kalliotie 31', '33400', 'Tampere'], ['Katariina', 'Korhonen', 'Kalliotie 31', '33400', 'Tampere']);
+    const p = pair(
+      ['Katri', 'Korhonen', 'Kalliotie 31', '33400', 'Tampere'],
+      ['Katariina', 'Korhonen', 'Kalliotie 31', '33400', 'Tampere'],
+    );
     expect(p.vector.name).not.toBe('otherFirstName');
     // A family member is still another first name.
-    expect(pair(['Matti', 'Korhonen', 'Kalliotie 31', '33400', 'Tampere'], ['Liisa', 'Korhonen', 'Kalliotie 31', '33400', 'Tampere']).vector.name).toBe('otherFirstName');
+    expect(
+      pair(['Matti', 'Korhonen', 'Kalliotie 31', '33400', 'Tampere'], ['Liisa', 'Korhonen', 'Kalliotie 31', '33400', 'Tampere']).vector
+        .name,
+    ).toBe('otherFirstName');
   });
 
   it('a weak key’s block of namesakes larger than its limit is skipped, a smaller one is compared', () => {
     const candidates = (namesakes: number) => {
       const v = new Vocabulary();
-      const c = toMatchTable([...KEYS], Array.from({ length: namesakes }, (_, k) => ['Matti', 'Virtanen', `Koulukatu ${k + 1}`, '00100', 'Helsinki']), v);
+      const c = toMatchTable(
+        [...KEYS],
+        Array.from({ length: namesakes }, (_, k) => ['Matti', 'Virtanen', `Koulukatu ${k + 1}`, '00100', 'Helsinki']),
+        v,
+      );
       // Mistyped, at another postal code, no street: only the weak keys (a word's sound and
       // another's initial in the town) bring these together.
       const l = toMatchTable([...KEYS], [['Mati', 'Virtanen', '', '00990', 'Helsinki']], v);
@@ -82,7 +114,13 @@ describe('blocking that no single field defeats (third round)', () => {
 describe('estimation on each row’s best candidate (third round)', () => {
   it('runs EM on at most one pair a sampled row, and counts every candidate', () => {
     const v = new Vocabulary();
-    const rows = Array.from({ length: 600 }, (_, k) => ['Matti', `Virtanen${k % 40}`, `Koulukatu ${k % 30}`, String(10000 + (k % 20) * 10).padStart(5, '0'), 'Helsinki']);
+    const rows = Array.from({ length: 600 }, (_, k) => [
+      'Matti',
+      `Virtanen${k % 40}`,
+      `Koulukatu ${k % 30}`,
+      String(10000 + (k % 20) * 10).padStart(5, '0'),
+      'Helsinki',
+    ]);
     const c = toMatchTable([...KEYS], rows, v);
     const l = toMatchTable([...KEYS], rows.slice(0, 400), v);
     const { fit } = estimateModel(l, new BlockIndex(c), DEFAULT_MODEL);
@@ -111,7 +149,10 @@ describe('a chain’s branch (third round)', () => {
   });
 
   it('the same business id still removes it', () => {
-    const r = run(['Rautia Lahti Matinkylä', '2417517-1', '020 555 0359', 'Myllynrinne 74', '15680', 'Lahti'], ['Rautia Lahti', '2417517-1', '+358 20 555 0359', 'Tehtaankuja 2', '15850', 'Lahti']);
+    const r = run(
+      ['Rautia Lahti Matinkylä', '2417517-1', '020 555 0359', 'Myllynrinne 74', '15680', 'Lahti'],
+      ['Rautia Lahti', '2417517-1', '+358 20 555 0359', 'Tehtaankuja 2', '15850', 'Lahti'],
+    );
     expect(r.outcome).toBe('removed');
   });
 });

@@ -23,7 +23,10 @@ function tableFromPackage(): string {
     add(v.municipal_name_sv, v.municipal_name_fi);
   }
   for (const a of twoMeanings) map.delete(a);
-  return [...map].map(([a, b]) => `${a}=${b}`).sort().join(';');
+  return [...map]
+    .map(([a, b]) => `${a}=${b}`)
+    .sort()
+    .join(';');
 }
 
 describe('canonicalTown', () => {

@@ -198,6 +198,37 @@ describe('processing log in words', () => {
     const undo = stepText(lang, { step: 'matchUndo', at: match.at, params: { undoneMatching: '2026-11-27T10:00:00.592Z' }, contacted: [] });
     expect(undo).not.toContain('2026-11-27T');
   });
+
+  it('says a step’s source by the name the notes give it, not by its id', () => {
+    const sources = [{ id: 'demo', name: 'Rajaus demokatalog (påhittade data)' }];
+    const search = stepText('sv', { step: 'search', at: '2026-11-27T10:00:00Z', rowsOut: 3, params: { source: 'demo', found: 3 }, contacted: [] }, sources);
+    expect(search).toContain('källa: Rajaus demokatalog (påhittade data); träffar i källan: 3');
+    expect(search).not.toMatch(/källa: demo\b/);
+    // Building data logs the register's name itself: said once, without the id.
+    const buildings = stepText('sv', { step: 'buildings', at: '2026-11-27T10:00:00Z', params: { source: 'demo-buildings', sourceName: 'Rajaus demobyggnader (påhittade data)' }, contacted: [] }, sources);
+    expect(buildings).toContain('register: Rajaus demobyggnader (påhittade data)');
+    expect(buildings).not.toContain('demo-buildings');
+    // An id the list's sources do not know is shown as it is.
+    expect(stepText('fi', { step: 'search', at: '2026-11-27T10:00:00Z', params: { source: 'prh' }, contacted: [] }, sources)).toContain('lähde: prh');
+  });
+
+  it.each([
+    ['fi', 'rakennusluokat: Omakoti- ja paritalot, Rivi- ja ketjutalot', 'lämmitysaineet: Öljy', 'tunnistustasot: Tarkka, Katu ja numero'],
+    ['en', 'building classes: Detached and semi-detached houses, Row and chain houses', 'heating fuels: Oil', 'match levels: Exact, Street and number'],
+    ['sv', 'byggnadsklasser: Egnahems- och parhus, Rad- och kedjehus', 'bränslen: Olja', 'matchningsnivåer: Exakt, Gata och nummer'],
+  ] as const)('%s: the building filters in words, not the codes the step logs', (lang, classes, fuels, match) => {
+    const text = stepText(lang, {
+      step: 'buildings',
+      at: '2026-11-27T10:00:00Z',
+      params: { classes: 'detached,row', fuels: 'oil', match: 'exact,street-number' },
+      contacted: [],
+    });
+    expect(text).toContain(classes);
+    expect(text).toContain(fuels);
+    expect(text).toContain(match);
+    // A code the names do not know (a newer state's) is shown as it is, never dropped.
+    expect(stepText(lang, { step: 'buildings', at: '2026-11-27T10:00:00Z', params: { classes: 'detached,castle' }, contacted: [] })).toMatch(/, castle/);
+  });
 });
 
 describe('the matching model in the log (issue 12)', () => {

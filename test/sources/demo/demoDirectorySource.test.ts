@@ -8,7 +8,7 @@ const source = new DemoDirectorySource();
 const dir = demoDirectory();
 const mainRows = dir.companies.map((c) => companyRecord(c));
 const contactRows = dir.companies.flatMap((c) => c.contacts.map((k) => companyRecord(c, k)));
-const consumerRows = dir.consumers.map(consumerRecord);
+const consumerRows = dir.consumers.map((p) => consumerRecord(p));
 
 /** The reference: every row the criteria can select, filtered by the generic predicate. */
 function referenceCount(criteria: Criteria): number {
@@ -45,9 +45,17 @@ function randomCriteria(rng: Rng): Criteria {
 }
 
 describe('DemoDirectorySource', () => {
-  it('is labelled as fictional demo data', () => {
-    expect(source.info).toMatchObject({ id: 'demo', name: 'Rajaus demo-hakemisto (keksitty data)', controller: 'Rajaus demo (fictional data)', licence: 'Fictional demo data', demo: true });
+  it('is labelled as fictional demo data, in Finnish by default', () => {
+    expect(source.info).toMatchObject({ id: 'demo', name: 'Rajaus demo-hakemisto (keksitty data)', controller: 'Rajaus demo (keksitty rekisteri)', licence: 'Keksitty demoaineisto', demo: true });
     expect(source.kinds).toEqual(['b2b', 'b2c']);
+  });
+
+  it('says its labels in the list’s language, and its rows name it so', async () => {
+    const sv = new DemoDirectorySource('sv');
+    expect(sv.info).toMatchObject({ id: 'demo', name: 'Rajaus demokatalog (påhittade data)', controller: 'Rajaus demo (påhittat register)', licence: 'Påhittade demodata', demo: true });
+    expect(new DemoDirectorySource('en').info).toMatchObject({ name: 'Rajaus demo directory (fictional data)', licence: 'Fictional demo data' });
+    const { records } = await sv.search(criteriaSchema.parse({ kind: 'b2c', area: { postalCodes: ['00250'] }, limit: 5 }));
+    expect(records.map((r) => r.source)).toEqual(Array(5).fill('Rajaus demokatalog (påhittade data)'));
   });
 
   it('counts exactly what the generic predicate selects, for random criteria', async () => {
