@@ -6,14 +6,9 @@
  * time it opens (officeWorkbook.ts cleanUpLeftovers). JSON inside the XML, as the state part.
  */
 import { z } from 'zod';
+import type { RowEdits } from './rowEdits';
 
 export const JOURNAL_NAMESPACE = 'urn:rajaus:journal:v1';
-
-const rowEditSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('insert'), at: z.number().int().min(0), count: z.number().int().min(1) }),
-  z.object({ kind: z.literal('append'), at: z.number().int().min(0) }),
-  z.object({ kind: z.literal('delete'), at: z.number().int().min(0), count: z.number().int().min(1) }),
-]);
 
 const journalSchema = z.object({
   /** Set by the swap request's last operation: the new sheets are all in place. */
@@ -48,9 +43,8 @@ const journalSchema = z.object({
          * absent when the rows were rewritten by position. An undo works out from the table's
          * row count (and the mark) how many of them ran, and reverses those.
          */
-        rowEdits: z
-          .object({ inserts: z.array(rowEditSchema), deletes: z.array(rowEditSchema) })
-          .optional(),
+        // Checked where it is used (tableRewrite.ts undoRowEdits), which loads on demand.
+        rowEdits: z.custom<RowEdits>((v) => typeof v === 'object' && v !== null).optional(),
       }),
     )
     .default([]),
@@ -71,27 +65,6 @@ export function journalFromXml(xml: string): Journal | null {
   try {
     const parsed = journalSchema.safeParse(JSON.parse(json));
     return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
-}
-
-/**
- * The mark a swap adds between a list's row inserts and its row deletes (a part of its own in
- * the journal's namespace, deleted with it), so that an undo knows which phase was cut off.
- */
-export function rowsMarkXml(table: string): string {
-  const json = JSON.stringify({ table }).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  return `<?xml version="1.0" encoding="UTF-8"?><rowsInserted xmlns="${JOURNAL_NAMESPACE}">${json}</rowsInserted>`;
-}
-
-/** The table a mark part names, or null when the part is not a mark. */
-export function rowsMarkFromXml(xml: string): string | null {
-  const m = /<rowsInserted\b[^>]*>([\s\S]*)<\/rowsInserted>/.exec(xml);
-  if (!m) return null;
-  try {
-    const parsed = z.object({ table: z.string() }).safeParse(JSON.parse(m[1].replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')));
-    return parsed.success ? parsed.data.table : null;
   } catch {
     return null;
   }

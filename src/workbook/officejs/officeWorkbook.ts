@@ -42,7 +42,7 @@ import type { CellValue } from '../../core/workbook/cells';
 import type { LeftoverReport, SheetData, SheetInfo, WorkbookChange, WorkbookNotice, WorkbookPort } from '../../core/workbook/port';
 import { makeSheetName } from '../../core/workbook/sheetNames';
 import { wrappedRowHeights } from '../../core/workbook/rowHeights';
-import { JOURNAL_NAMESPACE, journalFromXml, journalToXml, rowsMarkFromXml, rowsMarkXml, type Journal } from './journal';
+import { JOURNAL_NAMESPACE, journalFromXml, journalToXml, type Journal } from './journal';
 import type { Area, CellSource } from './tableRewrite';
 import type { RowEdits } from './rowEdits';
 import type { ColumnEdit } from './columnEdits';
@@ -786,7 +786,7 @@ const asideName = (i: number) => `~rajaus-old-${i}`;
  * request Excel refused as busy ran nothing, so it is simply sent again.
  */
 async function swap(session: Session, before: Before, written: Written[], change: WorkbookChange, patience: Patience): Promise<void> {
-  const { rewriteTable } = await loadTableRewrite();
+  const { rewriteTable, rowsMarkXml } = await loadTableRewrite();
   await session.runPatiently(async (ctx) => {
     const sheets = ctx.workbook.worksheets;
     const byName = new Map(before.sheets.map((s) => [s.name.toLowerCase(), s]));
@@ -922,7 +922,7 @@ async function commit(session: Session, before: Before, change: WorkbookChange, 
  * ids; runs again from the start when Excel was busy.
  */
 async function restore(session: Session, before: Before, written: Written[], swapped: boolean): Promise<void> {
-  const { rewriteTable, undoRowEdits } = written.some((w) => w.inPlace) ? await loadTableRewrite() : ({} as Partial<TableRewrite>);
+  const { rewriteTable, undoRowEdits, markedTables } = written.some((w) => w.inPlace) ? await loadTableRewrite() : ({} as Partial<TableRewrite>);
   await session.runPatiently(async (ctx) => {
     const sheets = ctx.workbook.worksheets.load('items/id,items/name,items/visibility');
     const tables = ctx.workbook.tables.load('items/id,items/name');
@@ -946,7 +946,7 @@ async function restore(session: Session, before: Before, written: Written[], swa
     // The marks a swap sets between a list's row inserts and deletes: how far a cut-off one got.
     const marks = undo.some((u) => u.now && u.ip.rowEdits) ? journals.items.map((p) => p.getXml()) : [];
     if (undo.some((u) => u.now)) await ctx.sync();
-    const marked = new Set(marks.map((x) => rowsMarkFromXml(x.value)?.toLowerCase()));
+    const marked = markedTables!(marks.map((x) => x.value));
     for (const { ip, backup, table, now } of undo) {
       if (table && now) {
         const source: CellSource = ip.oldCells ?? { kind: 'copy', sheet: backup };
@@ -1046,13 +1046,10 @@ async function cleanUp(session: Session): Promise<LeftoverReport> {
         const backupHeader = backup.getRangeByIndexes(0, 0, 1, e.columns).load('values');
         // Without copyFrom the backup's cells are read and written back (they fitted one request).
         const cells = session.copyCells ? null : backup.getRangeByIndexes(0, 0, e.rows, e.columns).load('formulas,numberFormat');
-        return [{ backup, list, table, range, header, backupHeader, cells, entry: e, marked: false }];
+        return [{ backup, list, table, range, header, backupHeader, cells, entry: e }];
       });
     if (undoInPlace.length) await ctx.sync();
-    // The marks an unfinished swap set between a list's row inserts and deletes.
-    const marked = new Set(xmls.map((x) => rowsMarkFromXml(x.value)?.toLowerCase()));
-    for (const u of undoInPlace) u.marked = marked.has(u.entry.table.toLowerCase());
-    if (undoInPlace.length) (await loadTableRewrite()).undoFromBackups(undoInPlace);
+    if (undoInPlace.length) (await loadTableRewrite()).undoFromBackups(undoInPlace, xmls.map((x) => x.value));
     for (const sheet of leftovers) if (!ASIDE_SHEET.test(sheet.name) || entryOf(sheet.name)?.journal.complete) drop(sheet);
     // Undo incomplete swaps: the replacement goes first, so that the old name is free.
     const undone = new Set<Journal>();

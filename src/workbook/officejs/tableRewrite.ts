@@ -8,6 +8,7 @@ import { cellText } from '../../core/workbook/xmlText';
 import { columnEdits, type ColumnEdit } from './columnEdits';
 import { rowEdits, rowsAfterCut, type RowEdits } from './rowEdits';
 import { cellBlocks, columnWidthPoints, headerTexts, jsonBytes, tempSheetName } from './excelFacts';
+import { JOURNAL_NAMESPACE } from './journal';
 import type { Patience, Session, Written } from './officeWorkbook';
 
 /** What the user is told when a list could not be rewritten in place (here: loaded only when needed). */
@@ -167,7 +168,8 @@ export function columnEditsFor(
  * table's body rows now, the rows as they are, and the edits back to the `before` rows. Null when
  * that cannot be known: the undo rewrites by position then.
  */
-export function undoRowEdits(before: number, edits: RowEdits | undefined, marked: boolean, bodyNow: number): RowEdits | undefined {
+export function undoRowEdits(before: number, journalEdits: RowEdits | undefined, marked: boolean, bodyNow: number): RowEdits | undefined {
+  const edits = checkedRowEdits(journalEdits);
   if (!edits) return undefined;
   const rows = rowsAfterCut(before, edits, marked, bodyNow);
   if (!rows) return undefined;
@@ -273,19 +275,61 @@ export interface UnfinishedRewrite {
   /** The backup's cells, read when the host has no Range.copyFrom. */
   cells: { numberFormat: unknown[][]; formulas: unknown[][] } | null;
   entry: { rows: number; headers?: string[]; rowEdits?: RowEdits };
-  /** Whether the mark between the rewrite's row inserts and deletes is there. */
-  marked: boolean;
 }
 
-/** Queues the undo of each unfinished rewrite from its backup (the clean-up's request syncs it). */
-export function undoFromBackups(unfinished: readonly UnfinishedRewrite[]): void {
+/**
+ * Queues the undo of each unfinished rewrite from its backup (the clean-up's request syncs it);
+ * `journalXmls`: the journal parts' XML, among which the marks set between row inserts and deletes.
+ */
+export function undoFromBackups(unfinished: readonly (UnfinishedRewrite & { entry: { table: string } })[], journalXmls: readonly string[]): void {
+  const marked = markedTables(journalXmls);
   for (const u of unfinished) {
     // The journal records the headers; older journals did not, and the backup's header row says.
     const headers = u.entry.headers ?? headerTexts(u.backupHeader.values);
     const source: CellSource = u.cells
       ? { kind: 'cells', formats: u.cells.numberFormat as string[][], values: u.cells.formulas, formulas: true }
       : { kind: 'copy', sheet: u.backup };
-    const edits = undoRowEdits(u.entry.rows - 1, u.entry.rowEdits, u.marked, u.range.rowCount - 1);
+    const edits = undoRowEdits(u.entry.rows - 1, u.entry.rowEdits, marked.has(u.entry.table.toLowerCase()), u.range.rowCount - 1);
     rewriteTable(u.list, u.table, u.range, headerTexts(u.header.values), u.entry.rows, headers, source, { rows: edits });
   }
+}
+
+/**
+ * The mark a swap adds between a list's row inserts and its row deletes (a part of its own in
+ * the journal's namespace, deleted with it), so that an undo knows which phase was cut off.
+ */
+export function rowsMarkXml(table: string): string {
+  const json = JSON.stringify({ table }).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return `<?xml version="1.0" encoding="UTF-8"?><rowsInserted xmlns="${JOURNAL_NAMESPACE}">${json}</rowsInserted>`;
+}
+
+/** The tables (lower case) that the marks among `xmls` name. */
+export function markedTables(xmls: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const xml of xmls) {
+    const m = /<rowsInserted\b[^>]*>([\s\S]*)<\/rowsInserted>/.exec(xml);
+    if (!m) continue;
+    try {
+      const table: unknown = JSON.parse(m[1]!.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')).table;
+      if (typeof table === 'string') out.add(table.toLowerCase());
+    } catch {
+      // Not a mark.
+    }
+  }
+  return out;
+}
+
+/** Row edits as a journal holds them, or undefined when they are not (a damaged journal: undo by position). */
+function checkedRowEdits(edits: unknown): RowEdits | undefined {
+  const ok = (list: unknown) =>
+    Array.isArray(list) &&
+    list.every(
+      (e: { kind?: unknown; at?: unknown; count?: unknown }) =>
+        (e?.kind === 'insert' || e?.kind === 'append' || e?.kind === 'delete') &&
+        Number.isInteger(e.at) &&
+        (e.at as number) >= 0 &&
+        (e.kind === 'append' || (Number.isInteger(e.count) && (e.count as number) >= 1)),
+    );
+  const x = edits as RowEdits | undefined;
+  return x && ok(x.inserts) && ok(x.deletes) ? x : undefined;
 }

@@ -102,6 +102,16 @@ async function listWorkbook(options: OfficeWorkbookOptions = {}, requirementSets
 
 type Sim = ReturnType<typeof createExcelSimulator>;
 
+/**
+ * The defined name over the list's body after a roll-back: as it was, or #REF! when the step
+ * takes every row of it and had deleted them before it failed (as Excel does).
+ */
+function expectNameKept(sim: Sim, names: Record<string, string>, taken: readonly string[]) {
+  const now = sim.simulator.snapshot().names;
+  if (LIST_ROWS.every((r) => taken.includes(r[0])) && now.Kohderyhmä === '=Lista!#REF!') return;
+  expect(now).toEqual(names);
+}
+
 /** What an A1 reference into the list shows now: its cell's value, or #REF!. */
 function shown(sim: Sim, formula: string): unknown {
   if (formula.includes('#REF!')) return '#REF!';
@@ -246,6 +256,14 @@ describe.each(HOSTS)('every step keeps the list in place on $host: same sheet, s
       taken: ['Pispalan Putki Oy'],
       run: (ctx: StepContext) => erasePerson(ctx, { phone: '040 555 6667' }),
     },
+    {
+      // Every row goes: an empty row is inserted first (a table keeps a body row), a mark set,
+      // then the five rows deleted, so a cut-off swap has both phases to undo.
+      step: 'do-not-call check of every number',
+      taken: LIST_ROWS.map((r) => r[0]),
+      run: (ctx: StepContext) =>
+        applySuppression(ctx, { listSheet: 'Lista', suppression: { name: 'ASML', checkedAt: '2026-11-15', phones: LIST_ROWS.map((r) => r[2]) } }),
+    },
   ];
 
   it.each(ROW_STEPS)('the $step is atomic at every request and every operation of its swap: the rows and references are as before or as after', async ({ taken, before: prepare, run }) => {
@@ -295,7 +313,7 @@ describe.each(HOSTS)('every step keeps the list in place on $host: same sheet, s
             was: true,
           });
         }
-        expect(sim.simulator.snapshot().names).toEqual(initial.names);
+        expectNameKept(sim, initial.names, taken);
         expect(sim.simulator.snapshot().sheets.filter((s) => s.name.startsWith('~rajaus'))).toEqual([]);
       }
     }
@@ -305,6 +323,7 @@ describe.each(HOSTS)('every step keeps the list in place on $host: same sheet, s
   const CUT_STEPS = [
     { step: 'adding of building data', taken: [] as string[], before: undefined, run: (ctx: StepContext) => addBuildings(ctx, { listSheet: 'Lista', source: buildings }) },
     ...ROW_STEPS.slice(0, 2),
+    ROW_STEPS[4]!,
   ];
 
   it.each(CUT_STEPS)('when the $step is cut off part-way and its roll-back cannot run either, the pane undoes it when it next opens', async ({ taken, before: prepare, run }) => {
@@ -341,7 +360,7 @@ describe.each(HOSTS)('every step keeps the list in place on $host: same sheet, s
           was: true,
         });
       }
-      expect(sim.simulator.snapshot().names).toEqual(initial.names);
+      expectNameKept(sim, initial.names, taken);
       expect(sim.simulator.snapshot().sheets.filter((s) => s.name.startsWith('~rajaus'))).toEqual([]);
     }
   });
