@@ -22,6 +22,7 @@ import { tablePlan, type SheetPlan } from '../core/workbook/sheetPlan';
 import type { BuildingSource } from '../sources/buildings/source';
 import { findList, recordStep } from './processingLog';
 import type { StepContext } from './stepContext';
+import { renamedColumns } from './knownColumns';
 
 const t = defineMessages({
   fi: {
@@ -206,6 +207,8 @@ export function postalCodesOf(list: ListTable): string[] {
 
 export interface FilterSplit {
   kept: ListTable;
+  /** Where each kept row is in the list (its index). */
+  keptIndexes: number[];
   /** Rows filtered out, with `removedAt` and `removedBy` (the reason) appended. */
   filtered: ListTable;
 }
@@ -219,6 +222,7 @@ export function applyBuildingFilters(
   now: Date,
 ): FilterSplit {
   const keptRows: CellValue[][] = [];
+  const keptIndexes: number[] = [];
   const outRows: CellValue[][] = [];
   const at = now.toISOString();
   const reasonOf = hasFilters(filters) ? memoByMatch((m) => filterReason(m, filters!, lang)) : () => null;
@@ -226,8 +230,10 @@ export function applyBuildingFilters(
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
     const reason = reasonOf(matches[i]!);
-    if (reason === null) keptRows.push(row);
-    else {
+    if (reason === null) {
+      keptRows.push(row);
+      keptIndexes.push(i);
+    } else {
       const out = row.slice();
       out.push(at, reason);
       outRows.push(out);
@@ -241,7 +247,7 @@ export function applyBuildingFilters(
     ],
     lang,
   );
-  return { kept: { ...list, rows: keptRows }, filtered: { ...filtered, rows: outRows } };
+  return { kept: { ...list, rows: keptRows }, keptIndexes, filtered: { ...filtered, rows: outRows } };
 }
 
 export type BuildingSourceChoice = 'helsinki' | 'hsy' | 'ryhti';
@@ -318,7 +324,9 @@ export async function addBuildings(ctx: StepContext, args: AddBuildingsArgs): Pr
   // fetch, the join and the writes give their own counts.
   ctx.progress?.(0, 0, t(lang, 'reading'));
   const data = await ctx.workbook.readSheet(args.listSheet, { signal: ctx.signal });
-  const list = listFromGrid(args.listSheet, data.headers, data.rows, {}, data.firstDataRow);
+  // Columns of Rajaus's the user renamed keep their keys (knownColumns.ts).
+  const known = renamedColumns(await ctx.workbook.readState(), args.listSheet, data.headers);
+  const list = listFromGrid(args.listSheet, data.headers, data.rows, known, data.firstDataRow);
   if (columnIndex(list, 'streetAddress') < 0) throw new UserError(t(lang, 'noAddress'), { file: args.listSheet });
   const codes = postalCodesOf(list);
   if (!codes.length && list.rows.length) throw new UserError(t(lang, 'noPostal'), { file: args.listSheet });
@@ -350,6 +358,11 @@ export async function addBuildings(ctx: StepContext, args: AddBuildingsArgs): Pr
       role: 'list',
       keys: split.kept.keys,
       rows: split.kept.rows,
+      // Rows the filters moved out are deleted from the table; references follow the others.
+      rowOrigins: split.keptIndexes,
+      // The list's columns stay where they are (earlier building columns are refilled in their
+      // places); building columns new to it come after them.
+      columnOrigins: split.kept.keys.map((_, c) => (c < list.keys.length ? c : null)),
       lang,
       tableName,
       headers: split.kept.headers,

@@ -20,6 +20,7 @@ import { makeTableName } from '../core/workbook/sheetNames';
 import { tablePlan, type SheetPlan } from '../core/workbook/sheetPlan';
 import { recordSteps, type ListEntry } from './processingLog';
 import type { StepContext } from './stepContext';
+import { renamedColumns } from './knownColumns';
 
 const t = defineMessages({
   fi: {
@@ -132,7 +133,7 @@ async function scan(ctx: StepContext, state: WorkbookState, q: Keys): Promise<Sc
       const info = infos.get(name.toLowerCase());
       if (!info) continue;
       const data = await ctx.workbook.readSheet(info.name, { signal: ctx.signal });
-      const table = listFromGrid(data.name, data.headers, data.rows, {}, data.firstDataRow);
+      const table = listFromGrid(data.name, data.headers, data.rows, renamedColumns(state, data.name, data.headers), data.firstDataRow);
       const hits: ScannedSheet['hits'] = [];
       table.rows.forEach((row, index) => {
         const matchedBy = rowMatches(table, row, q);
@@ -251,6 +252,10 @@ export async function erasePerson(ctx: StepContext, query: PersonQuery): Promise
         keys: s.table.keys,
         headers: s.table.headers,
         rows: s.table.rows.filter((_, i) => !erase.has(i)),
+        // The person's rows are deleted from the table: references to them become #REF!, and
+        // the others follow their rows.
+        rowOrigins: s.table.rows.flatMap((_, i) => (erase.has(i) ? [] : [i])),
+        columnOrigins: s.table.keys.map((_, c) => c),
         lang: ctx.lang,
         tableName: s.tableName ?? makeTableName(s.table.origin.name, []),
       }),

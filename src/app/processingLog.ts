@@ -176,6 +176,14 @@ export function planRecord(args: {
       if (!isListSheet && AUDIT_ROLES.has(w.role) && !audit.some((a) => a.toLowerCase() === w.name.toLowerCase())) audit.push(w.name);
     }
     list.sheets.audit = audit;
+    // The columns of the tables written, as written: a header the user changes later is still
+    // known by its place (knownColumns.ts).
+    for (const w of writes) {
+      const own = w.name.toLowerCase() === list.sheets.list.toLowerCase() || audit.some((a) => a.toLowerCase() === w.name.toLowerCase());
+      if (!own || w.layout !== 'table') continue;
+      list.columns = { ...list.columns, [w.name.toLowerCase()]: w.columns.map((c) => ({ key: c.key, header: c.header })) };
+    }
+    if (list.columns) for (const name of Object.keys(list.columns)) if (removed.has(name)) delete list.columns[name];
     // The notes sheet keeps its name for the list's lifetime, whatever the language later.
     if (!list.sheets.notes) {
       const name = makeSheetName(notesSheetBaseName(list.sheets.list, args.lang), taken);

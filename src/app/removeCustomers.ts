@@ -18,13 +18,14 @@ import { matchableKeys, MatchTableBuilder, Vocabulary, type MatchTable } from '.
 import type { ColumnGuess } from '../core/columns/contentGuess';
 import type { ComparisonVector } from '../core/matching/comparison';
 import { pauser, type RunOptions } from '../core/progress';
-import type { ListState, ProcessingStep } from '../core/state/workbookState';
+import type { ListState, ProcessingStep, WorkbookState } from '../core/state/workbookState';
 import type { CellValue } from '../core/workbook/cells';
 import { makeSheetName, makeTableName } from '../core/workbook/sheetNames';
 import { tablePlan, type SheetPlan } from '../core/workbook/sheetPlan';
 import { findList, recordStep } from './processingLog';
 import { isCustomerRow } from '../core/list/customerRows';
 import type { StepContext } from './stepContext';
+import { renamedColumns } from './knownColumns';
 
 const t = defineMessages({
   fi: {
@@ -381,9 +382,10 @@ export interface RemoveCustomersSummary {
   list: ListState;
 }
 
-async function readTable(ctx: StepContext, sheet: string): Promise<ListTable> {
+/** Reads a sheet as a table; with the state, columns of Rajaus's the user renamed keep their keys (knownColumns.ts). */
+async function readTable(ctx: StepContext, sheet: string, state?: WorkbookState | null): Promise<ListTable> {
   const data = await ctx.workbook.readSheet(sheet, { signal: ctx.signal, progress: ctx.progress });
-  return listFromGrid(data.name, data.headers, data.rows, {}, data.firstDataRow);
+  return listFromGrid(data.name, data.headers, data.rows, renamedColumns(state, data.name, data.headers), data.firstDataRow);
 }
 
 async function tableNames(ctx: StepContext): Promise<{ sheets: string[]; tables: string[]; tableOf: Map<string, string> }> {
@@ -414,7 +416,8 @@ export async function removeCustomers(ctx: StepContext, args: RemoveCustomersArg
     throw new UserError(t(ctx.lang, 'sameSheet'), { file: args.listSheet });
   }
   const decisions = z.array(reviewDecisionSchema).parse(args.decisions ?? []);
-  const list = await readTable(ctx, args.listSheet);
+  const state = await ctx.workbook.readState();
+  const list = await readTable(ctx, args.listSheet, state);
   const customers =
     'sheet' in args.customers
       ? await readTable(ctx, args.customers.sheet)
@@ -434,7 +437,6 @@ export async function removeCustomers(ctx: StepContext, args: RemoveCustomersArg
 
   const now = ctx.now();
   const removedAt = now.toISOString();
-  const state = await ctx.workbook.readState();
   const listState = state ? findList(state, { listSheet: args.listSheet }) : undefined;
   const names = await tableNames(ctx);
   const previousAudit = existingAuditSheet(listState, names.sheets);
@@ -444,14 +446,21 @@ export async function removeCustomers(ctx: StepContext, args: RemoveCustomersArg
   const auditKeys = [...list.keys, ...AUDIT_COLUMNS];
   const auditHeaders = [...list.headers, ...AUDIT_COLUMNS.map((k) => displayHeader(k, ctx.lang))];
   let earlier: CellValue[][] = [];
+  let auditColumnOrigins: (number | null)[] | undefined;
   if (previousAudit) {
-    const old = await readTable(ctx, previousAudit);
+    const old = await readTable(ctx, previousAudit, state);
     for (let i = 0; i < old.keys.length; i++) {
       if (!auditKeys.includes(old.keys[i]!)) {
         auditKeys.splice(list.keys.length, 0, old.keys[i]!);
         auditHeaders.splice(list.keys.length, 0, old.headers[i]!);
       }
     }
+    // The audit sheet's columns keep their places and headers (one the user renamed too).
+    auditColumnOrigins = auditKeys.map((k) => (old.keys.includes(k) ? old.keys.indexOf(k) : null));
+    auditKeys.forEach((k, c) => {
+      const at = old.keys.indexOf(k);
+      if (at >= 0) auditHeaders[c] = old.headers[at]!;
+    });
     earlier = relay(old, auditKeys);
   }
   const verdict = new Map(decisions.map((d) => [d.listIndex, d.confirmed]));
@@ -480,6 +489,9 @@ export async function removeCustomers(ctx: StepContext, args: RemoveCustomersArg
     keys: auditKeys,
     headers: auditHeaders,
     rows: [...earlier, ...nowRows],
+    // Earlier runs' rows stay where they are; this run's are added after them.
+    rowOrigins: previousAudit ? [...earlier.map((_, i) => i), ...nowRows.map(() => null)] : undefined,
+    columnOrigins: auditColumnOrigins,
     lang: ctx.lang,
     tableName: names.tableOf.get(auditSheet.toLowerCase()) ?? makeTableName(t(ctx.lang, 'auditSheet'), names.tables),
     tabColor: '#A4262C',
@@ -490,6 +502,10 @@ export async function removeCustomers(ctx: StepContext, args: RemoveCustomersArg
     keys: list.keys,
     headers: list.headers,
     rows: split.kept.rows,
+    // The rows that stay, by their place in the list: Excel deletes the others, so that the
+    // user's references into the list follow their rows.
+    rowOrigins: keptIndexes(list.rows.length, split.removedIndexes),
+    columnOrigins: list.keys.map((_, c) => c),
     lang: ctx.lang,
     tableName:
       names.tableOf.get(list.origin.name.toLowerCase()) ?? makeTableName(list.origin.name, [...names.tables, auditPlan.tableName!]),
@@ -577,17 +593,37 @@ function putBack(
   stayed: readonly CellValue[][],
   back: { row: CellValue[]; listRow: number | null }[],
   firstDataRow: number,
-): CellValue[][] {
+): { rows: CellValue[][]; origins: (number | null)[] } {
   const placed = back.filter((b) => b.listRow !== null).sort((a, b) => a.listRow! - b.listRow!);
   const out: CellValue[][] = [];
+  // Where each row is in the list now (null: a row put back), so that Excel inserts the rows put
+  // back between the others and references to those follow them.
+  const origins: (number | null)[] = [];
   let k = 0;
+  const stay = () => {
+    origins.push(k);
+    out.push(stayed[k++]!);
+  };
   for (const b of placed) {
     const at = b.listRow! - firstDataRow;
-    while (out.length < at && k < stayed.length) out.push(stayed[k++]!);
+    while (out.length < at && k < stayed.length) stay();
     out.push(b.row);
+    origins.push(null);
   }
-  while (k < stayed.length) out.push(stayed[k++]!);
-  for (const b of back) if (b.listRow === null) out.push(b.row);
+  while (k < stayed.length) stay();
+  for (const b of back) {
+    if (b.listRow !== null) continue;
+    out.push(b.row);
+    origins.push(null);
+  }
+  return { rows: out, origins };
+}
+
+/** The indexes of a list's rows that stay when the rows at `removed` go, in order. */
+export function keptIndexes(rows: number, removed: readonly number[]): number[] {
+  const gone = new Set(removed);
+  const out: number[] = [];
+  for (let i = 0; i < rows; i++) if (!gone.has(i)) out.push(i);
   return out;
 }
 
@@ -615,23 +651,27 @@ export async function undoLastMatching(ctx: StepContext, args: { listSheet: stri
   if (!names.sheets.some((s) => s.toLowerCase() === auditSheet.toLowerCase())) {
     throw new UserError(t(ctx.lang, 'auditMissing', { sheet: auditSheet }), { file: auditSheet });
   }
-  const list = await readTable(ctx, args.listSheet);
-  const audit = await readTable(ctx, auditSheet);
+  const list = await readTable(ctx, args.listSheet, state);
+  const audit = await readTable(ctx, auditSheet, state);
   const at = audit.keys.indexOf('removedAt');
   const rowAt = audit.keys.indexOf('listRow');
   const back = { keys: audit.keys, rows: audit.rows.filter((r) => String(r[at] ?? '') === removedAt) };
   const stay = audit.rows.filter((r) => String(r[at] ?? '') !== removedAt);
+  const stayOrigins = audit.rows.flatMap((r, i) => (String(r[at] ?? '') !== removedAt ? [i] : []));
   const relaid = relay(back, list.keys);
   const numbered = back.rows.map((r, i) => {
     const n = rowAt < 0 ? NaN : Number(r[rowAt] ?? NaN);
     return { row: relaid[i]!, listRow: Number.isInteger(n) && n >= list.origin.firstDataRow ? n : null };
   });
+  const restored = putBack(list.rows, numbered, list.origin.firstDataRow);
   const listPlan = tablePlan({
     name: list.origin.name,
     role: 'list',
     keys: list.keys,
     headers: list.headers,
-    rows: putBack(list.rows, numbered, list.origin.firstDataRow),
+    rows: restored.rows,
+    rowOrigins: restored.origins,
+    columnOrigins: list.keys.map((_, c) => c),
     lang: ctx.lang,
     tableName: names.tableOf.get(list.origin.name.toLowerCase()) ?? makeTableName(list.origin.name, names.tables),
   });
@@ -645,6 +685,8 @@ export async function undoLastMatching(ctx: StepContext, args: { listSheet: stri
         keys: audit.keys,
         headers: audit.headers,
         rows: stay,
+        rowOrigins: stayOrigins,
+        columnOrigins: audit.keys.map((_, c) => c),
         lang: ctx.lang,
         tableName: names.tableOf.get(audit.origin.name.toLowerCase()) ?? makeTableName(audit.origin.name, names.tables),
         tabColor: '#A4262C',

@@ -7,7 +7,7 @@ import { UserError } from '../core/errors';
 import type { Lang } from '../core/i18n/lang';
 import { isExtraKey } from '../core/columns/catalogue';
 import { alignRows, listFromGrid, listFromGridAs, type ListTable } from '../core/list/listTable';
-import { emptyState, type ListState } from '../core/state/workbookState';
+import { emptyState, type ListState, type WorkbookState } from '../core/state/workbookState';
 import {
   auditColumns,
   dncText,
@@ -27,6 +27,7 @@ import { decodeText, detectDelimiter, parseCsvRecords } from '../sources/tabular
 import { parseTabular } from '../sources/tabular/parseTabular';
 import { findList, recordStep } from './processingLog';
 import type { StepContext } from './stepContext';
+import { renamedColumns } from './knownColumns';
 
 export interface Suppression {
   /** "ASML 2026-11", "Omat kiellot" */
@@ -90,6 +91,8 @@ function phoneLikeColumns(headers: readonly string[]): number[] {
 
 export interface SuppressedList {
   kept: ListTable;
+  /** Where each kept row is in the list (its index). */
+  keptIndexes: number[];
   /** The moved rows: every list column + removedAt, removedBy, removedReason. */
   suppressed: ListTable;
 }
@@ -110,6 +113,7 @@ export function suppressList(list: ListTable, suppression: Suppression, at: Date
   });
   return {
     kept: { ...list, rows: split.kept },
+    keptIndexes: split.keptIndexes,
     suppressed: { keys: audit.keys, headers: audit.headers, rows, origin: list.origin },
   };
 }
@@ -120,6 +124,8 @@ export async function readListSheet(
   sheet: string,
   /** A sheet Rajaus wrote from these columns: its columns are read as these keys. */
   like?: Pick<ListTable, 'keys' | 'headers'>,
+  /** The workbook's state: columns of Rajaus's the user renamed keep their keys (knownColumns.ts). */
+  state?: WorkbookState | null,
 ): Promise<{ list: ListTable; tableName: string | undefined }> {
   const infos = await ctx.workbook.listSheets();
   const info = infos.find((s) => s.name.toLowerCase() === sheet.toLowerCase());
@@ -127,7 +133,7 @@ export async function readListSheet(
   const data = await ctx.workbook.readSheet(info.name, { signal: ctx.signal, progress: ctx.progress });
   const list = like
     ? listFromGridAs(data.name, data.headers, data.rows, like, data.firstDataRow)
-    : listFromGrid(data.name, data.headers, data.rows, {}, data.firstDataRow);
+    : listFromGrid(data.name, data.headers, data.rows, renamedColumns(state, data.name, data.headers), data.firstDataRow);
   return { list, tableName: info.tables[0]?.name };
 }
 
@@ -139,7 +145,7 @@ export async function applySuppression(
   const now = ctx.now();
   const state = structuredClone((await ctx.workbook.readState()) ?? emptyState());
   const sheetNames = (await ctx.workbook.listSheets()).map((s) => s.name);
-  const { list: table, tableName } = await readListSheet(ctx, args.listSheet);
+  const { list: table, tableName } = await readListSheet(ctx, args.listSheet, undefined, state);
   const existing = findList(state, { listSheet: table.origin.name });
   const result = suppressList(table, args.suppression, now, lang);
   const taken = new Set(sheetNames.map((n) => n.toLowerCase()));
@@ -152,6 +158,9 @@ export async function applySuppression(
       keys: table.keys,
       headers: table.headers,
       rows: result.kept.rows,
+      // The suppressed rows are deleted from the table; references follow the others.
+      rowOrigins: result.keptIndexes,
+      columnOrigins: table.keys.map((_, c) => c),
       lang,
       tableName: tableName ?? makeTableName(table.origin.name, []),
     }),

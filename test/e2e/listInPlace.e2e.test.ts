@@ -4,7 +4,8 @@
  * structured reference to its phone column and one to its last column), a defined name and a
  * pivot table on its table. Matching moves a customer to the audit sheet and undo brings it back,
  * both through the built pane and the Office.js adapter; after each, the list is the same sheet
- * and table and every reference is as the user wrote it. The simulator moves references with
+ * and table, structured references are as the user wrote them, and references into rows follow
+ * their rows (the one to the customer's row is #REF!, as after deleting a row in Excel). The simulator moves references with
  * cells and turns references to deleted sheets, cells and columns into #REF!, so replacing the
  * sheet or overwriting columns by position fails this test.
  * Building data (from a local replay of Helsinki's WFS) adds its columns after the list's last
@@ -33,8 +34,16 @@ const FORMULAS = {
   B1: '=COUNTA(Lista_Tampere[Puhelin])',
   C1: '=COUNTA(Lista_Tampere[Postitoimipaikka])',
   D1: `='${LIST}'!$F$2`,
+  // Kalevan's row and Virtasen's, the customer that matching takes out.
+  E1: `='${LIST}'!A4`,
+  F1: `='${LIST}'!$B$3`,
 };
-const NAMES = { Kohderyhmä: `='${LIST}'!$A$2:$A$3` };
+/** After matching: Virtasen's row is deleted, so the reference to it is #REF! and Kalevan's moved up with its row. */
+const MATCHED = { ...FORMULAS, E1: `='${LIST}'!A3`, F1: `='${LIST}'!#REF!` };
+/** After undo: Virtasen's row is inserted back, Kalevan's reference moves down with its row (a deleted reference stays #REF!, as in Excel). */
+const UNDONE = { ...FORMULAS, F1: `='${LIST}'!#REF!` };
+/** A name over the list's body: it shrinks and grows with the rows deleted and inserted inside it. */
+const NAMES = { Kohderyhmä: `='${LIST}'!$A$2:$A$5` };
 const PIVOTS = [{ name: 'Pivot1', sheet: 'Yhteenveto', source: 'Lista_Tampere[#All]' }];
 
 const workbook: WorkbookInit = {
@@ -42,7 +51,7 @@ const workbook: WorkbookInit = {
   sheets: [
     textTable(LIST, LIST_ROWS, 'Lista_Tampere'),
     textTable('Asiakkaat', CUSTOMER_ROWS, 'Asiakkaat'),
-    { name: 'Yhteenveto', values: [['', '', '', '']], formulas: FORMULAS },
+    { name: 'Yhteenveto', values: [['', '', '', '', '', '']], formulas: FORMULAS },
   ],
   names: NAMES,
   pivots: PIVOTS,
@@ -81,10 +90,10 @@ describe.each(HOSTS)('the list stays in place through the pane on $host (Chromiu
     try {
       const ids = () => idsOf(s, LIST, 'Lista_Tampere');
       const before = await ids();
-      const kept = async () => {
+      const kept = async (formulas: Record<string, string>, lastRow: number) => {
         const snap = await s.snapshot();
-        expect(snap.sheets.find((sh) => sh.name === 'Yhteenveto')!.formulas).toEqual(FORMULAS);
-        expect(snap.names).toEqual(NAMES);
+        expect(snap.sheets.find((sh) => sh.name === 'Yhteenveto')!.formulas).toEqual(formulas);
+        expect(snap.names).toEqual({ Kohderyhmä: `='${LIST}'!$A$2:$A$${lastRow}` });
         expect(snap.pivots).toEqual(PIVOTS);
         expect(await ids()).toEqual(before);
         expect(snap.sheets.filter((sh) => sh.visibility !== 'Visible')).toEqual([]);
@@ -97,7 +106,7 @@ describe.each(HOSTS)('the list stays in place through the pane on $host (Chromiu
       await s.pane.getByTestId('match-summary').waitFor({ timeout: 30_000 });
       await step.getByRole('button', { name: /Siirrä poistettavat/ }).click();
       await s.waitForSnapshot((x) => x.sheets.some((sh) => sh.name === 'Poistetut asiakkaat'), 60_000);
-      let snap = await kept();
+      let snap = await kept(MATCHED, 4);
       const list = () => snap.sheets.find((sh) => sh.name === LIST)!;
       expect(list().values.map((r) => r[0])).toEqual(['Yritys', 'Hervannan Sähkö Oy', 'Kalevan Kattotyö Ky', 'Pispalan Putki Oy']);
       expect(list().tables.map((t) => [t.name, t.range])).toEqual([['Lista_Tampere', 'A1:F4']]);
@@ -106,7 +115,7 @@ describe.each(HOSTS)('the list stays in place through the pane on $host (Chromiu
 
       await step.getByRole('button', { name: 'Peru viimeisin tunnistus' }).click();
       await s.waitForSnapshot((x) => !x.sheets.some((sh) => sh.name === 'Poistetut asiakkaat'), 60_000);
-      snap = await kept();
+      snap = await kept(UNDONE, 5);
       expect(list().values.map((r) => r[0])).toEqual(LIST_ROWS.map((r) => r[0]));
       expect(list().tables.map((t) => [t.name, t.range])).toEqual([['Lista_Tampere', 'A1:F5']]);
       expect(s.errors).toEqual([]);

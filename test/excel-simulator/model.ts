@@ -111,6 +111,26 @@ export class SheetModel {
     };
     const occupied = (r: number, c: number) =>
       this.values[r]?.[c] !== undefined || this.formats[r]?.[c] !== undefined || this.formulas.has(key(r, c)) || this.styles.has(key(r, c));
+    // Rows across every used column: whole rows move, as the cell-by-cell loop below would move
+    // them (a table's rows deleted one run at a time on a 20,000-row sheet took 0.3 s a run).
+    if (vertical && b0 === 0 && b1 >= endCol - 1) {
+      const moveRows = <T>(rows: T[]): T[] =>
+        delta > 0 ? (from < rows.length ? rows.slice(0, from).concat(new Array<T>(delta), rows.slice(from)) : rows) : rows.slice(0, from).concat(rows.slice(from - delta));
+      this.values = moveRows(this.values);
+      this.formats = moveRows(this.formats);
+      const moveKeys = <T>(cells: Map<number, T>): Map<number, T> => {
+        const out = new Map<number, T>();
+        for (const [k, v] of cells) {
+          const r = Math.floor(k / 16_384);
+          if (r < from) out.set(k, v);
+          else if (delta > 0 || r >= from - delta) out.set(key(r + delta, k % 16_384), v);
+        }
+        return out;
+      };
+      if (this.formulas.size) this.formulas = moveKeys(this.formulas);
+      if (this.styles.size) this.styles = moveKeys(this.styles);
+      return;
+    }
     if (vertical) {
       for (let r = from; r < end; r++) for (let c = b0; c <= Math.min(b1, endCol - 1); c++) {
         if (!occupied(r, c)) continue;
@@ -473,6 +493,24 @@ export class WorkbookModel {
     while (used.has(`column${n}`)) n++;
     t.rect.c1 = at;
     t.sheet.setCell(t.rect.r0, at, `Column${n}`);
+  }
+
+  /**
+   * TableRowCollection.add: an empty row inside the body at `index` (the table's rows from there
+   * shift down), or after the last row (null): the cells below the table in its columns shift
+   * down and the table takes the row.
+   */
+  addTableRow(t: TableModel, index: number | null): void {
+    const body = t.rect.r1 - t.rect.r0;
+    if (index !== null && (!Number.isInteger(index) || index < 0 || index > body)) throw invalidArgument(`table row index ${String(index)} (0–${body})`);
+    if (index !== null && index < body) {
+      this.shiftCells(t.sheet, { r0: t.rect.r0 + 1 + index, r1: t.rect.r0 + 1 + index, c0: t.rect.c0, c1: t.rect.c1 }, 'Down');
+      return;
+    }
+    const at = t.rect.r1 + 1;
+    if (at > 1_048_575) throw invalidOperation('the table is at the last row of the sheet');
+    this.shiftCells(t.sheet, { r0: at, r1: at, c0: t.rect.c0, c1: t.rect.c1 }, 'Down');
+    t.rect.r1 = at;
   }
 
   /**

@@ -1175,6 +1175,17 @@ export class SimTableRowCollection extends SimObject<TableModel> {
   getCount(): SimClientResult<number> {
     return this._result('getCount', [], (t) => t.rect.r1 - t.rect.r0);
   }
+  /**
+   * TableRowCollection.add (ExcelApi 1.1): one empty row at body index `index` (the rows from
+   * there move down, as Range.insert does inside a table), or after the last row when the
+   * index is left out, null or -1 (the cells below the table in its columns move down and the
+   * table takes the row). `alwaysInsert` is ExcelApi 1.15.
+   */
+  add(index?: number | null, values?: unknown, alwaysInsert?: boolean): void {
+    if (values !== undefined && values !== null) throw new SimOfficeError(ErrorCodes.notImplemented, 'the simulator adds empty table rows only');
+    if (alwaysInsert !== undefined) this.context._requires('1.15', 'TableRowCollection.add(alwaysInsert)');
+    this._call('add', [index ?? null], (t) => this._model.addTableRow(t, index === undefined || index === null || index === -1 ? null : index));
+  }
 }
 
 /**

@@ -875,3 +875,32 @@ describe('table columns added and deleted (TableColumnCollection.add, TableColum
     expect(after.sheets[1].formulas).toEqual({ A1: '=Lista!E2', B1: '=COUNTA(#REF!)' });
   });
 });
+
+describe('table rows added (TableRowCollection.add, ExcelApi 1.1)', () => {
+  it('adds an empty row after the last one, moving the cells below the table and the references to them; or inside at an index', async () => {
+    const sim = setup({ requirementSets: { ExcelApi: '1.1' } });
+    sim.simulator.load({
+      sheets: [
+        { name: 'Lista', values: [['Yritys', 'Puhelin'], ['A Oy', '040'], ['B Oy', '050'], ['alla', null]], tables: [{ name: 'Lista', range: 'A1:B3' }] },
+        { name: 'Yhteenveto', values: [[1, 2, 3]], formulas: { A1: '=Lista!A4', B1: '=Lista!A3', C1: '=Lista!$A$2:$A$3' } },
+      ],
+    });
+    await sim.run(async (ctx) => {
+      ctx.workbook.tables.getItem('Lista').rows.add();
+    });
+    let snap = sim.simulator.snapshot();
+    expect(snap.sheets[0].tables.map((t) => t.range)).toEqual(['A1:B4']);
+    expect(snap.sheets[0].values.map((r) => r[0])).toEqual(['Yritys', 'A Oy', 'B Oy', '', 'alla']);
+    // Added after the range's end: a range over the body does not grow (as in Excel).
+    expect(snap.sheets[1].formulas).toEqual({ A1: '=Lista!A5', B1: '=Lista!A3', C1: '=Lista!$A$2:$A$3' });
+    await sim.run(async (ctx) => {
+      ctx.workbook.tables.getItem('Lista').rows.add(1);
+    });
+    snap = sim.simulator.snapshot();
+    expect(snap.sheets[0].tables.map((t) => t.range)).toEqual(['A1:B5']);
+    expect(snap.sheets[0].values.map((r) => r[0])).toEqual(['Yritys', 'A Oy', '', 'B Oy', '', 'alla']);
+    expect(snap.sheets[1].formulas).toEqual({ A1: '=Lista!A6', B1: '=Lista!A4', C1: '=Lista!$A$2:$A$4' });
+    // alwaysInsert is ExcelApi 1.15.
+    await expect(sim.run(async (ctx) => ctx.workbook.tables.getItem('Lista').rows.add(null as unknown as number, undefined, true))).rejects.toMatchObject({ code: 'ApiNotFound' });
+  });
+});

@@ -78,6 +78,13 @@ export const listStateSchema = z.object({
   log: z.array(processingStepSchema).default([]),
   /** Set when the list's sheets were deleted (retention); the notes keep the record. */
   deletedAt: z.string().optional(),
+  /**
+   * The columns of the list's tables (list and audit sheets) as Rajaus last wrote them, by sheet
+   * name in lower case: each column's key and header. A column whose header the user changed
+   * since is still known by its place (app/knownColumns.ts): it keeps its meaning, its place and
+   * the references to it.
+   */
+  columns: z.record(z.string(), z.array(z.object({ key: z.string(), header: z.string() }))).optional(),
 });
 export type ListState = z.infer<typeof listStateSchema>;
 

@@ -139,6 +139,8 @@ export function phoneColumns(list: Pick<ListTable, 'keys'>): number[] {
 
 export interface SuppressionSplit {
   kept: CellValue[][];
+  /** Where each kept row is in the list (its index). */
+  keptIndexes: number[];
   suppressed: { row: CellValue[]; phone: string }[];
 }
 
@@ -146,17 +148,21 @@ export interface SuppressionSplit {
 export function splitBySuppression(list: Pick<ListTable, 'keys' | 'rows'>, phones: ReadonlySet<string>): SuppressionSplit {
   const cols = phoneColumns(list);
   const kept: CellValue[][] = [];
+  const keptIndexes: number[] = [];
   const suppressed: { row: CellValue[]; phone: string }[] = [];
-  for (const row of list.rows) {
+  list.rows.forEach((row, i) => {
     let hit: string | null = null;
     for (const c of cols) {
       hit = phonesIn(row[c]).phones.find((key) => phones.has(key)) ?? null;
       if (hit) break;
     }
     if (hit) suppressed.push({ row, phone: hit });
-    else kept.push(row);
-  }
-  return { kept, suppressed };
+    else {
+      kept.push(row);
+      keptIndexes.push(i);
+    }
+  });
+  return { kept, keptIndexes, suppressed };
 }
 
 /** Audit columns appended to every moved row: when, by which step, and why. */

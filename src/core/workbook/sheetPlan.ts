@@ -37,6 +37,22 @@ export interface SheetPlan {
   columns: PlannedColumn[];
   /** Row values in the row model (see cells.ts), one array per row, aligned with `columns`. */
   rows: CellValue[][];
+  /**
+   * For a list the step read and writes back: where each row was in it, as the index among the
+   * rows the step read (readSheet's `rows`), or null for a row new to it. With it, an adapter
+   * that keeps the table (Excel) deletes the rows that went and inserts the new ones at their
+   * places, so that the user's references into the list follow their rows; without it the rows
+   * are written from the top. The rows that stay must keep their order.
+   */
+  rowOrigins?: readonly (number | null)[];
+  /**
+   * Likewise for columns: which column of the list as the step read it (index among its
+   * headers) each planned column is, or null for a new column. With it, Excel's adapter keeps
+   * those columns, with their places, references and the headers they have when the step writes
+   * (a column the user renamed meanwhile keeps the new name); without it, columns are matched by
+   * header text.
+   */
+  columnOrigins?: readonly (number | null)[];
   /** 'table': header row + Excel table. 'document': free rows with styles, wrapped text. */
   layout: 'table' | 'document';
   /** Table name for layout 'table' (valid and unique: see makeTableName). */
@@ -64,6 +80,10 @@ export function tablePlan(args: {
   /** Headers as the user wrote them, for their own columns; default from the catalogue. */
   headers?: readonly string[];
   tabColor?: string;
+  /** Where each row was in the list the step read (see SheetPlan.rowOrigins). */
+  rowOrigins?: readonly (number | null)[];
+  /** Which column of the list the step read each column is (see SheetPlan.columnOrigins). */
+  columnOrigins?: readonly (number | null)[];
 }): SheetPlan {
   return {
     name: args.name,
@@ -75,5 +95,7 @@ export function tablePlan(args: {
     freezeHeader: true,
     print: { orientation: 'landscape', repeatHeaderRow: true, fitToWidth: true },
     tabColor: args.tabColor,
+    ...(args.rowOrigins && { rowOrigins: args.rowOrigins }),
+    ...(args.columnOrigins && { columnOrigins: args.columnOrigins }),
   };
 }

@@ -6,6 +6,7 @@
  * time it opens (officeWorkbook.ts cleanUpLeftovers). JSON inside the XML, as the state part.
  */
 import { z } from 'zod';
+import type { RowEdits } from './rowEdits';
 
 export const JOURNAL_NAMESPACE = 'urn:rajaus:journal:v1';
 
@@ -14,6 +15,11 @@ const journalSchema = z.object({
   complete: z.boolean().default(false),
   /** Sheets set aside: the aside name, the name the sheet had, and the id of the sheet replacing it. */
   sheets: z.array(z.object({ aside: z.string(), name: z.string(), replacement: z.string().optional() })),
+  /**
+   * Sheets the swap adds that replace none (a first audit sheet): by id, since the swap renames
+   * them from their temporary name. Undoing the swap deletes them.
+   */
+  added: z.array(z.string()).default([]),
   /** Tables renamed on sheets set aside: the name now and the name the table had. */
   tables: z.array(z.object({ aside: z.string(), name: z.string() })),
   /**
@@ -32,6 +38,13 @@ const journalSchema = z.object({
         columns: z.number().int().min(1),
         /** The table's headers before the rewrite (matched by header when it is undone). */
         headers: z.array(z.string()).optional(),
+        /**
+         * The rows deleted and inserted so that references follow their rows (rowEdits.ts);
+         * absent when the rows were rewritten by position. An undo works out from the table's
+         * row count (and the mark) how many of them ran, and reverses those.
+         */
+        // Checked where it is used (tableRewrite.ts undoRowEdits), which loads on demand.
+        rowEdits: z.custom<RowEdits>((v) => typeof v === 'object' && v !== null).optional(),
       }),
     )
     .default([]),

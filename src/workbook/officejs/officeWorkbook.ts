@@ -44,6 +44,8 @@ import { makeSheetName } from '../../core/workbook/sheetNames';
 import { wrappedRowHeights } from '../../core/workbook/rowHeights';
 import { JOURNAL_NAMESPACE, journalFromXml, journalToXml, type Journal } from './journal';
 import type { Area, CellSource } from './tableRewrite';
+import type { RowEdits } from './rowEdits';
+import type { ColumnEdit } from './columnEdits';
 
 /**
  * Rewriting a table in place (tableRewrite.ts) is loaded when a step first needs it: it is not
@@ -172,6 +174,13 @@ export interface InPlace {
    */
   direct?: CellSource & { kind: 'cells' };
   oldCells?: CellSource & { kind: 'cells' };
+  /**
+   * The rows deleted and inserted so that references follow their rows (rowEdits.ts), when the
+   * plan says where its rows were (SheetPlan.rowOrigins); else rows are rewritten by position.
+   */
+  rowEdits?: RowEdits;
+  /** The columns kept, added and deleted by identity, when the plan says which columns it continues. */
+  columnEdits?: ColumnEdit[];
 }
 
 /** What phase A produced for one plan. */
@@ -431,33 +440,53 @@ export function createOfficeWorkbook(excel: { run: Run }, options: OfficeWorkboo
           .map((tb) => tb.name)
           .concat(before.definedNames);
         const allTables = [...before.tables.map((tb) => tb.name), ...before.definedNames];
-        const inPlaceOf = (plan: SheetPlan): InPlace | undefined => {
+        const inPlaceOf = (planned: SheetPlan): { ip?: InPlace; plan: SheetPlan } => {
+          let plan = planned;
           const old = before.sheets.find((s) => s.name.toLowerCase() === plan.name.toLowerCase());
           const tables = old ? (before.tablesOfSheet.get(old.id) ?? []) : [];
           const area = tables.length === 1 ? before.tableAreas.get(tables[0].id) : undefined;
-          if (!old || plan.layout !== 'table' || plan.columns.length === 0 || !area) return undefined;
+          if (!old || plan.layout !== 'table' || plan.columns.length === 0 || !area) return { plan };
           const headers = before.tableHeaders.get(tables[0].id) ?? [];
           const ip: InPlace = { sheetId: old.id, tableId: tables[0].id, tableName: tables[0].name, area, headers, backup: '' };
-          if (copyCells) return ip;
+          // Columns the plan continues are kept under the headers they have now.
+          const columns = rewrite!.columnEditsFor(
+            plan.columnOrigins,
+            plan.columns.map((c) => cellText(c.header)),
+            headers,
+          );
+          if (columns) {
+            ip.columnEdits = columns.edits;
+            plan = { ...plan, columns: plan.columns.map((c, j) => ({ ...c, header: columns.headers[j]! })) };
+          }
+          // The rows that went are deleted and new ones inserted, where the plan says where its
+          // rows were; so many scattered edits that they would not fit the swap request are
+          // rewritten by position instead, and the user is told.
+          const rows = rewrite!.rowEditsFor(plan.rowOrigins, plan.rows.length, area.rowCount - 1, swapBudget);
+          if (rows === 'tooMany') notify({ kind: 'warning', text: rewrite!.rewriteMessages(lang, 'rowsByPosition', { sheet: plan.name }) });
+          else if (rows) {
+            swapBudget -= rows.bytes;
+            ip.rowEdits = rows.edits;
+          }
+          if (copyCells) return { ip, plan };
           // Every list written directly goes into the one swap request: they share its budget.
-          const direct = rewrite!.directCells(plan, area, directBudget);
+          const direct = rewrite!.directCells(plan, area, swapBudget);
           if (direct) {
-            directBudget -= direct.bytes;
+            swapBudget -= direct.bytes;
             ip.direct = direct.cells;
-            return ip;
+            return { ip, plan };
           }
           // Too large for one request on this host: the sheet is replaced, and the user is told.
           notify({ kind: 'warning', text: rewrite!.rewriteMessages(lang, 'replacedNotInPlace', { sheet: plan.name }) });
-          return undefined;
+          return { plan: planned };
         };
         const rewrite = before.tableAreas.size > 0 ? await loadTableRewrite() : null;
-        let directBudget = targetBytes;
+        let swapBudget = targetBytes;
         const inPlaces = new Map(plans.map((p) => [p, inPlaceOf(p)]));
         // A table kept in place keeps its name: no other table may take it.
-        for (const ip of inPlaces.values()) if (ip) keptTables.push(ip.tableName);
-        for (const plan of plans) {
+        for (const { ip } of inPlaces.values()) if (ip) keptTables.push(ip.tableName);
+        for (const planned of plans) {
           const tempName = tempSheetName([...takenSheets, ...written.map((w) => w.tempName)], Date.now() % 1_000_000_007);
-          const inPlace = inPlaces.get(plan);
+          const { ip: inPlace, plan } = inPlaces.get(planned)!;
           const finalTableName = inPlace
             ? inPlace.tableName
             : plan.layout === 'table'
@@ -757,7 +786,7 @@ const asideName = (i: number) => `~rajaus-old-${i}`;
  * request Excel refused as busy ran nothing, so it is simply sent again.
  */
 async function swap(session: Session, before: Before, written: Written[], change: WorkbookChange, patience: Patience): Promise<void> {
-  const { rewriteTable } = await loadTableRewrite();
+  const { rewriteTable, rowsMarkXml } = await loadTableRewrite();
   await session.runPatiently(async (ctx) => {
     const sheets = ctx.workbook.worksheets;
     const byName = new Map(before.sheets.map((s) => [s.name.toLowerCase(), s]));
@@ -769,7 +798,7 @@ async function swap(session: Session, before: Before, written: Written[], change
       taken.add(name.toLowerCase());
       return name;
     };
-    const journal: Journal = { complete: false, sheets: [], tables: [], inPlace: [], stateParts: before.statePartIds };
+    const journal: Journal = { complete: false, sheets: [], added: [], tables: [], inPlace: [], stateParts: before.statePartIds };
     const ops: (() => void)[] = [];
     // Replacements in tab order: each new sheet goes where its old one is.
     const ordered = [...written].sort(
@@ -789,6 +818,7 @@ async function swap(session: Session, before: Before, written: Written[], change
           rows: ip.area.rowCount,
           columns: ip.area.columnCount,
           headers: ip.headers,
+          ...(ip.rowEdits && { rowEdits: ip.rowEdits }),
         });
         ops.push(() => {
           const list = sheets.getItem(ip.sheetId);
@@ -796,7 +826,12 @@ async function swap(session: Session, before: Before, written: Written[], change
           // The staged header row, as writeTemp wrote it (repairs were counted there).
           const headers = w.plan.columns.map((c) => cellText(c.header));
           const source: CellSource = ip.direct ?? { kind: 'copy', sheet: temp };
-          rewriteTable(list, ctx.workbook.tables.getItem(ip.tableId), ip.area, ip.headers, rows, headers, source);
+          const mark = () => void ctx.workbook.customXmlParts.add(rowsMarkXml(ip.tableName));
+          rewriteTable(list, ctx.workbook.tables.getItem(ip.tableId), ip.area, ip.headers, rows, headers, source, {
+            rows: ip.rowEdits,
+            mark,
+            columns: ip.columnEdits,
+          });
         });
         continue;
       }
@@ -804,6 +839,7 @@ async function swap(session: Session, before: Before, written: Written[], change
       if (old) inserted++;
       const oldAside = old ? nextAside() : undefined;
       if (old && oldAside) journal.sheets.push({ aside: oldAside, name: old.name, replacement: w.tempId });
+      else journal.added.push(w.tempId);
       ops.push(() => {
         if (old && oldAside) {
           const oldSheet = sheets.getItem(old.id);
@@ -886,7 +922,7 @@ async function commit(session: Session, before: Before, change: WorkbookChange, 
  * ids; runs again from the start when Excel was busy.
  */
 async function restore(session: Session, before: Before, written: Written[], swapped: boolean): Promise<void> {
-  const { rewriteTable } = written.some((w) => w.inPlace) ? await loadTableRewrite() : ({} as Partial<TableRewrite>);
+  const { rewriteTable, undoRowEdits, markedTables } = written.some((w) => w.inPlace) ? await loadTableRewrite() : ({} as Partial<TableRewrite>);
   await session.runPatiently(async (ctx) => {
     const sheets = ctx.workbook.worksheets.load('items/id,items/name,items/visibility');
     const tables = ctx.workbook.tables.load('items/id,items/name');
@@ -907,11 +943,18 @@ async function restore(session: Session, before: Before, written: Written[], swa
         : null;
       return [{ ip, backup, table, now }];
     });
+    // The marks a swap sets between a list's row inserts and deletes: how far a cut-off one got.
+    const marks = undo.some((u) => u.now && u.ip.rowEdits) ? journals.items.map((p) => p.getXml()) : [];
     if (undo.some((u) => u.now)) await ctx.sync();
+    const marked = markedTables!(marks.map((x) => x.value));
     for (const { ip, backup, table, now } of undo) {
       if (table && now) {
         const source: CellSource = ip.oldCells ?? { kind: 'copy', sheet: backup };
-        rewriteTable!(ctx.workbook.worksheets.getItem(ip.sheetId), table, now.range, headerTexts(now.header.values), ip.area.rowCount, ip.headers, source);
+        // Rows deleted are inserted back at their places and rows inserted deleted, so that
+        // references to the rows that stayed point at them again (those to deleted rows stay
+        // #REF!: Excel cannot bring them back); cells then come from the backup.
+        const edits = undoRowEdits!(ip.area.rowCount - 1, ip.rowEdits, marked.has(ip.tableName.toLowerCase()), now.range.rowCount - 1);
+        rewriteTable!(ctx.workbook.worksheets.getItem(ip.sheetId), table, now.range, headerTexts(now.header.values), ip.area.rowCount, ip.headers, source, { rows: edits });
       }
       backup.delete();
     }
@@ -1006,7 +1049,7 @@ async function cleanUp(session: Session): Promise<LeftoverReport> {
         return [{ backup, list, table, range, header, backupHeader, cells, entry: e }];
       });
     if (undoInPlace.length) await ctx.sync();
-    if (undoInPlace.length) (await loadTableRewrite()).undoFromBackups(undoInPlace);
+    if (undoInPlace.length) (await loadTableRewrite()).undoFromBackups(undoInPlace, xmls.map((x) => x.value));
     for (const sheet of leftovers) if (!ASIDE_SHEET.test(sheet.name) || entryOf(sheet.name)?.journal.complete) drop(sheet);
     // Undo incomplete swaps: the replacement goes first, so that the old name is free.
     const undone = new Set<Journal>();
@@ -1015,6 +1058,16 @@ async function cleanUp(session: Session): Promise<LeftoverReport> {
         const replacement = sheets.items.find((s) => s.id === e.replacement);
         if (replacement && leftovers.some((l) => l.name.toLowerCase() === e.aside.toLowerCase())) {
           drop(replacement);
+          undone.add(j);
+        }
+      }
+    }
+    // Sheets an unfinished swap added (under their final names by now): they go too.
+    for (const j of journals.filter((x) => !x.complete)) {
+      for (const id of j.added) {
+        const sheet = sheets.items.find((s) => s.id === id);
+        if (sheet) {
+          drop(sheet);
           undone.add(j);
         }
       }
