@@ -349,7 +349,13 @@ export function randomPairU(
       out.set(key, agrees ? Math.max(u, exact.get(t) ?? 0) : u);
     }
   }
-  return { u: out, termFrequency: { company: squares.get('name:company') ?? 0, person: squares.get('name:person') ?? 0 } };
+  // Named rows of each kind in the register, as MatchTable.nameFrequency counts them.
+  const rows = { company: 0, person: 0 };
+  for (let j = 0; j < customers.size; j++) {
+    if (customers.companyWords[j]) rows.company++;
+    else if (customers.personWords[j]) rows.person++;
+  }
+  return { u: out, termFrequency: { company: squares.get('name:company') ?? 0, person: squares.get('name:person') ?? 0, rows } };
 }
 
 const bits = (p: LevelProbabilities) => Math.log2(p.m / p.u);

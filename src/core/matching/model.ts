@@ -37,6 +37,11 @@ export type ModelTables = Record<TableName, Record<string, LevelProbabilities>>;
 export interface TermFrequencyReference {
   company: number;
   person: number;
+  /**
+   * The register's named rows of each kind: a name's share is at least one of them, so its
+   * adjustment is at most log2(average × rows) (nameHeadroomBits). Absent: ±8 bits.
+   */
+  rows?: Record<NameKind, number>;
 }
 
 export interface MatchModel {
@@ -270,8 +275,17 @@ export function nameHeadroomBits(kind: NameKind, model: MatchModel = DEFAULT_MOD
   if (!h) {
     const w = weightTable(model);
     const most = (table: string) => Math.max(0, ...Object.values(w[table] ?? {}));
-    const tf = model.termFrequency ? MAX_TERM_FREQUENCY_BITS : 0;
-    h = { company: most('name:company') + most('contact') + tf, person: most('name:person') + tf };
+    // The most an exact name's frequency can add: a name the register has once (see
+    // termFrequencyBits). In a register of unique names that is about nothing, and the bound
+    // then spares most pairs their name comparison.
+    const tf = (kind: NameKind): number => {
+      const ref = model.termFrequency;
+      if (!ref) return 0;
+      const rows = ref.rows?.[kind];
+      if (!rows || !ref[kind]) return MAX_TERM_FREQUENCY_BITS;
+      return Math.max(0, Math.min(MAX_TERM_FREQUENCY_BITS, Math.log2(ref[kind] * rows)));
+    };
+    h = { company: most('name:company') + most('contact') + tf('company'), person: most('name:person') + tf('person') };
     nameHeadrooms.set(model, h);
   }
   return h[kind];
