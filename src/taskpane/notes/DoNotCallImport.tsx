@@ -1,7 +1,6 @@
 /** Imports a do-not-call file and checks the active list against it (compliance.md). */
 import { useState } from 'react';
 import { Body1, Button, Caption1, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
-import { applySuppression, readDoNotCallFile } from '../../app/suppression';
 import { helsinkiDate } from '../../core/notes/format';
 import type { ListState } from '../../core/state/workbookState';
 import { describeInvalid } from '../../core/suppression/doNotCall';
@@ -28,6 +27,9 @@ export function DoNotCallImport(props: { list: ListState }): JSX.Element {
       return;
     }
     await run(async () => {
+      // Loaded on first use, with the file readers it needs (the pane's first load stays under
+      // design.md's 350 KB).
+      const { applySuppression, readDoNotCallFile } = await import(/* webpackChunkName: "suppression" */ '../../app/suppression');
       const numbers = await readDoNotCallFile(new Uint8Array(await file.arrayBuffer()), file.name, lang);
       if (numbers.invalid.length)
         pane.notify('warning', t(lang, 'dncInvalid', { count: numbers.invalid.length, details: describeInvalid(numbers.invalid, lang) }));

@@ -901,7 +901,9 @@ async function commit(session: Session, before: Before, change: WorkbookChange, 
       .map((s) => ctx.workbook.worksheets.getItemOrNullObject(s.id))
       .concat(
         written.flatMap((w) =>
-          w.inPlace ? [ctx.workbook.worksheets.getItemOrNullObject(w.tempId), ctx.workbook.worksheets.getItemOrNullObject(w.inPlace.backup)] : [],
+          w.inPlace
+            ? [ctx.workbook.worksheets.getItemOrNullObject(w.tempId), ctx.workbook.worksheets.getItemOrNullObject(w.inPlace.backup)]
+            : [],
         ),
       );
     const parts = change.state ? before.statePartIds.map((id) => ctx.workbook.customXmlParts.getItemOrNullObject(id)) : [];
@@ -914,7 +916,6 @@ async function commit(session: Session, before: Before, change: WorkbookChange, 
   }, session.cleanupPatience());
 }
 
-
 /**
  * Puts the workbook back as `before` recorded it: temporary sheets deleted, sheets set aside
  * renamed, shown and moved back, table names and the active sheet restored, state parts and the
@@ -922,7 +923,9 @@ async function commit(session: Session, before: Before, change: WorkbookChange, 
  * ids; runs again from the start when Excel was busy.
  */
 async function restore(session: Session, before: Before, written: Written[], swapped: boolean): Promise<void> {
-  const { rewriteTable, undoRowEdits, markedTables } = written.some((w) => w.inPlace) ? await loadTableRewrite() : ({} as Partial<TableRewrite>);
+  const { rewriteTable, undoRowEdits, markedTables } = written.some((w) => w.inPlace)
+    ? await loadTableRewrite()
+    : ({} as Partial<TableRewrite>);
   await session.runPatiently(async (ctx) => {
     const sheets = ctx.workbook.worksheets.load('items/id,items/name,items/visibility');
     const tables = ctx.workbook.tables.load('items/id,items/name');
@@ -946,7 +949,8 @@ async function restore(session: Session, before: Before, written: Written[], swa
     // The marks a swap sets between a list's row inserts and deletes: how far a cut-off one got.
     const marks = undo.some((u) => u.now && u.ip.rowEdits) ? journals.items.map((p) => p.getXml()) : [];
     if (undo.some((u) => u.now)) await ctx.sync();
-    const marked = markedTables!(marks.map((x) => x.value));
+    // No list rewritten in place (a new sheet cancelled): the rewrite module was not loaded.
+    const marked = markedTables ? markedTables(marks.map((x) => x.value)) : new Set<string>();
     for (const { ip, backup, table, now } of undo) {
       if (table && now) {
         const source: CellSource = ip.oldCells ?? { kind: 'copy', sheet: backup };
@@ -954,7 +958,16 @@ async function restore(session: Session, before: Before, written: Written[], swa
         // references to the rows that stayed point at them again (those to deleted rows stay
         // #REF!: Excel cannot bring them back); cells then come from the backup.
         const edits = undoRowEdits!(ip.area.rowCount - 1, ip.rowEdits, marked.has(ip.tableName.toLowerCase()), now.range.rowCount - 1);
-        rewriteTable!(ctx.workbook.worksheets.getItem(ip.sheetId), table, now.range, headerTexts(now.header.values), ip.area.rowCount, ip.headers, source, { rows: edits });
+        rewriteTable!(
+          ctx.workbook.worksheets.getItem(ip.sheetId),
+          table,
+          now.range,
+          headerTexts(now.header.values),
+          ip.area.rowCount,
+          ip.headers,
+          source,
+          { rows: edits },
+        );
       }
       backup.delete();
     }
@@ -1049,7 +1062,11 @@ async function cleanUp(session: Session): Promise<LeftoverReport> {
         return [{ backup, list, table, range, header, backupHeader, cells, entry: e }];
       });
     if (undoInPlace.length) await ctx.sync();
-    if (undoInPlace.length) (await loadTableRewrite()).undoFromBackups(undoInPlace, xmls.map((x) => x.value));
+    if (undoInPlace.length)
+      (await loadTableRewrite()).undoFromBackups(
+        undoInPlace,
+        xmls.map((x) => x.value),
+      );
     for (const sheet of leftovers) if (!ASIDE_SHEET.test(sheet.name) || entryOf(sheet.name)?.journal.complete) drop(sheet);
     // Undo incomplete swaps: the replacement goes first, so that the old name is free.
     const undone = new Set<Journal>();

@@ -45,7 +45,15 @@ describe('writing a list', () => {
     await workbook.apply({ write: [listPlan('Tulokset', rows, keys)], activate: 'Tulokset' });
     const sheet = simulator.snapshot().sheets.find((s) => s.name === 'Tulokset')!;
     expect(sheet.formulas).toEqual({});
-    expect(sheet.values[0]).toEqual(['Yritys', 'Y-tunnus', 'Postinumero', 'Puhelin', expect.any(String), expect.any(String), expect.any(String)]);
+    expect(sheet.values[0]).toEqual([
+      'Yritys',
+      'Y-tunnus',
+      'Postinumero',
+      'Puhelin',
+      expect.any(String),
+      expect.any(String),
+      expect.any(String),
+    ]);
     expect(sheet.values[1]).toEqual(['=HYPERLINK("http://x","y")', '0112038-9', '00100', '+358401234567', '-5', 42064, 412]);
     expect(sheet.values[2]).toEqual(['Virtasen Putki Oy', '2331972-7', '33100', '+358501112223', '+1', 36160, '=1+1']);
     expect(sheet.values[3].slice(0, 5)).toEqual(['Hämäläisen Sähkö Ky', '1572860-0', '90100', '0401234567', 'TRUE']);
@@ -71,7 +79,12 @@ describe('writing a list', () => {
     expect(sheet.visibility).toBe('Visible');
     expect(sheet.tabColor).toBe('#2E7D32');
     expect(sheet.columnWidths.A).toBeGreaterThan(sheet.columnWidths.C);
-    expect(sheet.pageLayout).toEqual({ orientation: 'Landscape', paperSize: 'A4', printTitleRows: '$1:$1', zoom: { horizontalFitToPages: 1 } });
+    expect(sheet.pageLayout).toEqual({
+      orientation: 'Landscape',
+      paperSize: 'A4',
+      printTitleRows: '$1:$1',
+      zoom: { horizontalFitToPages: 1 },
+    });
     expect(simulator.snapshot().sheets.map((s) => s.name)).toEqual(['Sheet1', 'Tulokset']);
   });
 
@@ -90,7 +103,12 @@ describe('writing a list', () => {
       name: 'Tietosuoja',
       role: 'notes',
       columns: [plannedColumn('extra:Kohta', 'fi'), plannedColumn('extra:Tieto', 'fi')],
-      rows: [['Rekisteriseloste', null], ['1. Rekisterinpitäjä', null], ['Nimi', 'Esimerkki Oy'], ['Y-tunnus', '0112038-9']],
+      rows: [
+        ['Rekisteriseloste', null],
+        ['1. Rekisterinpitäjä', null],
+        ['Nimi', 'Esimerkki Oy'],
+        ['Y-tunnus', '0112038-9'],
+      ],
       rowStyles: ['title', 'section', 'label', 'normal'],
       layout: 'document',
       freezeHeader: false,
@@ -99,7 +117,12 @@ describe('writing a list', () => {
     await workbook.apply({ write: [notes] });
     const sheet = simulator.snapshot().sheets.find((s) => s.name === 'Tietosuoja')!;
     expect(sheet.tables).toEqual([]);
-    expect(sheet.values).toEqual([['Rekisteriseloste', ''], ['1. Rekisterinpitäjä', ''], ['Nimi', 'Esimerkki Oy'], ['Y-tunnus', '0112038-9']]);
+    expect(sheet.values).toEqual([
+      ['Rekisteriseloste', ''],
+      ['1. Rekisterinpitäjä', ''],
+      ['Nimi', 'Esimerkki Oy'],
+      ['Y-tunnus', '0112038-9'],
+    ]);
     expect(sheet.styles.A1).toMatchObject({ bold: true, fontSize: 14, wrapText: true });
     expect(sheet.styles.A2).toMatchObject({ bold: true, fill: '#DDEBF7' });
     expect(sheet.styles.A4).toEqual({ wrapText: true });
@@ -110,7 +133,9 @@ describe('writing a list', () => {
     const { workbook, simulator } = setup();
     const before = simulator.snapshot();
     await expect(workbook.apply({ write: [listPlan('Tulokset: Tampere', rows, keys, 'Tulokset')] })).rejects.toThrow(UserError);
-    await expect(workbook.apply({ write: [listPlan('Tulokset: Tampere', rows, keys, 'Tulokset')] })).rejects.toThrow(/Taulukon nimi "Tulokset: Tampere"/);
+    await expect(workbook.apply({ write: [listPlan('Tulokset: Tampere', rows, keys, 'Tulokset')] })).rejects.toThrow(
+      /Taulukon nimi "Tulokset: Tampere"/,
+    );
     expect(simulator.snapshot()).toEqual(before);
     expect(simulator.syncCount).toBe(0);
   });
@@ -126,8 +151,24 @@ describe('writing a list', () => {
 describe('replacing and removing sheets', () => {
   const init: WorkbookInit = {
     sheets: [
-      { name: 'Asiakkaat', values: [['Yritys', 'Puhelin'], ['Virtasen Putki Oy', '0401234567']], numberFormats: [['@', '@'], ['@', '@']], tables: [{ name: 'Asiakkaat', range: 'A1:B2' }] },
-      { name: 'Tulokset', values: [['Yritys'], ['Vanha Oy'], ['Toinen Vanha Oy']], tables: [{ name: 'Tulokset', range: 'A1:A3' }], active: true },
+      {
+        name: 'Asiakkaat',
+        values: [
+          ['Yritys', 'Puhelin'],
+          ['Virtasen Putki Oy', '0401234567'],
+        ],
+        numberFormats: [
+          ['@', '@'],
+          ['@', '@'],
+        ],
+        tables: [{ name: 'Asiakkaat', range: 'A1:B2' }],
+      },
+      {
+        name: 'Tulokset',
+        values: [['Yritys'], ['Vanha Oy'], ['Toinen Vanha Oy']],
+        tables: [{ name: 'Tulokset', range: 'A1:A3' }],
+        active: true,
+      },
       { name: 'Tietosuoja', values: [['Rekisteriseloste']] },
       { name: 'Vanha lista', values: [['Yritys'], ['Poistettava Oy']] },
     ],
@@ -147,7 +188,11 @@ describe('replacing and removing sheets', () => {
   it('gives tables names Excel’s grammar accepts, free of tables and defined names', async () => {
     const { workbook, simulator } = setup({ ...init, names: { Kampanja: '=Tulokset!$A$2:$A$3' } });
     await workbook.apply({
-      write: [listPlan('R2 kampanja', listRows(2), LIST_KEYS, 'R2_kampanja'), listPlan('Kampanja', listRows(2)), listPlan('Totuus', listRows(2), LIST_KEYS, 'TRUE')],
+      write: [
+        listPlan('R2 kampanja', listRows(2), LIST_KEYS, 'R2_kampanja'),
+        listPlan('Kampanja', listRows(2)),
+        listPlan('Totuus', listRows(2), LIST_KEYS, 'TRUE'),
+      ],
     });
     const tables = simulator.snapshot().sheets.flatMap((sh) => sh.tables.map((tb) => tb.name));
     expect(tables).toEqual(['Asiakkaat', 'Tulokset', 'T_R2_kampanja', 'Kampanja_2', 'T_TRUE']);
@@ -217,7 +262,10 @@ describe('state', () => {
   });
 
   it('says so when the saved state is damaged', async () => {
-    const { workbook } = setup({ sheets: [{ name: 'Taul1' }], customXmlParts: ['<rajaus xmlns="urn:rajaus:state:v1"><![CDATA[{"version":7}]]></rajaus>'] });
+    const { workbook } = setup({
+      sheets: [{ name: 'Taul1' }],
+      customXmlParts: ['<rajaus xmlns="urn:rajaus:state:v1"><![CDATA[{"version":7}]]></rajaus>'],
+    });
     await expect(workbook.readState()).rejects.toThrow(UserError);
   });
 });
@@ -227,8 +275,25 @@ describe('all or nothing', () => {
   const newState: WorkbookState = { ...emptyState(), doNotContact: { phones: ['+358402222222'], emails: ['kielto@esimerkki.fi'] } };
   const before: WorkbookInit = {
     sheets: [
-      { name: 'Asiakkaat', values: [['Yritys', 'Puhelin'], ['Virtasen Putki Oy', '0401234567']], numberFormats: [['@', '@'], ['@', '@']], tables: [{ name: 'Asiakkaat', range: 'A1:B2' }] },
-      { name: 'Tulokset', values: [['Yritys'], ['Vanha Oy']], tables: [{ name: 'Tulokset', range: 'A1:A2' }], tabColor: '#C00000', active: true },
+      {
+        name: 'Asiakkaat',
+        values: [
+          ['Yritys', 'Puhelin'],
+          ['Virtasen Putki Oy', '0401234567'],
+        ],
+        numberFormats: [
+          ['@', '@'],
+          ['@', '@'],
+        ],
+        tables: [{ name: 'Asiakkaat', range: 'A1:B2' }],
+      },
+      {
+        name: 'Tulokset',
+        values: [['Yritys'], ['Vanha Oy']],
+        tables: [{ name: 'Tulokset', range: 'A1:A2' }],
+        tabColor: '#C00000',
+        active: true,
+      },
       { name: 'Vanha lista', values: [['Yritys'], ['Poistettava Oy']] },
     ],
     customXmlParts: [stateToXml(oldState)],
@@ -237,7 +302,10 @@ describe('all or nothing', () => {
     name: 'Tietosuoja',
     role: 'notes',
     columns: [plannedColumn('extra:Kohta', 'fi'), plannedColumn('extra:Tieto', 'fi')],
-    rows: [['Rekisteriseloste', null], ['Rekisterinpitäjä', 'Esimerkki Oy']],
+    rows: [
+      ['Rekisteriseloste', null],
+      ['Rekisterinpitäjä', 'Esimerkki Oy'],
+    ],
     rowStyles: ['title', 'normal'],
     layout: 'document',
     freezeHeader: false,
@@ -307,6 +375,25 @@ describe('all or nothing', () => {
     expect(Math.max(...seen)).toBeLessThan(60);
     expect(simulator.snapshot()).toEqual(initial);
   });
+
+  it('leaves the workbook as before when a new sheet is cancelled while it is written (no list in place to undo)', async () => {
+    const { workbook, simulator } = setup();
+    const initial = simulator.snapshot();
+    const controller = new AbortController();
+    const apply = workbook.apply(
+      { write: [listPlan('Tulokset', listRows(20_000, 7))] },
+      {
+        signal: controller.signal,
+        progress: (done) => {
+          if (done > 0) controller.abort();
+        },
+      },
+    );
+    // Before: the roll-back called the in-place module's function without having loaded it
+    // ("S is not a function" in the pane) and left hidden sheets behind.
+    await expect(apply).rejects.toThrow(CancelledError);
+    expect(simulator.snapshot()).toEqual(initial);
+  });
 });
 
 describe('100,000 rows × 20 columns', () => {
@@ -368,7 +455,8 @@ describe('Excel busy: cell-edit mode and an inactive workbook', () => {
   };
   const change: WorkbookChange = { write: [listPlan('Tulokset', listRows(40, 3))], remove: ['Vanha lista'], state: newState };
   const quick = { targetRequestBytes: 6_000, busyRetry: { delaysMs: [1], maxWaitMs: 5_000, cleanupMaxWaitMs: 5_000 } };
-  const hidden = (snap: WorkbookSnapshot) => snap.sheets.filter((s) => s.visibility !== 'Visible' || s.name.startsWith('~rajaus')).map((s) => s.name);
+  const hidden = (snap: WorkbookSnapshot) =>
+    snap.sheets.filter((s) => s.visibility !== 'Visible' || s.name.startsWith('~rajaus')).map((s) => s.name);
 
   function reference() {
     const { workbook, simulator } = setup(before, quick);
@@ -450,7 +538,11 @@ describe('Excel busy: cell-edit mode and an inactive workbook', () => {
     const left = simulator.snapshot();
     // The removed sheet set aside, and the list's staging sheet and backup (the list itself was
     // rewritten in place).
-    expect(hidden(left)).toEqual(['~rajaus-old-0', expect.stringMatching(/^~rajaus-[a-z0-9]+$/), expect.stringMatching(/^~rajaus-[a-z0-9]+$/)]);
+    expect(hidden(left)).toEqual([
+      '~rajaus-old-0',
+      expect.stringMatching(/^~rajaus-[a-z0-9]+$/),
+      expect.stringMatching(/^~rajaus-[a-z0-9]+$/),
+    ]);
     expect(left.customXmlParts.map((p) => p.namespaceUri)).toEqual(['urn:rajaus:state:v1', 'urn:rajaus:journal:v1', 'urn:rajaus:state:v1']);
     const report = await workbook.cleanUpLeftovers!();
     expect(report).toEqual({ removed: hidden(left), restored: [] });
@@ -475,13 +567,22 @@ describe('Excel busy: cell-edit mode and an inactive workbook', () => {
       const finished = simulator.snapshot().customXmlParts.some((p) => p.xml.includes('"complete":true'));
       const report = await workbook.cleanUpLeftovers!();
       // Which sheet is active may differ (Excel moves it off a sheet that is hidden); the content may not.
-      const content = (snap: ReturnType<typeof comparable>) => ({ ...snap, activeSheet: null, sheets: snap.sheets.map((sh) => ({ ...sh, active: false })) });
+      const content = (snap: ReturnType<typeof comparable>) => ({
+        ...snap,
+        activeSheet: null,
+        sheets: snap.sheets.map((sh) => ({ ...sh, active: false })),
+      });
       // Finishing restores the list's cells and state; the layout of a list rewritten in place
       // (widths, tab colour, frozen header, print) is set by a request after the swap, which the sweep
       // cannot redo: it knows no plan. Known limit, compared without it.
       const noListLayout = (snap: ReturnType<typeof comparable>) =>
         finished
-          ? { ...snap, sheets: snap.sheets.map((sh) => (sh.name === 'Tulokset' ? { ...sh, columnWidths: {}, frozenRows: 0, pageLayout: {}, tabColor: undefined } : sh)) }
+          ? {
+              ...snap,
+              sheets: snap.sheets.map((sh) =>
+                sh.name === 'Tulokset' ? { ...sh, columnWidths: {}, frozenRows: 0, pageLayout: {}, tabColor: undefined } : sh,
+              ),
+            }
           : snap;
       expect({ afterOperations, snap: noListLayout(content(comparable(simulator.snapshot()))) }).toEqual({
         afterOperations,
@@ -495,7 +596,12 @@ describe('Excel busy: cell-edit mode and an inactive workbook', () => {
     const { workbook, simulator } = setup({
       sheets: [
         { name: 'Asiakkaat', values: [['Yritys'], ['A Oy']] },
-        { name: '~rajaus-old-0', values: [['Yritys'], ['Vanha Oy']], tables: [{ name: 'Tulokset_old', range: 'A1:A2' }], visibility: 'Hidden' },
+        {
+          name: '~rajaus-old-0',
+          values: [['Yritys'], ['Vanha Oy']],
+          tables: [{ name: 'Tulokset_old', range: 'A1:A2' }],
+          visibility: 'Hidden',
+        },
         { name: '~rajaus-k3x9', values: [['Yritys'], ['Uusi Oy']], visibility: 'Hidden' },
         { name: '~rajaus-old-1', values: [['x']], visibility: 'Hidden' },
       ],
@@ -560,7 +666,11 @@ describe('the user’s references to the list (issue 14, item 4)', () => {
       sheets: [
         // Three rows: the simulator moves references with cells, and growing the table inserts
         // rows before its last one (Excel's Range.insert), so a reference to that row follows it.
-        { name: 'Tulokset', values: [['Yritys'], ['Vanha Oy'], ['Toinen Oy'], ['Kolmas Oy']], tables: [{ name: 'Tulokset', range: 'A1:A4' }] },
+        {
+          name: 'Tulokset',
+          values: [['Yritys'], ['Vanha Oy'], ['Toinen Oy'], ['Kolmas Oy']],
+          tables: [{ name: 'Tulokset', range: 'A1:A4' }],
+        },
         { name: 'Yhteenveto', values: [['Määrä', 1, 'Vanha Oy']], formulas: { B1: '=COUNTA(Tulokset[Yritys])', C1: '=Tulokset!A2' } },
       ],
       pivots: [{ name: 'Pivot1', sheet: 'Yhteenveto', source: 'Tulokset[#All]' }],
