@@ -9,13 +9,17 @@
  *   trader ("Tmi Matti Virtanen") the same from the company name;
  * - the phonetic keys of a person's whole name, asked only for rows without a postal code
  *   (every "Matti Virtanen" in Finland would otherwise be compared with every other);
- * - postal code + street + house number (companies sharing an office building are compared,
- *   and told apart), and town + street + house number (asked by every row with a town: a
- *   mistyped postal code does not hide the same address);
+ * - postal code + the street's first four letters + house number (companies sharing an office
+ *   building are compared, and told apart; a street mistyped later in its name still meets),
+ *   and the same in the town (asked by every row with a town: a mistyped postal code does not
+ *   hide the same address);
  * - street + the phonetic key of a person's name word: a pair whose postal code and town both
  *   differ or are missing, but not its street and name. (Companies have their run-together
  *   name anywhere instead: street + company word made 15 times the pairs, "Teollisuustie" and
  *   "Rakennus" being in every town.)
+ * - two weak keys for what all the others miss, their blocks limited to MAX_WEAK_BLOCK: a name
+ *   word's sound + another word's initial in the town, and the street's beginning + a name
+ *   word's initial in the postal code or town.
  * No single field can defeat this union: a wrong identifier leaves the names and address, a
  * wrong postal code leaves the town and the street, a wrong street the postal code, a name
  * mistyped in every word the address and the identifiers.

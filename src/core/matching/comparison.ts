@@ -153,15 +153,8 @@ function shortFormOf(x: string, y: string): boolean {
   if (short.length >= 3 && long.startsWith(short)) return true;
   if (short.length >= 5 && long.endsWith(short)) return true;
   // A contraction keeping the first syllable ("katri" / "katariina", "kati" / "katariina").
-  if (short.length >= 4 && short.slice(0, 3) === long.slice(0, 3) && isSubsequence(short, long)) return true;
+  if (short.length >= 4 && short.slice(0, 3) === long.slice(0, 3) && lettersInOrder(short, long, 3)) return true;
   return PET_FORMS.get(short)?.includes(long) ?? PET_FORMS.get(long)?.includes(short) ?? false;
-}
-
-/** True when the letters of `short` appear in `long` in the same order. */
-function isSubsequence(short: string, long: string): boolean {
-  let k = 0;
-  for (let n = 0; n < long.length && k < short.length; n++) if (long[n] === short[k]) k++;
-  return k === short.length;
 }
 
 /** Everyday pet forms whose full name neither starts nor ends with them (folded). */
@@ -209,29 +202,43 @@ function numbersOf(words: readonly string[]): string {
 }
 
 /**
+ * Answers about a pair of vocabulary ids (similar streets, one town), kept: a run asks about
+ * few values many times. Ids are the vocabulary's, so each vocabulary has its own answers (a
+ * worker's table has another); a map past 200,000 answers starts again.
+ */
+class PairAnswers {
+  private readonly byVocabulary = new WeakMap<Vocabulary, Map<number, boolean>>();
+
+  get(v: Vocabulary, pair: number, answer: () => boolean): boolean {
+    let answers = this.byVocabulary.get(v);
+    if (!answers) this.byVocabulary.set(v, (answers = new Map()));
+    let same = answers.get(pair);
+    if (same === undefined) {
+      same = answer();
+      if (answers.size > 200_000) answers.clear();
+      answers.set(pair, same);
+    }
+    return same;
+  }
+}
+
+/**
  * Street names mistyped ("Hämeenkatu" / "Hämenkatu": Jaro-Winkler ≥ 0.94) or abbreviated
  * ("Mäntyp." / "Mäntypolku", "Haapapko" / "Haapapuistikko"). A town has few streets and every
  * pair in one postal code asks about the same few, so answers are kept, by the pair of
  * vocabulary ids.
  */
-const streetPairsOf = new WeakMap<object, Map<number, boolean>>();
+const streetPairs = new PairAnswers();
 function similarStreets(t: MatchTable, a: number, b: number): boolean {
-  // Ids are the vocabulary's: each vocabulary has its answers (a worker's table has another).
-  let streetPairs = streetPairsOf.get(t.vocabulary);
-  if (!streetPairs) streetPairsOf.set(t.vocabulary, (streetPairs = new Map()));
-  const pair = a * 0x400000 + b;
-  let same = streetPairs.get(pair);
-  if (same === undefined) {
+  return streetPairs.get(t.vocabulary, a * 0x400000 + b, () => {
     const x = t.text(a);
     const y = t.text(b);
-    same =
+    return (
       (x.length >= 6 && jaroWinklerBound(x.length, y.length) >= 0.94 && jaroWinklerAtLeast(x, y, 0.94) > 0) ||
       abbreviates(x, y) ||
-      abbreviates(y, x);
-    if (streetPairs.size > 200_000) streetPairs.clear();
-    streetPairs.set(pair, same);
-  }
-  return same;
+      abbreviates(y, x)
+    );
+  });
 }
 
 /**
@@ -244,8 +251,13 @@ export function abbreviates(short: string, long: string): boolean {
   let k = 0;
   while (k < short.length && short.charCodeAt(k) === long.charCodeAt(k)) k++;
   if (k < 4 || short.length - k > 3) return false;
-  let j = k;
-  for (let i = k; i < short.length; i++) {
+  return lettersInOrder(short, long, k);
+}
+
+/** True when the letters of `short` from `from` on come in order in `long` from `from` on. */
+function lettersInOrder(short: string, long: string, from: number): boolean {
+  let j = from;
+  for (let i = from; i < short.length; i++) {
     while (j < long.length && long.charCodeAt(j) !== short.charCodeAt(i)) j++;
     if (j === long.length) return false;
     j++;
@@ -299,8 +311,7 @@ function oneDigitApart(a: number, b: number): boolean {
   return false;
 }
 
-/** Town pairs already compared, by vocabulary and the two ids. */
-const townPairsOf = new WeakMap<Vocabulary, Map<number, boolean>>();
+const townPairs = new PairAnswers();
 
 /**
  * One town, written alike: the same name, or one mistyped or spaced otherwise ("Ringwoid" /
@@ -309,22 +320,16 @@ const townPairsOf = new WeakMap<Vocabulary, Map<number, boolean>>();
  */
 function sameTown(v: Vocabulary, x: number, y: number): boolean {
   if (x === y) return true;
-  let townPairs = townPairsOf.get(v);
-  if (!townPairs) townPairsOf.set(v, (townPairs = new Map()));
-  const key = x < y ? x * 0x400000 + y : y * 0x400000 + x;
-  let same = townPairs.get(key);
-  if (same === undefined) {
+  return townPairs.get(v, x < y ? x * 0x400000 + y : y * 0x400000 + x, () => {
     const a = v.strings[x]!.replace(/ /g, '');
     const b = v.strings[y]!.replace(/ /g, '');
-    same =
+    return (
       a === b ||
       (Math.min(a.length, b.length) >= 4 &&
         jaroWinklerBound(a.length, b.length) >= TOWN_SIMILARITY &&
-        jaroWinklerAtLeast(a, b, TOWN_SIMILARITY) > 0);
-    if (townPairs.size > 200_000) townPairs.clear();
-    townPairs.set(key, same);
-  }
-  return same;
+        jaroWinklerAtLeast(a, b, TOWN_SIMILARITY) > 0)
+    );
+  });
 }
 
 const TOWN_SIMILARITY = 0.92;
