@@ -38,3 +38,26 @@ export function pauser(signal?: AbortSignal, everyMs = 50): () => Promise<void> 
     });
   };
 }
+
+/**
+ * Runs a computation written as steps (a generator that yields between pieces of work) to its
+ * end in one go: for callers with nothing to pause for (tests, a worker thread).
+ */
+export function runSteps<T>(steps: Generator<void, T, void>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * Runs a computation written as steps with `pause()` (see pauser) between them: a Ctrl-C or a
+ * Cancel is heard between pieces, and the result is that of runSteps.
+ */
+export async function runStepsWithPauses<T>(steps: Generator<void, T, void>, pause: () => Promise<void> | undefined): Promise<T> {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await pause();
+  }
+}

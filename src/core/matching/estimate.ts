@@ -40,6 +40,7 @@ import {
   type TableName,
 } from './model';
 import { NONE, wordsKey, type MatchTable } from './record';
+import { runSteps } from '../progress';
 
 /** How the estimate went, for summary.json, the processing log and the audit sheet's notes. */
 export interface EstimationFit {
@@ -294,11 +295,11 @@ function sameAreaAddressCounts(
  * never taken as rarer by chance than the exact one of its table, and no level is rarer than
  * one in the pairs drawn.
  */
-export function randomPairU(
+export function* randomPairU(
   list: MatchTable,
   customers: MatchTable,
   prior: ModelTables,
-): { u: Map<string, number>; termFrequency: TermFrequencyReference } {
+): Generator<void, { u: Map<string, number>; termFrequency: TermFrequencyReference }, void> {
   // Counted by table and level in plain objects: a string key per level per pair cost more
   // than the comparisons.
   const counts = {} as Record<TableName, Record<string, number>>;
@@ -316,6 +317,7 @@ export function randomPairU(
   // The street address given the postal code: pairs drawn within one postal code (below)
   // replace the address counts of the pairs drawn anywhere.
   for (const t of ['address:person', 'address:company'] as const) counts[t] = {};
+  yield;
   sameAreaAddressCounts(list, customers, random, counts);
   const count = new Map<string, number>();
   const total = new Map<TableName, number>();
@@ -332,6 +334,7 @@ export function randomPairU(
   const once = 1 / Math.max(1, list.size * list.size + customers.size * customers.size);
   const chances = new Map<(t: MatchTable, i: number) => number | string | null, { different: number; squares: number }>();
   for (const [t, l, key] of EXACT_LEVELS) {
+    yield;
     if (!chances.has(key)) chances.set(key, chanceWithinFiles(list, customers, key));
     const u = Math.max(chances.get(key)!.different, once);
     exact.set(t, u);
@@ -370,6 +373,14 @@ export function cloneTables(t: ModelTables): ModelTables {
 
 /** Estimates the model of this run (see the module comment). */
 export function estimateModel(list: MatchTable, index: BlockIndex, prior: MatchModel): Estimate {
+  return runSteps(estimateSteps(list, index, prior));
+}
+
+/**
+ * estimateModel in pieces, each `next()` a fraction of a second: the caller can pause between
+ * them, so a Ctrl-C or the pane's Cancel is heard (a single pass was 1.3 s at 400,000 × 100,000).
+ */
+export function* estimateSteps(list: MatchTable, index: BlockIndex, prior: MatchModel): Generator<void, Estimate, void> {
   const fellBack = (pairs: number, rows: number): Estimate => ({
     model: prior,
     fit: { pairs, sampledRows: rows, iterations: 0, converged: false, lambda: 1 / (1 + Math.pow(2, -prior.priorBits)), fellBack: true },
@@ -377,6 +388,7 @@ export function estimateModel(list: MatchTable, index: BlockIndex, prior: MatchM
   if (index.customers.size < MIN_CUSTOMERS) return fellBack(0, 0);
   const { patterns, others, pairs, candidatePairs, rows } = samplePatterns(list, index, prior);
   if (pairs < MIN_PAIRS) return fellBack(pairs, rows);
+  yield;
 
   const tables = cloneTables(prior.tables);
   const fixedU = observedU(others, prior.tables);
@@ -450,7 +462,8 @@ export function estimateModel(list: MatchTable, index: BlockIndex, prior: MatchM
   }
   // What was estimated over the candidates (m, and λ among them) is now put on the scale of
   // all pairs: u from random pairs, and the prior odds of a random pair being a match.
-  const randomU = randomPairU(list, index.customers, prior.tables);
+  yield;
+  const randomU = yield* randomPairU(list, index.customers, prior.tables);
   for (const [t, levels] of Object.entries(tables) as [TableName, Record<string, LevelProbabilities>][]) {
     for (const l of Object.keys(levels)) levels[l]!.u = randomU.u.get(`${t}\u0000${l}`)!;
   }
