@@ -10,8 +10,8 @@ import { defineMessages, type Lang } from '../core/i18n/lang';
 import { displayHeader } from '../core/columns/catalogue';
 import { listFromGrid, type ListTable } from '../core/list/listTable';
 import { linkRange, reasonOf, type RowDecision } from '../core/matching/engine';
-import { BlockIndex } from '../core/matching/blocking';
-import { estimateModel, type Estimate } from '../core/matching/estimate';
+import { BlockIndex, IndexKeys } from '../core/matching/blocking';
+import { estimateSteps, type Estimate } from '../core/matching/estimate';
 import { requeue, type MovedPair } from '../core/matching/learn';
 import { DEFAULT_MODEL, type FieldWeight, type MatchModel, type Outcome } from '../core/matching/model';
 import { matchableKeys, MatchTableBuilder, Vocabulary, type MatchTable } from '../core/matching/record';
@@ -155,6 +155,20 @@ export async function matchCustomersInPieces(list: ListTable, customers: ListTab
 /** Rows a piece of matchSteps handles before it lets the caller pause. */
 const PIECE = 2000;
 
+/**
+ * The block index of `customers` (blocking.ts), its keys gathered PIECE rows at a time: the
+ * same index as `new BlockIndex(customers)`, which gathers them in one pass.
+ */
+export function* blockIndexSteps(customers: MatchTable): Generator<void, BlockIndex, void> {
+  const keys = new IndexKeys();
+  for (let c = 0; c < customers.size; c++) {
+    keys.add(customers, c);
+    if (c % PIECE === PIECE - 1) yield;
+  }
+  yield;
+  return new BlockIndex(customers, keys.arrays());
+}
+
 /** matchCustomers as steps: each `next()` of `steps` does a piece; `out.result` is there when it is done. */
 function matchSteps(
   list: ListTable,
@@ -181,10 +195,11 @@ function matchSteps(
     const customerTable = customerBuilder.finish();
     const listTable = listBuilder.finish();
     yield;
-    const index = new BlockIndex(customerTable);
-    yield;
+    // The block index and the model in pieces too: each was one pass of a second or more at
+    // 100,000 customers, during which a Cancel (or Ctrl-C) was not heard.
+    const index = yield* blockIndexSteps(customerTable);
     // The model of this run, estimated from these two tables (estimate.ts), unless one is given.
-    const estimate = opts.model ? null : estimateModel(listTable, index, DEFAULT_MODEL);
+    const estimate = opts.model ? null : yield* estimateSteps(listTable, index, DEFAULT_MODEL);
     const model = opts.model ?? estimate!.model;
     yield;
     // linkRange decides each row on its own: pieces of it are the decisions of one call.
@@ -196,10 +211,14 @@ function matchSteps(
       yield;
     }
     opts.progress?.(listTable.size, listTable.size);
-    const result = resultOfParts(
-      [matchedRows(decisions, 0, customers, opts.lang, { list: listTable, customers: customerTable }, model)],
-      customers,
-    );
+    // The reasons in words, in pieces as well (87,500 rows in one pass: 0.5 s of CPU).
+    const rows: MatchedRow[] = [];
+    for (let from = 0; from < decisions.length; from += PIECE) {
+      const part = decisions.slice(from, from + PIECE);
+      for (const r of matchedRows(part, from, customers, opts.lang, { list: listTable, customers: customerTable }, model)) rows.push(r);
+      yield;
+    }
+    const result = resultOfParts([rows], customers);
     result.candidatePairs = index.pairs;
     result.model = model;
     if (estimate) result.estimate = estimate;

@@ -11,6 +11,7 @@ import { UserError, isCancel } from '../core/errors';
 import { DEFAULT_LANG, isLang, type Lang } from '../core/i18n/lang';
 import { ZodError } from 'zod';
 import { CANCELLED_EXIT, listenForCancel, runCleanups } from './io/cancel';
+import { preloadFor } from './io/preload';
 
 const VERSION = '0.1.0';
 
@@ -84,6 +85,8 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const quiet = Boolean(values.quiet);
+  // Heavy modules first, while a signal still ends the process at once (io/preload.ts).
+  await preloadFor(name, values);
   const cancel = listenForCancel();
   const io: CliIo = {
     signal: cancel.signal,

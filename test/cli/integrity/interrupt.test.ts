@@ -105,3 +105,31 @@ test('build: SIGINT leaves the previous workbook and its exports, and no staging
   expect(readFileSync(join(box.dir, 'kuu-csv.csv'))).toEqual(oldCsv);
   expect(entries(box.dir)).toEqual(['c.json', 'kuu-csv.csv', 'kuu.xlsx']);
 }, 120_000);
+
+test('a signal while the CLI loads ExcelJS ends it at once; nothing is written or left', async () => {
+  // Loading ExcelJS is one synchronous pass (0.3–0.6 s of CPU), and a JavaScript signal handler
+  // is heard only after it: the CLI's early handler made Ctrl-C wait for the load, and `build`
+  // loaded ExcelJS in the middle of its run, with its handler listening. Now the heavy modules
+  // load before any handler of ours (src/cli/io/preload.ts), and the signal's default action
+  // ends the process there. Signalled at points of the start-up, it stops with no CPU to speak
+  // of: by the signal itself while loading, or exit 130 once the run is under way.
+  writeFileSync(join(box.dir, 'c.json'), JSON.stringify({ kind: 'b2b', area: { municipalities: ['Tampere'] } }));
+  listFile('toimittaja.csv', 20_000);
+  const old = earlier('kuu.xlsx');
+  for (const afterMs of [200, 300, 400, 500]) {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      const r = await interrupt(box.dir, ['build', '--criteria', 'c.json', '--source', 'file:toimittaja.csv', '--out', 'kuu.xlsx'], {
+        afterMs,
+        signal,
+        noRetry: true,
+      });
+      console.info(`build, ${signal} ${afterMs} ms after the start: ${r.killedBy ?? `exit ${r.status}`}, ${r.stopMs} ms, ${r.stopCpuMs} ms of CPU`);
+      expect(r.signalled).toBe(true);
+      if (r.killedBy) expect(r.killedBy).toBe(signal);
+      else expect(r.status).toBe(130);
+      if (r.stopCpuMs >= 0) expect(r.stopCpuMs).toBeLessThan(200);
+      expect(readFileSync(join(box.dir, 'kuu.xlsx'))).toEqual(old);
+      expect(entries(box.dir)).toEqual(['c.json', 'kuu.xlsx', 'toimittaja.csv']);
+    }
+  }
+}, 120_000);
