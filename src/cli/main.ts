@@ -7,7 +7,7 @@
 import { parseArgs } from 'node:util';
 import { COMMANDS } from './commands/index';
 import { COMMON_OPTIONS, type CliIo, type Command } from './command';
-import { UserError, isCancel } from '../core/errors';
+import { UserError, isCancel, userMessage } from '../core/errors';
 import { DEFAULT_LANG, isLang, type Lang } from '../core/i18n/lang';
 import { ZodError } from 'zod';
 import { CANCELLED_EXIT, listenForCancel, runCleanups } from './io/cancel';
@@ -109,7 +109,8 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (e instanceof UserError) {
       // One line; the technical particulars (a service's address) stay on it for a command line.
-      console.error(`rajaus ${name}: ${e.message}${e.details ? ` (${e.details})` : ''}`);
+      // The location ("rivi 12") in the user's language, whatever the thrower knew.
+      console.error(`rajaus ${name}: ${userMessage(e, io.lang)}${e.details ? ` (${e.details})` : ''}`);
       return 1;
     }
     if (e instanceof ZodError) {

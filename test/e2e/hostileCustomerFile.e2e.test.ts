@@ -33,7 +33,7 @@ describe(`hostile customer files in step 2 (Chromium, Excel simulator, 320 px pa
       const message = field.locator('.fui-Field__validationMessage');
       await message.waitFor();
       expect(await message.innerText()).toMatch(
-        /^asiakkaat\.csv, row 5: lainausmerkki \("\) aloittaa tässä arvon eikä sulkeudu, joten sen jälkeiset 997 riviä luettaisiin yhdeksi soluksi/,
+        /^asiakkaat\.csv, rivi 5: lainausmerkki \("\) aloittaa tässä arvon eikä sulkeudu, joten sen jälkeiset 997 riviä luettaisiin yhdeksi soluksi/,
       );
       // Nothing to match against: no preview of a five-row register.
       expect(await s.pane.getByTestId('customer-preview').count()).toBe(0);

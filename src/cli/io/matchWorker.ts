@@ -39,7 +39,7 @@ export type WorkerReply =
   | { type: 'customers'; info: TableInfo; rowCount: number; packed: PackedTable; guesses: ColumnGuess[] }
   | { type: 'index'; arrays: IndexArrays }
   | { type: 'decisions'; packed: PackedDecisions; candidatePairs: number }
-  | { type: 'error'; error: { name: string; message: string; location?: Location; stack?: string } };
+  | { type: 'error'; error: { name: string; message: string; text?: string; location?: Location; stack?: string } };
 
 /** What this thread posts: the list rows to link, then the model of the run to link them by. */
 export interface LinkRequest {
@@ -147,13 +147,10 @@ export class MatchWorker {
 }
 
 /** The worker's error as this thread's: a UserError stays one (its message names file and row). */
-function revive(e: { name: string; message: string; location?: Location; stack?: string }): Error {
+function revive(e: { name: string; message: string; text?: string; location?: Location; stack?: string }): Error {
   if (e.name === 'CancelledError') return new CancelledError();
-  if (e.name === 'UserError') {
-    const error = new UserError(e.message);
-    Object.defineProperty(error, 'location', { value: e.location ?? {} });
-    return error;
-  }
+  // The message without its location, and the location: shown in the user's language (userMessage).
+  if (e.name === 'UserError') return e.text !== undefined ? new UserError(e.text, e.location ?? {}) : new UserError(e.message);
   const error = new Error(e.message);
   error.name = e.name;
   if (e.stack) error.stack = e.stack;

@@ -28,6 +28,7 @@ function postError(e: unknown): void {
       name: error.name,
       message: error.message,
       location: error instanceof UserError ? error.location : undefined,
+      text: error instanceof UserError ? error.text : undefined,
       stack: error.stack,
     },
   });

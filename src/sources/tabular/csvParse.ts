@@ -220,7 +220,7 @@ export class CsvDamageError extends Error {
   /** The damage as a UserError naming the file and the row where the quote opened, in `lang`. */
   toUserError(fileName: string, lang: Lang = 'en'): UserError {
     const line = this.line === this.record ? '' : t(lang, 'line', { line: this.line });
-    return new UserError(`${t(lang, this.kind, { lines: this.lines })}${line}`, { file: fileName, row: this.record });
+    return new UserError(`${t(lang, this.kind, { lines: this.lines })}${line}`, { file: fileName, row: this.record }, undefined, lang);
   }
 }
 

@@ -25,6 +25,9 @@ export const fileMessage = defineMessages({
     kind_xls: 'tämä on vanha Excel 97–2003 (.xls) -tiedosto tai muu Office-binääritiedosto; tallenna se .xlsx- tai CSV-muodossa',
     kind_gzip: 'tämä on gzip-pakattu tiedosto, ei CSV- tai .xlsx-tiedosto',
     tooManyColumns: '{columns} saraketta, mutta Excelin taulukkoon mahtuu {max}',
+    emptyHeader: 'ensimmäinen rivi on tyhjä; ensimmäisellä rivillä pitää olla sarakkeiden otsikot (esim. Yritys; Puhelin; Postinumero)',
+    looksLikeData: "ensimmäinen rivi näyttää tiedoilta ('{first}') eikä sarakkeiden otsikoilta; lisää otsikkorivi, esim. 'Puhelin' tai 'Yritys'",
+    tooManyFields: "rivillä on {fields} kenttää, mutta otsikkorivillä {width}; jossakin arvossa on luultavasti erotin ilman lainausmerkkejä ('{extra}')",
   },
   en: {
     empty: 'the file is empty',
@@ -43,6 +46,9 @@ export const fileMessage = defineMessages({
     kind_xls: 'this is an old Excel 97–2003 (.xls) or other Office binary file; save it as .xlsx or CSV',
     kind_gzip: 'this is a gzip archive, not a CSV or .xlsx file',
     tooManyColumns: '{columns} columns, but an Excel sheet holds {max}',
+    emptyHeader: 'the first row is empty; the first row must hold the column headers (e.g. Yritys; Puhelin; Postinumero)',
+    looksLikeData: "the first row looks like data ('{first}'), not column headers; add a header row such as 'Puhelin' or 'Yritys'",
+    tooManyFields: "the row has {fields} fields but the header has {width}; a value probably holds an unquoted delimiter ('{extra}')",
   },
   sv: {
     empty: 'filen är tom',
@@ -61,5 +67,8 @@ export const fileMessage = defineMessages({
     kind_xls: 'detta är en gammal Excel 97–2003-fil (.xls) eller annan binär Office-fil; spara den som .xlsx eller CSV',
     kind_gzip: 'detta är ett gzip-arkiv, inte en CSV- eller .xlsx-fil',
     tooManyColumns: '{columns} kolumner, men ett Excel-blad rymmer {max}',
+    emptyHeader: 'första raden är tom; första raden måste innehålla kolumnrubrikerna (t.ex. Yritys; Puhelin; Postinumero)',
+    looksLikeData: "första raden ser ut som data ('{first}'), inte som kolumnrubriker; lägg till en rubrikrad, t.ex. 'Puhelin' eller 'Yritys'",
+    tooManyFields: "raden har {fields} fält men rubrikraden {width}; ett värde innehåller troligen en avgränsare utan citattecken ('{extra}')",
   },
 });

@@ -77,22 +77,16 @@ function fileKind(bytes: Uint8Array, fileName: string, lang: Lang): Kind {
 const isBlank = (v: CellValue | undefined) => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 
 /** A header row must say what the columns are: not empty, and not a row of data. */
-function checkHeader(headers: string[], fileName: string, headerRow: number, overrides: Record<string, string>): void {
+function checkHeader(headers: string[], fileName: string, headerRow: number, overrides: Record<string, string>, lang: Lang): void {
   const filled = headers.filter((h) => h.trim() !== '');
   if (filled.length === 0) {
-    throw new UserError('the first row is empty; the first row must hold the column headers (e.g. Yritys; Puhelin; Postinumero)', {
-      file: fileName,
-      row: headerRow,
-    });
+    throw new UserError(fileMessage(lang, 'emptyHeader'), { file: fileName, row: headerRow }, undefined, lang);
   }
   const { keys } = mapHeaders(headers, overrides, fileName);
   const known = keys.some((k) => !k.startsWith('extra:'));
   const looksLikeData = filled.every((h) => /^[+\d\s\-()./,:]+$/.test(h.trim()));
   if (!known && looksLikeData) {
-    throw new UserError(
-      `the first row looks like data ('${filled[0]}'), not column headers; add a header row such as 'Puhelin' or 'Yritys'`,
-      { file: fileName, row: headerRow },
-    );
+    throw new UserError(fileMessage(lang, 'looksLikeData', { first: filled[0]! }), { file: fileName, row: headerRow }, undefined, lang);
   }
 }
 
@@ -107,6 +101,8 @@ function checkWidth(columns: number, fileName: string, row: number, lang: Lang):
     throw new UserError(
       fileMessage(lang, 'tooManyColumns', { columns: formatCount(lang, columns), max: formatCount(lang, EXCEL_MAX_COLUMNS) }),
       { file: fileName, row },
+      undefined,
+      lang,
     );
   }
 }
@@ -155,7 +151,7 @@ async function streamCsv(
       // Trailing empty header cells (a trailing ";" in every line) are not columns.
       while (headers.length > 1 && headers[headers.length - 1] === '') headers.pop();
       checkWidth(headers.length, fileName, fileRow, lang);
-      checkHeader(headers, fileName, fileRow, overrides);
+      checkHeader(headers, fileName, fileRow, overrides, lang);
       const maker = rowMaker(fileName, headers, overrides);
       toRow = maker.toRow;
       width = headers.length;
@@ -167,8 +163,10 @@ async function streamCsv(
       const extra = rec.slice(width);
       if (extra.some((f) => f.trim() !== '')) {
         throw new UserError(
-          `the row has ${rec.length} fields but the header has ${width}; a value probably holds an unquoted delimiter ('${extra.find((f) => f.trim() !== '')}')`,
+          fileMessage(lang, 'tooManyFields', { fields: rec.length, width, extra: extra.find((f) => f.trim() !== '')! }),
           { file: fileName, row: fileRow, column: head.headers[width - 1] },
+          undefined,
+          lang,
         );
       }
     }
@@ -191,7 +189,7 @@ async function streamCsv(
   } catch (e) {
     throw e instanceof CsvDamageError ? e.toUserError(fileName, lang) : e;
   }
-  if (!head) checkHeader([''], fileName, 1, overrides);
+  if (!head) checkHeader([''], fileName, 1, overrides, lang);
   return { head: head!, rowCount: index };
 }
 
@@ -268,7 +266,7 @@ async function parseXlsx(bytes: Uint8Array, fileName: string, opts: ParseTabular
   }
   while (headerCells.length > 1 && headerCells[headerCells.length - 1] === '') headerCells.pop();
   // (No width check here: ExcelJS refuses a sheet past column XFD as it loads it, above.)
-  checkHeader(headerCells, where, top, opts.map ?? {});
+  checkHeader(headerCells, where, top, opts.map ?? {}, opts.lang ?? 'en');
   const keys = mapHeaders(headerCells, opts.map ?? {}, where).keys;
   const rows: CellValue[][] = [];
   // The last row holding a value, not ws.rowCount: a sheet whose used range reaches A1048576

@@ -6,7 +6,7 @@
  * freeze of a few hundred milliseconds on the pane's side. Cancelling terminates the worker.
  */
 import { matchCustomers } from '../../app/removeCustomers';
-import { UserError } from '../../core/errors';
+import { UserError, userErrorData } from '../../core/errors';
 import type { CellValue } from '../../core/workbook/cells';
 import { RESULT_CHUNK, type MatchMessage, type MatchResponse } from './matchClient';
 
@@ -36,6 +36,7 @@ ctx.onmessage = (e) => {
     for (let i = 0; i < matched.length; i += RESULT_CHUNK) ctx.postMessage({ type: 'rows', rows: matched.slice(i, i + RESULT_CHUNK) });
     ctx.postMessage({ type: 'done', result: { ...rest, rows: [] } });
   } catch (err) {
-    ctx.postMessage({ type: 'error', message: (err as Error).message, user: err instanceof UserError });
+    const data = err instanceof UserError ? userErrorData(err) : undefined;
+    ctx.postMessage({ type: 'error', message: (err as Error).message, user: err instanceof UserError, data });
   }
 };

@@ -6,7 +6,7 @@
  * and task: at 100,000 rows one message each way held the pane's thread ~0.2 s and ~0.5 s.
  */
 import type { MatchedRow, MatchResult } from '../../app/removeCustomers';
-import { CancelledError, UserError } from '../../core/errors';
+import { CancelledError, reviveUserError, type UserErrorData } from '../../core/errors';
 import type { Lang } from '../../core/i18n/lang';
 import type { ListTable } from '../../core/list/listTable';
 import type { ProgressFn } from '../../core/progress';
@@ -30,7 +30,7 @@ export type MatchResponse =
   | { type: 'progress'; done: number; total: number }
   | { type: 'rows'; rows: MatchedRow[] }
   | { type: 'done'; result: MatchResult }
-  | { type: 'error'; message: string; user: boolean };
+  | { type: 'error'; message: string; user: boolean; data?: UserErrorData };
 
 /** Posts a table's rows a chunk a task, so that the clones do not add up to one long task. */
 async function postRows(worker: Worker, table: 'list' | 'customers', rows: readonly CellValue[][], signal?: AbortSignal): Promise<void> {
@@ -69,7 +69,7 @@ export function matchInWorker(req: MatchRequest, opts: { progress?: ProgressFn; 
       opts.signal?.removeEventListener('abort', stop);
       worker.terminate();
       if (m.type === 'done') resolve({ ...m.result, rows: matched });
-      else reject(m.user ? new UserError(m.message) : new Error(m.message));
+      else reject(m.user ? reviveUserError(m.message, m.data) : new Error(m.message));
     };
     worker.onerror = (e) => {
       opts.signal?.removeEventListener('abort', stop);

@@ -4,11 +4,11 @@
  * Kept apart from the components so the wiring is in one place and App stays layout.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Lang } from '../../core/i18n/lang';
+import { DEFAULT_LANG, type Lang } from '../../core/i18n/lang';
 import type { Settings } from '../../core/settings/settings';
 import type { WorkbookState } from '../../core/state/workbookState';
 import type { WorkbookPort } from '../../core/workbook/port';
-import { UserError } from '../../core/errors';
+import { UserError, userMessage } from '../../core/errors';
 import type { NoticeKind, PaneServices } from '../paneContext';
 import { t } from '../components/messages';
 import { initialLang, rememberLang } from './langStore';
@@ -34,9 +34,16 @@ export interface PaneShell {
 const AUTO_DISMISS_MS = 8000;
 const MAX_NOTICES = 4;
 
-/** The message of an error, as a person should see it. */
-export function errorText(error: unknown): string {
-  if (error instanceof UserError) return error.message;
+/**
+ * The pane's language as last rendered (usePaneServices sets it): the language errorText says
+ * a UserError's location in when its caller does not name one. The pane shows one language at
+ * a time.
+ */
+let shownLang: Lang = DEFAULT_LANG;
+
+/** The message of an error, as a person should see it: a UserError's "file, row, column" in `lang`. */
+export function errorText(error: unknown, lang: Lang = shownLang): string {
+  if (error instanceof UserError) return userMessage(error, lang);
   if (error instanceof Error) return error.message || error.name;
   return String(error);
 }
@@ -75,6 +82,7 @@ export function usePaneServices(args: {
   const nextId = useRef(1);
   const langRef = useRef(lang);
   langRef.current = lang;
+  shownLang = lang;
 
   const dismiss = useCallback((id: number) => setNotices((ns) => ns.filter((n) => n.id !== id)), []);
 

@@ -9,9 +9,9 @@
  * The worker side is serveCalls(): a handler from request to answer, errors passed back with
  * whether they are a UserError (shown as they are) or a bug.
  */
-import { CancelledError, UserError } from '../../core/errors';
+import { CancelledError, UserError, reviveUserError, userErrorData, type UserErrorData } from '../../core/errors';
 
-type Answer = { id: number; ok: true; value: unknown } | { id: number; ok: false; message: string; user: boolean };
+type Answer = { id: number; ok: true; value: unknown } | { id: number; ok: false; message: string; user: boolean; data?: UserErrorData };
 
 export interface WorkerCalls {
   call<T>(request: unknown, transfer?: Transferable[]): Promise<T>;
@@ -42,7 +42,7 @@ export function workerCalls(worker: Worker, signal?: AbortSignal): WorkerCalls {
     if (!p) return;
     pending.delete(a.id);
     if (a.ok) p.resolve(a.value);
-    else p.reject(a.user ? new UserError(a.message) : new Error(a.message));
+    else p.reject(a.user ? reviveUserError(a.message, a.data) : new Error(a.message));
   };
   worker.onerror = (e) => {
     e.preventDefault?.();
@@ -75,7 +75,8 @@ export function serveCalls<Req>(
       const { value, transfer } = await handle(request);
       ctx.postMessage({ id, ok: true, value }, transfer ?? []);
     } catch (err) {
-      ctx.postMessage({ id, ok: false, message: (err as Error).message, user: err instanceof UserError });
+      const data = err instanceof UserError ? userErrorData(err) : undefined;
+      ctx.postMessage({ id, ok: false, message: (err as Error).message, user: err instanceof UserError, data });
     }
   };
 }

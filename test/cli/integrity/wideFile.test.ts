@@ -84,6 +84,6 @@ it('16,384 columns still read (the limit itself is allowed)', async () => {
 
 it('the pane reader says it in Finnish', async () => {
   await expect(parseTabular(Buffer.from(wideCsv(16_385)), 'leveä.csv', { lang: 'fi' })).rejects.toThrow(
-    /^leveä\.csv, row 1: 16\s385 saraketta, mutta Excelin taulukkoon mahtuu 16\s384$/,
+    /^leveä\.csv, rivi 1: 16\s385 saraketta, mutta Excelin taulukkoon mahtuu 16\s384$/,
   );
 });

@@ -40,13 +40,13 @@ describe('CSV damage', () => {
   test('in the pane\'s language: Finnish and Swedish, with the physical line when it differs', async () => {
     const unclosed = HEADER + rows(1, 3) + '"Rikki Oy;;0401234567;33100\r\n' + rows(5, 20);
     await expect(parseTabular(bytes(unclosed), 'asiakkaat.csv', { lang: 'fi' })).rejects.toThrow(
-      /^asiakkaat\.csv, row 5: lainausmerkki \("\) aloittaa tässä arvon eikä sulkeudu, joten sen jälkeiset 17 riviä luettaisiin yhdeksi soluksi/,
+      /^asiakkaat\.csv, rivi 5: lainausmerkki \("\) aloittaa tässä arvon eikä sulkeudu, joten sen jälkeiset 17 riviä luettaisiin yhdeksi soluksi/,
     );
-    await expect(parseTabular(bytes(unclosed), 'kunder.csv', { lang: 'sv' })).rejects.toThrow(/^kunder\.csv, row 5: ett citattecken \("\) börjar ett värde här och stängs aldrig/);
+    await expect(parseTabular(bytes(unclosed), 'kunder.csv', { lang: 'sv' })).rejects.toThrow(/^kunder\.csv, rad 5: ett citattecken \("\) börjar ett värde här och stängs aldrig/);
     // A note over two lines before the damage: record 4 is line 5.
     const swallowing = HEADER + rows(1, 2) + 'Monirivinen Oy;;"040\r\n123";33100\r\n' + 'Huono Oy;;"0401234567;33100\r\n' + rows(5, 300) + 'Loppu" Oy;;0401234599;33100\r\n';
     await expect(parseTabular(bytes(swallowing), 'lista.csv', { lang: 'fi' })).rejects.toThrow(
-      /^lista\.csv, row 5: lainausmerkki \("\) aloittaa tässä arvon, joka jatkuu \d+ riville ja nielee tiedoston kokonaisia rivejä.*\(tiedoston rivi 6\)$/,
+      /^lista\.csv, rivi 5: lainausmerkki \("\) aloittaa tässä arvon, joka jatkuu \d+ riville ja nielee tiedoston kokonaisia rivejä.*\(tiedoston rivi 6\)$/,
     );
   });
 
