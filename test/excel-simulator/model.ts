@@ -6,7 +6,7 @@
  * few arrays, not two million objects. Formulas and cell styles are sparse maps.
  */
 import { XMLValidator } from 'fast-xml-parser';
-import { GENERAL, MAX_CELL_TEXT, TEXT_FORMAT, coerce, fullAddress, sheetNameError, tableNameError, type Rect, type Scalar } from './cells';
+import { GENERAL, MAX_CELL_TEXT, MAX_COLUMNS, MAX_ROWS, TEXT_FORMAT, coerce, fullAddress, sheetNameError, tableNameError, type Rect, type Scalar } from './cells';
 import { cellsShifted, sheetDeleted, tableColumnRenamed, tableColumnsDeleted } from './references';
 import { ErrorCodes, SimOfficeError, invalidArgument, invalidOperation, itemAlreadyExists, itemNotFound } from './errors';
 
@@ -88,6 +88,26 @@ export class SheetModel {
   setStyle(r: number, c: number, patch: CellStyle): void {
     const k = key(r, c);
     this.styles.set(k, { ...this.styles.get(k), ...patch });
+  }
+
+  /**
+   * The last row (column) from `from` on holding a value or formula (a non-blank cell, which
+   * Excel will not push off the sheet) within the band [b0, b1] of columns (rows); null when
+   * there is none.
+   */
+  lastOccupied(vertical: boolean, from: number, b0: number, b1: number): number | null {
+    const occupied = (r: number, c: number) => this.values[r]?.[c] !== undefined || this.formulas.has(key(r, c));
+    const keyed = [...this.formulas.keys()];
+    const end = Math.max(this.values.length, ...keyed.map((k) => Math.floor(k / 16_384) + 1));
+    let endCol = 0;
+    for (const k of keyed) endCol = Math.max(endCol, (k % 16_384) + 1);
+    for (const row of this.values) if (row) endCol = Math.max(endCol, row.length);
+    if (vertical) {
+      for (let r = end - 1; r >= from; r--) for (let c = b0; c <= Math.min(b1, endCol - 1); c++) if (occupied(r, c)) return r;
+    } else {
+      for (let c = endCol - 1; c >= from; c--) for (let r = b0; r <= Math.min(b1, end - 1); r++) if (occupied(r, c)) return c;
+    }
+    return null;
   }
 
   /**
@@ -431,6 +451,14 @@ export class WorkbookModel {
     const [b0, b1] = vertical ? [rect.c0, rect.c1] : [rect.r0, rect.r1];
     const along = (r: Rect) => (vertical ? [r.r0, r.r1] : [r.c0, r.c1]);
     const across = (r: Rect) => (vertical ? [r.c0, r.c1] : [r.r0, r.r1]);
+    // Excel refuses to push non-empty cells off the end of the sheet (row 1,048,576, column
+    // XFD): "can't insert new cells because it would push non-empty cells off the end".
+    if (inserting) {
+      const last = sheet.lastOccupied(vertical, a, b0, b1);
+      if (last !== null && last + count > (vertical ? MAX_ROWS : MAX_COLUMNS) - 1) {
+        throw invalidOperation(`this operation would push non-empty cells (${vertical ? 'row' : 'column'} ${last + 1}) off the end of the worksheet`);
+      }
+    }
     const changes: (() => void)[] = [];
     for (const t of this.tables.filter((x) => x.sheet === sheet)) {
       const [t0, t1] = along(t.rect);

@@ -19,6 +19,9 @@ export const t = defineMessages({
       'Vaihe keskeytyi ({detail}), eikä Rajaus saanut poistettua keskeneräisiä piilotaulukoita. Ne poistetaan, kun avaat Rajauksen tässä työkirjassa seuraavan kerran.',
     leftoversRemoved: 'Rajaus siivosi keskeytyneen vaiheen jäljet: poistettiin {removed} piilotaulukkoa, palautettiin {restored}.',
     restoredSheet: 'Palautettu',
+    noRoomBelow: ({ sheet, rows, n, last, max }) =>
+      `Taulukkoon "${sheet}" ei mahdu ${n === 1 ? 'yhtä riviä' : `${rows} riviä`} lisää: sen alapuolella on tietoja riville ${last} asti, ja Excelin taulukossa on ${max} riviä. Siirrä tai poista listan alla olevat tiedot ja yritä uudelleen.`,
+    listPastEnd: 'Taulukon "{sheet}" lista ulottuisi Excelin viimeisen rivin ({max}) ohi. Rajaa listaa tai siirrä se taulukon alkuun.',
     printSetupSkipped: 'Tämä Excel-versio ei tue tulostusasetuksia (ExcelApi 1.9): taulukot tulostuvat Excelin oletusasetuksin.',
   },
   en: {
@@ -38,6 +41,9 @@ export const t = defineMessages({
       'The step was interrupted ({detail}) and Rajaus could not remove its unfinished hidden sheets. They are removed the next time you open Rajaus in this workbook.',
     leftoversRemoved: 'Rajaus cleaned up after an interrupted step: {removed} hidden sheets removed, {restored} restored.',
     restoredSheet: 'Restored',
+    noRoomBelow: ({ sheet, rows, n, last, max }) =>
+      `Sheet "${sheet}" has no room for ${rows} more ${n === 1 ? 'row' : 'rows'}: there is data below the list down to row ${last}, and an Excel sheet has ${max} rows. Move or delete what is below the list and try again.`,
+    listPastEnd: 'The list on sheet "{sheet}" would reach past Excel\'s last row ({max}). Narrow the list or move it to the top of the sheet.',
     printSetupSkipped: 'This version of Excel does not support print setup (ExcelApi 1.9): sheets print with Excel’s default settings.',
   },
   sv: {
@@ -57,6 +63,9 @@ export const t = defineMessages({
       'Steget avbröts ({detail}) och Rajaus kunde inte ta bort sina ofärdiga dolda blad. De tas bort nästa gång du öppnar Rajaus i den här arbetsboken.',
     leftoversRemoved: 'Rajaus städade efter ett avbrutet steg: {removed} dolda blad borttagna, {restored} återställda.',
     restoredSheet: 'Återställt',
+    noRoomBelow: ({ sheet, rows, n, last, max }) =>
+      `Bladet "${sheet}" har inte plats för ${rows} ${n === 1 ? 'rad' : 'rader'} till: det finns data under listan ända till rad ${last}, och ett Excel-blad har ${max} rader. Flytta eller ta bort det som finns under listan och försök igen.`,
+    listPastEnd: 'Listan på bladet "{sheet}" skulle gå förbi Excels sista rad ({max}). Avgränsa listan eller flytta den till början av bladet.',
     printSetupSkipped: 'Den här Excel-versionen stöder inte utskriftsinställningar (ExcelApi 1.9): bladen skrivs ut med Excels standardinställningar.',
   },
 });

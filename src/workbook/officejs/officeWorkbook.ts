@@ -146,6 +146,12 @@ interface Before {
   tableAreas: Map<string, Area>;
   /** Their header rows: columns are matched by header when a list is rewritten in place. */
   tableHeaders: Map<string, string[]>;
+  /**
+   * The last row (0-based) holding a value under each of those tables, within its columns:
+   * rows a step inserts into the table push it down, and Excel refuses to push it past the
+   * sheet's last row. Absent when there is nothing under the table.
+   */
+  tableBelow: Map<string, number>;
   statePartIds: string[];
 }
 
@@ -462,6 +468,7 @@ export function createOfficeWorkbook(excel: { run: Run }, options: OfficeWorkboo
           // rows were; so many scattered edits that they would not fit the swap request are
           // rewritten by position instead, and the user is told.
           const rows = rewrite!.rowEditsFor(plan.rowOrigins, plan.rows.length, area.rowCount - 1, swapBudget);
+          assertRoomBelow(plan.name, area, before.tableBelow.get(tables[0].id), rowsInserted(rows, plan.rows.length, area.rowCount - 1), lang);
           if (rows === 'tooMany') notify({ kind: 'warning', text: rewrite!.rewriteMessages(lang, 'rowsByPosition', { sheet: plan.name }) });
           else if (rows) {
             swapBudget -= rows.bytes;
@@ -586,6 +593,32 @@ function checkPlans(plans: readonly SheetPlan[], lang: Lang): void {
   assertWithinExcelLimits(plans, lang);
 }
 
+/**
+ * The most rows a rewrite in place adds to the table at any moment: its inserts (they run
+ * before its deletes), or the rows added at its end when it rewrites by position.
+ */
+function rowsInserted(rows: ReturnType<NonNullable<TableRewrite>['rowEditsFor']>, written: number, bodyRows: number): number {
+  if (rows && rows !== 'tooMany') return rows.edits.inserts.reduce((n, e) => n + (e.kind === 'append' ? 1 : e.count), 0);
+  return Math.max(0, Math.max(1, written) - bodyRows);
+}
+
+/**
+ * Refuses, before anything is written, a rewrite in place that would push the list, or what
+ * the user has under it, past the sheet's last row: Excel refuses such an insert in the middle
+ * of the swap with an error of its own (issue 16 item 1).
+ */
+function assertRoomBelow(sheet: string, area: Area, lastBelow: number | undefined, inserted: number, lang: Lang): void {
+  if (inserted === 0) return;
+  const last = lastBelow ?? area.rowIndex + area.rowCount - 1;
+  if (last + inserted <= MAX_SHEET_ROWS - 1) return;
+  const max = formatCount(lang, MAX_SHEET_ROWS);
+  throw new UserError(
+    lastBelow === undefined
+      ? t(lang, 'listPastEnd', { sheet, max })
+      : t(lang, 'noRoomBelow', { sheet, rows: formatCount(lang, inserted), n: inserted, last: formatCount(lang, last + 1), max }),
+  );
+}
+
 async function readBefore(session: Session, change: WorkbookChange, patience: Patience): Promise<Before> {
   return session.runPatiently(async (ctx) => {
     const sheets = ctx.workbook.worksheets.load('items/id,items/name,items/position,items/visibility');
@@ -603,6 +636,9 @@ async function readBefore(session: Session, change: WorkbookChange, patience: Pa
         id: tb.id,
         range: tb.getRange().load('rowIndex,columnIndex,rowCount,columnCount'),
         header: tb.getHeaderRowRange().load('values'),
+        // The used range of the table's columns (values only): where it ends below the table,
+        // something of the user's is under the list (see tableBelow). In the same request.
+        columns: tb.getRange().getEntireColumn().getUsedRangeOrNullObject(true).load('rowIndex,rowCount'),
       })),
     );
     await ctx.sync();
@@ -619,6 +655,12 @@ async function readBefore(session: Session, change: WorkbookChange, patience: Pa
         ]),
       ),
       tableHeaders: new Map(areas.map((a) => [a.id, headerTexts(a.header.values)])),
+      tableBelow: new Map(
+        areas.flatMap((a) => {
+          const last = a.columns.isNullObject ? -1 : a.columns.rowIndex + a.columns.rowCount - 1;
+          return last > a.range.rowIndex + a.range.rowCount - 1 ? [[a.id, last] as const] : [];
+        }),
+      ),
       statePartIds: parts.items.map((p) => p.id),
     };
   }, patience);
