@@ -195,44 +195,60 @@ function prng(seed: number): () => number {
  * thousands) shows the namesakes a small register has too few rows to show. Also Σ (c / n)²
  * of the register, the share an average value has (the term-frequency reference).
  */
-function chanceWithinFiles<T>(
-  list: MatchTable,
-  customers: MatchTable,
-  key: (t: MatchTable, i: number) => T | null,
-): { different: number; squares: number } {
-  const within = (t: MatchTable) => {
-    let same = 0;
-    let squares = 0;
-    const run = (c: number) => {
-      same += c * (c - 1);
-      squares += c * c;
-    };
-    const values: T[] = [];
-    for (let j = 0; j < t.size; j++) {
-      const k = key(t, j);
-      if (k !== null) values.push(k);
-    }
-    if (values.every((v) => typeof v === 'number')) {
-      // Numbers are counted as runs of a sorted typed array: a map of 100,000 numbers cost five
-      // times as much, on the critical path of every run.
-      const sorted = Float64Array.from(values as number[]).sort();
-      for (let a = 0; a < sorted.length;) {
-        let b = a + 1;
-        while (b < sorted.length && sorted[b] === sorted[a]) b++;
-        run(b - a);
-        a = b;
-      }
-    } else {
-      const counts = new Map<T, number>();
-      for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
-      for (const c of counts.values()) run(c);
-    }
-    return { n: values.length, same, squares };
-  };
-  const l = within(list);
-  const r = within(customers);
+function chanceWithinFiles(list: WithinCounts, customers: WithinCounts): { different: number; squares: number } {
+  const l = list;
+  const r = customers;
   const pairs = l.n * (l.n - 1) + r.n * (r.n - 1);
   return { different: pairs > 0 ? (l.same + r.same) / pairs : 0, squares: r.n ? r.squares / (r.n * r.n) : 0 };
+}
+
+/** How many rows of one file have a value of one column (n), Σ c(c − 1) and Σ c² over the values' counts c. */
+interface WithinCounts {
+  n: number;
+  same: number;
+  squares: number;
+}
+
+function withinFile<T>(t: MatchTable, key: (t: MatchTable, i: number) => T | null): WithinCounts {
+  let same = 0;
+  let squares = 0;
+  const run = (c: number) => {
+    same += c * (c - 1);
+    squares += c * c;
+  };
+  const values: T[] = [];
+  for (let j = 0; j < t.size; j++) {
+    const k = key(t, j);
+    if (k !== null) values.push(k);
+  }
+  if (values.every((v) => typeof v === 'number')) {
+    // Numbers are counted as runs of a sorted typed array: a map of 100,000 numbers cost five
+    // times as much, on the critical path of every run.
+    const sorted = Float64Array.from(values as number[]).sort();
+    for (let a = 0; a < sorted.length;) {
+      let b = a + 1;
+      while (b < sorted.length && sorted[b] === sorted[a]) b++;
+      run(b - a);
+      a = b;
+    }
+  } else {
+    const counts = new Map<T, number>();
+    for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+    for (const c of counts.values()) run(c);
+  }
+  return { n: values.length, same, squares };
+}
+
+/**
+ * The counts of the exact levels' values within one file (see chanceWithinFiles), by key:
+ * the CLI counts the list's while the customer file is still being read.
+ */
+export type FileCounts = Map<(t: MatchTable, i: number) => number | string | null, WithinCounts>;
+
+export function countWithinFile(t: MatchTable): FileCounts {
+  const out: FileCounts = new Map();
+  for (const [, , key] of EXACT_LEVELS) if (!out.has(key)) out.set(key, withinFile(t, key));
+  return out;
 }
 
 const orNull = (x: number) => (x === NONE ? null : x);
@@ -311,7 +327,13 @@ export interface RandomPairU {
   termFrequency: TermFrequencyReference;
 }
 
-export function randomPairU(list: MatchTable, customers: MatchTable, prior: ModelTables): RandomPairU {
+export function randomPairU(
+  list: MatchTable,
+  customers: MatchTable,
+  prior: ModelTables,
+  /** countWithinFile(list), when it was made beforehand. */
+  listCounts: FileCounts = countWithinFile(list),
+): RandomPairU {
   // Counted by table and level in plain objects: a string key per level per pair cost more
   // than the comparisons.
   const counts = {} as Record<TableName, Record<string, number>>;
@@ -344,8 +366,9 @@ export function randomPairU(list: MatchTable, customers: MatchTable, prior: Mode
   // One pair in all the pairs within the files: an exact value no two rows share.
   const once = 1 / Math.max(1, list.size * list.size + customers.size * customers.size);
   const chances = new Map<(t: MatchTable, i: number) => number | string | null, { different: number; squares: number }>();
+  const customerCounts = countWithinFile(customers);
   for (const [t, l, key] of EXACT_LEVELS) {
-    if (!chances.has(key)) chances.set(key, chanceWithinFiles(list, customers, key));
+    if (!chances.has(key)) chances.set(key, chanceWithinFiles(listCounts.get(key)!, customerCounts.get(key)!));
     const u = Math.max(chances.get(key)!.different, once);
     exact.set(t, u);
     squares.set(t, chances.get(key)!.squares);
