@@ -28,7 +28,11 @@ import type { TableHead } from '../../sources/tabular/parseTabular';
 import { matchableKeys, Vocabulary, type MatchTable } from '../../core/matching/record';
 import { DEFAULT_MODEL, type MatchModel } from '../../core/matching/model';
 import {
+  addCounts,
+  countDraws,
   countWithinFile,
+  halfOfPlan,
+  planDraws,
   describeFit,
   estimateModel,
   MIN_CUSTOMERS,
@@ -230,12 +234,24 @@ export const matchCommand: Command = {
       requireMatchable(customerInfo, io.lang);
       requireMatchable(list, io.lang);
       // The model's u from random pairs needs no index: made while the worker sorts it, with
-      // the counts within each file made by the thread that read it.
+      // the counts within each file made by the thread that read it, and half of the random
+      // pairs compared by the worker (it is always asked, with none when the model falls back).
       const customerCounts = worker ? await worker.counts() : undefined;
-      const random =
-        customers.table.size >= MIN_CUSTOMERS
-          ? randomPairU(listTable!, customers.table, DEFAULT_MODEL.tables, listCounts, customerCounts)
-          : undefined;
+      const estimated = customers.table.size >= MIN_CUSTOMERS;
+      const plan = estimated ? planDraws(listTable!, customers.table) : { anywhere: new Int32Array(0), sameArea: new Int32Array(0) };
+      const theirDraws = worker ? worker.draws(listTable!, halfOfPlan(plan, 1)) : null;
+      theirDraws?.catch(() => undefined);
+      const ourDraws = countDraws(listTable!, customers.table, theirDraws ? halfOfPlan(plan, 0) : plan);
+      const random = estimated
+        ? randomPairU(
+            listTable!,
+            customers.table,
+            DEFAULT_MODEL.tables,
+            listCounts,
+            customerCounts,
+            theirDraws ? addCounts(ourDraws, await theirDraws) : ourDraws,
+          )
+        : undefined;
       phase('main', 'random pairs');
       const index = worker ? await worker.index(customers.table) : new BlockIndex(customers.table);
       phase('main', 'index');
