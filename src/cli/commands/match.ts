@@ -115,10 +115,13 @@ async function matchedRowsInPieces(
   tables: { list: MatchTable; customers: MatchTable },
   model: MatchModel,
   pause: () => Promise<void> | undefined,
+  /** The reasons, when the worker made them. */
+  reasons?: readonly string[],
 ): Promise<MatchedRow[]> {
   const out: MatchedRow[] = [];
   for (let from = 0; from < decisions.length; from += PIECE) {
-    for (const r of matchedRows(decisions.slice(from, from + PIECE), first + from, customers, lang, tables, model)) out.push(r);
+    const part = decisions.slice(from, from + PIECE);
+    for (const r of matchedRows(part, first + from, customers, lang, tables, model, reasons?.slice(from, from + PIECE))) out.push(r);
     await pause();
   }
   return out;
@@ -258,7 +261,7 @@ export const matchCommand: Command = {
       estimate = estimateModel(listTable!, index, DEFAULT_MODEL, random);
       const model = estimate.model;
       phase('main', 'model estimated');
-      const theirs = linkTheirs ? linkTheirs(model) : Promise.resolve({ decisions: [], candidatePairs: 0 });
+      const theirs = linkTheirs ? linkTheirs(model) : Promise.resolve({ decisions: [], candidatePairs: 0, reasons: [] });
       theirs.catch(() => undefined);
       const tables = { list: listTable!, customers: customers.table };
       let ours: RowDecision[] | null = await linkInPieces(listTable!, index, ourPart, model, pause);
@@ -269,7 +272,18 @@ export const matchCommand: Command = {
       ours = null;
       const theirPart = await theirs;
       phase('main', 'worker part received');
-      for (const r of await matchedRowsInPieces(theirPart.decisions, ourPart, customerInfo, io.lang, tables, model, pause)) rows.push(r);
+      for (const r of await matchedRowsInPieces(
+        theirPart.decisions,
+        ourPart,
+        customerInfo,
+        io.lang,
+        tables,
+        model,
+        pause,
+        theirPart.reasons,
+      )) {
+        rows.push(r);
+      }
       theirPart.decisions.length = 0;
       phase('main', 'worker rows explained');
       result = resultOfParts([rows], customerInfo);

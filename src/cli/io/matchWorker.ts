@@ -44,7 +44,7 @@ export type WorkerReply =
   | { type: 'counts'; counts: FileCounts }
   | { type: 'index'; arrays: IndexArrays }
   | { type: 'drawn'; counts: LevelCounts }
-  | { type: 'decisions'; packed: PackedDecisions; candidatePairs: number }
+  | { type: 'decisions'; packed: PackedDecisions; candidatePairs: number; reasons: string }
   | { type: 'error'; error: { name: string; message: string; location?: Location; stack?: string } };
 
 /**
@@ -66,6 +66,9 @@ export interface ModelRequest {
 }
 
 export const WORKER_FILE = 'match-worker.js';
+
+/** Between the reasons of the worker's rows, sent as one text (no reason holds it). */
+export const REASON_SEPARATOR = '\u0001';
 
 type ReplyType = Exclude<WorkerReply['type'], 'error'>;
 
@@ -136,13 +139,21 @@ export class MatchWorker {
    * returned sends the model of the run the moment it is called (the worker waits for it) and
    * gives the worker's decisions, in order, and the candidate pairs of its part.
    */
-  link(list: MatchTable, from: number, to: number): (model: MatchModel) => Promise<{ decisions: RowDecision[]; candidatePairs: number }> {
+  link(
+    list: MatchTable,
+    from: number,
+    to: number,
+  ): (model: MatchModel) => Promise<{ decisions: RowDecision[]; candidatePairs: number; reasons: string[] }> {
     const { packed, transfer } = packTable(list, from, to);
     this.worker.postMessage({ type: 'link', list: packed } satisfies LinkRequest, transfer);
     return async (model) => {
       this.worker.postMessage({ type: 'model', model } satisfies ModelRequest);
       const reply = await this.next('decisions');
-      return { decisions: unpackDecisions(reply.packed, model), candidatePairs: reply.candidatePairs };
+      return {
+        decisions: unpackDecisions(reply.packed, model),
+        candidatePairs: reply.candidatePairs,
+        reasons: reply.reasons.split(REASON_SEPARATOR),
+      };
     };
   }
 

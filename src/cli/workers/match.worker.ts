@@ -6,12 +6,12 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { UserError } from '../../core/errors';
 import { BlockIndex, IndexKeys } from '../../core/matching/blocking';
-import { linkRange } from '../../core/matching/engine';
+import { linkRange, reasonOf } from '../../core/matching/engine';
 import { packDecisions } from '../../core/matching/packedDecisions';
 import { packTable, unpackTable } from '../../core/matching/packedTable';
 import { Vocabulary, type MatchTable } from '../../core/matching/record';
 import type { FileRequest } from '../io/matchTableFile';
-import type { DrawsRequest, LinkRequest, ModelRequest, WorkerReply } from '../io/matchWorker';
+import { REASON_SEPARATOR, type DrawsRequest, type LinkRequest, type ModelRequest, type WorkerReply } from '../io/matchWorker';
 import { readMatchTable } from '../io/matchTableFile';
 import { phase } from '../io/phaseClock';
 import { countDraws, countWithinFile } from '../../core/matching/estimate';
@@ -107,9 +107,14 @@ async function run(request: FileRequest): Promise<void> {
   const { model } = await message('model');
   phase('worker', 'model received');
   try {
-    const { packed, transfer } = packDecisions(linkRange(list, index, 0, list.size, { model }));
+    const decisions = linkRange(list, index, 0, list.size, { model });
     phase('worker', 'part linked');
-    post({ type: 'decisions', packed, candidatePairs: index.pairs }, transfer);
+    // The reasons in words made here, while the other thread makes those of its own part.
+    const lang = request.lang ?? 'fi';
+    const reasons = decisions.map((d, i) => (d.outcome === 'kept' ? '' : reasonOf(d, lang, { list, customers, listIndex: i }, model)));
+    const { packed, transfer } = packDecisions(decisions);
+    phase('worker', 'part explained');
+    post({ type: 'decisions', packed, candidatePairs: index.pairs, reasons: reasons.join(REASON_SEPARATOR) }, transfer);
   } catch (e) {
     postError(e);
   }
