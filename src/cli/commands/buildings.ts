@@ -5,13 +5,14 @@
  * DIR/filtered.csv (when filters removed rows) and DIR/summary.json.
  */
 import { join, resolve } from 'node:path';
-import { applyBuildingFilters, contactedOf, joinBuildings, postalCodesOf } from '../../app/addBuildings';
+import { applyBuildingFilters, contactedOf, joinBuildingsPaused, postalCodesOf } from '../../app/addBuildings';
 import { buildingFiltersSchema, type BuildingFilters } from '../../core/buildings/filters';
 import { BUILDING_GROUPS, FUEL_GROUPS } from '../../core/buildings/groups';
 import { MATCH_LEVELS } from '../../core/buildings/join';
 import { parseMapOverrides } from '../../core/columns/headerMapping';
 import { UserError } from '../../core/errors';
-import { csvBytes, listToCsv } from '../../core/export/csv';
+import { pauser } from '../../core/progress';
+import { listToCsvBytesInPieces } from '../io/csvInPieces';
 import { formatCount } from '../../core/i18n/lang';
 import { fileSourceFromSpec } from '../../sources/buildings/file.node';
 import { helsinkiSource } from '../../sources/buildings/helsinki';
@@ -143,15 +144,17 @@ export const buildingsCommand: Command = {
       notice: io.info,
     });
     const now = io.now();
-    const joined = joinBuildings(listFile, fetched.buildings, io.lang);
+    // In pieces (the pane's join): 2.3 s of CPU in one pass at 400,000 rows, deaf to Ctrl-C.
+    const joined = await joinBuildingsPaused(listFile, fetched.buildings, io.lang, io.signal);
+    const pause = pauser(io.signal);
     const split = applyBuildingFilters(joined.list, joined.matches, filters, io.lang, now);
 
     const dir = resolve(io.cwd, (values.out as string | undefined) ?? 'out');
     const csv = { delimiter: ';' as const, bom: true, eol: '\r\n' as const, neutralizeFormulas: true };
     // list.csv, filtered.csv and summary.json as one unit; an old filtered.csv goes with the swap.
     const outputs = new RunOutputs(dir, { signal: io.signal });
-    await outputs.write('list.csv', csvBytes(listToCsv(split.kept, csv)));
-    if (split.filtered.rows.length) await outputs.write('filtered.csv', csvBytes(listToCsv(split.filtered, csv)));
+    await outputs.write('list.csv', await listToCsvBytesInPieces(split.kept, csv, pause));
+    if (split.filtered.rows.length) await outputs.write('filtered.csv', await listToCsvBytesInPieces(split.filtered, csv, pause));
     else outputs.removeStale('filtered.csv');
     const summary = {
       source: { id: source.id, name: source.name, licence: source.licence, attribution: source.attribution },

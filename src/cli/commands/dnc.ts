@@ -7,11 +7,12 @@ import { resolve, join } from 'node:path';
 import type { Command } from '../command';
 import { parseMapOverrides } from '../../core/columns/headerMapping';
 import { UserError } from '../../core/errors';
-import { csvBytes, listToCsv } from '../../core/export/csv';
+import { pauser } from '../../core/progress';
+import { listToCsvBytesInPieces } from '../io/csvInPieces';
 import { formatCount } from '../../core/i18n/lang';
 import { helsinkiDate } from '../../core/notes/format';
 import { describeInvalid } from '../../core/suppression/doNotCall';
-import { readDoNotCallFile, suppressList } from '../../app/suppression';
+import { readDoNotCallFile, suppressListInPieces } from '../../app/suppression';
 import { readBytes, readListFile, refuseInputAsOutput, sameFile } from '../io/files';
 import { RunOutputs } from '../io/outputs';
 
@@ -62,16 +63,18 @@ export const dncCommand: Command = {
       lang: io.lang,
       signal: io.signal,
     });
-    const numbers = await readDoNotCallFile(await readBytes(resolve(io.cwd, numbersPath)), numbersPath, io.lang);
+    const pause = pauser(io.signal);
+    const numbers = await readDoNotCallFile(await readBytes(resolve(io.cwd, numbersPath)), numbersPath, io.lang, pause);
     if (numbers.invalid.length) io.warn(`${numbersPath}: ${describeInvalid(numbers.invalid, io.lang)}`);
     const name = (values.name as string | undefined) ?? numbersPath.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
-    const result = suppressList(list, { name, checkedAt: date, phones: numbers.phones }, io.now(), io.lang);
+    // In pieces: 3.4 s of CPU in one pass at 400,000 rows against 200,000 numbers, deaf to Ctrl-C.
+    const result = await suppressListInPieces(list, { name, checkedAt: date, phones: numbers.phones }, io.now(), io.lang, pause);
 
     const dir = resolve(io.cwd, out);
     const csv = { delimiter: ';' as const, bom: true, eol: '\r\n' as const, neutralizeFormulas: true };
     const outputs = new RunOutputs(dir, { signal: io.signal });
-    await outputs.write('kept.csv', csvBytes(listToCsv(result.kept, csv)));
-    await outputs.write('suppressed.csv', csvBytes(listToCsv(result.suppressed, csv)));
+    await outputs.write('kept.csv', await listToCsvBytesInPieces(result.kept, csv, pause));
+    await outputs.write('suppressed.csv', await listToCsvBytesInPieces(result.suppressed, csv, pause));
     const summary = {
       doNotCallList: { name, checkedAt: date, numbers: numbers.phones.length, invalidLines: numbers.invalid.map((i) => i.line) },
       rowsIn: list.rows.length,
