@@ -149,7 +149,15 @@ export async function suppressListInPieces(
     for (const s of part.suppressed) split.suppressed.push(s);
     await pause();
   }
-  return suppressedListOf(list, split, suppression, at, lang);
+  // The audit rows (a reason in words each) in pieces too: 200,000 of them were 0.5 s of CPU.
+  const rows: CellValue[][] = [];
+  for (let from = 0; from < split.suppressed.length; from += 5000) {
+    const part = { kept: [], keptIndexes: [], suppressed: split.suppressed.slice(from, from + 5000) };
+    for (const r of suppressedListOf(list, part, suppression, at, lang).suppressed.rows) rows.push(r);
+    await pause();
+  }
+  const whole = suppressedListOf(list, { ...split, suppressed: [] }, suppression, at, lang);
+  return { ...whole, suppressed: { ...whole.suppressed, rows } };
 }
 
 function suppressedListOf(list: ListTable, split: SuppressionSplit, suppression: Suppression, at: Date, lang: Lang): SuppressedList {
