@@ -51,6 +51,8 @@ describe('RAJAUS_PUBLIC_URL=https://lists.example.fi/rajaus/ npm run build:pane'
     expect(places.length).toBeGreaterThan(5);
     expect(places.filter((u) => !u.startsWith(PUBLIC_URL) && u !== 'https://lists.example.fi')).toEqual([]);
     for (const icon of ['icon-16.png', 'icon-32.png', 'icon-80.png']) expect(places).toContain(`${PUBLIC_URL}assets/${icon}`);
+    // The rewrite moved URLs, not words: the comments say nothing of the public address.
+    expect(xml.split('https://lists.example.fi').length).toBe(elements.split('https://lists.example.fi').length);
   });
 
   it('validates against the XSD (xmllint)', () => {
