@@ -27,7 +27,7 @@ import { formatCount } from '../../core/i18n/lang';
 import type { TableHead } from '../../sources/tabular/parseTabular';
 import { matchableKeys, Vocabulary, type MatchTable } from '../../core/matching/record';
 import { DEFAULT_MODEL, type MatchModel } from '../../core/matching/model';
-import { describeFit, estimateModel, modelWeights, type Estimate } from '../../core/matching/estimate';
+import { describeFit, estimateModel, MIN_CUSTOMERS, modelWeights, randomPairU, type Estimate } from '../../core/matching/estimate';
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 import type { Command } from '../command';
@@ -222,9 +222,10 @@ export const matchCommand: Command = {
       const customerInfo = { ...customers.info, origin: { ...customers.info.origin, name: customersPath } };
       requireMatchable(customerInfo, io.lang);
       requireMatchable(list, io.lang);
+      // The model's u from random pairs needs no index: made while the worker sorts it.
+      const random = customers.table.size >= MIN_CUSTOMERS ? randomPairU(listTable!, customers.table, DEFAULT_MODEL.tables) : undefined;
       const index = worker ? await worker.index(customers.table) : new BlockIndex(customers.table);
-      // Our rows of the result while the worker finishes its part.
-      estimate = estimateModel(listTable!, index, DEFAULT_MODEL);
+      estimate = estimateModel(listTable!, index, DEFAULT_MODEL, random);
       const model = estimate.model;
       modelReady(model);
       const tables = { list: listTable!, customers: customers.table };

@@ -201,21 +201,33 @@ function chanceWithinFiles<T>(
   key: (t: MatchTable, i: number) => T | null,
 ): { different: number; squares: number } {
   const within = (t: MatchTable) => {
-    const counts = new Map<T, number>();
-    let n = 0;
-    for (let j = 0; j < t.size; j++) {
-      const k = key(t, j);
-      if (k === null) continue;
-      counts.set(k, (counts.get(k) ?? 0) + 1);
-      n++;
-    }
     let same = 0;
     let squares = 0;
-    for (const c of counts.values()) {
+    const run = (c: number) => {
       same += c * (c - 1);
       squares += c * c;
+    };
+    const values: T[] = [];
+    for (let j = 0; j < t.size; j++) {
+      const k = key(t, j);
+      if (k !== null) values.push(k);
     }
-    return { n, same, squares };
+    if (values.every((v) => typeof v === 'number')) {
+      // Numbers are counted as runs of a sorted typed array: a map of 100,000 numbers cost five
+      // times as much, on the critical path of every run.
+      const sorted = Float64Array.from(values as number[]).sort();
+      for (let a = 0; a < sorted.length;) {
+        let b = a + 1;
+        while (b < sorted.length && sorted[b] === sorted[a]) b++;
+        run(b - a);
+        a = b;
+      }
+    } else {
+      const counts = new Map<T, number>();
+      for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+      for (const c of counts.values()) run(c);
+    }
+    return { n: values.length, same, squares };
   };
   const l = within(list);
   const r = within(customers);
@@ -294,11 +306,12 @@ function sameAreaAddressCounts(
  * never taken as rarer by chance than the exact one of its table, and no level is rarer than
  * one in the pairs drawn.
  */
-export function randomPairU(
-  list: MatchTable,
-  customers: MatchTable,
-  prior: ModelTables,
-): { u: Map<string, number>; termFrequency: TermFrequencyReference } {
+export interface RandomPairU {
+  u: Map<string, number>;
+  termFrequency: TermFrequencyReference;
+}
+
+export function randomPairU(list: MatchTable, customers: MatchTable, prior: ModelTables): RandomPairU {
   // Counted by table and level in plain objects: a string key per level per pair cost more
   // than the comparisons.
   const counts = {} as Record<TableName, Record<string, number>>;
@@ -369,7 +382,13 @@ export function cloneTables(t: ModelTables): ModelTables {
 }
 
 /** Estimates the model of this run (see the module comment). */
-export function estimateModel(list: MatchTable, index: BlockIndex, prior: MatchModel): Estimate {
+export function estimateModel(
+  list: MatchTable,
+  index: BlockIndex,
+  prior: MatchModel,
+  /** randomPairU of the two tables, when it was made beforehand (the CLI makes it while the index is built). */
+  random?: RandomPairU,
+): Estimate {
   const fellBack = (pairs: number, rows: number): Estimate => ({
     model: prior,
     fit: { pairs, sampledRows: rows, iterations: 0, converged: false, lambda: 1 / (1 + Math.pow(2, -prior.priorBits)), fellBack: true },
@@ -450,7 +469,7 @@ export function estimateModel(list: MatchTable, index: BlockIndex, prior: MatchM
   }
   // What was estimated over the candidates (m, and λ among them) is now put on the scale of
   // all pairs: u from random pairs, and the prior odds of a random pair being a match.
-  const randomU = randomPairU(list, index.customers, prior.tables);
+  const randomU = random ?? randomPairU(list, index.customers, prior.tables);
   for (const [t, levels] of Object.entries(tables) as [TableName, Record<string, LevelProbabilities>][]) {
     for (const l of Object.keys(levels)) levels[l]!.u = randomU.u.get(`${t}\u0000${l}`)!;
   }
