@@ -232,6 +232,18 @@ describe('CORS for its own origin', () => {
     expect((await get('/api/prh/companies?postCode=00100')).headers.get('access-control-allow-origin')).toBeNull();
   });
 
+  it("passes on none of the upstream's headers: not its CORS grant to everyone, not its cookies", async () => {
+    upstream.reply = (_req, res) =>
+      json(res, 200, PRH_PAGE, { 'access-control-allow-origin': '*', 'set-cookie': 'session=abc', server: 'upstream/1.0' });
+    const res = await get('/api/prh/companies?postCode=00100', { origin: 'https://evil.example' });
+    expect(res.status).toBe(403);
+    const own = await get('/api/prh/companies?postCode=00100');
+    expect(own.status).toBe(200);
+    expect(own.headers.get('access-control-allow-origin')).toBeNull();
+    expect(own.headers.get('set-cookie')).toBeNull();
+    expect(own.headers.get('server')).toBeNull();
+  });
+
   it("answers its own origin's preflight, and nobody else's", async () => {
     const preflight = await fetch(`${server.url}/api/prh/companies?postCode=00100`, {
       method: 'OPTIONS',
