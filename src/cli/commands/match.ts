@@ -27,7 +27,15 @@ import { formatCount } from '../../core/i18n/lang';
 import type { TableHead } from '../../sources/tabular/parseTabular';
 import { matchableKeys, Vocabulary, type MatchTable } from '../../core/matching/record';
 import { DEFAULT_MODEL, type MatchModel } from '../../core/matching/model';
-import { describeFit, estimateModel, modelWeights, type Estimate } from '../../core/matching/estimate';
+import {
+  countWithinFile,
+  describeFit,
+  estimateModel,
+  MIN_CUSTOMERS,
+  modelWeights,
+  randomPairU,
+  type Estimate,
+} from '../../core/matching/estimate';
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 import type { Command } from '../command';
@@ -37,6 +45,7 @@ import { MatchWorker, type CustomerTable } from '../io/matchWorker';
 import { readMatchTable, type FileRequest } from '../io/matchTableFile';
 import { BlockIndex } from '../../core/matching/blocking';
 import { linkRange, type RowDecision } from '../../core/matching/engine';
+import { phase } from '../io/phaseClock';
 
 const USAGE = `rajaus match --list FILE --customers FILE [options]
 
@@ -199,19 +208,17 @@ export const matchCommand: Command = {
         },
       );
       listRecords = records;
+      phase('main', 'list read');
       list = listFile.head;
       const listTable = matchableKeys(list.keys).length ? listFile.table : null;
       const ourPart = worker && listTable ? Math.floor(listTable.size * OUR_SHARE) : listFile.rowCount;
       // The model of this run is estimated once the index is there (estimate.ts); the worker is
       // sent its rows now and the model then.
-      let modelReady: (m: MatchModel) => void = () => undefined;
-      const modelOfRun = new Promise<MatchModel>((resolve) => (modelReady = resolve));
-      const theirs =
-        worker && listTable
-          ? worker.link(listTable, ourPart, listTable.size, modelOfRun)
-          : Promise.resolve({ decisions: [], candidatePairs: 0 });
-      theirs.catch(() => undefined);
+      const linkTheirs = worker && listTable ? worker.link(listTable, ourPart, listTable.size) : null;
+      // The list's share of the model's counts while the worker still reads the customers.
+      const listCounts = listTable ? countWithinFile(listTable) : undefined;
       const customers = await customersRead;
+      phase('main', 'customers unpacked');
       // A --map column found in neither file is a typo the user wants to hear about.
       const known = new Set([...list.headers, ...customers.info.headers].map(normalizeHeader));
       for (const h of Object.keys(map)) {
@@ -222,19 +229,29 @@ export const matchCommand: Command = {
       const customerInfo = { ...customers.info, origin: { ...customers.info.origin, name: customersPath } };
       requireMatchable(customerInfo, io.lang);
       requireMatchable(list, io.lang);
+      // The model's u from random pairs needs no index: made while the worker sorts it.
+      const random =
+        customers.table.size >= MIN_CUSTOMERS ? randomPairU(listTable!, customers.table, DEFAULT_MODEL.tables, listCounts) : undefined;
+      phase('main', 'random pairs');
       const index = worker ? await worker.index(customers.table) : new BlockIndex(customers.table);
-      // Our rows of the result while the worker finishes its part.
-      estimate = estimateModel(listTable!, index, DEFAULT_MODEL);
+      phase('main', 'index');
+      estimate = estimateModel(listTable!, index, DEFAULT_MODEL, random);
       const model = estimate.model;
-      modelReady(model);
+      phase('main', 'model estimated');
+      const theirs = linkTheirs ? linkTheirs(model) : Promise.resolve({ decisions: [], candidatePairs: 0 });
+      theirs.catch(() => undefined);
       const tables = { list: listTable!, customers: customers.table };
       let ours: RowDecision[] | null = await linkInPieces(listTable!, index, ourPart, model, pause);
+      phase('main', 'own part linked');
       const rows = await matchedRowsInPieces(ours, 0, customerInfo, io.lang, tables, model, pause);
+      phase('main', 'own rows explained');
       // A decision is done with once it is a result row: half a million of them held 0.4 GB.
       ours = null;
       const theirPart = await theirs;
+      phase('main', 'worker part received');
       for (const r of await matchedRowsInPieces(theirPart.decisions, ourPart, customerInfo, io.lang, tables, model, pause)) rows.push(r);
       theirPart.decisions.length = 0;
+      phase('main', 'worker rows explained');
       result = resultOfParts([rows], customerInfo);
       candidatePairs = index.pairs + theirPart.candidatePairs;
       customerRows = customers.rowCount;
@@ -285,6 +302,7 @@ export const matchCommand: Command = {
       throw e;
     }
     await outputs.commit();
+    phase('main', 'outputs written');
     for (const g of guessed) {
       io.info(`${g.file}: column '${g.column}' read as ${g.key} from its contents (override: --map "${g.column}=KEY")`);
     }

@@ -86,17 +86,18 @@ export class MatchWorker {
   }
 
   /**
-   * Has the worker link list rows `from` up to `to` by the model `model` resolves to (the rows
-   * are sent at once, the model when it is estimated); their decisions, in order, and the
-   * candidate pairs the worker's part had.
+   * Has the worker link list rows `from` up to `to`: the rows are sent at once; the function
+   * returned sends the model of the run the moment it is called (the worker waits for it) and
+   * gives the worker's decisions, in order, and the candidate pairs of its part.
    */
-  async link(list: MatchTable, from: number, to: number, model: Promise<MatchModel>): Promise<{ decisions: RowDecision[]; candidatePairs: number }> {
+  link(list: MatchTable, from: number, to: number): (model: MatchModel) => Promise<{ decisions: RowDecision[]; candidatePairs: number }> {
     const { packed, transfer } = packTable(list, from, to);
     this.worker.postMessage({ type: 'link', list: packed } satisfies LinkRequest, transfer);
-    const m = await model;
-    this.worker.postMessage({ type: 'model', model: m } satisfies ModelRequest);
-    const reply = await this.next('decisions');
-    return { decisions: unpackDecisions(reply.packed, m), candidatePairs: reply.candidatePairs };
+    return async (model) => {
+      this.worker.postMessage({ type: 'model', model } satisfies ModelRequest);
+      const reply = await this.next('decisions');
+      return { decisions: unpackDecisions(reply.packed, model), candidatePairs: reply.candidatePairs };
+    };
   }
 
   stop(): void {

@@ -13,6 +13,7 @@ import { Vocabulary, type MatchTable } from '../../core/matching/record';
 import type { FileRequest } from '../io/matchTableFile';
 import type { LinkRequest, ModelRequest, WorkerReply } from '../io/matchWorker';
 import { readMatchTable } from '../io/matchTableFile';
+import { phase } from '../io/phaseClock';
 
 const port = parentPort!;
 
@@ -42,7 +43,9 @@ async function run(request: FileRequest): Promise<void> {
     messages.push(m);
     wake?.();
   });
-  const message = async <T extends (LinkRequest | ModelRequest)['type']>(type: T): Promise<Extract<LinkRequest | ModelRequest, { type: T }>> => {
+  const message = async <T extends (LinkRequest | ModelRequest)['type']>(
+    type: T,
+  ): Promise<Extract<LinkRequest | ModelRequest, { type: T }>> => {
     for (;;) {
       const found = messages.find((m) => m.type === type);
       if (found) return found as Extract<LinkRequest | ModelRequest, { type: T }>;
@@ -59,6 +62,7 @@ async function run(request: FileRequest): Promise<void> {
       onWarning: (line) => console.error(line),
     });
     customers = file.table;
+    phase('worker', 'customers read');
     const { packed, transfer } = packTable(customers);
     post({ type: 'customers', info: file.head, rowCount: file.rowCount, packed, guesses: file.guesses }, transfer);
   } catch (e) {
@@ -66,7 +70,9 @@ async function run(request: FileRequest): Promise<void> {
     return;
   }
   // One index for both threads: built here while the other thread unpacks the customers.
+  phase('worker', 'customers posted');
   const index = new BlockIndex(customers, indexKeys.arrays());
+  phase('worker', 'index sorted');
   const a = index.arrays;
   const copies = { ...a, bucketStart: a.bucketStart.slice(), keys: a.keys.slice(), members: a.members.slice(), runEnd: a.runEnd.slice() };
   post({ type: 'index', arrays: copies }, [
@@ -84,9 +90,12 @@ async function run(request: FileRequest): Promise<void> {
     postError(e);
     return;
   }
+  phase('worker', 'list part unpacked');
   const { model } = await message('model');
+  phase('worker', 'model received');
   try {
     const { packed, transfer } = packDecisions(linkRange(list, index, 0, list.size, { model }));
+    phase('worker', 'part linked');
     post({ type: 'decisions', packed, candidatePairs: index.pairs }, transfer);
   } catch (e) {
     postError(e);

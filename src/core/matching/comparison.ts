@@ -422,6 +422,25 @@ export function compareWithoutNames(l: MatchTable, i: number, c: MatchTable, j: 
 
 /** Completes a comparison of compareWithoutNames with the names: name, similarity, contact. */
 export function compareNamesInto(v: ComparisonVector, l: MatchTable, i: number, c: MatchTable, j: number): ComparisonVector {
+  compareNameInto(v, l, i, c, j);
+  if (comparesContacts(l, i, c, j)) compareContactInto(v, l, i, c, j);
+  return v;
+}
+
+/**
+ * Whether the pair's names can come out "exact" (compareNames): the same words run together, or
+ * the same words in another order. Two hashes and a string equality, where comparing the names
+ * aligns every word of one with every word of the other; "no" lets the engine bound the names
+ * by their best inexact level (engine.ts). A collision of the hashes only says "maybe".
+ */
+export function mayBeExactName(v: ComparisonVector, l: MatchTable, i: number, c: MatchTable, j: number): boolean {
+  const kind = v.nameKind;
+  if (kind === 'company') return l.compact[i] === c.compact[j] || l.nameWordsKey(i, kind) === c.nameWordsKey(j, kind);
+  return l.joinedName(i) === c.joinedName(j) || l.nameWordsKey(i, kind) === c.nameWordsKey(j, kind);
+}
+
+/** The name of the pair: its level, similarity and, for an exact name, its frequency. */
+export function compareNameInto(v: ComparisonVector, l: MatchTable, i: number, c: MatchTable, j: number): void {
   const xc = l.companyWords[i];
   const yc = c.companyWords[j];
   const xp = l.personWords[i];
@@ -441,12 +460,6 @@ export function compareNamesInto(v: ComparisonVector, l: MatchTable, i: number, 
       const yn = numbersOf(yc);
       if (xn && yn && xn !== yn) v.name = 'otherNumber';
     }
-    // A sole trader's name is its owner's name ("Tmi Matti Virtanen", contact Matti Virtanen):
-    // the contact then says nothing the name did not, and is not counted twice.
-    if (xp && yp && !(namesContact(l, i) && namesContact(c, j))) {
-      const contact = compareNames(xp, yp, undefined, undefined, samePersonWord, true).level;
-      v.contact = contact === 'otherFirstName' || contact === 'otherSurname' ? 'partial' : contact;
-    }
   } else if (xp || yp) {
     const x = xp ?? xc;
     const y = yp ?? yc;
@@ -461,5 +474,25 @@ export function compareNamesInto(v: ComparisonVector, l: MatchTable, i: number, 
       if (n.level === 'exact') v.nameFrequency = c.nameFrequency(j);
     }
   }
-  return v;
+}
+
+/**
+ * Whether the contact persons of two company rows are compared: both rows have one, and not
+ * both are their company's name. A sole trader's name is its owner's name ("Tmi Matti
+ * Virtanen", contact Matti Virtanen): the contact then says nothing the name did not, and is
+ * not counted twice.
+ */
+export function comparesContacts(l: MatchTable, i: number, c: MatchTable, j: number): boolean {
+  return !!(l.companyWords[i] && c.companyWords[j] && l.personWords[i] && c.personWords[j]) && !(namesContact(l, i) && namesContact(c, j));
+}
+
+/** Whether two contact persons can be "exact": the same words in any order (see mayBeExactName). */
+export function mayBeExactContact(l: MatchTable, i: number, c: MatchTable, j: number): boolean {
+  return l.nameWordsKey(i, 'person') === c.nameWordsKey(j, 'person');
+}
+
+/** The contact persons of two company rows whose contacts are compared (comparesContacts). */
+export function compareContactInto(v: ComparisonVector, l: MatchTable, i: number, c: MatchTable, j: number): void {
+  const contact = compareNames(l.personWords[i]!, c.personWords[j]!, undefined, undefined, samePersonWord, true).level;
+  v.contact = contact === 'otherFirstName' || contact === 'otherSurname' ? 'partial' : contact;
 }

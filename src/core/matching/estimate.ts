@@ -195,32 +195,60 @@ function prng(seed: number): () => number {
  * thousands) shows the namesakes a small register has too few rows to show. Also Σ (c / n)²
  * of the register, the share an average value has (the term-frequency reference).
  */
-function chanceWithinFiles<T>(
-  list: MatchTable,
-  customers: MatchTable,
-  key: (t: MatchTable, i: number) => T | null,
-): { different: number; squares: number } {
-  const within = (t: MatchTable) => {
-    const counts = new Map<T, number>();
-    let n = 0;
-    for (let j = 0; j < t.size; j++) {
-      const k = key(t, j);
-      if (k === null) continue;
-      counts.set(k, (counts.get(k) ?? 0) + 1);
-      n++;
-    }
-    let same = 0;
-    let squares = 0;
-    for (const c of counts.values()) {
-      same += c * (c - 1);
-      squares += c * c;
-    }
-    return { n, same, squares };
-  };
-  const l = within(list);
-  const r = within(customers);
+function chanceWithinFiles(list: WithinCounts, customers: WithinCounts): { different: number; squares: number } {
+  const l = list;
+  const r = customers;
   const pairs = l.n * (l.n - 1) + r.n * (r.n - 1);
   return { different: pairs > 0 ? (l.same + r.same) / pairs : 0, squares: r.n ? r.squares / (r.n * r.n) : 0 };
+}
+
+/** How many rows of one file have a value of one column (n), Σ c(c − 1) and Σ c² over the values' counts c. */
+interface WithinCounts {
+  n: number;
+  same: number;
+  squares: number;
+}
+
+function withinFile<T>(t: MatchTable, key: (t: MatchTable, i: number) => T | null): WithinCounts {
+  let same = 0;
+  let squares = 0;
+  const run = (c: number) => {
+    same += c * (c - 1);
+    squares += c * c;
+  };
+  const values: T[] = [];
+  for (let j = 0; j < t.size; j++) {
+    const k = key(t, j);
+    if (k !== null) values.push(k);
+  }
+  if (values.every((v) => typeof v === 'number')) {
+    // Numbers are counted as runs of a sorted typed array: a map of 100,000 numbers cost five
+    // times as much, on the critical path of every run.
+    const sorted = Float64Array.from(values as number[]).sort();
+    for (let a = 0; a < sorted.length;) {
+      let b = a + 1;
+      while (b < sorted.length && sorted[b] === sorted[a]) b++;
+      run(b - a);
+      a = b;
+    }
+  } else {
+    const counts = new Map<T, number>();
+    for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+    for (const c of counts.values()) run(c);
+  }
+  return { n: values.length, same, squares };
+}
+
+/**
+ * The counts of the exact levels' values within one file (see chanceWithinFiles), by key:
+ * the CLI counts the list's while the customer file is still being read.
+ */
+export type FileCounts = Map<(t: MatchTable, i: number) => number | string | null, WithinCounts>;
+
+export function countWithinFile(t: MatchTable): FileCounts {
+  const out: FileCounts = new Map();
+  for (const [, , key] of EXACT_LEVELS) if (!out.has(key)) out.set(key, withinFile(t, key));
+  return out;
 }
 
 const orNull = (x: number) => (x === NONE ? null : x);
@@ -294,11 +322,18 @@ function sameAreaAddressCounts(
  * never taken as rarer by chance than the exact one of its table, and no level is rarer than
  * one in the pairs drawn.
  */
+export interface RandomPairU {
+  u: Map<string, number>;
+  termFrequency: TermFrequencyReference;
+}
+
 export function randomPairU(
   list: MatchTable,
   customers: MatchTable,
   prior: ModelTables,
-): { u: Map<string, number>; termFrequency: TermFrequencyReference } {
+  /** countWithinFile(list), when it was made beforehand. */
+  listCounts: FileCounts = countWithinFile(list),
+): RandomPairU {
   // Counted by table and level in plain objects: a string key per level per pair cost more
   // than the comparisons.
   const counts = {} as Record<TableName, Record<string, number>>;
@@ -331,8 +366,9 @@ export function randomPairU(
   // One pair in all the pairs within the files: an exact value no two rows share.
   const once = 1 / Math.max(1, list.size * list.size + customers.size * customers.size);
   const chances = new Map<(t: MatchTable, i: number) => number | string | null, { different: number; squares: number }>();
+  const customerCounts = countWithinFile(customers);
   for (const [t, l, key] of EXACT_LEVELS) {
-    if (!chances.has(key)) chances.set(key, chanceWithinFiles(list, customers, key));
+    if (!chances.has(key)) chances.set(key, chanceWithinFiles(listCounts.get(key)!, customerCounts.get(key)!));
     const u = Math.max(chances.get(key)!.different, once);
     exact.set(t, u);
     squares.set(t, chances.get(key)!.squares);
@@ -369,7 +405,13 @@ export function cloneTables(t: ModelTables): ModelTables {
 }
 
 /** Estimates the model of this run (see the module comment). */
-export function estimateModel(list: MatchTable, index: BlockIndex, prior: MatchModel): Estimate {
+export function estimateModel(
+  list: MatchTable,
+  index: BlockIndex,
+  prior: MatchModel,
+  /** randomPairU of the two tables, when it was made beforehand (the CLI makes it while the index is built). */
+  random?: RandomPairU,
+): Estimate {
   const fellBack = (pairs: number, rows: number): Estimate => ({
     model: prior,
     fit: { pairs, sampledRows: rows, iterations: 0, converged: false, lambda: 1 / (1 + Math.pow(2, -prior.priorBits)), fellBack: true },
@@ -450,7 +492,7 @@ export function estimateModel(list: MatchTable, index: BlockIndex, prior: MatchM
   }
   // What was estimated over the candidates (m, and λ among them) is now put on the scale of
   // all pairs: u from random pairs, and the prior odds of a random pair being a match.
-  const randomU = randomPairU(list, index.customers, prior.tables);
+  const randomU = random ?? randomPairU(list, index.customers, prior.tables);
   for (const [t, levels] of Object.entries(tables) as [TableName, Record<string, LevelProbabilities>][]) {
     for (const l of Object.keys(levels)) levels[l]!.u = randomU.u.get(`${t}\u0000${l}`)!;
   }

@@ -265,6 +265,41 @@ export function termFrequencyBits(v: ComparisonVector, model: MatchModel): numbe
 }
 
 const nameHeadrooms = new WeakMap<MatchModel, Record<NameKind, number>>();
+const nameBounds = new WeakMap<MatchModel, Record<NameKind, { exact: number; inexact: number }>>();
+
+/** The most an exact name's frequency can add in this model's register: a name it has once (see termFrequencyBits). */
+function termFrequencyHeadroom(kind: NameKind, model: MatchModel): number {
+  const ref = model.termFrequency;
+  if (!ref) return 0;
+  const rows = ref.rows?.[kind];
+  if (!rows || !ref[kind]) return MAX_TERM_FREQUENCY_BITS;
+  return Math.max(0, Math.min(MAX_TERM_FREQUENCY_BITS, Math.log2(ref[kind] * rows)));
+}
+
+/**
+ * The most the name alone (not the contact person) can add, when it may be exact (with the most
+ * its frequency can add) and when it cannot (comparison.ts, mayBeExactName): the engine's
+ * second, tighter bound, once the contact is compared.
+ */
+export function nameBoundBits(kind: NameKind, mayBeExact: boolean, model: MatchModel = DEFAULT_MODEL): number {
+  let b = nameBounds.get(model);
+  if (!b) {
+    const w = weightTable(model);
+    const bound = (k: NameKind) => {
+      const levels = w[k === 'company' ? 'name:company' : 'name:person'] ?? {};
+      const inexact = Math.max(
+        0,
+        ...Object.entries(levels)
+          .filter(([l]) => l !== 'exact')
+          .map(([, x]) => x),
+      );
+      return { inexact, exact: Math.max(inexact, (levels.exact ?? 0) + termFrequencyHeadroom(k, model)) };
+    };
+    b = { company: bound('company'), person: bound('person') };
+    nameBounds.set(model, b);
+  }
+  return mayBeExact ? b[kind].exact : b[kind].inexact;
+}
 
 /**
  * The most the names (the name and, for companies, the contact person) can add to a pair's
@@ -275,20 +310,34 @@ export function nameHeadroomBits(kind: NameKind, model: MatchModel = DEFAULT_MOD
   if (!h) {
     const w = weightTable(model);
     const most = (table: string) => Math.max(0, ...Object.values(w[table] ?? {}));
-    // The most an exact name's frequency can add: a name the register has once (see
-    // termFrequencyBits). In a register of unique names that is about nothing, and the bound
-    // then spares most pairs their name comparison.
-    const tf = (kind: NameKind): number => {
-      const ref = model.termFrequency;
-      if (!ref) return 0;
-      const rows = ref.rows?.[kind];
-      if (!rows || !ref[kind]) return MAX_TERM_FREQUENCY_BITS;
-      return Math.max(0, Math.min(MAX_TERM_FREQUENCY_BITS, Math.log2(ref[kind] * rows)));
+    // With the most an exact name's frequency can add: in a register of unique names that is
+    // about nothing, and the bound then spares most pairs their name comparison.
+    h = {
+      company: most('name:company') + most('contact') + termFrequencyHeadroom('company', model),
+      person: most('name:person') + termFrequencyHeadroom('person', model),
     };
-    h = { company: most('name:company') + most('contact') + tf('company'), person: most('name:person') + tf('person') };
     nameHeadrooms.set(model, h);
   }
   return h[kind];
+}
+
+const contactBounds = new WeakMap<MatchModel, { exact: number; inexact: number }>();
+
+/** The most two contact persons can add, when they may be exact and when they cannot (see nameBoundBits). */
+export function contactBoundBits(mayBeExact: boolean, model: MatchModel = DEFAULT_MODEL): number {
+  let b = contactBounds.get(model);
+  if (!b) {
+    const levels = weightTable(model).contact ?? {};
+    const inexact = Math.max(
+      0,
+      ...Object.entries(levels)
+        .filter(([l]) => l !== 'exact')
+        .map(([, x]) => x),
+    );
+    b = { inexact, exact: Math.max(inexact, levels.exact ?? 0) };
+    contactBounds.set(model, b);
+  }
+  return mayBeExact ? b.exact : b.inexact;
 }
 
 /** The weight at which a pair's score reaches review (scoreOf(weight) = model.reviewAt). */

@@ -141,6 +141,24 @@ export class MatchTable {
     return s;
   }
 
+  private readonly wordKeys: Record<'company' | 'person', Float64Array | null> = { company: null, person: null };
+
+  /**
+   * wordsKey of the name words a pair of `kind` compares (comparison.ts): the company's words,
+   * or the person's (else the company's) for a person pair. Made once per row: the engine asks
+   * it of every pair whose names may matter, to know whether they can be the same words at all.
+   */
+  nameWordsKey(i: number, kind: 'company' | 'person'): number {
+    let keys = this.wordKeys[kind];
+    if (!keys) keys = this.wordKeys[kind] = new Float64Array(this.size).fill(NaN);
+    let k = keys[i]!;
+    if (Number.isNaN(k)) {
+      const words = kind === 'company' ? this.companyWords[i] : (this.personWords[i] ?? this.companyWords[i]);
+      k = keys[i] = words ? wordsKey(words) : -1;
+    }
+    return k;
+  }
+
   private frequencies: Float64Array | null = null;
 
   /**
