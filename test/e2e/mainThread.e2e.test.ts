@@ -29,6 +29,12 @@ const ROWS = Number(process.env.RAJAUS_MAIN_THREAD_ROWS ?? 30_000);
 const CANCEL_WAIT_MS = 90_000;
 const LONGEST_TASK_MS = 200;
 const CANCEL_MS = 300;
+/**
+ * The most a Cancel's wall-clock budget is widened for the machine's load (cancelLatency): a
+ * stretch of 1.3–3.8 was measured at load 7–10, and the Cancels took at most half their widened
+ * budget; beyond 2.5 times (750 ms) a Cancel that waits for something would pass unseen.
+ */
+const MAX_STRETCH = 2.5;
 
 /** Every 25th consumer of the rows the search will return, typed as a customer register. */
 function customerSheet(): ReturnType<typeof textTable> {
@@ -291,7 +297,7 @@ describe(`the pane's thread at ${ROWS} rows (Chromium, Excel simulator)`, () => 
         ),
         ...Object.entries(figures).flatMap(([step, c]) => [
           ...(c.cpu < CANCEL_MS ? [] : [`${step}: ${c.cpu} ms CPU`]),
-          ...(c.ms < CANCEL_MS * c.stretch ? [] : [`${step}: ${c.ms} ms at stretch ${c.stretch}`]),
+          ...(c.ms < CANCEL_MS * Math.min(c.stretch, MAX_STRETCH) ? [] : [`${step}: ${c.ms} ms at stretch ${c.stretch}`]),
         ]),
       ];
       expect(over).toEqual([]);
