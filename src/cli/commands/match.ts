@@ -229,9 +229,13 @@ export const matchCommand: Command = {
       const customerInfo = { ...customers.info, origin: { ...customers.info.origin, name: customersPath } };
       requireMatchable(customerInfo, io.lang);
       requireMatchable(list, io.lang);
-      // The model's u from random pairs needs no index: made while the worker sorts it.
+      // The model's u from random pairs needs no index: made while the worker sorts it, with
+      // the counts within each file made by the thread that read it.
+      const customerCounts = worker ? await worker.counts() : undefined;
       const random =
-        customers.table.size >= MIN_CUSTOMERS ? randomPairU(listTable!, customers.table, DEFAULT_MODEL.tables, listCounts) : undefined;
+        customers.table.size >= MIN_CUSTOMERS
+          ? randomPairU(listTable!, customers.table, DEFAULT_MODEL.tables, listCounts, customerCounts)
+          : undefined;
       phase('main', 'random pairs');
       const index = worker ? await worker.index(customers.table) : new BlockIndex(customers.table);
       phase('main', 'index');

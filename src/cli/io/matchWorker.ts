@@ -23,6 +23,7 @@ import { unpackDecisions, type PackedDecisions } from '../../core/matching/packe
 import { packTable, unpackTable, type PackedTable } from '../../core/matching/packedTable';
 import type { MatchTable, Vocabulary } from '../../core/matching/record';
 import type { MatchModel } from '../../core/matching/model';
+import type { FileCounts } from '../../core/matching/estimate';
 import type { FileRequest } from './matchTableFile';
 import type { ColumnGuess } from '../../core/columns/contentGuess';
 
@@ -34,9 +35,10 @@ export interface CustomerTable {
   guesses: ColumnGuess[];
 }
 
-/** What the worker posts, in this order: the customers, their index, the decisions; or an error. */
+/** What the worker posts, in this order: the customers, their counts for the model, their index, the decisions; or an error. */
 export type WorkerReply =
   | { type: 'customers'; info: TableInfo; rowCount: number; packed: PackedTable; guesses: ColumnGuess[] }
+  | { type: 'counts'; counts: FileCounts }
   | { type: 'index'; arrays: IndexArrays }
   | { type: 'decisions'; packed: PackedDecisions; candidatePairs: number }
   | { type: 'error'; error: { name: string; message: string; location?: Location; stack?: string } };
@@ -78,6 +80,11 @@ export class MatchWorker {
   async customers(vocabulary: Vocabulary): Promise<CustomerTable> {
     const reply = await this.next('customers');
     return { info: reply.info, rowCount: reply.rowCount, table: unpackTable(reply.packed, vocabulary), guesses: reply.guesses };
+  }
+
+  /** The counts within the customer file that the model of the run needs (estimate.ts, countWithinFile). */
+  async counts(): Promise<FileCounts> {
+    return (await this.next('counts')).counts;
   }
 
   /** The worker's block index of the customers (built once, for both threads). */

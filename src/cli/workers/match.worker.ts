@@ -14,6 +14,7 @@ import type { FileRequest } from '../io/matchTableFile';
 import type { LinkRequest, ModelRequest, WorkerReply } from '../io/matchWorker';
 import { readMatchTable } from '../io/matchTableFile';
 import { phase } from '../io/phaseClock';
+import { countWithinFile } from '../../core/matching/estimate';
 
 const port = parentPort!;
 
@@ -71,6 +72,9 @@ async function run(request: FileRequest): Promise<void> {
   }
   // One index for both threads: built here while the other thread unpacks the customers.
   phase('worker', 'customers posted');
+  // The customers' counts for the model, then the index: the other thread needs them in that order.
+  post({ type: 'counts', counts: countWithinFile(customers) });
+  phase('worker', 'counts posted');
   const index = new BlockIndex(customers, indexKeys.arrays());
   phase('worker', 'index sorted');
   const a = index.arrays;

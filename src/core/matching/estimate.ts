@@ -240,15 +240,19 @@ function withinFile<T>(t: MatchTable, key: (t: MatchTable, i: number) => T | nul
 }
 
 /**
- * The counts of the exact levels' values within one file (see chanceWithinFiles), by key:
- * the CLI counts the list's while the customer file is still being read.
+ * The counts of the exact levels' values within one file (see chanceWithinFiles), one per
+ * distinct key of EXACT_LEVELS, in order: plain data, so the CLI counts the list's while the
+ * customer file is still being read, and its worker the customers' while this thread estimates.
  */
-export type FileCounts = Map<(t: MatchTable, i: number) => number | string | null, WithinCounts>;
+export type FileCounts = WithinCounts[];
 
 export function countWithinFile(t: MatchTable): FileCounts {
-  const out: FileCounts = new Map();
-  for (const [, , key] of EXACT_LEVELS) if (!out.has(key)) out.set(key, withinFile(t, key));
-  return out;
+  return exactKeys().map((key) => withinFile(t, key));
+}
+
+/** The distinct key functions of EXACT_LEVELS, in order (two levels share the house key). */
+function exactKeys(): ((t: MatchTable, i: number) => number | string | null)[] {
+  return [...new Set(EXACT_LEVELS.map(([, , key]) => key))];
 }
 
 const orNull = (x: number) => (x === NONE ? null : x);
@@ -331,8 +335,9 @@ export function randomPairU(
   list: MatchTable,
   customers: MatchTable,
   prior: ModelTables,
-  /** countWithinFile(list), when it was made beforehand. */
+  /** countWithinFile(list) and (customers), when they were made beforehand. */
   listCounts: FileCounts = countWithinFile(list),
+  customerCounts: FileCounts = countWithinFile(customers),
 ): RandomPairU {
   // Counted by table and level in plain objects: a string key per level per pair cost more
   // than the comparisons.
@@ -365,13 +370,13 @@ export function randomPairU(
   const squares = new Map<TableName, number>();
   // One pair in all the pairs within the files: an exact value no two rows share.
   const once = 1 / Math.max(1, list.size * list.size + customers.size * customers.size);
-  const chances = new Map<(t: MatchTable, i: number) => number | string | null, { different: number; squares: number }>();
-  const customerCounts = countWithinFile(customers);
+  const keys = exactKeys();
   for (const [t, l, key] of EXACT_LEVELS) {
-    if (!chances.has(key)) chances.set(key, chanceWithinFiles(listCounts.get(key)!, customerCounts.get(key)!));
-    const u = Math.max(chances.get(key)!.different, once);
+    const k = keys.indexOf(key);
+    const chance = chanceWithinFiles(listCounts[k]!, customerCounts[k]!);
+    const u = Math.max(chance.different, once);
     exact.set(t, u);
-    squares.set(t, chances.get(key)!.squares);
+    squares.set(t, chance.squares);
     out.set(`${t}\u0000${l}`, u);
   }
   for (const [t, levels] of Object.entries(prior) as [TableName, Record<string, LevelProbabilities>][]) {
