@@ -222,12 +222,14 @@ export function matchedRows(
   lang: Lang,
   tables?: { list: MatchTable; customers: MatchTable },
   model: MatchModel = DEFAULT_MODEL,
+  /** The reasons in words, when another thread made them (the CLI's worker): one per decision. */
+  reasons?: readonly string[],
 ): MatchedRow[] {
   return decisions.map((d, i): MatchedRow => ({
     listIndex: first + i,
     outcome: d.outcome,
     score: round3(d.score),
-    reason: d.outcome === 'kept' ? '' : reasonOf(d, lang, tables && { ...tables, listIndex: first + i }, model),
+    reason: reasons ? reasons[i]! : d.outcome === 'kept' ? '' : reasonOf(d, lang, tables && { ...tables, listIndex: first + i }, model),
     customerIndex: d.customerIndex,
     customerRow: d.customerIndex === null ? null : customers.origin.firstDataRow + d.customerIndex,
     weights: d.weights,

@@ -28,7 +28,11 @@ import type { TableHead } from '../../sources/tabular/parseTabular';
 import { matchableKeys, Vocabulary, type MatchTable } from '../../core/matching/record';
 import { DEFAULT_MODEL, type MatchModel } from '../../core/matching/model';
 import {
+  addCounts,
+  countDraws,
   countWithinFile,
+  halfOfPlan,
+  planDraws,
   describeFit,
   estimateModel,
   MIN_CUSTOMERS,
@@ -111,10 +115,13 @@ async function matchedRowsInPieces(
   tables: { list: MatchTable; customers: MatchTable },
   model: MatchModel,
   pause: () => Promise<void> | undefined,
+  /** The reasons, when the worker made them. */
+  reasons?: readonly string[],
 ): Promise<MatchedRow[]> {
   const out: MatchedRow[] = [];
   for (let from = 0; from < decisions.length; from += PIECE) {
-    for (const r of matchedRows(decisions.slice(from, from + PIECE), first + from, customers, lang, tables, model)) out.push(r);
+    const part = decisions.slice(from, from + PIECE);
+    for (const r of matchedRows(part, first + from, customers, lang, tables, model, reasons?.slice(from, from + PIECE))) out.push(r);
     await pause();
   }
   return out;
@@ -230,19 +237,31 @@ export const matchCommand: Command = {
       requireMatchable(customerInfo, io.lang);
       requireMatchable(list, io.lang);
       // The model's u from random pairs needs no index: made while the worker sorts it, with
-      // the counts within each file made by the thread that read it.
+      // the counts within each file made by the thread that read it, and half of the random
+      // pairs compared by the worker (it is always asked, with none when the model falls back).
       const customerCounts = worker ? await worker.counts() : undefined;
-      const random =
-        customers.table.size >= MIN_CUSTOMERS
-          ? randomPairU(listTable!, customers.table, DEFAULT_MODEL.tables, listCounts, customerCounts)
-          : undefined;
+      const estimated = customers.table.size >= MIN_CUSTOMERS;
+      const plan = estimated ? planDraws(listTable!, customers.table) : { anywhere: new Int32Array(0), sameArea: new Int32Array(0) };
+      const theirDraws = worker ? worker.draws(listTable!, halfOfPlan(plan, 1)) : null;
+      theirDraws?.catch(() => undefined);
+      const ourDraws = countDraws(listTable!, customers.table, theirDraws ? halfOfPlan(plan, 0) : plan);
+      const random = estimated
+        ? randomPairU(
+            listTable!,
+            customers.table,
+            DEFAULT_MODEL.tables,
+            listCounts,
+            customerCounts,
+            theirDraws ? addCounts(ourDraws, await theirDraws) : ourDraws,
+          )
+        : undefined;
       phase('main', 'random pairs');
       const index = worker ? await worker.index(customers.table) : new BlockIndex(customers.table);
       phase('main', 'index');
       estimate = estimateModel(listTable!, index, DEFAULT_MODEL, random);
       const model = estimate.model;
       phase('main', 'model estimated');
-      const theirs = linkTheirs ? linkTheirs(model) : Promise.resolve({ decisions: [], candidatePairs: 0 });
+      const theirs = linkTheirs ? linkTheirs(model) : Promise.resolve({ decisions: [], candidatePairs: 0, reasons: [] });
       theirs.catch(() => undefined);
       const tables = { list: listTable!, customers: customers.table };
       let ours: RowDecision[] | null = await linkInPieces(listTable!, index, ourPart, model, pause);
@@ -253,7 +272,18 @@ export const matchCommand: Command = {
       ours = null;
       const theirPart = await theirs;
       phase('main', 'worker part received');
-      for (const r of await matchedRowsInPieces(theirPart.decisions, ourPart, customerInfo, io.lang, tables, model, pause)) rows.push(r);
+      for (const r of await matchedRowsInPieces(
+        theirPart.decisions,
+        ourPart,
+        customerInfo,
+        io.lang,
+        tables,
+        model,
+        pause,
+        theirPart.reasons,
+      )) {
+        rows.push(r);
+      }
       theirPart.decisions.length = 0;
       phase('main', 'worker rows explained');
       result = resultOfParts([rows], customerInfo);

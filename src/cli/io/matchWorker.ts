@@ -20,10 +20,10 @@ import { UserError, type Location } from '../../core/errors';
 import { BlockIndex, type IndexArrays } from '../../core/matching/blocking';
 import type { RowDecision } from '../../core/matching/engine';
 import { unpackDecisions, type PackedDecisions } from '../../core/matching/packedDecisions';
-import { packTable, unpackTable, type PackedTable } from '../../core/matching/packedTable';
+import { packRows, packTable, unpackTable, type PackedTable } from '../../core/matching/packedTable';
 import type { MatchTable, Vocabulary } from '../../core/matching/record';
 import type { MatchModel } from '../../core/matching/model';
-import type { FileCounts } from '../../core/matching/estimate';
+import type { DrawPlan, FileCounts, LevelCounts } from '../../core/matching/estimate';
 import type { FileRequest } from './matchTableFile';
 import type { ColumnGuess } from '../../core/columns/contentGuess';
 
@@ -35,15 +35,27 @@ export interface CustomerTable {
   guesses: ColumnGuess[];
 }
 
-/** What the worker posts, in this order: the customers, their counts for the model, their index, the decisions; or an error. */
+/**
+ * What the worker posts, in this order: the customers, their counts for the model, their index,
+ * the levels of its half of the model's random pairs, the decisions; or an error.
+ */
 export type WorkerReply =
   | { type: 'customers'; info: TableInfo; rowCount: number; packed: PackedTable; guesses: ColumnGuess[] }
   | { type: 'counts'; counts: FileCounts }
   | { type: 'index'; arrays: IndexArrays }
-  | { type: 'decisions'; packed: PackedDecisions; candidatePairs: number }
+  | { type: 'drawn'; counts: LevelCounts }
+  | { type: 'decisions'; packed: PackedDecisions; candidatePairs: number; reasons: string }
   | { type: 'error'; error: { name: string; message: string; location?: Location; stack?: string } };
 
-/** What this thread posts: the list rows to link, then the model of the run to link them by. */
+/**
+ * What this thread posts: the random pairs for the worker to compare (with the list rows they
+ * name), the list rows to link, then the model of the run to link them by.
+ */
+export interface DrawsRequest {
+  type: 'draws';
+  list: PackedTable;
+  plan: DrawPlan;
+}
 export interface LinkRequest {
   type: 'link';
   list: PackedTable;
@@ -54,6 +66,9 @@ export interface ModelRequest {
 }
 
 export const WORKER_FILE = 'match-worker.js';
+
+/** Between the reasons of the worker's rows, sent as one text (no reason holds it). */
+export const REASON_SEPARATOR = '\u0001';
 
 type ReplyType = Exclude<WorkerReply['type'], 'error'>;
 
@@ -87,6 +102,33 @@ export class MatchWorker {
     return (await this.next('counts')).counts;
   }
 
+  /**
+   * The levels of the random pairs of `plan` (estimate.ts, countDraws), compared by the worker:
+   * it is sent the list rows they name, as a small table of their own.
+   */
+  async draws(list: MatchTable, plan: DrawPlan): Promise<LevelCounts> {
+    const rows: number[] = [];
+    const rowOf = new Map<number, number>();
+    const local = (pairs: Int32Array) =>
+      pairs.map((v, k) => {
+        if (k % 2) return v;
+        let r = rowOf.get(v);
+        if (r === undefined) {
+          rowOf.set(v, (r = rows.length));
+          rows.push(v);
+        }
+        return r;
+      });
+    const localPlan = { anywhere: local(plan.anywhere), sameArea: local(plan.sameArea) };
+    const { packed, transfer } = packRows(list, rows);
+    this.worker.postMessage({ type: 'draws', list: packed, plan: localPlan } satisfies DrawsRequest, [
+      ...transfer,
+      localPlan.anywhere.buffer as ArrayBuffer,
+      localPlan.sameArea.buffer as ArrayBuffer,
+    ]);
+    return (await this.next('drawn')).counts;
+  }
+
   /** The worker's block index of the customers (built once, for both threads). */
   async index(customers: MatchTable): Promise<BlockIndex> {
     return new BlockIndex(customers, (await this.next('index')).arrays);
@@ -97,13 +139,21 @@ export class MatchWorker {
    * returned sends the model of the run the moment it is called (the worker waits for it) and
    * gives the worker's decisions, in order, and the candidate pairs of its part.
    */
-  link(list: MatchTable, from: number, to: number): (model: MatchModel) => Promise<{ decisions: RowDecision[]; candidatePairs: number }> {
+  link(
+    list: MatchTable,
+    from: number,
+    to: number,
+  ): (model: MatchModel) => Promise<{ decisions: RowDecision[]; candidatePairs: number; reasons: string[] }> {
     const { packed, transfer } = packTable(list, from, to);
     this.worker.postMessage({ type: 'link', list: packed } satisfies LinkRequest, transfer);
     return async (model) => {
       this.worker.postMessage({ type: 'model', model } satisfies ModelRequest);
       const reply = await this.next('decisions');
-      return { decisions: unpackDecisions(reply.packed, model), candidatePairs: reply.candidatePairs };
+      return {
+        decisions: unpackDecisions(reply.packed, model),
+        candidatePairs: reply.candidatePairs,
+        reasons: reply.reasons.split(REASON_SEPARATOR),
+      };
     };
   }
 

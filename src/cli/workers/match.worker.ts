@@ -6,15 +6,15 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { UserError } from '../../core/errors';
 import { BlockIndex, IndexKeys } from '../../core/matching/blocking';
-import { linkRange } from '../../core/matching/engine';
+import { linkRange, reasonOf } from '../../core/matching/engine';
 import { packDecisions } from '../../core/matching/packedDecisions';
 import { packTable, unpackTable } from '../../core/matching/packedTable';
 import { Vocabulary, type MatchTable } from '../../core/matching/record';
 import type { FileRequest } from '../io/matchTableFile';
-import type { LinkRequest, ModelRequest, WorkerReply } from '../io/matchWorker';
+import { REASON_SEPARATOR, type DrawsRequest, type LinkRequest, type ModelRequest, type WorkerReply } from '../io/matchWorker';
 import { readMatchTable } from '../io/matchTableFile';
 import { phase } from '../io/phaseClock';
-import { countWithinFile } from '../../core/matching/estimate';
+import { countDraws, countWithinFile } from '../../core/matching/estimate';
 
 const port = parentPort!;
 
@@ -38,18 +38,18 @@ function postError(e: unknown): void {
 async function run(request: FileRequest): Promise<void> {
   // Listening from the start: the list rows may come while the customers are being read, the
   // model of the run once this thread's index is there and the list was sampled.
-  const messages: (LinkRequest | ModelRequest)[] = [];
+  const messages: (DrawsRequest | LinkRequest | ModelRequest)[] = [];
   let wake: (() => void) | null = null;
-  port.on('message', (m: LinkRequest | ModelRequest) => {
+  port.on('message', (m: DrawsRequest | LinkRequest | ModelRequest) => {
     messages.push(m);
     wake?.();
   });
-  const message = async <T extends (LinkRequest | ModelRequest)['type']>(
+  const message = async <T extends (DrawsRequest | LinkRequest | ModelRequest)['type']>(
     type: T,
-  ): Promise<Extract<LinkRequest | ModelRequest, { type: T }>> => {
+  ): Promise<Extract<DrawsRequest | LinkRequest | ModelRequest, { type: T }>> => {
     for (;;) {
       const found = messages.find((m) => m.type === type);
-      if (found) return found as Extract<LinkRequest | ModelRequest, { type: T }>;
+      if (found) return found as Extract<DrawsRequest | LinkRequest | ModelRequest, { type: T }>;
       await new Promise<void>((resolve) => (wake = resolve));
     }
   };
@@ -85,6 +85,15 @@ async function run(request: FileRequest): Promise<void> {
     copies.members.buffer,
     copies.runEnd.buffer,
   ] as ArrayBuffer[]);
+  // Half of the model's random pairs (always asked, with none when the model is not estimated).
+  const draws = await message('draws');
+  try {
+    post({ type: 'drawn', counts: countDraws(unpackTable(draws.list, customers.vocabulary), customers, draws.plan) });
+  } catch (e) {
+    postError(e);
+    return;
+  }
+  phase('worker', 'random pairs');
   const linkRequest = await message('link');
   let list: MatchTable;
   try {
@@ -98,9 +107,14 @@ async function run(request: FileRequest): Promise<void> {
   const { model } = await message('model');
   phase('worker', 'model received');
   try {
-    const { packed, transfer } = packDecisions(linkRange(list, index, 0, list.size, { model }));
+    const decisions = linkRange(list, index, 0, list.size, { model });
     phase('worker', 'part linked');
-    post({ type: 'decisions', packed, candidatePairs: index.pairs }, transfer);
+    // The reasons in words made here, while the other thread makes those of its own part.
+    const lang = request.lang ?? 'fi';
+    const reasons = decisions.map((d, i) => (d.outcome === 'kept' ? '' : reasonOf(d, lang, { list, customers, listIndex: i }, model)));
+    const { packed, transfer } = packDecisions(decisions);
+    phase('worker', 'part explained');
+    post({ type: 'decisions', packed, candidatePairs: index.pairs, reasons: reasons.join(REASON_SEPARATOR) }, transfer);
   } catch (e) {
     postError(e);
   }

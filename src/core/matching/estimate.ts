@@ -280,20 +280,31 @@ function houseKey(t: MatchTable, i: number): number | null {
 }
 
 /**
- * The address levels of pairs drawn at random within one postal code: u of the street address
- * given that the area agrees. The area is a field of its own (comparison.ts), and a street
- * address that agrees agrees within its area: counted against pairs from anywhere, "the same
- * address" took the area's weight a second time, and a wholly different name at a customer's
- * address went to review. With u given the area, area and address add up to what the two
- * agreeing together says (P(same postal code) × P(same address | same postal code)). Pairs
- * whose names agree in part are left out: within a postal code they are often one customer.
+ * The random pairs of list row and customer whose levels give u (see randomPairU), as
+ * interleaved indexes (list row, customer): `anywhere` drawn from the whole files, `sameArea`
+ * within one postal code. Drawn by a seeded PRNG, so the same files give the same pairs; planned
+ * apart from their comparison so that the CLI can compare half of them in its worker.
+ *
+ * Within one postal code: u of the street address given that the area agrees. The area is a
+ * field of its own (comparison.ts), and a street address that agrees agrees within its area:
+ * counted against pairs from anywhere, "the same address" took the area's weight a second time,
+ * and a wholly different name at a customer's address went to review. With u given the area,
+ * area and address add up to what the two agreeing together says (P(same postal code) × P(same
+ * address | same postal code)).
  */
-function sameAreaAddressCounts(
-  list: MatchTable,
-  customers: MatchTable,
-  random: () => number,
-  counts: Record<TableName, Record<string, number>>,
-): void {
+export interface DrawPlan {
+  anywhere: Int32Array;
+  sameArea: Int32Array;
+}
+
+export function planDraws(list: MatchTable, customers: MatchTable): DrawPlan {
+  const draws = Math.min(RANDOM_PAIRS, list.size * customers.size);
+  const random = prng(list.size * 7919 + customers.size);
+  const anywhere = new Int32Array(2 * draws);
+  for (let k = 0; k < draws; k++) {
+    anywhere[2 * k] = Math.floor(random() * list.size);
+    anywhere[2 * k + 1] = Math.floor(random() * customers.size);
+  }
   const byArea = new Map<number, number[]>();
   for (let j = 0; j < customers.size; j++) {
     if (customers.street[j] === NONE || customers.postalCode[j] === NONE) continue;
@@ -303,18 +314,70 @@ function sameAreaAddressCounts(
   }
   const rows: number[] = [];
   for (let i = 0; i < list.size; i++) if (list.street[i] !== NONE && byArea.has(list.postalCode[i]!)) rows.push(i);
-  if (!rows.length) return;
-  for (let k = 0; k < RANDOM_PAIRS; k++) {
+  const sameArea = new Int32Array(rows.length ? 2 * RANDOM_PAIRS : 0);
+  for (let k = 0; k < sameArea.length / 2; k++) {
     const i = rows[Math.floor(random() * rows.length)]!;
     const members = byArea.get(list.postalCode[i]!)!;
-    const v = compareRows(list, i, customers, members[Math.floor(random() * members.length)]!);
+    sameArea[2 * k] = i;
+    sameArea[2 * k + 1] = members[Math.floor(random() * members.length)]!;
+  }
+  return { anywhere, sameArea };
+}
+
+/** Pairs drawn, by table and level. */
+export type LevelCounts = Record<string, Record<string, number>>;
+
+/**
+ * The levels of the planned pairs, counted by table: every level of the pairs drawn anywhere,
+ * except the street address given the postal code, which only the pairs drawn within one
+ * postal code give. Counts of two halves of a plan add up to those of the whole.
+ */
+export function countDraws(list: MatchTable, customers: MatchTable, plan: DrawPlan): LevelCounts {
+  // Counted by table and level in plain objects: a string key per level per pair cost more
+  // than the comparisons.
+  const counts: LevelCounts = {};
+  const add = (t: string, l: string) => {
+    const c = (counts[t] ??= {});
+    c[l] = (c[l] ?? 0) + 1;
+  };
+  for (let k = 0; k < plan.anywhere.length; k += 2) {
+    for (const [t, l] of tablesOf(compareRows(list, plan.anywhere[k]!, customers, plan.anywhere[k + 1]!))) {
+      if (t !== 'address:person' && t !== 'address:company') add(t, l);
+    }
+  }
+  for (let k = 0; k < plan.sameArea.length; k += 2) {
+    const v = compareRows(list, plan.sameArea[k]!, customers, plan.sameArea[k + 1]!);
     // Within one postal code a pair drawn at random is the customer itself often enough to
     // count: only pairs whose names differ wholly are taken, as names and addresses of two
     // different customers are independent.
-    if (!v.address || v.name !== 'different') continue;
-    const c = counts[v.nameKind === 'company' ? 'address:company' : 'address:person'];
-    c[v.address] = (c[v.address] ?? 0) + 1;
+    if (v.address && v.name === 'different') add(v.nameKind === 'company' ? 'address:company' : 'address:person', v.address);
   }
+  return counts;
+}
+
+/** The counts of two parts of a plan as those of the whole. */
+export function addCounts(a: LevelCounts, b: LevelCounts): LevelCounts {
+  const out: LevelCounts = {};
+  for (const part of [a, b]) {
+    for (const [t, levels] of Object.entries(part)) {
+      const c = (out[t] ??= {});
+      for (const [l, n] of Object.entries(levels)) c[l] = (c[l] ?? 0) + n;
+    }
+  }
+  return out;
+}
+
+/** Every other pair of a plan, from the first (`part` 0) or the second (1): half the comparisons each. */
+export function halfOfPlan(plan: DrawPlan, part: 0 | 1): DrawPlan {
+  const half = (pairs: Int32Array) => {
+    const out = new Int32Array(2 * Math.ceil((pairs.length / 2 - part) / 2));
+    for (let k = part, o = 0; 2 * k < pairs.length; k += 2) {
+      out[o++] = pairs[2 * k]!;
+      out[o++] = pairs[2 * k + 1]!;
+    }
+    return out;
+  };
+  return { anywhere: half(plan.anywhere), sameArea: half(plan.sameArea) };
 }
 
 /**
@@ -338,25 +401,10 @@ export function randomPairU(
   /** countWithinFile(list) and (customers), when they were made beforehand. */
   listCounts: FileCounts = countWithinFile(list),
   customerCounts: FileCounts = countWithinFile(customers),
+  /** countDraws of the whole planDraws, when it was made beforehand (in two threads). */
+  counts: LevelCounts = countDraws(list, customers, planDraws(list, customers)),
 ): RandomPairU {
-  // Counted by table and level in plain objects: a string key per level per pair cost more
-  // than the comparisons.
-  const counts = {} as Record<TableName, Record<string, number>>;
-  for (const t of Object.keys(prior) as TableName[]) counts[t] = {};
   const draws = Math.min(RANDOM_PAIRS, list.size * customers.size);
-  const random = prng(list.size * 7919 + customers.size);
-  for (let k = 0; k < draws; k++) {
-    const i = Math.floor(random() * list.size);
-    const j = Math.floor(random() * customers.size);
-    for (const [t, l] of tablesOf(compareRows(list, i, customers, j))) {
-      const c = counts[t];
-      c[l] = (c[l] ?? 0) + 1;
-    }
-  }
-  // The street address given the postal code: pairs drawn within one postal code (below)
-  // replace the address counts of the pairs drawn anywhere.
-  for (const t of ['address:person', 'address:company'] as const) counts[t] = {};
-  sameAreaAddressCounts(list, customers, random, counts);
   const count = new Map<string, number>();
   const total = new Map<TableName, number>();
   for (const [t, levels] of Object.entries(counts) as [TableName, Record<string, number>][]) {

@@ -74,6 +74,44 @@ export function packTable(t: MatchTable, from = 0, to = t.size): { packed: Packe
   return { packed, transfer };
 }
 
+/**
+ * The rows `rows` of the table as data (rows[k] becomes row k), with only the vocabulary they
+ * use: for a few thousand rows, the whole vocabulary of a 100k run would cost more to send and
+ * map than the rows themselves.
+ */
+export function packRows(t: MatchTable, rows: ArrayLike<number>): { packed: PackedTable; transfer: ArrayBuffer[] } {
+  const sub = new MatchTable(rows.length, t.vocabulary);
+  const words: string[] = [];
+  const idOf = new Map<number, number>();
+  const local = (id: number) => {
+    if (id < 0) return id;
+    let n = idOf.get(id);
+    if (n === undefined) {
+      idOf.set(id, (n = words.length));
+      words.push(t.vocabulary.strings[id]!);
+    }
+    return n;
+  };
+  for (let k = 0; k < rows.length; k++) {
+    const i = rows[k]!;
+    sub.businessId[k] = t.businessId[i]!;
+    sub.phone[k] = t.phone[i]!;
+    sub.legalForm[k] = t.legalForm[i]!;
+    sub.street[k] = local(t.street[i]!);
+    sub.house[k] = t.house[i]!;
+    sub.unit[k] = local(t.unit[i]!);
+    sub.postalCode[k] = t.postalCode[i]!;
+    sub.town[k] = local(t.town[i]!);
+    sub.email[k] = t.email[i]!;
+    sub.emailDomain[k] = t.emailDomain[i]!;
+    sub.companyWords[k] = t.companyWords[i]!;
+    sub.compact[k] = t.compact[i]!;
+    sub.personWords[k] = t.personWords[i]!;
+  }
+  const { packed, transfer } = packTable(sub);
+  return { packed: { ...packed, vocabulary: words }, transfer };
+}
+
 /** The table again, its vocabulary ids mapped into `vocabulary`. */
 export function unpackTable(p: PackedTable, vocabulary: Vocabulary): MatchTable {
   const t = new MatchTable(p.size, vocabulary);

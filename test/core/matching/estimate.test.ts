@@ -6,7 +6,17 @@
 import { matchCustomers } from '../../../src/app/removeCustomers';
 import { listFromGrid } from '../../../src/core/list/listTable';
 import { BlockIndex } from '../../../src/core/matching/blocking';
-import { estimateModel, modelWeights } from '../../../src/core/matching/estimate';
+import {
+  addCounts,
+  countDraws,
+  estimateModel,
+  halfOfPlan,
+  modelWeights,
+  planDraws,
+  RANDOM_PAIRS,
+  randomPairU,
+} from '../../../src/core/matching/estimate';
+import { packRows, packTable, unpackTable } from '../../../src/core/matching/packedTable';
 import { DEFAULT_MODEL } from '../../../src/core/matching/model';
 import { toMatchTable, Vocabulary } from '../../../src/core/matching/record';
 import { generatePersons } from '../../fixtures/matching/generate';
@@ -62,6 +72,41 @@ describe('estimateModel', () => {
     const e = estimateOf(100);
     expect(e.fit.fellBack).toBe(true);
     expect(e.model).toBe(DEFAULT_MODEL);
+  });
+});
+
+describe('the random pairs in two threads (rajaus match)', () => {
+  it('gives the same u when half the pairs are compared on a table of only the rows they name, in another vocabulary', () => {
+    const set = generatePersons({ seed: 11, customers: 2000, list: 3000 });
+    const v = new Vocabulary();
+    const keys = (h: string[]) => listFromGrid('x', h, []).keys;
+    const c = toMatchTable(keys(set.customers.headers), set.customers.rows, v);
+    const l = toMatchTable(keys(set.list.headers), set.list.rows, v);
+    const whole = randomPairU(l, c, DEFAULT_MODEL.tables);
+    const plan = planDraws(l, c);
+    expect(plan.anywhere.length).toBe(2 * RANDOM_PAIRS);
+    expect(plan.sameArea.length).toBe(2 * RANDOM_PAIRS);
+    // The second half as the worker gets it: the list rows it names, packed with the vocabulary
+    // they use and unpacked into the customers' copy in another vocabulary.
+    const theirs = halfOfPlan(plan, 1);
+    const rows = [...new Set([...theirs.anywhere.filter((_, k) => k % 2 === 0), ...theirs.sameArea.filter((_, k) => k % 2 === 0)])];
+    const local = (pairs: Int32Array) => pairs.map((x, k) => (k % 2 ? x : rows.indexOf(x)));
+    const { packed } = packRows(l, rows);
+    // Only the vocabulary those rows use travels.
+    const used = new Set(rows.flatMap((r) => [l.street[r]!, l.unit[r]!, l.town[r]!].filter((id) => id >= 0)));
+    expect(packed.vocabulary.length).toBe(used.size);
+    const other = new Vocabulary();
+    const customers = unpackTable(packTable(c).packed, other);
+    const sub = unpackTable(packed, other);
+    const counts = addCounts(
+      countDraws(l, c, halfOfPlan(plan, 0)),
+      countDraws(sub, customers, { anywhere: local(theirs.anywhere), sameArea: local(theirs.sameArea) }),
+    );
+    const split = randomPairU(l, c, DEFAULT_MODEL.tables, undefined, undefined, counts);
+    expect([...split.u]).toEqual([...whole.u]);
+    expect(split.termFrequency).toEqual(whole.termFrequency);
+    // The halves are halves: neither alone gives the whole's counts.
+    expect(countDraws(l, c, halfOfPlan(plan, 0))).not.toEqual(countDraws(l, c, plan));
   });
 });
 
