@@ -108,7 +108,7 @@ export function renderSheet(container: HTMLElement, sheet: SheetView | undefined
       if (typeof value === 'number') td.classList.add('num');
       if (typeof value === 'boolean') td.classList.add('bool');
       if (cell?.format === '@' && text) td.classList.add('textfmt');
-      if (cell?.formula) td.classList.add('formula');
+      if (cell?.formula) td.classList.add('has-formula');
       if (typeof value === 'string' && /^#[A-Z/0!?]+[!?]?$/.test(value)) td.classList.add('error');
       const role = tableRole(sheet, r, c);
       if (role) td.classList.add(`tbl-${role}`);

@@ -185,6 +185,26 @@ describe('the pane served by rajaus serve (Chromium, Excel simulator)', () => {
     }
   }, 90_000);
 
+  it('asks through the gateway even when the user has set a PRH address on another origin, which the CSP would block', async () => {
+    const s = await openPane({ origin: serveUrl });
+    try {
+      // The fake PRH's own address: another origin, sending no CORS headers.
+      await prhSearch(s, prh.base);
+      const snap = await s.waitForSnapshot(
+        (x) => x.sheets.some((sh) => sh.tables.some((t) => t.name.startsWith('Rajaus_'))) && hasState(x),
+        30_000,
+      );
+      const step = stateOf(snap).lists[0]!.log[0]!;
+      expect(step.contacted.map((c) => c.party)[0]).toMatch(/^Rajaus-palvelimen yhdyskäytävä /);
+      expect(s.errors).toEqual([]);
+    } catch (e) {
+      await s.screenshot('serve-user-proxy-failure');
+      throw new Error(`${(e as Error).message}\nPane: ${await s.pane.locator('body').innerText()}\nErrors: ${s.errors.join('; ')}`);
+    } finally {
+      await s.close();
+    }
+  }, 90_000);
+
   it("logs counts, durations and postal codes, never a person's address", () => {
     const gateway = serveLog.filter((l) => l.startsWith('gateway '));
     expect(gateway.length).toBeGreaterThan(0);

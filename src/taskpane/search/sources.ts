@@ -7,7 +7,7 @@ import type { Settings } from '../../core/settings/settings';
 import type { DirectorySource } from '../../sources/directory/directorySource';
 import { createPrhSource } from '../../sources/directory/prh';
 import { directoryThroughGateway } from '../../app/gateway';
-import { findGateway, gatewayBaseUrl } from '../services/gateway';
+import { findGateway, gatewayBaseUrl, sourceRoute } from '../services/gateway';
 
 export type PaneSourceId = 'demo' | 'prh';
 export const PANE_SOURCES: readonly PaneSourceId[] = ['demo', 'prh'];
@@ -17,10 +17,10 @@ const demoSources = new Map<Lang, Promise<DirectorySource>>();
 
 export function paneSource(id: PaneSourceId, settings: Settings, lang: Lang): Promise<DirectorySource> {
   if (id === 'prh') {
-    // A proxy the user set wins; else the gateway of the server that served the pane; else direct.
-    const own = settings.prhBaseUrl?.trim();
-    const gw = own ? null : findGateway();
-    if (!gw) return Promise.resolve(createPrhSource({ baseUrl: own || undefined, lang }));
+    // The gateway of the server that served the pane (a proxy set on another origin cannot be
+    // reached from it); else a proxy the user set; else direct.
+    const { userUrl, gateway: gw } = sourceRoute(settings.prhBaseUrl, findGateway());
+    if (!gw) return Promise.resolve(createPrhSource({ baseUrl: userUrl, lang }));
     return Promise.resolve(directoryThroughGateway(createPrhSource({ baseUrl: gatewayBaseUrl(gw, 'prh'), lang }), gw, lang));
   }
   demoModule ??= import(/* webpackChunkName: "demo-directory" */ '../../sources/demo/demoDirectorySource');

@@ -35,3 +35,23 @@ export function findGateway(doc: Pick<Document, 'querySelector' | 'baseURI'> | u
 export function gatewayBaseUrl(gw: PaneGateway, service: GatewayService): string {
   return service === 'helsinki' || service === 'hsy' ? `${gw.root}${service}/wfs` : `${gw.root}${service}`;
 }
+
+/**
+ * Where a source is asked, from the address the user set (a proxy or a mirror) and the gateway
+ * that served the pane. Without a gateway: the user's address, else the service itself. With
+ * one, the pane's CSP (src/server/headers.ts) lets it connect to its own origin only, so an
+ * address on another origin could never be reached (the search would fail with "the service
+ * did not answer"): the gateway is asked instead. An address on the pane's own origin is kept.
+ */
+export function sourceRoute(userUrl: string | undefined, gw: PaneGateway | null): { userUrl?: string; gateway: PaneGateway | null } {
+  const own = userUrl?.trim() || undefined;
+  if (!gw) return { userUrl: own, gateway: null };
+  if (!own) return { gateway: gw };
+  let origin: string;
+  try {
+    origin = new URL(own, gw.root).origin;
+  } catch {
+    return { gateway: gw };
+  }
+  return origin === new URL(gw.root).origin ? { userUrl: own, gateway: null } : { gateway: gw };
+}

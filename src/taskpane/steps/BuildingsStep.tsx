@@ -35,7 +35,7 @@ import type { AddBuildingsResult } from '../../app/addBuildings';
 import type { BuildingSource } from '../../sources/buildings/source';
 import { t } from '../buildings/messages';
 import { buildingsThroughGateway } from '../../app/gateway';
-import { findGateway, gatewayBaseUrl } from '../services/gateway';
+import { findGateway, gatewayBaseUrl, sourceRoute } from '../services/gateway';
 
 type SourceChoice = 'helsinki' | 'hsy' | 'ryhti' | 'file';
 const SOURCES: SourceChoice[] = ['helsinki', 'hsy', 'ryhti', 'file'];
@@ -103,9 +103,10 @@ function BuildingsStep(): JSX.Element {
   const yearOk = (y: string) => y === '' || /^\d{4}$/.test(y);
 
   async function makeSource(): Promise<BuildingSource> {
-    const url = baseUrl.trim() || undefined;
-    // An address the user typed wins; else the gateway of the server that served the pane; else direct.
-    const gw = !url && source !== 'file' ? findGateway() : null;
+    // The gateway of the server that served the pane (an address typed here on another origin
+    // cannot be reached from it); else the address typed; else direct.
+    const { userUrl: url, gateway: gw } =
+      source === 'file' ? { userUrl: baseUrl.trim() || undefined, gateway: null } : sourceRoute(baseUrl, findGateway());
     const o = { baseUrl: url ?? (gw && source !== 'file' ? gatewayBaseUrl(gw, source) : undefined), lang };
     const relay = (s: BuildingSource) => (gw ? buildingsThroughGateway(s, gw, lang) : s);
     if (source === 'helsinki')

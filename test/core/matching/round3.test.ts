@@ -93,6 +93,28 @@ describe('blocking that no single field defeats (third round)', () => {
     ).toBe('otherFirstName');
   });
 
+  it('a surname that begins like a first name is no first name: two first names at one address stay two people (fourth round)', () => {
+    // "heikkilä" begins with "Heikki", "karlsson" with "Karl": Jaro-Winkler 0.9-0.95 from the
+    // shared start, but a slip adds or drops one letter, not two or four.
+    for (const [a, b] of [
+      [
+        ['Helena', 'Heikkilä', 'Koulukuja 6', '42300', 'Jämsänkoski'],
+        ['Juhani', 'Heikkilä', 'Koulukuja 6', '42300', 'Jämsänkoski'],
+      ],
+      [
+        ['Antti', 'Karlsnon', 'Koivukuja 8', '07110', 'Hinthaara'],
+        ['Aino', 'Karlsson', 'Koivukuja 8', '07110', 'Hinthaara'],
+      ],
+    ]) {
+      expect(pair(a!, b!).vector.name).toBe('otherFirstName');
+    }
+    // A first name mistyped by one letter is still read as the first name ("Pftteri" / "Petteri").
+    expect(
+      pair(['Pftteri', 'Heikkilä', 'Koulukuja 6', '42300', 'Jämsänkoski'], ['Liisa', 'Heikkilä', 'Koulukuja 6', '42300', 'Jämsänkoski'])
+        .vector.name,
+    ).toBe('otherFirstName');
+  });
+
   it('a weak key’s block of namesakes larger than its limit is skipped, a smaller one is compared', () => {
     const candidates = (namesakes: number) => {
       const v = new Vocabulary();

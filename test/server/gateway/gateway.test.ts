@@ -3,7 +3,7 @@
  * proxy), how it meets upstream faults, and its throttle, cache, CORS and logging. Each test runs
  * `rajaus serve`'s server on a random port against a local fake upstream that sends no CORS headers.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,8 +11,15 @@ import { startRajausServer, type RunningServer } from '../../../src/server/serve
 import type { GatewayOptions } from '../../../src/server/gateway/gateway';
 import { json, startFakeUpstream, type FakeUpstream } from '../fakeUpstream';
 
-const DIST = mkdtempSync(join(tmpdir(), 'rajaus-gw-'));
+// dist/ inside a folder that also holds a file a traversal would reach, and a dotfile in dist/
+// itself: a refused traversal is then a refusal, not merely a file that is not there.
+const OUTSIDE = mkdtempSync(join(tmpdir(), 'rajaus-gw-'));
+const DIST = join(OUTSIDE, 'dist');
+mkdirSync(DIST);
 writeFileSync(join(DIST, 'taskpane.html'), '<!doctype html><html><head><title>Rajaus</title></head><body></body></html>');
+const SECRET = 'SECRET-OUTSIDE-DIST';
+writeFileSync(join(OUTSIDE, 'secret.txt'), SECRET);
+writeFileSync(join(DIST, '.env'), SECRET);
 
 const PRH_PAGE = { totalResults: 1, companies: [{ businessId: { value: '2331972-7' }, names: [] }] };
 const WFS_Q =
@@ -151,9 +158,20 @@ describe('never an open proxy: refused before any upstream is asked', () => {
       const r = await raw(target);
       expect([target, r.status]).toEqual([target, 404]);
     }
-    // The static files are confined to dist/ just the same.
-    for (const target of ['/../package.json', '/%2e%2e/package.json', '/..%2F..%2Fetc%2Fpasswd', '/.env']) {
-      expect([target, (await raw(target)).status]).toEqual([target, 404]);
+    // The static files are confined to dist/ just the same (secret.txt is next to dist/, .env in it).
+    for (const target of [
+      '/../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/%2E%2E%2Fsecret.txt',
+      '/assets/..%2F..%2Fsecret.txt',
+      '/..%2F..%2Fetc%2Fpasswd',
+      '/.env',
+      '/%2eenv',
+    ]) {
+      const r = await raw(target);
+      expect([target, r.status]).toEqual([target, 404]);
+      expect(r.text).not.toContain(SECRET);
+      expect(r.text).not.toContain('root:');
     }
   });
 
@@ -182,6 +200,13 @@ describe('never an open proxy: refused before any upstream is asked', () => {
     expect(withBody.status).toBe(413);
   });
 
+  it('any method but GET (and HEAD): 405 naming GET, even without a body', async () => {
+    for (const method of ['POST', 'PUT', 'DELETE', 'PATCH']) {
+      const res = await fetch(`${server.url}/api/prh/companies?postCode=00100`, { method });
+      expect([method, res.status, res.headers.get('allow')]).toEqual([method, 405, 'GET, HEAD']);
+    }
+  });
+
   it('a page of another origin (CORS is for its own origin only)', async () => {
     const res = await get('/api/prh/companies?postCode=00100', { origin: 'https://evil.example' });
     expect(res.status).toBe(403);
@@ -191,6 +216,8 @@ describe('never an open proxy: refused before any upstream is asked', () => {
       headers: { origin: 'https://evil.example', 'access-control-request-method': 'GET' },
     });
     expect(preflight.status).toBe(403);
+    // A browser that sends no Origin but marks the request cross-site is refused too.
+    expect((await get('/api/prh/companies?postCode=00100', { 'sec-fetch-site': 'cross-site' })).status).toBe(403);
   });
 });
 
@@ -201,6 +228,40 @@ describe('CORS for its own origin', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('access-control-allow-origin')).toBe(server.url);
     expect(res.headers.get('vary')).toMatch(/Origin/);
+    // Same-origin requests (no Origin header) need no CORS header, and get none.
+    expect((await get('/api/prh/companies?postCode=00100')).headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it("passes on none of the upstream's headers: not its CORS grant to everyone, not its cookies", async () => {
+    upstream.reply = (_req, res) =>
+      json(res, 200, PRH_PAGE, { 'access-control-allow-origin': '*', 'set-cookie': 'session=abc', server: 'upstream/1.0' });
+    const res = await get('/api/prh/companies?postCode=00100', { origin: 'https://evil.example' });
+    expect(res.status).toBe(403);
+    const own = await get('/api/prh/companies?postCode=00100');
+    expect(own.status).toBe(200);
+    expect(own.headers.get('access-control-allow-origin')).toBeNull();
+    expect(own.headers.get('set-cookie')).toBeNull();
+    expect(own.headers.get('server')).toBeNull();
+  });
+
+  it("answers its own origin's preflight, and nobody else's", async () => {
+    const preflight = await fetch(`${server.url}/api/prh/companies?postCode=00100`, {
+      method: 'OPTIONS',
+      headers: { origin: server.url, 'access-control-request-method': 'GET' },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe(server.url);
+    expect(preflight.headers.get('access-control-allow-methods')).toBe('GET, HEAD');
+    expect(upstream.requests).toHaveLength(0);
+  });
+
+  it("the gateway's answers carry the security headers too (CSP, nosniff; no HSTS on plain HTTP)", async () => {
+    for (const path of ['/api/prh/companies?postCode=00100', '/api/prh/companies?name=x', '/api/nothing']) {
+      const res = await get(path);
+      expect(res.headers.get('content-security-policy')).toMatch(/default-src 'self'/);
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('strict-transport-security')).toBeNull();
+    }
   });
 });
 
@@ -247,6 +308,18 @@ describe('upstream faults', () => {
     const res = await get('/api/prh/companies?postCode=00100');
     expect(res.status).toBe(504);
     expect(((await res.json()) as { message: string }).message).toMatch(/did not answer within/);
+  });
+
+  it('an upstream that sends its headers and then stalls mid-body: 504 after the timeout', async () => {
+    await start({ timeoutMs: 300 });
+    upstream.reply = (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('{"totalResults": 5, "companies": [');
+    };
+    const started = Date.now();
+    const res = await get('/api/prh/companies?postCode=00100');
+    expect(res.status).toBe(504);
+    expect(Date.now() - started).toBeLessThan(10_000);
   });
 
   it('truncated JSON, whether the stream ends early or is cut below its Content-Length', async () => {

@@ -1,4 +1,4 @@
-import { findGateway, gatewayBaseUrl } from '../../../src/taskpane/services/gateway';
+import { findGateway, gatewayBaseUrl, sourceRoute } from '../../../src/taskpane/services/gateway';
 
 /** The part of a document findGateway reads: the meta tag `rajaus serve` injects, and the page's URL. */
 function page(url: string, meta?: string) {
@@ -26,5 +26,28 @@ describe('findGateway', () => {
   it('never follows a meta tag to another origin', () => {
     expect(findGateway(page('https://tools.example.fi/taskpane.html', 'https://evil.example/api/'))).toBeNull();
     expect(findGateway(page('https://tools.example.fi/taskpane.html', '//evil.example/api/'))).toBeNull();
+  });
+});
+
+describe('sourceRoute', () => {
+  const gw = findGateway(page('https://tools.example.fi/rajaus/taskpane.html', 'api/'))!;
+
+  it('without a gateway: the address the user set, else none (the service itself)', () => {
+    expect(sourceRoute('https://proxy.example.fi/prh', null)).toEqual({ userUrl: 'https://proxy.example.fi/prh', gateway: null });
+    expect(sourceRoute('  ', null)).toEqual({ userUrl: undefined, gateway: null });
+    expect(sourceRoute(undefined, null)).toEqual({ userUrl: undefined, gateway: null });
+  });
+
+  it('served by a gateway: the gateway, also over an address on another origin, which the pane’s CSP would block', () => {
+    expect(sourceRoute(undefined, gw)).toEqual({ gateway: gw });
+    expect(sourceRoute('https://proxy.example.fi/prh', gw)).toEqual({ gateway: gw });
+    expect(sourceRoute('http://tools.example.fi/prh', gw)).toEqual({ gateway: gw });
+  });
+
+  it('served by a gateway: an address on the pane’s own origin is the user’s choice', () => {
+    expect(sourceRoute('https://tools.example.fi/mirror/prh', gw)).toEqual({
+      userUrl: 'https://tools.example.fi/mirror/prh',
+      gateway: null,
+    });
   });
 });
