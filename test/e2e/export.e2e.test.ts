@@ -6,6 +6,7 @@
  * workbook's state. Screenshots: test-results/export-*.png.
  */
 import { readFileSync } from 'node:fs';
+import { setPaneWidth } from './paneSteps';
 import { openPane, type PaneSession } from './support';
 import { statePart, stateOf, textTable } from './workbooks';
 import { looksLikeFormula } from '../../src/core/export/csv';
@@ -45,6 +46,8 @@ describe('export step (Chromium, Excel simulator)', () => {
   it('downloads a LeadDesk file: BOM, every phone in E.164, no live formulas, logged in the notes', async () => {
     const s = await openPane({ preload: workbook() });
     try {
+      // As on a laptop: the README's export screenshot is this one.
+      await setPaneWidth(s, 320);
       await openExport(s);
       await s.pane.getByRole('radio', { name: 'LeadDesk-yhteystietolista' }).check();
       await s.screenshot('export-form');
@@ -67,6 +70,8 @@ describe('export step (Chromium, Excel simulator)', () => {
       expect(step.params).toEqual(expect.objectContaining({ format: 'leaddesk', files: `${LIST}-leaddesk.csv` }));
       // The notes sheet now exists and the list sheet is unchanged.
       expect(snap.sheets.length).toBeGreaterThanOrEqual(2);
+      // The outcome in view (the README's export screenshot).
+      await outcome.scrollIntoViewIfNeeded();
       await s.screenshot('export-downloaded');
       expect(s.errors).toEqual([]);
     } finally {

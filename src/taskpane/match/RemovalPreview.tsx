@@ -31,7 +31,7 @@ const useStyles = makeStyles({
 
 export function RemovalPreview(props: {
   lang: Lang;
-  list: ListTable;
+  list: Pick<ListTable, 'origin'>;
   rows: MatchedRow[];
   describe(row: MatchedRow): string[];
 }): JSX.Element | null {

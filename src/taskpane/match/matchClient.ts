@@ -3,28 +3,35 @@
  * terminates the worker. Where workers are missing (old hosts, tests) it runs in place.
  *
  * The tables go to the worker and the result's rows come back in chunks, each its own message
- * and task: at 100,000 rows one message each way held the pane's thread ~0.2 s and ~0.5 s.
+ * and task: at 100,000 rows one message each way held the pane's thread ~0.2 s and ~0.5 s. The
+ * result's chunks share their rows' details (resultChunks.ts): a 10,000-row chunk of rows each
+ * with its own copies was still a 60–140 ms task.
  */
 import type { MatchedRow, MatchResult } from '../../app/removeCustomers';
 import { CancelledError, reviveUserError, type UserErrorData } from '../../core/errors';
 import type { Lang } from '../../core/i18n/lang';
-import type { ListTable } from '../../core/list/listTable';
+import { listFromGrid, type ListTable } from '../../core/list/listTable';
 import type { ProgressFn } from '../../core/progress';
 import type { CellValue } from '../../core/workbook/cells';
+import type { SheetData } from '../../core/workbook/port';
 
 export interface MatchRequest {
-  list: ListTable;
+  /**
+   * The list as read from its sheet: its cells are made into the list's row model in the worker
+   * (listFromGrid), not on the pane's thread, where converting 100,000 rows was one long task
+   * and 100,000 arrays of garbage for the collector's pauses.
+   */
+  list: SheetData;
   customers: ListTable;
   lang: Lang;
 }
 
-/** Rows a message to the worker; result rows a message back. */
+/** Rows a message to the worker (result rows come back in resultChunks.ts's chunks). */
 const ROWS_CHUNK = 5000;
-export const RESULT_CHUNK = 10_000;
 
 export type MatchMessage =
   | { type: 'rows'; table: 'list' | 'customers'; rows: CellValue[][] }
-  | { type: 'run'; list: Omit<ListTable, 'rows'>; customers: Omit<ListTable, 'rows'>; lang: Lang };
+  | { type: 'run'; list: Omit<SheetData, 'rows'>; customers: Omit<ListTable, 'rows'>; lang: Lang };
 
 export type MatchResponse =
   | { type: 'progress'; done: number; total: number }
@@ -41,10 +48,20 @@ async function postRows(worker: Worker, table: 'list' | 'customers', rows: reado
   }
 }
 
+/** The list's table as matching reads it (the same in the worker and in place). */
+export function listOf(sheet: SheetData): ListTable {
+  return listFromGrid(sheet.name, sheet.headers, sheet.rows, {}, sheet.firstDataRow);
+}
+
 export function matchInWorker(req: MatchRequest, opts: { progress?: ProgressFn; signal?: AbortSignal } = {}): Promise<MatchResult> {
   if (typeof Worker === 'undefined') {
     return import(/* webpackChunkName: "match" */ '../../app/removeCustomers').then(({ matchCustomers }) =>
-      matchCustomers(req.list, req.customers, { lang: req.lang, progress: opts.progress, signal: opts.signal, guessColumns: false }),
+      matchCustomers(listOf(req.list), req.customers, {
+        lang: req.lang,
+        progress: opts.progress,
+        signal: opts.signal,
+        guessColumns: false,
+      }),
     );
   }
   return new Promise((resolve, reject) => {

@@ -34,7 +34,7 @@ import { useClearStatus } from '../components/StepStatus';
 import { formatCount, formatPercent } from '../../core/i18n/lang';
 import { isCancel } from '../../core/errors';
 import { displayHeader } from '../../core/columns/catalogue';
-import { listFromGrid, type ListTable } from '../../core/list/listTable';
+import { listFromGrid, rowMaker, type ListTable } from '../../core/list/listTable';
 import { MATCH_KEYS } from '../../core/matching/keys';
 import type { MatchResult, ReviewDecision, ReviewLearning } from '../../app/removeCustomers';
 import type { CellValue } from '../../core/workbook/cells';
@@ -71,7 +71,7 @@ const loadUseCase = () => import(/* webpackChunkName: "match" */ '../../app/remo
 const show = (v: CellValue | undefined) => (v === null || v === undefined ? '' : String(v));
 
 /** The row's values of the columns matching reads, "Yritys: …", for the side-by-side view. */
-function describe(table: ListTable, row: readonly CellValue[] | undefined, lang: 'fi' | 'en' | 'sv'): string[] {
+function describe(table: Pick<ListTable, 'keys'>, row: readonly CellValue[] | undefined, lang: 'fi' | 'en' | 'sv'): string[] {
   if (!row) return [];
   return table.keys.flatMap((k, i) =>
     (MATCH_KEYS as readonly string[]).includes(k) && show(row[i]) ? [`${displayHeader(k, lang)}: ${show(row[i])}`] : [],
@@ -79,6 +79,11 @@ function describe(table: ListTable, row: readonly CellValue[] | undefined, lang:
 }
 
 const REVIEW_PAGE = 50;
+
+/** The matched list as the review shows it: its columns, and a shown row made from the sheet's cells when shown. */
+interface MatchedList extends Pick<ListTable, 'keys' | 'origin'> {
+  rowAt(listIndex: number): CellValue[] | undefined;
+}
 
 function MatchStep(): JSX.Element {
   const pane = usePane();
@@ -98,7 +103,7 @@ function MatchStep(): JSX.Element {
   // The matching's own progress with counts and Cancel (the worker is terminated).
   const matching = useCancellableRun();
   const [result, setResult] = useState<MatchResult | null>(null);
-  const [matchedList, setMatchedList] = useState<ListTable | null>(null);
+  const [matchedList, setMatchedList] = useState<MatchedList | null>(null);
   const [decisions, setDecisions] = useState<Map<number, boolean>>(new Map());
   // The result as the decisions so far teach it (learnFromReview): re-scored, the queue re-ordered.
   const [learned, setLearned] = useState<{ result: MatchResult; learning: ReviewLearning | null; queue: number[] } | null>(null);
@@ -220,10 +225,16 @@ function MatchStep(): JSX.Element {
       const { list, r } = await matching.start(async ({ signal, progress }) => {
         // The list is read with the signal too: a Cancel while Excel answers is heard there.
         const d = await workbook.readSheet(listSheet, { signal });
-        const list = listFromGrid(d.name, d.headers, d.rows, {}, d.firstDataRow);
         const label = t(lang, 'comparing');
-        progress(0, list.rows.length, label);
-        const r = await matchInWorker({ list, customers, lang }, { signal, progress: (done, total) => progress(done, total, label) });
+        progress(0, d.rows.length, label);
+        // The sheet's cells go to the worker as read; the review converts only the rows it shows.
+        const r = await matchInWorker({ list: d, customers, lang }, { signal, progress: (done, total) => progress(done, total, label) });
+        const { keys, toRow } = rowMaker(d.name, d.headers);
+        const list: MatchedList = {
+          keys,
+          origin: { name: d.name, firstDataRow: d.firstDataRow },
+          rowAt: (i) => (d.rows[i] ? toRow(d.rows[i]!) : undefined),
+        };
         return { list, r };
       });
       setMatchedList(list);
@@ -511,7 +522,7 @@ function MatchStep(): JSX.Element {
                     <strong>
                       {t(lang, 'listRow')} {matchedList.origin.firstDataRow + r.listIndex}
                     </strong>
-                    {describe(matchedList, matchedList.rows[r.listIndex], lang).map((x, i) => (
+                    {describe(matchedList, matchedList.rowAt(r.listIndex), lang).map((x, i) => (
                       <div key={i}>{x}</div>
                     ))}
                   </div>
@@ -549,7 +560,7 @@ function MatchStep(): JSX.Element {
             rows={shownResult.rows.filter(
               (r) => r.outcome === 'removed' || (r.outcome === 'review' && decisions.get(r.listIndex) === true),
             )}
-            describe={(r) => describe(matchedList, matchedList.rows[r.listIndex], lang).map((x) => x.replace(/^[^:]*: /, ''))}
+            describe={(r) => describe(matchedList, matchedList.rowAt(r.listIndex), lang).map((x) => x.replace(/^[^:]*: /, ''))}
           />
           <div className={styles.actions}>
             <Button appearance="primary" disabled={busy || shownResult.counts.removed + confirmedCount === 0} onClick={() => void apply()}>
