@@ -248,7 +248,12 @@ function withinFile<T>(t: MatchTable, key: (t: MatchTable, i: number) => T | nul
 export type FileCounts = WithinCounts[];
 
 export function countWithinFile(t: MatchTable): FileCounts {
-  return exactKeys().map((key) => withinFile(t, key));
+  return [...countWithinFileSteps(t)];
+}
+
+/** countWithinFile a key at a time (one pass over the file each), for a caller that pauses between them. */
+export function* countWithinFileSteps(t: MatchTable): Generator<FileCounts[number]> {
+  for (const key of exactKeys()) yield withinFile(t, key);
 }
 
 /** The distinct key functions of EXACT_LEVELS, in order (two levels share the house key). */
@@ -484,7 +489,12 @@ function* randomPairUSteps(list: MatchTable, customers: MatchTable, prior: Model
  * estimateModel in pieces, each `next()` a fraction of a second: the caller can pause between
  * them, so a Ctrl-C or the pane's Cancel is heard (a single pass was 1.3 s at 400,000 × 100,000).
  */
-export function* estimateSteps(list: MatchTable, index: BlockIndex, prior: MatchModel, random?: RandomPairU): Generator<void, Estimate, void> {
+export function* estimateSteps(
+  list: MatchTable,
+  index: BlockIndex,
+  prior: MatchModel,
+  random?: RandomPairU,
+): Generator<void, Estimate, void> {
   const fellBack = (pairs: number, rows: number): Estimate => ({
     model: prior,
     fit: { pairs, sampledRows: rows, iterations: 0, converged: false, lambda: 1 / (1 + Math.pow(2, -prior.priorBits)), fellBack: true },
