@@ -72,7 +72,7 @@ describe('buildingsFromText: saved responses and tables in any source layout', (
     // Every feature is checked, not only the first ones: a bad one far down is named by its number.
     const features = Array.from({ length: 300 }, (_, i) => ({ type: 'Feature', geometry: null, properties: { vtj_prt: `1${i}X`, katunimi_suomi: 'Koivutie', osoitenumero: String(i + 1), postinumero: '00100' } }));
     (features[249]!.properties as Record<string, unknown>).osoitenumero = { value: 250 };
-    expect(() => buildingsFromText(JSON.stringify({ type: 'FeatureCollection', features }), 'hki.json')).toThrow(/hki\.json.*row 250.*osoitenumero/);
+    expect(() => buildingsFromText(JSON.stringify({ type: 'FeatureCollection', features }), 'hki.json')).toThrow(/hki\.json.*rivi 250.*osoitenumero/);
   });
 
   it('a file source returns the buildings of the postal codes asked and sends nothing', async () => {
