@@ -74,6 +74,9 @@ export function decideRow(list: MatchTable, i: number, index: BlockIndex, model:
   let bestComparison: ComparisonVector | null = null;
   const floor = reviewWeightBits(model);
   const customers = index.customers;
+  // A pair whose weight can reach at most `bound` stays under review, or under the best pair so
+  // far (a margin for rounding keeps ties).
+  const cannotWin = (bound: number) => bound < floor || (bestIndex >= 0 && bound < bestWeight);
   for (const ci of index.candidates(list, i, candidateBuffer)) {
     // Every field but the names first. The names can add at most their headroom: a pair that
     // would still stay under review, or under the best pair so far, is not compared by name (a
@@ -81,7 +84,7 @@ export function decideRow(list: MatchTable, i: number, index: BlockIndex, model:
     // word of the name in one postal code, and end here.
     const comparison = compareWithoutNames(list, i, customers, ci);
     const bound = vectorWeight(comparison, model) + nameHeadroomBits(comparison.nameKind, model) + 1e-9;
-    if (bound < floor || (bestIndex >= 0 && bound < bestWeight)) continue;
+    if (cannotWin(bound)) continue;
     // Then tighter bounds, from the cheapest test up. Whether the name and the contact can be
     // exact at all (two hashes each, comparison.ts): one that cannot adds at most its best
     // inexact level. Then the contact persons themselves (two companies' contacts are mostly
@@ -93,11 +96,11 @@ export function decideRow(list: MatchTable, i: number, index: BlockIndex, model:
     const contacts = comparesContacts(list, i, customers, ci);
     if (contacts) {
       const withContact = fields + nameBound + contactBoundBits(mayBeExactContact(list, i, customers, ci), model);
-      if (withContact < floor || (bestIndex >= 0 && withContact < bestWeight)) continue;
+      if (cannotWin(withContact)) continue;
       compareContactInto(comparison, list, i, customers, ci);
     }
     const tighter = vectorWeight(comparison, model) + nameBound + 1e-9;
-    if (tighter < floor || (bestIndex >= 0 && tighter < bestWeight)) continue;
+    if (cannotWin(tighter)) continue;
     compareNameInto(comparison, list, i, customers, ci);
     const w = vectorWeight(comparison, model);
     if (w > bestWeight || (w === bestWeight && ci < bestIndex)) {

@@ -285,16 +285,7 @@ export function nameBoundBits(kind: NameKind, mayBeExact: boolean, model: MatchM
   let b = nameBounds.get(model);
   if (!b) {
     const w = weightTable(model);
-    const bound = (k: NameKind) => {
-      const levels = w[k === 'company' ? 'name:company' : 'name:person'] ?? {};
-      const inexact = Math.max(
-        0,
-        ...Object.entries(levels)
-          .filter(([l]) => l !== 'exact')
-          .map(([, x]) => x),
-      );
-      return { inexact, exact: Math.max(inexact, (levels.exact ?? 0) + termFrequencyHeadroom(k, model)) };
-    };
+    const bound = (k: NameKind) => exactOrNot(w[k === 'company' ? 'name:company' : 'name:person'] ?? {}, termFrequencyHeadroom(k, model));
     b = { company: bound('company'), person: bound('person') };
     nameBounds.set(model, b);
   }
@@ -323,18 +314,25 @@ export function nameHeadroomBits(kind: NameKind, model: MatchModel = DEFAULT_MOD
 
 const contactBounds = new WeakMap<MatchModel, { exact: number; inexact: number }>();
 
+/**
+ * The most a table's levels can add when the exact level may come out (plus `exactExtra`, an
+ * exact name's frequency) and when it cannot: the best of the other levels, never under 0.
+ */
+function exactOrNot(levels: Record<string, number>, exactExtra: number): { exact: number; inexact: number } {
+  const inexact = Math.max(
+    0,
+    ...Object.entries(levels)
+      .filter(([l]) => l !== 'exact')
+      .map(([, x]) => x),
+  );
+  return { inexact, exact: Math.max(inexact, (levels.exact ?? 0) + exactExtra) };
+}
+
 /** The most two contact persons can add, when they may be exact and when they cannot (see nameBoundBits). */
 export function contactBoundBits(mayBeExact: boolean, model: MatchModel = DEFAULT_MODEL): number {
   let b = contactBounds.get(model);
   if (!b) {
-    const levels = weightTable(model).contact ?? {};
-    const inexact = Math.max(
-      0,
-      ...Object.entries(levels)
-        .filter(([l]) => l !== 'exact')
-        .map(([, x]) => x),
-    );
-    b = { inexact, exact: Math.max(inexact, levels.exact ?? 0) };
+    b = exactOrNot(weightTable(model).contact ?? {}, 0);
     contactBounds.set(model, b);
   }
   return mayBeExact ? b.exact : b.inexact;
