@@ -14,7 +14,7 @@ import { normalizeBusinessId } from '../normalize/businessId';
 import { phoneMatchKey } from '../normalize/phone';
 import { companyDomain, normalizeEmail } from '../normalize/email';
 import { normalizeCompanyName, type LegalForm } from '../normalize/companyName';
-import { normalizePersonName } from '../normalize/personName';
+import { personNameWords } from '../normalize/personName';
 import { parseStreetAddress } from '../normalize/address';
 import { normalizePostalCode } from '../normalize/postalCode';
 import { canonicalTown } from '../normalize/townNames';
@@ -43,6 +43,25 @@ export class Vocabulary {
    * meets the same house in the same area.
    */
   readonly prefixHashes: number[] = [];
+
+  /** Town ids by the text as written (see townId). */
+  private readonly towns = new Map<string, number>();
+
+  /**
+   * The id of a town as written ("Helsingfors", "HKI", "Helsinki" → the id of "helsinki"), or
+   * NONE for a text that folds to nothing ("-"). A file names a few dozen towns in 100,000 rows:
+   * each text is folded and looked up once, not once a row.
+   */
+  townId(written: string): number {
+    let id = this.towns.get(written);
+    if (id === undefined) {
+      const folded = foldText(written);
+      // A town that folds to nothing is no town: it never equals another.
+      id = folded ? this.id(canonicalTown(folded)) : NONE;
+      this.towns.set(written, id);
+    }
+    return id;
+  }
 
   id(s: string): number {
     let i = this.ids.get(s);
@@ -304,7 +323,7 @@ function normalizeRow(t: MatchTable, i: number, row: readonly CellValue[], colum
     }
   }
   if (first || last || full) {
-    const words = normalizePersonName({ first, last, full }).all;
+    const words = personNameWords(first, last, full);
     if (words.length) t.personWords[i] = words;
   }
   const street = cellText(row, columns.streetAddress);
@@ -318,10 +337,9 @@ function normalizeRow(t: MatchTable, i: number, row: readonly CellValue[], colum
   if (postal) t.postalCode[i] = parseInt(postal, 10);
   const town = cellText(row, columns.postOffice) || cellText(row, columns.municipality);
   if (town) {
-    const folded = foldText(town);
-    // A town that folds to nothing ("-") is no town, as before: it never equals another.
-    // "Helsingfors", "HKI" and "Helsinki" are one town (canonicalTown).
-    if (folded) t.town[i] = v.id(canonicalTown(folded));
+    // "Helsingfors", "HKI" and "Helsinki" are one town (canonicalTown); "-" is none.
+    const id = v.townId(town);
+    if (id !== NONE) t.town[i] = id;
   }
 }
 

@@ -38,6 +38,9 @@ export function normalizeEmail(raw: string | number | null | undefined): string 
   if (raw === null || raw === undefined) return null;
   let s = String(raw).trim();
   if (!s) return null;
+  // An address already in its key's form (nearly every one a register holds): it has no "<",
+  // ":", upper case or final dot, so the steps below would return it unchanged.
+  if (EMAIL.test(s)) return s;
   const angle = /<([^>]+)>/.exec(s);
   if (angle) s = angle[1]!;
   s = s

@@ -49,6 +49,36 @@ export function normalizePersonName(args: { first?: string | null; last?: string
   return { first: [], last: [], all, structured: false };
 }
 
+/** `all` of first + last by the two texts (see personNameWords). */
+const pairCache = new Map<string, Map<string, readonly string[]>>();
+let pairs = 0;
+
+/**
+ * normalizePersonName(...).all, made once per distinct name: a list of 100,000 rows has a few
+ * thousand first-and-last-name pairs, and matching needs only the words, not a new object and
+ * array per row. The array is shared between rows: never modified in place.
+ */
+export function personNameWords(first: string, last: string, full: string): readonly string[] {
+  const f = parts(first);
+  const l = parts(last);
+  if (l.length === 0) return f.length > 0 ? f : parts(full);
+  if (f.length === 0) return l;
+  let byLast = pairCache.get(first);
+  if (byLast === undefined) {
+    if (pairs > 100_000) {
+      pairCache.clear();
+      pairs = 0;
+    }
+    pairCache.set(first, (byLast = new Map()));
+  }
+  let all = byLast.get(last);
+  if (all === undefined) {
+    byLast.set(last, (all = [...f, ...l]));
+    pairs++;
+  }
+  return all;
+}
+
 /** True when the name has at least two parts (a surname alone is weak evidence). */
 export function isFullPersonName(n: NormalizedPersonName): boolean {
   return n.all.length >= 2;
