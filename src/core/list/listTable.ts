@@ -58,7 +58,7 @@ export function rowMaker(
   name: string,
   headers: readonly string[],
   overrides: Record<string, string> = {},
-): { keys: string[]; toRow: (raw: readonly CellValue[]) => CellValue[] } {
+): { keys: string[]; toRow: (raw: readonly CellValue[]) => CellValue[]; intoRow: (raw: CellValue[]) => CellValue[] } {
   const { keys } = mapHeaders(headers, overrides, name);
   const width = headers.length;
   // Each column's type once, not a catalogue lookup per cell (a 100,000-row file has a million).
@@ -68,7 +68,17 @@ export function rowMaker(
     for (let c = 0; c < width; c++) row[c] = fromCell(types[c]!, r[c] ?? null);
     return row;
   };
-  return { keys, toRow };
+  /**
+   * toRow made in the raw array itself, for a reader whose raw record is used for nothing else
+   * (a CSV reader's fresh record): one array a row instead of two.
+   */
+  const intoRow = (r: CellValue[]) => {
+    const n = r.length;
+    if (n !== width) r.length = width;
+    for (let c = 0; c < width; c++) r[c] = fromCell(types[c]!, c < n ? r[c]! : null);
+    return r;
+  };
+  return { keys, toRow, intoRow };
 }
 
 export function columnIndex(list: Pick<ListTable, 'keys'>, key: string): number {

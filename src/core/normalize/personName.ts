@@ -59,23 +59,24 @@ let pairs = 0;
  * array per row. The array is shared between rows: never modified in place.
  */
 export function personNameWords(first: string, last: string, full: string): readonly string[] {
+  // Only the first and last name decide when either is written: then the pair is looked up first.
+  if (!first && !last) return parts(full);
+  const byLast = pairCache.get(first);
+  const known = byLast?.get(last);
+  if (known !== undefined) return known;
   const f = parts(first);
   const l = parts(last);
-  if (l.length === 0) return f.length > 0 ? f : parts(full);
-  if (f.length === 0) return l;
-  let byLast = pairCache.get(first);
-  if (byLast === undefined) {
-    if (pairs > 100_000) {
-      pairCache.clear();
-      pairs = 0;
-    }
-    pairCache.set(first, (byLast = new Map()));
+  // Neither holds a word ("-", a title alone): the one-column name decides, and is not kept here.
+  if (f.length === 0 && l.length === 0) return parts(full);
+  const all = l.length === 0 ? f : f.length === 0 ? l : [...f, ...l];
+  if (pairs > 100_000) {
+    pairCache.clear();
+    pairs = 0;
   }
-  let all = byLast.get(last);
-  if (all === undefined) {
-    byLast.set(last, (all = [...f, ...l]));
-    pairs++;
-  }
+  let row = pairCache.get(first);
+  if (row === undefined) pairCache.set(first, (row = new Map()));
+  row.set(last, all);
+  pairs++;
   return all;
 }
 

@@ -136,7 +136,8 @@ async function streamCsv(
   let fileRow = 0;
   let head: TableHead | null = null;
   let width = 0;
-  let toRow: (raw: readonly CellValue[]) => CellValue[] = () => [];
+  // Each record is a fresh array that nothing else keeps: it becomes its row in place.
+  let toRow: (raw: CellValue[]) => CellValue[] = () => [];
   let onRow: (row: CellValue[], index: number) => void = () => undefined;
   let index = 0;
   // Blank rows inside the data stay (as empty rows) so that row i is still file row
@@ -153,7 +154,7 @@ async function streamCsv(
       checkWidth(headers.length, fileName, fileRow, lang);
       checkHeader(headers, fileName, fileRow, overrides, lang);
       const maker = rowMaker(fileName, headers, overrides);
-      toRow = maker.toRow;
+      toRow = maker.intoRow;
       width = headers.length;
       head = { keys: maker.keys, headers, origin: { name: fileName, firstDataRow: fileRow + 1 } };
       onRow = sink(head);

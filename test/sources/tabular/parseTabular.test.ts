@@ -74,6 +74,20 @@ describe('parseTabular: CSV as Finnish users have it', () => {
     expect(list.rows).toEqual([['Oy A', '040 1']]);
   });
 
+  it('makes every row as wide as the header: short rows padded, blank extra fields and empty cells as null', async () => {
+    // Rows are made in the reader's own record arrays (rowMaker's intoRow): each row is a
+    // separate array of exactly the header's width, whatever its line held.
+    const list = await parseTabular(utf8('Yritys;Puhelin;Postinumero\nOy A\nOy B;;00100;;\n\nOy C;040 1;33100\n'), 'a.csv');
+    expect(list.rows).toEqual([
+      ['Oy A', null, null],
+      ['Oy B', null, '00100'],
+      [null, null, null],
+      ['Oy C', '040 1', '33100'],
+    ]);
+    expect(new Set(list.rows).size).toBe(4);
+    for (const row of list.rows) expect(Object.keys(row)).toHaveLength(3);
+  });
+
   it('rejects an empty file, a file without a header, and a PNG renamed .csv', async () => {
     expect((await userError(parseTabular(new Uint8Array(), 'tyhja.csv'))).message).toBe('tyhja.csv: the file is empty');
     expect((await userError(parseTabular(utf8('\r\n \r\n'), 'tyhja.csv'))).message).toMatch(/empty/);
