@@ -44,11 +44,13 @@ export async function readMatchTable(request: FileRequest, vocabulary: Vocabular
     request.path,
     request.sheet,
     request.map,
-    (h) => {
+    (h, expectedRows) => {
       // Columns the user mapped with --map keep their meaning; the others may be read from their
       // contents as well as their headers (contentGuess.ts).
       const fixed = new Set(h.headers.flatMap((x, i) => (mapped.has(normalizeHeader(x)) ? [i] : [])));
-      const b = new MatchTableBuilder(h.keys, vocabulary, opts.onNormalized, undefined, { fixed });
+      // Room for the rows the file holds, made once: grown from 1,024 rows, the table was copied
+      // seven times on the way to 100,000, and once more to its final size.
+      const b = new MatchTableBuilder(h.keys, vocabulary, opts.onNormalized, expectedRows || undefined, { fixed });
       builder = b;
       const also = opts.rows?.(h);
       return (row, i) => {

@@ -113,8 +113,20 @@ const PAST_XFD = /bounds.*col/i;
 /** A table's columns and origin, known once its header row is read. */
 export type TableHead = Omit<ListTable, 'rows'>;
 
-/** Called with the head of a table; returns what takes each of its rows (index from 0). */
-export type RowSink = (head: TableHead) => (row: CellValue[], index: number) => void;
+/**
+ * Called with the head of a table; returns what takes each of its rows (index from 0).
+ * `expectedRows` is how many rows are likely to follow (a CSV's lines after the header: quoted
+ * line breaks and blank lines at the end make it more), for a reader that sizes its storage once.
+ */
+export type RowSink = (head: TableHead, expectedRows?: number) => (row: CellValue[], index: number) => void;
+
+/** Line ends in `text` (LF, or CR in an old Mac file), counted without building the lines. */
+function lineEnds(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  if (n === 0) for (let i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 1)) n++;
+  return n;
+}
 
 const blankRecord = (rec: readonly string[]) => rec.every((f) => f.trim() === '');
 
@@ -157,7 +169,9 @@ async function streamCsv(
       toRow = maker.intoRow;
       width = headers.length;
       head = { keys: maker.keys, headers, origin: { name: fileName, firstDataRow: fileRow + 1 } };
-      onRow = sink(head);
+      // The lines after the header's (the last line may lack its line end).
+      const ending = text.charCodeAt(text.length - 1);
+      onRow = sink(head, Math.max(0, lineEnds(text) + (ending === 10 || ending === 13 ? 0 : 1) - fileRow));
       return;
     }
     if (rec.length > width) {
@@ -212,7 +226,7 @@ export async function streamTabular(
     return streamCsv(bytes, fileName, opts.map ?? {}, sink, opts, lang);
   }
   const { rows, ...head } = await parseXlsx(bytes, fileName, opts);
-  const onRow = sink(head);
+  const onRow = sink(head, rows.length);
   rows.forEach((row, i) => onRow(row, i));
   return { head, rowCount: rows.length };
 }

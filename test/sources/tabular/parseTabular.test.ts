@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { parseTabular } from '../../../src/sources/tabular/parseTabular';
+import { parseTabular, streamTabular } from '../../../src/sources/tabular/parseTabular';
 import { decodeText, detectDelimiter } from '../../../src/sources/tabular/csvParse';
 import { libraryCause, UserError } from '../../../src/core/errors';
 
@@ -86,6 +86,24 @@ describe('parseTabular: CSV as Finnish users have it', () => {
     ]);
     expect(new Set(list.rows).size).toBe(4);
     for (const row of list.rows) expect(Object.keys(row)).toHaveLength(3);
+  });
+
+  it('tells the reader how many rows to expect once the header is read, whatever the line ends', async () => {
+    const expected = async (text: string) => {
+      let hint: number | undefined;
+      const { rowCount } = await streamTabular(utf8(text), 'a.csv', {}, (_head, expectedRows) => {
+        hint = expectedRows;
+        return () => undefined;
+      });
+      return { hint, rowCount };
+    };
+    expect(await expected('Yritys;Puhelin\nOy A;1\nOy B;2\n')).toEqual({ hint: 2, rowCount: 2 });
+    expect(await expected('Yritys;Puhelin\r\nOy A;1\r\nOy B;2')).toEqual({ hint: 2, rowCount: 2 });
+    expect(await expected('\n\nYritys;Puhelin\nOy A;1\n')).toEqual({ hint: 1, rowCount: 1 });
+    expect(await expected('Yritys;Puhelin\rOy A;1\rOy B;2\rOy C;3\r')).toEqual({ hint: 3, rowCount: 3 });
+    expect(await expected('Yritys;Puhelin\n')).toEqual({ hint: 0, rowCount: 0 });
+    // Only a hint: a quoted line break or blank lines at the end make it more than the rows.
+    expect(await expected('Yritys;Huom\n"Oy A";"kaksi\nriviä"\n\n\n')).toEqual({ hint: 4, rowCount: 1 });
   });
 
   it('rejects an empty file, a file without a header, and a PNG renamed .csv', async () => {
