@@ -83,23 +83,32 @@ const FORM_BY_TEXT = new Map(LEGAL_FORMS.map(([words, form]) => [words.join(' ')
 const FIRST_OF_TWO = new Set(LEGAL_FORMS.filter(([w]) => w.length === 2).map(([w]) => w[0]!));
 const LAST_OF_TWO = new Set(LEGAL_FORMS.filter(([w]) => w.length === 2).map(([w]) => w[1]!));
 
-/** The legal form at the start or end of the words, and how many words it takes. */
-function formAt(tokens: string[], atEnd: boolean): [LegalForm, number] | null {
-  const n = tokens.length;
-  if (n === 0) return null;
+/** The legal form formWords found last (a variable, not a pair per call: this runs for every name). */
+let found: LegalForm = 'oy';
+
+/**
+ * How many words the legal form at the start (or end) of tokens[lo, hi) takes, 0 for none;
+ * the form is left in `found`.
+ */
+function formWords(tokens: readonly string[], lo: number, hi: number, atEnd: boolean): number {
+  const n = hi - lo;
+  if (n <= 0) return 0;
   // Longest first: "julkinen osakeyhtio" before "osakeyhtio", "oy ab" before "ab".
-  if (
-    n >= 2 &&
-    (atEnd
-      ? FIRST_OF_TWO.has(tokens[n - 2]!) && LAST_OF_TWO.has(tokens[n - 1]!)
-      : FIRST_OF_TWO.has(tokens[0]!) && LAST_OF_TWO.has(tokens[1]!))
-  ) {
-    const two = atEnd ? `${tokens[n - 2]} ${tokens[n - 1]}` : `${tokens[0]} ${tokens[1]}`;
-    const f = FORM_BY_TEXT.get(two);
-    if (f) return [f, 2];
+  if (n >= 2) {
+    const a = atEnd ? tokens[hi - 2]! : tokens[lo]!;
+    const b = atEnd ? tokens[hi - 1]! : tokens[lo + 1]!;
+    if (FIRST_OF_TWO.has(a) && LAST_OF_TWO.has(b)) {
+      const f = FORM_BY_TEXT.get(`${a} ${b}`);
+      if (f) {
+        found = f;
+        return 2;
+      }
+    }
   }
-  const f = FORM_BY_TEXT.get(atEnd ? tokens[n - 1]! : tokens[0]!);
-  return f ? [f, 1] : null;
+  const f = FORM_BY_TEXT.get(atEnd ? tokens[hi - 1]! : tokens[lo]!);
+  if (!f) return 0;
+  found = f;
+  return 1;
 }
 
 export function normalizeCompanyName(raw: string | null | undefined): NormalizedCompanyName {
@@ -108,22 +117,32 @@ export function normalizeCompanyName(raw: string | null | undefined): Normalized
   // foldText trims and joins words with single spaces: only an empty text has no words.
   const tokens = folded ? folded.split(' ') : [];
   let legalForm: LegalForm | null = null;
-  // Strip legal forms from both ends until none is left: "Oy Virtanen Ab" → "Virtanen".
+  // Strip legal forms from both ends until none is left: "Oy Virtanen Ab" → "Virtanen". The
+  // words left are tokens[lo, hi): moved bounds, not arrays spliced, for every name of a file.
+  let lo = 0;
+  let hi = tokens.length;
   for (;;) {
-    const start = formAt(tokens, false);
-    if (start) {
-      tokens.splice(0, start[1]);
-      legalForm ??= start[0];
+    let w = formWords(tokens, lo, hi, false);
+    if (w > 0) {
+      lo += w;
+      legalForm ??= found;
       continue;
     }
-    const end = formAt(tokens, true);
-    if (end) {
-      tokens.splice(tokens.length - end[1], end[1]);
-      legalForm ??= end[0];
+    w = formWords(tokens, lo, hi, true);
+    if (w > 0) {
+      hi -= w;
+      legalForm ??= found;
       continue;
     }
     break;
   }
-  const kept = tokens.filter((t) => !CONNECTORS.has(t));
+  let connectors = false;
+  for (let i = lo; i < hi && !connectors; i++) connectors = CONNECTORS.has(tokens[i]!);
+  let kept: string[];
+  if (!connectors && lo === 0 && hi === tokens.length) kept = tokens;
+  else {
+    kept = [];
+    for (let i = lo; i < hi; i++) if (!CONNECTORS.has(tokens[i]!)) kept.push(tokens[i]!);
+  }
   return { tokens: kept, compact: kept.join(''), legalForm };
 }

@@ -9,6 +9,8 @@ import { FinnishBusinessIds } from 'finnish-business-ids';
 import { normalizeBusinessId } from '../../../src/core/normalize/businessId';
 import { normalizeEmail } from '../../../src/core/normalize/email';
 import { normalizePersonName, personNameWords } from '../../../src/core/normalize/personName';
+import { normalizeCompanyName } from '../../../src/core/normalize/companyName';
+import { foldText } from '../../../src/core/normalize/fold';
 
 /** normalizeBusinessId before the shortcut for "1234567-8". */
 function businessIdByDefinition(raw: string): string | null {
@@ -36,6 +38,90 @@ function emailByDefinition(raw: string): string | null {
     .toLowerCase()
     .replace(/\.$/, '');
   return EMAIL.test(s) ? s : null;
+}
+
+/** normalizeCompanyName as it was: legal forms spliced off the word array, connectors filtered. */
+function companyByDefinition(raw: string): { tokens: string[]; compact: string; legalForm: string | null } {
+  const forms: [string, string][] = [
+    ['julkinen osakeyhtio', 'oyj'],
+    ['publikt aktiebolag', 'oyj'],
+    ['oyj', 'oyj'],
+    ['abp', 'oyj'],
+    ['plc', 'oyj'],
+    ['asunto osakeyhtio', 'oy'],
+    ['asuntoosakeyhtio', 'oy'],
+    ['asunto oy', 'oy'],
+    ['as oy', 'oy'],
+    ['oy ab', 'oy'],
+    ['ab oy', 'oy'],
+    ['oy ltd', 'oy'],
+    ['o y', 'oy'],
+    ['osakeyhtio', 'oy'],
+    ['aktiebolag', 'oy'],
+    ['oy', 'oy'],
+    ['ab', 'oy'],
+    ['ltd', 'oy'],
+    ['limited', 'oy'],
+    ['inc', 'foreign'],
+    ['incorporated', 'foreign'],
+    ['llc', 'foreign'],
+    ['gmbh', 'foreign'],
+    ['corp', 'foreign'],
+    ['corporation', 'foreign'],
+    ['kommandiittiyhtio', 'ky'],
+    ['kommanditbolag', 'ky'],
+    ['ky', 'ky'],
+    ['kb', 'ky'],
+    ['avoin yhtio', 'ay'],
+    ['handelsbolag', 'ay'],
+    ['ay', 'ay'],
+    ['hb', 'ay'],
+    ['toiminimi', 'tmi'],
+    ['t mi', 'tmi'],
+    ['tmi', 'tmi'],
+    ['enskild firma', 'tmi'],
+    ['enskild naringsidkare', 'tmi'],
+    ['osuuskunta', 'osk'],
+    ['andelslag', 'osk'],
+    ['osk', 'osk'],
+    ['rekisteroity yhdistys', 'ry'],
+    ['registrerad forening', 'ry'],
+    ['r y', 'ry'],
+    ['ry', 'ry'],
+    ['rf', 'ry'],
+    ['r f', 'ry'],
+  ];
+  const byText = new Map(forms);
+  const formAt = (tokens: string[], atEnd: boolean): [string, number] | null => {
+    const n = tokens.length;
+    if (n === 0) return null;
+    if (n >= 2) {
+      const f = byText.get(atEnd ? `${tokens[n - 2]} ${tokens[n - 1]}` : `${tokens[0]} ${tokens[1]}`);
+      if (f) return [f, 2];
+    }
+    const f = byText.get(atEnd ? tokens[n - 1]! : tokens[0]!);
+    return f ? [f, 1] : null;
+  };
+  const folded = foldText(raw.includes('&') || raw.includes('+') ? raw.replace(/[&+]/g, ' ja ') : raw);
+  const tokens = folded ? folded.split(' ') : [];
+  let legalForm: string | null = null;
+  for (;;) {
+    const start = formAt(tokens, false);
+    if (start) {
+      tokens.splice(0, start[1]);
+      legalForm ??= start[0];
+      continue;
+    }
+    const end = formAt(tokens, true);
+    if (end) {
+      tokens.splice(tokens.length - end[1], end[1]);
+      legalForm ??= end[0];
+      continue;
+    }
+    break;
+  }
+  const kept = tokens.filter((t) => !['ja', 'och', 'and'].includes(t));
+  return { tokens: kept, compact: kept.join(''), legalForm };
 }
 
 const digits = (min: number, max: number) => fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: min, maxLength: max });
@@ -92,6 +178,48 @@ describe('normalizer shortcuts give what the whole definition gives', () => {
     // The Kelvin sign lower-cases to an ASCII "k": the shortcut must not take it.
     expect(normalizeEmail('\u212a@firma.fi')).toBe('k@firma.fi');
     expect(normalizeEmail('matti@firma.fi')).toBe('matti@firma.fi');
+  });
+
+  it('company names: legal forms off both ends, connectors dropped, as the spliced definition did', () => {
+    const word = fc.constantFrom(
+      'Oy',
+      'OY',
+      'Ab',
+      'Oyj',
+      'Ky',
+      'Tmi',
+      'T:mi',
+      'Ay',
+      'ry',
+      'r.y.',
+      'Asunto',
+      'As.',
+      'osakeyhtiö',
+      'Julkinen',
+      'Avoin',
+      'yhtiö',
+      'Ltd',
+      'Virtasen',
+      'Rakennus',
+      'Mäki',
+      'IT-Palvelu',
+      '&',
+      '+',
+      'ja',
+      'och',
+      'and',
+      'Enskild',
+      'firma',
+      '-',
+      'Ab:n',
+    );
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 7 }), fc.constantFrom(' ', '  ', ', '), (words, gap) => {
+        const raw = words.join(gap);
+        expect(normalizeCompanyName(raw)).toEqual(companyByDefinition(raw));
+      }),
+      { numRuns: 5000 },
+    );
   });
 
   it("a person's name words: the same words as normalizePersonName, however often a name repeats", () => {
