@@ -10,23 +10,6 @@ function overridesFor(map: Record<string, string>, headers: readonly string[]): 
   return Object.fromEntries(Object.entries(map).filter(([h]) => present.has(normalizeHeader(h))));
 }
 
-/** Stops streamTabular once the header is read (see headersOf). */
-const HEADER_READ = Symbol('header read');
-
-/** The headers of a file, without reading its rows. */
-async function headersOf(bytes: Uint8Array, path: string, sheet: string | undefined, lang?: Lang): Promise<string[]> {
-  let headers: string[] = [];
-  try {
-    await streamTabular(bytes, path, { sheet, lang }, (head) => {
-      headers = head.headers;
-      throw HEADER_READ;
-    });
-  } catch (e) {
-    if (e !== HEADER_READ) throw e;
-  }
-  return headers;
-}
-
 /**
  * Reads a file one row at a time (streamTabular) with the --map overrides that name its columns:
  * `sink` gets the head, then each row.
@@ -41,7 +24,8 @@ export async function streamWithMap(
   signal?: AbortSignal,
 ): Promise<{ head: TableHead; rowCount: number }> {
   const bytes = await readBytes(path);
-  const overrides = Object.keys(map).length ? overridesFor(map, await headersOf(bytes, path, sheet, lang)) : {};
+  // The overrides are decided when the header is read: the file is decoded (a workbook loaded) once.
+  const mapOf = (headers: readonly string[]) => (Object.keys(map).length ? overridesFor(map, headers) : {});
   // With a signal the file is read in pieces, and Ctrl-C is heard between them.
-  return streamTabular(bytes, path, { sheet, map: overrides, onWarning, lang, signal }, sink);
+  return streamTabular(bytes, path, { sheet, mapOf, onWarning, lang, signal }, sink);
 }

@@ -21,6 +21,12 @@ export interface ParseTabularOptions {
   sheet?: string;
   /** Header as written → catalogue key ("" keeps it as the user's own column). */
   map?: Record<string, string>;
+  /**
+   * `map` decided from the file's headers once they are read, instead of `map` (the CLI's --map
+   * names columns of either file: only those of this one apply). Before, the file was read a
+   * first time for its headers alone, decoding a CSV or loading a workbook twice.
+   */
+  mapOf?: (headers: readonly string[]) => Record<string, string>;
   /** Told what was read but looks doubtful (lines of a UTF-8 file in Windows-1252), one line each. */
   onWarning?: (line: string) => void;
   /** Language of the messages about a whole file (empty, not a spreadsheet, damaged); default
@@ -136,12 +142,13 @@ const RECORDS_PER_PIECE = 2000;
 async function streamCsv(
   bytes: Uint8Array,
   fileName: string,
-  overrides: Record<string, string>,
+  given: Record<string, string>,
   sink: RowSink,
   opts: ParseTabularOptions,
   lang: Lang,
 ): Promise<{ head: TableHead; rowCount: number }> {
   const onWarning = opts.onWarning;
+  let overrides = given;
   const { text, windows1252Lines } = decodeText(bytes);
   if (windows1252Lines?.length) onWarning?.(mixedEncodingWarning(fileName, windows1252Lines, lang));
   if (text.trim() === '') throw new UserError(fileMessage(lang, 'empty'), { file: fileName });
@@ -164,6 +171,7 @@ async function streamCsv(
       // Trailing empty header cells (a trailing ";" in every line) are not columns.
       while (headers.length > 1 && headers[headers.length - 1] === '') headers.pop();
       checkWidth(headers.length, fileName, fileRow, lang);
+      if (opts.mapOf) overrides = opts.mapOf(headers);
       checkHeader(headers, fileName, fileRow, overrides, lang);
       const maker = rowMaker(fileName, headers, overrides);
       toRow = maker.intoRow;
@@ -204,7 +212,7 @@ async function streamCsv(
   } catch (e) {
     throw e instanceof CsvDamageError ? e.toUserError(fileName, lang) : e;
   }
-  if (!head) checkHeader([''], fileName, 1, overrides, lang);
+  if (!head) checkHeader([''], fileName, 1, opts.mapOf ? opts.mapOf([]) : overrides, lang);
   return { head: head!, rowCount: index };
 }
 
@@ -280,9 +288,10 @@ async function parseXlsx(bytes: Uint8Array, fileName: string, opts: ParseTabular
     headerCells.push(v === null ? '' : String(v).trim());
   }
   while (headerCells.length > 1 && headerCells[headerCells.length - 1] === '') headerCells.pop();
+  const map = opts.mapOf ? opts.mapOf(headerCells) : (opts.map ?? {});
   // (No width check here: ExcelJS refuses a sheet past column XFD as it loads it, above.)
-  checkHeader(headerCells, where, top, opts.map ?? {}, opts.lang ?? 'en');
-  const keys = mapHeaders(headerCells, opts.map ?? {}, where).keys;
+  checkHeader(headerCells, where, top, map, opts.lang ?? 'en');
+  const keys = mapHeaders(headerCells, map, where).keys;
   const rows: CellValue[][] = [];
   // The last row holding a value, not ws.rowCount: a sheet whose used range reaches A1048576
   // (one formatted or emptied cell there) would otherwise be read as a million blank rows.
@@ -307,7 +316,7 @@ async function parseXlsx(bytes: Uint8Array, fileName: string, opts: ParseTabular
     rows.push(values);
   }
   dropTrailingBlankRows(rows);
-  return listFromGrid(where, headerCells, rows, opts.map ?? {}, top + 1);
+  return listFromGrid(where, headerCells, rows, map, top + 1);
 }
 
 export async function parseTabular(bytes: Uint8Array, fileName: string, opts: ParseTabularOptions = {}): Promise<ListTable> {
