@@ -11,7 +11,7 @@
  * strings (the comparison measures the names' spelling), one array of words per row.
  */
 import { normalizeBusinessId } from '../normalize/businessId';
-import { phoneMatchKey } from '../normalize/phone';
+import { phoneMatchNumber } from '../normalize/phone';
 import { companyDomain, normalizeEmail } from '../normalize/email';
 import { normalizeCompanyName, type LegalForm } from '../normalize/companyName';
 import { personNameWords } from '../normalize/personName';
@@ -328,8 +328,7 @@ function normalizeRow(t: MatchTable, i: number, row: readonly CellValue[], colum
   const v = t.vocabulary;
   const bid = normalizeBusinessId(cellText(row, columns.businessId));
   if (bid) t.businessId[i] = businessIdNumber(bid);
-  const phone = phoneMatchKey(cellText(row, columns.phone));
-  if (phone) t.phone[i] = Number(phone.slice(1));
+  t.phone[i] = phoneMatchNumber(cellText(row, columns.phone));
   const email = normalizeEmail(cellText(row, columns.email));
   if (email) {
     t.email[i] = email;
