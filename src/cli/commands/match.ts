@@ -39,7 +39,8 @@ import { RecordStore } from '../io/recordStore';
 import { refuseInputAsOutput, sameFile } from '../io/files';
 import { MatchWorker, type CustomerTable } from '../io/matchWorker';
 import { readMatchTable, type FileRequest } from '../io/matchTableFile';
-import { linkRange } from '../../core/matching/engine';
+import { decideRow } from '../../core/matching/engine';
+import { unpackDecision } from '../../core/matching/packedDecisions';
 import { phase } from '../io/phaseClock';
 
 const USAGE = `rajaus match --list FILE --customers FILE [options]
@@ -76,8 +77,8 @@ async function readCustomersHere(request: FileRequest, vocabulary: Vocabulary, w
 
 /**
  * List rows linked, worded and written between two looks at the clock (pauser): half a million
- * rows linked in one call held the thread for tens of seconds, deaf to Ctrl-C. linkRange
- * decides each row on its own, so the decisions are those of one call.
+ * rows linked in one call held the thread for tens of seconds, deaf to Ctrl-C. decideRow
+ * decides each row on its own, so the decisions are those of one call of linkRange.
  */
 const PIECE = 2000;
 
@@ -235,9 +236,12 @@ export const matchCommand: Command = {
       outputs = new RunOutputs(outDir, { signal: io.signal });
       const headers = [...list.headers, ...MATCH_COLUMNS.map((k) => displayHeader(k, io.lang))];
       csvs = new MatchCsvs(outputs, list.headers, headers, listRecords, CSV);
+      // Row by row, each written as it is decided: a piece's decisions held as objects outlived
+      // young collections, and the old generation kept them until its next full one.
       for (let from = 0; from < ourPart; from += PIECE) {
-        const decisions = linkRange(listTable!, index, from, Math.min(ourPart, from + PIECE), { model });
-        csvs.add(matchedRows(decisions, from, customerInfo, io.lang, tables, model));
+        for (let i = from; i < Math.min(ourPart, from + PIECE); i++) {
+          csvs.add(matchedRows([decideRow(listTable!, i, index, model)], i, customerInfo, io.lang, tables, model));
+        }
         await csvs.drain();
         await pause();
       }
@@ -246,8 +250,11 @@ export const matchCommand: Command = {
       if (theirPieces) {
         let first = ourPart;
         for await (const piece of theirPieces) {
-          csvs.add(matchedRows(piece.decisions, first, customerInfo, io.lang, tables, model, piece.reasons));
-          first += piece.decisions.length;
+          for (let k = 0; k < piece.size; k++) {
+            const d = unpackDecision(piece.packed, k, model);
+            csvs.add(matchedRows([d], first + k, customerInfo, io.lang, tables, model, [piece.reasons[k]!]));
+          }
+          first += piece.size;
           theirPairs = piece.candidatePairs;
           await csvs.drain();
           await pause();

@@ -18,8 +18,7 @@ import { Worker } from 'node:worker_threads';
 import type { TableInfo } from '../../app/removeCustomers';
 import { CancelledError, UserError, type Location } from '../../core/errors';
 import { BlockIndex, type IndexArrays } from '../../core/matching/blocking';
-import type { RowDecision } from '../../core/matching/engine';
-import { unpackDecisions, type PackedDecisions } from '../../core/matching/packedDecisions';
+import type { PackedDecisions } from '../../core/matching/packedDecisions';
 import { packRows, unpackTable, type PackedTable } from '../../core/matching/packedTable';
 import type { MatchTable, Vocabulary } from '../../core/matching/record';
 import type { MatchModel } from '../../core/matching/model';
@@ -78,9 +77,13 @@ export const WORKER_FILE = 'match-worker.js';
  */
 export const LINKED_PIECE = Number(process.env.RAJAUS_LINKED_PIECE) || 25_000;
 
-/** The decisions of a piece of the worker's part of the list, with their reasons in words. */
+/**
+ * A piece of the worker's part of the list: its decisions as posted (unpackDecision rebuilds
+ * each with the model of the run), with their reasons in words.
+ */
 export interface LinkedPiece {
-  decisions: RowDecision[];
+  packed: PackedDecisions;
+  size: number;
   reasons: string[];
   /** Candidate pairs of the worker's part so far. */
   candidatePairs: number;
@@ -185,7 +188,8 @@ export class MatchWorker {
         for (;;) {
           const reply = await nextPiece();
           yield {
-            decisions: unpackDecisions(reply.packed, model),
+            packed: reply.packed,
+            size: reply.packed.customer.length,
             reasons: reply.reasons.split(REASON_SEPARATOR),
             candidatePairs: reply.candidatePairs,
           };

@@ -6,8 +6,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { UserError } from '../../core/errors';
 import { BlockIndex, IndexKeys } from '../../core/matching/blocking';
-import { linkRange, reasonOf } from '../../core/matching/engine';
-import { packDecisions } from '../../core/matching/packedDecisions';
+import { decideRow, reasonOf } from '../../core/matching/engine';
+import { emptyPackedDecisions, packDecision, packedBuffers } from '../../core/matching/packedDecisions';
 import { packTable, unpackTable } from '../../core/matching/packedTable';
 import { Vocabulary, type MatchTable } from '../../core/matching/record';
 import type { FileRequest } from '../io/matchTableFile';
@@ -134,11 +134,19 @@ async function run(request: FileRequest): Promise<void> {
     const lang = request.lang ?? 'fi';
     for (;;) {
       const { list, last } = ahead.shift() ?? (await unpackNext());
-      const decisions = linkRange(list, index, 0, list.size, { model });
-      // The reasons in words made here, while the other thread makes those of its own part.
-      const reasons = decisions.map((d, i) => (d.outcome === 'kept' ? '' : reasonOf(d, lang, { list, customers, listIndex: i }, model)));
-      const { packed, transfer } = packDecisions(decisions);
-      post({ type: 'decisions', packed, candidatePairs: index.pairs, reasons: reasons.join(REASON_SEPARATOR), last }, transfer);
+      // Row by row, each packed as it is decided (packDecision).
+      const packed = emptyPackedDecisions(list.size);
+      const reasons = new Array<string>(list.size);
+      for (let i = 0; i < list.size; i++) {
+        const d = decideRow(list, i, index, model);
+        // The reasons in words made here, while the other thread makes those of its own part.
+        reasons[i] = d.outcome === 'kept' ? '' : reasonOf(d, lang, { list, customers, listIndex: i }, model);
+        packDecision(packed, i, d);
+      }
+      post(
+        { type: 'decisions', packed, candidatePairs: index.pairs, reasons: reasons.join(REASON_SEPARATOR), last },
+        packedBuffers(packed),
+      );
       if (last) break;
     }
     phase('worker', 'part linked and explained');
