@@ -19,7 +19,15 @@
  *   "Rakennus" being in every town.)
  * - two weak keys for what all the others miss, their blocks limited to MAX_WEAK_BLOCK: a name
  *   word's sound + another word's initial in the town, and the street's beginning + a name
- *   word's initial in the postal code or town.
+ *   word's initial in the postal code or town;
+ * - weak keys for a postal code mistyped where the town does not help (missing, mistyped
+ *   itself): the street + house number, and a person's name sounds, in the postal code's "near
+ *   areas" (its digits sorted: two digits swapped; the code without its last digit: the last
+ *   digit slipped). Persons also have their whole name's sound anywhere (a rare name in
+ *   another town, its words in any order), the street's beginning alone in the postal code
+ *   (the house number missing or mistyped and the name replaced: a duplicate only the address
+ *   tells) and a name word's first three letters in the postal code or town (a typo inside
+ *   the word changes its sound: "Charlntte" / "Charlotte").
  * No single field can defeat this union: a wrong identifier leaves the names and address, a
  * wrong postal code leaves the town and the street, a wrong street the postal code, a name
  * mistyped in every word the address and the identifiers.
@@ -74,10 +82,52 @@ const enum Kind {
   WEAK = 17,
   TownNameSound = 17,
   StreetInitial = 18,
+  RareWholeNameSound = 19,
+  NearArea = 20,
+  StreetInArea = 21,
+  NamePrefix = 22,
 }
 
 /** An area is a postal code (under 2^17) or a town (its hash, 30 bits, with this bit): never one key. */
 const TOWN_TAG = 0x40000000;
+/** The near areas of a postal code (nearAreas) are tagged apart from each other and from codes. */
+const SORTED_TAG = 0x20000000;
+const SHORTENED_TAG = 0x10000000;
+
+const nearArea = [NONE, NONE];
+
+/**
+ * The areas a mistyped postal code still shares with the right one, into `nearArea`: the code's
+ * digits sorted ("33500" / "35300", two digits swapped) and the code without its last digit
+ * ("2262" / "2263"). A typo elsewhere in the code leaves the town, which has its own keys.
+ * Postal codes are numbers here, so a code's leading zeros are gone on both sides alike (a
+ * register whose zeros Excel ate meets the list that kept them).
+ */
+function nearAreas(postal: number): void {
+  if (postal === NONE) {
+    nearArea[0] = nearArea[1] = NONE;
+    return;
+  }
+  nearArea[0] = Number(String(postal).split('').sort().join('')) | SORTED_TAG;
+  nearArea[1] = Math.floor(postal / 10) | SHORTENED_TAG;
+}
+
+/**
+ * A town's hash with spaces and hyphens left out: "Malvern East" / "Malverneast", "Dal by" /
+ * "Dalby" (a space typed or dropped), "Ylä-Ii" / "Ylä Ii" are one town for blocking, as the
+ * comparison takes them (Jaro-Winkler). Cached by the town's text.
+ */
+const townHashes = new Map<string, number>();
+function townHash(t: MatchTable, town: number): number {
+  const text = t.text(town);
+  let h = townHashes.get(text);
+  if (h === undefined) {
+    h = fnv1a(text.replace(/[\s-]/g, '')) >>> 0;
+    if (townHashes.size > 100_000) townHashes.clear();
+    townHashes.set(text, h);
+  }
+  return h;
+}
 
 function mixText(h: number, s: string): number {
   return Math.imul(fnv1a(s, h) ^ 0x1f, FNV_PRIME);
@@ -133,6 +183,7 @@ function collectKeys(t: MatchTable, i: number, indexSide: boolean, out: KeyBuffe
   const town = t.town[i]!;
   // Vocabulary ids differ from thread to thread: keys are made of the strings' hashes.
   const hashes = t.vocabulary.hashes;
+  const prefixHashes = t.vocabulary.prefixHashes;
   if (t.businessId[i] !== NONE) out.push(finish(Kind.BusinessId, mixInt(start(Kind.BusinessId), t.businessId[i]!)));
   const phone = t.phone[i]!;
   if (phone !== NONE) out.push(finish(Kind.Phone, mixInt(mixInt(start(Kind.Phone), phone % 0x100000000), Math.floor(phone / 0x100000000))));
@@ -140,9 +191,11 @@ function collectKeys(t: MatchTable, i: number, indexSide: boolean, out: KeyBuffe
   if (email) out.push(finish(Kind.Email, mixText(start(Kind.Email), email)));
   // The areas a row is keyed in: its postal code, and its town (see above).
   const area1 = postal !== NONE ? postal : NONE;
-  const area2 = town !== NONE && (indexSide || postal === NONE) ? (hashes[town]! & 0x3fffffff) | TOWN_TAG : NONE;
+  const townArea = town !== NONE ? (townHash(t, town) & 0x3fffffff) | TOWN_TAG : NONE;
+  const area2 = indexSide || postal === NONE ? townArea : NONE;
   // Street + house asked in the town as well (a mistyped postal code), by every row with a town.
-  const addressArea2 = town !== NONE ? (hashes[town]! & 0x3fffffff) | TOWN_TAG : NONE;
+  const addressArea2 = townArea;
+  nearAreas(postal);
   const street = t.street[i]!;
   const words = t.companyWords[i];
   if (words) {
@@ -175,6 +228,25 @@ function collectKeys(t: MatchTable, i: number, indexSide: boolean, out: KeyBuffe
       const h = mixInt(start(Kind.NameSound), area);
       for (const c of codes) out.push(finish(Kind.NameSound, mixText(h, c)));
     }
+    if (personWords === person) {
+      // Persons' weak keys for a mistyped postal code, a mistyped name, a replaced name (see
+      // the module comment).
+      for (const area of nearArea) {
+        if (area === NONE) continue;
+        const h = mixInt(start(Kind.NearArea), area);
+        for (const c of codes) out.push(finish(Kind.NearArea, mixText(h, c)));
+      }
+      for (let a = 0; a < 3; a++) {
+        const area = a === 0 ? area1 : nearArea[a - 1]!;
+        if (area === NONE) continue;
+        const h = mixInt(start(Kind.NamePrefix), area);
+        for (const w of person) if (w.length >= 3) out.push(finish(Kind.NamePrefix, mixText(h, w.slice(0, 3))));
+      }
+      if (street !== NONE && area1 !== NONE) {
+        out.push(finish(Kind.StreetInArea, mixInt(mixInt(start(Kind.StreetInArea), area1), prefixHashes[street]!)));
+        out.push(finish(Kind.StreetInArea, mixInt(mixInt(start(Kind.StreetInArea), nearArea[0]!), prefixHashes[street]!)));
+      }
+    }
     // Persons only: a company, a sole trader too, has its name run together anywhere (above),
     // and a sole trader's words are trade words as often as names ("Tmi Rakennus Virtanen"):
     // with them every sole trader on a "Teollisuustie" anywhere in Finland was a candidate,
@@ -186,6 +258,9 @@ function collectKeys(t: MatchTable, i: number, indexSide: boolean, out: KeyBuffe
     if (codes.length >= 2) {
       const whole = codes.slice().sort().join(' ');
       if (indexSide || postal === NONE) out.push(finish(Kind.WholeNameSound, mixText(start(Kind.WholeNameSound), whole)));
+      // Asked by every row, in a weak block: a name that few customers have, found anywhere
+      // (the postal code and the town both mistyped or moved).
+      if (personWords === person) out.push(finish(Kind.RareWholeNameSound, mixText(start(Kind.RareWholeNameSound), whole)));
     }
     // In the town, asked by every row with a town: one word's sound and another word's initial
     // ("Matti Juhani Virtanen" / "Matti Virtanen", "Tuomo" / "Tuomas Virtanen"). A mistyped
@@ -217,6 +292,9 @@ function collectKeys(t: MatchTable, i: number, indexSide: boolean, out: KeyBuffe
       const area = a === 0 ? area1 : addressArea2;
       if (area === NONE) continue;
       out.push(finish(Kind.Address, mixInt(mixInt(mixInt(start(Kind.Address), area), t.vocabulary.prefixHashes[street]!), t.house[i]!)));
+    }
+    for (const area of nearArea) {
+      if (area !== NONE) out.push(finish(Kind.NearArea, mixInt(mixInt(mixInt(start(Kind.NearArea), area), prefixHashes[street]!), t.house[i]!)));
     }
   }
 }
