@@ -42,7 +42,7 @@
  * writes arrays in order, where a hash table scattered 1.2 million inserts over 32 MB.
  */
 import { finnishPhonetic } from '../normalize/phonetic';
-import { fnv1a, FNV_OFFSET, FNV_PRIME, NONE, TMI, type MatchTable } from './record';
+import { fnv1a, FNV_OFFSET, FNV_PRIME, NONE, TMI, type MatchTable, type Vocabulary } from './record';
 
 /** Largest block compared for exact identifiers and for fuzzy keys. */
 export const MAX_ID_BLOCK = 1000;
@@ -95,6 +95,7 @@ const SORTED_TAG = 0x20000000;
 const SHORTENED_TAG = 0x10000000;
 
 const nearArea = [NONE, NONE];
+const NO_AREAS: readonly number[] = [];
 
 /**
  * The areas a mistyped postal code still shares with the right one, into `nearArea`: the code's
@@ -108,24 +109,32 @@ function nearAreas(postal: number): void {
     nearArea[0] = nearArea[1] = NONE;
     return;
   }
-  nearArea[0] = Number(String(postal).split('').sort().join('')) | SORTED_TAG;
+  nearArea[0] = sortedDigits(postal) | SORTED_TAG;
   nearArea[1] = Math.floor(postal / 10) | SHORTENED_TAG;
 }
+
+/** A postal code's digits in ascending order, as a number ("35300" → 335): by counting, no strings (this runs for every row). */
+function sortedDigits(postal: number): number {
+  const counts = digitCounts;
+  counts.fill(0);
+  for (let p = postal; p > 0; p = Math.floor(p / 10)) counts[p % 10]++;
+  let out = 0;
+  for (let d = 1; d <= 9; d++) for (let k = counts[d]!; k > 0; k--) out = out * 10 + d;
+  return out;
+}
+const digitCounts = new Int32Array(10);
 
 /**
  * A town's hash with spaces and hyphens left out: "Malvern East" / "Malverneast", "Dal by" /
  * "Dalby" (a space typed or dropped), "Ylä-Ii" / "Ylä Ii" are one town for blocking, as the
- * comparison takes them (Jaro-Winkler). Cached by the town's text.
+ * comparison takes them (Jaro-Winkler). Kept by the town's vocabulary id, per vocabulary.
  */
-const townHashes = new Map<string, number>();
+const townHashes = new WeakMap<Vocabulary, number[]>();
 function townHash(t: MatchTable, town: number): number {
-  const text = t.text(town);
-  let h = townHashes.get(text);
-  if (h === undefined) {
-    h = fnv1a(text.replace(/[\s-]/g, '')) >>> 0;
-    if (townHashes.size > 100_000) townHashes.clear();
-    townHashes.set(text, h);
-  }
+  let hashes = townHashes.get(t.vocabulary);
+  if (!hashes) townHashes.set(t.vocabulary, (hashes = []));
+  let h = hashes[town];
+  if (h === undefined) h = hashes[town] = fnv1a(t.text(town).replace(/[\s-]/g, '')) >>> 0;
   return h;
 }
 
@@ -293,7 +302,8 @@ function collectKeys(t: MatchTable, i: number, indexSide: boolean, out: KeyBuffe
       if (area === NONE) continue;
       out.push(finish(Kind.Address, mixInt(mixInt(mixInt(start(Kind.Address), area), t.vocabulary.prefixHashes[street]!), t.house[i]!)));
     }
-    for (const area of nearArea) {
+    // Persons only: a company has its run-together name anywhere, and its identifiers.
+    for (const area of personWords && personWords === person ? nearArea : NO_AREAS) {
       if (area !== NONE) out.push(finish(Kind.NearArea, mixInt(mixInt(mixInt(start(Kind.NearArea), area), prefixHashes[street]!), t.house[i]!)));
     }
   }
