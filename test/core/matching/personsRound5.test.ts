@@ -3,7 +3,7 @@
  * class of miss seen on the second generator and Febrl 3 (README, "How the matching model is
  * estimated"); each case here was read otherwise before this round.
  */
-import { compareRows } from '../../../src/core/matching/comparison';
+import { compareRows, oneSlipApart } from '../../../src/core/matching/comparison';
 import { isNameForm } from '../../../src/core/matching/nameForms';
 import { toMatchTable, Vocabulary } from '../../../src/core/matching/record';
 
@@ -43,6 +43,26 @@ describe('a first name the family rule recognises', () => {
     expect(nameLevel(['Mati', 'Virtanen', ...home], ['Katariina', 'Virtanen', ...home])).toBe('otherFirstName');
     expect(nameLevel(['Tula', 'Järvinen', ...home], ['Matti', 'Järvinen', ...home])).toBe('otherFirstName');
     expect(nameLevel(['Mati', 'Virtanen', ...home], ['Matti', 'Virtanen', ...home])).toBe('close');
+  });
+});
+
+describe('a first name with one slip early in it', () => {
+  it('one letter replaced, dropped, added, or two swapped, is one slip', () => {
+    expect(oneSlipApart('tlina', 'tiina')).toBe(true);
+    expect(oneSlipApart('juhai', 'juhani')).toBe(true);
+    expect(oneSlipApart('pekka', 'pkeka')).toBe(true);
+    expect(oneSlipApart('pekka', 'pekka')).toBe(false);
+    expect(oneSlipApart('pekka', 'petri')).toBe(false);
+  });
+
+  it('is the name for the family rule ("Tlina" / "Kari Virtanen" are two people), where Jaro-Winkler read it as no name', () => {
+    expect(nameLevel(['Tlina', 'Virtanen', ...home], ['Kari', 'Virtanen', ...home])).toBe('otherFirstName');
+    expect(nameLevel(['Pepka', 'Korhonen', ...home], ['Elisabet', 'Korhonen', ...home])).toBe('otherFirstName');
+  });
+
+  it('against the name it is a slip of, it is that name mistyped, not another first name; two names as written stay two', () => {
+    expect(nameLevel(['Kayja', 'Haapaniemi', ...home], ['Katja Hanna', 'Haapaniemi', ...home])).not.toBe('otherFirstName');
+    expect(nameLevel(['Hanna', 'Virtanen', ...home], ['Hannu', 'Virtanen', ...home])).toBe('otherFirstName');
   });
 });
 
