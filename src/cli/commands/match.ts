@@ -6,28 +6,16 @@
  * customer row, the reason and the score; DIR/summary.json holds the counts and elapsedMs.
  */
 import { join, resolve } from 'node:path';
-import {
-  blockIndexSteps,
-  MATCH_COLUMNS,
-  matchedRows,
-  requireMatchable,
-  resultOfParts,
-  routeRows,
-  type MatchedRow,
-  type MatchResult,
-  type TableInfo,
-} from '../../app/removeCustomers';
-import type { Lang } from '../../core/i18n/lang';
+import { blockIndexSteps, MATCH_COLUMNS, matchedRows, requireMatchable } from '../../app/removeCustomers';
 import { pauser, runStepsWithPauses } from '../../core/progress';
-import { TextFileWriter } from '../io/textFileWriter';
 import { displayHeader } from '../../core/columns/catalogue';
 import { normalizeHeader, parseMapOverrides } from '../../core/columns/headerMapping';
 import { UserError } from '../../core/errors';
-import { csvField, csvLine, csvOfRecords, phoneColumnsOf, type CsvOptions } from '../../core/export/csv';
+import { csvLine, phoneColumnsOf, type CsvOptions } from '../../core/export/csv';
 import { formatCount } from '../../core/i18n/lang';
 import type { TableHead } from '../../sources/tabular/parseTabular';
-import { matchableKeys, Vocabulary, type MatchTable } from '../../core/matching/record';
-import { DEFAULT_MODEL, type MatchModel } from '../../core/matching/model';
+import { matchableKeys, Vocabulary } from '../../core/matching/record';
+import { DEFAULT_MODEL } from '../../core/matching/model';
 import {
   addCounts,
   countDraws,
@@ -46,11 +34,13 @@ import {
 const round2 = (x: number) => Math.round(x * 100) / 100;
 import type { Command } from '../command';
 import { RunOutputs } from '../io/outputs';
+import { MatchCsvs } from '../io/matchCsvs';
+import { RecordStore } from '../io/recordStore';
 import { refuseInputAsOutput, sameFile } from '../io/files';
 import { MatchWorker, type CustomerTable } from '../io/matchWorker';
 import { readMatchTable, type FileRequest } from '../io/matchTableFile';
-import { BlockIndex } from '../../core/matching/blocking';
-import { linkRange, type RowDecision } from '../../core/matching/engine';
+import { decideRow } from '../../core/matching/engine';
+import { unpackDecision } from '../../core/matching/packedDecisions';
 import { phase } from '../io/phaseClock';
 
 const USAGE = `rajaus match --list FILE --customers FILE [options]
@@ -85,73 +75,28 @@ async function readCustomersHere(request: FileRequest, vocabulary: Vocabulary, w
   return { info: file.head, rowCount: file.rowCount, table: file.table, guesses: file.guesses };
 }
 
-/** List rows linked (or decisions explained) between two looks at the clock (pauser). */
+/**
+ * List rows linked, worded and written between two looks at the clock (pauser): half a million
+ * rows linked in one call held the thread for tens of seconds, deaf to Ctrl-C. decideRow
+ * decides each row on its own, so the decisions are those of one call of linkRange.
+ */
 const PIECE = 2000;
 
-/**
- * This thread's part of the list linked in pieces of PIECE rows (linkRange decides each row on
- * its own, so the decisions are those of one call), with a pause between pieces: half a
- * million rows linked in one call held the thread for tens of seconds, deaf to Ctrl-C.
- */
-async function linkInPieces(
-  list: MatchTable,
-  index: BlockIndex,
-  to: number,
-  model: MatchModel,
-  pause: () => Promise<void> | undefined,
-): Promise<RowDecision[]> {
-  const out: RowDecision[] = [];
-  for (let from = 0; from < to; from += PIECE) {
-    for (const d of linkRange(list, index, from, Math.min(to, from + PIECE), { model })) out.push(d);
-    await pause();
-  }
-  return out;
-}
-
-/** matchedRows (the reasons in words) in pieces, for the same reason. */
-async function matchedRowsInPieces(
-  decisions: readonly RowDecision[],
-  first: number,
-  customers: TableInfo,
-  lang: Lang,
-  tables: { list: MatchTable; customers: MatchTable },
-  model: MatchModel,
-  pause: () => Promise<void> | undefined,
-  /** The reasons, when the worker made them. */
-  reasons?: readonly string[],
-): Promise<MatchedRow[]> {
-  const out: MatchedRow[] = [];
-  for (let from = 0; from < decisions.length; from += PIECE) {
-    const part = decisions.slice(from, from + PIECE);
-    for (const r of matchedRows(part, first + from, customers, lang, tables, model, reasons?.slice(from, from + PIECE))) out.push(r);
-    await pause();
-  }
-  return out;
-}
-
-/** One CSV of the run: BOM and header, then the records, streamed into the staging folder. */
-async function writeRecords(
-  outputs: RunOutputs,
-  name: string,
-  headers: readonly string[],
-  records: readonly string[],
-  pause: () => Promise<void> | undefined,
-): Promise<void> {
-  const file = new TextFileWriter(() => outputs.stagedPath(name), join(outputs.dir, name));
-  try {
-    file.write(csvOfRecords(headers, [], CSV));
-    for (let i = 0; i < records.length; i++) {
-      file.write(records[i]!);
-      file.write(CSV.eol);
-      if (i % PIECE === PIECE - 1) {
-        await file.drain();
-        await pause();
-      }
-    }
-    await file.close();
-  } finally {
-    await file.destroy();
-  }
+/** summary.json. */
+interface MatchSummary {
+  list: string;
+  customers: string;
+  rows: number;
+  customerRows: number;
+  removed: number;
+  review: number;
+  kept: number;
+  keptWithoutReview: number;
+  thresholds: { removeAt: number; reviewAt: number };
+  candidatePairs: number;
+  model: { fit: Estimate['fit']; priorBits: number; weights: ReturnType<typeof modelWeights> };
+  columnsFromContents: { file: string; column: string; key: string }[];
+  elapsedMs: number;
 }
 
 export const matchCommand: Command = {
@@ -190,12 +135,14 @@ export const matchCommand: Command = {
     // reads the list, then each links part of the list.
     const worker = MatchWorker.start(request, io.signal);
     let list: TableHead;
-    let result: MatchResult;
     let customerRows: number;
-    let listRecords: string[];
+    let listRecords: RecordStore;
     let guessed: { file: string; column: string; key: string }[] = [];
     let estimate: Estimate;
     let candidatePairs = 0;
+    let outputs: RunOutputs | undefined;
+    let csvs: MatchCsvs | undefined;
+    let summary: MatchSummary;
     try {
       const vocabulary = new Vocabulary();
       const customersRead = worker ? worker.customers(vocabulary) : readCustomersHere(request, vocabulary, io.warn);
@@ -203,7 +150,7 @@ export const matchCommand: Command = {
       customersRead.catch(() => undefined);
       // Each list row is kept only as its CSV record (made while its cells are fresh): it goes to
       // kept.csv, removed.csv or review.csv as it is.
-      const records: string[] = [];
+      const records = new RecordStore();
       const listFile = await readMatchTable(
         { path: resolve(io.cwd, listPath), sheet: values.sheet as string | undefined, map, lang: io.lang },
         vocabulary,
@@ -274,79 +221,76 @@ export const matchCommand: Command = {
       estimate = await runStepsWithPauses(estimateSteps(listTable!, index, DEFAULT_MODEL, random), pause);
       const model = estimate.model;
       phase('main', 'model estimated');
-      const theirs = linkTheirs ? linkTheirs(model) : Promise.resolve({ decisions: [], candidatePairs: 0, reasons: [] });
-      theirs.catch(() => undefined);
+      const theirPieces = linkTheirs ? linkTheirs(model) : null;
+      // The worker has its own copy of the rows it links: this thread's goes (a quarter of a GB
+      // for half of a million-row list).
+      if (linkTheirs) listTable!.forgetRows(ourPart, listTable!.size);
       const tables = { list: listTable!, customers: customers.table };
-      let ours: RowDecision[] | null = await linkInPieces(listTable!, index, ourPart, model, pause);
-      phase('main', 'own part linked');
-      const rows = await matchedRowsInPieces(ours, 0, customerInfo, io.lang, tables, model, pause);
-      phase('main', 'own rows explained');
-      // A decision is done with once it is a result row: half a million of them held 0.4 GB.
-      ours = null;
-      const theirPart = await theirs;
-      phase('main', 'worker part received');
-      for (const r of await matchedRowsInPieces(
-        theirPart.decisions,
-        ourPart,
-        customerInfo,
-        io.lang,
-        tables,
-        model,
-        pause,
-        theirPart.reasons,
-      )) {
-        rows.push(r);
-      }
-      theirPart.decisions.length = 0;
-      phase('main', 'worker rows explained');
-      result = resultOfParts([rows], customerInfo);
-      candidatePairs = index.pairs + theirPart.candidatePairs;
-      customerRows = customers.rowCount;
       guessed = [
         ...listFile.guesses.map((g) => ({ file: listPath, column: list.headers[g.column]!, key: g.to })),
         ...customers.guesses.map((g) => ({ file: customersPath, column: customers.info.headers[g.column]!, key: g.to })),
       ];
-    } finally {
-      worker?.stop();
-    }
-    const dir = outDir;
-    // The rows go where splitByOutcome puts them, as the CSV records made while reading.
-    const out = routeRows(
-      result,
-      (i) => listRecords[i]!,
-      (r) => [listRecords[r.listIndex], csvField(r.customerRow, CSV), csvField(r.reason, CSV), csvField(r.score, CSV)].join(CSV.delimiter),
-    );
-    const headers = [...list.headers, ...MATCH_COLUMNS.map((k) => displayHeader(k, io.lang))];
-    const summary = {
-      list: listPath,
-      customers: customersPath,
-      rows: result.counts.rows,
-      customerRows,
-      removed: result.counts.removed,
-      review: result.counts.review,
-      kept: result.counts.kept + result.counts.review,
-      keptWithoutReview: result.counts.kept,
-      thresholds: { removeAt: DEFAULT_MODEL.removeAt, reviewAt: DEFAULT_MODEL.reviewAt },
-      // Pairs of list row and customer that blocking brought together and compared.
-      candidatePairs,
-      // The model estimated from these two files (estimate.ts): its fit and weights in bits.
-      model: { fit: estimate!.fit, priorBits: round2(estimate!.model.priorBits), weights: modelWeights(estimate!.model) },
-      // Columns read by their contents rather than their headers (override with --map).
-      columnsFromContents: guessed,
-      elapsedMs: 0,
-    };
-    // Three CSVs and the summary as one unit: all new, or (cancelled, failed) all as they were.
-    const outputs = new RunOutputs(dir, { signal: io.signal });
-    try {
-      // Streamed record by record (UTF-8, the BOM first), not built as one string per file.
-      await writeRecords(outputs, 'kept.csv', list.headers, out.kept, pause);
-      await writeRecords(outputs, 'removed.csv', headers, out.removed, pause);
-      await writeRecords(outputs, 'review.csv', headers, out.review, pause);
+      // The three CSVs and the summary as one unit: all new, or (cancelled, failed) all as they
+      // were. The CSVs are written while the list is linked, in list order: this thread's part
+      // a piece at a time, then the worker's pieces as they came (matchCsvs.ts).
+      outputs = new RunOutputs(outDir, { signal: io.signal });
+      const headers = [...list.headers, ...MATCH_COLUMNS.map((k) => displayHeader(k, io.lang))];
+      csvs = new MatchCsvs(outputs, list.headers, headers, listRecords, CSV);
+      // Row by row, each written as it is decided: a piece's decisions held as objects outlived
+      // young collections, and the old generation kept them until its next full one.
+      for (let from = 0; from < ourPart; from += PIECE) {
+        for (let i = from; i < Math.min(ourPart, from + PIECE); i++) {
+          csvs.add(matchedRows([decideRow(listTable!, i, index, model)], i, customerInfo, io.lang, tables, model));
+        }
+        await csvs.drain();
+        await pause();
+      }
+      phase('main', 'own part linked and written');
+      let theirPairs = 0;
+      if (theirPieces) {
+        let first = ourPart;
+        for await (const piece of theirPieces) {
+          for (let k = 0; k < piece.size; k++) {
+            const d = unpackDecision(piece.packed, k, model);
+            csvs.add(matchedRows([d], first + k, customerInfo, io.lang, tables, model, [piece.reasons[k]!]));
+          }
+          first += piece.size;
+          theirPairs = piece.candidatePairs;
+          await csvs.drain();
+          await pause();
+        }
+      }
+      phase('main', 'worker part written');
+      candidatePairs = index.pairs + theirPairs;
+      customerRows = customers.rowCount;
+      const counts = csvs.counts;
+      summary = {
+        list: listPath,
+        customers: customersPath,
+        rows: counts.rows,
+        customerRows,
+        removed: counts.removed,
+        review: counts.review,
+        kept: counts.kept + counts.review,
+        keptWithoutReview: counts.kept,
+        thresholds: { removeAt: DEFAULT_MODEL.removeAt, reviewAt: DEFAULT_MODEL.reviewAt },
+        // Pairs of list row and customer that blocking brought together and compared.
+        candidatePairs,
+        // The model estimated from these two files (estimate.ts): its fit and weights in bits.
+        model: { fit: estimate.fit, priorBits: round2(estimate.model.priorBits), weights: modelWeights(estimate.model) },
+        // Columns read by their contents rather than their headers (override with --map).
+        columnsFromContents: guessed,
+        elapsedMs: 0,
+      };
+      await csvs.close();
       summary.elapsedMs = Date.now() - started;
       await outputs.write('summary.json', JSON.stringify(summary, null, 2) + '\n');
     } catch (e) {
-      await outputs.discard();
+      await csvs?.destroy();
+      await outputs?.discard();
       throw e;
+    } finally {
+      worker?.stop();
     }
     await outputs.commit();
     phase('main', 'outputs written');
@@ -356,9 +300,9 @@ export const matchCommand: Command = {
     io.info(`${listPath}: ${describeFit(estimate!.fit)}; ${formatCount(io.lang, candidatePairs)} candidate pairs`);
     io.info(
       `${listPath}: ${formatCount(io.lang, summary.rows)} rows against ${formatCount(io.lang, summary.customerRows)} customers: ` +
-        `${formatCount(io.lang, summary.removed)} removed → ${join(dir, 'removed.csv')}, ` +
-        `${formatCount(io.lang, summary.review)} for review → ${join(dir, 'review.csv')}, ` +
-        `${formatCount(io.lang, summary.kept)} kept → ${join(dir, 'kept.csv')} (${summary.elapsedMs} ms)`,
+        `${formatCount(io.lang, summary.removed)} removed → ${join(outDir, 'removed.csv')}, ` +
+        `${formatCount(io.lang, summary.review)} for review → ${join(outDir, 'review.csv')}, ` +
+        `${formatCount(io.lang, summary.kept)} kept → ${join(outDir, 'kept.csv')} (${summary.elapsedMs} ms)`,
     );
   },
 };

@@ -18,9 +18,8 @@ import { Worker } from 'node:worker_threads';
 import type { TableInfo } from '../../app/removeCustomers';
 import { CancelledError, UserError, type Location } from '../../core/errors';
 import { BlockIndex, type IndexArrays } from '../../core/matching/blocking';
-import type { RowDecision } from '../../core/matching/engine';
-import { unpackDecisions, type PackedDecisions } from '../../core/matching/packedDecisions';
-import { packRows, packTable, unpackTable, type PackedTable } from '../../core/matching/packedTable';
+import type { PackedDecisions } from '../../core/matching/packedDecisions';
+import { packRows, unpackTable, type PackedTable } from '../../core/matching/packedTable';
 import type { MatchTable, Vocabulary } from '../../core/matching/record';
 import type { MatchModel } from '../../core/matching/model';
 import type { DrawPlan, FileCounts, LevelCounts } from '../../core/matching/estimate';
@@ -44,7 +43,8 @@ export type WorkerReply =
   | { type: 'counts'; counts: FileCounts }
   | { type: 'index'; arrays: IndexArrays }
   | { type: 'drawn'; counts: LevelCounts }
-  | { type: 'decisions'; packed: PackedDecisions; candidatePairs: number; reasons: string }
+  /** A piece of the worker's part, in order; `candidatePairs` so far; `last` ends the part. */
+  | { type: 'decisions'; packed: PackedDecisions; candidatePairs: number; reasons: string; last: boolean }
   | { type: 'error'; error: { name: string; message: string; text?: string; location?: Location; stack?: string } };
 
 /**
@@ -56,9 +56,11 @@ export interface DrawsRequest {
   list: PackedTable;
   plan: DrawPlan;
 }
+/** A piece of the list rows the worker links (LINKED_PIECE rows; `last` ends them). */
 export interface LinkRequest {
   type: 'link';
   list: PackedTable;
+  last: boolean;
 }
 export interface ModelRequest {
   type: 'model';
@@ -66,6 +68,26 @@ export interface ModelRequest {
 }
 
 export const WORKER_FILE = 'match-worker.js';
+
+/**
+ * The worker is sent its list rows, and posts their decisions, this many rows at a time: small
+ * enough that neither thread holds many of them unpacked, large enough that messages are few
+ * (20 each way for a 1,000,000-row list). RAJAUS_LINKED_PIECE sets another size: the tests
+ * use it to cut a small list into many pieces.
+ */
+export const LINKED_PIECE = Number(process.env.RAJAUS_LINKED_PIECE) || 25_000;
+
+/**
+ * A piece of the worker's part of the list: its decisions as posted (unpackDecision rebuilds
+ * each with the model of the run), with their reasons in words.
+ */
+export interface LinkedPiece {
+  packed: PackedDecisions;
+  size: number;
+  reasons: string[];
+  /** Candidate pairs of the worker's part so far. */
+  candidatePairs: number;
+}
 
 /** Between the reasons of the worker's rows, sent as one text (no reason holds it). */
 export const REASON_SEPARATOR = '\u0001';
@@ -147,23 +169,33 @@ export class MatchWorker {
   /**
    * Has the worker link list rows `from` up to `to`: the rows are sent at once; the function
    * returned sends the model of the run the moment it is called (the worker waits for it) and
-   * gives the worker's decisions, in order, and the candidate pairs of its part.
+   * gives the worker's decisions piece by piece, in order, as the worker posts them.
    */
-  link(
-    list: MatchTable,
-    from: number,
-    to: number,
-  ): (model: MatchModel) => Promise<{ decisions: RowDecision[]; candidatePairs: number; reasons: string[] }> {
-    const { packed, transfer } = packTable(list, from, to);
-    this.worker.postMessage({ type: 'link', list: packed } satisfies LinkRequest, transfer);
-    return async (model) => {
+  link(list: MatchTable, from: number, to: number): (model: MatchModel) => AsyncGenerator<LinkedPiece> {
+    // In pieces, each with only the vocabulary its rows use (the worker unpacks a piece shortly
+    // before it links it, and answers piece by piece).
+    for (let a = from; ; a += LINKED_PIECE) {
+      const b = Math.min(to, a + LINKED_PIECE);
+      const rows = new Int32Array(b - a).map((_, k) => a + k);
+      const { packed, transfer } = packRows(list, rows);
+      this.worker.postMessage({ type: 'link', list: packed, last: b >= to } satisfies LinkRequest, transfer);
+      if (b >= to) break;
+    }
+    const nextPiece = () => this.next('decisions');
+    return (model) => {
       this.worker.postMessage({ type: 'model', model } satisfies ModelRequest);
-      const reply = await this.next('decisions');
-      return {
-        decisions: unpackDecisions(reply.packed, model),
-        candidatePairs: reply.candidatePairs,
-        reasons: reply.reasons.split(REASON_SEPARATOR),
-      };
+      return (async function* () {
+        for (;;) {
+          const reply = await nextPiece();
+          yield {
+            packed: reply.packed,
+            size: reply.packed.customer.length,
+            reasons: reply.reasons.split(REASON_SEPARATOR),
+            candidatePairs: reply.candidatePairs,
+          };
+          if (reply.last) return;
+        }
+      })();
     };
   }
 

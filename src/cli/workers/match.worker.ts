@@ -6,12 +6,19 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { UserError } from '../../core/errors';
 import { BlockIndex, IndexKeys } from '../../core/matching/blocking';
-import { linkRange, reasonOf } from '../../core/matching/engine';
-import { packDecisions } from '../../core/matching/packedDecisions';
+import { decideRow, reasonOf } from '../../core/matching/engine';
+import { emptyPackedDecisions, packDecision, packedBuffers } from '../../core/matching/packedDecisions';
 import { packTable, unpackTable } from '../../core/matching/packedTable';
 import { Vocabulary, type MatchTable } from '../../core/matching/record';
 import type { FileRequest } from '../io/matchTableFile';
-import { REASON_SEPARATOR, type DrawsRequest, type LinkRequest, type ModelRequest, type WorkerReply } from '../io/matchWorker';
+import {
+  LINKED_PIECE,
+  REASON_SEPARATOR,
+  type DrawsRequest,
+  type LinkRequest,
+  type ModelRequest,
+  type WorkerReply,
+} from '../io/matchWorker';
 import { readMatchTable } from '../io/matchTableFile';
 import { phase } from '../io/phaseClock';
 import { countDraws, countWithinFile } from '../../core/matching/estimate';
@@ -45,12 +52,13 @@ async function run(request: FileRequest): Promise<void> {
     messages.push(m);
     wake?.();
   });
-  const message = async <T extends (DrawsRequest | LinkRequest | ModelRequest)['type']>(
+  /** The first message of `type` not taken yet, taken (waiting for it if none came yet). */
+  const take = async <T extends (DrawsRequest | LinkRequest | ModelRequest)['type']>(
     type: T,
   ): Promise<Extract<DrawsRequest | LinkRequest | ModelRequest, { type: T }>> => {
     for (;;) {
-      const found = messages.find((m) => m.type === type);
-      if (found) return found as Extract<DrawsRequest | LinkRequest | ModelRequest, { type: T }>;
+      const k = messages.findIndex((m) => m.type === type);
+      if (k >= 0) return messages.splice(k, 1)[0] as Extract<DrawsRequest | LinkRequest | ModelRequest, { type: T }>;
       await new Promise<void>((resolve) => (wake = resolve));
     }
   };
@@ -87,7 +95,7 @@ async function run(request: FileRequest): Promise<void> {
     copies.runEnd.buffer,
   ] as ArrayBuffer[]);
   // Half of the model's random pairs (always asked, with none when the model is not estimated).
-  const draws = await message('draws');
+  const draws = await take('draws');
   try {
     post({ type: 'drawn', counts: countDraws(unpackTable(draws.list, customers.vocabulary), customers, draws.plan) });
   } catch (e) {
@@ -95,30 +103,59 @@ async function run(request: FileRequest): Promise<void> {
     return;
   }
   phase('worker', 'random pairs');
-  const linkRequest = await message('link');
-  let list: MatchTable;
+  // The list rows to link come in pieces (all sent at once, packed). A piece is unpacked only
+  // shortly before it is linked, and let go once its decisions are posted: the rows of half a
+  // million-row list unpacked at once took a quarter of a GB here (issue 16). While the other
+  // thread estimates the model, pieces are unpacked ahead, up to UNPACK_AHEAD rows: at the
+  // bench's 100,000 rows that is the whole part, unpacked before the model comes, as before.
+  const ahead: { list: MatchTable; last: boolean }[] = [];
+  const unpackNext = async (): Promise<{ list: MatchTable; last: boolean }> => {
+    const request = await take('link');
+    return { list: unpackTable(request.list, customers.vocabulary), last: request.last };
+  };
+  let model: ModelRequest['model'];
   try {
-    // Unpacked while the other thread estimates the model of the run, not after.
-    list = unpackTable(linkRequest.list, customers.vocabulary);
+    let rowsAhead = 0;
+    while (!messages.some((m) => m.type === 'model') && rowsAhead < UNPACK_AHEAD && !ahead.at(-1)?.last) {
+      const piece = await unpackNext();
+      ahead.push(piece);
+      rowsAhead += piece.list.size;
+    }
+    phase('worker', 'list pieces unpacked ahead');
+    model = (await take('model')).model;
   } catch (e) {
     postError(e);
     return;
   }
-  phase('worker', 'list part unpacked');
-  const { model } = await message('model');
   phase('worker', 'model received');
   try {
-    const decisions = linkRange(list, index, 0, list.size, { model });
-    phase('worker', 'part linked');
-    // The reasons in words made here, while the other thread makes those of its own part.
+    // Each piece's decisions are posted as soon as they are linked and worded: the other thread
+    // writes them out as they come.
     const lang = request.lang ?? 'fi';
-    const reasons = decisions.map((d, i) => (d.outcome === 'kept' ? '' : reasonOf(d, lang, { list, customers, listIndex: i }, model)));
-    const { packed, transfer } = packDecisions(decisions);
-    phase('worker', 'part explained');
-    post({ type: 'decisions', packed, candidatePairs: index.pairs, reasons: reasons.join(REASON_SEPARATOR) }, transfer);
+    for (;;) {
+      const { list, last } = ahead.shift() ?? (await unpackNext());
+      // Row by row, each packed as it is decided (packDecision).
+      const packed = emptyPackedDecisions(list.size);
+      const reasons = new Array<string>(list.size);
+      for (let i = 0; i < list.size; i++) {
+        const d = decideRow(list, i, index, model);
+        // The reasons in words made here, while the other thread makes those of its own part.
+        reasons[i] = d.outcome === 'kept' ? '' : reasonOf(d, lang, { list, customers, listIndex: i }, model);
+        packDecision(packed, i, d);
+      }
+      post(
+        { type: 'decisions', packed, candidatePairs: index.pairs, reasons: reasons.join(REASON_SEPARATOR), last },
+        packedBuffers(packed),
+      );
+      if (last) break;
+    }
+    phase('worker', 'part linked and explained');
   } catch (e) {
     postError(e);
   }
 }
+
+/** List rows the worker unpacks ahead while it waits for the model of the run (100,000). */
+const UNPACK_AHEAD = 4 * LINKED_PIECE;
 
 void run(workerData as FileRequest);

@@ -32,66 +32,78 @@ const LEVEL_FIELDS: readonly [keyof ComparisonVector, readonly string[]][] = [
 ];
 const WIDTH = LEVEL_FIELDS.length;
 
-export function packDecisions(decisions: readonly RowDecision[]): { packed: PackedDecisions; transfer: ArrayBuffer[] } {
-  const n = decisions.length;
-  const packed: PackedDecisions = {
+/** Room for `n` rows' decisions. */
+export function emptyPackedDecisions(n: number): PackedDecisions {
+  return {
     customer: new Int32Array(n),
     score: new Float64Array(n),
     nameSimilarity: new Float64Array(n),
     nameFrequency: new Float64Array(n),
     levels: new Uint8Array(n * WIDTH),
   };
-  for (let i = 0; i < n; i++) {
-    const d = decisions[i]!;
-    packed.customer[i] = d.customerIndex ?? -1;
-    packed.score[i] = d.score;
-    packed.nameSimilarity[i] = d.nameSimilarity;
-    packed.nameFrequency[i] = d.comparison?.nameFrequency ?? 0;
-    const v = d.comparison;
-    if (!v) continue;
-    for (let f = 0; f < WIDTH; f++) {
-      const [field, levels] = LEVEL_FIELDS[f]!;
-      const level = v[field];
-      packed.levels[i * WIDTH + f] = level === null ? 0 : levels.indexOf(level as string) + 1;
-    }
+}
+
+/**
+ * Row `i`'s decision into `packed`. The worker packs each row as it is decided: a piece's
+ * decisions held as objects until packed outlived young collections, and the old generation
+ * kept them until its next full one (issue 16's memory).
+ */
+export function packDecision(packed: PackedDecisions, i: number, d: RowDecision): void {
+  packed.customer[i] = d.customerIndex ?? -1;
+  packed.score[i] = d.score;
+  packed.nameSimilarity[i] = d.nameSimilarity;
+  packed.nameFrequency[i] = d.comparison?.nameFrequency ?? 0;
+  const v = d.comparison;
+  if (!v) return;
+  for (let f = 0; f < WIDTH; f++) {
+    const [field, levels] = LEVEL_FIELDS[f]!;
+    const level = v[field];
+    packed.levels[i * WIDTH + f] = level === null ? 0 : levels.indexOf(level as string) + 1;
   }
-  return {
-    packed,
-    transfer: [
-      packed.customer.buffer,
-      packed.score.buffer,
-      packed.nameSimilarity.buffer,
-      packed.nameFrequency.buffer,
-      packed.levels.buffer,
-    ] as ArrayBuffer[],
-  };
+}
+
+/** The buffers of `packed`, to transfer with it. */
+export function packedBuffers(packed: PackedDecisions): ArrayBuffer[] {
+  return [
+    packed.customer.buffer,
+    packed.score.buffer,
+    packed.nameSimilarity.buffer,
+    packed.nameFrequency.buffer,
+    packed.levels.buffer,
+  ] as ArrayBuffer[];
+}
+
+export function packDecisions(decisions: readonly RowDecision[]): { packed: PackedDecisions; transfer: ArrayBuffer[] } {
+  const packed = emptyPackedDecisions(decisions.length);
+  for (let i = 0; i < decisions.length; i++) packDecision(packed, i, decisions[i]!);
+  return { packed, transfer: packedBuffers(packed) };
 }
 
 export function unpackDecisions(p: PackedDecisions, model: MatchModel = DEFAULT_MODEL): RowDecision[] {
   const out = new Array<RowDecision>(p.customer.length);
-  for (let i = 0; i < out.length; i++) {
-    const customer = p.customer[i]!;
-    if (customer < 0) {
-      out[i] = { outcome: 'kept', score: 0, customerIndex: null, weights: [], nameSimilarity: 0, comparison: null };
-      continue;
-    }
-    const v: Record<string, unknown> = { nameSimilarity: p.nameSimilarity[i]!, nameFrequency: p.nameFrequency[i]! };
-    for (let f = 0; f < WIDTH; f++) {
-      const [field, levels] = LEVEL_FIELDS[f]!;
-      const code = p.levels[i * WIDTH + f]!;
-      v[field] = code === 0 ? null : levels[code - 1]!;
-    }
-    const comparison = v as unknown as ComparisonVector;
-    const score = p.score[i]!;
-    const outcome = decidePair(score, comparison, model);
-    out[i] = {
-      outcome,
-      score,
-      customerIndex: customer,
-      weights: outcome === 'kept' ? [] : fieldWeights(comparison, model),
-      nameSimilarity: comparison.nameSimilarity,
-      comparison,
-    };
-  }
+  for (let i = 0; i < out.length; i++) out[i] = unpackDecision(p, i, model);
   return out;
+}
+
+/** Row `i`'s decision, rebuilt with `model` (its outcome, weights and reason as the sender's). */
+export function unpackDecision(p: PackedDecisions, i: number, model: MatchModel = DEFAULT_MODEL): RowDecision {
+  const customer = p.customer[i]!;
+  if (customer < 0) return { outcome: 'kept', score: 0, customerIndex: null, weights: [], nameSimilarity: 0, comparison: null };
+  const v: Record<string, unknown> = { nameSimilarity: p.nameSimilarity[i]!, nameFrequency: p.nameFrequency[i]! };
+  for (let f = 0; f < WIDTH; f++) {
+    const [field, levels] = LEVEL_FIELDS[f]!;
+    const code = p.levels[i * WIDTH + f]!;
+    v[field] = code === 0 ? null : levels[code - 1]!;
+  }
+  const comparison = v as unknown as ComparisonVector;
+  const score = p.score[i]!;
+  const outcome = decidePair(score, comparison, model);
+  return {
+    outcome,
+    score,
+    customerIndex: customer,
+    weights: outcome === 'kept' ? [] : fieldWeights(comparison, model),
+    nameSimilarity: comparison.nameSimilarity,
+    comparison,
+  };
 }

@@ -128,7 +128,7 @@ export function unpackTable(p: PackedTable, vocabulary: Vocabulary): MatchTable 
   const fields = p.text.split(FIELD);
   // Person names repeat (first names, surnames): rows with the same name share one array, as
   // they did where the table was made (personName.ts), and fewer objects outlive the unpacking.
-  const personWords = new Map<string, string[]>();
+  const personWords = new Map<string, readonly string[]>();
   if (fields.length !== p.size * FIELDS_PER_ROW && p.size > 0) throw new Error(`packed table: ${fields.length} fields for ${p.size} rows`);
   for (let i = 0, f = 0; i < p.size; i++) {
     const email = fields[f++]!;
@@ -139,12 +139,12 @@ export function unpackTable(p: PackedTable, vocabulary: Vocabulary): MatchTable 
     if (email !== ABSENT) t.email[i] = email;
     if (domain !== ABSENT) t.emailDomain[i] = domain;
     if (company !== ABSENT) {
-      t.companyWords[i] = company.split(' ');
+      t.companyWords[i] = vocabulary.words(company.split(' '));
       t.compact[i] = compact;
     }
     if (person !== ABSENT) {
       let words = personWords.get(person);
-      if (!words) personWords.set(person, (words = person.split(' ')));
+      if (!words) personWords.set(person, (words = vocabulary.words(person.split(' '))));
       t.personWords[i] = words;
     }
   }

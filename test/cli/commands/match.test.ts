@@ -90,23 +90,39 @@ describe('rajaus match as a process (two threads)', () => {
     expect(existsSync(join(ROOT, 'lib', 'match-worker.js'))).toBe(true);
   });
 
-  it('writes byte for byte what one thread writes', async () => {
+  // The worker is sent its rows and answers in pieces (matchWorker.ts LINKED_PIECE): one piece
+  // at the default size, seven of 300 rows (four unpacked before the model comes, three after).
+  it.each([
+    ['in one piece', undefined],
+    ['in pieces of 300 rows', '300'],
+  ])('writes byte for byte what one thread writes (the worker answering %s)', async (_name, piece) => {
     const dir = await mkdtemp(join(tmpdir(), 'rajaus-match-'));
     const set = generateCompanies({ seed: 12, customers: 4000, list: 4000 });
     await writeFile(join(dir, 'lista.csv'), tableToCsv(set.list));
     await writeFile(join(dir, 'asiakkaat.csv'), tableToCsv(set.customers));
     // In this process: the sources under Jest have no worker bundle beside them.
     await matchCommand.run({ list: 'lista.csv', customers: 'asiakkaat.csv', out: 'yksi' }, [], io(dir));
-    const r = rajaus(dir, ['--list', 'lista.csv', '--customers', 'asiakkaat.csv', '--out', 'kaksi']);
+    const r = spawnSync(
+      process.execPath,
+      [join(ROOT, 'bin', 'rajaus.js'), 'match', '--list', 'lista.csv', '--customers', 'asiakkaat.csv', '--out', 'kaksi'],
+      {
+        cwd: dir,
+        encoding: 'utf8',
+        timeout: 120_000,
+        env: { ...process.env, RAJAUS_LINKED_PIECE: piece ?? '' },
+      },
+    );
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     for (const f of ['kept.csv', 'removed.csv', 'review.csv']) {
       const two = await readFile(join(dir, 'kaksi', f));
       expect(two.equals(await readFile(join(dir, 'yksi', f)))).toBe(true);
     }
+    const one = JSON.parse(await readFile(join(dir, 'yksi', 'summary.json'), 'utf8'));
     const summary = JSON.parse(await readFile(join(dir, 'kaksi', 'summary.json'), 'utf8'));
     expect(summary.removed).toBeGreaterThan(1000);
     expect(summary.customerRows).toBe(4000);
+    expect({ ...summary, elapsedMs: 0 }).toEqual({ ...one, elapsedMs: 0 });
   });
 
   it('says what is wrong with either file, and writes nothing', async () => {

@@ -7,6 +7,7 @@ import { matchCustomers } from '../../../src/app/removeCustomers';
 import { listFromGrid } from '../../../src/core/list/listTable';
 import { BlockIndex } from '../../../src/core/matching/blocking';
 import {
+  countWithinFile,
   addCounts,
   countDraws,
   estimateModel,
@@ -132,5 +133,24 @@ describe('numbered housing companies (issue 17, item 10)', () => {
     }).rows[0]!.reason;
     expect(reasonOfKept.toLowerCase()).toContain('nimen numero eri (3 ↔ 1)');
     expect(reasonOfKept.toLowerCase()).toContain('puhelin eri');
+  });
+});
+
+describe('counts within one file (countWithinFile)', () => {
+  it('counts repeated strings and numbers exactly: n, Σ c(c − 1) and Σ c²', () => {
+    const keys = ['companyName', 'email', 'phone'];
+    const rows = [
+      ['Koivun Putki Oy', 'myynti@koivu.fi', '040 123 4567'],
+      ['Koivun Putki Oy', 'myynti@koivu.fi', '+358401234567'],
+      ['Koivun Putki Oy', 'MYYNTI@koivu.fi', null],
+      ['Haapalahden Sähkö Ky', 'info@haapa.fi', '040 765 4321'],
+      ['Äänekosken Ääni Oy', null, null],
+    ];
+    const counts = countWithinFile(toMatchTable(keys, rows));
+    // In EXACT_LEVELS' order: business id, phone, email, company name, person name, house.
+    expect(counts[0]).toEqual({ n: 0, same: 0, squares: 0 });
+    expect(counts[1]).toEqual({ n: 3, same: 2, squares: 5 });
+    expect(counts[2]).toEqual({ n: 4, same: 6, squares: 10 });
+    expect(counts[3]).toEqual({ n: 5, same: 6, squares: 11 });
   });
 });
