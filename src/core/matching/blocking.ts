@@ -20,14 +20,15 @@
  * - two weak keys for what all the others miss, their blocks limited to MAX_WEAK_BLOCK: a name
  *   word's sound + another word's initial in the town, and the street's beginning + a name
  *   word's initial in the postal code or town;
- * - weak keys for a postal code mistyped where the town does not help (missing, mistyped
- *   itself): the street + house number, and a person's name sounds, in the postal code's "near
- *   areas" (its digits sorted: two digits swapped; the code without its last digit: the last
- *   digit slipped). Persons also have their whole name's sound anywhere (a rare name in
- *   another town, its words in any order), the street's beginning alone in the postal code
- *   (the house number missing or mistyped and the name replaced: a duplicate only the address
- *   tells) and a name word's first three letters in the postal code or town (a typo inside
- *   the word changes its sound: "Charlntte" / "Charlotte").
+ * - persons' weak keys, for a postal code mistyped where the town does not help (missing,
+ *   mistyped itself) and names the keys above cannot use: the street + house number in the
+ *   postal code's "near areas" (its digits sorted: two digits swapped; the code without its
+ *   last digit: the last digit slipped); a name word's first three letters in the postal code
+ *   and its near areas (a typo inside the word changes its sound: "Charlntte" / "Charlotte";
+ *   the name's sounds there found nothing more, and were dropped); the whole name's sound
+ *   anywhere (a rare name in another town, its words in any order); the street's beginning
+ *   alone in the postal code and its sorted digits (the house number missing or mistyped and
+ *   the name replaced: a duplicate only the address tells).
  * No single field can defeat this union: a wrong identifier leaves the names and address, a
  * wrong postal code leaves the town and the street, a wrong street the postal code, a name
  * mistyped in every word the address and the identifiers.
@@ -240,11 +241,6 @@ function collectKeys(t: MatchTable, i: number, indexSide: boolean, out: KeyBuffe
     if (personWords === person) {
       // Persons' weak keys for a mistyped postal code, a mistyped name, a replaced name (see
       // the module comment).
-      for (const area of nearArea) {
-        if (area === NONE) continue;
-        const h = mixInt(start(Kind.NearArea), area);
-        for (const c of codes) out.push(finish(Kind.NearArea, mixText(h, c)));
-      }
       for (let a = 0; a < 3; a++) {
         const area = a === 0 ? area1 : nearArea[a - 1]!;
         if (area === NONE) continue;

@@ -19,7 +19,7 @@ function candidates(list: string[], ...customers: string[][]): number[] {
 
 describe('blocking: a mistyped postal code where the town does not help', () => {
   it('two digits swapped, no town, the name mistyped in every word', () => {
-    // The name's sounds in the code's digits sorted.
+    // A name word's first letters in the code's digits sorted.
     expect(candidates(['Keija', 'Hämäläimen', '', '33530', ''], ['Kaija', 'Hämäläinen', '', '35330', ''])).toEqual([0]);
   });
 
