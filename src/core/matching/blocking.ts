@@ -300,7 +300,8 @@ function collectKeys(t: MatchTable, i: number, indexSide: boolean, out: KeyBuffe
     }
     // Persons only: a company has its run-together name anywhere, and its identifiers.
     for (const area of personWords && personWords === person ? nearArea : NO_AREAS) {
-      if (area !== NONE) out.push(finish(Kind.NearArea, mixInt(mixInt(mixInt(start(Kind.NearArea), area), prefixHashes[street]!), t.house[i]!)));
+      if (area !== NONE)
+        out.push(finish(Kind.NearArea, mixInt(mixInt(mixInt(start(Kind.NearArea), area), prefixHashes[street]!), t.house[i]!)));
     }
   }
 }

@@ -14,7 +14,10 @@ function candidates(list: string[], ...customers: string[][]): number[] {
   const v = new Vocabulary();
   const c = toMatchTable([...KEYS], customers, v);
   const l = toMatchTable([...KEYS], [list], v);
-  return new BlockIndex(c).candidates(l, 0).slice().sort((a, b) => a - b);
+  return new BlockIndex(c)
+    .candidates(l, 0)
+    .slice()
+    .sort((a, b) => a - b);
 }
 
 describe('blocking: a mistyped postal code where the town does not help', () => {
@@ -30,14 +33,19 @@ describe('blocking: a mistyped postal code where the town does not help', () => 
 
   it('a town spaced otherwise ("Dal by" / "Dalby") is one town for blocking, with the postal code mistyped', () => {
     expect(
-      candidates(['Malakai', 'Varndke', 'Namadgi Circuit 56', '3900', 'Dal by'], ['James', 'Varneke', 'Namadgi Circuit 56', '3000', 'Dalby']),
+      candidates(
+        ['Malakai', 'Varndke', 'Namadgi Circuit 56', '3900', 'Dal by'],
+        ['James', 'Varneke', 'Namadgi Circuit 56', '3000', 'Dalby'],
+      ),
     ).toEqual([0]);
   });
 });
 
 describe('blocking: persons whose name or house number the other keys cannot use', () => {
   it('a rare name with its words the other way round, in another town (a customer who moved)', () => {
-    expect(candidates(['Haapalahti', 'Aino', 'Koulukatu 3', '33100', 'Tampere'], ['Aino', 'Haapalahti', 'Rantatie 9', '90100', 'Oulu'])).toEqual([0]);
+    expect(
+      candidates(['Haapalahti', 'Aino', 'Koulukatu 3', '33100', 'Tampere'], ['Aino', 'Haapalahti', 'Rantatie 9', '90100', 'Oulu']),
+    ).toEqual([0]);
   });
 
   it('a name that many customers have is not looked for anywhere (its block is over the weak limit)', () => {
@@ -49,7 +57,9 @@ describe('blocking: persons whose name or house number the other keys cannot use
   });
 
   it('the same street in the postal code, the house number missing and the name another (a duplicate only the address tells)', () => {
-    expect(candidates(['Kiera', 'Green', 'Jervoisinkatu', '06208', 'Porvoo'], ['Zane', 'Wilkins', 'Jervoisinkatu 5', '06208', 'Porvoo'])).toEqual([0]);
+    expect(
+      candidates(['Kiera', 'Green', 'Jervoisinkatu', '06208', 'Porvoo'], ['Zane', 'Wilkins', 'Jervoisinkatu 5', '06208', 'Porvoo']),
+    ).toEqual([0]);
   });
 
   it('a name word mistyped inside ("Charlntte") still meets by its first three letters in the postal code', () => {
