@@ -11,7 +11,10 @@
  * Raised with the model on the scale of random pairs (issue 12, second round): persons'
  * precision ≥ 0.985 (0.991–1.000 today; it was lowered to 0.95 when u came from the candidates
  * and EM drifted towards "same household"), recall ≥ 0.93 (0.942–0.999), review ≤ 4 %
- * (0.0–3.2 %); companies ≥ 0.995, ≥ 0.98, ≤ 2 %. Either way every figure is printed.
+ * (0.0–3.2 %); companies ≥ 0.995, ≥ 0.98, ≤ 2 %. Raised in the fifth round (name forms, the
+ * family rule's first names, a surname changed in the same home): persons' precision ≥ 0.99
+ * (0.9937–1.000), recall ≥ 0.95 (0.958–0.999); review still ≤ 4 % (seed 401's 3.5 %, 3.85 %
+ * before the round). Either way every figure is printed.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -24,7 +27,7 @@ const ROOT = path.join(__dirname, '..', '..');
 const STRICT = process.env.RAJAUS_QUALITY_TARGETS === '1';
 const FLOORS: Record<Entity, { precision: number; recall: number; reviewShare: number }> = {
   companies: { precision: 0.995, recall: 0.98, reviewShare: 0.02 },
-  persons: { precision: 0.985, recall: 0.93, reviewShare: 0.04 },
+  persons: { precision: 0.99, recall: 0.95, reviewShare: 0.04 },
 };
 let work: string;
 

@@ -19,7 +19,16 @@
  *   "Rakennus" being in every town.)
  * - two weak keys for what all the others miss, their blocks limited to MAX_WEAK_BLOCK: a name
  *   word's sound + another word's initial in the town, and the street's beginning + a name
- *   word's initial in the postal code or town.
+ *   word's initial in the postal code or town;
+ * - persons' weak keys, for a postal code mistyped where the town does not help (missing,
+ *   mistyped itself) and names the keys above cannot use: the street + house number in the
+ *   postal code's "near areas" (its digits sorted: two digits swapped; the code without its
+ *   last digit: the last digit slipped); a name word's first three letters in the postal code
+ *   and its near areas (a typo inside the word changes its sound: "Charlntte" / "Charlotte";
+ *   the name's sounds there found nothing more, and were dropped); the whole name's sound
+ *   anywhere (a rare name in another town, its words in any order); the street's beginning
+ *   alone in the postal code and its sorted digits (the house number missing or mistyped and
+ *   the name replaced: a duplicate only the address tells).
  * No single field can defeat this union: a wrong identifier leaves the names and address, a
  * wrong postal code leaves the town and the street, a wrong street the postal code, a name
  * mistyped in every word the address and the identifiers.
@@ -34,7 +43,7 @@
  * writes arrays in order, where a hash table scattered 1.2 million inserts over 32 MB.
  */
 import { finnishPhonetic } from '../normalize/phonetic';
-import { fnv1a, FNV_OFFSET, FNV_PRIME, NONE, TMI, type MatchTable } from './record';
+import { fnv1a, FNV_OFFSET, FNV_PRIME, NONE, TMI, type MatchTable, type Vocabulary } from './record';
 
 /** Largest block compared for exact identifiers and for fuzzy keys. */
 export const MAX_ID_BLOCK = 1000;
@@ -74,10 +83,61 @@ const enum Kind {
   WEAK = 17,
   TownNameSound = 17,
   StreetInitial = 18,
+  RareWholeNameSound = 19,
+  NearArea = 20,
+  StreetInArea = 21,
+  NamePrefix = 22,
 }
 
 /** An area is a postal code (under 2^17) or a town (its hash, 30 bits, with this bit): never one key. */
 const TOWN_TAG = 0x40000000;
+/** The near areas of a postal code (nearAreas) are tagged apart from each other and from codes. */
+const SORTED_TAG = 0x20000000;
+const SHORTENED_TAG = 0x10000000;
+
+const nearArea = [NONE, NONE];
+const NO_AREAS: readonly number[] = [];
+
+/**
+ * The areas a mistyped postal code still shares with the right one, into `nearArea`: the code's
+ * digits sorted ("33500" / "35300", two digits swapped) and the code without its last digit
+ * ("2262" / "2263"). A typo elsewhere in the code leaves the town, which has its own keys.
+ * Postal codes are numbers here, so a code's leading zeros are gone on both sides alike (a
+ * register whose zeros Excel ate meets the list that kept them).
+ */
+function nearAreas(postal: number): void {
+  if (postal === NONE) {
+    nearArea[0] = nearArea[1] = NONE;
+    return;
+  }
+  nearArea[0] = sortedDigits(postal) | SORTED_TAG;
+  nearArea[1] = Math.floor(postal / 10) | SHORTENED_TAG;
+}
+
+/** A postal code's digits in ascending order, as a number ("35300" → 335): by counting, no strings (this runs for every row). */
+function sortedDigits(postal: number): number {
+  const counts = digitCounts;
+  counts.fill(0);
+  for (let p = postal; p > 0; p = Math.floor(p / 10)) counts[p % 10]++;
+  let out = 0;
+  for (let d = 1; d <= 9; d++) for (let k = counts[d]!; k > 0; k--) out = out * 10 + d;
+  return out;
+}
+const digitCounts = new Int32Array(10);
+
+/**
+ * A town's hash with spaces and hyphens left out: "Malvern East" / "Malverneast", "Dal by" /
+ * "Dalby" (a space typed or dropped), "Ylä-Ii" / "Ylä Ii" are one town for blocking, as the
+ * comparison takes them (Jaro-Winkler). Kept by the town's vocabulary id, per vocabulary.
+ */
+const townHashes = new WeakMap<Vocabulary, number[]>();
+function townHash(t: MatchTable, town: number): number {
+  let hashes = townHashes.get(t.vocabulary);
+  if (!hashes) townHashes.set(t.vocabulary, (hashes = []));
+  let h = hashes[town];
+  if (h === undefined) h = hashes[town] = fnv1a(t.text(town).replace(/[\s-]/g, '')) >>> 0;
+  return h;
+}
 
 function mixText(h: number, s: string): number {
   return Math.imul(fnv1a(s, h) ^ 0x1f, FNV_PRIME);
@@ -133,6 +193,7 @@ function collectKeys(t: MatchTable, i: number, indexSide: boolean, out: KeyBuffe
   const town = t.town[i]!;
   // Vocabulary ids differ from thread to thread: keys are made of the strings' hashes.
   const hashes = t.vocabulary.hashes;
+  const prefixHashes = t.vocabulary.prefixHashes;
   if (t.businessId[i] !== NONE) out.push(finish(Kind.BusinessId, mixInt(start(Kind.BusinessId), t.businessId[i]!)));
   const phone = t.phone[i]!;
   if (phone !== NONE) out.push(finish(Kind.Phone, mixInt(mixInt(start(Kind.Phone), phone % 0x100000000), Math.floor(phone / 0x100000000))));
@@ -140,9 +201,11 @@ function collectKeys(t: MatchTable, i: number, indexSide: boolean, out: KeyBuffe
   if (email) out.push(finish(Kind.Email, mixText(start(Kind.Email), email)));
   // The areas a row is keyed in: its postal code, and its town (see above).
   const area1 = postal !== NONE ? postal : NONE;
-  const area2 = town !== NONE && (indexSide || postal === NONE) ? (hashes[town]! & 0x3fffffff) | TOWN_TAG : NONE;
+  const townArea = town !== NONE ? (townHash(t, town) & 0x3fffffff) | TOWN_TAG : NONE;
+  const area2 = indexSide || postal === NONE ? townArea : NONE;
   // Street + house asked in the town as well (a mistyped postal code), by every row with a town.
-  const addressArea2 = town !== NONE ? (hashes[town]! & 0x3fffffff) | TOWN_TAG : NONE;
+  const addressArea2 = townArea;
+  nearAreas(postal);
   const street = t.street[i]!;
   const words = t.companyWords[i];
   if (words) {
@@ -175,6 +238,20 @@ function collectKeys(t: MatchTable, i: number, indexSide: boolean, out: KeyBuffe
       const h = mixInt(start(Kind.NameSound), area);
       for (const c of codes) out.push(finish(Kind.NameSound, mixText(h, c)));
     }
+    if (personWords === person) {
+      // Persons' weak keys for a mistyped postal code, a mistyped name, a replaced name (see
+      // the module comment).
+      for (let a = 0; a < 3; a++) {
+        const area = a === 0 ? area1 : nearArea[a - 1]!;
+        if (area === NONE) continue;
+        const h = mixInt(start(Kind.NamePrefix), area);
+        for (const w of person) if (w.length >= 3) out.push(finish(Kind.NamePrefix, mixText(h, w.slice(0, 3))));
+      }
+      if (street !== NONE && area1 !== NONE) {
+        out.push(finish(Kind.StreetInArea, mixInt(mixInt(start(Kind.StreetInArea), area1), prefixHashes[street]!)));
+        out.push(finish(Kind.StreetInArea, mixInt(mixInt(start(Kind.StreetInArea), nearArea[0]!), prefixHashes[street]!)));
+      }
+    }
     // Persons only: a company, a sole trader too, has its name run together anywhere (above),
     // and a sole trader's words are trade words as often as names ("Tmi Rakennus Virtanen"):
     // with them every sole trader on a "Teollisuustie" anywhere in Finland was a candidate,
@@ -186,6 +263,9 @@ function collectKeys(t: MatchTable, i: number, indexSide: boolean, out: KeyBuffe
     if (codes.length >= 2) {
       const whole = codes.slice().sort().join(' ');
       if (indexSide || postal === NONE) out.push(finish(Kind.WholeNameSound, mixText(start(Kind.WholeNameSound), whole)));
+      // Asked by every row, in a weak block: a name that few customers have, found anywhere
+      // (the postal code and the town both mistyped or moved).
+      if (personWords === person) out.push(finish(Kind.RareWholeNameSound, mixText(start(Kind.RareWholeNameSound), whole)));
     }
     // In the town, asked by every row with a town: one word's sound and another word's initial
     // ("Matti Juhani Virtanen" / "Matti Virtanen", "Tuomo" / "Tuomas Virtanen"). A mistyped
@@ -217,6 +297,11 @@ function collectKeys(t: MatchTable, i: number, indexSide: boolean, out: KeyBuffe
       const area = a === 0 ? area1 : addressArea2;
       if (area === NONE) continue;
       out.push(finish(Kind.Address, mixInt(mixInt(mixInt(start(Kind.Address), area), t.vocabulary.prefixHashes[street]!), t.house[i]!)));
+    }
+    // Persons only: a company has its run-together name anywhere, and its identifiers.
+    for (const area of personWords && personWords === person ? nearArea : NO_AREAS) {
+      if (area !== NONE)
+        out.push(finish(Kind.NearArea, mixInt(mixInt(mixInt(start(Kind.NearArea), area), prefixHashes[street]!), t.house[i]!)));
     }
   }
 }

@@ -5,6 +5,7 @@
  */
 import { alignWords, jaroWinklerAtLeast, jaroWinklerBound, samePersonWord, sameWord } from './similarity';
 import { COMMON_FIRST_NAMES, isCommonFirstName } from '../normalize/firstNames';
+import { isListedName, isNameForm } from './nameForms';
 import { NONE, type MatchTable, type Vocabulary } from './record';
 
 export type IdLevel = 'same' | 'different';
@@ -125,6 +126,9 @@ function otherFirstNames(a: readonly string[], b: readonly string[]): boolean {
       const ny = asFirstName(y);
       if (ny === null) continue;
       ownB = true;
+      // One written as a name and the other one slip from it ("kayja" / "katja") is that name
+      // mistyped; two names both as written ("hanna" / "hannu") are two people.
+      if (!(nx === x && ny === y) && oneSlipApart(x, y)) return false;
       if (shortFormOf(x, y) || (nx !== x && shortFormOf(nx, y)) || (ny !== y && (shortFormOf(x, ny) || shortFormOf(nx, ny)))) return false;
     }
   }
@@ -154,7 +158,19 @@ function shortFormOf(x: string, y: string): boolean {
   if (short.length >= 5 && long.endsWith(short)) return true;
   // A contraction keeping the first syllable ("katri" / "katariina", "kati" / "katariina").
   if (short.length >= 4 && short.slice(0, 3) === long.slice(0, 3) && lettersInOrder(short, long, 3)) return true;
-  return PET_FORMS.get(short)?.includes(long) ?? PET_FORMS.get(long)?.includes(short) ?? false;
+  if (PET_FORMS.get(short)?.includes(long) ?? PET_FORMS.get(long)?.includes(short) ?? false) return true;
+  // A full name and the form its bearer goes by ("Johannes" / "Jukka", "Helena" / "Leena"),
+  // and a double name by its first name ("Karl-Erik" / "Kalle").
+  if (isNameForm(x, y)) return true;
+  const dx = firstOfDouble(x);
+  const dy = firstOfDouble(y);
+  return (dx !== null && (dx === y || isNameForm(dx, y))) || (dy !== null && (dy === x || isNameForm(x, dy)));
+}
+
+/** The first name of a double name run together ("karlerik" → "karl"), or null. */
+function firstOfDouble(w: string): string | null {
+  for (let k = 3; k <= w.length - 3; k++) if (isCommonFirstName(w.slice(0, k)) && isCommonFirstName(w.slice(k))) return w.slice(0, k);
+  return null;
 }
 
 /** Everyday pet forms whose full name neither starts nor ends with them (folded). */
@@ -180,7 +196,19 @@ function asFirstName(w: string): string | null {
   if (isCommonFirstName(w)) return w;
   let name = firstNameOf.get(w);
   if (name === undefined) {
-    name = null;
+    // A pet form or a form of a name ("antsa", "henkka", "gitta") is a first name too: "Antsa
+    // Virtanen" / "Johanna Virtanen" at one address are two people of a family.
+    name = isListedName(w) || PET_FORMS.has(w) ? w : null;
+    // A common first name with a letter dropped ("mati", "tula", "anti"): four letters are too
+    // few for Jaro-Winkler to tell a slip from another name, but a dropped letter is the
+    // commonest slip, and no common surname is a first name less a letter.
+    if (name === null && w.length === 4) {
+      for (let k = 0; k <= 4 && name === null; k++)
+        for (let ch = 97; ch <= 122 && name === null; ch++) {
+          const n = w.slice(0, k) + String.fromCharCode(ch) + w.slice(k);
+          if (isCommonFirstName(n)) name = n;
+        }
+    }
     // A double name run together ("ullamaija", "karlerik"): two common first names.
     for (let k = 3; k <= w.length - 3 && name === null; k++)
       if (isCommonFirstName(w.slice(0, k)) && isCommonFirstName(w.slice(k))) name = w;
@@ -191,11 +219,38 @@ function asFirstName(w: string): string | null {
           break;
         }
       }
+      // One slip early in the name ("tlina", "pepka", "mapti"): Jaro-Winkler weighs the first
+      // letters most and puts these under 0.9, though one letter is wrong, dropped, added or two
+      // swapped. The first letter kept: a slip there is rarer than another name.
+      for (const n of COMMON_FIRST_NAMES) {
+        if (name !== null) break;
+        if (n.charCodeAt(0) === w.charCodeAt(0) && oneSlipApart(w, n)) name = n;
+      }
     }
     if (firstNameOf.size > 50_000) firstNameOf.clear();
     firstNameOf.set(w, name);
   }
   return name;
+}
+
+/**
+ * Whether two words differ by one slip: a letter replaced, dropped or added, or two neighbours
+ * swapped (Damerau-Levenshtein distance 1).
+ */
+export function oneSlipApart(a: string, b: string): boolean {
+  if (a === b) return false;
+  const la = a.length;
+  const lb = b.length;
+  if (Math.abs(la - lb) > 1) return false;
+  let i = 0;
+  while (i < la && i < lb && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  if (la === lb) {
+    // Replaced at i, or i and i + 1 swapped: the rest equal.
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return i + 1 < la && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  // Dropped or added at i.
+  return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
 /** The numbers of a company name's words, in order ("Kotikatu 1 B" → "1"); '' when none. */
@@ -473,11 +528,23 @@ export function compareNameInto(v: ComparisonVector, l: MatchTable, i: number, c
       // also compared run together ("Mäki IT-Palvelu" on both sides is one name).
       // Two persons' names are compared run together as well: "Olli Pekka" is "Olli-Pekka".
       const n = compareNames(x, y, l.joinedName(i), c.joinedName(j), samePersonWord, true);
-      v.name = n.level;
+      v.name = n.level === 'otherSurname' && sameHome(v, l, i, c, j) ? 'partial' : n.level;
       v.nameSimilarity = n.similarity;
       if (n.level === 'exact') v.nameFrequency = c.nameFrequency(j);
     }
   }
+}
+
+/**
+ * The same home: the same street, house and apartment, the apartment written on both sides, in
+ * the same postal code. There "the same first name under another surname" (otherSurname) is
+ * the customer with a surname changed at marriage, not a family member (family members share
+ * a surname, not a first name) nor a neighbour (the apartment tells): the name is then what it
+ * is, partly the same (partial), and weighs as such. Without an apartment on both sides the
+ * house may be a block of flats, and the pair stays otherSurname.
+ */
+function sameHome(v: ComparisonVector, l: MatchTable, i: number, c: MatchTable, j: number): boolean {
+  return v.address === 'exact' && v.area === 'same' && l.unit[i] !== NONE && l.unit[i] === c.unit[j];
 }
 
 /**
