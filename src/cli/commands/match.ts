@@ -137,8 +137,6 @@ export const matchCommand: Command = {
     // reads the list, then each links part of the list.
     const worker = MatchWorker.start(request, io.signal);
     let list: TableHead;
-    let customerRows: number;
-    let listRecords: RecordStore;
     let guessed: { file: string; column: string; key: string }[] = [];
     let estimate: Estimate;
     let candidatePairs = 0;
@@ -165,7 +163,6 @@ export const matchCommand: Command = {
           signal: io.signal,
         },
       );
-      listRecords = records;
       phase('main', 'list read');
       list = listFile.head;
       const listTable = matchableKeys(list.keys).length ? listFile.table : null;
@@ -237,7 +234,7 @@ export const matchCommand: Command = {
       // a piece at a time, then the worker's pieces as they came (matchCsvs.ts).
       outputs = new RunOutputs(outDir, { signal: io.signal });
       const headers = [...list.headers, ...MATCH_COLUMNS.map((k) => displayHeader(k, io.lang))];
-      csvs = new MatchCsvs(outputs, list.headers, headers, listRecords, CSV);
+      csvs = new MatchCsvs(outputs, list.headers, headers, records, CSV);
       // Row by row, each written as it is decided: a piece's decisions held as objects outlived
       // young collections, and the old generation kept them until its next full one.
       for (let from = 0; from < ourPart; from += PIECE) {
@@ -264,13 +261,12 @@ export const matchCommand: Command = {
       }
       phase('main', 'worker part written');
       candidatePairs = index.pairs + theirPairs;
-      customerRows = customers.rowCount;
       const counts = csvs.counts;
       summary = {
         list: listPath,
         customers: customersPath,
         rows: counts.rows,
-        customerRows,
+        customerRows: customers.rowCount,
         removed: counts.removed,
         review: counts.review,
         kept: counts.kept + counts.review,

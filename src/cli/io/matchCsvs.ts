@@ -1,8 +1,9 @@
 /**
  * The three CSVs of `rajaus match` (kept, removed, review), written while the list is being
- * linked: each piece of decided rows goes to its files at once, in list order, and the list
- * rows' CSV records are let go as they are written (recordStore.ts). Before, every row's decision, its result row and
- * its record waited for the end of the run: a million-row list held them all (issue 16).
+ * linked: each decided row goes to its files at once, in list order, and the list rows' CSV
+ * records are let go as they are written (recordStore.ts). Before, every row's decision, its
+ * result row and its record waited for the end of the run: a million-row list held them all
+ * (issue 16).
  *
  * Where a row goes is routeRows's rule (app/removeCustomers.ts): a removed row to removed.csv;
  * every other row to kept.csv, and a review row to review.csv as well.
@@ -21,8 +22,8 @@ export class MatchCsvs {
   private readonly review: TextFileWriter;
 
   /**
-   * `records` are the list rows as CSV records (made while the list was read), by list index. `listHeaders` head kept.csv, `matchHeaders` (the list's
-   * and the match columns) the other two.
+   * `records` are the list rows as CSV records (made while the list was read), by list index.
+   * `listHeaders` head kept.csv, `matchHeaders` (the list's and the match columns) the other two.
    */
   constructor(
     outputs: RunOutputs,

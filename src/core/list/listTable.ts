@@ -63,21 +63,16 @@ export function rowMaker(
   const width = headers.length;
   // Each column's type once, not a catalogue lookup per cell (a 100,000-row file has a million).
   const types = keys.map(typeOf);
-  const toRow = (r: readonly CellValue[]) => {
-    const row = new Array<CellValue>(width);
-    for (let c = 0; c < width; c++) row[c] = fromCell(types[c]!, r[c] ?? null);
-    return row;
-  };
   /**
-   * toRow made in the raw array itself, for a reader whose raw record is used for nothing else
+   * A row made in the raw array itself, for a reader whose raw record is used for nothing else
    * (a CSV reader's fresh record): one array a row instead of two.
    */
   const intoRow = (r: CellValue[]) => {
-    const n = r.length;
-    if (n !== width) r.length = width;
-    for (let c = 0; c < width; c++) r[c] = fromCell(types[c]!, c < n ? r[c]! : null);
+    if (r.length !== width) r.length = width;
+    for (let c = 0; c < width; c++) r[c] = fromCell(types[c]!, r[c] ?? null);
     return r;
   };
+  const toRow = (r: readonly CellValue[]) => intoRow(r.slice(0, width));
   return { keys, toRow, intoRow };
 }
 

@@ -62,7 +62,8 @@ export interface LinkOptions {
   chunk?: number;
 }
 
-const NO_MATCH: RowDecision = { outcome: 'kept', score: 0, customerIndex: null, weights: [], nameSimilarity: 0, comparison: null };
+/** A row with no candidate customer. */
+export const NO_MATCH: RowDecision = { outcome: 'kept', score: 0, customerIndex: null, weights: [], nameSimilarity: 0, comparison: null };
 
 /** Candidates of one row at a time (no array per row). */
 const candidateBuffer: number[] = [];
@@ -112,15 +113,22 @@ export function decideRow(list: MatchTable, i: number, index: BlockIndex, model:
   if (!bestComparison) return NO_MATCH;
   // vectorWeight adds the same field weights in the same order as matchWeight(fieldWeights):
   // the score is the same number, and the per-field list is only built for rows that show it.
-  const score = scoreOf(bestWeight);
-  const outcome = decidePair(score, bestComparison, model);
+  return decisionOf(scoreOf(bestWeight), bestIndex, bestComparison, model);
+}
+
+/**
+ * The decision on a row's best pair: its outcome by `model`, and the field weights only for a
+ * row that shows them (not kept). Also how a decision packed by another thread is rebuilt.
+ */
+export function decisionOf(score: number, customerIndex: number, comparison: ComparisonVector, model: MatchModel): RowDecision {
+  const outcome = decidePair(score, comparison, model);
   return {
     outcome,
     score,
-    customerIndex: bestIndex,
-    weights: outcome === 'kept' ? [] : fieldWeights(bestComparison, model),
-    nameSimilarity: bestComparison.nameSimilarity,
-    comparison: bestComparison,
+    customerIndex,
+    weights: outcome === 'kept' ? [] : fieldWeights(comparison, model),
+    nameSimilarity: comparison.nameSimilarity,
+    comparison,
   };
 }
 

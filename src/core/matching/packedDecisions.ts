@@ -5,8 +5,8 @@
  * outcome, weights and reason are the ones the sender would have given.
  */
 import type { ComparisonVector } from './comparison';
-import type { RowDecision } from './engine';
-import { DEFAULT_MODEL, decidePair, fieldWeights, type MatchModel } from './model';
+import { decisionOf, NO_MATCH, type RowDecision } from './engine';
+import { DEFAULT_MODEL, type MatchModel } from './model';
 
 export interface PackedDecisions {
   /** Best customer per row, −1 when no customer was a candidate. */
@@ -73,37 +73,15 @@ export function packedBuffers(packed: PackedDecisions): ArrayBuffer[] {
   ] as ArrayBuffer[];
 }
 
-export function packDecisions(decisions: readonly RowDecision[]): { packed: PackedDecisions; transfer: ArrayBuffer[] } {
-  const packed = emptyPackedDecisions(decisions.length);
-  for (let i = 0; i < decisions.length; i++) packDecision(packed, i, decisions[i]!);
-  return { packed, transfer: packedBuffers(packed) };
-}
-
-export function unpackDecisions(p: PackedDecisions, model: MatchModel = DEFAULT_MODEL): RowDecision[] {
-  const out = new Array<RowDecision>(p.customer.length);
-  for (let i = 0; i < out.length; i++) out[i] = unpackDecision(p, i, model);
-  return out;
-}
-
 /** Row `i`'s decision, rebuilt with `model` (its outcome, weights and reason as the sender's). */
 export function unpackDecision(p: PackedDecisions, i: number, model: MatchModel = DEFAULT_MODEL): RowDecision {
   const customer = p.customer[i]!;
-  if (customer < 0) return { outcome: 'kept', score: 0, customerIndex: null, weights: [], nameSimilarity: 0, comparison: null };
+  if (customer < 0) return NO_MATCH;
   const v: Record<string, unknown> = { nameSimilarity: p.nameSimilarity[i]!, nameFrequency: p.nameFrequency[i]! };
   for (let f = 0; f < WIDTH; f++) {
     const [field, levels] = LEVEL_FIELDS[f]!;
     const code = p.levels[i * WIDTH + f]!;
     v[field] = code === 0 ? null : levels[code - 1]!;
   }
-  const comparison = v as unknown as ComparisonVector;
-  const score = p.score[i]!;
-  const outcome = decidePair(score, comparison, model);
-  return {
-    outcome,
-    score,
-    customerIndex: customer,
-    weights: outcome === 'kept' ? [] : fieldWeights(comparison, model),
-    nameSimilarity: comparison.nameSimilarity,
-    comparison,
-  };
+  return decisionOf(p.score[i]!, customer, v as unknown as ComparisonVector, model);
 }

@@ -134,6 +134,11 @@ function lineEnds(text: string): number {
   return n;
 }
 
+/** The header overrides of a file with these headers: `mapOf`'s, else `map`. */
+function overridesOf(opts: ParseTabularOptions, headers: readonly string[]): Record<string, string> {
+  return opts.mapOf ? opts.mapOf(headers) : (opts.map ?? {});
+}
+
 const blankRecord = (rec: readonly string[]) => rec.every((f) => f.trim() === '');
 
 /** Records of a CSV read before the reader may yield (a few milliseconds of work). */
@@ -142,13 +147,11 @@ const RECORDS_PER_PIECE = 2000;
 async function streamCsv(
   bytes: Uint8Array,
   fileName: string,
-  given: Record<string, string>,
   sink: RowSink,
   opts: ParseTabularOptions,
   lang: Lang,
 ): Promise<{ head: TableHead; rowCount: number }> {
   const onWarning = opts.onWarning;
-  let overrides = given;
   const { text, windows1252Lines } = decodeText(bytes);
   if (windows1252Lines?.length) onWarning?.(mixedEncodingWarning(fileName, windows1252Lines, lang));
   if (text.trim() === '') throw new UserError(fileMessage(lang, 'empty'), { file: fileName });
@@ -171,7 +174,7 @@ async function streamCsv(
       // Trailing empty header cells (a trailing ";" in every line) are not columns.
       while (headers.length > 1 && headers[headers.length - 1] === '') headers.pop();
       checkWidth(headers.length, fileName, fileRow, lang);
-      if (opts.mapOf) overrides = opts.mapOf(headers);
+      const overrides = overridesOf(opts, headers);
       checkHeader(headers, fileName, fileRow, overrides, lang);
       const maker = rowMaker(fileName, headers, overrides);
       toRow = maker.intoRow;
@@ -212,7 +215,7 @@ async function streamCsv(
   } catch (e) {
     throw e instanceof CsvDamageError ? e.toUserError(fileName, lang) : e;
   }
-  if (!head) checkHeader([''], fileName, 1, opts.mapOf ? opts.mapOf([]) : overrides, lang);
+  if (!head) checkHeader([''], fileName, 1, overridesOf(opts, []), lang);
   return { head: head!, rowCount: index };
 }
 
@@ -231,7 +234,7 @@ export async function streamTabular(
   if (bytes.length === 0) throw new UserError(fileMessage(lang, 'empty'), { file: fileName });
   if (fileKind(bytes, fileName, lang) === 'csv') {
     if (opts.sheet) throw new UserError(`--sheet '${opts.sheet}' applies to .xlsx files; this is a CSV file`, { file: fileName });
-    return streamCsv(bytes, fileName, opts.map ?? {}, sink, opts, lang);
+    return streamCsv(bytes, fileName, sink, opts, lang);
   }
   const { rows, ...head } = await parseXlsx(bytes, fileName, opts);
   const onRow = sink(head, rows.length);
@@ -272,9 +275,12 @@ async function parseXlsx(bytes: Uint8Array, fileName: string, opts: ParseTabular
     : (sheets.find((s) => (s.state ?? 'visible') === 'visible') ?? sheets[0]);
   if (!ws) {
     if (opts.sheet)
-      throw new UserError(fileMessage(opts.lang ?? 'en', 'noSuchSheet', { sheet: opts.sheet, sheets: sheets.map((s) => s.name).join(', ') }), {
-        file: fileName,
-      });
+      throw new UserError(
+        fileMessage(opts.lang ?? 'en', 'noSuchSheet', { sheet: opts.sheet, sheets: sheets.map((s) => s.name).join(', ') }),
+        {
+          file: fileName,
+        },
+      );
     throw new UserError(fileMessage(opts.lang ?? 'en', 'noSheets'), { file: fileName });
   }
   const where = `${fileName} [${ws.name}]`;
@@ -288,7 +294,7 @@ async function parseXlsx(bytes: Uint8Array, fileName: string, opts: ParseTabular
     headerCells.push(v === null ? '' : String(v).trim());
   }
   while (headerCells.length > 1 && headerCells[headerCells.length - 1] === '') headerCells.pop();
-  const map = opts.mapOf ? opts.mapOf(headerCells) : (opts.map ?? {});
+  const map = overridesOf(opts, headerCells);
   // (No width check here: ExcelJS refuses a sheet past column XFD as it loads it, above.)
   checkHeader(headerCells, where, top, map, opts.lang ?? 'en');
   const keys = mapHeaders(headerCells, map, where).keys;
