@@ -3,10 +3,16 @@
  * register while another normalizes the list, and each links part of the list (the CLI,
  * src/cli/io/matchWorker.ts).
  *
- * The typed-array columns are copied once and transferred (not cloned). The string columns travel as one
- * text, fields joined by U+0001: a structured clone of one string is a copy of its bytes, where
- * 400,000 small strings cost as much to clone as to normalize again. Vocabulary ids are the
- * sender's; unpackTable maps them into the receiver's vocabulary.
+ * The typed-array columns are copied once and transferred (not cloned). Name words (and email
+ * domains) travel as indexes into a list of the distinct words (domains) the rows use (a register of
+ * 100,000 companies has some 300,000 name words but far fewer distinct ones), and the rows that
+ * share a person's name (one array in the sender, see Vocabulary.sharedWords) as one index:
+ * the receiver interns each distinct word once and makes each person's array once, instead of
+ * splitting every row's words out of a text and looking each up (the unpacking was a tenth of
+ * the main thread's reading). The strings that are each row's own (email, the name run
+ * together) travel as one text, fields joined by U+0001: a structured clone of one string is a
+ * copy of its bytes, where 200,000 small strings cost as much to clone as to normalize again.
+ * Vocabulary ids are the sender's; unpackTable maps them into the receiver's vocabulary.
  */
 import { MatchTable, type Vocabulary } from './record';
 
@@ -22,15 +28,47 @@ export interface PackedTable {
   town: Int32Array;
   /** The sender's vocabulary, by id. */
   vocabulary: string[];
-  /** Per row: email, email domain, company words, the words run together, person words. */
+  /** The distinct name words and email domains of the rows; the columns below index it. */
+  words: string[];
+  /** Row i's company words are companyWords[companyStart[i] .. companyStart[i + 1]) (none: no company name). */
+  companyStart: Int32Array;
+  companyWords: Int32Array;
+  /** The distinct email domains of the rows (Vocabulary.domain). */
+  domains: string[];
+  /** The email's company domain (index into domains), or -1. */
+  emailDomain: Int32Array;
+  /** The row's person (index into personStart), or -1. */
+  person: Int32Array;
+  /** Person p's words are personWords[personStart[p] .. personStart[p + 1]). */
+  personStart: Int32Array;
+  personWords: Int32Array;
+  /** Per row: email, the company words run together. */
   text: string;
 }
 
 // Neither character can be in a value: emails pass a strict pattern, and name words are folded
-// to [a-z0-9] and joined by a space.
+// to [a-z0-9].
 const FIELD = '\u0001';
 const ABSENT = '\u0002';
-const FIELDS_PER_ROW = 5;
+const FIELDS_PER_ROW = 2;
+
+/** Int32 growable list (the word indexes, whose number is known only once they are made). */
+class Int32List {
+  array = new Int32Array(1024);
+  length = 0;
+  push(v: number): void {
+    if (this.length === this.array.length) {
+      const grown = new Int32Array(this.array.length * 2);
+      grown.set(this.array);
+      this.array = grown;
+    }
+    this.array[this.length++] = v;
+  }
+  /** The values as an array of their exact length (its own buffer, to transfer). */
+  done(): Int32Array {
+    return this.array.slice(0, this.length);
+  }
+}
 
 /**
  * Rows `from` up to `to` of the table as data (row `from` becomes row 0), and the buffers to
@@ -39,15 +77,55 @@ const FIELDS_PER_ROW = 5;
 export function packTable(t: MatchTable, from = 0, to = t.size): { packed: PackedTable; transfer: ArrayBuffer[] } {
   const size = to - from;
   const parts = new Array<string>(size * FIELDS_PER_ROW);
-  for (let i = from, p = 0; i < to; i++) {
+  const words: string[] = [];
+  // The words are the vocabulary's one copy each (Vocabulary.word): their hashes are already
+  // made, and a lookup here is cheaper than the receiver's of a string split from a text.
+  const wordIndex = new Map<string, number>();
+  const indexOf = (w: string) => {
+    let k = wordIndex.get(w);
+    if (k === undefined) {
+      wordIndex.set(w, (k = words.length));
+      words.push(w);
+    }
+    return k;
+  };
+  const domains: string[] = [];
+  const domainIndex = new Map<string, number>();
+  const companyStart = new Int32Array(size + 1);
+  const companyWords = new Int32List();
+  const emailDomain = new Int32Array(size).fill(-1);
+  const person = new Int32Array(size).fill(-1);
+  const personIndex = new Map<readonly string[], number>();
+  const personStart = new Int32List();
+  const personWords = new Int32List();
+  for (let i = from, k = 0, p = 0; i < to; i++, k++) {
     const company = t.companyWords[i];
-    const person = t.personWords[i];
+    if (company) for (let w = 0; w < company.length; w++) companyWords.push(indexOf(company[w]!));
+    companyStart[k + 1] = companyWords.length;
+    const domain = t.emailDomain[i];
+    if (domain !== null) {
+      let d = domainIndex.get(domain!);
+      if (d === undefined) {
+        domainIndex.set(domain!, (d = domains.length));
+        domains.push(domain!);
+      }
+      emailDomain[k] = d;
+    }
+    const name = t.personWords[i];
+    if (name) {
+      // Rows of one name share its array (Vocabulary.sharedWords): by identity, sent once.
+      let n = personIndex.get(name);
+      if (n === undefined) {
+        personIndex.set(name, (n = personStart.length));
+        personStart.push(personWords.length);
+        for (let w = 0; w < name.length; w++) personWords.push(indexOf(name[w]!));
+      }
+      person[k] = n;
+    }
     parts[p++] = t.email[i] ?? ABSENT;
-    parts[p++] = t.emailDomain[i] ?? ABSENT;
-    parts[p++] = company ? company.join(' ') : ABSENT;
     parts[p++] = t.compact[i]!;
-    parts[p++] = person ? person.join(' ') : ABSENT;
   }
+  personStart.push(personWords.length);
   const packed: PackedTable = {
     size,
     businessId: t.businessId.slice(from, to),
@@ -59,6 +137,14 @@ export function packTable(t: MatchTable, from = 0, to = t.size): { packed: Packe
     postalCode: t.postalCode.slice(from, to),
     town: t.town.slice(from, to),
     vocabulary: t.vocabulary.strings,
+    words,
+    domains,
+    companyStart,
+    companyWords: companyWords.done(),
+    emailDomain,
+    person,
+    personStart: personStart.done(),
+    personWords: personWords.done(),
     text: parts.join(FIELD),
   };
   const transfer = [
@@ -70,6 +156,12 @@ export function packTable(t: MatchTable, from = 0, to = t.size): { packed: Packe
     packed.unit,
     packed.postalCode,
     packed.town,
+    packed.companyStart,
+    packed.companyWords,
+    packed.emailDomain,
+    packed.person,
+    packed.personStart,
+    packed.personWords,
   ].map((a) => a.buffer as ArrayBuffer);
   return { packed, transfer };
 }
@@ -125,28 +217,35 @@ export function unpackTable(p: PackedTable, vocabulary: Vocabulary): MatchTable 
   t.unit.set(mapped(p.unit));
   t.postalCode.set(p.postalCode);
   t.town.set(mapped(p.town));
+  // Each distinct word interned once (the receiver's one copy), each person's array made once
+  // and shared by the rows of that name, as where the table was made.
+  const words = p.words.map((w) => vocabulary.word(w));
+  const domains = p.domains.map((d) => vocabulary.domain(d));
+  const persons = new Array<readonly string[]>(p.personStart.length - 1);
+  for (let n = 0; n < persons.length; n++) {
+    const a = p.personStart[n]!;
+    const name = new Array<string>(p.personStart[n + 1]! - a);
+    for (let w = 0; w < name.length; w++) name[w] = words[p.personWords[a + w]!]!;
+    persons[n] = name;
+  }
   const fields = p.text.split(FIELD);
-  // Person names repeat (first names, surnames): rows with the same name share one array, as
-  // they did where the table was made (personName.ts), and fewer objects outlive the unpacking.
-  const personWords = new Map<string, readonly string[]>();
   if (fields.length !== p.size * FIELDS_PER_ROW && p.size > 0) throw new Error(`packed table: ${fields.length} fields for ${p.size} rows`);
   for (let i = 0, f = 0; i < p.size; i++) {
     const email = fields[f++]!;
-    const domain = fields[f++]!;
-    const company = fields[f++]!;
     const compact = fields[f++]!;
-    const person = fields[f++]!;
     if (email !== ABSENT) t.email[i] = email;
-    if (domain !== ABSENT) t.emailDomain[i] = domain;
-    if (company !== ABSENT) {
-      t.companyWords[i] = vocabulary.words(company.split(' '));
+    const domain = p.emailDomain[i]!;
+    if (domain >= 0) t.emailDomain[i] = domains[domain]!;
+    const a = p.companyStart[i]!;
+    const n = p.companyStart[i + 1]! - a;
+    if (n > 0) {
+      const company = new Array<string>(n);
+      for (let w = 0; w < n; w++) company[w] = words[p.companyWords[a + w]!]!;
+      t.companyWords[i] = company;
       t.compact[i] = compact;
     }
-    if (person !== ABSENT) {
-      let words = personWords.get(person);
-      if (!words) personWords.set(person, (words = vocabulary.words(person.split(' '))));
-      t.personWords[i] = words;
-    }
+    const person = p.person[i]!;
+    if (person >= 0) t.personWords[i] = persons[person]!;
   }
   return t;
 }

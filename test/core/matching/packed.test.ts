@@ -90,6 +90,34 @@ describe('a packed match table', () => {
     }
   });
 
+  it('sends each distinct word, domain and person once, and rows of one person share one array again', () => {
+    const rows = [
+      ['Kivi Oy', 'matti@kivi.fi', 'Matti Virtanen'],
+      ['Kivi ja Puu Ky', 'anna@kivi.fi', 'Matti Virtanen'],
+      ['', 'x@gmail.com', 'Aino Haapalahti'],
+      ['Puu Oy', '', 'Matti Virtanen'],
+      ['', '', ''],
+      ['Oy', 'bad address', 'Virtanen Matti'],
+    ];
+    const sent = toMatchTable(['companyName', 'email', 'fullName'], rows);
+    const { packed } = packTable(sent);
+    expect([...packed.words].sort()).toEqual(['aino', 'haapalahti', 'kivi', 'matti', 'puu', 'virtanen']);
+    expect(packed.domains).toEqual(['kivi.fi']);
+    // Two names: "Matti Virtanen" (three rows) and "Aino Haapalahti"; "Virtanen Matti" is a third.
+    expect(packed.personStart.length - 1).toBe(3);
+    const got = unpackTable(packed, otherVocabulary());
+    for (let i = 0; i < rows.length; i++) expect(rowOf(got, i)).toEqual(rowOf(sent, i));
+    expect(got.personWords[1]).toBe(got.personWords[0]);
+    expect(got.personWords[3]).toBe(got.personWords[0]);
+    // The receiver's one copy of each word and domain (Vocabulary.word, Vocabulary.domain).
+    const there = otherVocabulary();
+    const a = unpackTable(packed, there);
+    const b = unpackTable(packTable(sent, 3, 4).packed, there);
+    expect(b.companyWords[0]![0]).toBe(a.companyWords[3]![0]);
+    expect(a.emailDomain[1]).toBe(a.emailDomain[0]);
+    expect(b.personWords[0]).toEqual(a.personWords[0]);
+  });
+
   it('leaves the table it was made from usable (its columns are copied, not moved)', () => {
     const { customers } = tables(generateCompanies({ seed: 23, customers: 50, list: 50 }));
     const t = toMatchTable(customers.keys, customers.rows);
