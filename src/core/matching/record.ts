@@ -89,6 +89,16 @@ export class Vocabulary {
     return out;
   }
 
+  /**
+   * words() into the array itself, for an array made for this row alone and of exactly its
+   * words' number (normalizeCompanyName's tokens, split from the folded name): each word is
+   * replaced by its equal one copy, so no second array is made a row.
+   */
+  ownWords(words: string[]): readonly string[] {
+    for (let k = 0; k < words.length; k++) words[k] = this.word(words[k]!);
+    return words;
+  }
+
   /** sharedWords' arrays by the array they were made from (identity, not contents). */
   private sharedArrays = new Map<readonly string[], readonly string[]>();
 
@@ -440,18 +450,19 @@ function normalizeRow(t: MatchTable, i: number, row: readonly CellValue[], colum
   // A one-column "Nimi" holding a company's name with its legal form ("Koivun Putki Oy Ab"):
   // the row is a company's, whatever the header said. A register may mix companies and persons
   // under one "Nimi"; each row is read by its own value (contentGuess.ts reads whole columns).
-  let asCompany = companyText;
+  let company = companyText ? normalizeCompanyName(companyText) : null;
   if (!companyText && full && !first && !last) {
-    const company = normalizeCompanyName(full);
-    if (company.legalForm && company.compact) {
-      asCompany = full;
+    // Normalized once: the row's company name if it is one.
+    const asCompany = normalizeCompanyName(full);
+    if (asCompany.legalForm && asCompany.compact) {
+      company = asCompany;
       full = '';
     }
   }
-  if (asCompany) {
-    const company = normalizeCompanyName(asCompany);
+  if (company) {
     if (company.compact) {
-      t.companyWords[i] = v.words(company.tokens);
+      // The tokens are this call's own array of exactly their number (companyName.ts).
+      t.companyWords[i] = v.ownWords(company.tokens);
       t.compact[i] = company.compact;
       t.legalForm[i] = company.legalForm ? LEGAL_FORMS.indexOf(company.legalForm) + 1 : 0;
     }
