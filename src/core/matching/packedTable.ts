@@ -3,14 +3,14 @@
  * register while another normalizes the list, and each links part of the list (the CLI,
  * src/cli/io/matchWorker.ts).
  *
- * The typed-array columns are copied once and transferred (not cloned). Name words (and email
- * domains) travel as indexes into a list of the distinct words (domains) the rows use (a register of
+ * The typed-array columns are copied once and transferred (not cloned). Name words travel as
+ * indexes into a list of the distinct words the rows use (a register of
  * 100,000 companies has some 300,000 name words but far fewer distinct ones), and the rows that
  * share a person's name (one array in the sender, see Vocabulary.sharedWords) as one index:
  * the receiver interns each distinct word once and makes each person's array once, instead of
  * splitting every row's words out of a text and looking each up (the unpacking was a tenth of
- * the main thread's reading). The strings that are each row's own (email, the name run
- * together) travel as one text, fields joined by U+0001: a structured clone of one string is a
+ * the main thread's reading). The strings that are each row's own (email and its domain, the
+ * name run together) travel as one text, fields joined by U+0001: a structured clone of one string is a
  * copy of its bytes, where 200,000 small strings cost as much to clone as to normalize again.
  * Vocabulary ids are the sender's; unpackTable maps them into the receiver's vocabulary.
  */
@@ -28,21 +28,17 @@ export interface PackedTable {
   town: Int32Array;
   /** The sender's vocabulary, by id. */
   vocabulary: string[];
-  /** The distinct name words and email domains of the rows; the columns below index it. */
+  /** The distinct name words of the rows; the columns below index it. */
   words: string[];
   /** Row i's company words are companyWords[companyStart[i] .. companyStart[i + 1]) (none: no company name). */
   companyStart: Int32Array;
   companyWords: Int32Array;
-  /** The distinct email domains of the rows (Vocabulary.domain). */
-  domains: string[];
-  /** The email's company domain (index into domains), or -1. */
-  emailDomain: Int32Array;
   /** The row's person (index into personStart), or -1. */
   person: Int32Array;
   /** Person p's words are personWords[personStart[p] .. personStart[p + 1]). */
   personStart: Int32Array;
   personWords: Int32Array;
-  /** Per row: email, the company words run together. */
+  /** Per row: email, its company domain, the company words run together. */
   text: string;
 }
 
@@ -50,7 +46,7 @@ export interface PackedTable {
 // to [a-z0-9].
 const FIELD = '\u0001';
 const ABSENT = '\u0002';
-const FIELDS_PER_ROW = 2;
+const FIELDS_PER_ROW = 3;
 
 /** Int32 growable list (the word indexes, whose number is known only once they are made). */
 class Int32List {
@@ -89,11 +85,8 @@ export function packTable(t: MatchTable, from = 0, to = t.size): { packed: Packe
     }
     return k;
   };
-  const domains: string[] = [];
-  const domainIndex = new Map<string, number>();
   const companyStart = new Int32Array(size + 1);
   const companyWords = new Int32List();
-  const emailDomain = new Int32Array(size).fill(-1);
   const person = new Int32Array(size).fill(-1);
   const personIndex = new Map<readonly string[], number>();
   const personStart = new Int32List();
@@ -102,15 +95,6 @@ export function packTable(t: MatchTable, from = 0, to = t.size): { packed: Packe
     const company = t.companyWords[i];
     if (company) for (let w = 0; w < company.length; w++) companyWords.push(indexOf(company[w]!));
     companyStart[k + 1] = companyWords.length;
-    const domain = t.emailDomain[i];
-    if (domain !== null) {
-      let d = domainIndex.get(domain!);
-      if (d === undefined) {
-        domainIndex.set(domain!, (d = domains.length));
-        domains.push(domain!);
-      }
-      emailDomain[k] = d;
-    }
     const name = t.personWords[i];
     if (name) {
       // Rows of one name share its array (Vocabulary.sharedWords): by identity, sent once.
@@ -123,6 +107,7 @@ export function packTable(t: MatchTable, from = 0, to = t.size): { packed: Packe
       person[k] = n;
     }
     parts[p++] = t.email[i] ?? ABSENT;
+    parts[p++] = t.emailDomain[i] ?? ABSENT;
     parts[p++] = t.compact[i]!;
   }
   personStart.push(personWords.length);
@@ -138,10 +123,8 @@ export function packTable(t: MatchTable, from = 0, to = t.size): { packed: Packe
     town: t.town.slice(from, to),
     vocabulary: t.vocabulary.strings,
     words,
-    domains,
     companyStart,
     companyWords: companyWords.done(),
-    emailDomain,
     person,
     personStart: personStart.done(),
     personWords: personWords.done(),
@@ -158,7 +141,6 @@ export function packTable(t: MatchTable, from = 0, to = t.size): { packed: Packe
     packed.town,
     packed.companyStart,
     packed.companyWords,
-    packed.emailDomain,
     packed.person,
     packed.personStart,
     packed.personWords,
@@ -220,7 +202,6 @@ export function unpackTable(p: PackedTable, vocabulary: Vocabulary): MatchTable 
   // Each distinct word interned once (the receiver's one copy), each person's array made once
   // and shared by the rows of that name, as where the table was made.
   const words = p.words.map((w) => vocabulary.word(w));
-  const domains = p.domains.map((d) => vocabulary.domain(d));
   const persons = new Array<readonly string[]>(p.personStart.length - 1);
   for (let n = 0; n < persons.length; n++) {
     const a = p.personStart[n]!;
@@ -232,10 +213,10 @@ export function unpackTable(p: PackedTable, vocabulary: Vocabulary): MatchTable 
   if (fields.length !== p.size * FIELDS_PER_ROW && p.size > 0) throw new Error(`packed table: ${fields.length} fields for ${p.size} rows`);
   for (let i = 0, f = 0; i < p.size; i++) {
     const email = fields[f++]!;
+    const domain = fields[f++]!;
     const compact = fields[f++]!;
     if (email !== ABSENT) t.email[i] = email;
-    const domain = p.emailDomain[i]!;
-    if (domain >= 0) t.emailDomain[i] = domains[domain]!;
+    if (domain !== ABSENT) t.emailDomain[i] = domain;
     const a = p.companyStart[i]!;
     const n = p.companyStart[i + 1]! - a;
     if (n > 0) {
