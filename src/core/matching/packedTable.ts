@@ -38,6 +38,11 @@ export interface PackedTable {
   /** Person p's words are personWords[personStart[p] .. personStart[p + 1]). */
   personStart: Int32Array;
   personWords: Int32Array;
+  /**
+   * Every row's MatchTable.nameFrequency, counted by the sender over the same rows; null when
+   * the rows are part of a table (their frequencies are the whole table's, not theirs).
+   */
+  nameFrequency: Float64Array | null;
   /** Per row: email, its company domain, the company words run together. */
   text: string;
 }
@@ -68,9 +73,15 @@ class Int32List {
 
 /**
  * Rows `from` up to `to` of the table as data (row `from` becomes row 0), and the buffers to
- * transfer: copies, so the table itself stays usable.
+ * transfer: copies, so the table itself stays usable. The whole table goes with its name
+ * frequencies (`frequencies`: counted here if not yet), so the receiver need not count them.
  */
-export function packTable(t: MatchTable, from = 0, to = t.size): { packed: PackedTable; transfer: ArrayBuffer[] } {
+export function packTable(
+  t: MatchTable,
+  from = 0,
+  to = t.size,
+  frequencies = from === 0 && to === t.size,
+): { packed: PackedTable; transfer: ArrayBuffer[] } {
   const size = to - from;
   const parts = new Array<string>(size * FIELDS_PER_ROW);
   const words: string[] = [];
@@ -128,6 +139,7 @@ export function packTable(t: MatchTable, from = 0, to = t.size): { packed: Packe
     person,
     personStart: personStart.done(),
     personWords: personWords.done(),
+    nameFrequency: frequencies ? t.nameFrequencies().slice() : null,
     text: parts.join(FIELD),
   };
   const transfer = [
@@ -145,6 +157,7 @@ export function packTable(t: MatchTable, from = 0, to = t.size): { packed: Packe
     packed.personStart,
     packed.personWords,
   ].map((a) => a.buffer as ArrayBuffer);
+  if (packed.nameFrequency) transfer.push(packed.nameFrequency.buffer as ArrayBuffer);
   return { packed, transfer };
 }
 
@@ -182,7 +195,8 @@ export function packRows(t: MatchTable, rows: ArrayLike<number>): { packed: Pack
     sub.compact[k] = t.compact[i]!;
     sub.personWords[k] = t.personWords[i]!;
   }
-  const { packed, transfer } = packTable(sub);
+  // A few rows of a table: their frequencies would be theirs, not the table's.
+  const { packed, transfer } = packTable(sub, 0, sub.size, false);
   return { packed: { ...packed, vocabulary: words }, transfer };
 }
 
@@ -228,5 +242,6 @@ export function unpackTable(p: PackedTable, vocabulary: Vocabulary): MatchTable 
     const person = p.person[i]!;
     if (person >= 0) t.personWords[i] = persons[person]!;
   }
+  if (p.nameFrequency) t.adoptNameFrequencies(p.nameFrequency);
   return t;
 }

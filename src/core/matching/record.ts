@@ -293,9 +293,19 @@ export class MatchTable {
    * The share of this table's named rows of the same kind (companies, persons) whose name is
    * row `i`'s ("Matti Virtanen" is many customers' name, "Aino Haapalahti" one's): for the
    * term-frequency adjustment of an exact name (model.ts). Made on first use from the rows
-   * themselves, so a worker's copy of the table gives the same figures.
+   * themselves, so a worker's copy of the table gives the same figures (or given with the
+   * copy: packTable sends them along, see nameFrequencies).
    */
   nameFrequency(i: number): number {
+    return this.nameFrequencies()[i]!;
+  }
+
+  /**
+   * nameFrequency of every row, made if not yet. A thread that sends its whole table sends
+   * these too (packTable): counting 100,000 names is a map look-up each, some 0.1 s of the
+   * receiving thread's time, which is the one that waits.
+   */
+  nameFrequencies(): Float64Array {
     if (!this.frequencies) {
       // Each row's name numbered by a first look-up (companies by their words run together,
       // persons by wordsKey), and the counts kept by that number: one map look-up a row, not
@@ -338,7 +348,16 @@ export class MatchTable {
       }
       this.frequencies = f;
     }
-    return this.frequencies[i]!;
+    return this.frequencies;
+  }
+
+  /**
+   * Takes the rows' name frequencies as counted where the same rows were (unpackTable): they
+   * are what nameFrequencies would count here.
+   */
+  adoptNameFrequencies(f: Float64Array): void {
+    if (f.length !== this.size) throw new Error(`name frequencies: ${f.length} for ${this.size} rows`);
+    this.frequencies = f;
   }
 }
 

@@ -15,7 +15,7 @@ const throughPacking = (decisions: readonly RowDecision[]): RowDecision[] => {
   decisions.forEach((d, i) => packDecision(packed, i, d));
   return decisions.map((_, i) => unpackDecision(packed, i));
 };
-import { packTable, unpackTable } from '../../../src/core/matching/packedTable';
+import { packRows, packTable, unpackTable } from '../../../src/core/matching/packedTable';
 import { toMatchTable, Vocabulary, type MatchTable } from '../../../src/core/matching/record';
 import { generateCompanies, generatePersons } from '../../fixtures/matching/generate';
 
@@ -115,6 +115,24 @@ describe('a packed match table', () => {
     expect(b.companyWords[0]![0]).toBe(a.companyWords[3]![0]);
     expect([a.emailDomain[0], a.emailDomain[1], a.emailDomain[2]]).toEqual(['kivi.fi', 'kivi.fi', null]);
     expect(b.personWords[0]).toEqual(a.personWords[0]);
+  });
+
+  it("brings the whole table's name frequencies as the receiver would count them, and a part's none", () => {
+    const { customers } = tables(generatePersons({ seed: 26, customers: 600, list: 10 }));
+    const sent = toMatchTable(customers.keys, customers.rows);
+    const { packed } = packTable(sent);
+    expect(packed.nameFrequency).not.toBeNull();
+    const got = unpackTable(packed, otherVocabulary());
+    // Counted again from the rows that arrived (the same packed rows, without the sender's counts).
+    const counted = unpackTable({ ...packTable(sent).packed, nameFrequency: null }, otherVocabulary());
+    expect([...got.nameFrequencies()]).toEqual([...counted.nameFrequencies()]);
+    expect(got.nameFrequencies().some((f) => f > 0 && f < 1)).toBe(true);
+    // A part of the table has its own frequencies, not the whole table's: none are sent.
+    const part = packTable(sent, 0, 300).packed;
+    expect(part.nameFrequency).toBeNull();
+    expect(packRows(sent, [5, 6, 7]).packed.nameFrequency).toBeNull();
+    const partHere = unpackTable(part, otherVocabulary());
+    expect(partHere.nameFrequency(0)).toBe(toMatchTable(customers.keys, customers.rows.slice(0, 300)).nameFrequency(0));
   });
 
   it('leaves the table it was made from usable (its columns are copied, not moved)', () => {
