@@ -9,7 +9,9 @@
  * share a person's name (one array in the sender, see Vocabulary.sharedWords) as one index:
  * the receiver interns each distinct word once and makes each person's array once, instead of
  * splitting every row's words out of a text and looking each up (the unpacking was a tenth of
- * the main thread's reading). The strings that are each row's own (email and its domain, the
+ * the main thread's reading). That costs the sender a look-up a word: rows the main thread
+ * sends (packRows) carry their words as text instead, which the sender only joins and the
+ * worker splits and interns (see PackedTable.names). The strings that are each row's own (email and its domain, the
  * name run together) travel as one text, fields joined by U+0001: a structured clone of one string is a
  * copy of its bytes, where 200,000 small strings cost as much to clone as to normalize again.
  * Vocabulary ids are the sender's; unpackTable maps them into the receiver's vocabulary.
@@ -28,6 +30,13 @@ export interface PackedTable {
   town: Int32Array;
   /** The sender's vocabulary, by id. */
   vocabulary: string[];
+  /**
+   * How the name words travel: 'indexed', as indexes into `words` (the columns below), or
+   * 'text', each row's words joined in `text` (the columns below empty). Indexes cost the
+   * sender a look-up a word and spare the receiver one; the CLI's main thread, the one that
+   * waits, is sent the customers indexed and sends the list's rows as text (packRows).
+   */
+  names: NameEncoding;
   /** The distinct name words of the rows; the columns below index it. */
   words: string[];
   /** Row i's company words are companyWords[companyStart[i] .. companyStart[i + 1]) (none: no company name). */
@@ -43,8 +52,20 @@ export interface PackedTable {
    * the rows are part of a table (their frequencies are the whole table's, not theirs).
    */
   nameFrequency: Float64Array | null;
-  /** Per row: email, its company domain, the company words run together. */
+  /**
+   * Per row: email, its company domain, the company words run together; with names as 'text',
+   * then the company words and the person's words, each joined by a space.
+   */
   text: string;
+}
+
+export type NameEncoding = 'indexed' | 'text';
+
+export interface PackOptions {
+  /** Send the rows' name frequencies (the whole table only: a part's would be its own). */
+  frequencies?: boolean;
+  /** How the name words travel (PackedTable.names); default 'indexed'. */
+  names?: NameEncoding;
 }
 
 // Neither character can be in a value: emails pass a strict pattern, and name words are folded
@@ -52,6 +73,8 @@ export interface PackedTable {
 const FIELD = '\u0001';
 const ABSENT = '\u0002';
 const FIELDS_PER_ROW = 3;
+const TEXT_NAME_FIELDS = 2;
+const EMPTY = new Int32Array(0);
 
 /** Int32 growable list (the word indexes, whose number is known only once they are made). */
 class Int32List {
@@ -76,12 +99,9 @@ class Int32List {
  * transfer: copies, so the table itself stays usable. The whole table goes with its name
  * frequencies (`frequencies`: counted here if not yet), so the receiver need not count them.
  */
-export function packTable(
-  t: MatchTable,
-  from = 0,
-  to = t.size,
-  frequencies = from === 0 && to === t.size,
-): { packed: PackedTable; transfer: ArrayBuffer[] } {
+export function packTable(t: MatchTable, from = 0, to = t.size, opts: PackOptions = {}): { packed: PackedTable; transfer: ArrayBuffer[] } {
+  const frequencies = opts.frequencies ?? (from === 0 && to === t.size);
+  if (opts.names === 'text') return withFrequencies(packNamesAsText(t, from, to), t, frequencies);
   const size = to - from;
   const parts = new Array<string>(size * FIELDS_PER_ROW);
   const words: string[] = [];
@@ -123,7 +143,24 @@ export function packTable(
   }
   personStart.push(personWords.length);
   const packed: PackedTable = {
-    size,
+    ...typedColumns(t, from, to),
+    names: 'indexed',
+    words,
+    companyStart,
+    companyWords: companyWords.done(),
+    person,
+    personStart: personStart.done(),
+    personWords: personWords.done(),
+    nameFrequency: null,
+    text: parts.join(FIELD),
+  };
+  return withFrequencies(packed, t, frequencies);
+}
+
+/** The columns of rows `from` up to `to` that are numbers (copies). */
+function typedColumns(t: MatchTable, from: number, to: number) {
+  return {
+    size: to - from,
     businessId: t.businessId.slice(from, to),
     phone: t.phone.slice(from, to),
     legalForm: t.legalForm.slice(from, to),
@@ -133,15 +170,41 @@ export function packTable(
     postalCode: t.postalCode.slice(from, to),
     town: t.town.slice(from, to),
     vocabulary: t.vocabulary.strings,
-    words,
-    companyStart,
-    companyWords: companyWords.done(),
-    person,
-    personStart: personStart.done(),
-    personWords: personWords.done(),
-    nameFrequency: frequencies ? t.nameFrequencies().slice() : null,
+  };
+}
+
+/**
+ * The rows with their name words as text (PackedTable.names): the sender only joins each
+ * row's words, the receiver splits and interns them.
+ */
+function packNamesAsText(t: MatchTable, from: number, to: number): PackedTable {
+  const parts = new Array<string>((to - from) * (FIELDS_PER_ROW + TEXT_NAME_FIELDS));
+  for (let i = from, p = 0; i < to; i++) {
+    const company = t.companyWords[i];
+    const person = t.personWords[i];
+    parts[p++] = t.email[i] ?? ABSENT;
+    parts[p++] = t.emailDomain[i] ?? ABSENT;
+    parts[p++] = t.compact[i]!;
+    parts[p++] = company ? company.join(' ') : ABSENT;
+    parts[p++] = person ? person.join(' ') : ABSENT;
+  }
+  return {
+    ...typedColumns(t, from, to),
+    names: 'text',
+    words: [],
+    companyStart: EMPTY,
+    companyWords: EMPTY,
+    person: EMPTY,
+    personStart: EMPTY,
+    personWords: EMPTY,
+    nameFrequency: null,
     text: parts.join(FIELD),
   };
+}
+
+/** The packed rows with the table's name frequencies if asked, and the buffers to transfer. */
+function withFrequencies(packed: PackedTable, t: MatchTable, frequencies: boolean): { packed: PackedTable; transfer: ArrayBuffer[] } {
+  if (frequencies) packed.nameFrequency = t.nameFrequencies().slice();
   const transfer = [
     packed.businessId,
     packed.phone,
@@ -151,11 +214,7 @@ export function packTable(
     packed.unit,
     packed.postalCode,
     packed.town,
-    packed.companyStart,
-    packed.companyWords,
-    packed.person,
-    packed.personStart,
-    packed.personWords,
+    ...(packed.names === 'indexed' ? [packed.companyStart, packed.companyWords, packed.person, packed.personStart, packed.personWords] : []),
   ].map((a) => a.buffer as ArrayBuffer);
   if (packed.nameFrequency) transfer.push(packed.nameFrequency.buffer as ArrayBuffer);
   return { packed, transfer };
@@ -195,8 +254,10 @@ export function packRows(t: MatchTable, rows: ArrayLike<number>): { packed: Pack
     sub.compact[k] = t.compact[i]!;
     sub.personWords[k] = t.personWords[i]!;
   }
-  // A few rows of a table: their frequencies would be theirs, not the table's.
-  const { packed, transfer } = packTable(sub, 0, sub.size, false);
+  // A few rows of a table: their frequencies would be theirs, not the table's. The main thread
+  // sends these (the model's random pairs, the worker's part of the list): their words as text,
+  // so that the sending thread, the one that waits, spends least.
+  const { packed, transfer } = packTable(sub, 0, sub.size, { frequencies: false, names: 'text' });
   return { packed: { ...packed, vocabulary: words }, transfer };
 }
 
@@ -213,6 +274,14 @@ export function unpackTable(p: PackedTable, vocabulary: Vocabulary): MatchTable 
   t.unit.set(mapped(p.unit));
   t.postalCode.set(p.postalCode);
   t.town.set(mapped(p.town));
+  if (p.names === 'text') unpackNamesAsText(p, t, vocabulary);
+  else unpackIndexedNames(p, t, vocabulary);
+  if (p.nameFrequency) t.adoptNameFrequencies(p.nameFrequency);
+  return t;
+}
+
+/** The rows' strings, name words as indexes (PackedTable.names). */
+function unpackIndexedNames(p: PackedTable, t: MatchTable, vocabulary: Vocabulary): void {
   // Each distinct word interned once (the receiver's one copy), each person's array made once
   // and shared by the rows of that name, as where the table was made.
   const words = p.words.map((w) => vocabulary.word(w));
@@ -242,6 +311,32 @@ export function unpackTable(p: PackedTable, vocabulary: Vocabulary): MatchTable 
     const person = p.person[i]!;
     if (person >= 0) t.personWords[i] = persons[person]!;
   }
-  if (p.nameFrequency) t.adoptNameFrequencies(p.nameFrequency);
-  return t;
+}
+
+/** The rows' strings, name words as text (PackedTable.names). */
+function unpackNamesAsText(p: PackedTable, t: MatchTable, vocabulary: Vocabulary): void {
+  const fields = p.text.split(FIELD);
+  const perRow = FIELDS_PER_ROW + TEXT_NAME_FIELDS;
+  if (fields.length !== p.size * perRow && p.size > 0) throw new Error(`packed table: ${fields.length} fields for ${p.size} rows`);
+  // Person names repeat (first names, surnames): rows with the same name share one array, as
+  // they did where the table was made (Vocabulary.sharedWords).
+  const personWords = new Map<string, readonly string[]>();
+  for (let i = 0, f = 0; i < p.size; i++) {
+    const email = fields[f++]!;
+    const domain = fields[f++]!;
+    const compact = fields[f++]!;
+    const company = fields[f++]!;
+    const person = fields[f++]!;
+    if (email !== ABSENT) t.email[i] = email;
+    if (domain !== ABSENT) t.emailDomain[i] = domain;
+    if (company !== ABSENT) {
+      t.companyWords[i] = vocabulary.ownWords(company.split(' '));
+      t.compact[i] = compact;
+    }
+    if (person !== ABSENT) {
+      let words = personWords.get(person);
+      if (!words) personWords.set(person, (words = vocabulary.words(person.split(' '))));
+      t.personWords[i] = words;
+    }
+  }
 }

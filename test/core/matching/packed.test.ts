@@ -135,6 +135,26 @@ describe('a packed match table', () => {
     expect(partHere.nameFrequency(0)).toBe(toMatchTable(customers.keys, customers.rows.slice(0, 300)).nameFrequency(0));
   });
 
+  it.each([
+    ['companies', generateCompanies({ seed: 27, customers: 400, list: 10 })],
+    ['persons', generatePersons({ seed: 28, customers: 400, list: 10 })],
+  ])('arrives the same with its name words as text, as the rows the main thread sends (%s)', (_kind, set) => {
+    const { customers } = tables(set);
+    const sent = toMatchTable(customers.keys, customers.rows);
+    const rows = Array.from({ length: 150 }, (_, k) => (k * 7) % sent.size);
+    const { packed } = packRows(sent, rows);
+    expect(packed.names).toBe('text');
+    const got = unpackTable(packed, otherVocabulary());
+    rows.forEach((r, k) => expect(rowOf(got, k)).toEqual(rowOf(sent, r)));
+    const asText = unpackTable(packTable(sent, 0, sent.size, { names: 'text' }).packed, otherVocabulary());
+    const indexed = unpackTable(packTable(sent).packed, otherVocabulary());
+    for (let i = 0; i < sent.size; i++) {
+      expect(rowOf(asText, i)).toEqual(rowOf(sent, i));
+      expect(rowOf(indexed, i)).toEqual(rowOf(sent, i));
+      expect(asText.nameFrequency(i)).toBe(sent.nameFrequency(i));
+    }
+  });
+
   it('leaves the table it was made from usable (its columns are copied, not moved)', () => {
     const { customers } = tables(generateCompanies({ seed: 23, customers: 50, list: 50 }));
     const t = toMatchTable(customers.keys, customers.rows);
