@@ -17,8 +17,10 @@ import {
   type DrawsRequest,
   type LinkRequest,
   type ModelRequest,
+  type PiecesRequest,
   type WorkerReply,
 } from '../io/matchWorker';
+import { PieceClaims } from '../io/pieceClaims';
 import { readMatchTable } from '../io/matchTableFile';
 import { phase } from '../io/phaseClock';
 import { countDraws, countWithinFile } from '../../core/matching/estimate';
@@ -43,22 +45,22 @@ function postError(e: unknown): void {
   });
 }
 
+type Request = DrawsRequest | PiecesRequest | LinkRequest | ModelRequest;
+
 async function run(request: FileRequest): Promise<void> {
   // Listening from the start: the list rows may come while the customers are being read, the
   // model of the run once this thread's index is there and the list was sampled.
-  const messages: (DrawsRequest | LinkRequest | ModelRequest)[] = [];
+  const messages: Request[] = [];
   let wake: (() => void) | null = null;
-  port.on('message', (m: DrawsRequest | LinkRequest | ModelRequest) => {
+  port.on('message', (m: Request) => {
     messages.push(m);
     wake?.();
   });
   /** The first message of `type` not taken yet, taken (waiting for it if none came yet). */
-  const take = async <T extends (DrawsRequest | LinkRequest | ModelRequest)['type']>(
-    type: T,
-  ): Promise<Extract<DrawsRequest | LinkRequest | ModelRequest, { type: T }>> => {
+  const take = async <T extends Request['type']>(type: T): Promise<Extract<Request, { type: T }>> => {
     for (;;) {
       const k = messages.findIndex((m) => m.type === type);
-      if (k >= 0) return messages.splice(k, 1)[0] as Extract<DrawsRequest | LinkRequest | ModelRequest, { type: T }>;
+      if (k >= 0) return messages.splice(k, 1)[0] as Extract<Request, { type: T }>;
       await new Promise<void>((resolve) => (wake = resolve));
     }
   };
@@ -103,20 +105,27 @@ async function run(request: FileRequest): Promise<void> {
     return;
   }
   phase('worker', 'random pairs');
-  // The list rows to link come in pieces (all sent at once, packed). A piece is unpacked only
-  // shortly before it is linked, and let go once its decisions are posted: the rows of half a
-  // million-row list unpacked at once took a quarter of a GB here (issue 16). While the other
-  // thread estimates the model, pieces are unpacked ahead, up to UNPACK_AHEAD rows: at the
-  // bench's 100,000 rows that is the whole part, unpacked before the model comes, as before.
-  const ahead: { list: MatchTable; last: boolean }[] = [];
-  const unpackNext = async (): Promise<{ list: MatchTable; last: boolean }> => {
+  // The pieces of the list this thread may claim come at once, packed, from the last piece
+  // down (matchWorker.ts link). A piece is unpacked only shortly before it is linked, and let
+  // go once its decisions are posted: the rows of half a million-row list unpacked at once took
+  // a quarter of a GB here (issue 16). While the other thread estimates the model, the last
+  // pieces (the first this thread claims) are unpacked ahead, up to UNPACK_AHEAD rows.
+  type Piece = { piece: number; list: MatchTable };
+  const ahead: Piece[] = [];
+  const unpackNext = async (): Promise<Piece> => {
     const request = await take('link');
-    return { list: unpackTable(request.list, customers.vocabulary), last: request.last };
+    return { piece: request.piece, list: unpackTable(request.list, customers.vocabulary) };
   };
   let model: ModelRequest['model'];
+  let claims: PieceClaims;
+  let floor: number;
   try {
+    const pieces = await take('pieces');
+    claims = new PieceClaims(pieces.claims);
+    floor = pieces.floor;
     let rowsAhead = 0;
-    while (!messages.some((m) => m.type === 'model') && rowsAhead < UNPACK_AHEAD && !ahead.at(-1)?.last) {
+    let sent = claims.firstFromEnd() - floor;
+    while (!messages.some((m) => m.type === 'model') && rowsAhead < UNPACK_AHEAD && sent-- > 0) {
       const piece = await unpackNext();
       ahead.push(piece);
       rowsAhead += piece.list.size;
@@ -130,10 +139,13 @@ async function run(request: FileRequest): Promise<void> {
   phase('worker', 'model received');
   try {
     // Each piece's decisions are posted as soon as they are linked and worded: the other thread
-    // writes them out as they come.
+    // writes them out once its own part is written.
     const lang = request.lang ?? 'fi';
-    for (;;) {
-      const { list, last } = ahead.shift() ?? (await unpackNext());
+    for (let p = claims.claimLast(floor); p >= 0; p = claims.claimLast(floor)) {
+      // Pieces are claimed and sent in the same order, from the last down: the next one sent is
+      // the one claimed.
+      const { piece, list } = ahead.shift() ?? (await unpackNext());
+      if (piece !== p) throw new Error(`match worker: claimed piece ${p}, next sent ${piece}`);
       // Row by row, each packed as it is decided (packDecision).
       const packed = emptyPackedDecisions(list.size);
       const reasons = new Array<string>(list.size);
@@ -144,11 +156,13 @@ async function run(request: FileRequest): Promise<void> {
         packDecision(packed, i, d);
       }
       post(
-        { type: 'decisions', packed, candidatePairs: index.pairs, reasons: reasons.join(REASON_SEPARATOR), last },
+        { type: 'decisions', piece: p, packed, candidatePairs: index.pairs, reasons: reasons.join(REASON_SEPARATOR), last: false },
         packedBuffers(packed),
       );
-      if (last) break;
     }
+    // The pieces the other thread claimed first are never linked here.
+    ahead.length = 0;
+    post({ type: 'decisions', piece: -1, packed: emptyPackedDecisions(0), candidatePairs: index.pairs, reasons: '', last: true });
     phase('worker', 'part linked and explained');
   } catch (e) {
     postError(e);
@@ -156,6 +170,6 @@ async function run(request: FileRequest): Promise<void> {
 }
 
 /** List rows the worker unpacks ahead while it waits for the model of the run (100,000). */
-const UNPACK_AHEAD = 4 * LINKED_PIECE;
+const UNPACK_AHEAD = 20 * LINKED_PIECE;
 
 void run(workerData as FileRequest);
