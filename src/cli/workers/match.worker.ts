@@ -96,26 +96,14 @@ async function run(request: FileRequest): Promise<void> {
     copies.members.buffer,
     copies.runEnd.buffer,
   ] as ArrayBuffer[]);
-  // Half of the model's random pairs (always asked, with none when the model is not estimated).
-  const draws = await take('draws');
-  try {
-    post({ type: 'drawn', counts: countDraws(unpackTable(draws.list, customers.vocabulary), customers, draws.plan) });
-  } catch (e) {
-    postError(e);
-    return;
-  }
-  phase('worker', 'random pairs');
   // The pieces of the list this thread may claim come at once, packed, from the last piece
-  // down (matchWorker.ts link). A piece is unpacked only shortly before it is linked, and let
-  // go once its decisions are posted: the rows of half a million-row list unpacked at once took
-  // a quarter of a GB here (issue 16). While the other thread estimates the model, the last
-  // pieces (the first this thread claims) are unpacked ahead, up to UNPACK_AHEAD rows.
+  // down, as soon as the other thread has read the list (matchWorker.ts link). A piece is
+  // unpacked only shortly before it is linked, and let go once its decisions are posted: the
+  // rows of half a million-row list unpacked at once took a quarter of a GB here (issue 16).
+  // While the other thread unpacks the customers and estimates the model, the last pieces (the
+  // first this thread claims) are unpacked ahead, up to UNPACK_AHEAD rows.
   type Piece = { piece: number; list: MatchTable };
   const ahead: Piece[] = [];
-  const unpackNext = async (): Promise<Piece> => {
-    const request = await take('link');
-    return { piece: request.piece, list: unpackTable(request.list, customers.vocabulary) };
-  };
   let model: ModelRequest['model'];
   let claims: PieceClaims;
   let floor: number;
@@ -124,18 +112,34 @@ async function run(request: FileRequest): Promise<void> {
     claims = new PieceClaims(pieces.claims);
     floor = pieces.floor;
     let rowsAhead = 0;
-    let sent = claims.firstFromEnd() - floor;
-    while (!messages.some((m) => m.type === 'model') && rowsAhead < UNPACK_AHEAD && sent-- > 0) {
-      const piece = await unpackNext();
-      ahead.push(piece);
-      rowsAhead += piece.list.size;
-    }
+    let toSend = claims.firstFromEnd() - floor;
+    /** Unpacks the next piece sent while `more()` and there is room; false when none was. */
+    const unpackAhead = (more: () => boolean): boolean => {
+      const k = messages.findIndex((m) => m.type === 'link');
+      if (!more() || rowsAhead >= UNPACK_AHEAD || toSend <= 0 || k < 0) return false;
+      const request = messages.splice(k, 1)[0] as LinkRequest;
+      ahead.push({ piece: request.piece, list: unpackTable(request.list, customers.vocabulary) });
+      rowsAhead += ahead.at(-1)!.list.size;
+      toSend--;
+      return true;
+    };
+    // Part of the model's random pairs (always asked, with none when the model falls back);
+    // pieces unpacked while they have not come.
+    while (unpackAhead(() => !messages.some((m) => m.type === 'draws'))) await nextTurn();
+    const draws = await take('draws');
+    post({ type: 'drawn', counts: countDraws(unpackTable(draws.list, customers.vocabulary), customers, draws.plan) });
+    phase('worker', 'random pairs');
+    while (unpackAhead(() => !messages.some((m) => m.type === 'model'))) await nextTurn();
     phase('worker', 'list pieces unpacked ahead');
     model = (await take('model')).model;
   } catch (e) {
     postError(e);
     return;
   }
+  const unpackNext = async (): Promise<Piece> => {
+    const request = await take('link');
+    return { piece: request.piece, list: unpackTable(request.list, customers.vocabulary) };
+  };
   phase('worker', 'model received');
   try {
     // Each piece's decisions are posted as soon as they are linked and worded: the other thread
@@ -168,6 +172,9 @@ async function run(request: FileRequest): Promise<void> {
     postError(e);
   }
 }
+
+/** A turn of the event loop: messages that came meanwhile are taken in (setImmediate runs after them). */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** List rows the worker unpacks ahead while it waits for the model of the run (100,000). */
 const UNPACK_AHEAD = 20 * LINKED_PIECE;

@@ -381,17 +381,19 @@ export function addCounts(a: LevelCounts, b: LevelCounts): LevelCounts {
   return out;
 }
 
-/** Every other pair of a plan, from the first (`part` 0) or the second (1): half the comparisons each. */
-export function halfOfPlan(plan: DrawPlan, part: 0 | 1): DrawPlan {
-  const half = (pairs: Int32Array) => {
-    const out = new Int32Array(2 * Math.ceil((pairs.length / 2 - part) / 2));
-    for (let k = part, o = 0; 2 * k < pairs.length; k += 2) {
-      out[o++] = pairs[2 * k]!;
-      out[o++] = pairs[2 * k + 1]!;
-    }
-    return out;
-  };
-  return { anywhere: half(plan.anywhere), sameArea: half(plan.sameArea) };
+/**
+ * A plan in two parts, each a share of its pairs of both kinds: the pairs of `part` 0 for this
+ * thread, those of `part` 1 (the first `share` of each kind) for another. Counted apart and
+ * added up (addCounts), they give the counts of the whole plan.
+ */
+export function splitPlan(plan: DrawPlan, share: number): [DrawPlan, DrawPlan] {
+  const cut = (pairs: Int32Array) => 2 * Math.round((share * pairs.length) / 2);
+  const a = cut(plan.anywhere);
+  const s = cut(plan.sameArea);
+  return [
+    { anywhere: plan.anywhere.slice(a), sameArea: plan.sameArea.slice(s) },
+    { anywhere: plan.anywhere.slice(0, a), sameArea: plan.sameArea.slice(0, s) },
+  ];
 }
 
 /**
@@ -503,6 +505,35 @@ export function* estimateSteps(
   prior: MatchModel,
   random?: RandomPairU,
 ): Generator<void, Estimate, void> {
+  const fit = yield* fitSteps(list, index, prior);
+  if ('model' in fit) return fit;
+  // What was estimated over the candidates (m, and λ among them) is now put on the scale of
+  // all pairs: u from random pairs, and the prior odds of a random pair being a match.
+  yield;
+  const randomU = random ?? (yield* randomPairUSteps(list, index.customers, prior.tables));
+  return finishEstimate(fit, list, index.customers, prior, randomU);
+}
+
+/**
+ * What EM found among the candidates (fitSteps): m of every level and λ among the best pairs;
+ * u is not yet the model's (finishEstimate).
+ */
+export interface CandidateFit {
+  tables: ModelTables;
+  lambda: number;
+  pairs: number;
+  candidatePairs: number;
+  rows: number;
+  iterations: number;
+  converged: boolean;
+}
+
+/**
+ * The first part of estimateSteps: EM over the sampled candidates, or the prior (an Estimate)
+ * when there is too little to estimate from. It needs no random pairs: the CLI runs it while
+ * its worker compares most of them.
+ */
+export function* fitSteps(list: MatchTable, index: BlockIndex, prior: MatchModel): Generator<void, CandidateFit | Estimate, void> {
   const fellBack = (pairs: number, rows: number): Estimate => ({
     model: prior,
     fit: { pairs, sampledRows: rows, iterations: 0, converged: false, lambda: 1 / (1 + Math.pow(2, -prior.priorBits)), fellBack: true },
@@ -582,15 +613,23 @@ export function* estimateSteps(
     lambda = Math.min(0.999, Math.max(1e-6, next));
     converged = change < TOLERANCE;
   }
-  // What was estimated over the candidates (m, and λ among them) is now put on the scale of
-  // all pairs: u from random pairs, and the prior odds of a random pair being a match.
-  yield;
-  const randomU = random ?? (yield* randomPairUSteps(list, index.customers, prior.tables));
+  return { tables, lambda, pairs, candidatePairs, rows, iterations, converged };
+}
+
+/** The model of the run: the candidates' fit on the scale of all pairs, with u from random pairs. */
+export function finishEstimate(
+  fit: CandidateFit,
+  list: MatchTable,
+  customers: MatchTable,
+  prior: MatchModel,
+  randomU: RandomPairU,
+): Estimate {
+  const { tables, lambda, pairs, candidatePairs, rows, iterations, converged } = fit;
   for (const [t, levels] of Object.entries(tables) as [TableName, Record<string, LevelProbabilities>][]) {
     for (const l of Object.keys(levels)) levels[l]!.u = randomU.u.get(`${t}\u0000${l}`)!;
   }
   const matchesPerRow = (lambda * pairs) / rows;
-  const lambdaAll = Math.min(0.5, Math.max(matchesPerRow, 1 / list.size) / index.customers.size);
+  const lambdaAll = Math.min(0.5, Math.max(matchesPerRow, 1 / list.size) / customers.size);
   guard(tables, prior.tables, { maxBits: MAX_BITS_RANDOM });
   return {
     // The share of matches is never taken below one customer in the list: a list with few

@@ -11,7 +11,7 @@ import {
   addCounts,
   countDraws,
   estimateModel,
-  halfOfPlan,
+  splitPlan,
   modelWeights,
   planDraws,
   RANDOM_PAIRS,
@@ -77,7 +77,7 @@ describe('estimateModel', () => {
 });
 
 describe('the random pairs in two threads (rajaus match)', () => {
-  it('gives the same u when half the pairs are compared on a table of only the rows they name, in another vocabulary', () => {
+  it('gives the same u when part of the pairs are compared on a table of only the rows they name, in another vocabulary', () => {
     const set = generatePersons({ seed: 11, customers: 2000, list: 3000 });
     const v = new Vocabulary();
     const keys = (h: string[]) => listFromGrid('x', h, []).keys;
@@ -87,9 +87,11 @@ describe('the random pairs in two threads (rajaus match)', () => {
     const plan = planDraws(l, c);
     expect(plan.anywhere.length).toBe(2 * RANDOM_PAIRS);
     expect(plan.sameArea.length).toBe(2 * RANDOM_PAIRS);
-    // The second half as the worker gets it: the list rows it names, packed with the vocabulary
-    // they use and unpacked into the customers' copy in another vocabulary.
-    const theirs = halfOfPlan(plan, 1);
+    // The worker's part as the worker gets it: the list rows it names, packed with the
+    // vocabulary they use and unpacked into the customers' copy in another vocabulary.
+    const [ours, theirs] = splitPlan(plan, 0.65);
+    expect(theirs.anywhere.length).toBe(2 * Math.round(0.65 * RANDOM_PAIRS));
+    expect(ours.anywhere.length + theirs.anywhere.length).toBe(plan.anywhere.length);
     const rows = [...new Set([...theirs.anywhere.filter((_, k) => k % 2 === 0), ...theirs.sameArea.filter((_, k) => k % 2 === 0)])];
     const local = (pairs: Int32Array) => pairs.map((x, k) => (k % 2 ? x : rows.indexOf(x)));
     const { packed } = packRows(l, rows);
@@ -100,14 +102,14 @@ describe('the random pairs in two threads (rajaus match)', () => {
     const customers = unpackTable(packTable(c).packed, other);
     const sub = unpackTable(packed, other);
     const counts = addCounts(
-      countDraws(l, c, halfOfPlan(plan, 0)),
+      countDraws(l, c, ours),
       countDraws(sub, customers, { anywhere: local(theirs.anywhere), sameArea: local(theirs.sameArea) }),
     );
     const split = randomPairU(l, c, DEFAULT_MODEL.tables, undefined, undefined, counts);
     expect([...split.u]).toEqual([...whole.u]);
     expect(split.termFrequency).toEqual(whole.termFrequency);
-    // The halves are halves: neither alone gives the whole's counts.
-    expect(countDraws(l, c, halfOfPlan(plan, 0))).not.toEqual(countDraws(l, c, plan));
+    // The parts are parts: neither alone gives the whole's counts.
+    expect(countDraws(l, c, ours)).not.toEqual(countDraws(l, c, plan));
   });
 });
 
