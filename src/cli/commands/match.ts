@@ -21,8 +21,10 @@ import {
   countDraws,
   countWithinFileSteps,
   type FileCounts,
-  splitPlan,
   planDraws,
+  planPairs,
+  planRange,
+  type LevelCounts,
   describeFit,
   finishEstimate,
   fitSteps,
@@ -39,7 +41,7 @@ import { MatchCsvs } from '../io/matchCsvs';
 import { RecordStore } from '../io/recordStore';
 import { refuseInputAsOutput, sameFile } from '../io/files';
 import { LINKED_PIECE, MatchWorker, type CustomerTable, type LinkedPiece } from '../io/matchWorker';
-import { pieceSize } from '../io/pieceClaims';
+import { PieceClaims, pieceSize } from '../io/pieceClaims';
 import { readMatchTable, type FileRequest } from '../io/matchTableFile';
 import { decideRow } from '../../core/matching/engine';
 import { unpackDecision } from '../../core/matching/packedDecisions';
@@ -61,11 +63,12 @@ removed.csv, uncertain ones to review.csv (they stay in kept.csv until a person 
 each with the customer row (header row = 1), the reason and a score from 0 to 1.`;
 
 /**
- * The share of the model's random pairs the worker compares. It has nothing else to do then,
- * where this thread also fits the model to the candidates (EM, 0.15-0.3 s at 100,000 ×
- * 100,000); at two thirds the two are done at about the same time.
+ * The model's random pairs are compared in pieces of this many, claimed by the two threads
+ * (pieceClaims.ts): the worker has nothing else to do then, where this thread first fits the
+ * model to the candidates (EM), and how long each takes depends on the host and on how warm
+ * the comparison code is. 40,000 pairs make 40 pieces.
  */
-const THEIR_DRAWS = 0.65;
+const DRAW_PIECE = 1000;
 
 /** The three outputs are CSV for Finnish Excel: ";", a BOM, CRLF, formulas neutralized. */
 const CSV: CsvOptions = { delimiter: ';', bom: true, eol: '\r\n', neutralizeFormulas: true };
@@ -194,14 +197,15 @@ export const matchCommand: Command = {
       requireMatchable(customerInfo, io.lang);
       requireMatchable(list, io.lang);
       // The model of the run (estimate.ts): EM over the candidates here, while the worker
-      // compares most of the random pairs that give u; then the rest of them here. The counts
-      // within each file come from the thread that read it. The worker is always asked for its
-      // pairs, with none when the model falls back.
-      const customerCounts = worker ? await worker.counts() : undefined;
+      // compares the random pairs that give u, pieces of them claimed from the plan's end; then
+      // this thread claims the rest from its start (pieceClaims.ts). The counts within each file
+      // come from the thread that read it. The worker is always asked for its pairs, with none
+      // when the model falls back.
       const estimated = customers.table.size >= MIN_CUSTOMERS;
       const plan = estimated ? planDraws(listTable!, customers.table) : { anywhere: new Int32Array(0), sameArea: new Int32Array(0) };
-      const [ourPlan, theirPlan] = worker ? splitPlan(plan, THEIR_DRAWS) : [plan, null];
-      const theirDraws = worker && theirPlan ? worker.draws(listTable!, theirPlan) : null;
+      const drawPieces = Math.ceil(planPairs(plan) / DRAW_PIECE);
+      const drawClaims = worker ? PieceClaims.create(drawPieces) : null;
+      const theirDraws = worker && drawClaims ? worker.draws(listTable!, plan, drawClaims, DRAW_PIECE) : null;
       theirDraws?.catch(() => undefined);
       await pause();
       const index = worker ? await worker.index(customers.table) : await runStepsWithPauses(blockIndexSteps(customers.table), pause);
@@ -209,8 +213,15 @@ export const matchCommand: Command = {
       // In pieces (a second or more in one pass at 400,000 × 100,000): Ctrl-C is heard.
       const fit = await runStepsWithPauses(fitSteps(listTable!, index, DEFAULT_MODEL), pause);
       phase('main', 'candidates fitted');
-      const ourDraws = countDraws(listTable!, customers.table, ourPlan);
-      const draws = theirDraws ? addCounts(await theirDraws, ourDraws) : ourDraws;
+      let nextDraws = 0;
+      const claimDraws = () => (drawClaims ? drawClaims.claimFirst() : nextDraws < drawPieces ? nextDraws++ : -1);
+      let draws: LevelCounts = {};
+      for (let p = claimDraws(); p >= 0; p = claimDraws()) {
+        draws = addCounts(draws, countDraws(listTable!, customers.table, planRange(plan, p * DRAW_PIECE, (p + 1) * DRAW_PIECE)));
+        await pause();
+      }
+      if (theirDraws) draws = addCounts(await theirDraws, draws);
+      const customerCounts = worker ? await worker.counts() : undefined;
       phase('main', 'random pairs');
       estimate =
         'model' in fit

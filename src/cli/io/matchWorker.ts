@@ -36,8 +36,8 @@ export interface CustomerTable {
 }
 
 /**
- * What the worker posts, in this order: the customers, their counts for the model, their index,
- * the levels of its half of the model's random pairs, the decisions; or an error.
+ * What the worker posts, in this order: the customers, their index, their counts for the
+ * model, the levels of its part of the model's random pairs, the decisions; or an error.
  */
 export type WorkerReply =
   | { type: 'customers'; info: TableInfo; rowCount: number; packed: PackedTable; guesses: ColumnGuess[] }
@@ -59,6 +59,9 @@ export interface DrawsRequest {
   type: 'draws';
   list: PackedTable;
   plan: DrawPlan;
+  /** Pieces of `piece` pairs of the plan (estimate.ts planRange), claimed by both threads from its two ends. */
+  claims: SharedArrayBuffer;
+  piece: number;
 }
 /**
  * How the list is cut (pieces of `rows` rows), the claims shared by the two threads, and the
@@ -160,10 +163,12 @@ export class MatchWorker {
   }
 
   /**
-   * The levels of the random pairs of `plan` (estimate.ts, countDraws), compared by the worker:
-   * it is sent the list rows they name, as a small table of their own.
+   * The levels of the random pairs of `plan` (estimate.ts, countDraws) that the worker claims,
+   * piece by piece from the plan's end (`claims`, pieces of `piece` pairs), while this thread
+   * claims from its start: the worker is sent the list rows the whole plan names, as a small
+   * table of their own.
    */
-  async draws(list: MatchTable, plan: DrawPlan): Promise<LevelCounts> {
+  async draws(list: MatchTable, plan: DrawPlan, claims: PieceClaims, piece: number): Promise<LevelCounts> {
     const rows: number[] = [];
     const rowOf = new Map<number, number>();
     const local = (pairs: Int32Array) =>
@@ -178,7 +183,7 @@ export class MatchWorker {
       });
     const localPlan = { anywhere: local(plan.anywhere), sameArea: local(plan.sameArea) };
     const { packed, transfer } = packRows(list, rows);
-    this.worker.postMessage({ type: 'draws', list: packed, plan: localPlan } satisfies DrawsRequest, [
+    this.worker.postMessage({ type: 'draws', list: packed, plan: localPlan, claims: claims.buffer, piece } satisfies DrawsRequest, [
       ...transfer,
       localPlan.anywhere.buffer as ArrayBuffer,
       localPlan.sameArea.buffer as ArrayBuffer,

@@ -23,7 +23,7 @@ import {
 import { PieceClaims } from '../io/pieceClaims';
 import { readMatchTable } from '../io/matchTableFile';
 import { phase } from '../io/phaseClock';
-import { countDraws, countWithinFile } from '../../core/matching/estimate';
+import { addCounts, countDraws, countWithinFile, planRange, type LevelCounts } from '../../core/matching/estimate';
 
 const port = parentPort!;
 
@@ -81,11 +81,9 @@ async function run(request: FileRequest): Promise<void> {
     postError(e);
     return;
   }
-  // One index for both threads: built here while the other thread unpacks the customers.
+  // One index for both threads: built here while the other thread unpacks the customers, and
+  // posted before the customers' counts, which the other thread needs only after its EM.
   phase('worker', 'customers posted');
-  // The customers' counts for the model, then the index: the other thread needs them in that order.
-  post({ type: 'counts', counts: countWithinFile(customers) });
-  phase('worker', 'counts posted');
   const index = new BlockIndex(customers, indexKeys.arrays());
   phase('worker', 'index sorted');
   const a = index.arrays;
@@ -96,6 +94,8 @@ async function run(request: FileRequest): Promise<void> {
     copies.members.buffer,
     copies.runEnd.buffer,
   ] as ArrayBuffer[]);
+  post({ type: 'counts', counts: countWithinFile(customers) });
+  phase('worker', 'counts posted');
   // The pieces of the list this thread may claim come at once, packed, from the last piece
   // down, as soon as the other thread has read the list (matchWorker.ts link). A piece is
   // unpacked only shortly before it is linked, and let go once its decisions are posted: the
@@ -127,7 +127,13 @@ async function run(request: FileRequest): Promise<void> {
     // pieces unpacked while they have not come.
     while (unpackAhead(() => !messages.some((m) => m.type === 'draws'))) await nextTurn();
     const draws = await take('draws');
-    post({ type: 'drawn', counts: countDraws(unpackTable(draws.list, customers.vocabulary), customers, draws.plan) });
+    const drawn = unpackTable(draws.list, customers.vocabulary);
+    const drawClaims = new PieceClaims(draws.claims);
+    let counts: LevelCounts = {};
+    for (let p = drawClaims.claimLast(); p >= 0; p = drawClaims.claimLast()) {
+      counts = addCounts(counts, countDraws(drawn, customers, planRange(draws.plan, p * draws.piece, (p + 1) * draws.piece)));
+    }
+    post({ type: 'drawn', counts });
     phase('worker', 'random pairs');
     while (unpackAhead(() => !messages.some((m) => m.type === 'model'))) await nextTurn();
     phase('worker', 'list pieces unpacked ahead');

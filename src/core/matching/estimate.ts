@@ -381,19 +381,21 @@ export function addCounts(a: LevelCounts, b: LevelCounts): LevelCounts {
   return out;
 }
 
+/** The number of pairs in a plan (of both kinds). */
+export function planPairs(plan: DrawPlan): number {
+  return (plan.anywhere.length + plan.sameArea.length) / 2;
+}
+
 /**
- * A plan in two parts, each a share of its pairs of both kinds: the pairs of `part` 0 for this
- * thread, those of `part` 1 (the first `share` of each kind) for another. Counted apart and
- * added up (addCounts), they give the counts of the whole plan.
+ * Pairs `from` up to `to` of a plan, its pairs drawn anywhere numbered first, then those drawn
+ * within one postal code. Counted piece by piece (countDraws) and added up (addCounts), the
+ * pieces give the counts of the whole plan, whichever thread counted which.
  */
-export function splitPlan(plan: DrawPlan, share: number): [DrawPlan, DrawPlan] {
-  const cut = (pairs: Int32Array) => 2 * Math.round((share * pairs.length) / 2);
-  const a = cut(plan.anywhere);
-  const s = cut(plan.sameArea);
-  return [
-    { anywhere: plan.anywhere.slice(a), sameArea: plan.sameArea.slice(s) },
-    { anywhere: plan.anywhere.slice(0, a), sameArea: plan.sameArea.slice(0, s) },
-  ];
+export function planRange(plan: DrawPlan, from: number, to: number): DrawPlan {
+  const a = plan.anywhere.length / 2;
+  const piece = (pairs: Int32Array, lo: number, hi: number) =>
+    pairs.subarray(2 * Math.max(0, lo), 2 * Math.max(0, Math.min(pairs.length / 2, hi)));
+  return { anywhere: piece(plan.anywhere, from, Math.min(to, a)), sameArea: piece(plan.sameArea, from - a, to - a) };
 }
 
 /**
