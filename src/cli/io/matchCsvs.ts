@@ -45,19 +45,20 @@ export class MatchCsvs {
   add(rows: readonly MatchedRow[]): void {
     const { csv, records } = this;
     for (const r of rows) {
-      const record = records.take(r.listIndex);
+      // The record's bytes as they were stored, not decoded and encoded again.
+      const record = records.takeBytes(r.listIndex);
       this.counts.rows++;
       this.counts[r.outcome]++;
       if (r.outcome === 'removed') {
-        this.removed.write(withMatch(record, r, csv));
-        this.removed.write(csv.eol);
+        this.removed.writeBytes(record);
+        this.removed.write(matchFields(r, csv));
         continue;
       }
-      this.kept.write(record);
+      this.kept.writeBytes(record);
       this.kept.write(csv.eol);
       if (r.outcome === 'review') {
-        this.review.write(withMatch(record, r, csv));
-        this.review.write(csv.eol);
+        this.review.writeBytes(record);
+        this.review.write(matchFields(r, csv));
       }
     }
   }
@@ -84,6 +85,8 @@ export class MatchCsvs {
 }
 
 /** The list row's record with the matched customer's row number, the reason and the score. */
-function withMatch(record: string, r: MatchedRow, csv: CsvOptions): string {
-  return [record, csvField(r.customerRow, csv), csvField(r.reason, csv), csvField(r.score, csv)].join(csv.delimiter);
+/** What follows a list record in removed.csv and review.csv: the match columns, and the line's end. */
+function matchFields(r: MatchedRow, csv: CsvOptions): string {
+  const d = csv.delimiter;
+  return d + csvField(r.customerRow, csv) + d + csvField(r.reason, csv) + d + csvField(r.score, csv) + csv.eol;
 }
