@@ -12,8 +12,17 @@ import { join } from 'node:path';
 import type { MatchCounts, MatchedRow } from '../../app/removeCustomers';
 import { csvField, csvOfRecords, type CsvOptions } from '../../core/export/csv';
 import type { RunOutputs } from './outputs';
+import type { RowDecision } from '../../core/matching/engine';
+import { shownScore } from '../../core/matching/model';
 import { TextFileWriter } from './textFileWriter';
 import type { RecordStore } from './recordStore';
+
+/** The three outputs are CSV for Finnish Excel: ";", a BOM, CRLF, formulas neutralized. */
+export const MATCH_CSV: CsvOptions = { delimiter: ';', bom: true, eol: '\r\n', neutralizeFormulas: true };
+
+/** A row's outcome as one byte, as the worker sends it (its rows prepared there: MatchCsvs.addPrepared). */
+export const OUTCOME_CODE = { kept: 0, review: 1, removed: 2 } as const;
+export type OutcomeCode = (typeof OUTCOME_CODE)[keyof typeof OUTCOME_CODE];
 
 export class MatchCsvs {
   readonly counts: MatchCounts = { rows: 0, removed: 0, review: 0, kept: 0 };
@@ -43,24 +52,31 @@ export class MatchCsvs {
 
   /** Rows in list order, following those added before. */
   add(rows: readonly MatchedRow[]): void {
-    const { csv, records } = this;
-    for (const r of rows) {
-      // The record's bytes as they were stored, not decoded and encoded again.
-      const record = records.takeBytes(r.listIndex);
-      this.counts.rows++;
-      this.counts[r.outcome]++;
-      if (r.outcome === 'removed') {
-        this.removed.writeBytes(record);
-        this.removed.write(matchFields(r, csv));
-        continue;
-      }
-      this.kept.writeBytes(record);
-      this.kept.write(csv.eol);
-      if (r.outcome === 'review') {
-        this.review.writeBytes(record);
-        this.review.write(matchFields(r, csv));
-      }
+    for (const r of rows) this.addPrepared(r.listIndex, OUTCOME_CODE[r.outcome], r.outcome === 'kept' ? '' : matchFields(r, this.csv));
+  }
+
+  /**
+   * List row `listIndex` (in list order, following those added before) by its outcome, with
+   * what follows its record in removed.csv or review.csv (matchFields; empty for a kept row):
+   * the worker prepares its rows so, and this thread only copies bytes.
+   */
+  addPrepared(listIndex: number, outcome: OutcomeCode, fields: string): void {
+    // The record's bytes as they were stored, not decoded and encoded again.
+    const record = this.records.takeBytes(listIndex);
+    this.counts.rows++;
+    if (outcome === OUTCOME_CODE.removed) {
+      this.counts.removed++;
+      this.removed.writeBytes(record);
+      this.removed.write(fields);
+      return;
     }
+    this.kept.writeBytes(record);
+    this.kept.write(this.csv.eol);
+    if (outcome === OUTCOME_CODE.review) {
+      this.counts.review++;
+      this.review.writeBytes(record);
+      this.review.write(fields);
+    } else this.counts.kept++;
   }
 
   /** Hands what is buffered to the files, waiting while the disk is behind. */
@@ -85,8 +101,19 @@ export class MatchCsvs {
 }
 
 /** The list row's record with the matched customer's row number, the reason and the score. */
+/**
+ * matchFields of a decision on a row not kept, as matchedRows (app/removeCustomers.ts) makes
+ * its result row: the worker's way, without the result row.
+ */
+export function decisionFields(d: RowDecision, firstDataRow: number, reason: string, csv: CsvOptions = MATCH_CSV): string {
+  return matchFields(
+    { customerRow: d.customerIndex === null ? null : firstDataRow + d.customerIndex, reason, score: shownScore(d.score) },
+    csv,
+  );
+}
+
 /** What follows a list record in removed.csv and review.csv: the match columns, and the line's end. */
-function matchFields(r: MatchedRow, csv: CsvOptions): string {
+export function matchFields(r: Pick<MatchedRow, 'customerRow' | 'reason' | 'score'>, csv: CsvOptions = MATCH_CSV): string {
   const d = csv.delimiter;
   return d + csvField(r.customerRow, csv) + d + csvField(r.reason, csv) + d + csvField(r.score, csv) + csv.eol;
 }
