@@ -50,15 +50,10 @@ export class MatchCsvs {
     this.review.write(csvOfRecords(matchHeaders, [], csv));
   }
 
-  /** Rows in list order, following those added before. */
-  add(rows: readonly MatchedRow[]): void {
-    for (const r of rows) this.addPrepared(r.listIndex, OUTCOME_CODE[r.outcome], r.outcome === 'kept' ? '' : matchFields(r, this.csv));
-  }
-
   /**
    * List row `listIndex` (in list order, following those added before) by its outcome, with
-   * what follows its record in removed.csv or review.csv (matchFields; empty for a kept row):
-   * the worker prepares its rows so, and this thread only copies bytes.
+   * what follows its record in removed.csv or review.csv (decisionFields; empty for a kept
+   * row): each thread prepares its own rows so, and writing them is copying bytes.
    */
   addPrepared(listIndex: number, outcome: OutcomeCode, fields: string): void {
     // The record's bytes as they were stored, not decoded and encoded again.
