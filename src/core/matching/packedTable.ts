@@ -214,7 +214,9 @@ function withFrequencies(packed: PackedTable, t: MatchTable, frequencies: boolea
     packed.unit,
     packed.postalCode,
     packed.town,
-    ...(packed.names === 'indexed' ? [packed.companyStart, packed.companyWords, packed.person, packed.personStart, packed.personWords] : []),
+    ...(packed.names === 'indexed'
+      ? [packed.companyStart, packed.companyWords, packed.person, packed.personStart, packed.personWords]
+      : []),
   ].map((a) => a.buffer as ArrayBuffer);
   if (packed.nameFrequency) transfer.push(packed.nameFrequency.buffer as ArrayBuffer);
   return { packed, transfer };

@@ -148,7 +148,6 @@ export class Vocabulary {
     }
     return a;
   }
-
 }
 
 /** A street address as a MatchTable stores it (Vocabulary.address). */

@@ -107,22 +107,26 @@ describe('MatchTable addresses', () => {
 
   it('gives every row what parsing that row alone gives, in either of two tables of one vocabulary', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(address, postal), { maxLength: 30 }), fc.array(fc.tuple(address, postal), { maxLength: 30 }), (a, b) => {
-        const v = new Vocabulary();
-        // A vocabulary that has seen other strings first: ids differ from another thread's.
-        v.id('kauppakatu');
-        const keys = ['streetAddress', 'postalCode'];
-        const ta = toMatchTable(keys, a, v);
-        const tb = toMatchTable(keys, b, v);
-        a.forEach(([raw, pc], i) => expect(addressOf(ta, i)).toEqual(addressByDefinition(raw, pc)));
-        b.forEach(([raw, pc], i) => expect(addressOf(tb, i)).toEqual(addressByDefinition(raw, pc)));
-        // Equal streets are equal ids across the two tables (the comparison compares ids).
-        for (let i = 0; i < a.length; i++)
-          for (let j = 0; j < b.length; j++) {
-            const same = addressOf(ta, i).street !== null && addressOf(ta, i).street === addressOf(tb, j).street;
-            expect(ta.street[i] === tb.street[j] && ta.street[i] !== NONE).toBe(same);
-          }
-      }),
+      fc.property(
+        fc.array(fc.tuple(address, postal), { maxLength: 30 }),
+        fc.array(fc.tuple(address, postal), { maxLength: 30 }),
+        (a, b) => {
+          const v = new Vocabulary();
+          // A vocabulary that has seen other strings first: ids differ from another thread's.
+          v.id('kauppakatu');
+          const keys = ['streetAddress', 'postalCode'];
+          const ta = toMatchTable(keys, a, v);
+          const tb = toMatchTable(keys, b, v);
+          a.forEach(([raw, pc], i) => expect(addressOf(ta, i)).toEqual(addressByDefinition(raw, pc)));
+          b.forEach(([raw, pc], i) => expect(addressOf(tb, i)).toEqual(addressByDefinition(raw, pc)));
+          // Equal streets are equal ids across the two tables (the comparison compares ids).
+          for (let i = 0; i < a.length; i++)
+            for (let j = 0; j < b.length; j++) {
+              const same = addressOf(ta, i).street !== null && addressOf(ta, i).street === addressOf(tb, j).street;
+              expect(ta.street[i] === tb.street[j] && ta.street[i] !== NONE).toBe(same);
+            }
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -160,8 +164,27 @@ function frequenciesByDefinition(t: MatchTable): number[] {
 
 describe('MatchTable.nameFrequency', () => {
   it("is the share of the table's named rows of the same kind whose name is the row's", () => {
-    const company = fc.constantFrom('', 'Virtanen Oy', 'Virtanen Ab', 'Oy Virtanen', 'Kivi & Puu Ky', 'Kivi ja Puu', 'Haapalahti Tmi', 'Oy', '-');
-    const person = fc.constantFrom('', 'Matti Virtanen', 'Virtanen Matti', 'Anna-Liisa Koski', 'Anna Liisa Koski', 'Aino Haapalahti', 'Dr', '-');
+    const company = fc.constantFrom(
+      '',
+      'Virtanen Oy',
+      'Virtanen Ab',
+      'Oy Virtanen',
+      'Kivi & Puu Ky',
+      'Kivi ja Puu',
+      'Haapalahti Tmi',
+      'Oy',
+      '-',
+    );
+    const person = fc.constantFrom(
+      '',
+      'Matti Virtanen',
+      'Virtanen Matti',
+      'Anna-Liisa Koski',
+      'Anna Liisa Koski',
+      'Aino Haapalahti',
+      'Dr',
+      '-',
+    );
     fc.assert(
       fc.property(fc.array(fc.tuple(company, person), { maxLength: 40 }), (rows) => {
         const t = toMatchTable(['companyName', 'fullName'], rows);
