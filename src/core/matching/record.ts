@@ -399,29 +399,22 @@ interface AddressParts {
 
 const NO_ADDRESS: AddressParts = { street: '', house: NONE, unit: null, postalCode: null };
 
-/**
- * Parsed addresses by their text. A register repeats its addresses (100,000 customers of the
- * bench have 9,300; an office building houses many companies), and parsing is the costliest
- * normalizer; the cache is emptied when it grows past what a large file has.
- */
-const addressCache = new Map<string, AddressParts>();
-
 function houseLetter(letter: string | null, staircase: string | null): number {
   const l = letter ?? staircase;
   return l && l.length === 1 ? l.toLowerCase().charCodeAt(0) : 0;
 }
 
+/**
+ * The parts of a street address as written. Parsing is the costliest normalizer, and a register
+ * repeats its addresses (100,000 customers of the bench have 9,300; an office building houses
+ * many companies): Vocabulary.address parses each distinct text once and keeps the ids.
+ */
 function addressParts(raw: string): AddressParts {
-  let parts = addressCache.get(raw);
-  if (parts) return parts;
   const p = parseStreetAddress(raw);
   // A house number alone ("37", the street left out) names no street: nothing to compare,
   // not another street.
-  if (!/[^\d\s]/.test(p.street)) {
-    addressCache.set(raw, NO_ADDRESS);
-    return NO_ADDRESS;
-  }
-  parts = {
+  if (!/[^\d\s]/.test(p.street)) return NO_ADDRESS;
+  return {
     street: p.street,
     // The letter is one character [a-zåäö]: number and letter fit one integer. A staircase
     // without an apartment ("Koivutie 33 A", a row house) is the letter written apart ("33a").
@@ -431,9 +424,6 @@ function addressParts(raw: string): AddressParts {
     unit: p.apartment ? String(p.apartment).toLowerCase() : null,
     postalCode: p.postalCode ?? null,
   };
-  if (addressCache.size >= 200_000) addressCache.clear();
-  addressCache.set(raw, parts);
-  return parts;
 }
 
 /** Normalizes row `i` of a table into `t`. `columns` gives the column index of each key present. */
