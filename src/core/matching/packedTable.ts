@@ -332,7 +332,7 @@ function unpackNamesAsText(p: PackedTable, t: MatchTable, vocabulary: Vocabulary
     if (email !== ABSENT) t.email[i] = email;
     if (domain !== ABSENT) t.emailDomain[i] = domain;
     if (company !== ABSENT) {
-      t.companyWords[i] = vocabulary.ownWords(company.split(' '));
+      t.companyWords[i] = vocabulary.words(company.split(' '));
       t.compact[i] = compact;
     }
     if (person !== ABSENT) {

@@ -89,16 +89,6 @@ export class Vocabulary {
     return out;
   }
 
-  /**
-   * words() into the array itself, for an array made for this row alone and of exactly its
-   * words' number (normalizeCompanyName's tokens, split from the folded name): each word is
-   * replaced by its equal one copy, so no second array is made a row.
-   */
-  ownWords(words: string[]): readonly string[] {
-    for (let k = 0; k < words.length; k++) words[k] = this.word(words[k]!);
-    return words;
-  }
-
   /** sharedWords' arrays by the array they were made from (identity, not contents). */
   private sharedArrays = new Map<readonly string[], readonly string[]>();
 
@@ -458,8 +448,10 @@ function normalizeRow(t: MatchTable, i: number, row: readonly CellValue[], colum
   }
   if (company) {
     if (company.compact) {
-      // The tokens are this call's own array of exactly their number (companyName.ts).
-      t.companyWords[i] = v.ownWords(company.tokens);
+      // Copied, not interned into the tokens' own array: that array is split's (another V8
+      // elements kind), and every name array a table holds is made by words() alike, so the
+      // comparisons that read them see one kind of array.
+      t.companyWords[i] = v.words(company.tokens);
       t.compact[i] = company.compact;
       t.legalForm[i] = company.legalForm ? LEGAL_FORMS.indexOf(company.legalForm) + 1 : 0;
     }

@@ -138,8 +138,7 @@ export function normalizeCompanyName(raw: string | null | undefined): Normalized
   }
   let connectors = false;
   for (let i = lo; i < hi && !connectors; i++) connectors = CONNECTORS.has(tokens[i]!);
-  // `tokens` is always an array of exactly its words, made for this call (matching interns the
-  // words into it in place: Vocabulary.ownWords), not one grown by push with room for 17.
+  // `tokens` is always an array of exactly its words, not one grown by push with room for 17.
   let kept: string[];
   if (!connectors) kept = lo === 0 && hi === tokens.length ? tokens : tokens.slice(lo, hi);
   else {
