@@ -63,6 +63,14 @@ describe('a street name with one slip is the same street', () => {
     expect(b.address).toBe('street');
   });
 
+  it('companies are compared as before: the rule is persons’ (their outputs stay those of the fifth round)', () => {
+    const keys = ['companyName', 'streetAddress', 'postalCode', 'postOffice'];
+    const v = new Vocabulary();
+    const a = toMatchTable(keys, [['Lahden Putki Oy', 'Kauppskatu 12', '33100', 'Tampere']], v);
+    const b = toMatchTable(keys, [['Lahden Putki Oy', 'Kauppakatu 12', '33100', 'Tampere']], v);
+    expect(compareRows(a, 0, b, 0).address).toBe('otherStreet');
+  });
+
   it('short names and two slips stay other streets', () => {
     // Under eight letters a slip cannot be told from another street ("Kalitie" / "Kolitie").
     expect(compare(['Aino', 'Lahti', 'Kalitie 3', '33100', 'Tampere'], ['Aino', 'Lahti', 'Kolitie 3', '33100', 'Tampere']).address).toBe(
