@@ -283,19 +283,21 @@ class PairAnswers {
 
 /**
  * Street names mistyped ("Hämeenkatu" / "Hämenkatu": Jaro-Winkler ≥ 0.94) or abbreviated
- * ("Mäntyp." / "Mäntypolku", "Haapapko" / "Haapapuistikko"). A town has few streets and every
- * pair in one postal code asks about the same few, so answers are kept, by the pair of
- * vocabulary ids.
+ * ("Mäntyp." / "Mäntypolku", "Haapapko" / "Haapapuistikko"); for persons also one slip apart
+ * (oneSlipStreet). A town has few streets and every pair in one postal code asks about the same
+ * few, so answers are kept, by the pair of vocabulary ids and whether persons are compared (one
+ * look-up per pair, as before the persons' rule).
  */
 const streetPairs = new PairAnswers();
-function similarStreets(t: MatchTable, a: number, b: number): boolean {
-  return streetPairs.get(t.vocabulary, a * 0x400000 + b, () => {
+function similarStreets(t: MatchTable, a: number, b: number, persons: boolean): boolean {
+  return streetPairs.get(t.vocabulary, (a * 0x400000 + b) * 2 + (persons ? 1 : 0), () => {
     const x = t.text(a);
     const y = t.text(b);
     return (
       (x.length >= 6 && jaroWinklerBound(x.length, y.length) >= 0.94 && jaroWinklerAtLeast(x, y, 0.94) > 0) ||
       abbreviates(x, y) ||
-      abbreviates(y, x)
+      abbreviates(y, x) ||
+      (persons && oneSlipStreet(x, y))
     );
   });
 }
@@ -309,12 +311,8 @@ function similarStreets(t: MatchTable, a: number, b: number): boolean {
  * so companies' outputs stay byte for byte those of the fifth (measured with it on companies: the
  * same decisions, some scores in the third decimal moved by the re-estimated model).
  */
-const slipStreetPairs = new PairAnswers();
-function streetsOneSlipApart(t: MatchTable, a: number, b: number): boolean {
-  return slipStreetPairs.get(t.vocabulary, a * 0x400000 + b, () => {
-    const x = t.text(a);
-    return x.length >= 8 && oneSlipApart(x, t.text(b));
-  });
+function oneSlipStreet(x: string, y: string): boolean {
+  return x.length >= 8 && oneSlipApart(x, y);
 }
 
 /**
@@ -346,7 +344,7 @@ function compareAddress(l: MatchTable, i: number, c: MatchTable, j: number, pers
   const xs = l.street[i]!;
   const ys = c.street[j]!;
   if (xs === NONE || ys === NONE) return null;
-  const sameStreet = xs === ys || similarStreets(l, xs, ys) || (persons && streetsOneSlipApart(l, xs, ys));
+  const sameStreet = xs === ys || similarStreets(l, xs, ys, persons);
   const xh = l.house[i]!;
   const yh = c.house[j]!;
   if (xh === NONE || yh === NONE) return sameStreet ? 'street' : 'different';
