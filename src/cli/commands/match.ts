@@ -21,10 +21,13 @@ import {
   countDraws,
   countWithinFileSteps,
   type FileCounts,
-  halfOfPlan,
   planDraws,
+  planPairs,
+  planRange,
+  type LevelCounts,
   describeFit,
-  estimateSteps,
+  finishEstimate,
+  fitSteps,
   MIN_CUSTOMERS,
   modelWeights,
   randomPairU,
@@ -37,7 +40,8 @@ import { RunOutputs } from '../io/outputs';
 import { MatchCsvs } from '../io/matchCsvs';
 import { RecordStore } from '../io/recordStore';
 import { refuseInputAsOutput, sameFile } from '../io/files';
-import { MatchWorker, type CustomerTable } from '../io/matchWorker';
+import { LINKED_PIECE, MatchWorker, type CustomerTable, type LinkedPiece } from '../io/matchWorker';
+import { PieceClaims, pieceSize } from '../io/pieceClaims';
 import { readMatchTable, type FileRequest } from '../io/matchTableFile';
 import { decideRow } from '../../core/matching/engine';
 import { unpackDecision } from '../../core/matching/packedDecisions';
@@ -59,14 +63,12 @@ removed.csv, uncertain ones to review.csv (they stay in kept.csv until a person 
 each with the customer row (header row = 1), the reason and a score from 0 to 1.`;
 
 /**
- * The share of the list this thread links; the worker links the rest. Under half: this thread
- * also writes every row of all three CSVs and unpacks the worker's decisions, so with half each
- * it finished last. Measured (fifth session, quiet host, one run each): at 1,000,000 × 100,000,
- * half each had the worker done at 30.7 s and this thread at 33.4 s (35.0 s in all); with 0.44
- * the two finish within 0.3 s of each other (33.3 s in all). At 100,000 × 100,000, six runs in
- * turn: 6.18 → 5.76 s median, on a noisy host. The split does not change any decision.
+ * The model's random pairs are compared in pieces of this many, claimed by the two threads
+ * (pieceClaims.ts): the worker has nothing else to do then, where this thread first fits the
+ * model to the candidates (EM), and how long each takes depends on the host and on how warm
+ * the comparison code is. 40,000 pairs make 40 pieces.
  */
-const OUR_SHARE = 0.44;
+const DRAW_PIECE = 1000;
 
 /** The three outputs are CSV for Finnish Excel: ";", a BOM, CRLF, formulas neutralized. */
 const CSV: CsvOptions = { delimiter: ';', bom: true, eol: '\r\n', neutralizeFormulas: true };
@@ -166,10 +168,12 @@ export const matchCommand: Command = {
       phase('main', 'list read');
       list = listFile.head;
       const listTable = matchableKeys(list.keys).length ? listFile.table : null;
-      const ourPart = worker && listTable ? Math.floor(listTable.size * OUR_SHARE) : listFile.rowCount;
-      // The model of this run is estimated once the index is there (estimate.ts); the worker is
-      // sent its rows now and the model then.
-      const linkTheirs = worker && listTable ? worker.link(listTable, ourPart, listTable.size) : null;
+      // The two threads link the list in pieces, claimed from its two ends (pieceClaims.ts). The
+      // model of this run is estimated once the index is there (estimate.ts); the worker is sent
+      // the pieces it may claim now and the model then.
+      const size = listTable ? listTable.size : 0;
+      const pieceRows = worker ? pieceSize(size, LINKED_PIECE) : PIECE;
+      const linkTheirs = worker && listTable ? worker.link(listTable, pieceRows) : null;
       // The list's share of the model's counts while the worker still reads the customers, a
       // pass at a time (six passes over 400,000 rows held the thread for a second, deaf to Ctrl-C).
       let listCounts: FileCounts | undefined;
@@ -192,38 +196,46 @@ export const matchCommand: Command = {
       const customerInfo = { ...customers.info, origin: { ...customers.info.origin, name: customersPath } };
       requireMatchable(customerInfo, io.lang);
       requireMatchable(list, io.lang);
-      // The model's u from random pairs needs no index: made while the worker sorts it, with
-      // the counts within each file made by the thread that read it, and half of the random
-      // pairs compared by the worker (it is always asked, with none when the model falls back).
-      const customerCounts = worker ? await worker.counts() : undefined;
+      // The model of the run (estimate.ts): EM over the candidates here, while the worker
+      // compares the random pairs that give u, pieces of them claimed from the plan's end; then
+      // this thread claims the rest from its start (pieceClaims.ts). The counts within each file
+      // come from the thread that read it. The worker is always asked for its pairs, with none
+      // when the model falls back.
       const estimated = customers.table.size >= MIN_CUSTOMERS;
       const plan = estimated ? planDraws(listTable!, customers.table) : { anywhere: new Int32Array(0), sameArea: new Int32Array(0) };
-      const theirDraws = worker ? worker.draws(listTable!, halfOfPlan(plan, 1)) : null;
+      const drawPieces = Math.ceil(planPairs(plan) / DRAW_PIECE);
+      const drawClaims = worker ? PieceClaims.create(drawPieces) : null;
+      const theirDraws = worker && drawClaims ? worker.draws(listTable!, plan, drawClaims, DRAW_PIECE) : null;
       theirDraws?.catch(() => undefined);
-      const ourDraws = countDraws(listTable!, customers.table, theirDraws ? halfOfPlan(plan, 0) : plan);
-      await pause();
-      const random = estimated
-        ? randomPairU(
-            listTable!,
-            customers.table,
-            DEFAULT_MODEL.tables,
-            listCounts,
-            customerCounts,
-            theirDraws ? addCounts(ourDraws, await theirDraws) : ourDraws,
-          )
-        : undefined;
-      phase('main', 'random pairs');
       await pause();
       const index = worker ? await worker.index(customers.table) : await runStepsWithPauses(blockIndexSteps(customers.table), pause);
       phase('main', 'index');
-      // In pieces (a second or more in one pass at 400,000 × 100,000 without `random`): Ctrl-C is heard.
-      estimate = await runStepsWithPauses(estimateSteps(listTable!, index, DEFAULT_MODEL, random), pause);
+      // In pieces (a second or more in one pass at 400,000 × 100,000): Ctrl-C is heard.
+      const fit = await runStepsWithPauses(fitSteps(listTable!, index, DEFAULT_MODEL), pause);
+      phase('main', 'candidates fitted');
+      let nextDraws = 0;
+      const claimDraws = () => (drawClaims ? drawClaims.claimFirst() : nextDraws < drawPieces ? nextDraws++ : -1);
+      let draws: LevelCounts = {};
+      for (let p = claimDraws(); p >= 0; p = claimDraws()) {
+        draws = addCounts(draws, countDraws(listTable!, customers.table, planRange(plan, p * DRAW_PIECE, (p + 1) * DRAW_PIECE)));
+        await pause();
+      }
+      if (theirDraws) draws = addCounts(await theirDraws, draws);
+      const customerCounts = worker ? await worker.counts() : undefined;
+      phase('main', 'random pairs');
+      estimate =
+        'model' in fit
+          ? fit
+          : finishEstimate(
+              fit,
+              listTable!,
+              customers.table,
+              DEFAULT_MODEL,
+              randomPairU(listTable!, customers.table, DEFAULT_MODEL.tables, listCounts, customerCounts, draws),
+            );
       const model = estimate.model;
       phase('main', 'model estimated');
-      const theirPieces = linkTheirs ? linkTheirs(model) : null;
-      // The worker has its own copy of the rows it links: this thread's goes (a quarter of a GB
-      // for half of a million-row list).
-      if (linkTheirs) listTable!.forgetRows(ourPart, listTable!.size);
+      const theirPieces = linkTheirs ? linkTheirs.run(model) : null;
       const tables = { list: listTable!, customers: customers.table };
       guessed = [
         ...listFile.guesses.map((g) => ({ file: listPath, column: list.headers[g.column]!, key: g.to })),
@@ -235,11 +247,25 @@ export const matchCommand: Command = {
       outputs = new RunOutputs(outDir, { signal: io.signal });
       const headers = [...list.headers, ...MATCH_COLUMNS.map((k) => displayHeader(k, io.lang))];
       csvs = new MatchCsvs(outputs, list.headers, headers, records, CSV);
-      // Row by row, each written as it is decided: a piece's decisions held as objects outlived
-      // young collections, and the old generation kept them until its next full one.
-      for (let from = 0; from < ourPart; from += PIECE) {
-        for (let i = from; i < Math.min(ourPart, from + PIECE); i++) {
+      // This thread's pieces come from the start of the list, in order: each row is written as
+      // it is decided (a piece's decisions held as objects outlived young collections, and the
+      // old generation kept them until its next full one).
+      const claims = linkTheirs?.claims;
+      let next = 0;
+      const claimPiece = () => (claims ? claims.claimFirst() : next * pieceRows < size ? next++ : -1);
+      let ours = 0;
+      // Rows from here on are the worker's to link, and this thread's copy of them is let go
+      // (a quarter of a GB for half of a million-row list; the worker has its own).
+      let forgotten = size;
+      for (let p = claimPiece(); p >= 0; p = claimPiece()) {
+        ours = Math.min(size, (p + 1) * pieceRows);
+        for (let i = p * pieceRows; i < ours; i++) {
           csvs.add(matchedRows([decideRow(listTable!, i, index, model)], i, customerInfo, io.lang, tables, model));
+        }
+        if (claims) {
+          const theirs = Math.min(size, claims.firstFromEnd() * pieceRows);
+          if (theirs < forgotten) listTable!.forgetRows(theirs, forgotten);
+          forgotten = Math.min(forgotten, theirs);
         }
         await csvs.drain();
         await pause();
@@ -247,17 +273,24 @@ export const matchCommand: Command = {
       phase('main', 'own part linked and written');
       let theirPairs = 0;
       if (theirPieces) {
-        let first = ourPart;
+        // The worker's pieces come from the last down: written once all are in, in list order.
+        const pieces: LinkedPiece[] = [];
         for await (const piece of theirPieces) {
+          pieces.push(piece);
+          theirPairs = piece.candidatePairs;
+        }
+        pieces.reverse();
+        for (const piece of pieces) {
+          if (piece.first !== ours) throw new Error(`rajaus match: the worker's rows start at ${piece.first}, not ${ours}`);
           for (let k = 0; k < piece.size; k++) {
             const d = unpackDecision(piece.packed, k, model);
-            csvs.add(matchedRows([d], first + k, customerInfo, io.lang, tables, model, [piece.reasons[k]!]));
+            csvs.add(matchedRows([d], piece.first + k, customerInfo, io.lang, tables, model, [piece.reasons[k]!]));
           }
-          first += piece.size;
-          theirPairs = piece.candidatePairs;
+          ours += piece.size;
           await csvs.drain();
           await pause();
         }
+        if (ours !== size) throw new Error(`rajaus match: ${ours} of ${size} list rows linked`);
       }
       phase('main', 'worker part written');
       candidatePairs = index.pairs + theirPairs;

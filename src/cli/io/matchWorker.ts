@@ -4,8 +4,8 @@
  * 1. The worker reads and normalizes the customer file while this thread does the list.
  * 2. The worker posts its customer MatchTable here (packedTable.ts), then the block index it
  *    builds of them; this thread sends it the second part of the list.
- * 3. Each thread links its part of the list; the worker posts its decisions back
- *    (packedDecisions.ts).
+ * 3. Both threads link the list, claiming pieces of it from its two ends (pieceClaims.ts); the
+ *    worker posts its decisions back (packedDecisions.ts).
  * The customer rows themselves never cross: the CLI writes no customer row, only its number.
  *
  * The worker is its own small bundle next to the CLI's (lib/match-worker.js, built by
@@ -24,6 +24,7 @@ import type { MatchTable, Vocabulary } from '../../core/matching/record';
 import type { MatchModel } from '../../core/matching/model';
 import type { DrawPlan, FileCounts, LevelCounts } from '../../core/matching/estimate';
 import type { FileRequest } from './matchTableFile';
+import { PieceClaims } from './pieceClaims';
 import type { ColumnGuess } from '../../core/columns/contentGuess';
 
 export interface CustomerTable {
@@ -35,16 +36,19 @@ export interface CustomerTable {
 }
 
 /**
- * What the worker posts, in this order: the customers, their counts for the model, their index,
- * the levels of its half of the model's random pairs, the decisions; or an error.
+ * What the worker posts, in this order: the customers, their index, their counts for the
+ * model, the levels of its part of the model's random pairs, the decisions; or an error.
  */
 export type WorkerReply =
   | { type: 'customers'; info: TableInfo; rowCount: number; packed: PackedTable; guesses: ColumnGuess[] }
   | { type: 'counts'; counts: FileCounts }
   | { type: 'index'; arrays: IndexArrays }
   | { type: 'drawn'; counts: LevelCounts }
-  /** A piece of the worker's part, in order; `candidatePairs` so far; `last` ends the part. */
-  | { type: 'decisions'; packed: PackedDecisions; candidatePairs: number; reasons: string; last: boolean }
+  /**
+   * A piece the worker claimed and linked (pieces come from the last down); `candidatePairs` so
+   * far; `last` (with no rows, piece −1) says the worker claimed no more.
+   */
+  | { type: 'decisions'; piece: number; packed: PackedDecisions; candidatePairs: number; reasons: string; last: boolean }
   | { type: 'error'; error: { name: string; message: string; text?: string; location?: Location; stack?: string } };
 
 /**
@@ -55,12 +59,25 @@ export interface DrawsRequest {
   type: 'draws';
   list: PackedTable;
   plan: DrawPlan;
+  /** Pieces of `piece` pairs of the plan (estimate.ts planRange), claimed by both threads from its two ends. */
+  claims: SharedArrayBuffer;
+  piece: number;
 }
-/** A piece of the list rows the worker links (LINKED_PIECE rows; `last` ends them). */
+/**
+ * How the list is cut (pieces of `rows` rows), the claims shared by the two threads, and the
+ * first piece the worker is sent: the link requests then come from the last piece down to it.
+ */
+export interface PiecesRequest {
+  type: 'pieces';
+  claims: SharedArrayBuffer;
+  rows: number;
+  floor: number;
+}
+/** The rows of one piece of the list, for the worker to link if it claims the piece. */
 export interface LinkRequest {
   type: 'link';
+  piece: number;
   list: PackedTable;
-  last: boolean;
 }
 export interface ModelRequest {
   type: 'model';
@@ -70,18 +87,29 @@ export interface ModelRequest {
 export const WORKER_FILE = 'match-worker.js';
 
 /**
- * The worker is sent its list rows, and posts their decisions, this many rows at a time: small
- * enough that neither thread holds many of them unpacked, large enough that messages are few
- * (20 each way for a 1,000,000-row list). RAJAUS_LINKED_PIECE sets another size: the tests
- * use it to cut a small list into many pieces.
+ * The list is cut into pieces of this many rows, claimed by the two threads (pieceClaims.ts):
+ * small enough that the threads finish within a piece of each other (0.1–0.15 s), large enough
+ * that messages are few (140 each way for a 1,000,000-row list) and that a piece's own
+ * vocabulary (packRows) stays a small share of it. RAJAUS_LINKED_PIECE sets another size: the
+ * tests use it to cut a small list into many pieces.
  */
-export const LINKED_PIECE = Number(process.env.RAJAUS_LINKED_PIECE) || 25_000;
+export const LINKED_PIECE = Number(process.env.RAJAUS_LINKED_PIECE) || 5_000;
 
 /**
- * A piece of the worker's part of the list: its decisions as posted (unpackDecision rebuilds
- * each with the model of the run), with their reasons in words.
+ * The share of the list the worker may take at most: it is sent the last pieces of the list
+ * up to this share, packed, once the list is read (packing costs this thread, and a piece the
+ * worker does not claim is packed for nothing). This thread writes every row of the outputs,
+ * so the worker takes more than half: 55–60 % at 100,000 × 100,000.
+ */
+export const MAX_WORKER_SHARE = 0.75;
+
+/**
+ * A piece the worker linked: its decisions as posted (unpackDecision rebuilds each with the
+ * model of the run), with their reasons in words.
  */
 export interface LinkedPiece {
+  /** The piece's first list row. */
+  first: number;
   packed: PackedDecisions;
   size: number;
   reasons: string[];
@@ -135,10 +163,12 @@ export class MatchWorker {
   }
 
   /**
-   * The levels of the random pairs of `plan` (estimate.ts, countDraws), compared by the worker:
-   * it is sent the list rows they name, as a small table of their own.
+   * The levels of the random pairs of `plan` (estimate.ts, countDraws) that the worker claims,
+   * piece by piece from the plan's end (`claims`, pieces of `piece` pairs), while this thread
+   * claims from its start: the worker is sent the list rows the whole plan names, as a small
+   * table of their own.
    */
-  async draws(list: MatchTable, plan: DrawPlan): Promise<LevelCounts> {
+  async draws(list: MatchTable, plan: DrawPlan, claims: PieceClaims, piece: number): Promise<LevelCounts> {
     const rows: number[] = [];
     const rowOf = new Map<number, number>();
     const local = (pairs: Int32Array) =>
@@ -153,7 +183,7 @@ export class MatchWorker {
       });
     const localPlan = { anywhere: local(plan.anywhere), sameArea: local(plan.sameArea) };
     const { packed, transfer } = packRows(list, rows);
-    this.worker.postMessage({ type: 'draws', list: packed, plan: localPlan } satisfies DrawsRequest, [
+    this.worker.postMessage({ type: 'draws', list: packed, plan: localPlan, claims: claims.buffer, piece } satisfies DrawsRequest, [
       ...transfer,
       localPlan.anywhere.buffer as ArrayBuffer,
       localPlan.sameArea.buffer as ArrayBuffer,
@@ -167,36 +197,42 @@ export class MatchWorker {
   }
 
   /**
-   * Has the worker link list rows `from` up to `to`: the rows are sent at once; the function
-   * returned sends the model of the run the moment it is called (the worker waits for it) and
-   * gives the worker's decisions piece by piece, in order, as the worker posts them.
+   * Has the worker link pieces of the list, claimed from the end (pieceClaims.ts): the pieces it
+   * may claim are sent at once, packed. The function returned sends the model of the run the
+   * moment it is called (the worker waits for it) and gives the worker's pieces as it posts
+   * them, from the last piece down; the claims say which pieces are left for this thread.
    */
-  link(list: MatchTable, from: number, to: number): (model: MatchModel) => AsyncGenerator<LinkedPiece> {
-    // In pieces, each with only the vocabulary its rows use (the worker unpacks a piece shortly
+  link(list: MatchTable, rows: number): { claims: PieceClaims; run: (model: MatchModel) => AsyncGenerator<LinkedPiece> } {
+    const pieces = Math.ceil(list.size / rows);
+    const claims = PieceClaims.create(pieces);
+    const floor = Math.floor(pieces * (1 - MAX_WORKER_SHARE));
+    this.worker.postMessage({ type: 'pieces', claims: claims.buffer, rows, floor } satisfies PiecesRequest);
+    // Each piece with only the vocabulary its rows use (the worker unpacks a piece shortly
     // before it links it, and answers piece by piece).
-    for (let a = from; ; a += LINKED_PIECE) {
-      const b = Math.min(to, a + LINKED_PIECE);
-      const rows = new Int32Array(b - a).map((_, k) => a + k);
-      const { packed, transfer } = packRows(list, rows);
-      this.worker.postMessage({ type: 'link', list: packed, last: b >= to } satisfies LinkRequest, transfer);
-      if (b >= to) break;
+    for (let p = pieces - 1; p >= floor; p--) {
+      const a = p * rows;
+      const piece = new Int32Array(Math.min(list.size, a + rows) - a).map((_, k) => a + k);
+      const { packed, transfer } = packRows(list, piece);
+      this.worker.postMessage({ type: 'link', piece: p, list: packed } satisfies LinkRequest, transfer);
     }
     const nextPiece = () => this.next('decisions');
-    return (model) => {
+    const run = (model: MatchModel) => {
       this.worker.postMessage({ type: 'model', model } satisfies ModelRequest);
       return (async function* () {
         for (;;) {
           const reply = await nextPiece();
+          if (reply.last) return;
           yield {
+            first: reply.piece * rows,
             packed: reply.packed,
             size: reply.packed.customer.length,
             reasons: reply.reasons.split(REASON_SEPARATOR),
             candidatePairs: reply.candidatePairs,
           };
-          if (reply.last) return;
         }
       })();
     };
+    return { claims, run };
   }
 
   stop(): void {

@@ -17,11 +17,13 @@ import {
   type DrawsRequest,
   type LinkRequest,
   type ModelRequest,
+  type PiecesRequest,
   type WorkerReply,
 } from '../io/matchWorker';
+import { PieceClaims } from '../io/pieceClaims';
 import { readMatchTable } from '../io/matchTableFile';
 import { phase } from '../io/phaseClock';
-import { countDraws, countWithinFile } from '../../core/matching/estimate';
+import { addCounts, countDraws, countWithinFile, planRange, type LevelCounts } from '../../core/matching/estimate';
 
 const port = parentPort!;
 
@@ -43,22 +45,22 @@ function postError(e: unknown): void {
   });
 }
 
+type Request = DrawsRequest | PiecesRequest | LinkRequest | ModelRequest;
+
 async function run(request: FileRequest): Promise<void> {
   // Listening from the start: the list rows may come while the customers are being read, the
   // model of the run once this thread's index is there and the list was sampled.
-  const messages: (DrawsRequest | LinkRequest | ModelRequest)[] = [];
+  const messages: Request[] = [];
   let wake: (() => void) | null = null;
-  port.on('message', (m: DrawsRequest | LinkRequest | ModelRequest) => {
+  port.on('message', (m: Request) => {
     messages.push(m);
     wake?.();
   });
   /** The first message of `type` not taken yet, taken (waiting for it if none came yet). */
-  const take = async <T extends (DrawsRequest | LinkRequest | ModelRequest)['type']>(
-    type: T,
-  ): Promise<Extract<DrawsRequest | LinkRequest | ModelRequest, { type: T }>> => {
+  const take = async <T extends Request['type']>(type: T): Promise<Extract<Request, { type: T }>> => {
     for (;;) {
       const k = messages.findIndex((m) => m.type === type);
-      if (k >= 0) return messages.splice(k, 1)[0] as Extract<DrawsRequest | LinkRequest | ModelRequest, { type: T }>;
+      if (k >= 0) return messages.splice(k, 1)[0] as Extract<Request, { type: T }>;
       await new Promise<void>((resolve) => (wake = resolve));
     }
   };
@@ -79,11 +81,9 @@ async function run(request: FileRequest): Promise<void> {
     postError(e);
     return;
   }
-  // One index for both threads: built here while the other thread unpacks the customers.
+  // One index for both threads: built here while the other thread unpacks the customers, and
+  // posted before the customers' counts, which the other thread needs only after its EM.
   phase('worker', 'customers posted');
-  // The customers' counts for the model, then the index: the other thread needs them in that order.
-  post({ type: 'counts', counts: countWithinFile(customers) });
-  phase('worker', 'counts posted');
   const index = new BlockIndex(customers, indexKeys.arrays());
   phase('worker', 'index sorted');
   const a = index.arrays;
@@ -94,46 +94,68 @@ async function run(request: FileRequest): Promise<void> {
     copies.members.buffer,
     copies.runEnd.buffer,
   ] as ArrayBuffer[]);
-  // Half of the model's random pairs (always asked, with none when the model is not estimated).
-  const draws = await take('draws');
-  try {
-    post({ type: 'drawn', counts: countDraws(unpackTable(draws.list, customers.vocabulary), customers, draws.plan) });
-  } catch (e) {
-    postError(e);
-    return;
-  }
-  phase('worker', 'random pairs');
-  // The list rows to link come in pieces (all sent at once, packed). A piece is unpacked only
-  // shortly before it is linked, and let go once its decisions are posted: the rows of half a
-  // million-row list unpacked at once took a quarter of a GB here (issue 16). While the other
-  // thread estimates the model, pieces are unpacked ahead, up to UNPACK_AHEAD rows: at the
-  // bench's 100,000 rows that is the whole part, unpacked before the model comes, as before.
-  const ahead: { list: MatchTable; last: boolean }[] = [];
-  const unpackNext = async (): Promise<{ list: MatchTable; last: boolean }> => {
-    const request = await take('link');
-    return { list: unpackTable(request.list, customers.vocabulary), last: request.last };
-  };
+  post({ type: 'counts', counts: countWithinFile(customers) });
+  phase('worker', 'counts posted');
+  // The pieces of the list this thread may claim come at once, packed, from the last piece
+  // down, as soon as the other thread has read the list (matchWorker.ts link). A piece is
+  // unpacked only shortly before it is linked, and let go once its decisions are posted: the
+  // rows of half a million-row list unpacked at once took a quarter of a GB here (issue 16).
+  // While the other thread unpacks the customers and estimates the model, the last pieces (the
+  // first this thread claims) are unpacked ahead, up to UNPACK_AHEAD rows.
+  type Piece = { piece: number; list: MatchTable };
+  const ahead: Piece[] = [];
   let model: ModelRequest['model'];
+  let claims: PieceClaims;
+  let floor: number;
   try {
+    const pieces = await take('pieces');
+    claims = new PieceClaims(pieces.claims);
+    floor = pieces.floor;
     let rowsAhead = 0;
-    while (!messages.some((m) => m.type === 'model') && rowsAhead < UNPACK_AHEAD && !ahead.at(-1)?.last) {
-      const piece = await unpackNext();
-      ahead.push(piece);
-      rowsAhead += piece.list.size;
+    let toSend = claims.firstFromEnd() - floor;
+    /** Unpacks the next piece sent while `more()` and there is room; false when none was. */
+    const unpackAhead = (more: () => boolean): boolean => {
+      const k = messages.findIndex((m) => m.type === 'link');
+      if (!more() || rowsAhead >= UNPACK_AHEAD || toSend <= 0 || k < 0) return false;
+      const request = messages.splice(k, 1)[0] as LinkRequest;
+      ahead.push({ piece: request.piece, list: unpackTable(request.list, customers.vocabulary) });
+      rowsAhead += ahead.at(-1)!.list.size;
+      toSend--;
+      return true;
+    };
+    // Part of the model's random pairs (always asked, with none when the model falls back);
+    // pieces unpacked while they have not come.
+    while (unpackAhead(() => !messages.some((m) => m.type === 'draws'))) await nextTurn();
+    const draws = await take('draws');
+    const drawn = unpackTable(draws.list, customers.vocabulary);
+    const drawClaims = new PieceClaims(draws.claims);
+    let counts: LevelCounts = {};
+    for (let p = drawClaims.claimLast(); p >= 0; p = drawClaims.claimLast()) {
+      counts = addCounts(counts, countDraws(drawn, customers, planRange(draws.plan, p * draws.piece, (p + 1) * draws.piece)));
     }
+    post({ type: 'drawn', counts });
+    phase('worker', 'random pairs');
+    while (unpackAhead(() => !messages.some((m) => m.type === 'model'))) await nextTurn();
     phase('worker', 'list pieces unpacked ahead');
     model = (await take('model')).model;
   } catch (e) {
     postError(e);
     return;
   }
+  const unpackNext = async (): Promise<Piece> => {
+    const request = await take('link');
+    return { piece: request.piece, list: unpackTable(request.list, customers.vocabulary) };
+  };
   phase('worker', 'model received');
   try {
     // Each piece's decisions are posted as soon as they are linked and worded: the other thread
-    // writes them out as they come.
+    // writes them out once its own part is written.
     const lang = request.lang ?? 'fi';
-    for (;;) {
-      const { list, last } = ahead.shift() ?? (await unpackNext());
+    for (let p = claims.claimLast(floor); p >= 0; p = claims.claimLast(floor)) {
+      // Pieces are claimed and sent in the same order, from the last down: the next one sent is
+      // the one claimed.
+      const { piece, list } = ahead.shift() ?? (await unpackNext());
+      if (piece !== p) throw new Error(`match worker: claimed piece ${p}, next sent ${piece}`);
       // Row by row, each packed as it is decided (packDecision).
       const packed = emptyPackedDecisions(list.size);
       const reasons = new Array<string>(list.size);
@@ -144,18 +166,23 @@ async function run(request: FileRequest): Promise<void> {
         packDecision(packed, i, d);
       }
       post(
-        { type: 'decisions', packed, candidatePairs: index.pairs, reasons: reasons.join(REASON_SEPARATOR), last },
+        { type: 'decisions', piece: p, packed, candidatePairs: index.pairs, reasons: reasons.join(REASON_SEPARATOR), last: false },
         packedBuffers(packed),
       );
-      if (last) break;
     }
+    // The pieces the other thread claimed first are never linked here.
+    ahead.length = 0;
+    post({ type: 'decisions', piece: -1, packed: emptyPackedDecisions(0), candidatePairs: index.pairs, reasons: '', last: true });
     phase('worker', 'part linked and explained');
   } catch (e) {
     postError(e);
   }
 }
 
+/** A turn of the event loop: messages that came meanwhile are taken in (setImmediate runs after them). */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** List rows the worker unpacks ahead while it waits for the model of the run (100,000). */
-const UNPACK_AHEAD = 4 * LINKED_PIECE;
+const UNPACK_AHEAD = 20 * LINKED_PIECE;
 
 void run(workerData as FileRequest);

@@ -381,17 +381,21 @@ export function addCounts(a: LevelCounts, b: LevelCounts): LevelCounts {
   return out;
 }
 
-/** Every other pair of a plan, from the first (`part` 0) or the second (1): half the comparisons each. */
-export function halfOfPlan(plan: DrawPlan, part: 0 | 1): DrawPlan {
-  const half = (pairs: Int32Array) => {
-    const out = new Int32Array(2 * Math.ceil((pairs.length / 2 - part) / 2));
-    for (let k = part, o = 0; 2 * k < pairs.length; k += 2) {
-      out[o++] = pairs[2 * k]!;
-      out[o++] = pairs[2 * k + 1]!;
-    }
-    return out;
-  };
-  return { anywhere: half(plan.anywhere), sameArea: half(plan.sameArea) };
+/** The number of pairs in a plan (of both kinds). */
+export function planPairs(plan: DrawPlan): number {
+  return (plan.anywhere.length + plan.sameArea.length) / 2;
+}
+
+/**
+ * Pairs `from` up to `to` of a plan, its pairs drawn anywhere numbered first, then those drawn
+ * within one postal code. Counted piece by piece (countDraws) and added up (addCounts), the
+ * pieces give the counts of the whole plan, whichever thread counted which.
+ */
+export function planRange(plan: DrawPlan, from: number, to: number): DrawPlan {
+  const a = plan.anywhere.length / 2;
+  const piece = (pairs: Int32Array, lo: number, hi: number) =>
+    pairs.subarray(2 * Math.max(0, lo), 2 * Math.max(0, Math.min(pairs.length / 2, hi)));
+  return { anywhere: piece(plan.anywhere, from, Math.min(to, a)), sameArea: piece(plan.sameArea, from - a, to - a) };
 }
 
 /**
@@ -503,6 +507,35 @@ export function* estimateSteps(
   prior: MatchModel,
   random?: RandomPairU,
 ): Generator<void, Estimate, void> {
+  const fit = yield* fitSteps(list, index, prior);
+  if ('model' in fit) return fit;
+  // What was estimated over the candidates (m, and λ among them) is now put on the scale of
+  // all pairs: u from random pairs, and the prior odds of a random pair being a match.
+  yield;
+  const randomU = random ?? (yield* randomPairUSteps(list, index.customers, prior.tables));
+  return finishEstimate(fit, list, index.customers, prior, randomU);
+}
+
+/**
+ * What EM found among the candidates (fitSteps): m of every level and λ among the best pairs;
+ * u is not yet the model's (finishEstimate).
+ */
+export interface CandidateFit {
+  tables: ModelTables;
+  lambda: number;
+  pairs: number;
+  candidatePairs: number;
+  rows: number;
+  iterations: number;
+  converged: boolean;
+}
+
+/**
+ * The first part of estimateSteps: EM over the sampled candidates, or the prior (an Estimate)
+ * when there is too little to estimate from. It needs no random pairs: the CLI runs it while
+ * its worker compares most of them.
+ */
+export function* fitSteps(list: MatchTable, index: BlockIndex, prior: MatchModel): Generator<void, CandidateFit | Estimate, void> {
   const fellBack = (pairs: number, rows: number): Estimate => ({
     model: prior,
     fit: { pairs, sampledRows: rows, iterations: 0, converged: false, lambda: 1 / (1 + Math.pow(2, -prior.priorBits)), fellBack: true },
@@ -582,15 +615,23 @@ export function* estimateSteps(
     lambda = Math.min(0.999, Math.max(1e-6, next));
     converged = change < TOLERANCE;
   }
-  // What was estimated over the candidates (m, and λ among them) is now put on the scale of
-  // all pairs: u from random pairs, and the prior odds of a random pair being a match.
-  yield;
-  const randomU = random ?? (yield* randomPairUSteps(list, index.customers, prior.tables));
+  return { tables, lambda, pairs, candidatePairs, rows, iterations, converged };
+}
+
+/** The model of the run: the candidates' fit on the scale of all pairs, with u from random pairs. */
+export function finishEstimate(
+  fit: CandidateFit,
+  list: MatchTable,
+  customers: MatchTable,
+  prior: MatchModel,
+  randomU: RandomPairU,
+): Estimate {
+  const { tables, lambda, pairs, candidatePairs, rows, iterations, converged } = fit;
   for (const [t, levels] of Object.entries(tables) as [TableName, Record<string, LevelProbabilities>][]) {
     for (const l of Object.keys(levels)) levels[l]!.u = randomU.u.get(`${t}\u0000${l}`)!;
   }
   const matchesPerRow = (lambda * pairs) / rows;
-  const lambdaAll = Math.min(0.5, Math.max(matchesPerRow, 1 / list.size) / index.customers.size);
+  const lambdaAll = Math.min(0.5, Math.max(matchesPerRow, 1 / list.size) / customers.size);
   guard(tables, prior.tables, { maxBits: MAX_BITS_RANDOM });
   return {
     // The share of matches is never taken below one customer in the list: a list with few

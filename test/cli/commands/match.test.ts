@@ -90,8 +90,9 @@ describe('rajaus match as a process (two threads)', () => {
     expect(existsSync(join(ROOT, 'lib', 'match-worker.js'))).toBe(true);
   });
 
-  // The worker is sent its rows and answers in pieces (matchWorker.ts LINKED_PIECE): one piece
-  // at the default size, seven of 300 rows (four unpacked before the model comes, three after).
+  // The two threads claim pieces of the list from its two ends (pieceClaims.ts, matchWorker.ts
+  // LINKED_PIECE): at the default size the list is one piece, which either thread may take; at
+  // 300 rows it is 14 pieces, the last 11 of which the worker may claim.
   it.each([
     ['in one piece', undefined],
     ['in pieces of 300 rows', '300'],

@@ -11,7 +11,7 @@ import {
   addCounts,
   countDraws,
   estimateModel,
-  halfOfPlan,
+  planRange,
   modelWeights,
   planDraws,
   RANDOM_PAIRS,
@@ -77,7 +77,7 @@ describe('estimateModel', () => {
 });
 
 describe('the random pairs in two threads (rajaus match)', () => {
-  it('gives the same u when half the pairs are compared on a table of only the rows they name, in another vocabulary', () => {
+  it('gives the same u when part of the pairs are compared on a table of only the rows they name, in another vocabulary', () => {
     const set = generatePersons({ seed: 11, customers: 2000, list: 3000 });
     const v = new Vocabulary();
     const keys = (h: string[]) => listFromGrid('x', h, []).keys;
@@ -87,9 +87,16 @@ describe('the random pairs in two threads (rajaus match)', () => {
     const plan = planDraws(l, c);
     expect(plan.anywhere.length).toBe(2 * RANDOM_PAIRS);
     expect(plan.sameArea.length).toBe(2 * RANDOM_PAIRS);
-    // The second half as the worker gets it: the list rows it names, packed with the vocabulary
-    // they use and unpacked into the customers' copy in another vocabulary.
-    const theirs = halfOfPlan(plan, 1);
+    // The worker's part as the worker gets it: the list rows it names, packed with the
+    // vocabulary they use and unpacked into the customers' copy in another vocabulary.
+    // Pieces of 1,000 pairs: the worker's from the plan's end (14 pieces, pairs drawn within one
+    // postal code), this thread's the other 26 (the 20 of pairs drawn anywhere and 6 more),
+    // counted in any order.
+    const theirs = planRange(plan, 26_000, 40_000);
+    expect(theirs.anywhere.length).toBe(0);
+    expect(theirs.sameArea.length).toBe(2 * 14_000);
+    const ours = Array.from({ length: 26 }, (_, p) => planRange(plan, 1000 * p, 1000 * (p + 1)));
+    expect(ours.reduce((n, piece) => n + piece.anywhere.length + piece.sameArea.length, 0)).toBe(2 * 26_000);
     const rows = [...new Set([...theirs.anywhere.filter((_, k) => k % 2 === 0), ...theirs.sameArea.filter((_, k) => k % 2 === 0)])];
     const local = (pairs: Int32Array) => pairs.map((x, k) => (k % 2 ? x : rows.indexOf(x)));
     const { packed } = packRows(l, rows);
@@ -100,14 +107,14 @@ describe('the random pairs in two threads (rajaus match)', () => {
     const customers = unpackTable(packTable(c).packed, other);
     const sub = unpackTable(packed, other);
     const counts = addCounts(
-      countDraws(l, c, halfOfPlan(plan, 0)),
+      ours.reverse().reduce((counts, piece) => addCounts(counts, countDraws(l, c, piece)), {}),
       countDraws(sub, customers, { anywhere: local(theirs.anywhere), sameArea: local(theirs.sameArea) }),
     );
     const split = randomPairU(l, c, DEFAULT_MODEL.tables, undefined, undefined, counts);
     expect([...split.u]).toEqual([...whole.u]);
     expect(split.termFrequency).toEqual(whole.termFrequency);
-    // The halves are halves: neither alone gives the whole's counts.
-    expect(countDraws(l, c, halfOfPlan(plan, 0))).not.toEqual(countDraws(l, c, plan));
+    // The parts are parts: neither alone gives the whole's counts.
+    expect(countDraws(l, c, theirs)).not.toEqual(countDraws(l, c, plan));
   });
 });
 
