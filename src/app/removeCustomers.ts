@@ -13,7 +13,7 @@ import { linkRange, reasonOf, type RowDecision } from '../core/matching/engine';
 import { BlockIndex, IndexKeys } from '../core/matching/blocking';
 import { estimateSteps, type Estimate } from '../core/matching/estimate';
 import { requeue, type MovedPair } from '../core/matching/learn';
-import { DEFAULT_MODEL, type FieldWeight, type MatchModel, type Outcome } from '../core/matching/model';
+import { DEFAULT_MODEL, shownScore, type FieldWeight, type MatchModel, type Outcome } from '../core/matching/model';
 import { matchableKeys, MatchTableBuilder, Vocabulary, type MatchTable } from '../core/matching/record';
 import type { ColumnGuess } from '../core/columns/contentGuess';
 import type { ComparisonVector } from '../core/matching/comparison';
@@ -131,7 +131,6 @@ export function requireMatchable(table: TableInfo, lang: Lang): void {
   }
 }
 
-const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
 /** Pure: decides every list row against the customer register. */
 export function matchCustomers(list: ListTable, customers: ListTable, opts: MatchOptions): MatchResult {
@@ -247,7 +246,7 @@ export function matchedRows(
   return decisions.map((d, i): MatchedRow => ({
     listIndex: first + i,
     outcome: d.outcome,
-    score: round3(d.score),
+    score: shownScore(d.score),
     reason: reasons ? reasons[i]! : d.outcome === 'kept' ? '' : reasonOf(d, lang, tables && { ...tables, listIndex: first + i }, model),
     customerIndex: d.customerIndex,
     customerRow: d.customerIndex === null ? null : customers.origin.firstDataRow + d.customerIndex,

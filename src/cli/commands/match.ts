@@ -6,7 +6,7 @@
  * customer row, the reason and the score; DIR/summary.json holds the counts and elapsedMs.
  */
 import { join, resolve } from 'node:path';
-import { blockIndexSteps, MATCH_COLUMNS, matchedRows, requireMatchable } from '../../app/removeCustomers';
+import { blockIndexSteps, MATCH_COLUMNS, requireMatchable } from '../../app/removeCustomers';
 import { pauser, runStepsWithPauses } from '../../core/progress';
 import { displayHeader } from '../../core/columns/catalogue';
 import { normalizeHeader, parseMapOverrides } from '../../core/columns/headerMapping';
@@ -37,14 +37,13 @@ import {
 const round2 = (x: number) => Math.round(x * 100) / 100;
 import type { Command } from '../command';
 import { RunOutputs } from '../io/outputs';
-import { MatchCsvs } from '../io/matchCsvs';
+import { decisionFields, MATCH_CSV, MatchCsvs, OUTCOME_CODE, type OutcomeCode } from '../io/matchCsvs';
 import { RecordStore } from '../io/recordStore';
 import { refuseInputAsOutput, sameFile } from '../io/files';
 import { LINKED_PIECE, MatchWorker, type CustomerTable, type LinkedPiece } from '../io/matchWorker';
 import { PieceClaims, pieceSize } from '../io/pieceClaims';
 import { readMatchTable, type FileRequest } from '../io/matchTableFile';
-import { decideRow } from '../../core/matching/engine';
-import { unpackDecision } from '../../core/matching/packedDecisions';
+import { decideRow, reasonOf } from '../../core/matching/engine';
 import { phase } from '../io/phaseClock';
 
 const USAGE = `rajaus match --list FILE --customers FILE [options]
@@ -70,8 +69,7 @@ each with the customer row (header row = 1), the reason and a score from 0 to 1.
  */
 const DRAW_PIECE = 1000;
 
-/** The three outputs are CSV for Finnish Excel: ";", a BOM, CRLF, formulas neutralized. */
-const CSV: CsvOptions = { delimiter: ';', bom: true, eol: '\r\n', neutralizeFormulas: true };
+const CSV = MATCH_CSV;
 
 /** The customer file read and normalized in this thread (no worker bundle: Jest). */
 async function readCustomersHere(request: FileRequest, vocabulary: Vocabulary, warn: (line: string) => void): Promise<CustomerTable> {
@@ -237,6 +235,7 @@ export const matchCommand: Command = {
       phase('main', 'model estimated');
       const theirPieces = linkTheirs ? linkTheirs.run(model) : null;
       const tables = { list: listTable!, customers: customers.table };
+      const firstDataRow = customerInfo.origin.firstDataRow;
       guessed = [
         ...listFile.guesses.map((g) => ({ file: listPath, column: list.headers[g.column]!, key: g.to })),
         ...customers.guesses.map((g) => ({ file: customersPath, column: customers.info.headers[g.column]!, key: g.to })),
@@ -260,7 +259,10 @@ export const matchCommand: Command = {
       for (let p = claimPiece(); p >= 0; p = claimPiece()) {
         ours = Math.min(size, (p + 1) * pieceRows);
         for (let i = p * pieceRows; i < ours; i++) {
-          csvs.add(matchedRows([decideRow(listTable!, i, index, model)], i, customerInfo, io.lang, tables, model));
+          const d = decideRow(listTable!, i, index, model);
+          const fields =
+            d.outcome === 'kept' ? '' : decisionFields(d, firstDataRow, reasonOf(d, io.lang, { ...tables, listIndex: i }, model));
+          csvs.addPrepared(i, OUTCOME_CODE[d.outcome], fields);
         }
         if (claims) {
           const theirs = Math.min(size, claims.firstFromEnd() * pieceRows);
@@ -282,9 +284,10 @@ export const matchCommand: Command = {
         pieces.reverse();
         for (const piece of pieces) {
           if (piece.first !== ours) throw new Error(`rajaus match: the worker's rows start at ${piece.first}, not ${ours}`);
+          let f = 0;
           for (let k = 0; k < piece.size; k++) {
-            const d = unpackDecision(piece.packed, k, model);
-            csvs.add(matchedRows([d], piece.first + k, customerInfo, io.lang, tables, model, [piece.reasons[k]!]));
+            const outcome = piece.outcomes[k] as OutcomeCode;
+            csvs.addPrepared(piece.first + k, outcome, outcome === OUTCOME_CODE.kept ? '' : piece.fields[f++]!);
           }
           ours += piece.size;
           await csvs.drain();

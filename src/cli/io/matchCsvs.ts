@@ -12,8 +12,17 @@ import { join } from 'node:path';
 import type { MatchCounts, MatchedRow } from '../../app/removeCustomers';
 import { csvField, csvOfRecords, type CsvOptions } from '../../core/export/csv';
 import type { RunOutputs } from './outputs';
+import type { RowDecision } from '../../core/matching/engine';
+import { shownScore } from '../../core/matching/model';
 import { TextFileWriter } from './textFileWriter';
 import type { RecordStore } from './recordStore';
+
+/** The three outputs are CSV for Finnish Excel: ";", a BOM, CRLF, formulas neutralized. */
+export const MATCH_CSV: CsvOptions = { delimiter: ';', bom: true, eol: '\r\n', neutralizeFormulas: true };
+
+/** A row's outcome as one byte, as the worker sends it (its rows prepared there: MatchCsvs.addPrepared). */
+export const OUTCOME_CODE = { kept: 0, review: 1, removed: 2 } as const;
+export type OutcomeCode = (typeof OUTCOME_CODE)[keyof typeof OUTCOME_CODE];
 
 export class MatchCsvs {
   readonly counts: MatchCounts = { rows: 0, removed: 0, review: 0, kept: 0 };
@@ -41,25 +50,28 @@ export class MatchCsvs {
     this.review.write(csvOfRecords(matchHeaders, [], csv));
   }
 
-  /** Rows in list order, following those added before. */
-  add(rows: readonly MatchedRow[]): void {
-    const { csv, records } = this;
-    for (const r of rows) {
-      const record = records.take(r.listIndex);
-      this.counts.rows++;
-      this.counts[r.outcome]++;
-      if (r.outcome === 'removed') {
-        this.removed.write(withMatch(record, r, csv));
-        this.removed.write(csv.eol);
-        continue;
-      }
-      this.kept.write(record);
-      this.kept.write(csv.eol);
-      if (r.outcome === 'review') {
-        this.review.write(withMatch(record, r, csv));
-        this.review.write(csv.eol);
-      }
+  /**
+   * List row `listIndex` (in list order, following those added before) by its outcome, with
+   * what follows its record in removed.csv or review.csv (decisionFields; empty for a kept
+   * row): each thread prepares its own rows so, and writing them is copying bytes.
+   */
+  addPrepared(listIndex: number, outcome: OutcomeCode, fields: string): void {
+    // The record's bytes as they were stored, not decoded and encoded again.
+    const record = this.records.takeBytes(listIndex);
+    this.counts.rows++;
+    if (outcome === OUTCOME_CODE.removed) {
+      this.counts.removed++;
+      this.removed.writeBytes(record);
+      this.removed.write(fields);
+      return;
     }
+    this.kept.writeBytes(record);
+    this.kept.write(this.csv.eol);
+    if (outcome === OUTCOME_CODE.review) {
+      this.counts.review++;
+      this.review.writeBytes(record);
+      this.review.write(fields);
+    } else this.counts.kept++;
   }
 
   /** Hands what is buffered to the files, waiting while the disk is behind. */
@@ -84,6 +96,19 @@ export class MatchCsvs {
 }
 
 /** The list row's record with the matched customer's row number, the reason and the score. */
-function withMatch(record: string, r: MatchedRow, csv: CsvOptions): string {
-  return [record, csvField(r.customerRow, csv), csvField(r.reason, csv), csvField(r.score, csv)].join(csv.delimiter);
+/**
+ * matchFields of a decision on a row not kept, as matchedRows (app/removeCustomers.ts) makes
+ * its result row: the worker's way, without the result row.
+ */
+export function decisionFields(d: RowDecision, firstDataRow: number, reason: string, csv: CsvOptions = MATCH_CSV): string {
+  return matchFields(
+    { customerRow: d.customerIndex === null ? null : firstDataRow + d.customerIndex, reason, score: shownScore(d.score) },
+    csv,
+  );
+}
+
+/** What follows a list record in removed.csv and review.csv: the match columns, and the line's end. */
+export function matchFields(r: Pick<MatchedRow, 'customerRow' | 'reason' | 'score'>, csv: CsvOptions = MATCH_CSV): string {
+  const d = csv.delimiter;
+  return d + csvField(r.customerRow, csv) + d + csvField(r.reason, csv) + d + csvField(r.score, csv) + csv.eol;
 }

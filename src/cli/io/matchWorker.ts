@@ -5,7 +5,7 @@
  * 2. The worker posts its customer MatchTable here (packedTable.ts), then the block index it
  *    builds of them; this thread sends it the second part of the list.
  * 3. Both threads link the list, claiming pieces of it from its two ends (pieceClaims.ts); the
- *    worker posts its decisions back (packedDecisions.ts).
+ *    worker posts its rows back prepared for the CSVs (matchCsvs.ts addPrepared).
  * The customer rows themselves never cross: the CLI writes no customer row, only its number.
  *
  * The worker is its own small bundle next to the CLI's (lib/match-worker.js, built by
@@ -18,7 +18,6 @@ import { Worker } from 'node:worker_threads';
 import type { TableInfo } from '../../app/removeCustomers';
 import { CancelledError, UserError, type Location } from '../../core/errors';
 import { BlockIndex, type IndexArrays } from '../../core/matching/blocking';
-import type { PackedDecisions } from '../../core/matching/packedDecisions';
 import { packRows, unpackTable, type PackedTable } from '../../core/matching/packedTable';
 import type { MatchTable, Vocabulary } from '../../core/matching/record';
 import type { MatchModel } from '../../core/matching/model';
@@ -48,7 +47,7 @@ export type WorkerReply =
    * A piece the worker claimed and linked (pieces come from the last down); `candidatePairs` so
    * far; `last` (with no rows, piece −1) says the worker claimed no more.
    */
-  | { type: 'decisions'; piece: number; packed: PackedDecisions; candidatePairs: number; reasons: string; last: boolean }
+  | { type: 'decisions'; piece: number; outcomes: Uint8Array; fields: string; candidatePairs: number; last: boolean }
   | { type: 'error'; error: { name: string; message: string; text?: string; location?: Location; stack?: string } };
 
 /**
@@ -104,21 +103,21 @@ export const LINKED_PIECE = Number(process.env.RAJAUS_LINKED_PIECE) || 5_000;
 export const MAX_WORKER_SHARE = 0.75;
 
 /**
- * A piece the worker linked: its decisions as posted (unpackDecision rebuilds each with the
- * model of the run), with their reasons in words.
+ * A piece the worker linked, its rows prepared for the three CSVs (MatchCsvs.addPrepared): each
+ * row's outcome, and for each row not kept what follows its record (matchFields), in order.
  */
 export interface LinkedPiece {
   /** The piece's first list row. */
   first: number;
-  packed: PackedDecisions;
   size: number;
-  reasons: string[];
+  outcomes: Uint8Array;
+  fields: string[];
   /** Candidate pairs of the worker's part so far. */
   candidatePairs: number;
 }
 
-/** Between the reasons of the worker's rows, sent as one text (no reason holds it). */
-export const REASON_SEPARATOR = '\u0001';
+/** Between the match columns of the worker's rows, sent as one text (no reason holds it). */
+export const FIELDS_SEPARATOR = '\u0001';
 
 type ReplyType = Exclude<WorkerReply['type'], 'error'>;
 
@@ -224,9 +223,9 @@ export class MatchWorker {
           if (reply.last) return;
           yield {
             first: reply.piece * rows,
-            packed: reply.packed,
-            size: reply.packed.customer.length,
-            reasons: reply.reasons.split(REASON_SEPARATOR),
+            size: reply.outcomes.length,
+            outcomes: reply.outcomes,
+            fields: reply.fields.split(FIELDS_SEPARATOR),
             candidatePairs: reply.candidatePairs,
           };
         }

@@ -54,6 +54,19 @@ export class RecordStore {
     return this.chunks[chunk]!.toString('utf8', this.start[i]!, this.end[i]!);
   }
 
+  /**
+   * Record `i` as its UTF-8 bytes (a view, not a copy: valid until a later record is taken),
+   * taken as `take` takes it. The CLI writes a record as it came: decoded to a string and
+   * encoded again, 100,000 records cost a sixth of a second of the thread that writes.
+   */
+  takeBytes(i: number): Buffer {
+    if (i < this.taken - 1 || i >= this.count) throw new Error(`record ${i} taken out of order (after ${this.taken - 1})`);
+    this.taken = Math.max(this.taken, i + 1);
+    const chunk = this.chunkOf[i]!;
+    while (this.firstLive < chunk) this.chunks[this.firstLive++] = null;
+    return this.chunks[chunk]!.subarray(this.start[i]!, this.end[i]!);
+  }
+
   private grow(): void {
     const n = this.start.length * 2;
     const bigger = (a: Uint32Array) => {

@@ -80,6 +80,19 @@ export class TextFileWriter {
     this.used += this.chunk.write(text, this.used, 'utf8');
   }
 
+  /** Appends bytes already encoded as UTF-8 (copied: the caller may reuse them). */
+  writeBytes(bytes: Uint8Array): void {
+    if (bytes.length > this.chunk.length - this.used) {
+      this.seal();
+      if (bytes.length > this.chunk.length) {
+        this.full.push(Buffer.from(bytes));
+        return;
+      }
+    }
+    this.chunk.set(bytes, this.used);
+    this.used += bytes.length;
+  }
+
   /** The chunk being filled goes to `full`, and a new one is begun. */
   private seal(): void {
     if (this.used === 0) return;

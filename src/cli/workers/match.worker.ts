@@ -7,13 +7,12 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { UserError } from '../../core/errors';
 import { BlockIndex, IndexKeys } from '../../core/matching/blocking';
 import { decideRow, reasonOf } from '../../core/matching/engine';
-import { emptyPackedDecisions, packDecision, packedBuffers } from '../../core/matching/packedDecisions';
 import { packTable, unpackTable } from '../../core/matching/packedTable';
 import { Vocabulary, type MatchTable } from '../../core/matching/record';
 import type { FileRequest } from '../io/matchTableFile';
 import {
   LINKED_PIECE,
-  REASON_SEPARATOR,
+  FIELDS_SEPARATOR,
   type DrawsRequest,
   type LinkRequest,
   type ModelRequest,
@@ -21,6 +20,7 @@ import {
   type WorkerReply,
 } from '../io/matchWorker';
 import { PieceClaims } from '../io/pieceClaims';
+import { decisionFields, OUTCOME_CODE } from '../io/matchCsvs';
 import { readMatchTable } from '../io/matchTableFile';
 import { phase } from '../io/phaseClock';
 import { addCounts, countDraws, countWithinFile, planRange, type LevelCounts } from '../../core/matching/estimate';
@@ -65,6 +65,7 @@ async function run(request: FileRequest): Promise<void> {
     }
   };
   let customers: MatchTable;
+  let firstDataRow: number;
   // The blocking keys of each customer are taken as it is read (IndexKeys).
   const indexKeys = new IndexKeys();
   try {
@@ -74,6 +75,7 @@ async function run(request: FileRequest): Promise<void> {
       onWarning: (line) => console.error(line),
     });
     customers = file.table;
+    firstDataRow = file.head.origin.firstDataRow;
     phase('worker', 'customers read');
     const { packed, transfer } = packTable(customers);
     post({ type: 'customers', info: file.head, rowCount: file.rowCount, packed, guesses: file.guesses }, transfer);
@@ -156,23 +158,25 @@ async function run(request: FileRequest): Promise<void> {
       // the one claimed.
       const { piece, list } = ahead.shift() ?? (await unpackNext());
       if (piece !== p) throw new Error(`match worker: claimed piece ${p}, next sent ${piece}`);
-      // Row by row, each packed as it is decided (packDecision).
-      const packed = emptyPackedDecisions(list.size);
-      const reasons = new Array<string>(list.size);
+      // Each row's outcome, and for a row not kept what follows its record in removed.csv or
+      // review.csv, made here as the other thread makes its own (the reason in words too): it
+      // then only copies bytes, and the worker's part is no serial tail at the end.
+      const outcomes = new Uint8Array(list.size);
+      const fields: string[] = [];
       for (let i = 0; i < list.size; i++) {
         const d = decideRow(list, i, index, model);
-        // The reasons in words made here, while the other thread makes those of its own part.
-        reasons[i] = d.outcome === 'kept' ? '' : reasonOf(d, lang, { list, customers, listIndex: i }, model);
-        packDecision(packed, i, d);
+        outcomes[i] = OUTCOME_CODE[d.outcome];
+        if (d.outcome === 'kept') continue;
+        const reason = reasonOf(d, lang, { list, customers, listIndex: i }, model);
+        fields.push(decisionFields(d, firstDataRow, reason));
       }
-      post(
-        { type: 'decisions', piece: p, packed, candidatePairs: index.pairs, reasons: reasons.join(REASON_SEPARATOR), last: false },
-        packedBuffers(packed),
-      );
+      post({ type: 'decisions', piece: p, outcomes, fields: fields.join(FIELDS_SEPARATOR), candidatePairs: index.pairs, last: false }, [
+        outcomes.buffer as ArrayBuffer,
+      ]);
     }
     // The pieces the other thread claimed first are never linked here.
     ahead.length = 0;
-    post({ type: 'decisions', piece: -1, packed: emptyPackedDecisions(0), candidatePairs: index.pairs, reasons: '', last: true });
+    post({ type: 'decisions', piece: -1, outcomes: new Uint8Array(0), fields: '', candidatePairs: index.pairs, last: true });
     phase('worker', 'part linked and explained');
   } catch (e) {
     postError(e);

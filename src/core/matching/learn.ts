@@ -23,7 +23,7 @@
  */
 import type { ComparisonVector } from './comparison';
 import { cloneTables, guard, PRIOR_PAIRS, tablesOf } from './estimate';
-import { decidePair, scoreOf, vectorWeight, type LevelProbabilities, type MatchModel, type Outcome, type TableName } from './model';
+import { decidePair, scoreOf, shownScore, vectorWeight, type LevelProbabilities, type MatchModel, type Outcome, type TableName } from './model';
 
 /**
  * Strength of the run's model against the user's decisions, in pairs per table: the same as
@@ -109,7 +109,6 @@ export function uncertainty(score: number): number {
   return -(score * Math.log2(score) + (1 - score) * Math.log2(1 - score));
 }
 
-const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
 /**
  * Learns from the decided pairs of the queue (`decisions`: list row → confirmed) and scores the
@@ -130,7 +129,7 @@ export function requeue(base: MatchModel, pairs: readonly QueuePair[], decisions
     if (decisions.has(p.listIndex)) continue;
     const score = scoreOf(vectorWeight(p.comparison, model));
     const outcome = decidePair(score, p.comparison, model);
-    const after = round3(score);
+    const after = shownScore(score);
     if (outcome === 'review') queue.push({ ...p, score: after });
     else moved.push({ listIndex: p.listIndex, outcome, before: p.score, after });
   }

@@ -349,6 +349,11 @@ export function matchWeight(weights: readonly FieldWeight[], model: MatchModel =
   return w;
 }
 
+/** A match probability as the outputs show it: three decimals. */
+export function shownScore(score: number): number {
+  return Math.round(score * 1000) / 1000;
+}
+
 /** Match probability of a weight in bits. */
 export function scoreOf(weight: number): number {
   return 1 / (1 + Math.pow(2, -weight));

@@ -22,6 +22,20 @@ describe('RecordStore', () => {
     expect(rows.map((_, i) => store.take(i))).toEqual(rows);
   });
 
+  it('gives the same records as UTF-8 bytes, taken as text is taken', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: 'grapheme', maxLength: 40 }), { maxLength: 300 }), (records) => {
+        const store = new RecordStore();
+        for (const r of records) store.push(r);
+        expect(records.map((_, i) => store.takeBytes(i).toString('utf8'))).toEqual(records);
+      }),
+    );
+    const store = new RecordStore();
+    for (const r of ['a', 'ä', 'c']) store.push(r);
+    expect([...store.takeBytes(1)]).toEqual([0xc3, 0xa4]);
+    expect(() => store.takeBytes(0)).toThrow(/out of order/);
+  });
+
   it('refuses a record taken out of order (the buffers before it may be gone)', () => {
     const store = new RecordStore();
     for (const r of ['a', 'b', 'c']) store.push(r);

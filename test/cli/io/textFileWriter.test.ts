@@ -5,11 +5,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TextFileWriter } from '../../../src/cli/io/textFileWriter';
 
-async function written(parts: readonly string[], drainEvery: number): Promise<{ streamed: Buffer; whole: Buffer }> {
+/** `parts` written by the writer (those at `asBytes` places as UTF-8 bytes) and by writeFile. */
+async function written(
+  parts: readonly string[],
+  drainEvery: number,
+  asBytes: (i: number) => boolean = () => false,
+): Promise<{ streamed: Buffer; whole: Buffer }> {
   const dir = await mkdtemp(join(tmpdir(), 'rajaus-writer-'));
   const file = new TextFileWriter(async () => join(dir, 'streamed.txt'), 'streamed.txt');
   for (let i = 0; i < parts.length; i++) {
-    file.write(parts[i]!);
+    if (asBytes(i)) {
+      // A view into a larger buffer that is overwritten at once: the writer must have copied it.
+      const scratch = Buffer.from(`<${parts[i]!}>`, 'utf8');
+      const bytes = scratch.subarray(1, scratch.length - 1);
+      file.writeBytes(bytes);
+      scratch.fill(0);
+    } else file.write(parts[i]!);
     if (i % drainEvery === 0) await file.drain();
   }
   await file.close();
@@ -30,6 +41,25 @@ describe('TextFileWriter', () => {
       ),
       { numRuns: 60 },
     );
+  });
+
+  it('writes bytes given as bytes among text, whatever the pieces', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.string({ unit: 'grapheme', maxLength: 60 }), { maxLength: 200 }),
+        fc.integer({ min: 1, max: 50 }),
+        fc.integer({ min: 1, max: 4 }),
+        async (parts, every, bytesEvery) => {
+          const { streamed, whole } = await written(parts, every, (i) => i % bytesEvery === 0);
+          expect(streamed.equals(whole)).toBe(true);
+        },
+      ),
+      { numRuns: 60 },
+    );
+    // Bytes larger than a chunk, and bytes filling a chunk's end.
+    const parts = ['x', 'ä'.repeat(700_000), 'Ö'.repeat(600_000), 'loppu'];
+    const { streamed, whole } = await written(parts, 2, (i) => i > 0);
+    expect(streamed.equals(whole)).toBe(true);
   });
 
   it('fills megabyte chunks exactly and keeps a character whole across their edges', async () => {

@@ -1,20 +1,11 @@
 /**
- * The match tables and decisions as they cross between the CLI's two threads: what arrives
- * must compare, block and decide exactly as what was sent, in another thread's vocabulary.
+ * The match tables as they cross between the CLI's two threads: what arrives must compare,
+ * block and decide exactly as what was sent, in another thread's vocabulary.
  */
 import { listFromGrid } from '../../../src/core/list/listTable';
 import { BlockIndex, blockingKeys } from '../../../src/core/matching/blocking';
 import { compareRows } from '../../../src/core/matching/comparison';
 import { linkRange, linkTables } from '../../../src/core/matching/engine';
-import { emptyPackedDecisions, packDecision, unpackDecision } from '../../../src/core/matching/packedDecisions';
-import type { RowDecision } from '../../../src/core/matching/engine';
-
-/** Decisions packed row by row and rebuilt row by row, as the CLI's worker and main thread do. */
-const throughPacking = (decisions: readonly RowDecision[]): RowDecision[] => {
-  const packed = emptyPackedDecisions(decisions.length);
-  decisions.forEach((d, i) => packDecision(packed, i, d));
-  return decisions.map((_, i) => unpackDecision(packed, i));
-};
 import { packTable, unpackTable } from '../../../src/core/matching/packedTable';
 import { toMatchTable, Vocabulary, type MatchTable } from '../../../src/core/matching/record';
 import { generateCompanies, generatePersons } from '../../fixtures/matching/generate';
@@ -100,22 +91,15 @@ describe('a packed match table', () => {
   });
 });
 
-describe('packed decisions', () => {
-  it('give back every decision as it was made: outcome, score, customer, levels and weights', () => {
-    const { lt, ct } = normalized(24, 1500);
-    const decisions = linkTables(lt, ct);
-    expect(new Set(decisions.map((d) => d.outcome))).toEqual(new Set(['removed', 'review', 'kept']));
-    expect(throughPacking(decisions)).toEqual(decisions);
-  });
-
-  it('of a range of the list, linked in another thread, are those of the whole list', () => {
+describe('decisions in another thread', () => {
+  it('of a range of the list, linked there, are those of the whole list', () => {
     const { customers, lt, ct } = normalized(25, 1000);
     const whole = linkTables(lt, ct);
     // The other thread: its own vocabulary, the customers as it read them, the rows it was sent.
     const there = new Vocabulary();
     const theirCustomers = toMatchTable(customers.keys, customers.rows, there);
     const theirRows = unpackTable(packTable(lt, 400, 1000).packed, there);
-    const theirs = throughPacking(linkRange(theirRows, new BlockIndex(theirCustomers), 0, theirRows.size));
+    const theirs = linkRange(theirRows, new BlockIndex(theirCustomers), 0, theirRows.size);
     // This thread links the first part with the other thread's index of the customers.
     const theirIndex = new BlockIndex(theirCustomers);
     const ours = linkRange(lt, new BlockIndex(ct, theirIndex.arrays), 0, 400);
