@@ -89,13 +89,75 @@ export class Vocabulary {
     return out;
   }
 
-  /** One copy of a short repeated string (a name word, an email's domain). */
+  /** sharedWords' arrays by the array they were made from (identity, not contents). */
+  private sharedArrays = new Map<readonly string[], readonly string[]>();
+
+  /**
+   * words() of an array that many rows share (personNameWords gives one array per distinct
+   * name): made once per array instead of once per row. A list of 100,000 rows has some 16,000
+   * distinct persons; each row had made its own array and looked each word up again. Rows with
+   * the same name then share one array, as unpacked tables' rows always did (packedTable.ts).
+   */
+  sharedWords(words: readonly string[]): readonly string[] {
+    let out = this.sharedArrays.get(words);
+    if (out === undefined) {
+      out = this.words(words);
+      // Bounded like personName.ts's own caches, whose arrays are the keys: past them, the keys
+      // would be arrays no row will give again.
+      if (this.sharedArrays.size >= SHARED_ARRAYS_MAX) this.sharedArrays = new Map();
+      this.sharedArrays.set(words, out);
+    }
+    return out;
+  }
+
+  /** One copy of a short repeated string (a name word). */
   word(w: string): string {
     let one = this.wordStrings.get(w);
     if (one === undefined) this.wordStrings.set(w, (one = w));
     return one;
   }
+
+  /** address()'s answers by the text as written. */
+  private addresses = new Map<string, AddressIds>();
+
+  /**
+   * A street address as written ("Vapaudenkatu 78 B 12") as the ids and numbers a MatchTable
+   * stores: the text is parsed (addressParts) and its street and apartment looked up here once
+   * per distinct text, not once a row (a register repeats its addresses: 9,300 in the bench's
+   * 100,000 customers; each look-up of a string is some 0.3 µs on the 2-core machine).
+   */
+  address(written: string): AddressIds {
+    let a = this.addresses.get(written);
+    if (a === undefined) {
+      const p = addressParts(written);
+      a = p.street
+        ? { street: this.id(p.street), house: p.house, unit: p.unit ? this.id(p.unit) : NONE, postalCode: p.postalCode }
+        : { street: NONE, house: NONE, unit: NONE, postalCode: p.postalCode };
+      if (this.addresses.size >= ADDRESS_CACHE_MAX) this.addresses = new Map();
+      this.addresses.set(written, a);
+    }
+    return a;
+  }
 }
+
+/** A street address as a MatchTable stores it (Vocabulary.address). */
+export interface AddressIds {
+  /** Vocabulary id of the street key, NONE = no street (then house and unit are NONE too). */
+  street: number;
+  house: number;
+  /** Vocabulary id of the apartment, or NONE. */
+  unit: number;
+  /** A postal code written in the address. */
+  postalCode: string | null;
+}
+
+const NO_ADDRESS_IDS: AddressIds = { street: NONE, house: NONE, unit: NONE, postalCode: null };
+
+/** Addresses a Vocabulary remembers before it starts afresh (what a large file has). */
+const ADDRESS_CACHE_MAX = 200_000;
+
+/** Arrays Vocabulary.sharedWords remembers before it starts afresh. */
+const SHARED_ARRAYS_MAX = 100_000;
 
 /** How many characters of a street key blocking's address key uses (see Vocabulary.prefixHashes). */
 export const STREET_PREFIX = 4;
@@ -220,30 +282,71 @@ export class MatchTable {
    * The share of this table's named rows of the same kind (companies, persons) whose name is
    * row `i`'s ("Matti Virtanen" is many customers' name, "Aino Haapalahti" one's): for the
    * term-frequency adjustment of an exact name (model.ts). Made on first use from the rows
-   * themselves, so a worker's copy of the table gives the same figures.
+   * themselves, so a worker's copy of the table gives the same figures (or given with the
+   * copy: packTable sends them along, see nameFrequencies).
    */
   nameFrequency(i: number): number {
+    return this.nameFrequencies()[i]!;
+  }
+
+  /**
+   * nameFrequency of every row, made if not yet. A thread that sends its whole table sends
+   * these too (packTable): counting 100,000 names is a map look-up each, some 0.1 s of the
+   * receiving thread's time, which is the one that waits.
+   */
+  nameFrequencies(): Float64Array {
     if (!this.frequencies) {
+      // Each row's name numbered by a first look-up (companies by their words run together,
+      // persons by wordsKey), and the counts kept by that number: one map look-up a row, not
+      // one to count and one more to read the count back.
       const f = new Float64Array(this.size);
-      const counts = new Map<number | string, number>();
-      const keys = new Array<number | string | null>(this.size);
+      const groupOf = new Int32Array(this.size).fill(-1);
+      const companyGroups = new Map<string, number>();
+      const personGroups = new Map<number, number>();
+      const counts: number[] = [];
+      const isCompany: boolean[] = [];
       let companies = 0;
       let persons = 0;
       for (let r = 0; r < this.size; r++) {
-        const key = this.companyWords[r] ? this.compact[r]! : this.personWords[r] ? wordsKey(this.personWords[r]!) : null;
-        keys[r] = key;
-        if (key === null) continue;
-        if (typeof key === 'string') companies++;
-        else persons++;
-        counts.set(key, (counts.get(key) ?? 0) + 1);
+        let g: number | undefined;
+        if (this.companyWords[r]) {
+          const key = this.compact[r]!;
+          companies++;
+          g = companyGroups.get(key);
+          if (g === undefined) {
+            companyGroups.set(key, (g = counts.length));
+            counts.push(0);
+            isCompany.push(true);
+          }
+        } else if (this.personWords[r]) {
+          const key = wordsKey(this.personWords[r]!);
+          persons++;
+          g = personGroups.get(key);
+          if (g === undefined) {
+            personGroups.set(key, (g = counts.length));
+            counts.push(0);
+            isCompany.push(false);
+          }
+        } else continue;
+        counts[g]++;
+        groupOf[r] = g;
       }
       for (let r = 0; r < this.size; r++) {
-        const key = keys[r]!;
-        if (key !== null) f[r] = counts.get(key)! / (typeof key === 'string' ? companies : persons);
+        const g = groupOf[r]!;
+        if (g >= 0) f[r] = counts[g]! / (isCompany[g] ? companies : persons);
       }
       this.frequencies = f;
     }
-    return this.frequencies[i]!;
+    return this.frequencies;
+  }
+
+  /**
+   * Takes the rows' name frequencies as counted where the same rows were (unpackTable): they
+   * are what nameFrequencies would count here.
+   */
+  adoptNameFrequencies(f: Float64Array): void {
+    if (f.length !== this.size) throw new Error(`name frequencies: ${f.length} for ${this.size} rows`);
+    this.frequencies = f;
   }
 }
 
@@ -286,29 +389,22 @@ interface AddressParts {
 
 const NO_ADDRESS: AddressParts = { street: '', house: NONE, unit: null, postalCode: null };
 
-/**
- * Parsed addresses by their text. A register repeats its addresses (100,000 customers of the
- * bench have 9,300; an office building houses many companies), and parsing is the costliest
- * normalizer; the cache is emptied when it grows past what a large file has.
- */
-const addressCache = new Map<string, AddressParts>();
-
 function houseLetter(letter: string | null, staircase: string | null): number {
   const l = letter ?? staircase;
   return l && l.length === 1 ? l.toLowerCase().charCodeAt(0) : 0;
 }
 
+/**
+ * The parts of a street address as written. Parsing is the costliest normalizer, and a register
+ * repeats its addresses (100,000 customers of the bench have 9,300; an office building houses
+ * many companies): Vocabulary.address parses each distinct text once and keeps the ids.
+ */
 function addressParts(raw: string): AddressParts {
-  let parts = addressCache.get(raw);
-  if (parts) return parts;
   const p = parseStreetAddress(raw);
   // A house number alone ("37", the street left out) names no street: nothing to compare,
   // not another street.
-  if (!/[^\d\s]/.test(p.street)) {
-    addressCache.set(raw, NO_ADDRESS);
-    return NO_ADDRESS;
-  }
-  parts = {
+  if (!/[^\d\s]/.test(p.street)) return NO_ADDRESS;
+  return {
     street: p.street,
     // The letter is one character [a-zåäö]: number and letter fit one integer. A staircase
     // without an apartment ("Koivutie 33 A", a row house) is the letter written apart ("33a").
@@ -318,9 +414,6 @@ function addressParts(raw: string): AddressParts {
     unit: p.apartment ? String(p.apartment).toLowerCase() : null,
     postalCode: p.postalCode ?? null,
   };
-  if (addressCache.size >= 200_000) addressCache.clear();
-  addressCache.set(raw, parts);
-  return parts;
 }
 
 /** Normalizes row `i` of a table into `t`. `columns` gives the column index of each key present. */
@@ -332,8 +425,10 @@ function normalizeRow(t: MatchTable, i: number, row: readonly CellValue[], colum
   const email = normalizeEmail(cellText(row, columns.email));
   if (email) {
     t.email[i] = email;
-    const domain = companyDomain(email);
-    t.emailDomain[i] = domain === null ? null : v.word(domain);
+    // Not interned: a register's domains are mostly each its own company's (100,000 in the
+    // bench's 100,000 customers), and a look-up in a map of them cost 1 µs a row; the domain
+    // is a slice of the email the row keeps anyway.
+    t.emailDomain[i] = companyDomain(email);
   }
   const companyText = cellText(row, columns.companyName);
   const first = cellText(row, columns.firstName);
@@ -342,17 +437,20 @@ function normalizeRow(t: MatchTable, i: number, row: readonly CellValue[], colum
   // A one-column "Nimi" holding a company's name with its legal form ("Koivun Putki Oy Ab"):
   // the row is a company's, whatever the header said. A register may mix companies and persons
   // under one "Nimi"; each row is read by its own value (contentGuess.ts reads whole columns).
-  let asCompany = companyText;
+  let company = companyText ? normalizeCompanyName(companyText) : null;
   if (!companyText && full && !first && !last) {
-    const company = normalizeCompanyName(full);
-    if (company.legalForm && company.compact) {
-      asCompany = full;
+    // Normalized once: the row's company name if it is one.
+    const asCompany = normalizeCompanyName(full);
+    if (asCompany.legalForm && asCompany.compact) {
+      company = asCompany;
       full = '';
     }
   }
-  if (asCompany) {
-    const company = normalizeCompanyName(asCompany);
+  if (company) {
     if (company.compact) {
+      // Copied, not interned into the tokens' own array: that array is split's (another V8
+      // elements kind), and every name array a table holds is made by words() alike, so the
+      // comparisons that read them see one kind of array.
       t.companyWords[i] = v.words(company.tokens);
       t.compact[i] = company.compact;
       t.legalForm[i] = company.legalForm ? LEGAL_FORMS.indexOf(company.legalForm) + 1 : 0;
@@ -360,14 +458,15 @@ function normalizeRow(t: MatchTable, i: number, row: readonly CellValue[], colum
   }
   if (first || last || full) {
     const words = personNameWords(first, last, full);
-    if (words.length) t.personWords[i] = v.words(words);
+    // The array is personName.ts's, shared by every row of the same name.
+    if (words.length) t.personWords[i] = v.sharedWords(words);
   }
   const street = cellText(row, columns.streetAddress);
-  const address = street ? addressParts(street) : NO_ADDRESS;
-  if (address.street) {
-    t.street[i] = v.id(address.street);
+  const address = street ? v.address(street) : NO_ADDRESS_IDS;
+  if (address.street !== NONE) {
+    t.street[i] = address.street;
     t.house[i] = address.house;
-    if (address.unit) t.unit[i] = v.id(address.unit);
+    if (address.unit !== NONE) t.unit[i] = address.unit;
   }
   const postal = normalizePostalCode(cellText(row, columns.postalCode)) ?? address.postalCode;
   if (postal) t.postalCode[i] = parseInt(postal, 10);

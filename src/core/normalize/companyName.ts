@@ -138,11 +138,13 @@ export function normalizeCompanyName(raw: string | null | undefined): Normalized
   }
   let connectors = false;
   for (let i = lo; i < hi && !connectors; i++) connectors = CONNECTORS.has(tokens[i]!);
+  // `tokens` is always an array of exactly its words, not one grown by push with room for 17.
   let kept: string[];
-  if (!connectors && lo === 0 && hi === tokens.length) kept = tokens;
+  if (!connectors) kept = lo === 0 && hi === tokens.length ? tokens : tokens.slice(lo, hi);
   else {
     kept = [];
     for (let i = lo; i < hi; i++) if (!CONNECTORS.has(tokens[i]!)) kept.push(tokens[i]!);
+    kept = kept.slice();
   }
   return { tokens: kept, compact: kept.join(''), legalForm };
 }

@@ -6,7 +6,7 @@ import { listFromGrid } from '../../../src/core/list/listTable';
 import { BlockIndex, blockingKeys } from '../../../src/core/matching/blocking';
 import { compareRows } from '../../../src/core/matching/comparison';
 import { linkRange, linkTables } from '../../../src/core/matching/engine';
-import { packTable, unpackTable } from '../../../src/core/matching/packedTable';
+import { packRows, packTable, unpackTable } from '../../../src/core/matching/packedTable';
 import { toMatchTable, Vocabulary, type MatchTable } from '../../../src/core/matching/record';
 import { generateCompanies, generatePersons } from '../../fixtures/matching/generate';
 
@@ -78,6 +78,71 @@ describe('a packed match table', () => {
     const listThere = toMatchTable(list.keys, list.rows, sent.vocabulary);
     for (let r = 0; r < 200; r++) {
       for (let c = 0; c < 800; c += 37) expect(compareRows(listHere, r, whole, c)).toEqual(compareRows(listThere, r, sent, c));
+    }
+  });
+
+  it('sends each distinct word and person once, and rows of one person share one array again', () => {
+    const rows = [
+      ['Kivi Oy', 'matti@kivi.fi', 'Matti Virtanen'],
+      ['Kivi ja Puu Ky', 'anna@kivi.fi', 'Matti Virtanen'],
+      ['', 'x@gmail.com', 'Aino Haapalahti'],
+      ['Puu Oy', '', 'Matti Virtanen'],
+      ['', '', ''],
+      ['Oy', 'bad address', 'Virtanen Matti'],
+    ];
+    const sent = toMatchTable(['companyName', 'email', 'fullName'], rows);
+    const { packed } = packTable(sent);
+    expect([...packed.words].sort()).toEqual(['aino', 'haapalahti', 'kivi', 'matti', 'puu', 'virtanen']);
+    // Two names: "Matti Virtanen" (three rows) and "Aino Haapalahti"; "Virtanen Matti" is a third.
+    expect(packed.personStart.length - 1).toBe(3);
+    const got = unpackTable(packed, otherVocabulary());
+    for (let i = 0; i < rows.length; i++) expect(rowOf(got, i)).toEqual(rowOf(sent, i));
+    expect(got.personWords[1]).toBe(got.personWords[0]);
+    expect(got.personWords[3]).toBe(got.personWords[0]);
+    // The receiver's one copy of each word (Vocabulary.word).
+    const there = otherVocabulary();
+    const a = unpackTable(packed, there);
+    const b = unpackTable(packTable(sent, 3, 4).packed, there);
+    expect(b.companyWords[0]![0]).toBe(a.companyWords[3]![0]);
+    expect([a.emailDomain[0], a.emailDomain[1], a.emailDomain[2]]).toEqual(['kivi.fi', 'kivi.fi', null]);
+    expect(b.personWords[0]).toEqual(a.personWords[0]);
+  });
+
+  it("brings the whole table's name frequencies as the receiver would count them, and a part's none", () => {
+    const { customers } = tables(generatePersons({ seed: 26, customers: 600, list: 10 }));
+    const sent = toMatchTable(customers.keys, customers.rows);
+    const { packed } = packTable(sent);
+    expect(packed.nameFrequency).not.toBeNull();
+    const got = unpackTable(packed, otherVocabulary());
+    // Counted again from the rows that arrived (the same packed rows, without the sender's counts).
+    const counted = unpackTable({ ...packTable(sent).packed, nameFrequency: null }, otherVocabulary());
+    expect([...got.nameFrequencies()]).toEqual([...counted.nameFrequencies()]);
+    expect(got.nameFrequencies().some((f) => f > 0 && f < 1)).toBe(true);
+    // A part of the table has its own frequencies, not the whole table's: none are sent.
+    const part = packTable(sent, 0, 300).packed;
+    expect(part.nameFrequency).toBeNull();
+    expect(packRows(sent, [5, 6, 7]).packed.nameFrequency).toBeNull();
+    const partHere = unpackTable(part, otherVocabulary());
+    expect(partHere.nameFrequency(0)).toBe(toMatchTable(customers.keys, customers.rows.slice(0, 300)).nameFrequency(0));
+  });
+
+  it.each([
+    ['companies', generateCompanies({ seed: 27, customers: 400, list: 10 })],
+    ['persons', generatePersons({ seed: 28, customers: 400, list: 10 })],
+  ])('arrives the same with its name words as text, as the rows the main thread sends (%s)', (_kind, set) => {
+    const { customers } = tables(set);
+    const sent = toMatchTable(customers.keys, customers.rows);
+    const rows = Array.from({ length: 150 }, (_, k) => (k * 7) % sent.size);
+    const { packed } = packRows(sent, rows);
+    expect(packed.names).toBe('text');
+    const got = unpackTable(packed, otherVocabulary());
+    rows.forEach((r, k) => expect(rowOf(got, k)).toEqual(rowOf(sent, r)));
+    const asText = unpackTable(packTable(sent, 0, sent.size, { names: 'text' }).packed, otherVocabulary());
+    const indexed = unpackTable(packTable(sent).packed, otherVocabulary());
+    for (let i = 0; i < sent.size; i++) {
+      expect(rowOf(asText, i)).toEqual(rowOf(sent, i));
+      expect(rowOf(indexed, i)).toEqual(rowOf(sent, i));
+      expect(asText.nameFrequency(i)).toBe(sent.nameFrequency(i));
     }
   });
 
