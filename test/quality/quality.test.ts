@@ -14,7 +14,9 @@
  * (0.0–3.2 %); companies ≥ 0.995, ≥ 0.98, ≤ 2 %. Raised in the fifth round (name forms, the
  * family rule's first names, a surname changed in the same home): persons' precision ≥ 0.99
  * (0.9937–1.000), recall ≥ 0.95 (0.958–0.999); review still ≤ 4 % (seed 401's 3.5 %, 3.85 %
- * before the round). Either way every figure is printed.
+ * before the round). Raised in the sixth round (a surname changed at the same house, a street
+ * name with one slip): persons' recall ≥ 0.955 (0.9583–1.000), review ≤ 3.5 % (seed 401's 3.30 %);
+ * precision stays ≥ 0.99 (0.9943–1.000). Either way every figure is printed.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -27,7 +29,7 @@ const ROOT = path.join(__dirname, '..', '..');
 const STRICT = process.env.RAJAUS_QUALITY_TARGETS === '1';
 const FLOORS: Record<Entity, { precision: number; recall: number; reviewShare: number }> = {
   companies: { precision: 0.995, recall: 0.98, reviewShare: 0.02 },
-  persons: { precision: 0.99, recall: 0.95, reviewShare: 0.04 },
+  persons: { precision: 0.99, recall: 0.955, reviewShare: 0.035 },
 };
 let work: string;
 
