@@ -11,20 +11,18 @@ import { pauser, runStepsWithPauses } from '../../core/progress';
 import { displayHeader } from '../../core/columns/catalogue';
 import { normalizeHeader, parseMapOverrides } from '../../core/columns/headerMapping';
 import { UserError } from '../../core/errors';
-import { csvLine, phoneColumnsOf, type CsvOptions } from '../../core/export/csv';
+import { csvLine, phoneColumnsOf } from '../../core/export/csv';
 import { formatCount } from '../../core/i18n/lang';
 import type { TableHead } from '../../sources/tabular/parseTabular';
 import { matchableKeys, Vocabulary } from '../../core/matching/record';
 import { DEFAULT_MODEL } from '../../core/matching/model';
 import {
   addCounts,
-  countDraws,
+  claimedDrawCounts,
   countWithinFileSteps,
   type FileCounts,
   planDraws,
   planPairs,
-  planRange,
-  type LevelCounts,
   describeFit,
   finishEstimate,
   fitSteps,
@@ -37,13 +35,13 @@ import {
 const round2 = (x: number) => Math.round(x * 100) / 100;
 import type { Command } from '../command';
 import { RunOutputs } from '../io/outputs';
-import { decisionFields, MATCH_CSV, MatchCsvs, OUTCOME_CODE, type OutcomeCode } from '../io/matchCsvs';
+import { MATCH_CSV, MatchCsvs, OUTCOME_CODE, preparedFields, type OutcomeCode } from '../io/matchCsvs';
 import { RecordStore } from '../io/recordStore';
 import { refuseInputAsOutput, sameFile } from '../io/files';
 import { LINKED_PIECE, MatchWorker, type CustomerTable, type LinkedPiece } from '../io/matchWorker';
 import { PieceClaims, pieceSize } from '../io/pieceClaims';
 import { readMatchTable, type FileRequest } from '../io/matchTableFile';
-import { decideRow, reasonOf } from '../../core/matching/engine';
+import { decideRow } from '../../core/matching/engine';
 import { phase } from '../io/phaseClock';
 
 const USAGE = `rajaus match --list FILE --customers FILE [options]
@@ -68,8 +66,6 @@ each with the customer row (header row = 1), the reason and a score from 0 to 1.
  * the comparison code is. 40,000 pairs make 40 pieces.
  */
 const DRAW_PIECE = 1000;
-
-const CSV = MATCH_CSV;
 
 /** The customer file read and normalized in this thread (no worker bundle: Jest). */
 async function readCustomersHere(request: FileRequest, vocabulary: Vocabulary, warn: (line: string) => void): Promise<CustomerTable> {
@@ -156,7 +152,7 @@ export const matchCommand: Command = {
         vocabulary,
         {
           rows: (head) => {
-            const opts = { ...CSV, phoneColumns: phoneColumnsOf(head.keys) };
+            const opts = { ...MATCH_CSV, phoneColumns: phoneColumnsOf(head.keys) };
             return (row) => records.push(csvLine(row, opts));
           },
           onWarning: io.warn,
@@ -170,7 +166,7 @@ export const matchCommand: Command = {
       // model of this run is estimated once the index is there (estimate.ts); the worker is sent
       // the pieces it may claim now and the model then.
       const size = listTable ? listTable.size : 0;
-      const pieceRows = worker ? pieceSize(size, LINKED_PIECE) : PIECE;
+      const pieceRows = pieceSize(size, worker ? LINKED_PIECE : PIECE);
       const linkTheirs = worker && listTable ? worker.link(listTable, pieceRows) : null;
       // The list's share of the model's counts while the worker still reads the customers, a
       // pass at a time (six passes over 400,000 rows held the thread for a second, deaf to Ctrl-C).
@@ -201,9 +197,8 @@ export const matchCommand: Command = {
       // when the model falls back.
       const estimated = customers.table.size >= MIN_CUSTOMERS;
       const plan = estimated ? planDraws(listTable!, customers.table) : { anywhere: new Int32Array(0), sameArea: new Int32Array(0) };
-      const drawPieces = Math.ceil(planPairs(plan) / DRAW_PIECE);
-      const drawClaims = worker ? PieceClaims.create(drawPieces) : null;
-      const theirDraws = worker && drawClaims ? worker.draws(listTable!, plan, drawClaims, DRAW_PIECE) : null;
+      const drawClaims = PieceClaims.create(Math.ceil(planPairs(plan) / DRAW_PIECE));
+      const theirDraws = worker ? worker.draws(listTable!, plan, drawClaims, DRAW_PIECE) : null;
       theirDraws?.catch(() => undefined);
       await pause();
       const index = worker ? await worker.index(customers.table) : await runStepsWithPauses(blockIndexSteps(customers.table), pause);
@@ -211,13 +206,8 @@ export const matchCommand: Command = {
       // In pieces (a second or more in one pass at 400,000 × 100,000): Ctrl-C is heard.
       const fit = await runStepsWithPauses(fitSteps(listTable!, index, DEFAULT_MODEL), pause);
       phase('main', 'candidates fitted');
-      let nextDraws = 0;
-      const claimDraws = () => (drawClaims ? drawClaims.claimFirst() : nextDraws < drawPieces ? nextDraws++ : -1);
-      let draws: LevelCounts = {};
-      for (let p = claimDraws(); p >= 0; p = claimDraws()) {
-        draws = addCounts(draws, countDraws(listTable!, customers.table, planRange(plan, p * DRAW_PIECE, (p + 1) * DRAW_PIECE)));
-        await pause();
-      }
+      const ourDraws = claimedDrawCounts(listTable!, customers.table, plan, DRAW_PIECE, () => drawClaims.claimFirst());
+      let draws = await runStepsWithPauses(ourDraws, pause);
       if (theirDraws) draws = addCounts(await theirDraws, draws);
       const customerCounts = worker ? await worker.counts() : undefined;
       phase('main', 'random pairs');
@@ -245,26 +235,23 @@ export const matchCommand: Command = {
       // a piece at a time, then the worker's pieces as they came (matchCsvs.ts).
       outputs = new RunOutputs(outDir, { signal: io.signal });
       const headers = [...list.headers, ...MATCH_COLUMNS.map((k) => displayHeader(k, io.lang))];
-      csvs = new MatchCsvs(outputs, list.headers, headers, records, CSV);
+      csvs = new MatchCsvs(outputs, list.headers, headers, records, MATCH_CSV);
       // This thread's pieces come from the start of the list, in order: each row is written as
       // it is decided (a piece's decisions held as objects outlived young collections, and the
       // old generation kept them until its next full one).
-      const claims = linkTheirs?.claims;
-      let next = 0;
-      const claimPiece = () => (claims ? claims.claimFirst() : next * pieceRows < size ? next++ : -1);
+      // Without a worker, this thread claims every piece.
+      const claims = linkTheirs?.claims ?? PieceClaims.create(Math.ceil(size / pieceRows));
       let ours = 0;
       // Rows from here on are the worker's to link, and this thread's copy of them is let go
       // (a quarter of a GB for half of a million-row list; the worker has its own).
       let forgotten = size;
-      for (let p = claimPiece(); p >= 0; p = claimPiece()) {
+      for (let p = claims.claimFirst(); p >= 0; p = claims.claimFirst()) {
         ours = Math.min(size, (p + 1) * pieceRows);
         for (let i = p * pieceRows; i < ours; i++) {
           const d = decideRow(listTable!, i, index, model);
-          const fields =
-            d.outcome === 'kept' ? '' : decisionFields(d, firstDataRow, reasonOf(d, io.lang, { ...tables, listIndex: i }, model));
-          csvs.addPrepared(i, OUTCOME_CODE[d.outcome], fields);
+          csvs.addPrepared(i, OUTCOME_CODE[d.outcome], preparedFields(d, firstDataRow, io.lang, { ...tables, listIndex: i }, model));
         }
-        if (claims) {
+        if (linkTheirs) {
           const theirs = Math.min(size, claims.firstFromEnd() * pieceRows);
           if (theirs < forgotten) listTable!.forgetRows(theirs, forgotten);
           forgotten = Math.min(forgotten, theirs);

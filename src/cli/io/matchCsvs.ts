@@ -12,8 +12,9 @@ import { join } from 'node:path';
 import type { MatchCounts, MatchedRow } from '../../app/removeCustomers';
 import { csvField, csvOfRecords, type CsvOptions } from '../../core/export/csv';
 import type { RunOutputs } from './outputs';
-import type { RowDecision } from '../../core/matching/engine';
-import { shownScore } from '../../core/matching/model';
+import { reasonOf, type ReasonSource, type RowDecision } from '../../core/matching/engine';
+import { shownScore, type MatchModel } from '../../core/matching/model';
+import type { Lang } from '../../core/i18n/lang';
 import { TextFileWriter } from './textFileWriter';
 import type { RecordStore } from './recordStore';
 
@@ -97,8 +98,17 @@ export class MatchCsvs {
 
 /** The list row's record with the matched customer's row number, the reason and the score. */
 /**
+ * What follows row `source.listIndex`'s record once decided as `d` (MatchCsvs.addPrepared):
+ * nothing for a kept row, else its match columns with the reason in words. Both threads
+ * prepare their rows so.
+ */
+export function preparedFields(d: RowDecision, firstDataRow: number, lang: Lang, source: ReasonSource, model: MatchModel): string {
+  return d.outcome === 'kept' ? '' : decisionFields(d, firstDataRow, reasonOf(d, lang, source, model));
+}
+
+/**
  * matchFields of a decision on a row not kept, as matchedRows (app/removeCustomers.ts) makes
- * its result row: the worker's way, without the result row.
+ * its result row: without the result row.
  */
 export function decisionFields(d: RowDecision, firstDataRow: number, reason: string, csv: CsvOptions = MATCH_CSV): string {
   return matchFields(

@@ -63,13 +63,12 @@ export interface DrawsRequest {
   piece: number;
 }
 /**
- * How the list is cut (pieces of `rows` rows), the claims shared by the two threads, and the
- * first piece the worker is sent: the link requests then come from the last piece down to it.
+ * The claims on the list's pieces, shared by the two threads, and the first piece the worker is
+ * sent: the link requests then come from the last piece down to it.
  */
 export interface PiecesRequest {
   type: 'pieces';
   claims: SharedArrayBuffer;
-  rows: number;
   floor: number;
 }
 /** The rows of one piece of the list, for the worker to link if it claims the piece. */
@@ -88,7 +87,7 @@ export const WORKER_FILE = 'match-worker.js';
 /**
  * The list is cut into pieces of this many rows, claimed by the two threads (pieceClaims.ts):
  * small enough that the threads finish within a piece of each other (0.1–0.15 s), large enough
- * that messages are few (140 each way for a 1,000,000-row list) and that a piece's own
+ * that messages are few (at most 150 each way for a 1,000,000-row list) and that a piece's own
  * vocabulary (packRows) stays a small share of it. RAJAUS_LINKED_PIECE sets another size: the
  * tests use it to cut a small list into many pieces.
  */
@@ -98,7 +97,7 @@ export const LINKED_PIECE = Number(process.env.RAJAUS_LINKED_PIECE) || 5_000;
  * The share of the list the worker may take at most: it is sent the last pieces of the list
  * up to this share, packed, once the list is read (packing costs this thread, and a piece the
  * worker does not claim is packed for nothing). This thread writes every row of the outputs,
- * so the worker takes more than half: 55–60 % at 100,000 × 100,000.
+ * so the worker may need more than half.
  */
 export const MAX_WORKER_SHARE = 0.75;
 
@@ -205,7 +204,7 @@ export class MatchWorker {
     const pieces = Math.ceil(list.size / rows);
     const claims = PieceClaims.create(pieces);
     const floor = Math.floor(pieces * (1 - MAX_WORKER_SHARE));
-    this.worker.postMessage({ type: 'pieces', claims: claims.buffer, rows, floor } satisfies PiecesRequest);
+    this.worker.postMessage({ type: 'pieces', claims: claims.buffer, floor } satisfies PiecesRequest);
     // Each piece with only the vocabulary its rows use (the worker unpacks a piece shortly
     // before it links it, and answers piece by piece).
     for (let p = pieces - 1; p >= floor; p--) {

@@ -6,7 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { UserError } from '../../core/errors';
 import { BlockIndex, IndexKeys } from '../../core/matching/blocking';
-import { decideRow, reasonOf } from '../../core/matching/engine';
+import { decideRow } from '../../core/matching/engine';
 import { packTable, unpackTable } from '../../core/matching/packedTable';
 import { Vocabulary, type MatchTable } from '../../core/matching/record';
 import type { FileRequest } from '../io/matchTableFile';
@@ -20,10 +20,11 @@ import {
   type WorkerReply,
 } from '../io/matchWorker';
 import { PieceClaims } from '../io/pieceClaims';
-import { decisionFields, OUTCOME_CODE } from '../io/matchCsvs';
+import { OUTCOME_CODE, preparedFields } from '../io/matchCsvs';
 import { readMatchTable } from '../io/matchTableFile';
 import { phase } from '../io/phaseClock';
-import { addCounts, countDraws, countWithinFile, planRange, type LevelCounts } from '../../core/matching/estimate';
+import { claimedDrawCounts, countWithinFile } from '../../core/matching/estimate';
+import { runSteps } from '../../core/progress';
 
 const port = parentPort!;
 
@@ -114,15 +115,13 @@ async function run(request: FileRequest): Promise<void> {
     claims = new PieceClaims(pieces.claims);
     floor = pieces.floor;
     let rowsAhead = 0;
-    let toSend = claims.firstFromEnd() - floor;
-    /** Unpacks the next piece sent while `more()` and there is room; false when none was. */
+    /** Unpacks the next piece come while `more()` and there is room; false when none was. */
     const unpackAhead = (more: () => boolean): boolean => {
       const k = messages.findIndex((m) => m.type === 'link');
-      if (!more() || rowsAhead >= UNPACK_AHEAD || toSend <= 0 || k < 0) return false;
+      if (!more() || rowsAhead >= UNPACK_AHEAD || k < 0) return false;
       const request = messages.splice(k, 1)[0] as LinkRequest;
       ahead.push({ piece: request.piece, list: unpackTable(request.list, customers.vocabulary) });
       rowsAhead += ahead.at(-1)!.list.size;
-      toSend--;
       return true;
     };
     // Part of the model's random pairs (always asked, with none when the model falls back);
@@ -131,11 +130,7 @@ async function run(request: FileRequest): Promise<void> {
     const draws = await take('draws');
     const drawn = unpackTable(draws.list, customers.vocabulary);
     const drawClaims = new PieceClaims(draws.claims);
-    let counts: LevelCounts = {};
-    for (let p = drawClaims.claimLast(); p >= 0; p = drawClaims.claimLast()) {
-      counts = addCounts(counts, countDraws(drawn, customers, planRange(draws.plan, p * draws.piece, (p + 1) * draws.piece)));
-    }
-    post({ type: 'drawn', counts });
+    post({ type: 'drawn', counts: runSteps(claimedDrawCounts(drawn, customers, draws.plan, draws.piece, () => drawClaims.claimLast())) });
     phase('worker', 'random pairs');
     while (unpackAhead(() => !messages.some((m) => m.type === 'model'))) await nextTurn();
     phase('worker', 'list pieces unpacked ahead');
@@ -166,9 +161,7 @@ async function run(request: FileRequest): Promise<void> {
       for (let i = 0; i < list.size; i++) {
         const d = decideRow(list, i, index, model);
         outcomes[i] = OUTCOME_CODE[d.outcome];
-        if (d.outcome === 'kept') continue;
-        const reason = reasonOf(d, lang, { list, customers, listIndex: i }, model);
-        fields.push(decisionFields(d, firstDataRow, reason));
+        if (d.outcome !== 'kept') fields.push(preparedFields(d, firstDataRow, lang, { list, customers, listIndex: i }, model));
       }
       post({ type: 'decisions', piece: p, outcomes, fields: fields.join(FIELDS_SEPARATOR), candidatePairs: index.pairs, last: false }, [
         outcomes.buffer as ArrayBuffer,

@@ -369,6 +369,25 @@ export function countDraws(list: MatchTable, customers: MatchTable, plan: DrawPl
   return counts;
 }
 
+/**
+ * The counts of the pieces of `piece` pairs of a plan (planRange) that `claim` gives, one piece
+ * a step, added up: the CLI's two threads claim pieces from the plan's two ends (-1: no more).
+ */
+export function* claimedDrawCounts(
+  list: MatchTable,
+  customers: MatchTable,
+  plan: DrawPlan,
+  piece: number,
+  claim: () => number,
+): Generator<void, LevelCounts, void> {
+  let counts: LevelCounts = {};
+  for (let p = claim(); p >= 0; p = claim()) {
+    counts = addCounts(counts, countDraws(list, customers, planRange(plan, p * piece, (p + 1) * piece)));
+    yield;
+  }
+  return counts;
+}
+
 /** The counts of two parts of a plan as those of the whole. */
 export function addCounts(a: LevelCounts, b: LevelCounts): LevelCounts {
   const out: LevelCounts = {};
@@ -476,14 +495,8 @@ export function cloneTables(t: ModelTables): ModelTables {
 }
 
 /** Estimates the model of this run (see the module comment). */
-export function estimateModel(
-  list: MatchTable,
-  index: BlockIndex,
-  prior: MatchModel,
-  /** randomPairU of the two tables, when it was made beforehand (the CLI makes it while the index is built). */
-  random?: RandomPairU,
-): Estimate {
-  return runSteps(estimateSteps(list, index, prior, random));
+export function estimateModel(list: MatchTable, index: BlockIndex, prior: MatchModel): Estimate {
+  return runSteps(estimateSteps(list, index, prior));
 }
 
 /** randomPairU with a pause between its passes (each file's counts, the draws). */
@@ -501,18 +514,13 @@ function* randomPairUSteps(list: MatchTable, customers: MatchTable, prior: Model
  * estimateModel in pieces, each `next()` a fraction of a second: the caller can pause between
  * them, so a Ctrl-C or the pane's Cancel is heard (a single pass was 1.3 s at 400,000 × 100,000).
  */
-export function* estimateSteps(
-  list: MatchTable,
-  index: BlockIndex,
-  prior: MatchModel,
-  random?: RandomPairU,
-): Generator<void, Estimate, void> {
+export function* estimateSteps(list: MatchTable, index: BlockIndex, prior: MatchModel): Generator<void, Estimate, void> {
   const fit = yield* fitSteps(list, index, prior);
   if ('model' in fit) return fit;
   // What was estimated over the candidates (m, and λ among them) is now put on the scale of
   // all pairs: u from random pairs, and the prior odds of a random pair being a match.
   yield;
-  const randomU = random ?? (yield* randomPairUSteps(list, index.customers, prior.tables));
+  const randomU = yield* randomPairUSteps(list, index.customers, prior.tables);
   return finishEstimate(fit, list, index.customers, prior, randomU);
 }
 

@@ -305,28 +305,26 @@ export class MatchTable {
       const personGroups = new Map<number, number>();
       const counts: number[] = [];
       const isCompany: boolean[] = [];
+      /** The number of `key`'s name in `groups`, given one if new. */
+      const group = <K>(groups: Map<K, number>, key: K, company: boolean): number => {
+        let g = groups.get(key);
+        if (g === undefined) {
+          groups.set(key, (g = counts.length));
+          counts.push(0);
+          isCompany.push(company);
+        }
+        return g;
+      };
       let companies = 0;
       let persons = 0;
       for (let r = 0; r < this.size; r++) {
-        let g: number | undefined;
+        let g: number;
         if (this.companyWords[r]) {
-          const key = this.compact[r]!;
           companies++;
-          g = companyGroups.get(key);
-          if (g === undefined) {
-            companyGroups.set(key, (g = counts.length));
-            counts.push(0);
-            isCompany.push(true);
-          }
+          g = group(companyGroups, this.compact[r]!, true);
         } else if (this.personWords[r]) {
-          const key = wordsKey(this.personWords[r]!);
           persons++;
-          g = personGroups.get(key);
-          if (g === undefined) {
-            personGroups.set(key, (g = counts.length));
-            counts.push(0);
-            isCompany.push(false);
-          }
+          g = group(personGroups, wordsKey(this.personWords[r]!), false);
         } else continue;
         counts[g]++;
         groupOf[r] = g;
