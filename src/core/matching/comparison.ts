@@ -267,17 +267,29 @@ function numbersOf(words: readonly string[]): string {
  */
 class PairAnswers {
   private readonly byVocabulary = new WeakMap<Vocabulary, Map<number, boolean>>();
+  /** The answers of the vocabulary asked last (a run has one): no WeakMap look-up per pair. */
+  private lastVocabulary: Vocabulary | null = null;
+  private lastAnswers: Map<number, boolean> | null = null;
 
-  get(v: Vocabulary, pair: number, answer: () => boolean): boolean {
+  /** The kept answer about `pair`, or undefined: the caller then works it out and keeps it (set). */
+  get(v: Vocabulary, pair: number): boolean | undefined {
+    return this.answersOf(v).get(pair);
+  }
+
+  set(v: Vocabulary, pair: number, same: boolean): boolean {
+    const answers = this.answersOf(v);
+    if (answers.size > 200_000) answers.clear();
+    answers.set(pair, same);
+    return same;
+  }
+
+  private answersOf(v: Vocabulary): Map<number, boolean> {
+    if (v === this.lastVocabulary) return this.lastAnswers!;
     let answers = this.byVocabulary.get(v);
     if (!answers) this.byVocabulary.set(v, (answers = new Map()));
-    let same = answers.get(pair);
-    if (same === undefined) {
-      same = answer();
-      if (answers.size > 200_000) answers.clear();
-      answers.set(pair, same);
-    }
-    return same;
+    this.lastVocabulary = v;
+    this.lastAnswers = answers;
+    return answers;
   }
 }
 
@@ -290,16 +302,19 @@ class PairAnswers {
  */
 const streetPairs = new PairAnswers();
 function similarStreets(t: MatchTable, a: number, b: number, persons: boolean): boolean {
-  return streetPairs.get(t.vocabulary, (a * 0x400000 + b) * 2 + (persons ? 1 : 0), () => {
-    const x = t.text(a);
-    const y = t.text(b);
-    return (
-      (x.length >= 6 && jaroWinklerBound(x.length, y.length) >= 0.94 && jaroWinklerAtLeast(x, y, 0.94) > 0) ||
+  const pair = (a * 0x400000 + b) * 2 + (persons ? 1 : 0);
+  const kept = streetPairs.get(t.vocabulary, pair);
+  if (kept !== undefined) return kept;
+  const x = t.text(a);
+  const y = t.text(b);
+  return streetPairs.set(
+    t.vocabulary,
+    pair,
+    (x.length >= 6 && jaroWinklerBound(x.length, y.length) >= 0.94 && jaroWinklerAtLeast(x, y, 0.94) > 0) ||
       abbreviates(x, y) ||
       abbreviates(y, x) ||
-      (persons && oneSlipStreet(x, y))
-    );
-  });
+      (persons && oneSlipStreet(x, y)),
+  );
 }
 
 /**
@@ -394,16 +409,17 @@ const townPairs = new PairAnswers();
  */
 function sameTown(v: Vocabulary, x: number, y: number): boolean {
   if (x === y) return true;
-  return townPairs.get(v, x < y ? x * 0x400000 + y : y * 0x400000 + x, () => {
-    const a = v.strings[x]!.replace(/ /g, '');
-    const b = v.strings[y]!.replace(/ /g, '');
-    return (
-      a === b ||
-      (Math.min(a.length, b.length) >= 4 &&
-        jaroWinklerBound(a.length, b.length) >= TOWN_SIMILARITY &&
-        jaroWinklerAtLeast(a, b, TOWN_SIMILARITY) > 0)
-    );
-  });
+  const pair = x < y ? x * 0x400000 + y : y * 0x400000 + x;
+  const kept = townPairs.get(v, pair);
+  if (kept !== undefined) return kept;
+  const a = v.strings[x]!.replace(/ /g, '');
+  const b = v.strings[y]!.replace(/ /g, '');
+  return townPairs.set(
+    v,
+    pair,
+    a === b ||
+      (Math.min(a.length, b.length) >= 4 && jaroWinklerBound(a.length, b.length) >= TOWN_SIMILARITY && jaroWinklerAtLeast(a, b, TOWN_SIMILARITY) > 0),
+  );
 }
 
 const TOWN_SIMILARITY = 0.92;
@@ -420,13 +436,6 @@ function compareArea(l: MatchTable, i: number, c: MatchTable, j: number): AreaLe
   }
   if (towns === null) return xp !== NONE && yp !== NONE ? 'different' : null;
   return towns === 'same' ? 'sameTown' : 'different';
-}
-
-/** True when every word of the row's contact person is a word of its company name. */
-function namesContact(t: MatchTable, i: number): boolean {
-  const words = t.companyWords[i]!;
-  for (const w of t.personWords[i]!) if (!words.includes(w)) return false;
-  return true;
 }
 
 function numberId(a: number, b: number): IdLevel | null {
@@ -591,7 +600,7 @@ function givenNamesWithin(a: readonly string[], b: readonly string[]): boolean {
  * not counted twice.
  */
 export function comparesContacts(l: MatchTable, i: number, c: MatchTable, j: number): boolean {
-  return !!(l.companyWords[i] && c.companyWords[j] && l.personWords[i] && c.personWords[j]) && !(namesContact(l, i) && namesContact(c, j));
+  return !!(l.companyWords[i] && c.companyWords[j] && l.personWords[i] && c.personWords[j]) && !(l.contactInName(i) && c.contactInName(j));
 }
 
 /** Whether two contact persons can be "exact": the same words in any order (see mayBeExactName). */
