@@ -268,6 +268,12 @@ export class MatchTable {
     return k;
   }
 
+  /**
+   * The fields comparison.ts reads of this table's rows as customers, side by side (its
+   * pairFieldsOf makes them on first use); dropped by forgetRows.
+   */
+  pairFields: Int32Array | null = null;
+
   /** contactInName's answers by row: 0 not asked yet, 1 no, 2 yes. */
   private contactsInName: Uint8Array | null = null;
 
@@ -299,6 +305,7 @@ export class MatchTable {
    * Their typed columns stay; their names and emails read as absent from here on.
    */
   forgetRows(from: number, to: number): void {
+    this.pairFields = null;
     for (let i = from; i < to; i++) {
       this.email[i] = null;
       this.emailDomain[i] = null;
