@@ -263,33 +263,50 @@ function numbersOf(words: readonly string[]): string {
 /**
  * Answers about a pair of vocabulary ids (similar streets, one town), kept: a run asks about
  * few values many times. Ids are the vocabulary's, so each vocabulary has its own answers (a
- * worker's table has another); a map past 200,000 answers starts again.
+ * worker's table has another); past 200,000 answers they start again. Kept by the first id,
+ * then the second (each under 2^30, so the maps' keys stay small integers: one key of both ids
+ * was a heap number, made and hashed per look-up), and the first id's answers are at hand for
+ * the next pair, which is mostly of the same list row.
  */
 class PairAnswers {
-  private readonly byVocabulary = new WeakMap<Vocabulary, Map<number, boolean>>();
-  /** The answers of the vocabulary asked last (a run has one): no WeakMap look-up per pair. */
+  private readonly byVocabulary = new WeakMap<Vocabulary, Map<number, Map<number, boolean>>>();
+  /** The vocabulary asked last (a run has one), its answers, and the last first id's. */
   private lastVocabulary: Vocabulary | null = null;
-  private lastAnswers: Map<number, boolean> | null = null;
+  private lastAnswers: Map<number, Map<number, boolean>> | null = null;
+  private lastFirst = -1;
+  private lastOfFirst: Map<number, boolean> | null = null;
+  private size = 0;
 
-  /** The kept answer about `pair`, or undefined: the caller then works it out and keeps it (set). */
-  get(v: Vocabulary, pair: number): boolean | undefined {
-    return this.answersOf(v).get(pair);
+  /** The kept answer about (`first`, `second`), or undefined: the caller then works it out and keeps it (set). */
+  get(v: Vocabulary, first: number, second: number): boolean | undefined {
+    return this.answersOf(v, first).get(second);
   }
 
-  set(v: Vocabulary, pair: number, same: boolean): boolean {
-    const answers = this.answersOf(v);
-    if (answers.size > 200_000) answers.clear();
-    answers.set(pair, same);
+  set(v: Vocabulary, first: number, second: number, same: boolean): boolean {
+    if (++this.size > 200_000) {
+      this.byVocabulary.delete(v);
+      this.lastVocabulary = null;
+      this.size = 0;
+    }
+    this.answersOf(v, first).set(second, same);
     return same;
   }
 
-  private answersOf(v: Vocabulary): Map<number, boolean> {
-    if (v === this.lastVocabulary) return this.lastAnswers!;
-    let answers = this.byVocabulary.get(v);
-    if (!answers) this.byVocabulary.set(v, (answers = new Map()));
-    this.lastVocabulary = v;
-    this.lastAnswers = answers;
-    return answers;
+  private answersOf(v: Vocabulary, first: number): Map<number, boolean> {
+    if (v !== this.lastVocabulary) {
+      let answers = this.byVocabulary.get(v);
+      if (!answers) this.byVocabulary.set(v, (answers = new Map()));
+      this.lastVocabulary = v;
+      this.lastAnswers = answers;
+      this.lastFirst = -1;
+    }
+    if (first !== this.lastFirst) {
+      let of = this.lastAnswers!.get(first);
+      if (!of) this.lastAnswers!.set(first, (of = new Map()));
+      this.lastFirst = first;
+      this.lastOfFirst = of;
+    }
+    return this.lastOfFirst!;
   }
 }
 
@@ -302,14 +319,15 @@ class PairAnswers {
  */
 const streetPairs = new PairAnswers();
 function similarStreets(t: MatchTable, a: number, b: number, persons: boolean): boolean {
-  const pair = (a * 0x400000 + b) * 2 + (persons ? 1 : 0);
-  const kept = streetPairs.get(t.vocabulary, pair);
+  const second = b * 2 + (persons ? 1 : 0);
+  const kept = streetPairs.get(t.vocabulary, a, second);
   if (kept !== undefined) return kept;
   const x = t.text(a);
   const y = t.text(b);
   return streetPairs.set(
     t.vocabulary,
-    pair,
+    a,
+    second,
     (x.length >= 6 && jaroWinklerBound(x.length, y.length) >= 0.94 && jaroWinklerAtLeast(x, y, 0.94) > 0) ||
       abbreviates(x, y) ||
       abbreviates(y, x) ||
@@ -413,14 +431,17 @@ const townPairs = new PairAnswers();
  */
 function sameTown(v: Vocabulary, x: number, y: number): boolean {
   if (x === y) return true;
-  const pair = x < y ? x * 0x400000 + y : y * 0x400000 + x;
-  const kept = townPairs.get(v, pair);
+  // Kept by the pair in either order, the smaller id first (as asked first, so answered).
+  const first = x < y ? x : y;
+  const second = x < y ? y : x;
+  const kept = townPairs.get(v, first, second);
   if (kept !== undefined) return kept;
   const a = v.strings[x]!.replace(/ /g, '');
   const b = v.strings[y]!.replace(/ /g, '');
   return townPairs.set(
     v,
-    pair,
+    first,
+    second,
     a === b ||
       (Math.min(a.length, b.length) >= 4 && jaroWinklerBound(a.length, b.length) >= TOWN_SIMILARITY && jaroWinklerAtLeast(a, b, TOWN_SIMILARITY) > 0),
   );
