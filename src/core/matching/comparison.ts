@@ -6,7 +6,7 @@
 import { alignWords, jaroWinklerAtLeast, jaroWinklerBound, samePersonWord, sameWord } from './similarity';
 import { COMMON_FIRST_NAMES, isCommonFirstName } from '../normalize/firstNames';
 import { isListedName, isNameForm } from './nameForms';
-import { fnv1a, NONE, type MatchTable, type Vocabulary } from './record';
+import { fnv1a, FNV_OFFSET, NONE, type MatchTable, type Vocabulary } from './record';
 
 export type IdLevel = 'same' | 'different';
 /**
@@ -509,10 +509,13 @@ let lastDomain: string | null = null;
 let lastDomainHash = 0;
 
 /**
- * A table's fields compareWithoutNames reads of a customer, side by side, ROW_FIELDS ints a row
- * (RowField): a pair read a dozen columns at a random customer, a cache miss each, and its
- * emails' strings two more; a 100k × 100k run compares 400,000 pairs. Made on first use, kept
- * by the table (MatchTable.pairFields).
+ * A table's fields that a pair reads of its customer, side by side, ROW_FIELDS ints (a cache
+ * line) a row (RowField): compareWithoutNames and the engine's bounds (mayBeExactName,
+ * comparesContacts, mayBeExactContact) read a dozen columns at a random customer, a cache miss
+ * each, and strings (emails, names run together) two more; a 100k × 100k run compares 400,000
+ * pairs, of persons six million. Strings are there as hashes, compared as strings only when the
+ * hashes agree. Each row is filled when first asked (ROW_READY), kept by the table
+ * (MatchTable.pairFields, let go by forgetRows).
  */
 const ROW_FIELDS = 16;
 const enum RowField {
@@ -530,42 +533,87 @@ const enum RowField {
   /** fnv1a of the email and of its domain (when the row has them: ROW_EMAIL, ROW_DOMAIN). */
   Email = 9,
   Domain = 10,
+  /** fnv1a of the company name run together (MatchTable.compact) and of joinedName. */
+  Compact = 11,
+  Joined = 12,
+  /** keyHash of nameWordsKey(j, 'company') and (j, 'person'). */
+  CompanyWordsKey = 13,
+  PersonWordsKey = 14,
 }
-const ROW_COMPANY = 1;
-const ROW_PERSON = 2;
-const ROW_MOBILE = 4;
-const ROW_EMAIL = 8;
-const ROW_DOMAIN = 16;
+const ROW_READY = 1;
+const ROW_COMPANY = 2;
+const ROW_PERSON = 4;
+const ROW_MOBILE = 8;
+const ROW_EMAIL = 16;
+const ROW_DOMAIN = 32;
+/** Both a company name and a contact, the contact's words all in the name (MatchTable.contactInName). */
+const ROW_CONTACT_IN_NAME = 64;
 
+/** A 32-bit hash of a nameWordsKey (a 62-bit number). */
+function keyHash(k: number): number {
+  const high = Math.floor(k / 0x80000000);
+  return (Math.imul(high, 0x9e3779b1) ^ (k - high * 0x80000000)) | 0;
+}
+
+/** The row fields of table `t` (rows not yet asked are zero: see rowAt). */
 function pairFieldsOf(t: MatchTable): Int32Array {
   let f = t.pairFields;
-  if (f && f.length === t.size * ROW_FIELDS) return f;
-  f = new Int32Array(t.size * ROW_FIELDS);
-  for (let j = 0, o = 0; j < t.size; j++, o += ROW_FIELDS) {
-    const phone = t.phone[j]!;
-    const email = t.email[j];
-    const domain = t.emailDomain[j];
-    f[o + RowField.BusinessId] = t.businessId[j]!;
-    f[o + RowField.PhoneLow] = phone === NONE ? NONE : phone % 0x100000000 | 0;
-    f[o + RowField.PhoneHigh] = phone === NONE ? NONE : Math.floor(phone / 0x100000000);
-    f[o + RowField.Flags] =
-      (t.companyWords[j] ? ROW_COMPANY : 0) |
-      (t.personWords[j] ? ROW_PERSON : 0) |
-      (phone !== NONE && isMobile(phone) ? ROW_MOBILE : 0) |
-      (email ? ROW_EMAIL : 0) |
-      (domain ? ROW_DOMAIN : 0) |
-      (t.legalForm[j]! << 8);
-    f[o + RowField.Street] = t.street[j]!;
-    f[o + RowField.House] = t.house[j]!;
-    f[o + RowField.Unit] = t.unit[j]!;
-    f[o + RowField.PostalCode] = t.postalCode[j]!;
-    f[o + RowField.Town] = t.town[j]!;
-    f[o + RowField.Email] = email ? fnv1a(email) | 0 : 0;
-    f[o + RowField.Domain] = domain ? fnv1a(domain) | 0 : 0;
-  }
-  t.pairFields = f;
+  if (!f || f.length !== t.size * ROW_FIELDS) f = t.pairFields = new Int32Array(t.size * ROW_FIELDS);
   return f;
 }
+
+/** Where row `j`'s fields start in `f` (pairFieldsOf(t)), filled if not yet. */
+function rowAt(t: MatchTable, f: Int32Array, j: number): number {
+  const o = j * ROW_FIELDS;
+  if (f[o + RowField.Flags]! & ROW_READY) return o;
+  const phone = t.phone[j]!;
+  const email = t.email[j];
+  const domain = t.emailDomain[j];
+  const company = t.companyWords[j];
+  const person = t.personWords[j];
+  f[o + RowField.BusinessId] = t.businessId[j]!;
+  f[o + RowField.PhoneLow] = phone === NONE ? NONE : phone % 0x100000000 | 0;
+  f[o + RowField.PhoneHigh] = phone === NONE ? NONE : Math.floor(phone / 0x100000000);
+  f[o + RowField.Street] = t.street[j]!;
+  f[o + RowField.House] = t.house[j]!;
+  f[o + RowField.Unit] = t.unit[j]!;
+  f[o + RowField.PostalCode] = t.postalCode[j]!;
+  f[o + RowField.Town] = t.town[j]!;
+  f[o + RowField.Email] = email ? fnv1a(email) | 0 : 0;
+  f[o + RowField.Domain] = domain ? fnv1a(domain) | 0 : 0;
+  f[o + RowField.Compact] = fnv1a(t.compact[j]!) | 0;
+  // joinedName's hash without making the string: FNV-1a goes on from word to word.
+  let joined = FNV_OFFSET;
+  for (const w of person ?? company ?? []) joined = fnv1a(w, joined);
+  f[o + RowField.Joined] = joined | 0;
+  f[o + RowField.CompanyWordsKey] = keyHash(t.nameWordsKey(j, 'company'));
+  f[o + RowField.PersonWordsKey] = keyHash(t.nameWordsKey(j, 'person'));
+  f[o + RowField.Flags] =
+    ROW_READY |
+    (company ? ROW_COMPANY : 0) |
+    (person ? ROW_PERSON : 0) |
+    (phone !== NONE && isMobile(phone) ? ROW_MOBILE : 0) |
+    (email ? ROW_EMAIL : 0) |
+    (domain ? ROW_DOMAIN : 0) |
+    (company && person && t.contactInName(j) ? ROW_CONTACT_IN_NAME : 0) |
+    (t.legalForm[j]! << 8);
+  return o;
+}
+
+/** fnv1a of the list row's string asked last, made once per string (hashOf). */
+class LastHash {
+  private text: string | null = null;
+  private hash = 0;
+  of(s: string): number {
+    if (s !== this.text) {
+      this.text = s;
+      this.hash = fnv1a(s) | 0;
+    }
+    return this.hash;
+  }
+}
+const compactHash = new LastHash();
+const joinedHash = new LastHash();
 
 /** Compares row `i` of the list with row `j` of the customer register, field by field. */
 export function compareRows(l: MatchTable, i: number, c: MatchTable, j: number): ComparisonVector {
@@ -581,7 +629,7 @@ export function compareWithoutNames(l: MatchTable, i: number, c: MatchTable, j: 
   // The customer's fields from its row fields (pairFieldsOf), the list row's from the columns
   // (one row against all its candidates: they stay in the cache).
   const cf = pairFieldsOf(c);
-  const o = j * ROW_FIELDS;
+  const o = rowAt(c, cf, j);
   const flags = cf[o + RowField.Flags]!;
   let nameKind: NameKind = 'company';
   let legalForm: IdLevel | null = null;
@@ -623,9 +671,19 @@ export function compareNamesInto(v: ComparisonVector, l: MatchTable, i: number, 
  * by their best inexact level (engine.ts). A collision of the hashes only says "maybe".
  */
 export function mayBeExactName(v: ComparisonVector, l: MatchTable, i: number, c: MatchTable, j: number): boolean {
+  // The customer's hashes from its row fields (rowAt): its strings only when they agree.
+  const cf = pairFieldsOf(c);
+  const o = rowAt(c, cf, j);
   const kind = v.nameKind;
-  if (kind === 'company') return l.compact[i] === c.compact[j] || l.nameWordsKey(i, kind) === c.nameWordsKey(j, kind);
-  return l.joinedName(i) === c.joinedName(j) || l.nameWordsKey(i, kind) === c.nameWordsKey(j, kind);
+  const k = l.nameWordsKey(i, kind);
+  if (kind === 'company') {
+    const x = l.compact[i]!;
+    if (compactHash.of(x) === cf[o + RowField.Compact] && x === c.compact[j]) return true;
+    return keyHash(k) === cf[o + RowField.CompanyWordsKey] && k === c.nameWordsKey(j, kind);
+  }
+  const x = l.joinedName(i);
+  if (joinedHash.of(x) === cf[o + RowField.Joined] && x === c.joinedName(j)) return true;
+  return keyHash(k) === cf[o + RowField.PersonWordsKey] && k === c.nameWordsKey(j, kind);
 }
 
 /** The name of the pair: its level, similarity and, for an exact name, its frequency. */
@@ -706,12 +764,18 @@ function givenNamesWithin(a: readonly string[], b: readonly string[]): boolean {
  * not counted twice.
  */
 export function comparesContacts(l: MatchTable, i: number, c: MatchTable, j: number): boolean {
-  return !!(l.companyWords[i] && c.companyWords[j] && l.personWords[i] && c.personWords[j]) && !(l.contactInName(i) && c.contactInName(j));
+  if (!(l.companyWords[i] && l.personWords[i])) return false;
+  const cf = pairFieldsOf(c);
+  const flags = cf[rowAt(c, cf, j) + RowField.Flags]!;
+  const both = ROW_COMPANY | ROW_PERSON;
+  return (flags & both) === both && !(l.contactInName(i) && flags & ROW_CONTACT_IN_NAME);
 }
 
 /** Whether two contact persons can be "exact": the same words in any order (see mayBeExactName). */
 export function mayBeExactContact(l: MatchTable, i: number, c: MatchTable, j: number): boolean {
-  return l.nameWordsKey(i, 'person') === c.nameWordsKey(j, 'person');
+  const cf = pairFieldsOf(c);
+  const k = l.nameWordsKey(i, 'person');
+  return keyHash(k) === cf[rowAt(c, cf, j) + RowField.PersonWordsKey] && k === c.nameWordsKey(j, 'person');
 }
 
 /** The contact persons of two company rows whose contacts are compared (comparesContacts). */

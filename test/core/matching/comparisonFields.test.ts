@@ -1,11 +1,20 @@
 /**
- * compareWithoutNames reads a customer from its row fields (comparison.ts pairFieldsOf: the
- * dozen columns side by side, the emails by their hashes) for speed. Its levels must be those of
- * reading the columns themselves, which is what the reference below does: the definition as it
- * was before the row fields, kept here word for word.
+ * compareWithoutNames and the engine's bounds (mayBeExactName, comparesContacts,
+ * mayBeExactContact) read a customer from its row fields (comparison.ts rowAt: the dozen columns
+ * side by side, strings by their hashes) for speed. Their answers must be those of reading the
+ * columns themselves, which is what the references below do: the definitions as they were
+ * before the row fields, kept here word for word.
  */
 import fc from 'fast-check';
-import { abbreviates, compareWithoutNames, oneSlipApart, type ComparisonVector } from '../../../src/core/matching/comparison';
+import {
+  abbreviates,
+  comparesContacts,
+  compareWithoutNames,
+  mayBeExactContact,
+  mayBeExactName,
+  oneSlipApart,
+  type ComparisonVector,
+} from '../../../src/core/matching/comparison';
 import { jaroWinklerAtLeast, jaroWinklerBound } from '../../../src/core/matching/similarity';
 import { NONE, toMatchTable, Vocabulary, type MatchTable } from '../../../src/core/matching/record';
 
@@ -115,31 +124,49 @@ function reference(l: MatchTable, i: number, c: MatchTable, j: number): Comparis
   };
 }
 
+function mayBeExactNameReference(v: ComparisonVector, l: MatchTable, i: number, c: MatchTable, j: number): boolean {
+  const kind = v.nameKind;
+  if (kind === 'company') return l.compact[i] === c.compact[j] || l.nameWordsKey(i, kind) === c.nameWordsKey(j, kind);
+  return l.joinedName(i) === c.joinedName(j) || l.nameWordsKey(i, kind) === c.nameWordsKey(j, kind);
+}
+
+const namesContact = (t: MatchTable, i: number) => t.personWords[i]!.every((w) => t.companyWords[i]!.includes(w));
+function comparesContactsReference(l: MatchTable, i: number, c: MatchTable, j: number): boolean {
+  return !!(l.companyWords[i] && c.companyWords[j] && l.personWords[i] && c.personWords[j]) && !(namesContact(l, i) && namesContact(c, j));
+}
+
 const KEYS = ['businessId', 'phone', 'email', 'companyName', 'firstName', 'lastName', 'streetAddress', 'postalCode', 'postOffice'];
 const row = fc.tuple(
   fc.constantFrom('', '0112038-9', '2345678-0', '1572860-0'),
   // Mobiles and not; numbers whose lower 32 bits are 2^31 or more (+358 45 …, +1 …).
   fc.constantFrom('', '040 123 4567', '0401234567', '050 765 4321', '09 123 4567', '03 2123 456', '+358 45 999 9999', '+1 212 555 0199', '+44 20 7946 0958', '+358 18 12345'),
   fc.constantFrom('', 'info@virtanen.fi', 'myynti@virtanen.fi', 'matti@gmail.com', 'info@laine.fi', 'matti.virtanen@gmail.com'),
-  fc.constantFrom('', 'Virtasen Rakennus Oy', 'Virtasen Rakennus Ky', 'Tmi Matti Virtanen', 'Laine Ay', 'Asunto Oy Kotikatu 1'),
-  fc.constantFrom('', 'Matti', 'Liisa'),
-  fc.constantFrom('', 'Virtanen', 'Laine'),
+  fc.constantFrom('', 'Virtasen Rakennus Oy', 'Virtasen Rakennus Ky', 'Rakennus Virtasen Oy', 'Tmi Matti Virtanen', 'Tmi Virtanen Matti', 'Laine Ay', 'Asunto Oy Kotikatu 1'),
+  fc.constantFrom('', 'Matti', 'Liisa', 'Virtanen'),
+  fc.constantFrom('', 'Virtanen', 'Laine', 'Matti'),
   fc.constantFrom('', 'Hämeenkatu 12 A 5', 'Hämenkatu 12 A 5', 'Hämeenkatu 12 A 6', 'Hämeenkatu 12', 'Hämeenkatu 12b', 'Kauppakatu 12 A 5', 'Mäntyp. 3', 'Mäntypolku 3', 'Kauppskatu 4', 'Kauppakatu 4'),
   fc.constantFrom('', '33100', '31300', '33110', '33101', '00100', '13300', '35300', '33500'),
   fc.constantFrom('', 'Tampere', 'Tampre', 'Helsinki', 'Tammerfors', 'Malvern East', 'Malverneast'),
 );
 
-describe('compareWithoutNames from the row fields', () => {
-  it('gives every pair the levels of the columns, whichever table is the customers, asked in any order', () => {
+describe('compareWithoutNames and the bounds from the row fields', () => {
+  it('give every pair the answers of the columns, whichever table is the customers, asked in any order', () => {
     fc.assert(
       fc.property(fc.array(row, { minLength: 1, maxLength: 12 }), fc.array(row, { minLength: 1, maxLength: 12 }), (a, b) => {
         const v = new Vocabulary();
         const l = toMatchTable(KEYS, a, v);
         const c = toMatchTable(KEYS, b, v);
         for (const [x, y] of [[l, c], [c, l], [l, l]] as const)
-          for (let j = y.size - 1; j >= 0; j--) for (let i = 0; i < x.size; i++) expect(compareWithoutNames(x, i, y, j)).toEqual(reference(x, i, y, j));
+          for (let j = y.size - 1; j >= 0; j--)
+            for (let i = 0; i < x.size; i++) {
+              const v = compareWithoutNames(x, i, y, j);
+              expect(v).toEqual(reference(x, i, y, j));
+              expect(mayBeExactName(v, x, i, y, j)).toBe(mayBeExactNameReference(v, x, i, y, j));
+              expect(comparesContacts(x, i, y, j)).toBe(comparesContactsReference(x, i, y, j));
+              expect(mayBeExactContact(x, i, y, j)).toBe(x.nameWordsKey(i, 'person') === y.nameWordsKey(j, 'person'));
+            }
       }),
-      { numRuns: 100 },
+      { numRuns: 60 },
     );
   });
 
