@@ -31,7 +31,9 @@ describe('step 2: a second address line in the customer sheet (Chromium, Excel s
       preload: {
         activeSheet: LIST,
         sheets: [textTable(LIST, LIST_ROWS, 'Lista_Helsinki'), CUSTOMERS],
-        customXmlParts: [statePart({ name: 'Kotitaloudet Helsinki', kind: 'b2c', sheet: LIST, createdAt: '2026-10-05T09:00:00.000Z', rows: 3 })],
+        customXmlParts: [
+          statePart({ name: 'Kotitaloudet Helsinki', kind: 'b2c', sheet: LIST, createdAt: '2026-10-05T09:00:00.000Z', rows: 3 }),
+        ],
       },
     });
     try {

@@ -395,9 +395,13 @@ export function postalLine(postalCode: string, postOffice: string): string {
 export function labelLines(list: Pick<ListTable, 'keys'>, row: readonly CellValue[]): string[] {
   const office = text(list, row, 'postOffice') || text(list, row, 'municipality');
   const lines = postalAddressLines(text(list, row, 'streetAddress'), text(list, row, 'addressLine2'));
-  return [personName(list, row), text(list, row, 'companyName'), lines.extra, lines.street, postalLine(text(list, row, 'postalCode'), office)].filter(
-    Boolean,
-  );
+  return [
+    personName(list, row),
+    text(list, row, 'companyName'),
+    lines.extra,
+    lines.street,
+    postalLine(text(list, row, 'postalCode'), office),
+  ].filter(Boolean);
 }
 
 /** Bytes of a string in UTF-8, without encoding it. */

@@ -222,7 +222,8 @@ function withFrequencies(packed: PackedTable, t: MatchTable, frequencies: boolea
       : []),
   ].map((a) => a.buffer as ArrayBuffer);
   if (packed.nameFrequency) transfer.push(packed.nameFrequency.buffer as ArrayBuffer);
-  if (packed.alt) transfer.push(packed.alt.street.buffer as ArrayBuffer, packed.alt.house.buffer as ArrayBuffer, packed.alt.unit.buffer as ArrayBuffer);
+  if (packed.alt)
+    transfer.push(packed.alt.street.buffer as ArrayBuffer, packed.alt.house.buffer as ArrayBuffer, packed.alt.unit.buffer as ArrayBuffer);
   return { packed, transfer };
 }
 

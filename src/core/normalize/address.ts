@@ -276,9 +276,7 @@ export function parseHouseNumber(raw: string): { number: string; numberTo: strin
  * - none: empty, or a number alone (a house or an apartment, which cannot be told apart).
  */
 export type AddressLine2 =
-  | { kind: 'none' | 'careOf' | 'poBox' }
-  | { kind: 'apartment'; apartment: string }
-  | { kind: 'street'; address: ParsedAddress };
+  { kind: 'none' | 'careOf' | 'poBox' } | { kind: 'apartment'; apartment: string } | { kind: 'street'; address: ParsedAddress };
 
 const CARE_OF = /^(?:c\s*[/\\.]\s*o\b\.?|att\b\.?|attn\b\.?)/i;
 const PO_BOX = /^(?:pl|pb|p\.?\s*o\.?\s*box|box|postilokero|postbox|postfack)\.?\s*\d/i;

@@ -141,12 +141,17 @@ describe('rajaus match as a process (two threads)', () => {
     const number = (street: string) => street.split(' ').pop();
     const streetName = (street: string) => street.split(' ').slice(0, -1).join(' ');
     const register = people.map((p, i) =>
-      i % 2 ? [p.name, p.street, p.building, p.postal, 'Helsinki'] : [p.name, `${p.building} ${number(p.street)}`, streetName(p.street), p.postal, 'Helsinki'],
+      i % 2
+        ? [p.name, p.street, p.building, p.postal, 'Helsinki']
+        : [p.name, `${p.building} ${number(p.street)}`, streetName(p.street), p.postal, 'Helsinki'],
     );
     const list = people.map((p, i) =>
-      i % 2 ? [p.name, `${p.building} ${number(p.street)}`, streetName(p.street), p.postal, 'HELSINKI'] : [p.name, p.street, '', p.postal, 'HELSINKI'],
+      i % 2
+        ? [p.name, `${p.building} ${number(p.street)}`, streetName(p.street), p.postal, 'HELSINKI']
+        : [p.name, p.street, '', p.postal, 'HELSINKI'],
     );
-    const csv = (rows: string[][]) => ['Nimi;Katuosoite;Osoitteen lisätieto;Postinumero;Postitoimipaikka', ...rows.map((r) => r.join(';'))].join('\r\n');
+    const csv = (rows: string[][]) =>
+      ['Nimi;Katuosoite;Osoitteen lisätieto;Postinumero;Postitoimipaikka', ...rows.map((r) => r.join(';'))].join('\r\n');
     await writeFile(join(dir, 'lista.csv'), csv(list));
     await writeFile(join(dir, 'asiakkaat.csv'), csv(register));
     await matchCommand.run({ list: 'lista.csv', customers: 'asiakkaat.csv', out: 'yksi' }, [], io(dir));

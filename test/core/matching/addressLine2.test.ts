@@ -75,7 +75,14 @@ describe('an address second line', () => {
     const v = new Vocabulary();
     expect(toMatchTable(['streetAddress'], [['Koivutie 2']], v).alt).toBeNull();
     expect(toMatchTable(KEYS, [['A', 'B', 'Koivutie 2', '', '00100', 'Helsinki']], v).alt).toBeNull();
-    const t = toMatchTable(KEYS, [['A', 'B', 'Koivutie 2', 'Kuusela', '00100', 'Helsinki'], ['A', 'B', 'Koivutie 3', '', '00100', 'Helsinki']], v);
+    const t = toMatchTable(
+      KEYS,
+      [
+        ['A', 'B', 'Koivutie 2', 'Kuusela', '00100', 'Helsinki'],
+        ['A', 'B', 'Koivutie 3', '', '00100', 'Helsinki'],
+      ],
+      v,
+    );
     expect(t.text(t.alt!.street[0]!)).toBe('kuusela');
     expect(t.alt!.house[0]).toBe(t.house[0]);
     expect(t.alt!.street[1]).toBe(NONE);
