@@ -45,6 +45,7 @@ describe('step 2: a second address line in the customer sheet (Chromium, Excel s
       expect(await line2.inputValue()).toBe('addressLine2');
       expect(await line2.locator('option:checked').innerText()).toBe('Osoitteen lisätieto');
       expect(await mapping.getByRole('combobox', { name: 'Katuosoite' }).inputValue()).toBe('streetAddress');
+      await line2.scrollIntoViewIfNeeded();
       await s.screenshot('address-line2-mapping');
 
       const run = async () => {
