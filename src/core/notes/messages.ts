@@ -96,6 +96,7 @@ export const notesText = defineMessages({
     modelConverged: 'konvergoi',
     modelNotConverged: 'ei konvergoinut',
     modelFellBack: 'malli: oletusmalli (liian vähän aineistoa estimointiin: {pairs} ehdokasparia)',
+    modelHouseholds: 'perheitä saman kodin rivipareista {rate} ({families} / {pairs}: sama sukunimi, eri etunimi), perhesäännön voima {rule}',
     s8: '8. Säilytysaika',
     deleteBy: 'Poistettava viimeistään',
     retentionRule: 'Lista poistetaan, kun sitä ei enää tarvita, viimeistään poistopäivänä. Apuohjelma varoittaa, kun päivä on ohitettu.',
@@ -219,6 +220,7 @@ export const notesText = defineMessages({
     modelConverged: 'converged',
     modelNotConverged: 'not converged',
     modelFellBack: 'model: the default model (too little data to estimate from: {pairs} candidate pairs)',
+    modelHouseholds: 'families among pairs of rows at one home {rate} ({families} of {pairs}: same surname, another first name), family rule at {rule}',
     s8: '8. Retention',
     deleteBy: 'Delete by',
     retentionRule:
@@ -345,6 +347,7 @@ export const notesText = defineMessages({
     modelConverged: 'konvergerade',
     modelNotConverged: 'konvergerade inte',
     modelFellBack: 'modell: standardmodellen (för lite data för att skatta: {pairs} kandidatpar)',
+    modelHouseholds: 'familjer bland radpar i samma bostad {rate} ({families} av {pairs}: samma efternamn, annat förnamn), familjeregelns styrka {rule}',
     s8: '8. Lagringstid',
     deleteBy: 'Raderas senast',
     retentionRule: 'Listan raderas när den inte längre behövs, senast på raderingsdagen. Tillägget varnar när dagen har passerats.',

@@ -1,0 +1,292 @@
+/**
+ * The family rule decided by the data (estimate.ts householdRate, issue 12): the household rate
+ * is counted from the pairs of rows of one file at one home, shrunk towards a Beta prior, and
+ * says how strongly "another first name under the same surname at the customer's address"
+ * weighs against: fully where the files hold families, not at all where the files' rows at one
+ * home are one person written several times.
+ */
+import { matchCustomers, modelParams } from '../../../src/app/removeCustomers';
+import { listFromGrid } from '../../../src/core/list/listTable';
+import {
+  betaCdf,
+  countHomes,
+  countWithinFile,
+  describeFit,
+  guard,
+  householdRate,
+  HOUSEHOLD_PRIOR,
+  cloneTables,
+} from '../../../src/core/matching/estimate';
+import { DEFAULT_MODEL } from '../../../src/core/matching/model';
+import { toMatchTable } from '../../../src/core/matching/record';
+import { stepText } from '../../../src/core/notes/notesSheet';
+
+const H = ['Etunimi', 'Sukunimi', 'Katuosoite', 'Postinumero', 'Postitoimipaikka'];
+const keys = listFromGrid('x', H, []).keys;
+const homes = (rows: string[][]) => countHomes(toMatchTable(keys, rows));
+
+describe('pairs of rows at one home (countHomes)', () => {
+  it('counts a family ("Matti" / "Liisa Virtanen" in one apartment) as a family, a person written twice as none', () => {
+    expect(
+      homes([
+        ['Matti', 'Virtanen', 'Hämeenkatu 12 A 3', '33100', 'Tampere'],
+        ['Liisa', 'Virtanen', 'Hämeenkatu 12 A 3', '33100', 'Tampere'],
+        ['Pekka', 'Korhonen', 'Rantatie 7', '40520', 'Jyväskylä'],
+        ['Pekka', 'Korhonen', 'Rantatie 7', '40520', 'Jyväskylä'],
+        ['Anna', 'Mäkinen', 'Rantatie 7', '40520', 'Jyväskylä'],
+      ]),
+    ).toEqual({ pairs: 4, families: 1 });
+  });
+
+  it('takes another apartment, house or postal code as another home, and leaves out rows without a street or a person', () => {
+    expect(
+      homes([
+        ['Matti', 'Virtanen', 'Hämeenkatu 12 A 3', '33100', 'Tampere'],
+        ['Liisa', 'Virtanen', 'Hämeenkatu 12 A 4', '33100', 'Tampere'],
+        ['Juha', 'Virtanen', 'Hämeenkatu 14 A 3', '33100', 'Tampere'],
+        ['Aino', 'Virtanen', 'Hämeenkatu 12 A 3', '33200', 'Tampere'],
+        ['Kari', 'Virtanen', '', '33100', 'Tampere'],
+      ]),
+    ).toEqual({ pairs: 0, families: 0 });
+  });
+
+  it('leaves out a home of more rows than a household has (a care home, a street without numbers)', () => {
+    const names = ['Matti', 'Liisa', 'Juha', 'Aino', 'Kari', 'Anna', 'Pekka', 'Maria', 'Timo'];
+    expect(homes(names.map((n) => [n, 'Virtanen', 'Hämeenkatu 12', '33100', 'Tampere']))).toEqual({ pairs: 0, families: 0 });
+    expect(homes(names.slice(0, 3).map((n) => [n, 'Virtanen', 'Hämeenkatu 12', '33100', 'Tampere']))).toEqual({ pairs: 3, families: 3 });
+  });
+
+  it('is the last entry of the counts within one file, which the CLI and its worker pass on', () => {
+    const t = toMatchTable(keys, [
+      ['Matti', 'Virtanen', 'Hämeenkatu 12 A 3', '33100', 'Tampere'],
+      ['Liisa', 'Virtanen', 'Hämeenkatu 12 A 3', '33100', 'Tampere'],
+    ]);
+    expect(countWithinFile(t).at(-1)).toEqual({ pairs: 1, families: 1 });
+  });
+});
+
+describe('the household rate (householdRate)', () => {
+  it('is the Beta posterior mean of both files, families shrunk towards the prior', () => {
+    const h = householdRate({ pairs: 300, families: 200 }, { pairs: 100, families: 60 });
+    expect(h.pairs).toBe(400);
+    expect(h.families).toBe(260);
+    expect(h.rate).toBeCloseTo((260 + HOUSEHOLD_PRIOR.families) / (400 + HOUSEHOLD_PRIOR.families + HOUSEHOLD_PRIOR.others), 10);
+  });
+
+  it('applies the family rule fully to files of families, not to files of one person written many times, and part way on a handful of pairs', () => {
+    expect(householdRate({ pairs: 475, families: 346 }, { pairs: 0, families: 0 }).familyRule).toBeGreaterThan(0.9999);
+    expect(householdRate({ pairs: 883, families: 4 }, { pairs: 0, families: 0 }).familyRule).toBeLessThan(1e-6);
+    // No pair at one home: nothing to learn from, the rule as it always was.
+    expect(householdRate({ pairs: 0, families: 0 }, { pairs: 0, families: 0 }).familyRule).toBe(1);
+    // Three pairs, none a family: the prior still holds most of it.
+    const few = householdRate({ pairs: 3, families: 0 }, { pairs: 0, families: 0 });
+    expect(few.familyRule).toBeGreaterThan(0.9);
+    expect(few.familyRule).toBeLessThan(1);
+    // Forty pairs, none a family: the data have spoken.
+    expect(householdRate({ pairs: 40, families: 0 }, { pairs: 0, families: 0 }).familyRule).toBeLessThan(0.5);
+  });
+
+  it('betaCdf agrees with the closed forms: Beta(1, 1) is uniform, Beta(2, 1) is x², Beta(5, 5) symmetric', () => {
+    expect(betaCdf(0.3, 1, 1)).toBeCloseTo(0.3, 12);
+    expect(betaCdf(0.3, 2, 1)).toBeCloseTo(0.09, 12);
+    expect(betaCdf(0.5, 5, 5)).toBeCloseTo(0.5, 12);
+    // Beta(1, 3): 1 − (1 − x)³.
+    expect(betaCdf(0.2, 1, 3)).toBeCloseTo(1 - 0.8 ** 3, 12);
+    expect(betaCdf(0, 3, 4)).toBe(0);
+    expect(betaCdf(1, 3, 4)).toBe(1);
+  });
+});
+
+describe('the family rule in the guard rails', () => {
+  const bits = (p: { m: number; u: number }) => Math.log2(p.m / p.u);
+  const tables = () => {
+    const t = cloneTables(DEFAULT_MODEL.tables);
+    t['address:person'].exact = { m: 0.95, u: 0.95 / 2 ** 7 };
+    t.area.same = { m: 0.95, u: 0.95 / 2 ** 9 };
+    t['name:person'].otherFirstName = { m: 0.01, u: 0.01 / 2 ** -1 };
+    return t;
+  };
+  it('cancels the exact address with its postal code at full strength, leaves the estimate at none, scales in between', () => {
+    const full = tables();
+    guard(full, DEFAULT_MODEL.tables, { maxBits: 30, familyRule: 1 });
+    expect(bits(full['name:person'].otherFirstName!)).toBeCloseTo(-16, 6);
+    const none = tables();
+    guard(none, DEFAULT_MODEL.tables, { maxBits: 30, familyRule: 0 });
+    expect(bits(none['name:person'].otherFirstName!)).toBeCloseTo(-1, 6);
+    const half = tables();
+    guard(half, DEFAULT_MODEL.tables, { maxBits: 30, familyRule: 0.5 });
+    expect(bits(half['name:person'].otherFirstName!)).toBeCloseTo(-8, 6);
+    // Never more against than the address weighs for (issue 12, miss 8).
+    const strong = tables();
+    strong['name:person'].otherFirstName = { m: 0.01, u: 0.01 / 2 ** -20 };
+    guard(strong, DEFAULT_MODEL.tables, { maxBits: 30, familyRule: 0 });
+    expect(bits(strong['name:person'].otherFirstName!)).toBeCloseTo(-16, 6);
+  });
+});
+
+/**
+ * A register of 600 persons, one per home, and a list of every customer once, 300 prospects
+ * elsewhere, 300 more rows at customers' homes (`second`), and 15 customers with their first
+ * name replaced ("Liisa Virtanen" for "Matti Virtanen", at his address).
+ */
+const FIRST = [
+  'Matti',
+  'Liisa',
+  'Juha',
+  'Aino',
+  'Kari',
+  'Anna',
+  'Pekka',
+  'Maria',
+  'Timo',
+  'Helena',
+  'Mikko',
+  'Sari',
+  'Jari',
+  'Tuula',
+  'Antti',
+  'Päivi',
+  'Heikki',
+  'Kaisa',
+  'Markku',
+  'Riitta',
+  'Jukka',
+  'Anne',
+  'Seppo',
+  'Leena',
+  'Ville',
+  'Satu',
+  'Hannu',
+  'Minna',
+  'Risto',
+  'Marja',
+];
+const LAST = [
+  'Virtanen',
+  'Korhonen',
+  'Mäkinen',
+  'Nieminen',
+  'Mäkelä',
+  'Hämäläinen',
+  'Laine',
+  'Heikkinen',
+  'Koskinen',
+  'Järvinen',
+  'Lehtonen',
+  'Lehtinen',
+  'Saarinen',
+  'Salminen',
+  'Heinonen',
+  'Niemi',
+  'Heikkilä',
+  'Kinnunen',
+  'Salonen',
+  'Turunen',
+  'Salo',
+  'Laitinen',
+  'Tuominen',
+  'Rantanen',
+  'Karjalainen',
+  'Jokinen',
+  'Mattila',
+  'Savolainen',
+  'Lahtinen',
+  'Ahonen',
+  'Haapalahti',
+  'Koivisto',
+  'Pesonen',
+  'Ketola',
+  'Räty',
+  'Aalto',
+  'Hiltunen',
+  'Leppänen',
+  'Ojala',
+  'Vainio',
+];
+const STREETS = [
+  'Hämeenkatu',
+  'Rantatie',
+  'Kauppakatu',
+  'Koulukatu',
+  'Puistotie',
+  'Kirkkokatu',
+  'Myllytie',
+  'Koivukuja',
+  'Mäntypolku',
+  'Asematie',
+];
+const AREAS: [string, string][] = [
+  ['33100', 'Tampere'],
+  ['40520', 'Jyväskylä'],
+  ['70100', 'Kuopio'],
+  ['90100', 'Oulu'],
+  ['15100', 'Lahti'],
+  ['20100', 'Turku'],
+];
+
+function person(i: number, first = FIRST[(i * 7) % FIRST.length]!): string[] {
+  const [code, town] = AREAS[i % AREAS.length]!;
+  return [
+    first,
+    LAST[(i * 13) % LAST.length]!,
+    `${STREETS[Math.floor(i / AREAS.length) % STREETS.length]} ${1 + Math.floor(i / 60)} A ${1 + (i % 7)}`,
+    code,
+    town,
+  ];
+}
+
+function run(second: 'duplicates' | 'families') {
+  const customers = Array.from({ length: 600 }, (_, i) => person(i));
+  const list: string[][] = customers.map((r) => [...r]);
+  for (let k = 0; k < 300; k++) {
+    const [code, town] = AREAS[k % AREAS.length]!;
+    list.push([FIRST[(k * 11) % FIRST.length]!, LAST[(k * 17 + 3) % LAST.length]!, `Teollisuustie ${1 + k}`, code, town]);
+  }
+  for (let i = 0; i < 300; i++) list.push(second === 'duplicates' ? person(i) : person(i, FIRST[(i * 7 + 11) % FIRST.length]));
+  const replaced: number[] = [];
+  for (let i = 300; i < 315; i++) {
+    replaced.push(list.length);
+    list.push(person(i, FIRST[(i * 7 + 13) % FIRST.length]));
+  }
+  const result = matchCustomers(listFromGrid('lista.csv', H, list), listFromGrid('asiakkaat.csv', H, customers), { lang: 'fi' });
+  return { result, replaced: replaced.map((n, k) => ({ row: result.rows[n]!, customer: 300 + k })) };
+}
+
+describe("another first name at the customer's address, by what the files hold (matchCustomers)", () => {
+  it("removes the customer whose first name was replaced when the list's rows at one home are one person written twice", () => {
+    const { result, replaced } = run('duplicates');
+    const fit = result.estimate!.fit;
+    expect(fit.fellBack).toBe(false);
+    // The 15 replaced names against their customer's own list row are the only "families".
+    expect(fit.households!.families).toBe(15);
+    expect(fit.households!.pairs).toBe(315);
+    expect(fit.households!.familyRule).toBeLessThan(0.01);
+    for (const { row, customer } of replaced) {
+      expect(row.comparison?.name).toBe('otherFirstName');
+      expect(row.outcome).toBe('removed');
+      expect(row.customerIndex).toBe(customer);
+    }
+  });
+
+  it("keeps them, as family members, when the list's rows at one home are families", () => {
+    const { result, replaced } = run('families');
+    const fit = result.estimate!.fit;
+    expect(fit.households!.families).toBeGreaterThanOrEqual(300);
+    expect(fit.households!.familyRule).toBeGreaterThan(0.999);
+    for (const { row } of replaced) expect(row.outcome).not.toBe('removed');
+  });
+
+  it('reports the rate and its sample in the fit: the CLI line, the processing log and its words', () => {
+    const { result } = run('families');
+    const fit = result.estimate!.fit;
+    expect(describeFit(fit)).toMatch(/households 0\.\d{3} \(\d+ of \d+ pairs of rows at one home\), family rule 1\.000/);
+    const params = modelParams(result);
+    expect(params.modelHouseholdPairs).toBe(fit.households!.pairs);
+    expect(params.modelHouseholdFamilies).toBe(fit.households!.families);
+    expect(params.modelFamilyRule).toBe(1);
+    const text = stepText('fi', { step: 'match', at: '2026-12-08T10:00:00Z', params, contacted: [] });
+    expect(text).toMatch(/perheitä saman kodin rivipareista 0,\d{3} \(\d+ \/ \d+: sama sukunimi, eri etunimi\), perhesäännön voima 1,000/);
+    expect(stepText('en', { step: 'match', at: '2026-12-08T10:00:00Z', params, contacted: [] })).toMatch(/family rule at 1\.000/);
+    expect(stepText('sv', { step: 'match', at: '2026-12-08T10:00:00Z', params, contacted: [] })).toMatch(/familjeregelns styrka 1,000/);
+  });
+});
