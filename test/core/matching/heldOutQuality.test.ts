@@ -44,10 +44,12 @@ describe('Febrl 3, names and addresses only', () => {
     expect(m.precision).toBeGreaterThanOrEqual(0.995);
     // Issue 12 targets recall ≥ 0.97, review ≤ 3 %, blocking recall ≥ 0.999. Review met (2.3 %),
     // blocking recall met in the fifth round (0.990 → 0.999: the weak keys of blocking.ts);
-    // recall NOT met: 0.9583 in the sixth round (a street name with one slip), 0.957 in the
-    // fifth, 0.955 in the third (second round 0.938; 0.81, 13 % and 0.968 with u from the
-    // candidates; the fixed model had 0.52 and 12 %). Pinned so they cannot fall back.
-    expect(m.recall).toBeGreaterThanOrEqual(0.955);
+    // recall NOT met: 0.9617 in the seventh round (the family rule off where the files' rows at
+    // one home are no families: Febrl's list is duplicates), 0.9583 in the sixth (a street name
+    // with one slip), 0.957 in the fifth, 0.955 in the third (second round 0.938; 0.81, 13 % and
+    // 0.968 with u from the candidates; the fixed model had 0.52 and 12 %). Pinned so they
+    // cannot fall back.
+    expect(m.recall).toBeGreaterThanOrEqual(0.96);
     expect(m.reviewShare).toBeLessThanOrEqual(0.03);
     expect(m.blockingRecall).toBeGreaterThanOrEqual(0.999);
   });
