@@ -601,6 +601,11 @@ export function modelParams(result: MatchResult): Record<string, number | boolea
     out.modelHouseholdRate = Math.round(fit.households.rate * 10000) / 10000;
     out.modelFamilyRule = Math.round(fit.households.familyRule * 10000) / 10000;
   }
+  if (fit.namesakes) {
+    out.modelNamesakePairs = Math.round(fit.namesakes.pairs);
+    out.modelNamesakesApart = fit.namesakes.apart;
+    out.modelNamesakeBits = Math.round(fit.namesakes.bits * 1000) / 1000;
+  }
   return out;
 }
 

@@ -64,6 +64,8 @@ export interface EstimationFit {
    * first name at the customer's address weighs against (guard). Absent when the prior was used.
    */
   households?: Households;
+  /** The namesakes' correction of the model (namesakeBits): pairs of one name, those at another address in one postal code, bits. */
+  namesakes?: { pairs: number; apart: number; bits: number };
 }
 
 export interface Estimate {
@@ -275,7 +277,7 @@ function hash53(s: string): number {
  * distinct key of EXACT_LEVELS, in order: plain data, so the CLI counts the list's while the
  * customer file is still being read, and its worker the customers' while this thread estimates.
  */
-export type FileCounts = (WithinCounts | HomeCounts)[];
+export type FileCounts = (WithinCounts | HomeCounts | NamesakeCounts)[];
 
 export function countWithinFile(t: MatchTable): FileCounts {
   return [...countWithinFileSteps(t)];
@@ -288,6 +290,7 @@ export function countWithinFile(t: MatchTable): FileCounts {
 export function* countWithinFileSteps(t: MatchTable): Generator<FileCounts[number]> {
   for (const key of exactKeys()) yield withinFile(t, key);
   yield countHomes(t);
+  yield countNamesakes(t);
 }
 
 /** The counts of one exact key of FileCounts (in exactKeys' order). */
@@ -297,11 +300,94 @@ function exactCounts(c: FileCounts, k: number): WithinCounts {
   return x;
 }
 
-/** The homes of FileCounts (its last entry). */
+/** The homes of FileCounts (countHomes). */
 function homesOf(c: FileCounts): HomeCounts {
-  const x = c[c.length - 1];
+  const x = c.find((e) => 'families' in e);
   if (!x || !('families' in x)) throw new Error('estimate: no counts of homes');
   return x;
+}
+
+/** The counts of persons' exact names of FileCounts (EXACT_LEVELS' name:person). */
+function personNames(c: FileCounts): WithinCounts {
+  const key = EXACT_LEVELS.find(([t]) => t === 'name:person')![2];
+  return exactCounts(c, exactKeys().indexOf(key));
+}
+
+/** The namesakes of FileCounts (countNamesakes). */
+function namesakesOf(c: FileCounts): NamesakeCounts {
+  const x = c.find((e) => 'apart' in e);
+  if (!x || !('apart' in x)) throw new Error('estimate: no counts of namesakes');
+  return x;
+}
+
+/**
+ * Pairs of rows of one file with the same person's name (the words in any order) in one postal
+ * code at another street address (another street and house number: compareRows' "different").
+ */
+export interface NamesakeCounts {
+  apart: number;
+}
+
+/** More rows of one name in one postal code than this: a common name, which its term frequency weighs; left out. */
+const MAX_NAMESAKES = 16;
+
+/**
+ * countNamesakes: one sort of the rows by a hash of name and postal code (as countHomes), the
+ * rows of one hash compared in full.
+ */
+export function countNamesakes(t: MatchTable): NamesakeCounts {
+  const indexBits = Math.max(1, Math.ceil(Math.log2(t.size + 1)));
+  const span = Math.pow(2, indexBits);
+  const hashBits = Math.min(32, 52 - indexBits);
+  const keys = new Float64Array(t.size);
+  const names = new Float64Array(t.size);
+  let n = 0;
+  for (let i = 0; i < t.size; i++) {
+    if (t.street[i] === NONE || t.postalCode[i] === NONE || !t.personWords[i] || t.companyWords[i]) continue;
+    names[i] = wordsKey(t.personWords[i]!);
+    let h = Math.imul((names[i]! % 4294967291) ^ 0x5bd1e995, 0x9e3779b1);
+    h = Math.imul(h ^ Math.floor(names[i]! / 4294967296), 0x85ebca6b);
+    h = Math.imul(h ^ t.postalCode[i]!, 0x27d4eb2f);
+    h = (h ^ (h >>> 15)) >>> (32 - hashBits);
+    keys[n++] = h * span + i;
+  }
+  const sorted = keys.subarray(0, n).sort();
+  let apart = 0;
+  for (let a = 0; a < n;) {
+    const hash = Math.floor(sorted[a]! / span);
+    let b = a + 1;
+    while (b < n && Math.floor(sorted[b]! / span) === hash) b++;
+    if (b - a <= MAX_NAMESAKES) {
+      for (let x = a; x < b; x++) {
+        const i = sorted[x]! % span;
+        for (let y = x + 1; y < b; y++) {
+          const j = sorted[y]! % span;
+          if (names[i] !== names[j] || t.postalCode[i] !== t.postalCode[j]) continue;
+          if (compareRows(t, i, t, j).address === 'different') apart++;
+        }
+      }
+    }
+    a = b;
+  }
+  return { apart };
+}
+
+/** The prior of P(another street address in the postal code | the same name, two people), in pairs (as HOUSEHOLD_PRIOR). */
+const NAMESAKE_PRIOR_PAIRS = 10;
+
+/**
+ * How much an exact person's name in the same postal code at another street address weighs
+ * less than its fields add up to: namesakes live near each other (a father and son of one
+ * name, relatives named after each other), so "the same name" and "the same postal code" are
+ * not independent between two people. P(same postal code, another street address | the same
+ * name, two people) is counted within the files (pairs of one name at another address in one
+ * postal code, by pairs of one name anywhere, as chanceWithinFiles counts an exact name),
+ * shrunk towards what independence says (u of the same postal code × u of another address) by
+ * NAMESAKE_PRIOR_PAIRS; the correction is log2(independence / that), never for.
+ */
+export function namesakeBits(apart: number, namePairs: number, independent: number): { pairs: number; apart: number; bits: number } {
+  const p = (apart + NAMESAKE_PRIOR_PAIRS * independent) / (namePairs + NAMESAKE_PRIOR_PAIRS);
+  return { pairs: namePairs, apart, bits: p > 0 && independent > 0 ? Math.min(0, Math.log2(independent / p)) : 0 };
 }
 
 /**
@@ -615,6 +701,8 @@ export interface RandomPairU {
   termFrequency: TermFrequencyReference;
   /** The household rate of the two files (householdRate). */
   households: Households;
+  /** The namesakes' correction (namesakeBits). */
+  namesakes: { pairs: number; apart: number; bits: number };
 }
 
 export function randomPairU(
@@ -671,6 +759,11 @@ export function randomPairU(
     u: out,
     termFrequency: { company: squares.get('name:company') ?? 0, person: squares.get('name:person') ?? 0, rows },
     households: householdRate(homesOf(listCounts), homesOf(customerCounts)),
+    namesakes: namesakeBits(
+      namesakesOf(listCounts).apart + namesakesOf(customerCounts).apart,
+      (personNames(listCounts).same + personNames(customerCounts).same) / 2,
+      (out.get(`area\u0000same`) ?? 0) * (out.get(`address:person\u0000different`) ?? 0),
+    ),
   };
 }
 
@@ -835,8 +928,24 @@ export function finishEstimate(
     // The share of matches is never taken below one customer in the list: a list with few
     // customers among many prospects (a directory search) must not talk the model out of
     // removing the ones it has. A customer called as a new lead is the worst failure.
-    model: { ...prior, priorBits: Math.log2(lambdaAll / (1 - lambdaAll)), tables, termFrequency: randomU.termFrequency },
-    fit: { pairs, candidatePairs, sampledRows: rows, iterations, converged, lambda, fellBack: false, households: randomU.households },
+    model: {
+      ...prior,
+      priorBits: Math.log2(lambdaAll / (1 - lambdaAll)),
+      tables,
+      termFrequency: randomU.termFrequency,
+      namesakeBits: randomU.namesakes.bits,
+    },
+    fit: {
+      pairs,
+      candidatePairs,
+      sampledRows: rows,
+      iterations,
+      converged,
+      lambda,
+      fellBack: false,
+      households: randomU.households,
+      namesakes: randomU.namesakes,
+    },
   };
 }
 
@@ -953,6 +1062,9 @@ export function describeFit(fit: EstimationFit): string {
     `${fit.iterations} EM rounds, ${fit.converged ? 'converged' : 'not converged'}, λ ${fit.lambda.toFixed(3)}` +
     (fit.households
       ? `; households ${fit.households.rate.toFixed(3)} (${fit.households.families} of ${fit.households.pairs} pairs of rows at one home), family rule ${fit.households.familyRule.toFixed(3)}`
+      : '') +
+    (fit.namesakes
+      ? `; namesakes at another address in one postal code ${fit.namesakes.apart} of ${Math.round(fit.namesakes.pairs)} pairs of one name, ${fit.namesakes.bits.toFixed(2)} bits`
       : '')
   );
 }

@@ -97,6 +97,7 @@ export const notesText = defineMessages({
     modelNotConverged: 'ei konvergoinut',
     modelFellBack: 'malli: oletusmalli (liian vähän aineistoa estimointiin: {pairs} ehdokasparia)',
     modelHouseholds: 'perheitä saman kodin rivipareista {rate} ({families} / {pairs}: sama sukunimi, eri etunimi), perhesäännön voima {rule}',
+    modelNamesakes: 'kaimoja samassa postinumerossa eri osoitteessa {apart} / {pairs} saman nimen rivipariä, painoon {bits} bittiä',
     s8: '8. Säilytysaika',
     deleteBy: 'Poistettava viimeistään',
     retentionRule: 'Lista poistetaan, kun sitä ei enää tarvita, viimeistään poistopäivänä. Apuohjelma varoittaa, kun päivä on ohitettu.',
@@ -221,6 +222,7 @@ export const notesText = defineMessages({
     modelNotConverged: 'not converged',
     modelFellBack: 'model: the default model (too little data to estimate from: {pairs} candidate pairs)',
     modelHouseholds: 'families among pairs of rows at one home {rate} ({families} of {pairs}: same surname, another first name), family rule at {rule}',
+    modelNamesakes: 'namesakes at another address in one postal code {apart} of {pairs} pairs of rows of one name, {bits} bits to the weight',
     s8: '8. Retention',
     deleteBy: 'Delete by',
     retentionRule:
@@ -348,6 +350,7 @@ export const notesText = defineMessages({
     modelNotConverged: 'konvergerade inte',
     modelFellBack: 'modell: standardmodellen (för lite data för att skatta: {pairs} kandidatpar)',
     modelHouseholds: 'familjer bland radpar i samma bostad {rate} ({families} av {pairs}: samma efternamn, annat förnamn), familjeregelns styrka {rule}',
+    modelNamesakes: 'namnar på annan adress inom samma postnummer {apart} av {pairs} radpar med samma namn, {bits} bitar till vikten',
     s8: '8. Lagringstid',
     deleteBy: 'Raderas senast',
     retentionRule: 'Listan raderas när den inte längre behövs, senast på raderingsdagen. Tillägget varnar när dagen har passerats.',

@@ -229,6 +229,17 @@ export function modelFitText(lang: Lang, params: ProcessingStep['params']): stri
           pairs: formatCount(lang, householdPairs),
           rule: decimals(num('modelFamilyRule')),
         });
+  // The namesakes' correction (estimate.ts namesakeBits), when logged.
+  const namesakePairs = num('modelNamesakePairs');
+  const namesakes =
+    namesakePairs === null
+      ? ''
+      : ', ' +
+        t(lang, 'modelNamesakes', {
+          apart: formatCount(lang, num('modelNamesakesApart') ?? 0),
+          pairs: formatCount(lang, namesakePairs),
+          bits: decimals(num('modelNamesakeBits')),
+        });
   return (
     t(lang, 'modelFit', {
       pairs: formatCount(lang, pairs),
@@ -237,7 +248,9 @@ export function modelFitText(lang: Lang, params: ProcessingStep['params']): stri
       converged: t(lang, params.modelConverged === true ? 'modelConverged' : 'modelNotConverged'),
       // Three decimals, with the decimal comma in Finnish and Swedish.
       lambda: decimals(lambda),
-    }) + households
+    }) +
+    households +
+    namesakes
   );
 }
 

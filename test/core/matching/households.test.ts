@@ -10,12 +10,14 @@ import { listFromGrid } from '../../../src/core/list/listTable';
 import {
   betaCdf,
   countHomes,
+  countNamesakes,
   countWithinFile,
   describeFit,
   guard,
   householdRate,
   HOUSEHOLD_PRIOR,
   cloneTables,
+  namesakeBits,
 } from '../../../src/core/matching/estimate';
 import { DEFAULT_MODEL } from '../../../src/core/matching/model';
 import { toMatchTable } from '../../../src/core/matching/record';
@@ -61,7 +63,7 @@ describe('pairs of rows at one home (countHomes)', () => {
       ['Matti', 'Virtanen', 'Hämeenkatu 12 A 3', '33100', 'Tampere'],
       ['Liisa', 'Virtanen', 'Hämeenkatu 12 A 3', '33100', 'Tampere'],
     ]);
-    expect(countWithinFile(t).at(-1)).toEqual({ pairs: 1, families: 1 });
+    expect(countWithinFile(t).at(-2)).toEqual({ pairs: 1, families: 1 });
   });
 });
 
@@ -284,9 +286,83 @@ describe("another first name at the customer's address, by what the files hold (
     expect(params.modelHouseholdPairs).toBe(fit.households!.pairs);
     expect(params.modelHouseholdFamilies).toBe(fit.households!.families);
     expect(params.modelFamilyRule).toBe(1);
+    expect(params.modelNamesakePairs).toBe(Math.round(fit.namesakes!.pairs));
+    expect(params.modelNamesakesApart).toBe(fit.namesakes!.apart);
+    expect(describeFit(fit)).toMatch(/namesakes at another address in one postal code \d+ of \d+ pairs of one name, -?\d+\.\d\d bits/);
     const text = stepText('fi', { step: 'match', at: '2026-12-08T10:00:00Z', params, contacted: [] });
     expect(text).toMatch(/perheitä saman kodin rivipareista 0,\d{3} \(\d+ \/ \d+: sama sukunimi, eri etunimi\), perhesäännön voima 1,000/);
+    expect(text).toMatch(/kaimoja samassa postinumerossa eri osoitteessa [\d\s]+ \/ [\d\s]+ saman nimen rivipariä, painoon .*\d,\d{3} bittiä/);
     expect(stepText('en', { step: 'match', at: '2026-12-08T10:00:00Z', params, contacted: [] })).toMatch(/family rule at 1\.000/);
     expect(stepText('sv', { step: 'match', at: '2026-12-08T10:00:00Z', params, contacted: [] })).toMatch(/familjeregelns styrka 1,000/);
+  });
+});
+
+describe("namesakes in one postal code (countNamesakes, namesakeBits; seed 401's review)", () => {
+  it('counts pairs of one name in one postal code at another street address, not at the same street or in another postal code', () => {
+    const t = toMatchTable(keys, [
+      ['Matti', 'Virtanen', 'Hämeenkatu 12 A 3', '33100', 'Tampere'],
+      ['Matti', 'Virtanen', 'Rantatie 7', '33100', 'Tampere'],
+      ['Virtanen', 'Matti', 'Kauppakatu 3', '33100', 'Tampere'],
+      ['Matti', 'Virtanen', 'Hämeenkatu 12 A 3', '33100', 'Tampere'],
+      ['Matti', 'Virtanen', 'Koulukatu 21', '40520', 'Jyväskylä'],
+      ['Liisa', 'Virtanen', 'Koulukatu 9', '33100', 'Tampere'],
+    ]);
+    // Rows 0/1, 0/2, 1/2, 1/3, 2/3: another street in 33100; 0/3 the same home; row 4 elsewhere.
+    expect(countNamesakes(t)).toEqual({ apart: 5 });
+    expect(countWithinFile(t).at(-1)).toEqual({ apart: 5 });
+  });
+
+  it('weighs nothing where the files show namesakes no nearer than chance, and against where they live near each other', () => {
+    expect(namesakeBits(0, 1000, 0.001).bits).toBe(0);
+    expect(namesakeBits(1, 1000, 0.001).bits).toBe(0);
+    const near = namesakeBits(51, 7558, 0.0008);
+    expect(near.bits).toBeCloseTo(Math.log2(0.0008 / ((51 + 10 * 0.0008) / (7558 + 10))), 10);
+    expect(near.bits).toBeLessThan(-2);
+    // A handful of pairs moves it only part of the way.
+    expect(namesakeBits(1, 2, 0.001).bits).toBeGreaterThan(Math.log2(0.001 / 0.5));
+  });
+
+  /** 600 persons of one town, each name once, 30 postal codes, one home each. */
+  const townsman = (i: number, street?: string): string[] => [
+    FIRST[i % FIRST.length]!,
+    LAST[Math.floor(i / FIRST.length) % LAST.length]!,
+    street ?? `${STREETS[Math.floor(i / 30) % STREETS.length]} ${1 + Math.floor(i / 300)}`,
+    String(33100 + (i % 30) * 10),
+    'Tampere',
+  ];
+
+  /**
+   * The list: every customer, 300 prospects of other names in the town, and for 60 customers a
+   * namesake in the customer's postal code at another street.
+   */
+  function withNamesakes() {
+    const customers = Array.from({ length: 600 }, (_, i) => townsman(i));
+    const list: string[][] = customers.map((r) => [...r]);
+    for (let k = 0; k < 300; k++) list.push(townsman(600 + k, `Teollisuustie ${1 + k}`));
+    const namesakes: number[] = [];
+    for (let i = 0; i < 60; i++) {
+      namesakes.push(list.length);
+      list.push(townsman(i * 10, `Metsäpolku ${101 + i}`));
+    }
+    return {
+      result: matchCustomers(listFromGrid('lista.csv', H, list), listFromGrid('asiakkaat.csv', H, customers), { lang: 'fi' }),
+      namesakes,
+    };
+  }
+
+  it("does not remove a namesake at another street of the customer's postal code where the files hold such namesakes, and still removes the customers", () => {
+    const { result, namesakes } = withNamesakes();
+    const fit = result.estimate!.fit;
+    expect(fit.namesakes!.apart).toBe(60);
+    expect(fit.namesakes!.bits).toBeLessThan(-1);
+    expect(result.estimate!.model.namesakeBits).toBe(fit.namesakes!.bits);
+    for (const n of namesakes) {
+      expect(result.rows[n]!.comparison?.name).toBe('exact');
+      expect(result.rows[n]!.comparison?.address).toBe('different');
+      // Without the correction, 0.98 and removed; with it, the same postal code says no more than
+      // the same name already did, and a person is asked.
+      expect(result.rows[n]!.outcome).not.toBe('removed');
+    }
+    for (let i = 0; i < 600; i++) expect(result.rows[i]!.outcome).toBe('removed');
   });
 });
