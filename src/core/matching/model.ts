@@ -56,7 +56,7 @@ export interface MatchModel {
    */
   termFrequency?: TermFrequencyReference;
   /**
-   * Bits (≤ 0) added to a person's exact name in the same postal code at another street address:
+   * Bits (≤ 0) added to a person's same name in the same postal code at another street address:
    * namesakes live near each other (estimate.ts namesakeBits). Absent: 0.
    */
   namesakeBits?: number;
@@ -255,9 +255,13 @@ export function vectorWeight(v: ComparisonVector, model: MatchModel = DEFAULT_MO
   return sum;
 }
 
-/** A person's exact name in the same postal code at another street address: where namesakeBits applies. */
+/**
+ * A person's name the same (exact, mistyped, or with a given name more on one side: the levels
+ * that read as one name) in the same postal code at another street address: where namesakeBits
+ * applies. The correction is estimated from exact names, the only ones counted within a file.
+ */
 function isNamesake(v: ComparisonVector): boolean {
-  return v.nameKind === 'person' && v.name === 'exact' && v.area === 'same' && v.address === 'different';
+  return v.nameKind === 'person' && (v.name === 'exact' || v.name === 'close' || v.name === 'subset') && v.area === 'same' && v.address === 'different';
 }
 
 /** The most an exact name's frequency moves its weight, either way. */

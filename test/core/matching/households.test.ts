@@ -19,7 +19,8 @@ import {
   cloneTables,
   namesakeBits,
 } from '../../../src/core/matching/estimate';
-import { DEFAULT_MODEL } from '../../../src/core/matching/model';
+import { DEFAULT_MODEL, fieldWeights, vectorWeight } from '../../../src/core/matching/model';
+import type { ComparisonVector } from '../../../src/core/matching/comparison';
 import { toMatchTable } from '../../../src/core/matching/record';
 import { stepText } from '../../../src/core/notes/notesSheet';
 
@@ -291,7 +292,9 @@ describe("another first name at the customer's address, by what the files hold (
     expect(describeFit(fit)).toMatch(/namesakes at another address in one postal code \d+ of \d+ pairs of one name, -?\d+\.\d\d bits/);
     const text = stepText('fi', { step: 'match', at: '2026-12-08T10:00:00Z', params, contacted: [] });
     expect(text).toMatch(/perheitä saman kodin rivipareista 0,\d{3} \(\d+ \/ \d+: sama sukunimi, eri etunimi\), perhesäännön voima 1,000/);
-    expect(text).toMatch(/kaimoja samassa postinumerossa eri osoitteessa [\d\s]+ \/ [\d\s]+ saman nimen rivipariä, painoon .*\d,\d{3} bittiä/);
+    expect(text).toMatch(
+      /kaimoja samassa postinumerossa eri osoitteessa [\d\s]+ \/ [\d\s]+ saman nimen rivipariä, painoon .*\d,\d{3} bittiä/,
+    );
     expect(stepText('en', { step: 'match', at: '2026-12-08T10:00:00Z', params, contacted: [] })).toMatch(/family rule at 1\.000/);
     expect(stepText('sv', { step: 'match', at: '2026-12-08T10:00:00Z', params, contacted: [] })).toMatch(/familjeregelns styrka 1,000/);
   });
@@ -364,5 +367,30 @@ describe("namesakes in one postal code (countNamesakes, namesakeBits; seed 401's
       expect(result.rows[n]!.outcome).not.toBe('removed');
     }
     for (let i = 0; i < 600; i++) expect(result.rows[i]!.outcome).toBe('removed');
+  });
+
+  it('applies to a name read as the same (exact, mistyped, a given name more), in the same postal code, at another street address only', () => {
+    const model = { ...DEFAULT_MODEL, namesakeBits: -3 };
+    const v = (name: ComparisonVector['name'], address: ComparisonVector['address'], area: ComparisonVector['area']): ComparisonVector => ({
+      businessId: null,
+      phone: null,
+      email: null,
+      name,
+      nameKind: 'person',
+      nameSimilarity: 1,
+      nameFrequency: 0,
+      legalForm: null,
+      contact: null,
+      address,
+      area,
+    });
+    const moved = (x: ComparisonVector) => vectorWeight(x, model) - vectorWeight(x, DEFAULT_MODEL);
+    for (const name of ['exact', 'close', 'subset'] as const) expect(moved(v(name, 'different', 'same'))).toBeCloseTo(-3, 10);
+    expect(moved(v('partial', 'different', 'same'))).toBe(0);
+    expect(moved(v('exact', 'street', 'same'))).toBe(0);
+    expect(moved(v('exact', 'different', 'near'))).toBe(0);
+    // The reason's field weights add up to the same score: the correction is the address's.
+    const w = fieldWeights(v('subset', 'different', 'same'), model);
+    expect(model.priorBits + w.reduce((a, f) => a + f.weight, 0)).toBeCloseTo(vectorWeight(v('subset', 'different', 'same'), model), 10);
   });
 });
