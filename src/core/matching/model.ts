@@ -261,7 +261,12 @@ export function vectorWeight(v: ComparisonVector, model: MatchModel = DEFAULT_MO
  * applies. The correction is estimated from exact names, the only ones counted within a file.
  */
 function isNamesake(v: ComparisonVector): boolean {
-  return v.nameKind === 'person' && (v.name === 'exact' || v.name === 'close' || v.name === 'subset') && v.area === 'same' && v.address === 'different';
+  return (
+    v.nameKind === 'person' &&
+    (v.name === 'exact' || v.name === 'close' || v.name === 'subset') &&
+    v.area === 'same' &&
+    v.address === 'different'
+  );
 }
 
 /** The most an exact name's frequency moves its weight, either way. */
