@@ -326,6 +326,8 @@ function namesakesOf(c: FileCounts): NamesakeCounts {
  */
 export interface NamesakeCounts {
   apart: number;
+  /** Pairs of one name in one postal code at one street address: one person written twice, as a rule. */
+  together: number;
 }
 
 /** More rows of one name in one postal code than this: a common name, which its term frequency weighs; left out. */
@@ -353,6 +355,7 @@ export function countNamesakes(t: MatchTable): NamesakeCounts {
   }
   const sorted = keys.subarray(0, n).sort();
   let apart = 0;
+  let together = 0;
   for (let a = 0; a < n;) {
     const hash = Math.floor(sorted[a]! / span);
     let b = a + 1;
@@ -363,13 +366,36 @@ export function countNamesakes(t: MatchTable): NamesakeCounts {
         for (let y = x + 1; y < b; y++) {
           const j = sorted[y]! % span;
           if (names[i] !== names[j] || t.postalCode[i] !== t.postalCode[j]) continue;
-          if (compareRows(t, i, t, j).address === 'different') apart++;
+          const address = compareRows(t, i, t, j).address;
+          if (address === 'different') apart++;
+          else if (address === 'exact') together++;
         }
       }
     }
     a = b;
   }
-  return { apart };
+  return { apart, together };
+}
+
+/**
+ * The namesakes' correction from the counts of both files, each file's pairs taken as far as the
+ * file holds one row per person: a file whose pairs of one name in one postal code are mostly at
+ * one street address (a list of duplicates, a register holding customers twice) repeats people,
+ * and its pairs of one name at another address are as likely one person who moved or was
+ * written otherwise, not namesakes. Weight of a file: P(share at one address ≤ ½) under a
+ * uniform prior (betaCdf); ½, because a file of one row per person has next to none of its
+ * same-name pairs at one address, and a file of duplicates most.
+ */
+export function namesakesOfFiles(files: FileCounts[], independent: number): { pairs: number; apart: number; bits: number } {
+  let apart = 0;
+  let pairs = 0;
+  for (const c of files) {
+    const n = namesakesOf(c);
+    const onePerPerson = betaCdf(0.5, n.together + 1, n.apart + 1);
+    apart += onePerPerson * n.apart;
+    pairs += onePerPerson * (personNames(c).same / 2);
+  }
+  return namesakeBits(apart, pairs, independent);
 }
 
 /** The prior of P(another street address in the postal code | the same name, two people), in pairs (as HOUSEHOLD_PRIOR). */
@@ -701,7 +727,7 @@ export interface RandomPairU {
   termFrequency: TermFrequencyReference;
   /** The household rate of the two files (householdRate). */
   households: Households;
-  /** The namesakes' correction (namesakeBits). */
+  /** The namesakes' correction (namesakesOfFiles). */
   namesakes: { pairs: number; apart: number; bits: number };
 }
 
@@ -759,9 +785,8 @@ export function randomPairU(
     u: out,
     termFrequency: { company: squares.get('name:company') ?? 0, person: squares.get('name:person') ?? 0, rows },
     households: householdRate(homesOf(listCounts), homesOf(customerCounts)),
-    namesakes: namesakeBits(
-      namesakesOf(listCounts).apart + namesakesOf(customerCounts).apart,
-      (personNames(listCounts).same + personNames(customerCounts).same) / 2,
+    namesakes: namesakesOfFiles(
+      [listCounts, customerCounts],
       (out.get(`area\u0000same`) ?? 0) * (out.get(`address:person\u0000different`) ?? 0),
     ),
   };
@@ -923,6 +948,7 @@ export function finishEstimate(
   }
   const matchesPerRow = (lambda * pairs) / rows;
   const lambdaAll = Math.min(0.5, Math.max(matchesPerRow, 1 / list.size) / customers.size);
+  const namesakes = randomU.namesakes;
   guard(tables, prior.tables, { maxBits: MAX_BITS_RANDOM, familyRule: randomU.households.familyRule });
   return {
     // The share of matches is never taken below one customer in the list: a list with few
@@ -933,7 +959,7 @@ export function finishEstimate(
       priorBits: Math.log2(lambdaAll / (1 - lambdaAll)),
       tables,
       termFrequency: randomU.termFrequency,
-      namesakeBits: randomU.namesakes.bits,
+      namesakeBits: namesakes.bits,
     },
     fit: {
       pairs,
@@ -944,7 +970,7 @@ export function finishEstimate(
       lambda,
       fellBack: false,
       households: randomU.households,
-      namesakes: randomU.namesakes,
+      namesakes,
     },
   };
 }
