@@ -285,7 +285,8 @@ export function countWithinFile(t: MatchTable): FileCounts {
 
 /**
  * countWithinFile a key at a time (one pass over the file each), for a caller that pauses
- * between them; the file's homes last (countHomes).
+ * between them; then the file's homes (countHomes) and namesakes (countNamesakes), each one
+ * sort of the file.
  */
 export function* countWithinFileSteps(t: MatchTable): Generator<FileCounts[number]> {
   for (const key of exactKeys()) yield withinFile(t, key);
