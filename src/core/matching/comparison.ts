@@ -374,18 +374,63 @@ function lettersInOrder(short: string, long: string, from: number): boolean {
 
 /**
  * The street address of row `i` of the list against row `j` of the customers (see AddressLevel);
- * the customer's street, house and apartment from its row fields (`cf`, from `o`: pairFieldsOf).
+ * the customer's street, house and apartment from its row fields (`cf`, from `o`: rowAt).
  */
-function compareAddress(l: MatchTable, i: number, cf: Int32Array, o: number, persons: boolean): AddressLevel | null {
-  const xs = l.street[i]!;
-  const ys = cf[o + RowField.Street]!;
+function compareAddress(l: MatchTable, i: number, c: MatchTable, j: number, cf: Int32Array, o: number, persons: boolean): AddressLevel | null {
+  const level = compareStreets(
+    l,
+    l.street[i]!,
+    l.house[i]!,
+    l.unit[i]!,
+    cf[o + RowField.Street]!,
+    cf[o + RowField.House]!,
+    cf[o + RowField.Unit]!,
+    persons,
+  );
+  return l.alt === null && c.alt === null ? level : eitherLine(level, l, i, c, j, persons);
+}
+
+/** Rank of each AddressLevel, best first (eitherLine keeps the better of two). */
+const ADDRESS_RANK: Record<AddressLevel, number> = { exact: 0, house: 1, otherUnit: 2, street: 3, otherStreet: 4, different: 5 };
+
+/**
+ * Where either side has an address's other line (MatchTable.alt, a second address line read by
+ * record.ts): each side's other line is compared with the other side's street as well, and the
+ * best level stands. A street found on either line agrees: the lines are written swapped
+ * ("Hurley street 51" / "Lakes retirement estate" against the estate first, the street second).
+ * The two other lines are not compared with each other (two extra lines alike, a c/o or an
+ * estate, are not the street address).
+ */
+function eitherLine(level: AddressLevel | null, l: MatchTable, i: number, c: MatchTable, j: number, persons: boolean): AddressLevel | null {
+  if (level === null || level === 'exact') return level;
+  let best: AddressLevel = level;
+  const la = l.alt;
+  if (la !== null && la.street[i] !== NONE) {
+    const x = compareStreets(l, la.street[i]!, la.house[i]!, la.unit[i]!, c.street[j]!, c.house[j]!, c.unit[j]!, persons)!;
+    if (ADDRESS_RANK[x] < ADDRESS_RANK[best]) best = x;
+  }
+  const ca = c.alt;
+  if (ca !== null && ca.street[j] !== NONE && best !== 'exact') {
+    const y = compareStreets(l, l.street[i]!, l.house[i]!, l.unit[i]!, ca.street[j]!, ca.house[j]!, ca.unit[j]!, persons)!;
+    if (ADDRESS_RANK[y] < ADDRESS_RANK[best]) best = y;
+  }
+  return best;
+}
+
+/** Two street addresses as street id, house and apartment (see AddressLevel); null when either has no street. */
+function compareStreets(
+  l: MatchTable,
+  xs: number,
+  xh: number,
+  xu: number,
+  ys: number,
+  yh: number,
+  yu: number,
+  persons: boolean,
+): AddressLevel | null {
   if (xs === NONE || ys === NONE) return null;
   const sameStreet = xs === ys || similarStreets(l, xs, ys, persons);
-  const xh = l.house[i]!;
-  const yh = cf[o + RowField.House]!;
   if (xh === NONE || yh === NONE) return sameStreet ? 'street' : 'different';
-  const xu = l.unit[i]!;
-  const yu = cf[o + RowField.Unit]!;
   if (!sameStreet) {
     // Only the number and the apartment left to agree: both must be written, and the same.
     return xh >> 16 === yh >> 16 && (xh & 0xffff) === (yh & 0xffff) && (xu === NONE) === (yu === NONE) && xu === yu
@@ -641,7 +686,7 @@ export function compareWithoutNames(l: MatchTable, i: number, c: MatchTable, j: 
     // Persons, or a sole trader ("Tmi Matti Virtanen") against a person's name.
     nameKind = 'person';
   }
-  const address = compareAddress(l, i, cf, o, nameKind === 'person');
+  const address = compareAddress(l, i, c, j, cf, o, nameKind === 'person');
   return {
     businessId: numberId(l.businessId[i]!, cf[o + RowField.BusinessId]!),
     phone: comparePhones(l.phone[i]!, cf, o),
