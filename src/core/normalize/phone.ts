@@ -4,23 +4,7 @@
  * lost its leading zero) to E.164 "+358401234567", which is what dialers match on exactly.
  * libphonenumber-js (max metadata) decides validity and type; we only add the Finnish habits.
  */
-import type { parsePhoneNumberFromString as ParsePhoneNumber } from 'libphonenumber-js/max';
-
-let parseLoaded: typeof ParsePhoneNumber | null = null;
-
-/**
- * libphonenumber-js's parser, loaded on the first number that needs it. Most numbers a Finnish
- * register holds are read by the fast path below (fastFinnishNsn), and loading the library's
- * max metadata took 45–80 ms of each thread's start in `rajaus match`, before its first byte
- * read (the worker is started after the main thread has loaded the command's modules).
- */
-function parsePhoneNumberFromString(text: string, country: 'FI'): ReturnType<typeof ParsePhoneNumber> {
-  // A synchronous require: every caller here is synchronous. Bundlers (esbuild for the CLI,
-  // webpack for the pane) resolve it as they resolve an import.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  parseLoaded ??= (require('libphonenumber-js/max') as typeof import('libphonenumber-js/max')).parsePhoneNumberFromString;
-  return parseLoaded(text, country);
-}
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 
 export type PhoneType = 'mobile' | 'fixed' | 'business' | 'tollFree' | 'premium' | 'other';
 
