@@ -167,6 +167,11 @@ export const matchCommand: Command = {
       // The two threads link the list in pieces, claimed from its two ends (pieceClaims.ts). The
       // model of this run is estimated once the index is there (estimate.ts); the worker is sent
       // the pieces it may claim now and the model then.
+      // EM over the sampled rows' candidates in the worker (matchWorker.ts fit): it has the
+      // customers and their index already, and this thread has the worker's part of the list to
+      // pack, the list to count and the customers to unpack meanwhile.
+      const fitted = worker && listTable ? worker.fit(listTable, DEFAULT_MODEL) : null;
+      fitted?.catch(() => undefined);
       const size = listTable ? listTable.size : 0;
       const pieceRows = pieceSize(size, worker ? LINKED_PIECE : PIECE);
       const linkTheirs = worker && listTable ? worker.link(listTable, pieceRows) : null;
@@ -192,11 +197,11 @@ export const matchCommand: Command = {
       const customerInfo = { ...customers.info, origin: { ...customers.info.origin, name: customersPath } };
       requireMatchable(customerInfo, io.lang);
       requireMatchable(list, io.lang);
-      // The model of the run (estimate.ts): EM over the candidates here, while the worker
-      // compares the random pairs that give u, pieces of them claimed from the plan's end; then
-      // this thread claims the rest from its start (pieceClaims.ts). The counts within each file
-      // come from the thread that read it. The worker is always asked for its pairs, with none
-      // when the model falls back.
+      // The model of the run (estimate.ts): EM over the candidates (in the worker when there is
+      // one), and the random pairs that give u, claimed in pieces by this thread from the plan's
+      // start and by the worker from its end once it has fitted EM (pieceClaims.ts). The counts
+      // within each file come from the thread that read it. The worker is always asked for its
+      // pairs, with none when the model falls back.
       const estimated = customers.table.size >= MIN_CUSTOMERS;
       const plan = estimated ? planDraws(listTable!, customers.table) : { anywhere: new Int32Array(0), sameArea: new Int32Array(0) };
       const drawClaims = PieceClaims.create(Math.ceil(planPairs(plan) / DRAW_PIECE));
@@ -206,18 +211,19 @@ export const matchCommand: Command = {
       const index = worker ? await worker.index(customers.table) : await runStepsWithPauses(blockIndexSteps(customers.table), pause);
       phase('main', 'index');
       // In pieces (a second or more in one pass at 400,000 × 100,000): Ctrl-C is heard.
-      const fit = await runStepsWithPauses(fitSteps(listTable!, index, DEFAULT_MODEL), pause);
-      phase('main', 'candidates fitted');
+      const fit = fitted ? null : await runStepsWithPauses(fitSteps(listTable!, index, DEFAULT_MODEL), pause);
       const ourDraws = claimedDrawCounts(listTable!, customers.table, plan, DRAW_PIECE, () => drawClaims.claimFirst());
       let draws = await runStepsWithPauses(ourDraws, pause);
+      phase('main', 'own random pairs');
       if (theirDraws) draws = addCounts(await theirDraws, draws);
       const customerCounts = worker ? await worker.counts() : undefined;
       phase('main', 'random pairs');
+      const theFit = fit ?? (await fitted!);
       estimate =
-        'model' in fit
-          ? fit
+        'model' in theFit
+          ? theFit
           : finishEstimate(
-              fit,
+              theFit,
               listTable!,
               customers.table,
               DEFAULT_MODEL,
@@ -262,14 +268,10 @@ export const matchCommand: Command = {
         await pause();
       }
       phase('main', 'own part linked and written');
-      let theirPairs = 0;
       if (theirPieces) {
         // The worker's pieces come from the last down: written once all are in, in list order.
         const pieces: LinkedPiece[] = [];
-        for await (const piece of theirPieces) {
-          pieces.push(piece);
-          theirPairs = piece.candidatePairs;
-        }
+        for await (const piece of theirPieces) pieces.push(piece);
         pieces.reverse();
         for (const piece of pieces) {
           if (piece.first !== ours) throw new Error(`rajaus match: the worker's rows start at ${piece.first}, not ${ours}`);
@@ -285,7 +287,7 @@ export const matchCommand: Command = {
         if (ours !== size) throw new Error(`rajaus match: ${ours} of ${size} list rows linked`);
       }
       phase('main', 'worker part written');
-      candidatePairs = index.pairs + theirPairs;
+      candidatePairs = index.pairs + (linkTheirs?.candidatePairs() ?? 0);
       const counts = csvs.counts;
       summary = {
         list: listPath,

@@ -3,7 +3,8 @@
  * with little to hand over:
  * 1. The worker reads and normalizes the customer file while this thread does the list.
  * 2. The worker posts its customer MatchTable here (packedTable.ts), then the block index it
- *    builds of them; this thread sends it the second part of the list.
+ *    builds of them; this thread sends it the list rows EM is fitted to, and the second part of
+ *    the list. The worker fits EM while this thread unpacks the customers and counts the list.
  * 3. Both threads link the list, claiming pieces of it from its two ends (pieceClaims.ts); the
  *    worker posts its rows back prepared for the CSVs (matchCsvs.ts addPrepared).
  * The customer rows themselves never cross: the CLI writes no customer row, only its number.
@@ -21,7 +22,14 @@ import { BlockIndex, type IndexArrays } from '../../core/matching/blocking';
 import { packRows, unpackTable, type PackedTable } from '../../core/matching/packedTable';
 import type { MatchTable, Vocabulary } from '../../core/matching/record';
 import type { MatchModel } from '../../core/matching/model';
-import type { DrawPlan, FileCounts, LevelCounts } from '../../core/matching/estimate';
+import {
+  sampleRows,
+  type CandidateFit,
+  type DrawPlan,
+  type Estimate,
+  type FileCounts,
+  type LevelCounts,
+} from '../../core/matching/estimate';
 import type { FileRequest } from './matchTableFile';
 import { PieceClaims } from './pieceClaims';
 import type { ColumnGuess } from '../../core/columns/contentGuess';
@@ -42,6 +50,8 @@ export type WorkerReply =
   | { type: 'customers'; info: TableInfo; rowCount: number; packed: PackedTable; guesses: ColumnGuess[] }
   | { type: 'counts'; counts: FileCounts }
   | { type: 'index'; arrays: IndexArrays }
+  /** EM over the sampled list rows' candidates (estimate.ts fitSteps); `fellBack` when the prior stays. */
+  | { type: 'fitted'; fit: CandidateFit | null; fellBack: Estimate['fit'] | null }
   | { type: 'drawn'; counts: LevelCounts }
   /**
    * A piece the worker claimed and linked (pieces come from the last down); `candidatePairs` so
@@ -61,6 +71,11 @@ export interface DrawsRequest {
   /** Pieces of `piece` pairs of the plan (estimate.ts planRange), claimed by both threads from its two ends. */
   claims: SharedArrayBuffer;
   piece: number;
+}
+/** The list rows EM is fitted to (estimate.ts sampleRows), as a table of their own. */
+export interface FitRequest {
+  type: 'fit';
+  list: PackedTable;
 }
 /**
  * The claims on the list's pieces, shared by the two threads, and the first piece the worker is
@@ -138,8 +153,6 @@ export interface LinkedPiece {
   size: number;
   outcomes: Uint8Array;
   fields: string[];
-  /** Candidate pairs of the worker's part so far. */
-  candidatePairs: number;
 }
 
 /** Between the match columns of the worker's rows, sent as one text (no reason holds it). */
@@ -221,6 +234,19 @@ export class MatchWorker {
     return (await this.next('drawn')).counts;
   }
 
+  /**
+   * EM fitted in the worker to the candidates of the list's sampled rows (estimate.ts
+   * fitSteps): sent as soon as the list is read, fitted while this thread packs the worker's
+   * part of the list, counts the list and unpacks the customers. `prior` is the model the
+   * worker fits from (its own DEFAULT_MODEL), given back when the fit falls back to it.
+   */
+  async fit(list: MatchTable, prior: MatchModel): Promise<CandidateFit | Estimate> {
+    const { packed, transfer } = packRows(list, sampleRows(list.size));
+    this.worker.postMessage({ type: 'fit', list: packed } satisfies FitRequest, transfer);
+    const reply = await this.next('fitted');
+    return reply.fit ?? { model: prior, fit: reply.fellBack! };
+  }
+
   /** The worker's block index of the customers (built once, for both threads). */
   async index(customers: MatchTable): Promise<BlockIndex> {
     return new BlockIndex(customers, (await this.next('index')).arrays);
@@ -232,7 +258,10 @@ export class MatchWorker {
    * moment it is called (the worker waits for it) and gives the worker's pieces as it posts
    * them, from the last piece down; the claims say which pieces are left for this thread.
    */
-  link(list: MatchTable, rows: number): { claims: PieceClaims; run: (model: MatchModel) => AsyncGenerator<LinkedPiece> } {
+  link(
+    list: MatchTable,
+    rows: number,
+  ): { claims: PieceClaims; run: (model: MatchModel) => AsyncGenerator<LinkedPiece>; candidatePairs: () => number } {
     const pieces = Math.ceil(list.size / rows);
     const claims = PieceClaims.create(pieces);
     const floor = Math.floor(pieces * (1 - MAX_WORKER_SHARE));
@@ -246,23 +275,26 @@ export class MatchWorker {
       this.worker.postMessage({ type: 'link', piece: p, list: packed } satisfies LinkRequest, transfer);
     }
     const nextPiece = () => this.next('decisions');
+    // The worker's candidate pairs, its EM's included, as its last reply gives them (it may
+    // have claimed no piece).
+    let candidatePairs = 0;
     const run = (model: MatchModel) => {
       this.worker.postMessage({ type: 'model', model } satisfies ModelRequest);
       return (async function* () {
         for (;;) {
           const reply = await nextPiece();
+          candidatePairs = reply.candidatePairs;
           if (reply.last) return;
           yield {
             first: reply.piece * rows,
             size: reply.outcomes.length,
             outcomes: reply.outcomes,
             fields: reply.fields.split(FIELDS_SEPARATOR),
-            candidatePairs: reply.candidatePairs,
           };
         }
       })();
     };
-    return { claims, run };
+    return { claims, run, candidatePairs: () => candidatePairs };
   }
 
   stop(): void {

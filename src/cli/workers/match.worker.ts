@@ -14,6 +14,7 @@ import {
   LINKED_PIECE,
   FIELDS_SEPARATOR,
   type DrawsRequest,
+  type FitRequest,
   type LinkRequest,
   type ModelRequest,
   type PiecesRequest,
@@ -24,7 +25,8 @@ import { PieceClaims } from '../io/pieceClaims';
 import { OUTCOME_CODE, preparedFields } from '../io/matchCsvs';
 import { readMatchTable } from '../io/matchTableFile';
 import { phase } from '../io/phaseClock';
-import { claimedDrawCounts, countWithinFile } from '../../core/matching/estimate';
+import { claimedDrawCounts, countWithinFileSteps, fitSteps, type FileCounts } from '../../core/matching/estimate';
+import { DEFAULT_MODEL } from '../../core/matching/model';
 import { runSteps } from '../../core/progress';
 
 const port = parentPort!;
@@ -47,7 +49,7 @@ function postError(e: unknown): void {
   });
 }
 
-type Request = DrawsRequest | PiecesRequest | LinkRequest | ModelRequest;
+type Request = DrawsRequest | FitRequest | PiecesRequest | LinkRequest | ModelRequest;
 
 async function run(request: FileRequest): Promise<void> {
   // Listening from the start: the list rows may come while the customers are being read, the
@@ -98,8 +100,35 @@ async function run(request: FileRequest): Promise<void> {
     copies.members.buffer,
     copies.runEnd.buffer,
   ] as ArrayBuffer[]);
-  post({ type: 'counts', counts: countWithinFile(customers) });
-  phase('worker', 'counts posted');
+  // EM over the candidates of the list's sampled rows, as soon as they come (the other thread
+  // sends them once it has read the list, then packs this thread's part of the list, counts
+  // the list and unpacks the customers meanwhile); the customers' counts, which it needs only
+  // after its random pairs, while they have not come.
+  let fitted = false;
+  const fitHere = async (): Promise<void> => {
+    fitted = true;
+    const sample = unpackTable((await take('fit')).list, customers.vocabulary);
+    const fit = runSteps(fitSteps(sample, index, DEFAULT_MODEL));
+    post('model' in fit ? { type: 'fitted', fit: null, fellBack: fit.fit } : { type: 'fitted', fit, fellBack: null });
+    phase('worker', 'candidates fitted');
+  };
+  try {
+    const counts: FileCounts = [];
+    const steps = countWithinFileSteps(customers);
+    for (;;) {
+      await nextTurn();
+      if (!fitted && messages.some((m) => m.type === 'fit')) await fitHere();
+      const step = steps.next();
+      if (step.done) break;
+      counts.push(step.value);
+    }
+    post({ type: 'counts', counts });
+    phase('worker', 'counts posted');
+    if (!fitted) await fitHere();
+  } catch (e) {
+    postError(e);
+    return;
+  }
   // The pieces of the list this thread may claim come at once, packed, from the last piece
   // down, as soon as the other thread has read the list (matchWorker.ts link). A piece is
   // unpacked only shortly before it is linked, and let go once its decisions are posted: the

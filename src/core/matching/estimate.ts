@@ -97,6 +97,19 @@ interface Pattern {
 }
 
 /**
+ * The list rows whose candidates EM is fitted to: SAMPLE_ROWS spread evenly over the list, or
+ * all of a smaller list. A table of just these rows, in this order, samples as itself (each
+ * row k is sampled), so the CLI's worker fits EM to them packed (matchWorker.ts fit) with the
+ * same result as on the whole list.
+ */
+export function sampleRows(size: number): Int32Array {
+  const rows = Math.min(size, SAMPLE_ROWS);
+  const sample = new Int32Array(rows);
+  for (let k = 0; k < rows; k++) sample[k] = Math.floor((k * size) / rows);
+  return sample;
+}
+
+/**
  * The comparison patterns of evenly spaced list rows, counted: each row's best candidate (by
  * the prior model) for EM, every other candidate as a known non-match for u. Evenly spaced, not
  * random: the same files give the same sample, so the same outputs.
@@ -121,12 +134,13 @@ function samplePatterns(
     if (p) p.count++;
     else map.set(key, { levels, count: 1 });
   };
-  const rows = Math.min(list.size, SAMPLE_ROWS);
+  const sample = sampleRows(list.size);
+  const rows = sample.length;
   const buffer: number[] = [];
   let pairs = 0;
   let candidatePairs = 0;
   for (let k = 0; k < rows; k++) {
-    const i = Math.floor((k * list.size) / rows);
+    const i = sample[k]!;
     const vectors = index.candidates(list, i, buffer).map((c) => compareRows(list, i, index.customers, c));
     let best = -1;
     let bestWeight = -Infinity;

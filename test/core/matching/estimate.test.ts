@@ -16,9 +16,13 @@ import {
   planDraws,
   RANDOM_PAIRS,
   randomPairU,
+  fitSteps,
+  sampleRows,
+  SAMPLE_ROWS,
 } from '../../../src/core/matching/estimate';
 import { packRows, packTable, unpackTable } from '../../../src/core/matching/packedTable';
 import { DEFAULT_MODEL } from '../../../src/core/matching/model';
+import { runSteps } from '../../../src/core/progress';
 import { toMatchTable, Vocabulary } from '../../../src/core/matching/record';
 import { generatePersons } from '../../fixtures/matching/generate';
 
@@ -115,6 +119,40 @@ describe('the random pairs in two threads (rajaus match)', () => {
     expect(split.termFrequency).toEqual(whole.termFrequency);
     // The parts are parts: neither alone gives the whole's counts.
     expect(countDraws(l, c, theirs)).not.toEqual(countDraws(l, c, plan));
+  });
+});
+
+describe('EM in the worker (rajaus match)', () => {
+  it('fits the same model to a table of only the sampled rows, in another vocabulary, as to the whole list', () => {
+    const set = generatePersons({ seed: 13, customers: 2500, list: 5000 });
+    const v = new Vocabulary();
+    const keys = (h: string[]) => listFromGrid('x', h, []).keys;
+    const c = toMatchTable(keys(set.customers.headers), set.customers.rows, v);
+    const l = toMatchTable(keys(set.list.headers), set.list.rows, v);
+    const sample = sampleRows(l.size);
+    // Evenly spaced, every row once: a table of just these samples every row of itself.
+    expect(sample.length).toBe(SAMPLE_ROWS);
+    expect(sample.every((r, k) => k === 0 || r > sample[k - 1]!)).toBe(true);
+    expect([...sampleRows(sample.length)]).toEqual([...Array(sample.length).keys()]);
+    expect([...sampleRows(7)]).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    const whole = runSteps(fitSteps(l, new BlockIndex(c), DEFAULT_MODEL));
+    // The worker's side: the sampled rows packed and unpacked into its own vocabulary, matched
+    // against its own copy of the customers.
+    const other = new Vocabulary();
+    const customers = unpackTable(packTable(c).packed, other);
+    const sub = unpackTable(packRows(l, sample).packed, other);
+    const inWorker = runSteps(fitSteps(sub, new BlockIndex(customers), DEFAULT_MODEL));
+    expect('model' in whole).toBe(false);
+    expect(inWorker).toEqual(whole);
+    // A fit on other rows is another fit: the comparison above can fail.
+    const shifted = unpackTable(
+      packRows(
+        l,
+        sample.map((r) => (r + 1) % l.size),
+      ).packed,
+      other,
+    );
+    expect(runSteps(fitSteps(shifted, new BlockIndex(customers), DEFAULT_MODEL))).not.toEqual(whole);
   });
 });
 
