@@ -112,8 +112,8 @@ export async function main(argv: string[]): Promise<number> {
       console.error(`rajaus ${name}: ${userMessage(e, io.lang)}${e.details ? ` (${e.details})` : ''}`);
       return 1;
     }
-    // zod is loaded here, when an error may be its, not at start-up (some 30–50 ms of every
-    // run's start; `rajaus match` starts its worker after it).
+    // zod is loaded here, when an error may be its, not at every run's start (12–30 ms on
+    // this host; commands whose modules use zod load it with them).
     const { ZodError } = await import('zod');
     if (e instanceof ZodError) {
       const issue = e.issues[0]!;
