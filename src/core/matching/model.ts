@@ -226,6 +226,8 @@ const compiled = new WeakMap<MatchModel, Record<string, Record<string, number>>>
 
 /** Weights in bits by table and level, computed once per model. */
 function weightTable(model: MatchModel): Record<string, Record<string, number>> {
+  // The model asked last, without a WeakMap look-up: vectorWeight asks three times a pair.
+  if (model === lastModel) return lastTable!;
   let m = compiled.get(model);
   if (!m) {
     m = {};
@@ -235,8 +237,12 @@ function weightTable(model: MatchModel): Record<string, Record<string, number>> 
     }
     compiled.set(model, m);
   }
+  lastModel = model;
+  lastTable = m;
   return m;
 }
+let lastModel: MatchModel | null = null;
+let lastTable: Record<string, Record<string, number>> | null = null;
 
 /** The match weight of a comparison without building the per-field list (the hot path). */
 export function vectorWeight(v: ComparisonVector, model: MatchModel = DEFAULT_MODEL): number {

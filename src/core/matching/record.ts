@@ -283,7 +283,9 @@ export class MatchTable {
     return s;
   }
 
-  private readonly wordKeys: Record<'company' | 'person', Float64Array | null> = { company: null, person: null };
+  /** nameWordsKey's answers by row, one array per kind (NaN: not made yet). */
+  private companyWordKeys: Float64Array | null = null;
+  private personWordKeys: Float64Array | null = null;
 
   /**
    * wordsKey of the name words a pair of `kind` compares (comparison.ts): the company's words,
@@ -291,14 +293,50 @@ export class MatchTable {
    * it of every pair whose names may matter, to know whether they can be the same words at all.
    */
   nameWordsKey(i: number, kind: 'company' | 'person'): number {
-    let keys = this.wordKeys[kind];
-    if (!keys) keys = this.wordKeys[kind] = new Float64Array(this.size).fill(NaN);
+    const company = kind === 'company';
+    let keys = company ? this.companyWordKeys : this.personWordKeys;
+    if (!keys) {
+      keys = new Float64Array(this.size).fill(NaN);
+      if (company) this.companyWordKeys = keys;
+      else this.personWordKeys = keys;
+    }
     let k = keys[i]!;
-    if (Number.isNaN(k)) {
-      const words = kind === 'company' ? this.companyWords[i] : (this.personWords[i] ?? this.companyWords[i]);
+    if (k !== k) {
+      const words = company ? this.companyWords[i] : (this.personWords[i] ?? this.companyWords[i]);
       k = keys[i] = words ? wordsKey(words) : -1;
     }
     return k;
+  }
+
+  /**
+   * The fields comparison.ts reads of this table's rows as customers, side by side (its
+   * pairFieldsOf makes them on first use); dropped by forgetRows.
+   */
+  pairFields: Int32Array | null = null;
+
+  /** contactInName's answers by row: 0 not asked yet, 1 no, 2 yes. */
+  private contactsInName: Uint8Array | null = null;
+
+  /**
+   * True when every word of row `i`'s contact person is a word of its company name (a sole
+   * trader's owner: "Tmi Matti Virtanen", contact Matti Virtanen). Made once per row: the
+   * comparison asks it of nearly every pair of two companies (comparesContacts).
+   */
+  contactInName(i: number): boolean {
+    const answers = (this.contactsInName ??= new Uint8Array(this.size));
+    let a = answers[i]!;
+    if (a === 0) {
+      const words = this.companyWords[i]!;
+      a = 2;
+      for (const w of this.personWords[i]!) {
+        if (!words.includes(w)) {
+          a = 1;
+          break;
+        }
+      }
+      answers[i] = a;
+    }
+    return a === 2;
   }
 
   /**
@@ -307,6 +345,7 @@ export class MatchTable {
    * Their typed columns stay; their names and emails read as absent from here on.
    */
   forgetRows(from: number, to: number): void {
+    this.pairFields = null;
     for (let i = from; i < to; i++) {
       this.email[i] = null;
       this.emailDomain[i] = null;
