@@ -581,7 +581,8 @@ export async function removeCustomers(ctx: StepContext, args: RemoveCustomersArg
 /**
  * The model of the run and how its estimate went, for the processing log (and through it the
  * notes sheet, notesSheet.ts modelFitText): pairs, rows sampled, EM rounds, converged or not,
- * λ, whether the default model was used. Nothing when the model was given, not estimated.
+ * λ, whether the default model was used, the household rate and the family rule's strength.
+ * Nothing when the model was given, not estimated.
  */
 export function modelParams(result: MatchResult): Record<string, number | boolean> {
   const out: Record<string, number | boolean> = {};
@@ -594,6 +595,17 @@ export function modelParams(result: MatchResult): Record<string, number | boolea
   out.modelConverged = fit.converged;
   out.modelLambda = Math.round(fit.lambda * 10000) / 10000;
   out.modelFellBack = fit.fellBack;
+  if (fit.households) {
+    out.modelHouseholdPairs = fit.households.pairs;
+    out.modelHouseholdFamilies = fit.households.families;
+    out.modelHouseholdRate = Math.round(fit.households.rate * 10000) / 10000;
+    out.modelFamilyRule = Math.round(fit.households.familyRule * 10000) / 10000;
+  }
+  if (fit.namesakes) {
+    out.modelNamesakePairs = Math.round(fit.namesakes.pairs);
+    out.modelNamesakesApart = fit.namesakes.apart;
+    out.modelNamesakeBits = Math.round(fit.namesakes.bits * 1000) / 1000;
+  }
   return out;
 }
 

@@ -16,7 +16,9 @@
  * (0.9937–1.000), recall ≥ 0.95 (0.958–0.999); review still ≤ 4 % (seed 401's 3.5 %, 3.85 %
  * before the round). Raised in the sixth round (a surname changed at the same house, a street
  * name with one slip): persons' recall ≥ 0.955 (0.9583–1.000), review ≤ 3.5 % (seed 401's 3.30 %);
- * precision stays ≥ 0.99 (0.9943–1.000). Either way every figure is printed.
+ * precision stays ≥ 0.99 (0.9943–1.000). Lowered in the seventh round (namesakes in one postal
+ * code counted within the files): persons' review ≤ 3 %, the target (seed 401's 1.23 %, 3.30 %
+ * before). Either way every figure is printed.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -29,7 +31,7 @@ const ROOT = path.join(__dirname, '..', '..');
 const STRICT = process.env.RAJAUS_QUALITY_TARGETS === '1';
 const FLOORS: Record<Entity, { precision: number; recall: number; reviewShare: number }> = {
   companies: { precision: 0.995, recall: 0.98, reviewShare: 0.02 },
-  persons: { precision: 0.99, recall: 0.955, reviewShare: 0.035 },
+  persons: { precision: 0.99, recall: 0.955, reviewShare: 0.03 },
 };
 let work: string;
 

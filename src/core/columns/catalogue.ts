@@ -182,6 +182,56 @@ export const CATALOGUE: readonly ColumnDef[] = [
     'gatuadress',
     'besöksadress',
     'postadress',
+    // The first of two address lines, so a register's "Osoite 1" / "Osoite 2" reads as the
+    // street and its extra line (addressLine2), not as the street and a column of its own.
+    'osoite 1',
+    'osoiterivi 1',
+    'katuosoite 1',
+    'lähiosoite 1',
+    'address 1',
+    'address line 1',
+    'street address 1',
+    'street 1',
+    'adress 1',
+    'adressrad 1',
+  ]),
+  // The address's second line: a c/o, a building or estate name, a PO box, an apartment, or the
+  // street itself when the first line holds a building's name. Finnish registers and Posti's own
+  // forms call it "Osoitteen lisätieto" / "Lisäosoite" ("additional address"), "c/o"; exports of
+  // CRM and accounting systems number the lines ("Osoite 2", "Osoiterivi 2", "Address line 2",
+  // "Address 2", "Address2", "Street 2"); Swedish ones "Adressrad 2", "Adresstillägg", "c/o-adress".
+  // Headers only: its contents (a building name, "c/o Virtanen", "PL 12", a street) look like
+  // any address or name text, so a guess from contents (contentGuess.ts) would mistake a
+  // second street column or a notes column for it; the pane and --map let the user say.
+  def('addressLine2', 'text', 'Osoitteen lisätieto', 'Address line 2', 'Adressrad 2', 24, [
+    'osoitteen lisätiedot',
+    'osoitelisä',
+    'osoitteen lisäosa',
+    'lisäosoite',
+    'lisäosoitetieto',
+    'osoite 2',
+    'osoite2',
+    'osoiterivi 2',
+    'katuosoite 2',
+    'lähiosoite 2',
+    'postiosoite 2',
+    'c o',
+    'c o osoite',
+    'co osoite',
+    'care of',
+    'address 2',
+    'address2',
+    'address line 2',
+    'addr 2',
+    'addr2',
+    'street 2',
+    'street address 2',
+    'address extra',
+    'adressrad 2',
+    'adress 2',
+    'adresstillägg',
+    'c o adress',
+    'utdelningsadress 2',
   ]),
   def('postalCode', 'postalCode', 'Postinumero', 'Postal code', 'Postnummer', 10, [
     'postinro',

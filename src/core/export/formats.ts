@@ -8,7 +8,8 @@
  *   upload limit).
  * - Generic dialer CSV: `;` or `,`, CRLF, BOM, the chosen columns in the chosen order.
  * - Do-not-call list for a dialer blacklist: E.164 in the first column, ≤ 70,000 rows a file.
- * - Mailing labels in Posti's address order: name, company, street, "00100 HELSINKI".
+ * - Mailing labels in Posti's address order: name, company, the address's extra line (c/o, a
+ *   building) when the list has one, street, "00100 HELSINKI".
  *
  * Only exportable rows leave: a valid phone for dialer formats, nobody on the workbook's
  * do-not-contact list, no demo data unless allowed. Every other row is counted with its reason.
@@ -21,6 +22,7 @@ import type { Lang } from '../i18n/lang';
 import type { ListTable } from '../list/listTable';
 import { normalizeEmail } from '../normalize/email';
 import { phoneKey } from '../normalize/phone';
+import { parseAddressLine2, parseStreetAddress } from '../normalize/address';
 import type { CellValue } from '../workbook/cells';
 import type { SheetPlan } from '../workbook/sheetPlan';
 import { csvLine, BOM, neutralizeFormula, type CsvDelimiter, type CsvOptions } from './csv';
@@ -266,7 +268,7 @@ export class ExportShaper {
     }
     if (opts.format === 'mailing') {
       if (
-        !this.text(row, 'streetAddress') ||
+        !postalAddressLines(this.text(row, 'streetAddress'), this.text(row, 'addressLine2')).street ||
         !this.text(row, 'postalCode') ||
         !(this.text(row, 'postOffice') || this.text(row, 'municipality'))
       ) {
@@ -331,6 +333,29 @@ export class ExportShaper {
 
   private mailing() {
     const lang = this.opts.lang;
+    // The extra line's column only when the list has one: other lists' files stay as they were.
+    if (this.head.keys.includes('addressLine2')) {
+      return {
+        headers: [
+          headerOf('fullName', lang),
+          headerOf('companyName', lang),
+          headerOf('addressLine2', lang),
+          headerOf('streetAddress', lang),
+          t(lang, 'postalLine'),
+        ],
+        phoneColumns: new Set<number>(),
+        row: (row: readonly CellValue[]): CellValue[] => {
+          const lines = postalAddressLines(this.text(row, 'streetAddress'), this.text(row, 'addressLine2'));
+          return [
+            this.personName(row) || null,
+            this.text(row, 'companyName') || null,
+            lines.extra || null,
+            lines.street || null,
+            postalLine(this.text(row, 'postalCode'), this.text(row, 'postOffice') || this.text(row, 'municipality')),
+          ];
+        },
+      };
+    }
     return {
       headers: [headerOf('fullName', lang), headerOf('companyName', lang), headerOf('streetAddress', lang), t(lang, 'postalLine')],
       phoneColumns: new Set<number>(),
@@ -344,6 +369,23 @@ export class ExportShaper {
   }
 }
 
+/**
+ * An address's two lines (the street address and its extra line) as a label prints them, in
+ * Posti's order: the extra line (a c/o, a building or estate, a PO box) above the street line,
+ * which is the last before the postal code. The street line is the one that parses as a street
+ * address with a house number: a register that writes the building first ("Kaarnahovi" /
+ * "Kaarnatie 2") gets the street next to the postal code all the same. An apartment alone on
+ * the extra line ("as. 5") goes on the street line, where Posti wants it.
+ */
+export function postalAddressLines(line1: string, line2: string): { extra: string; street: string } {
+  if (!line2) return { extra: '', street: line1 };
+  const two = parseAddressLine2(line2);
+  if (!line1) return two.kind === 'street' ? { extra: '', street: line2 } : { extra: line2, street: '' };
+  if (two.kind === 'apartment') return { extra: '', street: `${line1} ${line2}` };
+  if (two.kind === 'street' && two.address.number && !parseStreetAddress(line1).number) return { extra: line1, street: line2 };
+  return { extra: line2, street: line1 };
+}
+
 /** "00100" + "Helsinki" → "00100 HELSINKI" (Posti: post office in capitals). */
 export function postalLine(postalCode: string, postOffice: string): string {
   return `${postalCode} ${postOffice.toLocaleUpperCase('fi-FI')}`.trim();
@@ -352,10 +394,12 @@ export function postalLine(postalCode: string, postOffice: string): string {
 /** The label's lines in Posti's order; empty lines (no person, no company) left out. */
 export function labelLines(list: Pick<ListTable, 'keys'>, row: readonly CellValue[]): string[] {
   const office = text(list, row, 'postOffice') || text(list, row, 'municipality');
+  const lines = postalAddressLines(text(list, row, 'streetAddress'), text(list, row, 'addressLine2'));
   return [
     personName(list, row),
     text(list, row, 'companyName'),
-    text(list, row, 'streetAddress'),
+    lines.extra,
+    lines.street,
     postalLine(text(list, row, 'postalCode'), office),
   ].filter(Boolean);
 }

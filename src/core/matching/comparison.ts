@@ -6,7 +6,7 @@
 import { alignWords, jaroWinklerAtLeast, jaroWinklerBound, samePersonWord, sameWord } from './similarity';
 import { COMMON_FIRST_NAMES, isCommonFirstName } from '../normalize/firstNames';
 import { isListedName, isNameForm } from './nameForms';
-import { NONE, type MatchTable, type Vocabulary } from './record';
+import { fnv1a, FNV_OFFSET, NONE, type MatchTable, type Vocabulary } from './record';
 
 export type IdLevel = 'same' | 'different';
 /**
@@ -263,21 +263,50 @@ function numbersOf(words: readonly string[]): string {
 /**
  * Answers about a pair of vocabulary ids (similar streets, one town), kept: a run asks about
  * few values many times. Ids are the vocabulary's, so each vocabulary has its own answers (a
- * worker's table has another); a map past 200,000 answers starts again.
+ * worker's table has another); past 200,000 answers they start again. Kept by the first id,
+ * then the second (each under 2^30, so the maps' keys stay small integers: one key of both ids
+ * was a heap number, made and hashed per look-up), and the first id's answers are at hand for
+ * the next pair, which is mostly of the same list row.
  */
 class PairAnswers {
-  private readonly byVocabulary = new WeakMap<Vocabulary, Map<number, boolean>>();
+  private readonly byVocabulary = new WeakMap<Vocabulary, Map<number, Map<number, boolean>>>();
+  /** The vocabulary asked last (a run has one), its answers, and the last first id's. */
+  private lastVocabulary: Vocabulary | null = null;
+  private lastAnswers: Map<number, Map<number, boolean>> | null = null;
+  private lastFirst = -1;
+  private lastOfFirst: Map<number, boolean> | null = null;
+  private size = 0;
 
-  get(v: Vocabulary, pair: number, answer: () => boolean): boolean {
-    let answers = this.byVocabulary.get(v);
-    if (!answers) this.byVocabulary.set(v, (answers = new Map()));
-    let same = answers.get(pair);
-    if (same === undefined) {
-      same = answer();
-      if (answers.size > 200_000) answers.clear();
-      answers.set(pair, same);
+  /** The kept answer about (`first`, `second`), or undefined: the caller then works it out and keeps it (set). */
+  get(v: Vocabulary, first: number, second: number): boolean | undefined {
+    return this.answersOf(v, first).get(second);
+  }
+
+  set(v: Vocabulary, first: number, second: number, same: boolean): boolean {
+    if (++this.size > 200_000) {
+      this.byVocabulary.delete(v);
+      this.lastVocabulary = null;
+      this.size = 0;
     }
+    this.answersOf(v, first).set(second, same);
     return same;
+  }
+
+  private answersOf(v: Vocabulary, first: number): Map<number, boolean> {
+    if (v !== this.lastVocabulary) {
+      let answers = this.byVocabulary.get(v);
+      if (!answers) this.byVocabulary.set(v, (answers = new Map()));
+      this.lastVocabulary = v;
+      this.lastAnswers = answers;
+      this.lastFirst = -1;
+    }
+    if (first !== this.lastFirst) {
+      let of = this.lastAnswers!.get(first);
+      if (!of) this.lastAnswers!.set(first, (of = new Map()));
+      this.lastFirst = first;
+      this.lastOfFirst = of;
+    }
+    return this.lastOfFirst!;
   }
 }
 
@@ -290,16 +319,20 @@ class PairAnswers {
  */
 const streetPairs = new PairAnswers();
 function similarStreets(t: MatchTable, a: number, b: number, persons: boolean): boolean {
-  return streetPairs.get(t.vocabulary, (a * 0x400000 + b) * 2 + (persons ? 1 : 0), () => {
-    const x = t.text(a);
-    const y = t.text(b);
-    return (
-      (x.length >= 6 && jaroWinklerBound(x.length, y.length) >= 0.94 && jaroWinklerAtLeast(x, y, 0.94) > 0) ||
+  const second = b * 2 + (persons ? 1 : 0);
+  const kept = streetPairs.get(t.vocabulary, a, second);
+  if (kept !== undefined) return kept;
+  const x = t.text(a);
+  const y = t.text(b);
+  return streetPairs.set(
+    t.vocabulary,
+    a,
+    second,
+    (x.length >= 6 && jaroWinklerBound(x.length, y.length) >= 0.94 && jaroWinklerAtLeast(x, y, 0.94) > 0) ||
       abbreviates(x, y) ||
       abbreviates(y, x) ||
-      (persons && oneSlipStreet(x, y))
-    );
-  });
+      (persons && oneSlipStreet(x, y)),
+  );
 }
 
 /**
@@ -339,17 +372,73 @@ function lettersInOrder(short: string, long: string, from: number): boolean {
   return true;
 }
 
-/** The street address of row `i` of the list against row `j` of the customers (see AddressLevel). */
-function compareAddress(l: MatchTable, i: number, c: MatchTable, j: number, persons: boolean): AddressLevel | null {
-  const xs = l.street[i]!;
-  const ys = c.street[j]!;
+/**
+ * The street address of row `i` of the list against row `j` of the customers (see AddressLevel);
+ * the customer's street, house and apartment from its row fields (`cf`, from `o`: pairFieldsOf).
+ */
+function compareAddress(
+  l: MatchTable,
+  i: number,
+  c: MatchTable,
+  j: number,
+  cf: Int32Array,
+  o: number,
+  persons: boolean,
+): AddressLevel | null {
+  const level = compareStreets(
+    l,
+    l.street[i]!,
+    l.house[i]!,
+    l.unit[i]!,
+    cf[o + RowField.Street]!,
+    cf[o + RowField.House]!,
+    cf[o + RowField.Unit]!,
+    persons,
+  );
+  return l.alt === null && c.alt === null ? level : eitherLine(level, l, i, c, j, persons);
+}
+
+/** Rank of each AddressLevel, best first (eitherLine keeps the better of two). */
+const ADDRESS_RANK: Record<AddressLevel, number> = { exact: 0, house: 1, otherUnit: 2, street: 3, otherStreet: 4, different: 5 };
+
+/**
+ * Where either side has an address's other line (MatchTable.alt, a second address line read by
+ * record.ts): each side's other line is compared with the other side's street as well, and the
+ * best level stands. A street found on either line agrees: the lines are written swapped
+ * ("Hurley street 51" / "Lakes retirement estate" against the estate first, the street second).
+ * The two other lines are not compared with each other (two extra lines alike, a c/o or an
+ * estate, are not the street address).
+ */
+function eitherLine(level: AddressLevel | null, l: MatchTable, i: number, c: MatchTable, j: number, persons: boolean): AddressLevel | null {
+  if (level === null || level === 'exact') return level;
+  let best: AddressLevel = level;
+  const la = l.alt;
+  if (la !== null && la.street[i] !== NONE) {
+    const x = compareStreets(l, la.street[i]!, la.house[i]!, la.unit[i]!, c.street[j]!, c.house[j]!, c.unit[j]!, persons)!;
+    if (ADDRESS_RANK[x] < ADDRESS_RANK[best]) best = x;
+  }
+  const ca = c.alt;
+  if (ca !== null && ca.street[j] !== NONE && best !== 'exact') {
+    const y = compareStreets(l, l.street[i]!, l.house[i]!, l.unit[i]!, ca.street[j]!, ca.house[j]!, ca.unit[j]!, persons)!;
+    if (ADDRESS_RANK[y] < ADDRESS_RANK[best]) best = y;
+  }
+  return best;
+}
+
+/** Two street addresses as street id, house and apartment (see AddressLevel); null when either has no street. */
+function compareStreets(
+  l: MatchTable,
+  xs: number,
+  xh: number,
+  xu: number,
+  ys: number,
+  yh: number,
+  yu: number,
+  persons: boolean,
+): AddressLevel | null {
   if (xs === NONE || ys === NONE) return null;
   const sameStreet = xs === ys || similarStreets(l, xs, ys, persons);
-  const xh = l.house[i]!;
-  const yh = c.house[j]!;
   if (xh === NONE || yh === NONE) return sameStreet ? 'street' : 'different';
-  const xu = l.unit[i]!;
-  const yu = c.unit[j]!;
   if (!sameStreet) {
     // Only the number and the apartment left to agree: both must be written, and the same.
     return xh >> 16 === yh >> 16 && (xh & 0xffff) === (yh & 0xffff) && (xu === NONE) === (yu === NONE) && xu === yu
@@ -367,22 +456,23 @@ function compareAddress(l: MatchTable, i: number, c: MatchTable, j: number, pers
 
 /** Two five-digit postal codes (as numbers) that differ in exactly one digit, or two swapped. */
 function oneDigitApart(a: number, b: number): boolean {
+  // Digit by digit from the last, without arrays (this runs for every pair a postal code apart).
   let diff = 0;
-  const da: number[] = [];
-  const db: number[] = [];
+  let swapped = false;
+  let px = -1;
+  let py = -1;
   for (let k = 0; k < 5; k++) {
     const x = a % 10;
     const y = b % 10;
     a = (a - x) / 10;
     b = (b - y) / 10;
-    da.push(x);
-    db.push(y);
     if (x !== y) diff++;
+    // Two neighbouring digits swapped ("33500" / "35300"): this one and the one before.
+    if (k > 0 && px !== py && px === y && x === py) swapped = true;
+    px = x;
+    py = y;
   }
-  if (diff === 1) return true;
-  // Two neighbouring digits swapped ("33500" / "35300").
-  for (let k = 0; k < 4; k++) if (da[k] !== db[k] && da[k] === db[k + 1] && da[k + 1] === db[k]) return diff === 2;
-  return false;
+  return diff === 1 || (swapped && diff === 2);
 }
 
 const townPairs = new PairAnswers();
@@ -394,25 +484,31 @@ const townPairs = new PairAnswers();
  */
 function sameTown(v: Vocabulary, x: number, y: number): boolean {
   if (x === y) return true;
-  return townPairs.get(v, x < y ? x * 0x400000 + y : y * 0x400000 + x, () => {
-    const a = v.strings[x]!.replace(/ /g, '');
-    const b = v.strings[y]!.replace(/ /g, '');
-    return (
-      a === b ||
+  // Kept by the pair in either order, the smaller id first (as asked first, so answered).
+  const first = x < y ? x : y;
+  const second = x < y ? y : x;
+  const kept = townPairs.get(v, first, second);
+  if (kept !== undefined) return kept;
+  const a = v.strings[x]!.replace(/ /g, '');
+  const b = v.strings[y]!.replace(/ /g, '');
+  return townPairs.set(
+    v,
+    first,
+    second,
+    a === b ||
       (Math.min(a.length, b.length) >= 4 &&
         jaroWinklerBound(a.length, b.length) >= TOWN_SIMILARITY &&
-        jaroWinklerAtLeast(a, b, TOWN_SIMILARITY) > 0)
-    );
-  });
+        jaroWinklerAtLeast(a, b, TOWN_SIMILARITY) > 0),
+  );
 }
 
 const TOWN_SIMILARITY = 0.92;
 
-function compareArea(l: MatchTable, i: number, c: MatchTable, j: number): AreaLevel | null {
+function compareArea(l: MatchTable, i: number, cf: Int32Array, o: number): AreaLevel | null {
   const xp = l.postalCode[i]!;
-  const yp = c.postalCode[j]!;
+  const yp = cf[o + RowField.PostalCode]!;
   const xt = l.town[i]!;
-  const yt = c.town[j]!;
+  const yt = cf[o + RowField.Town]!;
   const towns = xt !== NONE && yt !== NONE ? (sameTown(l.vocabulary, xt, yt) ? 'same' : 'different') : null;
   if (xp !== NONE && yp !== NONE) {
     if (xp === yp) return 'same';
@@ -420,13 +516,6 @@ function compareArea(l: MatchTable, i: number, c: MatchTable, j: number): AreaLe
   }
   if (towns === null) return xp !== NONE && yp !== NONE ? 'different' : null;
   return towns === 'same' ? 'sameTown' : 'different';
-}
-
-/** True when every word of the row's contact person is a word of its company name. */
-function namesContact(t: MatchTable, i: number): boolean {
-  const words = t.companyWords[i]!;
-  for (const w of t.personWords[i]!) if (!words.includes(w)) return false;
-  return true;
 }
 
 function numberId(a: number, b: number): IdLevel | null {
@@ -441,21 +530,145 @@ function isMobile(p: number): boolean {
   return (p >= 35840 && p <= 35849) || p === 35850;
 }
 
-function comparePhones(a: number, b: number): PhoneLevel | null {
-  if (a === NONE || b === NONE) return null;
-  if (a === b) return 'same';
-  return isMobile(a) !== isMobile(b) ? 'otherKind' : 'different';
+/** The phone level of the list's phone `a` and the customer's in its row fields (null when either has none). */
+function comparePhones(a: number, cf: Int32Array, o: number): PhoneLevel | null {
+  if (a === NONE || cf[o + RowField.PhoneHigh] === NONE) return null;
+  if (((a % 0x100000000) | 0) === cf[o + RowField.PhoneLow] && Math.floor(a / 0x100000000) === cf[o + RowField.PhoneHigh]) return 'same';
+  return isMobile(a) !== ((cf[o + RowField.Flags]! & ROW_MOBILE) !== 0) ? 'otherKind' : 'different';
 }
 
-/** The email level of a pair (null when either has none). */
-function compareEmail(l: MatchTable, i: number, c: MatchTable, j: number): EmailLevel | null {
+/**
+ * The email level of a pair (null when either has none). The strings are compared only when
+ * their hashes agree (the customer's is in its row fields, the list row's made once per row).
+ */
+function compareEmail(l: MatchTable, i: number, c: MatchTable, j: number, cf: Int32Array, o: number): EmailLevel | null {
   const x = l.email[i];
-  const y = c.email[j];
-  if (!x || !y) return null;
-  if (x === y) return 'same';
+  const flags = cf[o + RowField.Flags]!;
+  if (!x || !(flags & ROW_EMAIL)) return null;
+  if (x !== lastEmail) {
+    lastEmail = x;
+    lastEmailHash = fnv1a(x) | 0;
+  }
+  if (lastEmailHash === cf[o + RowField.Email] && x === c.email[j]) return 'same';
   const d = l.emailDomain[i];
-  return d && d === c.emailDomain[j] ? 'sameDomain' : 'different';
+  if (!d || !(flags & ROW_DOMAIN)) return 'different';
+  if (d !== lastDomain) {
+    lastDomain = d;
+    lastDomainHash = fnv1a(d) | 0;
+  }
+  return lastDomainHash === cf[o + RowField.Domain] && d === c.emailDomain[j] ? 'sameDomain' : 'different';
 }
+let lastEmail: string | null = null;
+let lastEmailHash = 0;
+let lastDomain: string | null = null;
+let lastDomainHash = 0;
+
+/**
+ * A table's fields that a pair reads of its customer, side by side, ROW_FIELDS ints (a cache
+ * line) a row (RowField): compareWithoutNames and the engine's bounds (mayBeExactName,
+ * comparesContacts, mayBeExactContact) read a dozen columns at a random customer, a cache miss
+ * each, and strings (emails, names run together) two more; a 100k × 100k run compares 400,000
+ * pairs, of persons six million. Strings are there as hashes, compared as strings only when the
+ * hashes agree. Each row is filled when first asked (ROW_READY), kept by the table
+ * (MatchTable.pairFields, let go by forgetRows).
+ */
+const ROW_FIELDS = 16;
+const enum RowField {
+  BusinessId = 0,
+  /** The phone as two 32-bit halves (NONE in both without a phone). */
+  PhoneLow = 1,
+  PhoneHigh = 2,
+  /** ROW_* bits, and the legal form from bit 8. */
+  Flags = 3,
+  Street = 4,
+  House = 5,
+  Unit = 6,
+  PostalCode = 7,
+  Town = 8,
+  /** fnv1a of the email and of its domain (when the row has them: ROW_EMAIL, ROW_DOMAIN). */
+  Email = 9,
+  Domain = 10,
+  /** fnv1a of the company name run together (MatchTable.compact) and of joinedName. */
+  Compact = 11,
+  Joined = 12,
+  /** keyHash of nameWordsKey(j, 'company') and (j, 'person'). */
+  CompanyWordsKey = 13,
+  PersonWordsKey = 14,
+}
+const ROW_READY = 1;
+const ROW_COMPANY = 2;
+const ROW_PERSON = 4;
+const ROW_MOBILE = 8;
+const ROW_EMAIL = 16;
+const ROW_DOMAIN = 32;
+/** Both a company name and a contact, the contact's words all in the name (MatchTable.contactInName). */
+const ROW_CONTACT_IN_NAME = 64;
+
+/** A 32-bit hash of a nameWordsKey (a 62-bit number). */
+function keyHash(k: number): number {
+  const high = Math.floor(k / 0x80000000);
+  return (Math.imul(high, 0x9e3779b1) ^ (k - high * 0x80000000)) | 0;
+}
+
+/** The row fields of table `t` (rows not yet asked are zero: see rowAt). */
+function pairFieldsOf(t: MatchTable): Int32Array {
+  let f = t.pairFields;
+  if (!f || f.length !== t.size * ROW_FIELDS) f = t.pairFields = new Int32Array(t.size * ROW_FIELDS);
+  return f;
+}
+
+/** Where row `j`'s fields start in `f` (pairFieldsOf(t)), filled if not yet. */
+function rowAt(t: MatchTable, f: Int32Array, j: number): number {
+  const o = j * ROW_FIELDS;
+  if (f[o + RowField.Flags]! & ROW_READY) return o;
+  const phone = t.phone[j]!;
+  const email = t.email[j];
+  const domain = t.emailDomain[j];
+  const company = t.companyWords[j];
+  const person = t.personWords[j];
+  f[o + RowField.BusinessId] = t.businessId[j]!;
+  f[o + RowField.PhoneLow] = phone === NONE ? NONE : (phone % 0x100000000) | 0;
+  f[o + RowField.PhoneHigh] = phone === NONE ? NONE : Math.floor(phone / 0x100000000);
+  f[o + RowField.Street] = t.street[j]!;
+  f[o + RowField.House] = t.house[j]!;
+  f[o + RowField.Unit] = t.unit[j]!;
+  f[o + RowField.PostalCode] = t.postalCode[j]!;
+  f[o + RowField.Town] = t.town[j]!;
+  f[o + RowField.Email] = email ? fnv1a(email) | 0 : 0;
+  f[o + RowField.Domain] = domain ? fnv1a(domain) | 0 : 0;
+  f[o + RowField.Compact] = fnv1a(t.compact[j]!) | 0;
+  // joinedName's hash without making the string: FNV-1a goes on from word to word.
+  let joined = FNV_OFFSET;
+  for (const w of person ?? company ?? []) joined = fnv1a(w, joined);
+  f[o + RowField.Joined] = joined | 0;
+  f[o + RowField.CompanyWordsKey] = keyHash(t.nameWordsKey(j, 'company'));
+  f[o + RowField.PersonWordsKey] = keyHash(t.nameWordsKey(j, 'person'));
+  f[o + RowField.Flags] =
+    ROW_READY |
+    (company ? ROW_COMPANY : 0) |
+    (person ? ROW_PERSON : 0) |
+    (phone !== NONE && isMobile(phone) ? ROW_MOBILE : 0) |
+    (email ? ROW_EMAIL : 0) |
+    (domain ? ROW_DOMAIN : 0) |
+    (company && person && t.contactInName(j) ? ROW_CONTACT_IN_NAME : 0) |
+    (t.legalForm[j]! << 8);
+  return o;
+}
+
+/** fnv1a of the list row's string asked last, made once per string (hashOf). */
+class LastHash {
+  private text: string | null = null;
+  private hash = 0;
+  of(s: string): number {
+    if (s !== this.text) {
+      this.text = s;
+      this.hash = fnv1a(s) | 0;
+    }
+    return this.hash;
+  }
+}
+const compactHash = new LastHash();
+const joinedHash = new LastHash();
 
 /** Compares row `i` of the list with row `j` of the customer register, field by field. */
 export function compareRows(l: MatchTable, i: number, c: MatchTable, j: number): ComparisonVector {
@@ -468,21 +681,26 @@ export function compareRows(l: MatchTable, i: number, c: MatchTable, j: number):
  * part, only when they could still make the pair count (engine.ts).
  */
 export function compareWithoutNames(l: MatchTable, i: number, c: MatchTable, j: number): ComparisonVector {
+  // The customer's fields from its row fields (pairFieldsOf), the list row's from the columns
+  // (one row against all its candidates: they stay in the cache).
+  const cf = pairFieldsOf(c);
+  const o = rowAt(c, cf, j);
+  const flags = cf[o + RowField.Flags]!;
   let nameKind: NameKind = 'company';
   let legalForm: IdLevel | null = null;
-  if (l.companyWords[i] && c.companyWords[j]) {
+  if (l.companyWords[i] && flags & ROW_COMPANY) {
     const xf = l.legalForm[i]!;
-    const yf = c.legalForm[j]!;
+    const yf = flags >> 8;
     legalForm = xf && yf ? (xf === yf ? 'same' : 'different') : null;
-  } else if (l.personWords[i] || c.personWords[j]) {
+  } else if (l.personWords[i] || flags & ROW_PERSON) {
     // Persons, or a sole trader ("Tmi Matti Virtanen") against a person's name.
     nameKind = 'person';
   }
-  const address = compareAddress(l, i, c, j, nameKind === 'person');
+  const address = compareAddress(l, i, c, j, cf, o, nameKind === 'person');
   return {
-    businessId: numberId(l.businessId[i]!, c.businessId[j]!),
-    phone: comparePhones(l.phone[i]!, c.phone[j]!),
-    email: compareEmail(l, i, c, j),
+    businessId: numberId(l.businessId[i]!, cf[o + RowField.BusinessId]!),
+    phone: comparePhones(l.phone[i]!, cf, o),
+    email: compareEmail(l, i, c, j, cf, o),
     name: null,
     nameKind,
     nameSimilarity: 0,
@@ -490,7 +708,7 @@ export function compareWithoutNames(l: MatchTable, i: number, c: MatchTable, j: 
     legalForm,
     contact: null,
     address,
-    area: compareArea(l, i, c, j),
+    area: compareArea(l, i, cf, o),
   };
 }
 
@@ -508,9 +726,19 @@ export function compareNamesInto(v: ComparisonVector, l: MatchTable, i: number, 
  * by their best inexact level (engine.ts). A collision of the hashes only says "maybe".
  */
 export function mayBeExactName(v: ComparisonVector, l: MatchTable, i: number, c: MatchTable, j: number): boolean {
+  // The customer's hashes from its row fields (rowAt): its strings only when they agree.
+  const cf = pairFieldsOf(c);
+  const o = rowAt(c, cf, j);
   const kind = v.nameKind;
-  if (kind === 'company') return l.compact[i] === c.compact[j] || l.nameWordsKey(i, kind) === c.nameWordsKey(j, kind);
-  return l.joinedName(i) === c.joinedName(j) || l.nameWordsKey(i, kind) === c.nameWordsKey(j, kind);
+  const k = l.nameWordsKey(i, kind);
+  if (kind === 'company') {
+    const x = l.compact[i]!;
+    if (compactHash.of(x) === cf[o + RowField.Compact] && x === c.compact[j]) return true;
+    return keyHash(k) === cf[o + RowField.CompanyWordsKey] && k === c.nameWordsKey(j, kind);
+  }
+  const x = l.joinedName(i);
+  if (joinedHash.of(x) === cf[o + RowField.Joined] && x === c.joinedName(j)) return true;
+  return keyHash(k) === cf[o + RowField.PersonWordsKey] && k === c.nameWordsKey(j, kind);
 }
 
 /** The name of the pair: its level, similarity and, for an exact name, its frequency. */
@@ -591,12 +819,18 @@ function givenNamesWithin(a: readonly string[], b: readonly string[]): boolean {
  * not counted twice.
  */
 export function comparesContacts(l: MatchTable, i: number, c: MatchTable, j: number): boolean {
-  return !!(l.companyWords[i] && c.companyWords[j] && l.personWords[i] && c.personWords[j]) && !(namesContact(l, i) && namesContact(c, j));
+  if (!(l.companyWords[i] && l.personWords[i])) return false;
+  const cf = pairFieldsOf(c);
+  const flags = cf[rowAt(c, cf, j) + RowField.Flags]!;
+  const both = ROW_COMPANY | ROW_PERSON;
+  return (flags & both) === both && !(l.contactInName(i) && flags & ROW_CONTACT_IN_NAME);
 }
 
 /** Whether two contact persons can be "exact": the same words in any order (see mayBeExactName). */
 export function mayBeExactContact(l: MatchTable, i: number, c: MatchTable, j: number): boolean {
-  return l.nameWordsKey(i, 'person') === c.nameWordsKey(j, 'person');
+  const cf = pairFieldsOf(c);
+  const k = l.nameWordsKey(i, 'person');
+  return keyHash(k) === cf[rowAt(c, cf, j) + RowField.PersonWordsKey] && k === c.nameWordsKey(j, 'person');
 }
 
 /** The contact persons of two company rows whose contacts are compared (comparesContacts). */

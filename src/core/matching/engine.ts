@@ -16,6 +16,7 @@ import {
   mayBeExactContact,
   mayBeExactName,
   type ComparisonVector,
+  type NameKind,
 } from './comparison';
 import { explain, type PairValues } from './explain';
 import {
@@ -68,40 +69,80 @@ export const NO_MATCH: RowDecision = { outcome: 'kept', score: 0, customerIndex:
 /** Candidates of one row at a time (no array per row). */
 const candidateBuffer: number[] = [];
 
+/**
+ * What decideRow's bounds ask of a model, worked out once per model: each was a WeakMap look-up
+ * per pair (model.ts keeps them by model), some five per pair of a 100k × 100k run's 400,000.
+ */
+interface Bounds {
+  floor: number;
+  headroom: Record<NameKind, number>;
+  nameExact: Record<NameKind, number>;
+  nameInexact: Record<NameKind, number>;
+  contactExact: number;
+  contactInexact: number;
+}
+
+const boundsByModel = new WeakMap<MatchModel, Bounds>();
+
+function boundsOf(model: MatchModel): Bounds {
+  let b = boundsByModel.get(model);
+  if (!b) {
+    const kinds = (f: (kind: NameKind) => number): Record<NameKind, number> => ({ company: f('company'), person: f('person') });
+    b = {
+      floor: reviewWeightBits(model),
+      headroom: kinds((k) => nameHeadroomBits(k, model)),
+      nameExact: kinds((k) => nameBoundBits(k, true, model)),
+      nameInexact: kinds((k) => nameBoundBits(k, false, model)),
+      contactExact: contactBoundBits(true, model),
+      contactInexact: contactBoundBits(false, model),
+    };
+    boundsByModel.set(model, b);
+  }
+  return b;
+}
+
 /** Decides row `i` of the list against the indexed customers. */
 export function decideRow(list: MatchTable, i: number, index: BlockIndex, model: MatchModel = DEFAULT_MODEL): RowDecision {
   let bestWeight = -Infinity;
   let bestIndex = -1;
   let bestComparison: ComparisonVector | null = null;
-  const floor = reviewWeightBits(model);
+  const bounds = boundsOf(model);
+  const floor = bounds.floor;
   const customers = index.customers;
   // A pair whose weight can reach at most `bound` stays under review, or under the best pair so
-  // far (a margin for rounding keeps ties).
-  const cannotWin = (bound: number) => bound < floor || (bestIndex >= 0 && bound < bestWeight);
+  // far (a margin for rounding keeps ties): `bound < floor || (bestIndex >= 0 && bound < bestWeight)`,
+  // written out at each bound below.
   for (const ci of index.candidates(list, i, candidateBuffer)) {
     // Every field but the names first. The names can add at most their headroom: a pair that
     // would still stay under review, or under the best pair so far, is not compared by name (a
     // margin for rounding keeps ties). Three pairs in four of a 100k × 100k run share only a
     // word of the name in one postal code, and end here.
     const comparison = compareWithoutNames(list, i, customers, ci);
-    const bound = vectorWeight(comparison, model) + nameHeadroomBits(comparison.nameKind, model) + 1e-9;
-    if (cannotWin(bound)) continue;
+    const kind = comparison.nameKind;
+    const headroom = bounds.headroom[kind];
+    const bound = vectorWeight(comparison, model) + headroom + 1e-9;
+    if (bound < floor || (bestIndex >= 0 && bound < bestWeight)) continue;
     // Then tighter bounds, from the cheapest test up. Whether the name and the contact can be
     // exact at all (two hashes each, comparison.ts): one that cannot adds at most its best
     // inexact level. Then the contact persons themselves (two companies' contacts are mostly
     // plainly different people). Of 920,000 pairs of a 100k × 100k run, 640,000 passed the
     // first bound and 48,000 pass these. Each bound is never under the weight the names would
     // give, so the decisions are those of comparing every pair in full.
-    const fields = bound - nameHeadroomBits(comparison.nameKind, model);
-    const nameBound = nameBoundBits(comparison.nameKind, mayBeExactName(comparison, list, i, customers, ci), model);
-    const contacts = comparesContacts(list, i, customers, ci);
-    if (contacts) {
-      const withContact = fields + nameBound + contactBoundBits(mayBeExactContact(list, i, customers, ci), model);
-      if (cannotWin(withContact)) continue;
+    const fields = bound - headroom;
+    const nameBound = mayBeExactName(comparison, list, i, customers, ci) ? bounds.nameExact[kind] : bounds.nameInexact[kind];
+    let tighter: number;
+    if (comparesContacts(list, i, customers, ci)) {
+      const withContact = fields + nameBound + (mayBeExactContact(list, i, customers, ci) ? bounds.contactExact : bounds.contactInexact);
+      if (withContact < floor || (bestIndex >= 0 && withContact < bestWeight)) continue;
       compareContactInto(comparison, list, i, customers, ci);
+      tighter = vectorWeight(comparison, model) + nameBound + 1e-9;
+    } else {
+      // Nothing was added since `fields`, which already holds a margin: weighing the fields again
+      // gave the same sum within rounding, and this bound is that one's plus a margin more, so
+      // it spares no pair the other kept (six million weighings of a 100k person run).
+      tighter = fields + nameBound + 1e-9;
     }
-    const tighter = vectorWeight(comparison, model) + nameBound + 1e-9;
-    if (cannotWin(tighter)) continue;
+    if (tighter < floor || (bestIndex >= 0 && tighter < bestWeight)) continue;
     compareNameInto(comparison, list, i, customers, ci);
     const w = vectorWeight(comparison, model);
     if (w > bestWeight || (w === bestWeight && ci < bestIndex)) {

@@ -28,7 +28,8 @@
  * Hand-written: a few dozen lines of arithmetic over a few hundred patterns, and the library
  * record-linkage toolkits are Python.
  */
-import { compareRows, type ComparisonVector } from './comparison';
+import { compareNames, compareRows, type ComparisonVector } from './comparison';
+import { samePersonWord } from './similarity';
 import type { BlockIndex } from './blocking';
 import {
   addressTable,
@@ -56,6 +57,15 @@ export interface EstimationFit {
   lambda: number;
   /** True when the data was too small to estimate from: the prior model was used as it is. */
   fellBack: boolean;
+  /**
+   * How often two rows of one file at one home are a family (householdRate): the pairs of rows
+   * at one home in the list and the register, those whose names are another first name under
+   * the same surname, and the rate, shrunk towards HOUSEHOLD_PRIOR. It sets how much another
+   * first name at the customer's address weighs against (guard). Absent when the prior was used.
+   */
+  households?: Households;
+  /** The namesakes' correction of the model (namesakeBits): pairs of one name, those at another address in one postal code, bits. */
+  namesakes?: { pairs: number; apart: number; bits: number };
 }
 
 export interface Estimate {
@@ -267,15 +277,288 @@ function hash53(s: string): number {
  * distinct key of EXACT_LEVELS, in order: plain data, so the CLI counts the list's while the
  * customer file is still being read, and its worker the customers' while this thread estimates.
  */
-export type FileCounts = WithinCounts[];
+export type FileCounts = (WithinCounts | HomeCounts | NamesakeCounts)[];
 
 export function countWithinFile(t: MatchTable): FileCounts {
   return [...countWithinFileSteps(t)];
 }
 
-/** countWithinFile a key at a time (one pass over the file each), for a caller that pauses between them. */
+/**
+ * countWithinFile a key at a time (one pass over the file each), for a caller that pauses
+ * between them; then the file's homes (countHomes) and namesakes (countNamesakes), each one
+ * sort of the file.
+ */
 export function* countWithinFileSteps(t: MatchTable): Generator<FileCounts[number]> {
   for (const key of exactKeys()) yield withinFile(t, key);
+  yield countHomes(t);
+  yield countNamesakes(t);
+}
+
+/** The counts of one exact key of FileCounts (in exactKeys' order). */
+function exactCounts(c: FileCounts, k: number): WithinCounts {
+  const x = c[k];
+  if (!x || !('same' in x)) throw new Error(`estimate: no counts of exact key ${k}`);
+  return x;
+}
+
+/** The homes of FileCounts (countHomes). */
+function homesOf(c: FileCounts): HomeCounts {
+  const x = c.find((e) => 'families' in e);
+  if (!x || !('families' in x)) throw new Error('estimate: no counts of homes');
+  return x;
+}
+
+/** The counts of persons' exact names of FileCounts (EXACT_LEVELS' name:person). */
+function personNames(c: FileCounts): WithinCounts {
+  const key = EXACT_LEVELS.find(([t]) => t === 'name:person')![2];
+  return exactCounts(c, exactKeys().indexOf(key));
+}
+
+/** The namesakes of FileCounts (countNamesakes). */
+function namesakesOf(c: FileCounts): NamesakeCounts {
+  const x = c.find((e) => 'apart' in e);
+  if (!x || !('apart' in x)) throw new Error('estimate: no counts of namesakes');
+  return x;
+}
+
+/**
+ * Pairs of rows of one file with the same person's name (the words in any order) in one postal
+ * code at another street address (another street and house number: compareRows' "different").
+ */
+export interface NamesakeCounts {
+  apart: number;
+  /** Pairs of one name in one postal code at one street address: one person written twice, as a rule. */
+  together: number;
+}
+
+/** More rows of one name in one postal code than this: a common name, which its term frequency weighs; left out. */
+const MAX_NAMESAKES = 16;
+
+/**
+ * countNamesakes: one sort of the rows by a hash of name and postal code (as countHomes), the
+ * rows of one hash compared in full.
+ */
+export function countNamesakes(t: MatchTable): NamesakeCounts {
+  const indexBits = Math.max(1, Math.ceil(Math.log2(t.size + 1)));
+  const span = Math.pow(2, indexBits);
+  const hashBits = Math.min(32, 52 - indexBits);
+  const keys = new Float64Array(t.size);
+  const names = new Float64Array(t.size);
+  let n = 0;
+  for (let i = 0; i < t.size; i++) {
+    if (t.street[i] === NONE || t.postalCode[i] === NONE || !t.personWords[i] || t.companyWords[i]) continue;
+    names[i] = wordsKey(t.personWords[i]!);
+    let h = Math.imul((names[i]! % 4294967291) ^ 0x5bd1e995, 0x9e3779b1);
+    h = Math.imul(h ^ Math.floor(names[i]! / 4294967296), 0x85ebca6b);
+    h = Math.imul(h ^ t.postalCode[i]!, 0x27d4eb2f);
+    h = (h ^ (h >>> 15)) >>> (32 - hashBits);
+    keys[n++] = h * span + i;
+  }
+  const sorted = keys.subarray(0, n).sort();
+  let apart = 0;
+  let together = 0;
+  for (let a = 0; a < n;) {
+    const hash = Math.floor(sorted[a]! / span);
+    let b = a + 1;
+    while (b < n && Math.floor(sorted[b]! / span) === hash) b++;
+    if (b - a <= MAX_NAMESAKES) {
+      for (let x = a; x < b; x++) {
+        const i = sorted[x]! % span;
+        for (let y = x + 1; y < b; y++) {
+          const j = sorted[y]! % span;
+          if (names[i] !== names[j] || t.postalCode[i] !== t.postalCode[j]) continue;
+          const address = compareRows(t, i, t, j).address;
+          if (address === 'different') apart++;
+          else if (address === 'exact') together++;
+        }
+      }
+    }
+    a = b;
+  }
+  return { apart, together };
+}
+
+/**
+ * The namesakes' correction from the counts of both files, each file's pairs taken as far as the
+ * file holds one row per person: a file whose pairs of one name in one postal code are mostly at
+ * one street address (a list of duplicates, a register holding customers twice) repeats people,
+ * and its pairs of one name at another address are as likely one person who moved or was
+ * written otherwise, not namesakes. Weight of a file: P(share at one address ≤ ½) under a
+ * uniform prior (betaCdf); ½, because a file of one row per person has next to none of its
+ * same-name pairs at one address, and a file of duplicates most.
+ */
+export function namesakesOfFiles(files: FileCounts[], independent: number): { pairs: number; apart: number; bits: number } {
+  let apart = 0;
+  let pairs = 0;
+  for (const c of files) {
+    const n = namesakesOf(c);
+    const onePerPerson = betaCdf(0.5, n.together + 1, n.apart + 1);
+    apart += onePerPerson * n.apart;
+    pairs += onePerPerson * (personNames(c).same / 2);
+  }
+  return namesakeBits(apart, pairs, independent);
+}
+
+/** The prior of P(another street address in the postal code | the same name, two people), in pairs (as HOUSEHOLD_PRIOR). */
+const NAMESAKE_PRIOR_PAIRS = 10;
+
+/**
+ * How much an exact person's name in the same postal code at another street address weighs
+ * less than its fields add up to: namesakes live near each other (a father and son of one
+ * name, relatives named after each other), so "the same name" and "the same postal code" are
+ * not independent between two people. P(same postal code, another street address | the same
+ * name, two people) is counted within the files (pairs of one name at another address in one
+ * postal code, by pairs of one name anywhere, as chanceWithinFiles counts an exact name),
+ * shrunk towards what independence says (u of the same postal code × u of another address) by
+ * NAMESAKE_PRIOR_PAIRS; the correction is log2(independence / that), never for.
+ */
+export function namesakeBits(apart: number, namePairs: number, independent: number): { pairs: number; apart: number; bits: number } {
+  const p = (apart + NAMESAKE_PRIOR_PAIRS * independent) / (namePairs + NAMESAKE_PRIOR_PAIRS);
+  return { pairs: namePairs, apart, bits: p > 0 && independent > 0 ? Math.min(0, Math.log2(independent / p)) : 0 };
+}
+
+/**
+ * Pairs of rows of one file at one home (the same street, house number and letter, apartment,
+ * and postal code; persons' names on both rows), and those of them whose names are another
+ * first name under the same surname (compareNames' otherFirstName: "Matti" / "Liisa
+ * Virtanen"), a family.
+ */
+export interface HomeCounts {
+  pairs: number;
+  families: number;
+}
+
+/**
+ * More rows than this at one home in one file are not a household (a care home, an office, a
+ * street written without house numbers): that home is left out, and the pairs compared stay
+ * bounded by the rows (at most MAX_HOME − 1 name comparisons per row).
+ */
+const MAX_HOME = 8;
+
+/**
+ * countHomes: one pass and one sort. Each row with a person's name and a street address is keyed
+ * by a hash of its home and its index (hash × 2^bits + index, so a sort of plain numbers brings
+ * a home's rows together); rows of one hash are then compared field by field, so two homes of
+ * one hash are never taken for one.
+ */
+export function countHomes(t: MatchTable): HomeCounts {
+  const indexBits = Math.max(1, Math.ceil(Math.log2(t.size + 1)));
+  const span = Math.pow(2, indexBits);
+  const hashBits = Math.min(32, 52 - indexBits);
+  const keys = new Float64Array(t.size);
+  let n = 0;
+  for (let i = 0; i < t.size; i++) {
+    if (t.street[i] === NONE || t.house[i] === NONE || t.postalCode[i] === NONE) continue;
+    if (!t.personWords[i] || t.companyWords[i]) continue;
+    let h = Math.imul(t.street[i]! ^ 0x5bd1e995, 0x9e3779b1);
+    h = Math.imul(h ^ t.house[i]!, 0x85ebca6b);
+    h = Math.imul(h ^ t.unit[i]!, 0xc2b2ae35);
+    h = Math.imul(h ^ t.postalCode[i]!, 0x27d4eb2f);
+    h = (h ^ (h >>> 15)) >>> (32 - hashBits);
+    keys[n++] = h * span + i;
+  }
+  const sorted = keys.subarray(0, n).sort();
+  let pairs = 0;
+  let families = 0;
+  for (let a = 0; a < n;) {
+    const hash = Math.floor(sorted[a]! / span);
+    let b = a + 1;
+    while (b < n && Math.floor(sorted[b]! / span) === hash) b++;
+    if (b - a <= MAX_HOME) {
+      for (let x = a; x < b; x++) {
+        const i = sorted[x]! % span;
+        for (let y = x + 1; y < b; y++) {
+          const j = sorted[y]! % span;
+          if (t.street[i] !== t.street[j] || t.house[i] !== t.house[j] || t.unit[i] !== t.unit[j] || t.postalCode[i] !== t.postalCode[j])
+            continue;
+          pairs++;
+          const level = compareNames(t.personWords[i]!, t.personWords[j]!, t.joinedName(i), t.joinedName(j), samePersonWord, true).level;
+          if (level === 'otherFirstName') families++;
+        }
+      }
+    }
+    a = b;
+  }
+  return { pairs, families };
+}
+
+/**
+ * The prior of the household rate, as a Beta(a, b): a share of one half, worth ten pairs at one
+ * home. Half, because a file's rows at one home are either the people of a household (a
+ * register of residents: most pairs a family sharing a surname) or one person written twice (a
+ * list of duplicates, a register holding a customer twice: almost none), and nothing says which
+ * before the file is read. Ten pairs, because a rate from ten pairs is known to about ±0.15 (the
+ * prior's own spread, sd = √(¼ / 11)), so a file with a few dozen pairs at one home decides for
+ * itself and one with a handful moves the rate only part of the way.
+ */
+export const HOUSEHOLD_PRIOR = { families: 5, others: 5 };
+
+/**
+ * A file holds households when more than one pair in ten of its rows at one home is a family. In
+ * a register of Finnish residents most people who share a home are a couple or parent and child
+ * under one surname, far above this; in a file of one person written several times (a list of
+ * duplicates, a register that holds customers twice) another first name at a home is a slip, one
+ * pair in a hundred or fewer. The bound sits between the two kinds, not on a measured set.
+ */
+export const HOUSEHOLD_FILES = 0.1;
+
+/** The files' household rate and how sure the files are to hold households (householdRate). */
+export interface Households {
+  /** Pairs of rows at one home, in the list and in the register (HomeCounts). */
+  pairs: number;
+  /** Of those, the pairs whose names are another first name under the same surname. */
+  families: number;
+  /** The rate: the Beta posterior's mean, families shrunk towards HOUSEHOLD_PRIOR. */
+  rate: number;
+  /** P(rate > HOUSEHOLD_FILES) under that posterior: how strongly the family rule applies (guard). */
+  familyRule: number;
+}
+
+/**
+ * The household rate: the share of pairs of rows at one home, within the list and within the
+ * register, that are a family (HomeCounts), shrunk towards HOUSEHOLD_PRIOR, and the probability
+ * that it is above HOUSEHOLD_FILES. Within each file, as the exact levels' chance agreement is
+ * counted (a list row and its own customer at one home are no household).
+ */
+export function householdRate(list: HomeCounts, customers: HomeCounts): Households {
+  const pairs = list.pairs + customers.pairs;
+  const families = list.families + customers.families;
+  const a = families + HOUSEHOLD_PRIOR.families;
+  const b = pairs - families + HOUSEHOLD_PRIOR.others;
+  // No pair at one home in either file: nothing to learn from, the rule as it was (the prior's
+  // own P, 0.9998, would move every run's weights of such files in the fourth decimal).
+  const familyRule = pairs === 0 ? 1 : 1 - betaCdf(HOUSEHOLD_FILES, a, b);
+  return { pairs, families, rate: a / (a + b), familyRule };
+}
+
+/**
+ * P(X ≤ x) for X ~ Beta(a, b) with whole a and b: the probability that a binomial of a + b − 1
+ * trials with success x has at least a successes. Hand-written (a sum of binomial terms in log
+ * space): no library of the project has the incomplete beta function, and with whole parameters
+ * it is this one loop.
+ */
+export function betaCdf(x: number, a: number, b: number): number {
+  if (x <= 0) return 0;
+  if (x >= 1) return 1;
+  const n = a + b - 1;
+  const lx = Math.log(x);
+  const l1x = Math.log1p(-x);
+  // log C(n, j), built up term by term from C(n, 0) = 1.
+  let logC = 0;
+  let max = -Infinity;
+  const terms: number[] = [];
+  for (let j = 0; j <= n; j++) {
+    if (j > 0) logC += Math.log((n - j + 1) / j);
+    if (j >= a) {
+      const t = logC + j * lx + (n - j) * l1x;
+      terms.push(t);
+      if (t > max) max = t;
+    }
+  }
+  if (max === -Infinity) return 0;
+  let sum = 0;
+  for (const t of terms) sum += Math.exp(t - max);
+  return Math.min(1, Math.exp(max) * sum);
 }
 
 /** The distinct key functions of EXACT_LEVELS, in order (two levels share the house key). */
@@ -443,6 +726,10 @@ export function planRange(plan: DrawPlan, from: number, to: number): DrawPlan {
 export interface RandomPairU {
   u: Map<string, number>;
   termFrequency: TermFrequencyReference;
+  /** The household rate of the two files (householdRate). */
+  households: Households;
+  /** The namesakes' correction (namesakesOfFiles). */
+  namesakes: { pairs: number; apart: number; bits: number };
 }
 
 export function randomPairU(
@@ -472,7 +759,7 @@ export function randomPairU(
   const keys = exactKeys();
   for (const [t, l, key] of EXACT_LEVELS) {
     const k = keys.indexOf(key);
-    const chance = chanceWithinFiles(listCounts[k]!, customerCounts[k]!);
+    const chance = chanceWithinFiles(exactCounts(listCounts, k), exactCounts(customerCounts, k));
     const u = Math.max(chance.different, once);
     exact.set(t, u);
     squares.set(t, chance.squares);
@@ -495,7 +782,15 @@ export function randomPairU(
     if (customers.companyWords[j]) rows.company++;
     else if (customers.personWords[j]) rows.person++;
   }
-  return { u: out, termFrequency: { company: squares.get('name:company') ?? 0, person: squares.get('name:person') ?? 0, rows } };
+  return {
+    u: out,
+    termFrequency: { company: squares.get('name:company') ?? 0, person: squares.get('name:person') ?? 0, rows },
+    households: householdRate(homesOf(listCounts), homesOf(customerCounts)),
+    namesakes: namesakesOfFiles(
+      [listCounts, customerCounts],
+      (out.get(`area\u0000same`) ?? 0) * (out.get(`address:person\u0000different`) ?? 0),
+    ),
+  };
 }
 
 const bits = (p: LevelProbabilities) => Math.log2(p.m / p.u);
@@ -654,13 +949,30 @@ export function finishEstimate(
   }
   const matchesPerRow = (lambda * pairs) / rows;
   const lambdaAll = Math.min(0.5, Math.max(matchesPerRow, 1 / list.size) / customers.size);
-  guard(tables, prior.tables, { maxBits: MAX_BITS_RANDOM });
+  const namesakes = randomU.namesakes;
+  guard(tables, prior.tables, { maxBits: MAX_BITS_RANDOM, familyRule: randomU.households.familyRule });
   return {
     // The share of matches is never taken below one customer in the list: a list with few
     // customers among many prospects (a directory search) must not talk the model out of
     // removing the ones it has. A customer called as a new lead is the worst failure.
-    model: { ...prior, priorBits: Math.log2(lambdaAll / (1 - lambdaAll)), tables, termFrequency: randomU.termFrequency },
-    fit: { pairs, candidatePairs, sampledRows: rows, iterations, converged, lambda, fellBack: false },
+    model: {
+      ...prior,
+      priorBits: Math.log2(lambdaAll / (1 - lambdaAll)),
+      tables,
+      termFrequency: randomU.termFrequency,
+      namesakeBits: namesakes.bits,
+    },
+    fit: {
+      pairs,
+      candidatePairs,
+      sampledRows: rows,
+      iterations,
+      converged,
+      lambda,
+      fellBack: false,
+      households: randomU.households,
+      namesakes,
+    },
   };
 }
 
@@ -670,7 +982,12 @@ function setBits(p: LevelProbabilities, w: number): void {
 }
 
 /** The guard rails of the module comment, applied to estimated tables in place. */
-export function guard(tables: ModelTables, prior: ModelTables, opts: { familyRule?: boolean; maxBits?: number } = {}): void {
+export function guard(
+  tables: ModelTables,
+  prior: ModelTables,
+  /** familyRule: how strongly the family rule applies, 0–1 (false: not at all; households.familyRule). */
+  opts: { familyRule?: boolean | number; maxBits?: number } = {},
+): void {
   const maxBits = opts.maxBits ?? MAX_BITS;
   for (const levels of Object.values(tables)) {
     for (const p of Object.values(levels)) {
@@ -704,12 +1021,20 @@ export function guard(tables: ModelTables, prior: ModelTables, opts: { familyRul
     const floor = bits(prior[t][l]!);
     if (bits(p) > floor) setBits(p, floor);
   }
-  // One given name replaced and the same address: a family member as likely as the customer.
-  // The name part replaced weighs exactly what the exact address with its postal code weighs
-  // for: never more (issue 12, miss 8), and never less (the list's family members stay).
-  // Not when learning from the user's decisions (learn.ts): they tell family from customer.
+  // One given name replaced and the same address: a family member as likely as the customer,
+  // where the files hold households. The name part replaced weighs what the exact address with
+  // its postal code weighs for, never more (issue 12, miss 8), times how sure the files are to
+  // hold households (householdRate: 1 in a register of residents, 0 in a list of one person
+  // written many times, where another first name at the home is the customer's name mistyped or
+  // replaced; its own weight is then the estimate's). Not when learning from the user's
+  // decisions (learn.ts): they tell family from customer.
   const exactAddress = bits(tables['address:person'].exact!) + Math.max(0, bits(tables.area.same!));
-  if (exactAddress > 0 && opts.familyRule !== false) setBits(tables['name:person'].otherFirstName!, -exactAddress);
+  const familyRule = opts.familyRule === true || opts.familyRule === undefined ? 1 : opts.familyRule;
+  const otherFirstName = tables['name:person'].otherFirstName!;
+  if (exactAddress > 0 && familyRule !== false) {
+    const w = Math.max(-exactAddress, Math.min(bits(otherFirstName), -exactAddress * familyRule));
+    setBits(otherFirstName, w);
+  }
   // Another numbered company ("Asunto Oy Kotikatu 1" / "… 3") is never weaker evidence against
   // than a wholly different name.
   const otherNumber = tables['name:company'].otherNumber!;
@@ -761,6 +1086,12 @@ export function describeFit(fit: EstimationFit): string {
   return (
     `model estimated from the best candidate pairs of ${fit.pairs} of ${fit.sampledRows} sampled rows` +
     (fit.candidatePairs !== undefined ? ` (${fit.candidatePairs} candidate pairs in all): ` : ': ') +
-    `${fit.iterations} EM rounds, ${fit.converged ? 'converged' : 'not converged'}, λ ${fit.lambda.toFixed(3)}`
+    `${fit.iterations} EM rounds, ${fit.converged ? 'converged' : 'not converged'}, λ ${fit.lambda.toFixed(3)}` +
+    (fit.households
+      ? `; households ${fit.households.rate.toFixed(3)} (${fit.households.families} of ${fit.households.pairs} pairs of rows at one home), family rule ${fit.households.familyRule.toFixed(3)}`
+      : '') +
+    (fit.namesakes
+      ? `; namesakes at another address in one postal code ${fit.namesakes.apart} of ${Math.round(fit.namesakes.pairs)} pairs of one name, ${fit.namesakes.bits.toFixed(2)} bits`
+      : '')
   );
 }

@@ -103,25 +103,52 @@ const t = defineMessages({
 
 type Key = Parameters<typeof t>[1];
 
+/** The reasons' messages, for tests that check the phrases against them. */
+export const reasonMessage = t;
+
 /** The two values of a field that disagreed, list's first ("33500", "06100"), for the reason. */
 export type PairValues = Partial<Record<FieldWeight['field'], readonly [string, string]>>;
 
 function phrase(f: FieldWeight, nameSimilarity: number, lang: Lang, values: PairValues): string {
   let text: string;
-  if (f.field === 'name') {
-    if (f.level === 'exact') text = t(lang, 'name.exact');
-    else if (f.level === 'different' || f.level === 'otherNumber')
-      text = t(lang, f.level === 'different' ? 'name.different' : 'name.otherNumber');
+  if (f.field === 'name' && f.level !== 'exact' && f.level !== 'different' && f.level !== 'otherNumber') {
     // close, subset, partial: the names' real word similarity (never 100 % for unequal names).
-    else text = t(lang, 'name.similar', { pct: Math.min(99, Math.round(nameSimilarity * 100)) });
-  } else if (f.field === 'contact') {
-    text = t(lang, f.level === 'exact' || f.level === 'close' ? 'contact.same' : 'contact.different');
-  } else text = t(lang, `${f.field}.${f.level}` as Key);
+    text = similarPhrase(lang, Math.min(99, Math.round(nameSimilarity * 100)));
+  } else text = levelPhrase(lang, f.field, f.level);
   // Values of a field that disagreed, what a person checks first ("33500 ↔ 06100"), and the
   // two codes of a postal code that differs, whatever it weighed.
   const v = values[f.field];
   if (v && (f.weight < 0 || (f.field === 'area' && f.level !== 'same')) && v[0] !== v[1]) text += ` (${v[0]} ↔ ${v[1]})`;
   return text;
+}
+
+/**
+ * The words of a field's level (not a name's similarity), kept by language, field and level:
+ * the message's key was a string made and looked up per phrase, some 5 % of linking a 100k list
+ * (a reason for every row not kept).
+ */
+const levelPhrases: Record<Lang, Map<string, Map<string, string>>> = { fi: new Map(), en: new Map(), sv: new Map() };
+function levelPhrase(lang: Lang, field: FieldWeight['field'], level: string): string {
+  let byLevel = levelPhrases[lang].get(field);
+  if (!byLevel) levelPhrases[lang].set(field, (byLevel = new Map()));
+  let text = byLevel.get(level);
+  if (text === undefined) byLevel.set(level, (text = levelText(lang, field, level)));
+  return text;
+}
+
+function levelText(lang: Lang, field: FieldWeight['field'], level: string): string {
+  if (field === 'name') {
+    if (level === 'exact') return t(lang, 'name.exact');
+    return t(lang, level === 'different' ? 'name.different' : 'name.otherNumber');
+  }
+  if (field === 'contact') return t(lang, level === 'exact' || level === 'close' ? 'contact.same' : 'contact.different');
+  return t(lang, `${field}.${level}` as Key);
+}
+
+/** "nimi 93 % samankaltainen", kept by language and percentage. */
+const similarPhrases: Record<Lang, string[]> = { fi: [], en: [], sv: [] };
+function similarPhrase(lang: Lang, pct: number): string {
+  return (similarPhrases[lang][pct] ??= t(lang, 'name.similar', { pct }));
 }
 
 function capitalize(s: string): string {

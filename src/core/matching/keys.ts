@@ -11,6 +11,7 @@ export const MATCH_KEYS = [
   'lastName',
   'fullName',
   'streetAddress',
+  'addressLine2',
   'postalCode',
   'postOffice',
   'municipality',

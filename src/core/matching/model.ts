@@ -55,6 +55,11 @@ export interface MatchModel {
    * pairs. The prior model has no such scale and leaves it off.
    */
   termFrequency?: TermFrequencyReference;
+  /**
+   * Bits (≤ 0) added to a person's same name in the same postal code at another street address:
+   * namesakes live near each other (estimate.ts namesakeBits). Absent: 0.
+   */
+  namesakeBits?: number;
   /** Score at or above which a row is removed without asking. */
   removeAt: number;
   /** Score at or above which (and below removeAt) a pair goes to a person for review. */
@@ -212,6 +217,7 @@ export function fieldWeights(v: ComparisonVector, model: MatchModel = DEFAULT_MO
   add('legalForm', 'legalForm', v.legalForm);
   add('contact', 'contact', v.contact);
   add('address', addressTable(v.nameKind, v.area), v.address);
+  if (isNamesake(v) && out.length && out[out.length - 1]!.field === 'address') out[out.length - 1]!.weight += model.namesakeBits ?? 0;
   add('area', 'area', v.area);
   return out;
 }
@@ -220,6 +226,8 @@ const compiled = new WeakMap<MatchModel, Record<string, Record<string, number>>>
 
 /** Weights in bits by table and level, computed once per model. */
 function weightTable(model: MatchModel): Record<string, Record<string, number>> {
+  // The model asked last, without a WeakMap look-up: vectorWeight asks three times a pair.
+  if (model === lastModel) return lastTable!;
   let m = compiled.get(model);
   if (!m) {
     m = {};
@@ -229,8 +237,12 @@ function weightTable(model: MatchModel): Record<string, Record<string, number>> 
     }
     compiled.set(model, m);
   }
+  lastModel = model;
+  lastTable = m;
   return m;
 }
+let lastModel: MatchModel | null = null;
+let lastTable: Record<string, Record<string, number>> | null = null;
 
 /** The match weight of a comparison without building the per-field list (the hot path). */
 export function vectorWeight(v: ComparisonVector, model: MatchModel = DEFAULT_MODEL): number {
@@ -244,9 +256,23 @@ export function vectorWeight(v: ComparisonVector, model: MatchModel = DEFAULT_MO
     sum += ((company ? w['name:company']! : w['name:person']!)[v.name] ?? 0) + (v.name === 'exact' ? termFrequencyBits(v, model) : 0);
   if (v.legalForm) sum += w.legalForm![v.legalForm] ?? 0;
   if (v.contact) sum += w.contact![v.contact] ?? 0;
-  if (v.address) sum += w[addressTable(v.nameKind, v.area)]![v.address] ?? 0;
+  if (v.address) sum += (w[addressTable(v.nameKind, v.area)]![v.address] ?? 0) + (isNamesake(v) ? (model.namesakeBits ?? 0) : 0);
   if (v.area) sum += w.area![v.area] ?? 0;
   return sum;
+}
+
+/**
+ * A person's name the same (exact, mistyped, or with a given name more on one side: the levels
+ * that read as one name) in the same postal code at another street address: where namesakeBits
+ * applies. The correction is estimated from exact names, the only ones counted within a file.
+ */
+function isNamesake(v: ComparisonVector): boolean {
+  return (
+    v.nameKind === 'person' &&
+    (v.name === 'exact' || v.name === 'close' || v.name === 'subset') &&
+    v.area === 'same' &&
+    v.address === 'different'
+  );
 }
 
 /** The most an exact name's frequency moves its weight, either way. */

@@ -16,7 +16,7 @@
  * copy of its bytes, where 200,000 small strings cost as much to clone as to normalize again.
  * Vocabulary ids are the sender's; unpackTable maps them into the receiver's vocabulary.
  */
-import { MatchTable, type Vocabulary } from './record';
+import { MatchTable, newAltAddress, sliceAltAddress, type AltAddress, type Vocabulary } from './record';
 
 export interface PackedTable {
   size: number;
@@ -28,6 +28,8 @@ export interface PackedTable {
   unit: Int32Array;
   postalCode: Int32Array;
   town: Int32Array;
+  /** MatchTable.alt (the address's other line), null when no row has one. */
+  alt: AltAddress | null;
   /** The sender's vocabulary, by id. */
   vocabulary: string[];
   /**
@@ -169,6 +171,7 @@ function typedColumns(t: MatchTable, from: number, to: number) {
     unit: t.unit.slice(from, to),
     postalCode: t.postalCode.slice(from, to),
     town: t.town.slice(from, to),
+    alt: sliceAltAddress(t.alt, from, to),
     vocabulary: t.vocabulary.strings,
   };
 }
@@ -219,6 +222,8 @@ function withFrequencies(packed: PackedTable, t: MatchTable, frequencies: boolea
       : []),
   ].map((a) => a.buffer as ArrayBuffer);
   if (packed.nameFrequency) transfer.push(packed.nameFrequency.buffer as ArrayBuffer);
+  if (packed.alt)
+    transfer.push(packed.alt.street.buffer as ArrayBuffer, packed.alt.house.buffer as ArrayBuffer, packed.alt.unit.buffer as ArrayBuffer);
   return { packed, transfer };
 }
 
@@ -255,6 +260,12 @@ export function packRows(t: MatchTable, rows: ArrayLike<number>): { packed: Pack
     sub.companyWords[k] = t.companyWords[i]!;
     sub.compact[k] = t.compact[i]!;
     sub.personWords[k] = t.personWords[i]!;
+    if (t.alt) {
+      sub.alt ??= newAltAddress(rows.length);
+      sub.alt.street[k] = local(t.alt.street[i]!);
+      sub.alt.house[k] = t.alt.house[i]!;
+      sub.alt.unit[k] = local(t.alt.unit[i]!);
+    }
   }
   // A few rows of a table: their frequencies would be theirs, not the table's. The main thread
   // sends these (the model's random pairs, the worker's part of the list): their words as text,
@@ -276,6 +287,7 @@ export function unpackTable(p: PackedTable, vocabulary: Vocabulary): MatchTable 
   t.unit.set(mapped(p.unit));
   t.postalCode.set(p.postalCode);
   t.town.set(mapped(p.town));
+  if (p.alt) t.alt = { street: mapped(p.alt.street), house: p.alt.house, unit: mapped(p.alt.unit) };
   if (p.names === 'text') unpackNamesAsText(p, t, vocabulary);
   else unpackIndexedNames(p, t, vocabulary);
   if (p.nameFrequency) t.adoptNameFrequencies(p.nameFrequency);

@@ -15,7 +15,7 @@ import { phoneMatchNumber } from '../normalize/phone';
 import { companyDomain, normalizeEmail } from '../normalize/email';
 import { normalizeCompanyName, type LegalForm } from '../normalize/companyName';
 import { personNameWords } from '../normalize/personName';
-import { parseStreetAddress } from '../normalize/address';
+import { parseAddressLine2, parseHouseNumber, parseStreetAddress, type ParsedAddress } from '../normalize/address';
 import { normalizePostalCode } from '../normalize/postalCode';
 import { canonicalTown } from '../normalize/townNames';
 import { foldText } from '../normalize/fold';
@@ -117,6 +117,25 @@ export class Vocabulary {
     return one;
   }
 
+  /** addressLine2()'s answers by the text as written. */
+  private line2s = new Map<string, Line2Ids>();
+
+  /** A second address line as written, parsed (parseAddressLine2) and looked up once per distinct text. */
+  addressLine2(written: string): Line2Ids {
+    let a = this.line2s.get(written);
+    if (a === undefined) {
+      const p = parseAddressLine2(written);
+      if (p.kind === 'apartment') a = { kind: LINE2_APARTMENT, street: NONE, house: NONE, unit: this.id(p.apartment) };
+      else if (p.kind === 'street') {
+        const parts = partsOf(p.address);
+        a = { kind: LINE2_STREET, street: this.id(parts.street), house: parts.house, unit: parts.unit ? this.id(parts.unit) : NONE };
+      } else a = { kind: LINE2_NONE, street: NONE, house: NONE, unit: NONE };
+      if (this.line2s.size >= ADDRESS_CACHE_MAX) this.line2s = new Map();
+      this.line2s.set(written, a);
+    }
+    return a;
+  }
+
   /** address()'s answers by the text as written. */
   private addresses = new Map<string, AddressIds>();
 
@@ -139,6 +158,21 @@ export class Vocabulary {
     return a;
   }
 }
+
+/** An address's second line as a MatchTable reads it (Vocabulary.addressLine2). */
+export interface Line2Ids {
+  /** LINE2_NONE (c/o, PO box, nothing to compare), LINE2_APARTMENT or LINE2_STREET. */
+  kind: number;
+  /** The street's vocabulary id (LINE2_STREET), else NONE. */
+  street: number;
+  /** The line's own house number (see MatchTable.house), or NONE. */
+  house: number;
+  /** The line's apartment's vocabulary id (its own, or the whole line's for LINE2_APARTMENT), or NONE. */
+  unit: number;
+}
+export const LINE2_NONE = 0;
+export const LINE2_APARTMENT = 1;
+export const LINE2_STREET = 2;
 
 /** A street address as a MatchTable stores it (Vocabulary.address). */
 export interface AddressIds {
@@ -204,6 +238,12 @@ export class MatchTable {
   readonly postalCode: Int32Array;
   /** Vocabulary id of the folded post office or municipality, or NONE. */
   readonly town: Int32Array;
+  /**
+   * The street of the address's other line (the second line, or the first when the second is
+   * the street address), NONE where a row has none; null while no row has one, so a table
+   * without a second address line costs nothing (see secondLine).
+   */
+  alt: AltAddress | null = null;
 
   constructor(
     size: number,
@@ -243,7 +283,9 @@ export class MatchTable {
     return s;
   }
 
-  private readonly wordKeys: Record<'company' | 'person', Float64Array | null> = { company: null, person: null };
+  /** nameWordsKey's answers by row, one array per kind (NaN: not made yet). */
+  private companyWordKeys: Float64Array | null = null;
+  private personWordKeys: Float64Array | null = null;
 
   /**
    * wordsKey of the name words a pair of `kind` compares (comparison.ts): the company's words,
@@ -251,14 +293,50 @@ export class MatchTable {
    * it of every pair whose names may matter, to know whether they can be the same words at all.
    */
   nameWordsKey(i: number, kind: 'company' | 'person'): number {
-    let keys = this.wordKeys[kind];
-    if (!keys) keys = this.wordKeys[kind] = new Float64Array(this.size).fill(NaN);
+    const company = kind === 'company';
+    let keys = company ? this.companyWordKeys : this.personWordKeys;
+    if (!keys) {
+      keys = new Float64Array(this.size).fill(NaN);
+      if (company) this.companyWordKeys = keys;
+      else this.personWordKeys = keys;
+    }
     let k = keys[i]!;
-    if (Number.isNaN(k)) {
-      const words = kind === 'company' ? this.companyWords[i] : (this.personWords[i] ?? this.companyWords[i]);
+    if (k !== k) {
+      const words = company ? this.companyWords[i] : (this.personWords[i] ?? this.companyWords[i]);
       k = keys[i] = words ? wordsKey(words) : -1;
     }
     return k;
+  }
+
+  /**
+   * The fields comparison.ts reads of this table's rows as customers, side by side (its
+   * pairFieldsOf makes them on first use); dropped by forgetRows.
+   */
+  pairFields: Int32Array | null = null;
+
+  /** contactInName's answers by row: 0 not asked yet, 1 no, 2 yes. */
+  private contactsInName: Uint8Array | null = null;
+
+  /**
+   * True when every word of row `i`'s contact person is a word of its company name (a sole
+   * trader's owner: "Tmi Matti Virtanen", contact Matti Virtanen). Made once per row: the
+   * comparison asks it of nearly every pair of two companies (comparesContacts).
+   */
+  contactInName(i: number): boolean {
+    const answers = (this.contactsInName ??= new Uint8Array(this.size));
+    let a = answers[i]!;
+    if (a === 0) {
+      const words = this.companyWords[i]!;
+      a = 2;
+      for (const w of this.personWords[i]!) {
+        if (!words.includes(w)) {
+          a = 1;
+          break;
+        }
+      }
+      answers[i] = a;
+    }
+    return a === 2;
   }
 
   /**
@@ -267,6 +345,7 @@ export class MatchTable {
    * Their typed columns stay; their names and emails read as absent from here on.
    */
   forgetRows(from: number, to: number): void {
+    this.pairFields = null;
     for (let i = from; i < to; i++) {
       this.email[i] = null;
       this.emailDomain[i] = null;
@@ -398,7 +477,11 @@ function houseLetter(letter: string | null, staircase: string | null): number {
  * many companies): Vocabulary.address parses each distinct text once and keeps the ids.
  */
 function addressParts(raw: string): AddressParts {
-  const p = parseStreetAddress(raw);
+  return partsOf(parseStreetAddress(raw));
+}
+
+/** addressParts of a parsed address. */
+function partsOf(p: ParsedAddress): AddressParts {
   // A house number alone ("37", the street left out) names no street: nothing to compare,
   // not another street.
   if (!/[^\d\s]/.test(p.street)) return NO_ADDRESS;
@@ -465,6 +548,11 @@ function normalizeRow(t: MatchTable, i: number, row: readonly CellValue[], colum
     t.street[i] = address.street;
     t.house[i] = address.house;
     if (address.unit !== NONE) t.unit[i] = address.unit;
+  }
+  // Without the column, one test a row.
+  if (columns.addressLine2 !== undefined) {
+    const line2 = cellText(row, columns.addressLine2);
+    if (line2) secondLine(t, i, street, line2);
   }
   const postal = normalizePostalCode(cellText(row, columns.postalCode)) ?? address.postalCode;
   if (postal) t.postalCode[i] = parseInt(postal, 10);
@@ -572,6 +660,77 @@ export class MatchTableBuilder {
   }
 }
 
+/**
+ * The other line's street, house and apartment of each row (MatchTable.alt): compared with the
+ * other side's street where the lines may be swapped (comparison.ts, compareAddress).
+ */
+export interface AltAddress {
+  street: Int32Array;
+  house: Int32Array;
+  unit: Int32Array;
+}
+
+export function newAltAddress(size: number): AltAddress {
+  return { street: new Int32Array(size).fill(NONE), house: new Int32Array(size).fill(NONE), unit: new Int32Array(size).fill(NONE) };
+}
+
+/** Rows `from` up to `to` of `a` (copies), or null. */
+export function sliceAltAddress(a: AltAddress | null, from: number, to: number): AltAddress | null {
+  return a && { street: a.street.slice(from, to), house: a.house.slice(from, to), unit: a.unit.slice(from, to) };
+}
+
+/**
+ * Reads an address's second line into row `i` (issue 12: Febrl's street swapped with the extra
+ * line, a Finnish register's "Osoitteen lisätieto"). The street compared is taken from
+ * whichever line parses as one:
+ * - a c/o, a PO box or a number alone on line 2 adds nothing;
+ * - an apartment alone ("as. 12", "B 12") is the apartment of line 1's house when line 1 has none;
+ * - a street on line 2 with no street on line 1 (line 1 empty or a number alone, "51") is the
+ *   street, with line 1's number when it has none of its own;
+ * - a street on both lines: the line with the house number is the street (line 1 when both or
+ *   neither have one), and the other is kept as `alt`, with that number when it has none of its
+ *   own: "Lakes retirement estate 51" + "Hurley street" is compared as "Hurley street 51" too.
+ *   A building's name cannot be told from a street by its form, so both are compared against
+ *   the other side's street (a street found on either line agrees).
+ */
+function secondLine(t: MatchTable, i: number, line1: string, line2: string): void {
+  const two = t.vocabulary.addressLine2(line2);
+  if (two.kind === LINE2_APARTMENT) {
+    if (t.street[i] !== NONE && t.unit[i] === NONE) t.unit[i] = two.unit;
+    return;
+  }
+  if (two.kind !== LINE2_STREET) return;
+  if (t.street[i] === NONE) {
+    const own = two.house !== NONE;
+    t.street[i] = two.street;
+    t.house[i] = own ? two.house : bareHouse(line1);
+    t.unit[i] = own ? two.unit : NONE;
+    return;
+  }
+  const alt = (t.alt ??= newAltAddress(t.size));
+  if (two.house !== NONE && t.house[i] === NONE) {
+    // Line 2 has the number, line 1 none ("Lakes retirement estate" / "Hurley street 51"):
+    // line 2 is the street address, line 1 its other line.
+    alt.street[i] = t.street[i]!;
+    alt.house[i] = two.house;
+    alt.unit[i] = two.unit;
+    t.street[i] = two.street;
+    t.house[i] = two.house;
+    t.unit[i] = two.unit;
+    return;
+  }
+  alt.street[i] = two.street;
+  const own = two.house !== NONE;
+  alt.house[i] = own ? two.house : t.house[i]!;
+  alt.unit[i] = own ? two.unit : t.unit[i]!;
+}
+
+/** A first line that is a house number alone ("51", "5 a"), as MatchTable.house; else NONE. */
+function bareHouse(line1: string): number {
+  const n = line1 ? parseHouseNumber(line1) : null;
+  return n ? parseInt(n.number, 10) * 65536 + houseLetter(n.letter, null) : NONE;
+}
+
 /** A copy of `t` with `size` rows: its rows first, then empty ones. */
 function resized(t: MatchTable, size: number): MatchTable {
   const out = new MatchTable(size, t.vocabulary);
@@ -591,6 +750,12 @@ function resized(t: MatchTable, size: number): MatchTable {
   out.unit.set(t.unit.subarray(0, n));
   out.postalCode.set(t.postalCode.subarray(0, n));
   out.town.set(t.town.subarray(0, n));
+  if (t.alt) {
+    out.alt = newAltAddress(size);
+    out.alt.street.set(t.alt.street.subarray(0, n));
+    out.alt.house.set(t.alt.house.subarray(0, n));
+    out.alt.unit.set(t.alt.unit.subarray(0, n));
+  }
   return out;
 }
 

@@ -261,3 +261,38 @@ export function parseHouseNumber(raw: string): { number: string; numberTo: strin
   if (!m) return null;
   return { number: String(Number(m[1])), numberTo: m[3] ? String(Number(m[3])) : null, letter: m[2] ? m[2].toLowerCase() : null };
 }
+
+/**
+ * What an address's second line ("Osoitteen lisätieto", "Address line 2") holds, read for
+ * matching:
+ * - careOf: "c/o Virtanen", "Att. Myynti": a recipient, not a place;
+ * - poBox: "PL 12", "PB 12", "PO Box 12", "Postilokero 12": no street;
+ * - apartment: "as. 12", "B 12", "A as 5", "lh 3", "bost. 4": the apartment of the first line's
+ *   house (`apartment`);
+ * - street: anything else with a name in it, parsed as a street address (`address`): a street
+ *   ("Hurley street 51"), or a building or estate name ("Lakes retirement estate") that cannot
+ *   be told from a street by its form, so the caller compares it as one where the other side
+ *   may have it as its street line (the lines swapped);
+ * - none: empty, or a number alone (a house or an apartment, which cannot be told apart).
+ */
+export type AddressLine2 =
+  { kind: 'none' | 'careOf' | 'poBox' } | { kind: 'apartment'; apartment: string } | { kind: 'street'; address: ParsedAddress };
+
+const CARE_OF = /^(?:c\s*[/\\.]\s*o\b\.?|att\b\.?|attn\b\.?)/i;
+const PO_BOX = /^(?:pl|pb|p\.?\s*o\.?\s*box|box|postilokero|postbox|postfack)\.?\s*\d/i;
+/** An apartment alone: a staircase letter, an apartment prefix or both, then its number. */
+const APARTMENT_ONLY =
+  /^(?:([a-zåäö])\s*(?:(?:as|asunto|huon|huoneisto|lh|liikehuoneisto|bst|bost|bostad|lgh|lägenhet|apt|apartment)\.?\s*)?|(?:as|asunto|huon|huoneisto|lh|liikehuoneisto|bst|bost|bostad|lgh|lägenhet|apt|apartment)\.?\s*)(\d{1,4}[a-zåäö]?)$/i;
+
+export function parseAddressLine2(raw: string): AddressLine2 {
+  const text = (raw ?? '').normalize('NFC').trim();
+  if (!text) return { kind: 'none' };
+  if (CARE_OF.test(text)) return { kind: 'careOf' };
+  if (PO_BOX.test(text)) return { kind: 'poBox' };
+  const apartment = APARTMENT_ONLY.exec(text);
+  if (apartment) return { kind: 'apartment', apartment: apartment[2]!.toLowerCase() };
+  const address = parseStreetAddress(text);
+  // A number alone names no street (addressParts in matching says the same of a first line).
+  if (!/[^\d\s]/.test(address.street)) return { kind: 'none' };
+  return { kind: 'street', address };
+}

@@ -210,14 +210,48 @@ export function modelFitText(lang: Lang, params: ProcessingStep['params']): stri
   if (pairs === null) return null;
   if (params.modelFellBack === true) return t(lang, 'modelFellBack', { pairs: formatCount(lang, pairs) });
   const lambda = num('modelLambda');
-  return t(lang, 'modelFit', {
-    pairs: formatCount(lang, pairs),
-    rows: formatCount(lang, num('modelRows') ?? 0),
-    iterations: formatCount(lang, num('modelIterations') ?? 0),
-    converged: t(lang, params.modelConverged === true ? 'modelConverged' : 'modelNotConverged'),
-    // Three decimals, with the decimal comma in Finnish and Swedish.
-    lambda: lambda === null ? '?' : new Intl.NumberFormat(lang === 'en' ? 'en-GB' : lang === 'sv' ? 'sv-FI' : 'fi-FI', { minimumFractionDigits: 3, maximumFractionDigits: 3 }).format(lambda),
-  });
+  const decimals = (x: number | null) =>
+    x === null
+      ? '?'
+      : new Intl.NumberFormat(lang === 'en' ? 'en-GB' : lang === 'sv' ? 'sv-FI' : 'fi-FI', {
+          minimumFractionDigits: 3,
+          maximumFractionDigits: 3,
+        }).format(x);
+  // The household rate and the family rule's strength (estimate.ts householdRate), when logged.
+  const householdPairs = num('modelHouseholdPairs');
+  const households =
+    householdPairs === null
+      ? ''
+      : ', ' +
+        t(lang, 'modelHouseholds', {
+          rate: decimals(num('modelHouseholdRate')),
+          families: formatCount(lang, num('modelHouseholdFamilies') ?? 0),
+          pairs: formatCount(lang, householdPairs),
+          rule: decimals(num('modelFamilyRule')),
+        });
+  // The namesakes' correction (estimate.ts namesakeBits), when logged.
+  const namesakePairs = num('modelNamesakePairs');
+  const namesakes =
+    namesakePairs === null
+      ? ''
+      : ', ' +
+        t(lang, 'modelNamesakes', {
+          apart: formatCount(lang, num('modelNamesakesApart') ?? 0),
+          pairs: formatCount(lang, namesakePairs),
+          bits: decimals(num('modelNamesakeBits')),
+        });
+  return (
+    t(lang, 'modelFit', {
+      pairs: formatCount(lang, pairs),
+      rows: formatCount(lang, num('modelRows') ?? 0),
+      iterations: formatCount(lang, num('modelIterations') ?? 0),
+      converged: t(lang, params.modelConverged === true ? 'modelConverged' : 'modelNotConverged'),
+      // Three decimals, with the decimal comma in Finnish and Swedish.
+      lambda: decimals(lambda),
+    }) +
+    households +
+    namesakes
+  );
 }
 
 /**

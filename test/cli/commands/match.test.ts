@@ -167,6 +167,51 @@ describe('rajaus match as a process (two threads)', () => {
     expect(r.stderr).toMatch(/^worker\ncli\nrajaus match: /);
   });
 
+  it('reads an address second line in both threads: the street on either line is found (issue 12)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'rajaus-match-'));
+    const FIRST = ['Aino', 'Juha', 'Sanna', 'Pekka', 'Liisa', 'Matti', 'Anne', 'Timo', 'Kaisa', 'Jari'];
+    const LAST = ['Virtanen', 'Korhonen', 'Mäkinen', 'Nieminen', 'Laine', 'Heikkinen', 'Koskinen', 'Järvinen'];
+    const people = Array.from({ length: 40 }, (_, i) => ({
+      name: `${FIRST[i % 10]} ${LAST[i % 8]}`,
+      street: `${['Koivu', 'Mänty', 'Kuusi', 'Haapa', 'Leppä'][i % 5]}${['tie', 'kuja', 'polku'][i % 3]} ${i + 1}`,
+      building: `As Oy ${['Kaarna', 'Kallio', 'Ranta', 'Metsä'][i % 4]}hovi`,
+      postal: `00${String(100 + (i % 7) * 10)}`,
+    }));
+    // The register writes the building first and the street second for every other customer
+    // ("Kaarnahovi 5" / "Koivutie"), the list the street alone on line 1; and the other way round.
+    const number = (street: string) => street.split(' ').pop();
+    const streetName = (street: string) => street.split(' ').slice(0, -1).join(' ');
+    const register = people.map((p, i) =>
+      i % 2
+        ? [p.name, p.street, p.building, p.postal, 'Helsinki']
+        : [p.name, `${p.building} ${number(p.street)}`, streetName(p.street), p.postal, 'Helsinki'],
+    );
+    const list = people.map((p, i) =>
+      i % 2
+        ? [p.name, `${p.building} ${number(p.street)}`, streetName(p.street), p.postal, 'HELSINKI']
+        : [p.name, p.street, '', p.postal, 'HELSINKI'],
+    );
+    const csv = (rows: string[][]) =>
+      ['Nimi;Katuosoite;Osoitteen lisätieto;Postinumero;Postitoimipaikka', ...rows.map((r) => r.join(';'))].join('\r\n');
+    await writeFile(join(dir, 'lista.csv'), csv(list));
+    await writeFile(join(dir, 'asiakkaat.csv'), csv(register));
+    await matchCommand.run({ list: 'lista.csv', customers: 'asiakkaat.csv', out: 'yksi' }, [], io(dir));
+    const r = spawnSync(
+      process.execPath,
+      [join(ROOT, 'bin', 'rajaus.js'), 'match', '--list', 'lista.csv', '--customers', 'asiakkaat.csv', '--out', 'kaksi'],
+      // Pieces of 5 rows: the worker links part of the list, sent to it with its other lines.
+      { cwd: dir, encoding: 'utf8', timeout: 120_000, env: { ...process.env, RAJAUS_LINKED_PIECE: '5' } },
+    );
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    for (const f of ['kept.csv', 'removed.csv', 'review.csv']) {
+      expect((await readFile(join(dir, 'kaksi', f))).equals(await readFile(join(dir, 'yksi', f)))).toBe(true);
+    }
+    const removed = parse(await readFile(join(dir, 'kaksi', 'removed.csv'), 'utf8'));
+    expect(removed.length - 1).toBe(40);
+    for (const row of removed.slice(1)) expect(row[6]).toMatch(/katuosoite sama/);
+  });
+
   it('says what is wrong with either file, and writes nothing', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'rajaus-match-'));
     await writeFile(join(dir, 'l.csv'), 'Yritys;Y-tunnus\nVirtasen Rakennus Oy;2345678-0\n');

@@ -37,6 +37,33 @@ describe('header mapping from Finnish, Swedish and English names', () => {
     expect(mapHeaders(['POSTINRO.']).keys).toEqual(['postalCode']);
   });
 
+  it('reads a second address line under the names registers give it, in Finnish, Swedish and English', () => {
+    const seconds = [
+      'Osoitteen lisätieto',
+      'Lisäosoite',
+      'Osoite 2',
+      'Osoiterivi 2',
+      'c/o',
+      'C/O-osoite',
+      'Adressrad 2',
+      'Adresstillägg',
+      'Address line 2',
+      'Address 2',
+      'Address_2',
+      'Address2',
+      'Street 2',
+    ];
+    for (const h of seconds) expect([h, mapHeaders(['Katuosoite', h]).keys]).toEqual([h, ['streetAddress', 'addressLine2']]);
+    // Numbered lines: the first is the street, the second its extra line.
+    expect(mapHeaders(['Osoite 1', 'Osoite 2']).keys).toEqual(['streetAddress', 'addressLine2']);
+    expect(mapHeaders(['Address line 1', 'Address line 2']).keys).toEqual(['streetAddress', 'addressLine2']);
+    expect(mapHeaders(['Adressrad 1', 'Adressrad 2']).keys).toEqual(['streetAddress', 'addressLine2']);
+    // The plain address is still the street.
+    expect(mapHeaders(['Osoite', 'Address']).keys).toEqual(['streetAddress', 'extra:Address']);
+    expect(headerOf('addressLine2', 'fi')).toBe('Osoitteen lisätieto');
+    expect(headerOf('addressLine2', 'sv')).toBe('Adressrad 2');
+  });
+
   it('lets --map override the automatic choice and rejects unknown keys and columns', () => {
     const overrides = parseMapOverrides(['Numero=phone']);
     expect(mapHeaders(['Numero', 'Puhelin'], overrides).keys).toEqual(['phone', 'extra:Puhelin']);

@@ -1,4 +1,4 @@
-import { buildExport, labelsSheetPlan, postalLine, DNC_MAX_ROWS, LEADDESK_MAX_BYTES, utf8Length } from '../../../src/core/export/formats';
+import { buildExport, labelLines, labelsSheetPlan, postalAddressLines, postalLine, DNC_MAX_ROWS, LEADDESK_MAX_BYTES, utf8Length } from '../../../src/core/export/formats';
 import { looksLikeFormula } from '../../../src/core/export/csv';
 import { listFromGrid, type ListTable } from '../../../src/core/list/listTable';
 import { parseCsvRecords } from '../../../src/sources/tabular/csvParse';
@@ -169,6 +169,42 @@ describe('mailing labels', () => {
     expect(out.rows).toEqual([['Liisa Äijälä', 'Sähkö-Äijälä Oy', 'Åbovägen 4 B 7', '00100 HELSINKI']]);
     expect(out.skipped).toEqual([expect.objectContaining({ code: 'incompleteAddress', count: 1 })]);
     expect(postalLine('20100', 'Åbo')).toBe('20100 ÅBO');
+  });
+
+  it("prints an address's extra line (c/o, a building) above the street line, the street line last before the postal code", () => {
+    const headers = ['Nimi', 'Katuosoite', 'Osoitteen lisätieto', 'Postinumero', 'Postitoimipaikka'];
+    const l = listFromGrid('Postitus', headers, [
+      ['Aino Virtanen', 'Kaarnatie 2', 'c/o Matti Virtanen', '00410', 'Helsinki'],
+      // The building first and the street second: the street goes next to the postal code.
+      ['Liisa Laine', 'Kaarnahovi', 'Kaarnatie 4', '00410', 'Helsinki'],
+      // An apartment alone on the extra line goes on the street line.
+      ['Juha Mäkinen', 'Topeliuksenkatu 3', 'as. 12', '00250', 'Helsinki'],
+      ['Sanna Laine', 'Topeliuksenkatu 5', '', '00250', 'Helsinki'],
+      // The street on the second line only.
+      ['Pekka Nieminen', '', 'Hämeenkatu 10', '33100', 'Tampere'],
+      // A c/o without a street is no address to post to.
+      ['Ei Katua', '', 'c/o Virtanen', '33100', 'Tampere'],
+    ]);
+    const out = buildExport(l, { format: 'mailing', lang: 'fi' });
+    expect(out.headers).toEqual(['Nimi', 'Yritys', 'Osoitteen lisätieto', 'Katuosoite', 'Postinumero ja -toimipaikka']);
+    expect(out.rows).toEqual([
+      ['Aino Virtanen', null, 'c/o Matti Virtanen', 'Kaarnatie 2', '00410 HELSINKI'],
+      ['Liisa Laine', null, 'Kaarnahovi', 'Kaarnatie 4', '00410 HELSINKI'],
+      ['Juha Mäkinen', null, null, 'Topeliuksenkatu 3 as. 12', '00250 HELSINKI'],
+      ['Sanna Laine', null, null, 'Topeliuksenkatu 5', '00250 HELSINKI'],
+      ['Pekka Nieminen', null, null, 'Hämeenkatu 10', '33100 TAMPERE'],
+    ]);
+    expect(out.skipped).toEqual([expect.objectContaining({ code: 'incompleteAddress', count: 1 })]);
+    const plan = labelsSheetPlan(out, { name: 'Osoitetarrat', lang: 'fi' });
+    expect(plan.rows[0]![0]).toBe('Aino Virtanen\nc/o Matti Virtanen\nKaarnatie 2\n00410 HELSINKI');
+    expect(plan.rows[0]![1]).toBe('Liisa Laine\nKaarnahovi\nKaarnatie 4\n00410 HELSINKI');
+    expect(labelLines(l, l.rows[0]!)).toEqual(['Aino Virtanen', 'c/o Matti Virtanen', 'Kaarnatie 2', '00410 HELSINKI']);
+    expect(postalAddressLines('Koivutie 2', 'PL 12')).toEqual({ extra: 'PL 12', street: 'Koivutie 2' });
+  });
+
+  it('keeps the four columns of a list without an extra line', () => {
+    const out = buildExport(list([row('Yritys Oy', 'Henkilö', null)]), { format: 'mailing', lang: 'fi' });
+    expect(out.headers).toHaveLength(4);
   });
 
   it('lays the labels out three across on a printable sheet', () => {

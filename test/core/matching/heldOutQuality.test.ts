@@ -38,16 +38,17 @@ describe.each([11, 12])('our generator, unseen seed %i', (seed) => {
 });
 
 describe('Febrl 3, names and addresses only', () => {
-  it('keeps precision, review and blocking recall at the issue targets; recall is BELOW the target (0.97) and pinned where reached', async () => {
+  it('meets the issue targets: precision, recall, review and blocking recall', async () => {
     const m = await measureFiles(febrl3DataSet('all', `${process.cwd()}/../shared/data/febrl3/dataset3.csv`));
     show('febrl3-all', m);
     expect(m.precision).toBeGreaterThanOrEqual(0.995);
-    // Issue 12 targets recall ≥ 0.97, review ≤ 3 %, blocking recall ≥ 0.999. Review met (2.3 %),
-    // blocking recall met in the fifth round (0.990 → 0.999: the weak keys of blocking.ts);
-    // recall NOT met: 0.9583 in the sixth round (a street name with one slip), 0.957 in the
-    // fifth, 0.955 in the third (second round 0.938; 0.81, 13 % and 0.968 with u from the
-    // candidates; the fixed model had 0.52 and 12 %). Pinned so they cannot fall back.
-    expect(m.recall).toBeGreaterThanOrEqual(0.955);
+    // Issue 12 targets recall ≥ 0.97, review ≤ 3 %, blocking recall ≥ 0.999. Recall met in the
+    // seventh round (0.9583 → 0.973: the address's second line read, a street on either line
+    // agreeing; the family rule off where the files' rows at one home are no families, as in
+    // Febrl's list of duplicates); 0.9583 in the sixth round (a street name with one slip),
+    // 0.957 in the fifth, 0.955 in the third (second round 0.938; the fixed model had 0.52 and
+    // 12 %). Blocking recall met in the fifth round (0.990 → 0.999: the weak keys of blocking.ts).
+    expect(m.recall).toBeGreaterThanOrEqual(0.97);
     expect(m.reviewShare).toBeLessThanOrEqual(0.03);
     expect(m.blockingRecall).toBeGreaterThanOrEqual(0.999);
   });

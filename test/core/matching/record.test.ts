@@ -217,3 +217,36 @@ describe('MatchTable person words', () => {
     );
   });
 });
+
+describe('MatchTable answers kept by row', () => {
+  const company = fc.constantFrom('', 'Tmi Matti Virtanen', 'Virtanen Matti Ky', 'Rakennus Virtanen Oy', 'Oy Matti Ab');
+  const contact = fc.constantFrom('', 'Matti Virtanen', 'Virtanen', 'Liisa Virtanen', 'Matti');
+  it('contactInName is whether every word of the contact is a word of the company name, asked in any order', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(company, contact), { maxLength: 30 }), fc.array(fc.nat(), { maxLength: 60 }), (rows, asks) => {
+        const t = toMatchTable(['companyName', 'fullName'], rows);
+        for (const a of asks.map((n) => n % Math.max(1, rows.length))) {
+          if (!t.companyWords[a] || !t.personWords[a]) continue;
+          expect(t.contactInName(a)).toBe(t.personWords[a]!.every((w) => t.companyWords[a]!.includes(w)));
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("nameWordsKey is wordsKey of the words a pair of its kind compares, asked in any order", () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(company, contact), { maxLength: 30 }), fc.array(fc.nat(), { maxLength: 60 }), (rows, asks) => {
+        const t = toMatchTable(['companyName', 'fullName'], rows);
+        for (const n of asks) {
+          const i = n % Math.max(1, rows.length);
+          if (i >= t.size) continue;
+          const kind = n % 2 ? 'company' : 'person';
+          const words = kind === 'company' ? t.companyWords[i] : (t.personWords[i] ?? t.companyWords[i]);
+          expect(t.nameWordsKey(i, kind)).toBe(words ? wordsKey(words) : -1);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
