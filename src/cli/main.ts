@@ -9,7 +9,6 @@ import { COMMANDS } from './commands/index';
 import { COMMON_OPTIONS, type CliIo, type Command } from './command';
 import { UserError, isCancel, userMessage } from '../core/errors';
 import { DEFAULT_LANG, isLang, type Lang } from '../core/i18n/lang';
-import { ZodError } from 'zod';
 import { CANCELLED_EXIT, listenForCancel, runCleanups } from './io/cancel';
 import { preloadFor } from './io/preload';
 
@@ -113,6 +112,9 @@ export async function main(argv: string[]): Promise<number> {
       console.error(`rajaus ${name}: ${userMessage(e, io.lang)}${e.details ? ` (${e.details})` : ''}`);
       return 1;
     }
+    // zod is loaded here, when an error may be its, not at every run's start (12–30 ms on
+    // this host; commands whose modules use zod load it with them).
+    const { ZodError } = await import('zod');
     if (e instanceof ZodError) {
       const issue = e.issues[0]!;
       console.error(`rajaus ${name}: ${issue.path.join('.') || 'input'}: ${issue.message}`);

@@ -11,7 +11,7 @@ import { pauser, runStepsWithPauses } from '../../core/progress';
 import { displayHeader } from '../../core/columns/catalogue';
 import { normalizeHeader, parseMapOverrides } from '../../core/columns/headerMapping';
 import { UserError } from '../../core/errors';
-import { csvLine, phoneColumnsOf } from '../../core/export/csv';
+import { csvLine, csvLineOf, phoneColumnsOf } from '../../core/export/csv';
 import { formatCount } from '../../core/i18n/lang';
 import type { TableHead } from '../../sources/tabular/parseTabular';
 import { matchableKeys, Vocabulary } from '../../core/matching/record';
@@ -151,8 +151,10 @@ export const matchCommand: Command = {
         { path: resolve(io.cwd, listPath), sheet: values.sheet as string | undefined, map, lang: io.lang },
         vocabulary,
         {
-          rows: (head) => {
+          rows: (head, _expected, csv) => {
             const opts = { ...MATCH_CSV, phoneColumns: phoneColumnsOf(head.keys) };
+            // A CSV list's record as read, when writing it again would change nothing.
+            if (csv) return (row, _i, line) => records.push(csvLineOf(row, opts, line, csv.delimiter));
             return (row) => records.push(csvLine(row, opts));
           },
           onWarning: io.warn,

@@ -44,7 +44,7 @@ export async function readMatchTable(request: FileRequest, vocabulary: Vocabular
     request.path,
     request.sheet,
     request.map,
-    (h, expectedRows) => {
+    (h, expectedRows, csv) => {
       // Columns the user mapped with --map keep their meaning; the others may be read from their
       // contents as well as their headers (contentGuess.ts).
       const fixed = new Set(h.headers.flatMap((x, i) => (mapped.has(normalizeHeader(x)) ? [i] : [])));
@@ -52,9 +52,9 @@ export async function readMatchTable(request: FileRequest, vocabulary: Vocabular
       // seven times on the way to 100,000, and once more to its final size.
       const b = new MatchTableBuilder(h.keys, vocabulary, opts.onNormalized, expectedRows || undefined, { fixed });
       builder = b;
-      const also = opts.rows?.(h);
-      return (row, i) => {
-        also?.(row, i);
+      const also = opts.rows?.(h, expectedRows, csv);
+      return (row, i, line) => {
+        also?.(row, i, line);
         b.add(row);
       };
     },

@@ -86,6 +86,33 @@ export interface PiecesRequest {
   claims: SharedArrayBuffer;
   floor: number;
 }
+/** What a worker started early (bin/rajaus.js, without workerData) is to read: its first message. */
+export interface StartRequest {
+  type: 'start';
+  request: FileRequest;
+}
+
+/**
+ * The worker bin/rajaus.js started for `rajaus match` before the CLI's modules loaded (they
+ * take 0.1–0.2 s, the worker's own start as long again), under this key of globalThis; `gone`
+ * once it failed or stopped. Taken once.
+ */
+const EARLY_WORKER = Symbol.for('rajaus.earlyMatchWorker');
+interface EarlyWorker {
+  worker: Worker;
+  gone: boolean;
+}
+
+function takeEarlyWorker(): Worker | null {
+  const g = globalThis as { [EARLY_WORKER]?: EarlyWorker };
+  const early = g[EARLY_WORKER];
+  delete g[EARLY_WORKER];
+  if (!early || early.gone) return null;
+  // bin/rajaus.js let it not keep the process alive until a command asked for it.
+  early.worker.ref();
+  return early.worker;
+}
+
 /** The rows of one piece of the list, for the worker to link if it claims the piece. */
 export interface LinkRequest {
   type: 'link';
@@ -158,6 +185,11 @@ export class MatchWorker {
    * `signal` cancels every wait for the worker.
    */
   static start(request: FileRequest, signal?: AbortSignal): MatchWorker | null {
+    const early = takeEarlyWorker();
+    if (early) {
+      early.postMessage({ type: 'start', request } satisfies StartRequest);
+      return new MatchWorker(early, signal);
+    }
     const script = join(__dirname, WORKER_FILE);
     return existsSync(script) ? new MatchWorker(new Worker(script, { workerData: request }), signal) : null;
   }

@@ -18,6 +18,7 @@ import {
   type LinkRequest,
   type ModelRequest,
   type PiecesRequest,
+  type StartRequest,
   type WorkerReply,
 } from '../io/matchWorker';
 import { PieceClaims } from '../io/pieceClaims';
@@ -211,4 +212,7 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 /** List rows the worker unpacks ahead while it waits for the model of the run (100,000). */
 const UNPACK_AHEAD = 20 * LINKED_PIECE;
 
-void run(workerData as FileRequest);
+// Started by bin/rajaus.js before the CLI's modules load, without workerData: what to read
+// comes as the first message (matchWorker.ts MatchWorker.start).
+if (workerData) void run(workerData as FileRequest);
+else port.once('message', (m: StartRequest) => void run(m.request));

@@ -94,6 +94,28 @@ export function csvLine(values: readonly (CellValue | undefined)[], opts: CsvOpt
   return fields.join(opts.delimiter);
 }
 
+/**
+ * csvLine of a row read from a CSV record `line`, whose fields, split by `lineDelimiter`, are the
+ * row's values ('' for an empty cell) and which holds no double quote (parseTabular's CsvSource):
+ * the line itself when writing the row again would change nothing, else csvLine. Nothing to
+ * quote is left in such a line when the delimiters agree (a field holds no delimiter, quote or
+ * line end); only a text starting like a formula would change, and numbers (never read from a
+ * CSV) would be written by their own rule.
+ */
+export function csvLineOf(values: readonly (CellValue | undefined)[], opts: CsvOptions, line: string | undefined, lineDelimiter: string): string {
+  if (line === undefined || lineDelimiter !== opts.delimiter) return csvLine(values, opts);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v === null || v === undefined) continue;
+    if (typeof v !== 'string') return csvLine(values, opts);
+    // A phone column's E.164 number ("+358…") is written as it is (csvField).
+    if (opts.neutralizeFormulas && v.length > 0 && startsFormula(v.charCodeAt(0)) && !(opts.phoneColumns?.has(i) && E164.test(v))) {
+      return csvLine(values, opts);
+    }
+  }
+  return line;
+}
+
 /** A whole CSV: optional BOM, header row, rows; every record ends with `eol`. */
 export function toCsv(headers: string[], rows: CellValue[][], opts: CsvOptions): string {
   return csvOfRecords(headers, csvRecords(rows, opts), opts);

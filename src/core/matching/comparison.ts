@@ -376,7 +376,15 @@ function lettersInOrder(short: string, long: string, from: number): boolean {
  * The street address of row `i` of the list against row `j` of the customers (see AddressLevel);
  * the customer's street, house and apartment from its row fields (`cf`, from `o`: rowAt).
  */
-function compareAddress(l: MatchTable, i: number, c: MatchTable, j: number, cf: Int32Array, o: number, persons: boolean): AddressLevel | null {
+function compareAddress(
+  l: MatchTable,
+  i: number,
+  c: MatchTable,
+  j: number,
+  cf: Int32Array,
+  o: number,
+  persons: boolean,
+): AddressLevel | null {
   const level = compareStreets(
     l,
     l.street[i]!,
@@ -488,7 +496,9 @@ function sameTown(v: Vocabulary, x: number, y: number): boolean {
     first,
     second,
     a === b ||
-      (Math.min(a.length, b.length) >= 4 && jaroWinklerBound(a.length, b.length) >= TOWN_SIMILARITY && jaroWinklerAtLeast(a, b, TOWN_SIMILARITY) > 0),
+      (Math.min(a.length, b.length) >= 4 &&
+        jaroWinklerBound(a.length, b.length) >= TOWN_SIMILARITY &&
+        jaroWinklerAtLeast(a, b, TOWN_SIMILARITY) > 0),
   );
 }
 
@@ -523,7 +533,7 @@ function isMobile(p: number): boolean {
 /** The phone level of the list's phone `a` and the customer's in its row fields (null when either has none). */
 function comparePhones(a: number, cf: Int32Array, o: number): PhoneLevel | null {
   if (a === NONE || cf[o + RowField.PhoneHigh] === NONE) return null;
-  if ((a % 0x100000000 | 0) === cf[o + RowField.PhoneLow] && Math.floor(a / 0x100000000) === cf[o + RowField.PhoneHigh]) return 'same';
+  if (((a % 0x100000000) | 0) === cf[o + RowField.PhoneLow] && Math.floor(a / 0x100000000) === cf[o + RowField.PhoneHigh]) return 'same';
   return isMobile(a) !== ((cf[o + RowField.Flags]! & ROW_MOBILE) !== 0) ? 'otherKind' : 'different';
 }
 
@@ -617,7 +627,7 @@ function rowAt(t: MatchTable, f: Int32Array, j: number): number {
   const company = t.companyWords[j];
   const person = t.personWords[j];
   f[o + RowField.BusinessId] = t.businessId[j]!;
-  f[o + RowField.PhoneLow] = phone === NONE ? NONE : phone % 0x100000000 | 0;
+  f[o + RowField.PhoneLow] = phone === NONE ? NONE : (phone % 0x100000000) | 0;
   f[o + RowField.PhoneHigh] = phone === NONE ? NONE : Math.floor(phone / 0x100000000);
   f[o + RowField.Street] = t.street[j]!;
   f[o + RowField.House] = t.house[j]!;

@@ -278,8 +278,11 @@ export function forEachCsvRecord(text: string, delimiter: Delimiter, onRecord: (
  * seconds). The records are the same, in the same order, however the text is cut into pieces.
  */
 export interface CsvRecordReader {
-  /** Hands at most `max` records to `onRecord`; true when the whole text has been read. */
-  read(onRecord: (record: string[]) => void, max: number): boolean;
+  /**
+   * Hands at most `max` records to `onRecord`; true when the whole text has been read. Each
+   * record comes with where it is in the text: text[start, end), without its line end.
+   */
+  read(onRecord: (record: string[], start: number, end: number) => void, max: number): boolean;
 }
 
 /** Made as a closure, not a class: its state stays in locals, which the pane's bundle minifies. */
@@ -296,14 +299,16 @@ export function csvRecordReader(text: string, delimiter: Delimiter): CsvRecordRe
   let done = false;
   return { read };
 
-  function read(onRecord: (record: string[]) => void, max: number): boolean {
+  function read(onRecord: (record: string[], start: number, end: number) => void, max: number): boolean {
     if (done) return true;
     let emitted = 0;
     let record: string[] = [];
     let i = position;
-    const emit = (rec: string[]) => {
+    // Where the current record starts in the text (a piece always starts with a record).
+    let recordStart = i;
+    const emit = (rec: string[], end: number) => {
       if (rowDelimiters === 0 && rec.length >= 3) rowDelimiters = rec.length - 1;
-      onRecord(rec);
+      onRecord(rec, recordStart, end);
       recordNo++;
       recordLine = line;
       emitted++;
@@ -368,7 +373,7 @@ export function csvRecordReader(text: string, delimiter: Delimiter): CsvRecordRe
       if (i >= n) {
         if (field !== '' || record.length > 0) {
           record.push(field);
-          emit(record);
+          emit(record, n);
         }
         return finish();
       }
@@ -379,14 +384,16 @@ export function csvRecordReader(text: string, delimiter: Delimiter): CsvRecordRe
         // A delimiter at the very end leaves one more (empty) field.
         if (i >= n) {
           record.push('');
-          emit(record);
+          emit(record, n);
           return finish();
         }
         continue;
       }
+      const end = i;
       i += c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
       line++;
-      emit(record);
+      emit(record, end);
+      recordStart = i;
       record = [];
       // A piece ends only between records, so the next read starts a record afresh.
       if (emitted >= max && i < n) {

@@ -171,6 +171,47 @@ describe('rajaus match as a process (two threads)', () => {
     for (const row of removed.slice(1)) expect(row[6]).toMatch(/katuosoite sama/);
   });
 
+  it('starts its worker before the CLI loads its modules, and loads the phone library only for a number that needs it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'rajaus-match-'));
+    await writeFile(join(dir, 'l.csv'), 'Yritys;Y-tunnus;Puhelin\nVirtasen Rakennus Oy;2345678-0;040 1234567\n');
+    await writeFile(join(dir, 'a.csv'), 'Asiakas;Y-tunnus;Puhelin\nVirtasen Rakennus Oy;FI23456780;+358 40 123 4567\n');
+    // Preloaded into the process: says when a worker thread is made, when the CLI's bundle loads
+    // and when libphonenumber-js does (scripts/build-cli.mjs loads it on first use).
+    const hook = join(dir, 'order.js');
+    await writeFile(
+      hook,
+      [
+        "const threads = require('node:worker_threads'); const Module = require('node:module');",
+        "const W = threads.Worker; threads.Worker = class extends W { constructor(...a) { process.stderr.write('worker\\n'); super(...a); } };",
+        'const load = Module._load; Module._load = function (r, ...rest) {',
+        "  if (/lib[\\\\/]cli\\.js$/.test(r)) process.stderr.write('cli\\n');",
+        "  if (r === 'libphonenumber-js/max') process.stderr.write('phone library\\n');",
+        '  return load.call(this, r, ...rest);',
+        '};',
+      ].join('\n'),
+    );
+    const traced = (args: string[]) =>
+      spawnSync(process.execPath, ['-r', hook, join(ROOT, 'bin', 'rajaus.js'), 'match', ...args], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+    let r = traced(['--list', 'l.csv', '--customers', 'a.csv', '--out', 'o', '--quiet']);
+    expect({ status: r.status, stderr: r.stderr }).toEqual({ status: 0, stderr: 'worker\ncli\n' });
+    expect(JSON.parse(await readFile(join(dir, 'o', 'summary.json'), 'utf8')).removed).toBe(1);
+    // A number the Finnish fast path cannot read: the library is loaded (in each thread that
+    // meets one) and the numbers meet.
+    await writeFile(join(dir, 'l2.csv'), 'Yritys;Puhelin\nVirtasen Rakennus Oy;+44 20 7946 0958\n');
+    await writeFile(join(dir, 'a2.csv'), 'Asiakas;Puhelin\nVirtasen Rakennus Oy;0044 20 7946 0958\n');
+    r = traced(['--list', 'l2.csv', '--customers', 'a2.csv', '--out', 'o2', '--quiet']);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/^worker\ncli\n(phone library\n){2}$/);
+    expect(await readFile(join(dir, 'o2', 'removed.csv'), 'utf8')).toMatch(/Puhelin sama/);
+    // Started, never asked: --help and a usage error end as before.
+    r = traced(['--help']);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('worker\ncli\n');
+    r = traced(['--no-such-option']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^worker\ncli\nrajaus match: /);
+  });
+
   it('says what is wrong with either file, and writes nothing', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'rajaus-match-'));
     await writeFile(join(dir, 'l.csv'), 'Yritys;Y-tunnus\nVirtasen Rakennus Oy;2345678-0\n');
