@@ -335,47 +335,61 @@ export interface NamesakeCounts {
 const MAX_NAMESAKES = 16;
 
 /**
- * countNamesakes: one sort of the rows by a hash of name and postal code (as countHomes), the
- * rows of one hash compared in full.
+ * countNamesakes: one sort of the rows by a hash of name and postal code (pairsOfOneHash, as
+ * countHomes), the rows of one hash compared in full.
  */
 export function countNamesakes(t: MatchTable): NamesakeCounts {
-  const indexBits = Math.max(1, Math.ceil(Math.log2(t.size + 1)));
-  const span = Math.pow(2, indexBits);
-  const hashBits = Math.min(32, 52 - indexBits);
-  const keys = new Float64Array(t.size);
   const names = new Float64Array(t.size);
-  let n = 0;
-  for (let i = 0; i < t.size; i++) {
-    if (t.street[i] === NONE || t.postalCode[i] === NONE || !t.personWords[i] || t.companyWords[i]) continue;
-    names[i] = wordsKey(t.personWords[i]!);
-    let h = Math.imul((names[i]! % 4294967291) ^ 0x5bd1e995, 0x9e3779b1);
-    h = Math.imul(h ^ Math.floor(names[i]! / 4294967296), 0x85ebca6b);
-    h = Math.imul(h ^ t.postalCode[i]!, 0x27d4eb2f);
-    h = (h ^ (h >>> 15)) >>> (32 - hashBits);
-    keys[n++] = h * span + i;
-  }
-  const sorted = keys.subarray(0, n).sort();
+  const counted = (i: number) => t.street[i] !== NONE && t.postalCode[i] !== NONE && !!t.personWords[i] && !t.companyWords[i];
+  for (let i = 0; i < t.size; i++) if (counted(i)) names[i] = wordsKey(t.personWords[i]!);
   let apart = 0;
   let together = 0;
+  pairsOfOneHash(
+    t.size,
+    (i) => {
+      if (!counted(i)) return null;
+      const h = Math.imul((names[i]! % 4294967291) ^ 0x5bd1e995, 0x9e3779b1);
+      return Math.imul(Math.imul(h ^ Math.floor(names[i]! / 4294967296), 0x85ebca6b) ^ t.postalCode[i]!, 0x27d4eb2f);
+    },
+    MAX_NAMESAKES,
+    (i, j) => {
+      if (names[i] !== names[j] || t.postalCode[i] !== t.postalCode[j]) return;
+      const address = compareRows(t, i, t, j).address;
+      if (address === 'different') apart++;
+      else if (address === 'exact') together++;
+    },
+  );
+  return { apart, together };
+}
+
+/**
+ * Visits each pair of rows (i < j in sorted order) whose `hashOf` agree, in groups of at most
+ * `max` rows (a larger group is left out; null leaves a row out): one pass and one sort. Each row
+ * is keyed by its hash, mixed and cut to the bits the row's index leaves of a double's 53, and
+ * its index (hash × 2^bits + index), so a sort of plain numbers brings a hash's rows together.
+ * Two keys may share a hash: `visit` compares the rows in full.
+ */
+function pairsOfOneHash(size: number, hashOf: (i: number) => number | null, max: number, visit: (i: number, j: number) => void): void {
+  const indexBits = Math.max(1, Math.ceil(Math.log2(size + 1)));
+  const span = Math.pow(2, indexBits);
+  const hashBits = Math.min(32, 52 - indexBits);
+  const keys = new Float64Array(size);
+  let n = 0;
+  for (let i = 0; i < size; i++) {
+    const h = hashOf(i);
+    if (h === null) continue;
+    keys[n++] = ((h ^ (h >>> 15)) >>> (32 - hashBits)) * span + i;
+  }
+  const sorted = keys.subarray(0, n).sort();
   for (let a = 0; a < n;) {
     const hash = Math.floor(sorted[a]! / span);
     let b = a + 1;
     while (b < n && Math.floor(sorted[b]! / span) === hash) b++;
-    if (b - a <= MAX_NAMESAKES) {
-      for (let x = a; x < b; x++) {
-        const i = sorted[x]! % span;
-        for (let y = x + 1; y < b; y++) {
-          const j = sorted[y]! % span;
-          if (names[i] !== names[j] || t.postalCode[i] !== t.postalCode[j]) continue;
-          const address = compareRows(t, i, t, j).address;
-          if (address === 'different') apart++;
-          else if (address === 'exact') together++;
-        }
-      }
+    if (b - a <= max) {
+      for (let x = a; x < b; x++) for (let y = x + 1; y < b; y++) visit(sorted[x]! % span, sorted[y]! % span);
     }
     a = b;
   }
-  return { apart, together };
 }
 
 /**
@@ -436,49 +450,31 @@ export interface HomeCounts {
 const MAX_HOME = 8;
 
 /**
- * countHomes: one pass and one sort. Each row with a person's name and a street address is keyed
- * by a hash of its home and its index (hash × 2^bits + index, so a sort of plain numbers brings
- * a home's rows together); rows of one hash are then compared field by field, so two homes of
- * one hash are never taken for one.
+ * countHomes: one pass and one sort (pairsOfOneHash) by a hash of the home; rows of one hash
+ * are then compared field by field, so two homes of one hash are never taken for one.
  */
 export function countHomes(t: MatchTable): HomeCounts {
-  const indexBits = Math.max(1, Math.ceil(Math.log2(t.size + 1)));
-  const span = Math.pow(2, indexBits);
-  const hashBits = Math.min(32, 52 - indexBits);
-  const keys = new Float64Array(t.size);
-  let n = 0;
-  for (let i = 0; i < t.size; i++) {
-    if (t.street[i] === NONE || t.house[i] === NONE || t.postalCode[i] === NONE) continue;
-    if (!t.personWords[i] || t.companyWords[i]) continue;
-    let h = Math.imul(t.street[i]! ^ 0x5bd1e995, 0x9e3779b1);
-    h = Math.imul(h ^ t.house[i]!, 0x85ebca6b);
-    h = Math.imul(h ^ t.unit[i]!, 0xc2b2ae35);
-    h = Math.imul(h ^ t.postalCode[i]!, 0x27d4eb2f);
-    h = (h ^ (h >>> 15)) >>> (32 - hashBits);
-    keys[n++] = h * span + i;
-  }
-  const sorted = keys.subarray(0, n).sort();
   let pairs = 0;
   let families = 0;
-  for (let a = 0; a < n;) {
-    const hash = Math.floor(sorted[a]! / span);
-    let b = a + 1;
-    while (b < n && Math.floor(sorted[b]! / span) === hash) b++;
-    if (b - a <= MAX_HOME) {
-      for (let x = a; x < b; x++) {
-        const i = sorted[x]! % span;
-        for (let y = x + 1; y < b; y++) {
-          const j = sorted[y]! % span;
-          if (t.street[i] !== t.street[j] || t.house[i] !== t.house[j] || t.unit[i] !== t.unit[j] || t.postalCode[i] !== t.postalCode[j])
-            continue;
-          pairs++;
-          const level = compareNames(t.personWords[i]!, t.personWords[j]!, t.joinedName(i), t.joinedName(j), samePersonWord, true).level;
-          if (level === 'otherFirstName') families++;
-        }
-      }
-    }
-    a = b;
-  }
+  pairsOfOneHash(
+    t.size,
+    (i) => {
+      if (t.street[i] === NONE || t.house[i] === NONE || t.postalCode[i] === NONE) return null;
+      if (!t.personWords[i] || t.companyWords[i]) return null;
+      let h = Math.imul(t.street[i]! ^ 0x5bd1e995, 0x9e3779b1);
+      h = Math.imul(h ^ t.house[i]!, 0x85ebca6b);
+      h = Math.imul(h ^ t.unit[i]!, 0xc2b2ae35);
+      return Math.imul(h ^ t.postalCode[i]!, 0x27d4eb2f);
+    },
+    MAX_HOME,
+    (i, j) => {
+      if (t.street[i] !== t.street[j] || t.house[i] !== t.house[j] || t.unit[i] !== t.unit[j] || t.postalCode[i] !== t.postalCode[j])
+        return;
+      pairs++;
+      const level = compareNames(t.personWords[i]!, t.personWords[j]!, t.joinedName(i), t.joinedName(j), samePersonWord, true).level;
+      if (level === 'otherFirstName') families++;
+    },
+  );
   return { pairs, families };
 }
 
