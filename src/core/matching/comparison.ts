@@ -545,23 +545,11 @@ function compareEmail(l: MatchTable, i: number, c: MatchTable, j: number, cf: In
   const x = l.email[i];
   const flags = cf[o + RowField.Flags]!;
   if (!x || !(flags & ROW_EMAIL)) return null;
-  if (x !== lastEmail) {
-    lastEmail = x;
-    lastEmailHash = fnv1a(x) | 0;
-  }
-  if (lastEmailHash === cf[o + RowField.Email] && x === c.email[j]) return 'same';
+  if (emailHash.of(x) === cf[o + RowField.Email] && x === c.email[j]) return 'same';
   const d = l.emailDomain[i];
   if (!d || !(flags & ROW_DOMAIN)) return 'different';
-  if (d !== lastDomain) {
-    lastDomain = d;
-    lastDomainHash = fnv1a(d) | 0;
-  }
-  return lastDomainHash === cf[o + RowField.Domain] && d === c.emailDomain[j] ? 'sameDomain' : 'different';
+  return domainHash.of(d) === cf[o + RowField.Domain] && d === c.emailDomain[j] ? 'sameDomain' : 'different';
 }
-let lastEmail: string | null = null;
-let lastEmailHash = 0;
-let lastDomain: string | null = null;
-let lastDomainHash = 0;
 
 /**
  * A table's fields that a pair reads of its customer, side by side, ROW_FIELDS ints (a cache
@@ -669,6 +657,8 @@ class LastHash {
 }
 const compactHash = new LastHash();
 const joinedHash = new LastHash();
+const emailHash = new LastHash();
+const domainHash = new LastHash();
 
 /** Compares row `i` of the list with row `j` of the customer register, field by field. */
 export function compareRows(l: MatchTable, i: number, c: MatchTable, j: number): ComparisonVector {
