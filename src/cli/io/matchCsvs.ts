@@ -96,7 +96,6 @@ export class MatchCsvs {
   }
 }
 
-/** The list row's record with the matched customer's row number, the reason and the score. */
 /**
  * What follows row `source.listIndex`'s record once decided as `d` (MatchCsvs.addPrepared):
  * nothing for a kept row, else its match columns with the reason in words. Both threads
