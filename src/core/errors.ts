@@ -99,7 +99,14 @@ export function isCancel(error: unknown): boolean {
  * about a binary file quotes the bytes it choked on, NULs and all), at most 120 characters.
  */
 export function libraryCause(error: unknown): string {
-  const raw = error instanceof Error ? error.message || error.name : String(error);
+  return oneLineText(error instanceof Error ? error.message || error.name : String(error));
+}
+
+/**
+ * Text fit to quote in a one-line message: printable characters only (control characters and
+ * line breaks as a space), runs of space as one, at most 120 characters.
+ */
+export function oneLineText(raw: string): string {
   const printable = raw
     // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f\u007f-\u009f\ufffd]+/g, ' ')

@@ -5,7 +5,7 @@
  * .csv gets a clear message and an .xlsx saved under .csv still reads.
  * Pure: runs in the pane (a file the user picks) and in the CLI (bytes read by src/cli/io).
  */
-import { libraryCause, UserError } from '../../core/errors';
+import { libraryCause, oneLineText, UserError } from '../../core/errors';
 import { formatCount, type Lang } from '../../core/i18n/lang';
 import { EXCEL_MAX_COLUMNS } from '../../core/workbook/excelLimits';
 import { fileMessage, type FileKind } from './fileMessages';
@@ -205,7 +205,8 @@ async function streamCsv(
       const extra = rec.slice(width);
       if (extra.some((f) => f.trim() !== '')) {
         throw new UserError(
-          fileMessage(lang, 'tooManyFields', { fields: rec.length, width, extra: extra.find((f) => f.trim() !== '')! }),
+          // The value quoted on the message's one line (a quoted value may hold a line break).
+          fileMessage(lang, 'tooManyFields', { fields: rec.length, width, extra: oneLineText(extra.find((f) => f.trim() !== '')!) }),
           { file: fileName, row: fileRow, column: head.headers[width - 1] },
           undefined,
           lang,

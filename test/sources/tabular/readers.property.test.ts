@@ -135,7 +135,9 @@ describe('CSV reader, property based', () => {
         }
         for (const row of list.rows) expect(row).toHaveLength(list.headers.length);
       }),
-      { numRuns: 500 },
+      // Found by a run of this property: a quoted value left open to the end, a CR in it, quoted
+      // in the "too many fields" message ("a\n;\"a\r").
+      { numRuns: 500, examples: [[Uint8Array.from([97, 10, 59, 34, 97, 13])]] },
     );
   });
 });
